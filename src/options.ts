@@ -1,0 +1,51 @@
+/**
+ * Validation of the trailing options object of every public call (DESIGN.md §1): unknown keys
+ * throw, naming the valid keys, and the camelCase spelling when a Paddle snake_case key was used.
+ */
+import { TypeError as PaddleTypeError } from './errors.js';
+
+/** `weight_decay` → `weightDecay`. */
+export function snakeToCamel(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/**
+ * Throws `TypeError` if `options` is not a plain object or has a key outside `allowed`.
+ * `where` names the call, e.g. `RMSProp` or `ParamAttr`. Returns the options (or `{}`).
+ */
+export function checkOptions<T extends object>(
+  where: string,
+  options: T | undefined | null,
+  allowed: readonly string[],
+): T {
+  if (options === undefined || options === null) return {} as T;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new PaddleTypeError(
+      `${where}: the options argument must be an object, but received ${describe(options)}.`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (allowed.includes(key)) continue;
+    const camel = snakeToCamel(key);
+    const hint =
+      camel !== key && allowed.includes(camel) ? ` Did you mean '${camel}' (Paddle's '${key}')?` : '';
+    throw new PaddleTypeError(
+      `${where} got an unexpected option '${key}'.${hint} Valid options: ${allowed.map((k) => `'${k}'`).join(', ')}.`,
+    );
+  }
+  return options;
+}
+
+/** A short description of a value for error messages: the value itself for scalars. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'function') return 'a function';
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
+  return name !== undefined && name !== 'Object' ? `a ${name}` : 'an object';
+}

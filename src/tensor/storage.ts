@@ -1,0 +1,69 @@
+/**
+ * The one allocation interface (DESIGN.md §3). Every tensor holds its elements in a `Storage`;
+ * parameters and their gradient buffers (and optimizer accumulators) are allocated through the
+ * *parameter allocator*, which the WASM backend can replace with one that places blocks in a
+ * shared WebAssembly heap. Ops never keep a typed array across calls that may allocate: they ask
+ * the storage for its array (`array()`), which is re-acquired after the heap grows.
+ */
+import { allocArray, type ArrayFor, type DType } from './dtype.js';
+
+export interface Storage<D extends DType = DType> {
+  readonly dtype: D;
+  readonly length: number;
+  /** The elements, as a typed array view. Do not keep it across allocations. */
+  array(): ArrayFor<D>;
+  /** Returns the memory; the storage must not be used afterwards. Idempotent. */
+  dispose(): void;
+  /** Where the block lives, e.g. `js` or `wasm-heap`. */
+  readonly location: string;
+}
+
+export interface Allocator {
+  readonly name: string;
+  alloc<D extends DType>(dtype: D, length: number): Storage<D>;
+}
+
+/** Ordinary ArrayBuffer-backed storage. */
+export class JsStorage<D extends DType> implements Storage<D> {
+  readonly location = 'js';
+  private data: ArrayFor<D>;
+  constructor(
+    readonly dtype: D,
+    data: ArrayFor<D>,
+  ) {
+    this.data = data;
+  }
+  get length(): number {
+    return this.data.length;
+  }
+  array(): ArrayFor<D> {
+    return this.data;
+  }
+  dispose(): void {
+    /* garbage collected */
+  }
+}
+
+export const jsAllocator: Allocator = {
+  name: 'js',
+  alloc<D extends DType>(dtype: D, length: number): Storage<D> {
+    return new JsStorage(dtype, allocArray(dtype, length));
+  },
+};
+
+let parameterAllocator: Allocator = jsAllocator;
+
+/** The allocator for parameters, their gradients and optimizer state. */
+export function getParameterAllocator(): Allocator {
+  return parameterAllocator;
+}
+
+/**
+ * Replaces the parameter allocator (used by the WASM backend). Affects storages allocated
+ * afterwards; existing tensors keep theirs. Returns the previous allocator.
+ */
+export function setParameterAllocator(allocator: Allocator): Allocator {
+  const prev = parameterAllocator;
+  parameterAllocator = allocator;
+  return prev;
+}
