@@ -1,0 +1,62 @@
+/**
+ * `paddle.regularizer`: L1Decay and L2Decay (spec §8). A regularizer turns a parameter into the
+ * decay term added to its gradient after clipping: L2 `coeff·p`, L1 `coeff·sign(p)` (sign(0) = 0).
+ * Each op is rounded to the parameter dtype, like Paddle's `scale`/`sign` + `add_n`.
+ */
+import { AssertionError, TypeError as PaddleTypeError } from '../errors.js';
+import type { FloatArray } from '../tensor/dtype.js';
+
+export type DecayKind = 'l1' | 'l2';
+
+export abstract class WeightDecayRegularizer {
+  abstract readonly kind: DecayKind;
+  readonly coeff: number;
+
+  constructor(coeff: number, className: string) {
+    if (coeff === null || coeff === undefined) {
+      throw new AssertionError(`${className}: coeff must not be None.`);
+    }
+    if (typeof coeff !== 'number') {
+      throw new PaddleTypeError(`${className}: coeff must be a number, but received ${typeof coeff}.`);
+    }
+    this.coeff = coeff;
+  }
+
+  /** Returns `grad + term(param)` as a new array in the param dtype (param before the update). */
+  apply(param: FloatArray, grad: FloatArray): FloatArray {
+    const f32 = param instanceof Float32Array;
+    const out = f32 ? new Float32Array(grad.length) : new Float64Array(grad.length);
+    const c = f32 ? Math.fround(this.coeff) : this.coeff;
+    for (let i = 0; i < out.length; i++) {
+      const p = param[i] as number;
+      const term = this.kind === 'l2' ? c * p : c * (p > 0 ? 1 : p < 0 ? -1 : 0);
+      // Storing into a Float32Array rounds: fround(g + fround(term)).
+      out[i] = (grad[i] as number) + (f32 ? Math.fround(term) : term);
+    }
+    return out;
+  }
+
+  abstract toString(): string;
+}
+
+/** `paddle.regularizer.L2Decay(coeff=0.0)`: adds `coeff·p` to the gradient. */
+export class L2Decay extends WeightDecayRegularizer {
+  readonly kind = 'l2' as const;
+  constructor(coeff = 0.0) {
+    super(coeff, 'L2Decay');
+  }
+  override toString(): string {
+    return `L2Decay, coeff=${this.coeff.toFixed(6)}`;
+  }
+}
+
+/** `paddle.regularizer.L1Decay(coeff=0.0)`: adds `coeff·sign(p)` to the gradient. */
+export class L1Decay extends WeightDecayRegularizer {
+  readonly kind = 'l1' as const;
+  constructor(coeff = 0.0) {
+    super(coeff, 'L1Decay');
+  }
+  override toString(): string {
+    return `L1Decay, coeff=${this.coeff.toFixed(6)}`;
+  }
+}

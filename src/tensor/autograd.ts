@@ -1,0 +1,145 @@
+/**
+ * Eager autograd (DESIGN.md §4). Each differentiable op records a `GradNode` on its output holding
+ * what its backward needs; `runBackward` walks the graph in reverse topological order without
+ * recursion and accumulates into leaf gradients with `+=`.
+ */
+import { RuntimeError } from '../errors.js';
+import type { DataArray } from './dtype.js';
+import type { SelectedRows } from './selected-rows.js';
+import type { Tensor } from './tensor.js';
+
+/** What a backward function returns per input: a dense gradient (same shape as the input) or a
+ * row-sparse one (`Embedding({ sparse: true })`), or null where the input gets no gradient. */
+export type GradValue = DataArray | SelectedRows;
+
+/**
+ * Backward of one op: receives the gradient of the op's output (a typed array of the output's
+ * dtype and shape) and returns one entry per recorded input (null where no gradient flows or the
+ * input does not need one). Dense results may be any typed array; they are rounded into the
+ * input's dtype when accumulated.
+ */
+export type BackwardFn = (gradOutput: DataArray) => readonly (GradValue | null)[];
+
+export class GradNode {
+  released = false;
+  constructor(
+    readonly opName: string,
+    readonly inputs: readonly Tensor[],
+    private backwardFn: BackwardFn | null,
+  ) {}
+
+  /** Runs the backward; throws if the graph was freed by an earlier `backward()`. */
+  apply(gradOutput: DataArray): readonly (GradValue | null)[] {
+    if (this.released || this.backwardFn === null) {
+      throw new RuntimeError(
+        `Trying to backward through the same graph a second time (op '${this.opName}'): its saved values were freed by the first backward(). Pass { retainGraph: true } to the first backward() if you need to call it twice.`,
+      );
+    }
+    return this.backwardFn(gradOutput);
+  }
+
+  /** Frees what the backward holds (called after a backward() without retainGraph). */
+  release(): void {
+    this.released = true;
+    this.backwardFn = null;
+  }
+}
+
+let gradEnabled = true;
+
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/** Runs `fn` with gradient recording off (`paddle.no_grad`). */
+export function noGrad<T>(fn: () => T): T {
+  const prev = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = prev;
+  }
+}
+
+/** Turns recording on or off; returns the previous state (`paddle.set_grad_enabled`). */
+export function setGradEnabled(enabled: boolean): boolean {
+  const prev = gradEnabled;
+  gradEnabled = enabled;
+  return prev;
+}
+
+/**
+ * Accumulation hooks, supplied by tensor.ts (which owns leaf-gradient storage) to avoid a cycle.
+ */
+export interface BackwardHooks {
+  /** Adds `g` into the leaf's `.grad` (allocating it on first use). */
+  accumulateLeaf(leaf: Tensor, g: GradValue): void;
+  /** Sums two gradients for the same non-leaf tensor (returns a new or reused value). */
+  add(target: Tensor, a: GradValue, b: GradValue): GradValue;
+  /** Dense array for a non-leaf gradient (densifies sparse), in the tensor's dtype. */
+  toDense(target: Tensor, g: GradValue): DataArray;
+}
+
+/**
+ * Reverse-mode sweep from `root` seeded with `seed`. Iterative: a DFS with an explicit stack
+ * builds the topological order, so a 100,000-node chain does not overflow the JS stack.
+ */
+export function runBackward(
+  root: Tensor,
+  seed: DataArray,
+  retainGraph: boolean,
+  hooks: BackwardHooks,
+): void {
+  const rootNode = root.gradNode;
+  if (rootNode === null) {
+    if (!root.stopGradient) hooks.accumulateLeaf(root, seed);
+    return;
+  }
+  // Topological order of nodes (post-order DFS, iterative).
+  const order: GradNode[] = [];
+  const visited = new Set<GradNode>();
+  const stack: { node: GradNode; next: number }[] = [{ node: rootNode, next: 0 }];
+  visited.add(rootNode);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: GradNode; next: number };
+    if (top.next < top.node.inputs.length) {
+      const input = top.node.inputs[top.next++] as Tensor;
+      const child = input.gradNode;
+      if (child !== null && !input.stopGradient && !visited.has(child)) {
+        visited.add(child);
+        stack.push({ node: child, next: 0 });
+      }
+    } else {
+      order.push(top.node);
+      stack.pop();
+    }
+  }
+  // Pending gradients of non-leaf outputs, keyed by their node.
+  const pending = new Map<GradNode, { tensor: Tensor; grad: GradValue }>();
+  pending.set(rootNode, { tensor: root, grad: seed });
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i] as GradNode;
+    const entry = pending.get(node);
+    pending.delete(node);
+    if (entry === undefined) continue;
+    const gOut = hooks.toDense(entry.tensor, entry.grad);
+    const grads = node.apply(gOut);
+    for (let k = 0; k < node.inputs.length; k++) {
+      const input = node.inputs[k] as Tensor;
+      const g = grads[k];
+      if (g === null || g === undefined || input.stopGradient) continue;
+      const inNode = input.gradNode;
+      if (inNode === null) {
+        hooks.accumulateLeaf(input, g);
+      } else {
+        const prev = pending.get(inNode);
+        pending.set(inNode, {
+          tensor: input,
+          grad: prev === undefined ? g : hooks.add(input, prev.grad, g),
+        });
+      }
+    }
+    if (!retainGraph) node.release();
+  }
+}

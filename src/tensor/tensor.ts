@@ -1,0 +1,435 @@
+/**
+ * The eager Tensor. Elements live in a `Storage` (src/tensor/storage.ts); `data` re-acquires the
+ * typed array on every access, so code must not hold it across allocations that may grow the
+ * WebAssembly heap. Ops (src/ops) create tensors through `Tensor.fromOp`.
+ */
+import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { checkOptions } from '../options.js';
+import {
+  allocArray,
+  castScalar,
+  isFloatDType,
+  toDType,
+  type DataArray,
+  type DType,
+} from './dtype.js';
+import {
+  GradNode,
+  isGradEnabled,
+  runBackward,
+  type BackwardFn,
+  type BackwardHooks,
+  type GradValue,
+} from './autograd.js';
+import { SelectedRows } from './selected-rows.js';
+import { checkShape, numelOf, shapeEquals, shapeToString, type Shape } from './shape.js';
+import { getParameterAllocator, JsStorage, type Storage } from './storage.js';
+import { generate } from './unique-name.js';
+
+/** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
+export type NestedArray = number | boolean | readonly NestedArray[];
+
+export interface BackwardOptions {
+  /** Keep the graph so that a second `backward()` through it works. */
+  retainGraph?: boolean;
+}
+
+export class Tensor {
+  /** The element storage; replaced only by `setValue` on dtype-preserving copies. */
+  storage: Storage;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  name: string;
+  stopGradient: boolean;
+  /** The op that produced this tensor (null for leaves). */
+  gradNode: GradNode | null = null;
+  /** Dense or row-sparse gradient of a leaf, or null when not allocated. */
+  private gradValue: Tensor | SelectedRows | null = null;
+  /**
+   * After `clearGrad({ setToZero: true })` the zeroed gradient stays allocated but the next
+   * backward overwrites it (Paddle ≈3.x "fake empty" accumulation node).
+   */
+  private gradIsFakeEmpty = false;
+
+  constructor(storage: Storage, shape: Shape, opts: { name?: string; stopGradient?: boolean } = {}) {
+    const n = numelOf(shape);
+    if (storage.length !== n) {
+      throw new ValueError(
+        `Tensor: storage holds ${storage.length} elements but shape ${shapeToString(shape)} needs ${n}.`,
+      );
+    }
+    this.storage = storage;
+    this.shape = Object.freeze([...shape]);
+    this.dtype = storage.dtype;
+    this.name = opts.name ?? generate('generated_tensor');
+    this.stopGradient = opts.stopGradient ?? true;
+  }
+
+  /** A tensor over a typed array (not copied). */
+  static fromArray(data: DataArray, shape: Shape, dtype: DType, opts: { name?: string; stopGradient?: boolean } = {}): Tensor {
+    const storage = new JsStorage(dtype, data as never) as Storage;
+    if (!matchesDType(data, dtype)) {
+      throw new PaddleTypeError(`Tensor.fromArray: a ${data.constructor.name} cannot hold dtype ${dtype}.`);
+    }
+    return new Tensor(storage, shape, opts);
+  }
+
+  /**
+   * The output of an op: records `backward` when gradients are enabled and any input needs one.
+   * `backward` receives the output gradient and returns one entry per input.
+   */
+  static fromOp(
+    opName: string,
+    data: DataArray,
+    shape: Shape,
+    dtype: DType,
+    inputs: readonly Tensor[],
+    backward: BackwardFn | null,
+  ): Tensor {
+    const out = Tensor.fromArray(data, shape, dtype);
+    if (backward !== null && isGradEnabled() && isFloatDType(dtype)) {
+      const needs = inputs.some((t) => !t.stopGradient);
+      if (needs) {
+        out.stopGradient = false;
+        out.gradNode = new GradNode(opName, inputs, backward);
+      }
+    }
+    return out;
+  }
+
+  /** The elements (a live view; re-acquire after anything that may allocate). */
+  get data(): DataArray {
+    return this.storage.array();
+  }
+
+  get numel(): number {
+    return this.storage.length;
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get size(): number {
+    return this.storage.length;
+  }
+
+  get isLeaf(): boolean {
+    return this.gradNode === null;
+  }
+
+  /** Paddle's `persistable` (true for parameters). */
+  get persistable(): boolean {
+    return false;
+  }
+
+  /** The gradient: a dense Tensor, a `SelectedRows` for sparse embeddings, or null. */
+  get grad(): Tensor | SelectedRows | null {
+    return this.gradValue;
+  }
+
+  /** True when the gradient exists and is initialised (what `step()` checks). */
+  hasGrad(): boolean {
+    return this.gradValue !== null;
+  }
+
+  isSelectedRows(): boolean {
+    return false;
+  }
+
+  /**
+   * Replaces the gradient (Paddle's internal `_set_grad_ivar`): a Tensor of the same shape and
+   * dtype, a SelectedRows of matching height/width, or null. Validated before anything changes.
+   */
+  setGrad(grad: Tensor | SelectedRows | null): void {
+    if (grad === null) {
+      this.gradValue = null;
+      this.gradIsFakeEmpty = false;
+      return;
+    }
+    if (grad instanceof SelectedRows) {
+      if (this.ndim !== 2 || grad.height !== this.shape[0] || grad.width !== this.shape[1] || grad.dtype !== this.dtype) {
+        throw new ValueError(
+          `The sparse gradient ([${grad.height}, ${grad.width}], ${grad.dtype}) does not match the tensor '${this.name}' (${shapeToString(this.shape)}, ${this.dtype}).`,
+        );
+      }
+      this.gradValue = grad.clone();
+    } else {
+      if (!shapeEquals(grad.shape, this.shape) || grad.dtype !== this.dtype) {
+        throw new ValueError(
+          `The gradient's shape ${shapeToString(grad.shape)} (${grad.dtype}) does not match the tensor '${this.name}' of shape ${shapeToString(this.shape)} (${this.dtype}).`,
+        );
+      }
+      const g = this.allocGrad();
+      g.data.set(grad.data);
+      this.gradValue = g;
+    }
+    this.gradIsFakeEmpty = false;
+  }
+
+  /** Allocates a zero gradient buffer (parameters use the parameter allocator). */
+  protected allocGrad(): Tensor {
+    const storage = this.gradStorageAllocator()(this.dtype, this.numel);
+    return new Tensor(storage, this.shape, { name: `${this.name}@GRAD`, stopGradient: true });
+  }
+
+  protected gradStorageAllocator(): (dtype: DType, n: number) => Storage {
+    return (dtype, n) => new JsStorage(dtype, allocArray(dtype, n)) as Storage;
+  }
+
+  /** Adds `g` into this leaf's gradient (`+=`, or overwrite after a set-to-zero clear). */
+  accumulateGrad(g: GradValue): void {
+    if (g instanceof SelectedRows) {
+      const cur = this.gradValue;
+      if (cur === null || this.gradIsFakeEmpty) {
+        this.gradValue = g.clone();
+      } else if (cur instanceof SelectedRows) {
+        this.gradValue = cur.concat(g);
+      } else {
+        g.addInto(cur.data);
+      }
+      this.gradIsFakeEmpty = false;
+      return;
+    }
+    if (g.length !== this.numel) {
+      throw new ValueError(
+        `Gradient of ${g.length} elements cannot accumulate into '${this.name}' of shape ${shapeToString(this.shape)}.`,
+      );
+    }
+    let cur = this.gradValue;
+    if (cur instanceof SelectedRows) {
+      const dense = this.allocGrad();
+      cur.addInto(dense.data);
+      cur = dense;
+      this.gradValue = dense;
+    }
+    if (cur === null) {
+      const fresh = this.allocGrad();
+      fresh.data.set(g);
+      this.gradValue = fresh;
+    } else if (this.gradIsFakeEmpty) {
+      cur.data.set(g);
+    } else {
+      const d = cur.data;
+      for (let i = 0; i < d.length; i++) d[i] = (d[i] as number) + (g[i] as number);
+    }
+    this.gradIsFakeEmpty = false;
+  }
+
+  /**
+   * Paddle's `clear_gradient(set_to_zero=True)`: a dense gradient is zero-filled and kept (so
+   * `step()` still updates with g = 0); `setToZero: false` releases it. A sparse gradient is
+   * always released.
+   */
+  clearGradient(setToZero = true): void {
+    const cur = this.gradValue;
+    if (cur === null) return;
+    if (cur instanceof SelectedRows || !setToZero) {
+      this.gradValue = null;
+      this.gradIsFakeEmpty = false;
+      return;
+    }
+    cur.data.fill(0);
+    this.gradIsFakeEmpty = true;
+  }
+
+  /**
+   * Reverse-mode differentiation from this tensor. A non-scalar output is seeded with ones (as
+   * Paddle does); `gradTensor` gives an explicit seed of the same shape.
+   */
+  backward(gradTensor?: Tensor | null, options?: BackwardOptions): void {
+    const opts = checkOptions('Tensor.backward', options, ['retainGraph']);
+    if (this.stopGradient) {
+      throw new RuntimeError(
+        `backward() on the tensor '${this.name}' whose stopGradient is true: no gradient can flow (did an op run under noGrad, or are all inputs stopGradient?).`,
+      );
+    }
+    let seed: DataArray;
+    if (gradTensor !== undefined && gradTensor !== null) {
+      if (!shapeEquals(gradTensor.shape, this.shape)) {
+        throw new ValueError(
+          `backward(): grad_tensor shape ${shapeToString(gradTensor.shape)} does not match the tensor shape ${shapeToString(this.shape)}.`,
+        );
+      }
+      seed = allocArray(this.dtype, this.numel);
+      seed.set(gradTensor.data);
+    } else {
+      seed = allocArray(this.dtype, this.numel);
+      seed.fill(1);
+    }
+    runBackward(this, seed, opts.retainGraph ?? false, backwardHooks);
+  }
+
+  /** A typed-array copy of the elements. */
+  numpy(): DataArray {
+    return this.data.slice();
+  }
+
+  /** Nested JS arrays (booleans for bool tensors). */
+  tolist(): NestedArray {
+    const d = this.data;
+    const isBool = this.dtype === 'bool';
+    const conv = (v: number): number | boolean => (isBool ? v !== 0 : v);
+    if (this.shape.length === 0) return conv(d[0] as number);
+    const build = (dim: number, offset: number): NestedArray[] => {
+      const n = this.shape[dim] as number;
+      const inner = numelOf(this.shape.slice(dim + 1));
+      const out: NestedArray[] = [];
+      for (let i = 0; i < n; i++) {
+        out.push(dim === this.shape.length - 1 ? conv(d[offset + i] as number) : build(dim + 1, offset + i * inner));
+      }
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /** The single element as a number (a `ValueError` unless numel is 1). */
+  item(): number {
+    if (this.numel !== 1) {
+      throw new ValueError(
+        `item(): only a tensor with one element can be converted to a number, but this one has shape ${shapeToString(this.shape)} (${this.numel} elements).`,
+      );
+    }
+    return this.data[0] as number;
+  }
+
+  /**
+   * Copies values in place (Paddle's `set_value`): a Tensor, typed array or nested array with the
+   * same number of elements and shape. Validated fully before anything is written.
+   */
+  setValue(value: Tensor | DataArray | NestedArray): void {
+    let src: ArrayLike<number>;
+    let srcShape: readonly number[] | null;
+    if (value instanceof Tensor) {
+      src = value.data;
+      srcShape = value.shape;
+    } else if (ArrayBuffer.isView(value)) {
+      src = value as DataArray;
+      srcShape = null;
+    } else {
+      const parsed = flattenNested(value, 'value');
+      src = parsed.values;
+      srcShape = parsed.shape;
+    }
+    if (srcShape !== null && !shapeEquals(srcShape, this.shape) && !(srcShape.length <= 1 && numelOf(srcShape) === this.numel && this.numel === 1)) {
+      throw new ValueError(
+        `set_value: the shape ${shapeToString(srcShape)} of the value does not match the tensor '${this.name}' of shape ${shapeToString(this.shape)}.`,
+      );
+    }
+    if (src.length !== this.numel) {
+      throw new ValueError(
+        `set_value: the value has ${src.length} elements but the tensor '${this.name}' has ${this.numel}.`,
+      );
+    }
+    const converted = allocArray(this.dtype, this.numel);
+    for (let i = 0; i < src.length; i++) converted[i] = castScalar(Number(src[i]), this.dtype);
+    this.data.set(converted);
+  }
+
+  /** A new leaf sharing nothing with the graph (stopGradient true), copy of the values. */
+  detach(): Tensor {
+    return Tensor.fromArray(this.numpy(), this.shape, this.dtype);
+  }
+
+  /** A differentiable copy. */
+  clone(): Tensor {
+    return Tensor.fromOp('clone', this.numpy(), this.shape, this.dtype, [this], (g) => [g]);
+  }
+
+  /** Cast to another dtype (differentiable between float dtypes). */
+  astype(dtype: DType | string): Tensor {
+    const d = toDType(dtype);
+    const src = this.data;
+    const out = allocArray(d, src.length);
+    for (let i = 0; i < src.length; i++) out[i] = castScalar(src[i] as number, d);
+    const back: BackwardFn | null = isFloatDType(this.dtype) ? (g) => [g] : null;
+    return Tensor.fromOp('cast', out, this.shape, d, [this], back);
+  }
+
+  toString(): string {
+    return `Tensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, stop_gradient=${this.stopGradient},\n       ${JSON.stringify(this.tolist())})`;
+  }
+}
+
+/** Parameter-like tensors allocate their gradient with the parameter allocator. */
+export class ParameterBase extends Tensor {
+  protected override gradStorageAllocator(): (dtype: DType, n: number) => Storage {
+    return (dtype, n) => getParameterAllocator().alloc(dtype, n);
+  }
+  override get persistable(): boolean {
+    return true;
+  }
+}
+
+function matchesDType(data: DataArray, dtype: DType): boolean {
+  switch (dtype) {
+    case 'float32':
+      return data instanceof Float32Array;
+    case 'float64':
+    case 'int64':
+      return data instanceof Float64Array;
+    case 'int32':
+      return data instanceof Int32Array;
+    case 'bool':
+      return data instanceof Uint8Array;
+  }
+}
+
+/** Flattens a (rectangular) nested array; a ragged or non-numeric input is a ValueError. */
+export function flattenNested(value: unknown, argName: string): { values: number[]; shape: number[]; sawFloat: boolean; sawBool: boolean } {
+  const shape: number[] = [];
+  let probe: unknown = value;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    probe = probe[0];
+  }
+  const values: number[] = [];
+  let sawFloat = false;
+  let sawBool = false;
+  const walk = (v: unknown, dim: number, path: string): void => {
+    if (dim === shape.length) {
+      if (typeof v === 'number') {
+        if (!Number.isInteger(v)) sawFloat = true;
+        values.push(v);
+      } else if (typeof v === 'boolean') {
+        sawBool = true;
+        values.push(v ? 1 : 0);
+      } else {
+        throw new ValueError(`The '${argName}' must hold numbers or booleans, but ${argName}${path} is ${String(v)}.`);
+      }
+      return;
+    }
+    if (!Array.isArray(v) || v.length !== shape[dim]) {
+      throw new ValueError(
+        `The '${argName}' is not rectangular: ${argName}${path} should be an array of length ${String(shape[dim])}.`,
+      );
+    }
+    for (let i = 0; i < v.length; i++) walk(v[i], dim + 1, `${path}[${i}]`);
+  };
+  walk(value, 0, '');
+  return { values, shape, sawFloat, sawBool };
+}
+
+const backwardHooks: BackwardHooks = {
+  accumulateLeaf(leaf, g) {
+    leaf.accumulateGrad(g);
+  },
+  add(target, a, b) {
+    if (a instanceof SelectedRows && b instanceof SelectedRows) return a.concat(b);
+    const out = allocArray(target.dtype, target.numel);
+    for (const g of [a, b]) {
+      if (g instanceof SelectedRows) g.addInto(out);
+      else for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (g[i] as number);
+    }
+    return out;
+  },
+  toDense(target, g) {
+    if (g instanceof SelectedRows) return g.toDenseArray();
+    if (matchesDType(g, target.dtype)) return g;
+    const out = allocArray(target.dtype, g.length);
+    out.set(g);
+    return out;
+  },
+};
+
+export { checkShape };

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { RuntimeError, ValueError } from '../../src/errors.js';
+import { noGrad } from '../../src/tensor/autograd.js';
+import { toTensor, zeros } from '../../src/tensor/creation.js';
+import { Parameter } from '../../src/tensor/parameter.js';
+import { SelectedRows } from '../../src/tensor/selected-rows.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+
+// Minimal local ops so the engine is tested independently of src/ops.
+function scale(x: Tensor, s: number): Tensor {
+  const d = x.data;
+  const out = new Float64Array(d.length);
+  for (let i = 0; i < d.length; i++) out[i] = (d[i] as number) * s;
+  return Tensor.fromOp('scale', x.dtype === 'float32' ? Float32Array.from(out) : out, x.shape, x.dtype, [x], (g) => [
+    Float64Array.from(g, (v) => v * s),
+  ]);
+}
+function addT(a: Tensor, b: Tensor): Tensor {
+  const out = Float64Array.from(a.data, (v, i) => v + (b.data[i] as number));
+  return Tensor.fromOp('add', out, a.shape, 'float64', [a, b], (g) => [g, g]);
+}
+
+function param(values: number[], name: string): Parameter {
+  const p = new Parameter([values.length], 'float64', { name });
+  p.data.set(values);
+  return p;
+}
+
+describe('autograd engine', () => {
+  it('seeds a non-scalar output with ones and accumulates with += across backward calls', () => {
+    const p = param([1, 2, 3], 'p_seed');
+    scale(p, 3).backward();
+    expect(Array.from((p.grad as Tensor).data)).toEqual([3, 3, 3]);
+    scale(p, 2).backward();
+    expect(Array.from((p.grad as Tensor).data)).toEqual([5, 5, 5]);
+  });
+
+  it('sums gradients of a tensor used twice (diamond)', () => {
+    const p = param([1, 2], 'p_diamond');
+    const a = scale(p, 2);
+    addT(a, a).backward();
+    expect(Array.from((p.grad as Tensor).data)).toEqual([4, 4]);
+  });
+
+  it('walks a 100,000-node chain without overflowing the stack', () => {
+    const p = param([1], 'p_chain');
+    let x: Tensor = p;
+    for (let i = 0; i < 100_000; i++) x = scale(x, 1);
+    x.backward();
+    expect((p.grad as Tensor).data[0]).toBe(1);
+  });
+
+  it('raises on a second backward through a freed graph unless retainGraph', () => {
+    const p = param([1], 'p_retain');
+    const y = scale(p, 2);
+    y.backward(null, { retainGraph: true });
+    y.backward();
+    expect((p.grad as Tensor).data[0]).toBe(4);
+    expect(() => y.backward()).toThrow(RuntimeError);
+  });
+
+  it('records nothing under noGrad and for stopGradient inputs', () => {
+    const p = param([1], 'p_nograd');
+    const y = noGrad(() => scale(p, 2));
+    expect(y.stopGradient).toBe(true);
+    expect(y.gradNode).toBeNull();
+    const c = toTensor([1, 2], { dtype: 'float64' });
+    expect(scale(c, 2).gradNode).toBeNull();
+  });
+
+  it('clearGradient(true) zeroes and keeps; the next backward overwrites; false releases', () => {
+    const p = param([1, 1], 'p_clear');
+    scale(p, 2).backward();
+    p.clearGradient();
+    expect(p.hasGrad()).toBe(true);
+    expect(Array.from((p.grad as Tensor).data)).toEqual([0, 0]);
+    scale(p, 3).backward();
+    expect(Array.from((p.grad as Tensor).data)).toEqual([3, 3]);
+    p.clearGradient(false);
+    expect(p.grad).toBeNull();
+  });
+
+  it('accumulates row-sparse gradients by concatenation, keeping duplicates', () => {
+    const p = new Parameter([4, 2], 'float32', { name: 'emb_sparse' });
+    const g1 = new SelectedRows([1, 1], Float32Array.from([1, 2, 3, 4]), 4, 2, 'float32');
+    const g2 = new SelectedRows([3], Float32Array.from([5, 6]), 4, 2, 'float32');
+    p.accumulateGrad(g1);
+    p.accumulateGrad(g2);
+    const g = p.grad as SelectedRows;
+    expect(g.rows).toEqual([1, 1, 3]);
+    expect(Array.from(g.merge().values)).toEqual([4, 6, 5, 6]);
+    expect(Array.from(g.toDenseArray())).toEqual([0, 0, 4, 6, 0, 0, 5, 6]);
+  });
+
+  it('validates setValue and setGrad before writing', () => {
+    const p = param([1, 2, 3], 'p_set');
+    expect(() => p.setValue([1, 2])).toThrow(ValueError);
+    expect(Array.from(p.data)).toEqual([1, 2, 3]);
+    expect(() => p.setGrad(zeros([2], { dtype: 'float64' }))).toThrow(ValueError);
+    expect(p.grad).toBeNull();
+  });
+});
+
+describe('toTensor', () => {
+  it('infers Paddle dtypes', () => {
+    expect(toTensor(1.5).dtype).toBe('float32');
+    expect(toTensor([1, 2]).dtype).toBe('int64');
+    expect(toTensor([true, false]).dtype).toBe('bool');
+    expect(toTensor(new Float64Array([1])).dtype).toBe('float64');
+    expect(toTensor([[1, 2], [3, 4]], { dtype: 'float64' }).shape).toEqual([2, 2]);
+  });
+  it('rejects ragged arrays, unknown options and int64 beyond 2^53', () => {
+    expect(() => toTensor([[1, 2], [3]])).toThrow(ValueError);
+    expect(() => toTensor([1], { stop_gradient: false } as never)).toThrow(/stopGradient/);
+    expect(() => toTensor([2 ** 60], { dtype: 'int64' })).toThrow(ValueError);
+  });
+});
