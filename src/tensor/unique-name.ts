@@ -25,3 +25,8 @@ export function guard<T>(fn: () => T): T {
 export function reset(): void {
   counters = new Map();
 }
+
+/** What `generate(key)` would return next, without advancing the counter. */
+export function peek(key: string): string {
+  return `${key}_${counters.get(key) ?? 0}`;
+}
