@@ -1,0 +1,309 @@
+/**
+ * Binary elementwise ops with NumPy broadcasting: add, subtract, multiply, divide, pow, maximum,
+ * minimum. Each computes in float64 and stores into the result dtype (one correctly rounded
+ * float32 step per element for + − × ÷); the backward reduces a broadcast gradient back to the
+ * input's shape (float64 accumulation, one rounding).
+ *
+ * Operands may be numbers on either side (like Python's `x + 2` / `2 - x`); a number takes the
+ * tensor's dtype (see `resultDType`).
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { allocArray, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
+import { numelOf, shapeToString, type Shape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { BackwardFn } from '../tensor/autograd.js';
+import {
+  applyBinary,
+  binaryOperands,
+  gradScratch,
+  reduceToShape,
+  valuesAs,
+  type BinaryKernel,
+  type TensorLike,
+} from './helpers.js';
+
+/** True when gradient should flow into `t`. */
+export function needsGrad(t: Tensor): boolean {
+  return !t.stopGradient && isFloatDType(t.dtype);
+}
+
+/** The broadcast shape of x and y, or a ValueError naming both arguments. */
+export function broadcastXY(where: string, x: Shape, y: Shape): number[] {
+  const n = Math.max(x.length, y.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const dx = i < n - x.length ? 1 : (x[i - (n - x.length)] as number);
+    const dy = i < n - y.length ? 1 : (y[i - (n - y.length)] as number);
+    if (dx === dy || dy === 1) out[i] = dx;
+    else if (dx === 1) out[i] = dy;
+    else {
+      throw new ValueError(
+        `${where}: the shape of 'x' ${shapeToString(x)} and the shape of 'y' ${shapeToString(y)} cannot be broadcast together (dimension ${i - n} is ${dx} vs ${dy}).`,
+      );
+    }
+  }
+  return out;
+}
+
+interface Forward {
+  x: Tensor;
+  y: Tensor;
+  dtype: DType;
+  outShape: number[];
+  out: DataArray;
+}
+
+function forward(where: string, xv: unknown, yv: unknown, k: BinaryKernel, floatOnly = false): Forward {
+  const ops = binaryOperands(where, xv, yv);
+  let dtype = ops.dtype;
+  if (floatOnly && !isFloatDType(dtype)) dtype = 'float32';
+  const outShape = broadcastXY(where, ops.x.shape, ops.y.shape);
+  const out = allocArray(dtype, numelOf(outShape));
+  applyBinary(k, valuesAs(ops.x, dtype), ops.x.shape, valuesAs(ops.y, dtype), ops.y.shape, outShape, out);
+  return { x: ops.x, y: ops.y, dtype, outShape, out };
+}
+
+/** `gradOf(t)` = reduce( g ∘ other ) to t's shape, with `k` the elementwise combination. */
+function combineGrad(k: BinaryKernel, g: DataArray, outShape: Shape, other: DataArray, otherShape: Shape, t: Tensor): DataArray {
+  const scratch = gradScratch(t.shape, outShape, t.dtype);
+  applyBinary(k, g, outShape, other, otherShape, outShape, scratch);
+  return reduceToShape(scratch, outShape, t.shape, t.dtype);
+}
+
+/** A kernel from a scalar function (used in backward passes, where speed matters less). */
+export function fnKernel(f: (a: number, b: number) => number): BinaryKernel {
+  return {
+    vv(a, ia, b, ib, out, o, n) {
+      for (let j = 0; j < n; j++) out[o + j] = f(a[ia + j] as number, b[ib + j] as number);
+    },
+    vs(a, ia, s, out, o, n) {
+      for (let j = 0; j < n; j++) out[o + j] = f(a[ia + j] as number, s);
+    },
+    sv(s, b, ib, out, o, n) {
+      for (let j = 0; j < n; j++) out[o + j] = f(s, b[ib + j] as number);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kernels (explicit loops so each is monomorphic and inlined by the JIT).
+
+export const addKernel: BinaryKernel = {
+  vv(a, ia, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) + (b[ib + j] as number);
+  },
+  vs(a, ia, s, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) + s;
+  },
+  sv(s, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = s + (b[ib + j] as number);
+  },
+};
+
+export const subKernel: BinaryKernel = {
+  vv(a, ia, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) - (b[ib + j] as number);
+  },
+  vs(a, ia, s, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) - s;
+  },
+  sv(s, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = s - (b[ib + j] as number);
+  },
+};
+
+export const mulKernel: BinaryKernel = {
+  vv(a, ia, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) * (b[ib + j] as number);
+  },
+  vs(a, ia, s, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) * s;
+  },
+  sv(s, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = s * (b[ib + j] as number);
+  },
+};
+
+export const divKernel: BinaryKernel = {
+  vv(a, ia, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) / (b[ib + j] as number);
+  },
+  vs(a, ia, s, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) / s;
+  },
+  sv(s, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) out[o + j] = s / (b[ib + j] as number);
+  },
+};
+
+const powKernel = fnKernel(Math.pow);
+
+const maxKernel: BinaryKernel = {
+  vv(a, ia, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) {
+      const p = a[ia + j] as number;
+      const q = b[ib + j] as number;
+      out[o + j] = p > q || p !== p ? p : q;
+    }
+  },
+  vs(a, ia, s, out, o, n) {
+    for (let j = 0; j < n; j++) {
+      const p = a[ia + j] as number;
+      out[o + j] = p > s || p !== p ? p : s;
+    }
+  },
+  sv(s, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) {
+      const q = b[ib + j] as number;
+      out[o + j] = s > q || s !== s ? s : q;
+    }
+  },
+};
+
+const minKernel: BinaryKernel = {
+  vv(a, ia, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) {
+      const p = a[ia + j] as number;
+      const q = b[ib + j] as number;
+      out[o + j] = p < q || p !== p ? p : q;
+    }
+  },
+  vs(a, ia, s, out, o, n) {
+    for (let j = 0; j < n; j++) {
+      const p = a[ia + j] as number;
+      out[o + j] = p < s || p !== p ? p : s;
+    }
+  },
+  sv(s, b, ib, out, o, n) {
+    for (let j = 0; j < n; j++) {
+      const q = b[ib + j] as number;
+      out[o + j] = s < q || s !== s ? s : q;
+    }
+  },
+};
+
+const negKernelSub = fnKernel((g, _b) => -g);
+const negDivKernel = fnKernel((t, b) => -(t / b));
+
+// ---------------------------------------------------------------------------------------------
+// Ops
+
+/** `paddle.add(x, y)`: x + y with broadcasting. */
+export function add(x: TensorLike, y: TensorLike): Tensor {
+  const f = forward('add', x, y, addKernel);
+  const back: BackwardFn = (g) => [
+    needsGrad(f.x) ? reduceToShape(g, f.outShape, f.x.shape, f.x.dtype) : null,
+    needsGrad(f.y) ? reduceToShape(g, f.outShape, f.y.shape, f.y.dtype) : null,
+  ];
+  return Tensor.fromOp('add', f.out, f.outShape, f.dtype, [f.x, f.y], back);
+}
+
+/** `paddle.subtract(x, y)`: x − y with broadcasting. */
+export function subtract(x: TensorLike, y: TensorLike): Tensor {
+  const f = forward('subtract', x, y, subKernel);
+  const back: BackwardFn = (g) => {
+    let gy: DataArray | null = null;
+    if (needsGrad(f.y)) {
+      const scratch = gradScratch(f.y.shape, f.outShape, f.y.dtype);
+      negKernelSub.vs(g, 0, 0, scratch, 0, g.length);
+      gy = reduceToShape(scratch, f.outShape, f.y.shape, f.y.dtype);
+    }
+    return [needsGrad(f.x) ? reduceToShape(g, f.outShape, f.x.shape, f.x.dtype) : null, gy];
+  };
+  return Tensor.fromOp('subtract', f.out, f.outShape, f.dtype, [f.x, f.y], back);
+}
+
+/** `paddle.multiply(x, y)`: x · y elementwise with broadcasting. */
+export function multiply(x: TensorLike, y: TensorLike): Tensor {
+  const f = forward('multiply', x, y, mulKernel);
+  const back: BackwardFn = (g) => [
+    needsGrad(f.x) ? combineGrad(mulKernel, g, f.outShape, valuesAs(f.y, f.dtype), f.y.shape, f.x) : null,
+    needsGrad(f.y) ? combineGrad(mulKernel, g, f.outShape, valuesAs(f.x, f.dtype), f.x.shape, f.y) : null,
+  ];
+  return Tensor.fromOp('multiply', f.out, f.outShape, f.dtype, [f.x, f.y], back);
+}
+
+/**
+ * `paddle.divide(x, y)`: x / y with broadcasting. Integer operands divide as floats (the result
+ * has the default float dtype), like Python's `/`.
+ */
+export function divide(x: TensorLike, y: TensorLike): Tensor {
+  const f = forward('divide', x, y, divKernel, true);
+  const out = f.out;
+  const back: BackwardFn = (g) => {
+    const b = valuesAs(f.y, f.dtype);
+    const gx = needsGrad(f.x) ? combineGrad(divKernel, g, f.outShape, b, f.y.shape, f.x) : null;
+    let gy: DataArray | null = null;
+    if (needsGrad(f.y)) {
+      // dy = −g · out / y (Paddle's DivGradDY), in float64 then rounded.
+      const t = new Float64Array(g.length);
+      mulKernel.vv(g, 0, out, 0, t, 0, g.length);
+      gy = combineGrad(negDivKernel, t, f.outShape, b, f.y.shape, f.y);
+    }
+    return [gx, gy];
+  };
+  return Tensor.fromOp('divide', out, f.outShape, f.dtype, [f.x, f.y], back);
+}
+
+/**
+ * `paddle.pow(x, y)`: x ** y, `y` a number or a Tensor (broadcast). Gradients:
+ * dx = g · y · x^(y−1), dy = g · ln(x) · x^y.
+ */
+export function pow(x: Tensor, y: TensorLike): Tensor {
+  if (!(x instanceof Tensor)) {
+    throw new PaddleTypeError(`pow: the argument 'x' must be a Tensor, but received ${typeof x === 'number' ? String(x) : typeof x}.`);
+  }
+  const f = forward('pow', x, y, powKernel);
+  const out = f.out;
+  const back: BackwardFn = (g) => {
+    const a = valuesAs(f.x, f.dtype);
+    const b = valuesAs(f.y, f.dtype);
+    let gx: DataArray | null = null;
+    let gy: DataArray | null = null;
+    if (needsGrad(f.x)) {
+      // y · x^(y−1) over the output shape, then times g.
+      const d = new Float64Array(g.length);
+      applyBinary(fnKernel((p, q) => q * Math.pow(p, q - 1)), a, f.x.shape, b, f.y.shape, f.outShape, d);
+      gx = combineGrad(mulKernel, g, f.outShape, d, f.outShape, f.x);
+    }
+    if (needsGrad(f.y)) {
+      const d = new Float64Array(g.length);
+      applyBinary(fnKernel((p, q) => Math.log(p) * Math.pow(p, q)), a, f.x.shape, b, f.y.shape, f.outShape, d);
+      gy = combineGrad(mulKernel, g, f.outShape, d, f.outShape, f.y);
+    }
+    return [gx, gy];
+  };
+  return Tensor.fromOp('pow', out, f.outShape, f.dtype, [f.x, f.y], back);
+}
+
+/**
+ * `paddle.maximum(x, y)`: elementwise max with broadcasting (NaN propagates). Gradient as Paddle:
+ * dx = g · (x > y), dy = g · (x ≤ y), so a tie sends the gradient to y.
+ */
+export function maximum(x: TensorLike, y: TensorLike): Tensor {
+  return minMax('maximum', x, y, maxKernel, (p, q) => (p > q ? 1 : 0));
+}
+
+/** `paddle.minimum(x, y)`: elementwise min; dx = g · (x < y), dy = g · (x ≥ y). */
+export function minimum(x: TensorLike, y: TensorLike): Tensor {
+  return minMax('minimum', x, y, minKernel, (p, q) => (p < q ? 1 : 0));
+}
+
+function minMax(name: string, x: TensorLike, y: TensorLike, k: BinaryKernel, pickX: (p: number, q: number) => number): Tensor {
+  const f = forward(name, x, y, k);
+  const back: BackwardFn = (g) => {
+    const a = valuesAs(f.x, f.dtype);
+    const b = valuesAs(f.y, f.dtype);
+    const mask = new Float64Array(g.length);
+    applyBinary(fnKernel(pickX), a, f.x.shape, b, f.y.shape, f.outShape, mask);
+    const gx = needsGrad(f.x) ? combineGrad(mulKernel, g, f.outShape, mask, f.outShape, f.x) : null;
+    let gy: DataArray | null = null;
+    if (needsGrad(f.y)) {
+      const scratch = gradScratch(f.y.shape, f.outShape, f.y.dtype);
+      for (let i = 0; i < g.length; i++) scratch[i] = (mask[i] as number) === 1 ? 0 : (g[i] as number);
+      gy = reduceToShape(scratch, f.outShape, f.y.shape, f.y.dtype);
+    }
+    return [gx, gy];
+  };
+  return Tensor.fromOp(name, f.out, f.outShape, f.dtype, [f.x, f.y], back);
+}

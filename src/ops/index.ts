@@ -1,0 +1,22 @@
+/**
+ * The differentiable ops (DESIGN.md §2: `ops → tensor`). Importing this module also installs the
+ * method forms on Tensor (src/ops/methods.ts).
+ */
+import './methods.js';
+
+export { add, subtract, multiply, divide, pow, maximum, minimum } from './binary.js';
+export { neg, abs, sqrt, square, exp, log, sign, clip, scale } from './unary.js';
+export type { ClipOptions, ScaleOptions } from './unary.js';
+export { matmul } from './matmul.js';
+export type { MatmulOptions } from './matmul.js';
+export { sum, mean, reduce_mean, max, min, argmax, argmin } from './reduce.js';
+export type { Axis, ReduceOptions, SumOptions, ArgOptions } from './reduce.js';
+export { reshape, flatten, squeeze, unsqueeze, transpose, concat, stack } from './manipulation.js';
+export type { FlattenOptions, SqueezeOptions, AxisOptions } from './manipulation.js';
+export { gather, indexSelect, index_select, where } from './indexing.js';
+export type { GatherOptions, IndexSelectOptions } from './indexing.js';
+export { equal } from './compare.js';
+export { cast, detach } from './cast.js';
+export type { TensorLike } from './helpers.js';
+export { TENSOR_METHOD_NAMES } from './methods.js';
+export type { TensorOpMethods } from './methods.js';

@@ -1,0 +1,332 @@
+/**
+ * `paddle.matmul(x, y, transpose_x=False, transpose_y=False)` with NumPy `matmul` semantics:
+ * 1-D operands are promoted ([K] → [1, K] for x, [K] → [K, 1] for y) and the added dimension is
+ * removed from the result; leading (batch) dimensions broadcast; the transpose flags swap the last
+ * two dimensions of a ≥2-D operand (a 1-D operand ignores its flag).
+ *
+ * Kernel: i-k-j order, four output rows at a time sharing each load of a row of B, k blocked so
+ * a block of B stays in cache. Each product a·b is exact in float64 (for float32 inputs) and is
+ * added into the output dtype's array, so a float32 result is rounded once per k step, in order of
+ * increasing k (deterministic, independent of the blocking).
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import { allocArray, type DataArray, type DType } from '../tensor/dtype.js';
+import { numelOf, shapeToString, stridesOf, type Shape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { BackwardFn } from '../tensor/autograd.js';
+import { expectTensor, reduceToShape, valuesAs } from './helpers.js';
+import { needsGrad } from './binary.js';
+
+export interface MatmulOptions {
+  /** Transpose the last two dimensions of x before multiplying (Paddle's `transpose_x`). */
+  transposeX?: boolean;
+  /** Transpose the last two dimensions of y before multiplying (Paddle's `transpose_y`). */
+  transposeY?: boolean;
+  name?: string;
+}
+
+const K_BLOCK = 256;
+
+/**
+ * C[M, N] += A[M, K] · B[K, N]. A is read through strides (`ars` per row, `acs` per column, so a
+ * transposed A needs no copy); B and C are contiguous row-major blocks at offsets `bo`, `co`.
+ */
+export function gemm(
+  a: DataArray,
+  ao: number,
+  ars: number,
+  acs: number,
+  b: DataArray,
+  bo: number,
+  c: DataArray,
+  co: number,
+  M: number,
+  K: number,
+  N: number,
+): void {
+  if (a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array) {
+    gemm32(a, ao, ars, acs, b, bo, c, co, M, K, N);
+  } else if (a instanceof Float64Array && b instanceof Float64Array && c instanceof Float64Array) {
+    gemm64(a, ao, ars, acs, b, bo, c, co, M, K, N);
+  } else {
+    gemmAny(a, ao, ars, acs, b, bo, c, co, M, K, N);
+  }
+}
+
+function gemm32(a: Float32Array, ao: number, ars: number, acs: number, b: Float32Array, bo: number, c: Float32Array, co: number, M: number, K: number, N: number): void {
+  for (let k0 = 0; k0 < K; k0 += K_BLOCK) {
+    const k1 = Math.min(K, k0 + K_BLOCK);
+    let i = 0;
+    for (; i + 4 <= M; i += 4) {
+      const c0 = co + i * N;
+      const c1 = c0 + N;
+      const c2 = c1 + N;
+      const c3 = c2 + N;
+      const a0 = ao + i * ars;
+      for (let k = k0; k < k1; k++) {
+        const ak = a0 + k * acs;
+        const x0 = a[ak] as number;
+        const x1 = a[ak + ars] as number;
+        const x2 = a[ak + 2 * ars] as number;
+        const x3 = a[ak + 3 * ars] as number;
+        const bk = bo + k * N;
+        for (let j = 0; j < N; j++) {
+          const bv = b[bk + j] as number;
+          c[c0 + j] = (c[c0 + j] as number) + x0 * bv;
+          c[c1 + j] = (c[c1 + j] as number) + x1 * bv;
+          c[c2 + j] = (c[c2 + j] as number) + x2 * bv;
+          c[c3 + j] = (c[c3 + j] as number) + x3 * bv;
+        }
+      }
+    }
+    for (; i < M; i++) {
+      const ci = co + i * N;
+      const ai = ao + i * ars;
+      for (let k = k0; k < k1; k++) {
+        const x = a[ai + k * acs] as number;
+        const bk = bo + k * N;
+        for (let j = 0; j < N; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+      }
+    }
+  }
+}
+
+function gemm64(a: Float64Array, ao: number, ars: number, acs: number, b: Float64Array, bo: number, c: Float64Array, co: number, M: number, K: number, N: number): void {
+  for (let k0 = 0; k0 < K; k0 += K_BLOCK) {
+    const k1 = Math.min(K, k0 + K_BLOCK);
+    let i = 0;
+    for (; i + 4 <= M; i += 4) {
+      const c0 = co + i * N;
+      const c1 = c0 + N;
+      const c2 = c1 + N;
+      const c3 = c2 + N;
+      const a0 = ao + i * ars;
+      for (let k = k0; k < k1; k++) {
+        const ak = a0 + k * acs;
+        const x0 = a[ak] as number;
+        const x1 = a[ak + ars] as number;
+        const x2 = a[ak + 2 * ars] as number;
+        const x3 = a[ak + 3 * ars] as number;
+        const bk = bo + k * N;
+        for (let j = 0; j < N; j++) {
+          const bv = b[bk + j] as number;
+          c[c0 + j] = (c[c0 + j] as number) + x0 * bv;
+          c[c1 + j] = (c[c1 + j] as number) + x1 * bv;
+          c[c2 + j] = (c[c2 + j] as number) + x2 * bv;
+          c[c3 + j] = (c[c3 + j] as number) + x3 * bv;
+        }
+      }
+    }
+    for (; i < M; i++) {
+      const ci = co + i * N;
+      const ai = ao + i * ars;
+      for (let k = k0; k < k1; k++) {
+        const x = a[ai + k * acs] as number;
+        const bk = bo + k * N;
+        for (let j = 0; j < N; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+      }
+    }
+  }
+}
+
+function gemmAny(a: DataArray, ao: number, ars: number, acs: number, b: DataArray, bo: number, c: DataArray, co: number, M: number, K: number, N: number): void {
+  for (let i = 0; i < M; i++) {
+    const ci = co + i * N;
+    const ai = ao + i * ars;
+    for (let k = 0; k < K; k++) {
+      const x = a[ai + k * acs] as number;
+      const bk = bo + k * N;
+      for (let j = 0; j < N; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+    }
+  }
+}
+
+/** The transpose of the last two dims of a contiguous [..., R, C] array, as a new array. */
+function transposeLast2(src: DataArray, batch: number, R: number, C: number, dtype: DType): DataArray {
+  const out = allocArray(dtype, src.length);
+  for (let bi = 0; bi < batch; bi++) {
+    const o = bi * R * C;
+    for (let r = 0; r < R; r++) {
+      const s = o + r * C;
+      for (let c = 0; c < C; c++) out[o + c * R + r] = src[s + c] as number;
+    }
+  }
+  return out;
+}
+
+/** For each output batch index, the batch index of an operand of `shape` broadcast to `out`. */
+function batchMap(shape: Shape, out: Shape): Int32Array {
+  const n = numelOf(out);
+  const map = new Int32Array(n);
+  const st = stridesOf(shape);
+  const nd = out.length;
+  const aligned = new Array<number>(nd).fill(0);
+  for (let i = 0; i < shape.length; i++) aligned[nd - shape.length + i] = (shape[i] as number) === 1 ? 0 : (st[i] as number);
+  const idx = new Array<number>(nd).fill(0);
+  let cur = 0;
+  for (let r = 0; r < n; r++) {
+    map[r] = cur;
+    for (let d = nd - 1; d >= 0; d--) {
+      idx[d] = (idx[d] as number) + 1;
+      cur += aligned[d] as number;
+      if ((idx[d] as number) < (out[d] as number)) break;
+      cur -= (aligned[d] as number) * (out[d] as number);
+      idx[d] = 0;
+    }
+  }
+  return map;
+}
+
+/** Batched product of effective operands A [...ba, M, K] and B [...bb, K, N] (contiguous). */
+function batchedProduct(
+  a: DataArray,
+  aBatch: Shape,
+  aTransposed: boolean,
+  b: DataArray,
+  bBatch: Shape,
+  outBatch: Shape,
+  M: number,
+  K: number,
+  N: number,
+  dtype: DType,
+): DataArray {
+  const nb = numelOf(outBatch);
+  const c = allocArray(dtype, nb * M * N);
+  if (nb === 0 || M === 0 || N === 0) return c;
+  const am = batchMap(aBatch, outBatch);
+  const bm = batchMap(bBatch, outBatch);
+  // A stored as [.., M, K] (or as [.., K, M] when aTransposed).
+  const ars = aTransposed ? 1 : K;
+  const acs = aTransposed ? M : 1;
+  for (let r = 0; r < nb; r++) {
+    gemm(a, (am[r] as number) * M * K, ars, acs, b, (bm[r] as number) * K * N, c, r * M * N, M, K, N);
+  }
+  return c;
+}
+
+/**
+ * `paddle.matmul(x, y, transpose_x=False, transpose_y=False)`. Shape errors (inner dimensions,
+ * batch broadcasting) are ValueErrors naming both shapes, raised before any computation.
+ */
+export function matmul(x: Tensor, y: Tensor, options?: MatmulOptions): Tensor {
+  const opts = checkOptions('matmul', options, ['transposeX', 'transposeY', 'name']);
+  const X = expectTensor('matmul', 'x', x);
+  const Y = expectTensor('matmul', 'y', y);
+  for (const key of ['transposeX', 'transposeY'] as const) {
+    const v: unknown = opts[key];
+    if (v !== undefined && typeof v !== 'boolean') {
+      throw new PaddleTypeError(`matmul: the '${key}' must be a boolean, but received ${describe(v)}.`);
+    }
+  }
+  if (X.dtype === 'bool' || Y.dtype === 'bool') {
+    throw new PaddleTypeError(`matmul: bool operands are not supported (x is ${X.dtype}, y is ${Y.dtype}).`);
+  }
+  if (X.ndim === 0 || Y.ndim === 0) {
+    throw new ValueError(
+      `matmul: both operands need at least one dimension, but 'x' has shape ${shapeToString(X.shape)} and 'y' has shape ${shapeToString(Y.shape)}.`,
+    );
+  }
+  const tx = opts.transposeX ?? false;
+  const ty = opts.transposeY ?? false;
+  const dtype: DType = X.dtype === Y.dtype ? X.dtype : X.dtype === 'float64' || Y.dtype === 'float64' ? 'float64' : X.dtype === 'float32' || Y.dtype === 'float32' ? 'float32' : 'int64';
+  // Effective 2-D (+batch) views.
+  const xs = X.ndim === 1 ? [1, X.shape[0] as number] : [...X.shape];
+  const ys = Y.ndim === 1 ? [Y.shape[0] as number, 1] : [...Y.shape];
+  const xT = tx && X.ndim >= 2;
+  const yT = ty && Y.ndim >= 2;
+  const xr = xs[xs.length - 2] as number;
+  const xc = xs[xs.length - 1] as number;
+  const yr = ys[ys.length - 2] as number;
+  const yc = ys[ys.length - 1] as number;
+  const M = xT ? xc : xr;
+  const K = xT ? xr : xc;
+  const K2 = yT ? yc : yr;
+  const N = yT ? yr : yc;
+  if (K !== K2) {
+    throw new ValueError(
+      `matmul: the inner dimensions do not match: 'x' of shape ${shapeToString(X.shape)}${tx ? ' (transposed)' : ''} has ${K} columns but 'y' of shape ${shapeToString(Y.shape)}${ty ? ' (transposed)' : ''} has ${K2} rows.`,
+    );
+  }
+  const xb = xs.slice(0, -2);
+  const yb = ys.slice(0, -2);
+  const nd = Math.max(xb.length, yb.length);
+  const outBatch = new Array<number>(nd);
+  for (let i = 0; i < nd; i++) {
+    const p = i < nd - xb.length ? 1 : (xb[i - (nd - xb.length)] as number);
+    const q = i < nd - yb.length ? 1 : (yb[i - (nd - yb.length)] as number);
+    if (p !== q && p !== 1 && q !== 1) {
+      throw new ValueError(
+        `matmul: the batch dimensions of 'x' ${shapeToString(X.shape)} and 'y' ${shapeToString(Y.shape)} cannot be broadcast together (${p} vs ${q}).`,
+      );
+    }
+    outBatch[i] = p === 1 ? q : p;
+  }
+  const outShape = [...outBatch];
+  if (X.ndim >= 2) outShape.push(M);
+  if (Y.ndim >= 2) outShape.push(N);
+
+  const xBatchN = numelOf(xb);
+  const yBatchN = numelOf(yb);
+  const xa = valuesAs(X, dtype);
+  // B must be contiguous [K, N]: materialise a transposed y.
+  const yaRaw = valuesAs(Y, dtype);
+  const yEff = yT ? transposeLast2(yaRaw, yBatchN, yr, yc, dtype) : yaRaw;
+  const out = batchedProduct(xa, xb, xT, yEff, yb, outBatch, M, K, N, dtype);
+
+  const back: BackwardFn = (g) => {
+    let gx: DataArray | null = null;
+    let gy: DataArray | null = null;
+    if (needsGrad(X)) {
+      // dA = g · Bᵀ   ([.., M, N] · [.., N, K] → [.., M, K])
+      const ya = valuesAs(Y, dtype);
+      const bT = yT ? ya : transposeLast2(ya, yBatchN, yr, yc, dtype); // Bᵀ contiguous [.., N, K]
+      const dA = batchedProduct(g, outBatch, false, bT, yb, outBatch, M, N, K, dtype);
+      let dAr = reduceToShape(dA, [...outBatch, M, K], [...xb, M, K], dtype);
+      if (xT) dAr = transposeLast2(dAr, xBatchN, M, K, dtype);
+      gx = toInputDType(dAr, X.dtype);
+    }
+    if (needsGrad(Y)) {
+      // dB = Aᵀ · g   ([.., K, M] · [.., M, N] → [.., K, N]); A read transposed through strides.
+      const xv = valuesAs(X, dtype);
+      const dB = batchedProductAT(xv, xb, xT, g, outBatch, M, K, N, dtype);
+      let dBr = reduceToShape(dB, [...outBatch, K, N], [...yb, K, N], dtype);
+      if (yT) dBr = transposeLast2(dBr, yBatchN, K, N, dtype);
+      gy = toInputDType(dBr, Y.dtype);
+    }
+    return [gx, gy];
+  };
+  return Tensor.fromOp('matmul', out, outShape, dtype, [X, Y], back);
+}
+
+/** Aᵀ · g per batch, with A stored [.., M, K] (or [.., K, M] when `aTransposed`). */
+function batchedProductAT(
+  a: DataArray,
+  aBatch: Shape,
+  aTransposed: boolean,
+  g: DataArray,
+  outBatch: Shape,
+  M: number,
+  K: number,
+  N: number,
+  dtype: DType,
+): DataArray {
+  const nb = numelOf(outBatch);
+  const c = allocArray(dtype, nb * K * N);
+  if (nb === 0 || K === 0 || N === 0) return c;
+  const am = batchMap(aBatch, outBatch);
+  // Aᵀ[k, m] = A[m, k]: rows of Aᵀ step by 1 in A, columns by K (or the reverse when stored transposed).
+  const ars = aTransposed ? M : 1;
+  const acs = aTransposed ? 1 : K;
+  for (let r = 0; r < nb; r++) {
+    gemm(a, (am[r] as number) * M * K, ars, acs, g, r * M * N, c, r * K * N, K, M, N);
+  }
+  return c;
+}
+
+function toInputDType(a: DataArray, dtype: DType): DataArray {
+  if ((dtype === 'float32' && a instanceof Float32Array) || (dtype === 'float64' && a instanceof Float64Array)) return a;
+  const out = allocArray(dtype, a.length);
+  out.set(a);
+  return out;
+}

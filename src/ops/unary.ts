@@ -1,0 +1,242 @@
+/**
+ * Unary elementwise ops: neg, abs, sqrt, square, exp, log, sign, clip, scale. Forward and backward
+ * together; each result is computed in float64 and stored into the output dtype (one rounding per
+ * arithmetic step, as float32 hardware does). sqrt/exp/log of an integer tensor give the default
+ * float dtype.
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import { getDefaultDType } from '../tensor/creation.js';
+import { allocArray, castScalar, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { BackwardFn } from '../tensor/autograd.js';
+import { expectTensor, valuesAs } from './helpers.js';
+import { needsGrad } from './binary.js';
+
+type Loop = (a: DataArray, out: DataArray) => void;
+/** Computes the input gradient into `gx` (an array of x's dtype) from g, x and the output. */
+type GradLoop = (g: DataArray, x: DataArray, out: DataArray, gx: DataArray) => void;
+
+function unary(name: string, xv: unknown, loop: Loop, grad: GradLoop | null, floatResult = false): Tensor {
+  const x = expectTensor(name, 'x', xv);
+  const dtype: DType = floatResult && !isFloatDType(x.dtype) ? getDefaultDType() : x.dtype;
+  const a = valuesAs(x, dtype);
+  const out = allocArray(dtype, a.length);
+  loop(a, out);
+  const back: BackwardFn | null =
+    grad === null
+      ? null
+      : (g) => {
+          if (!needsGrad(x)) return [null];
+          const gx = allocArray(x.dtype, g.length);
+          grad(g, x.data, out, gx);
+          return [gx];
+        };
+  return Tensor.fromOp(name, out, x.shape, dtype, [x], back);
+}
+
+/** `paddle.neg(x)`: −x. */
+export function neg(x: Tensor): Tensor {
+  return unary(
+    'neg',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) out[i] = -(a[i] as number);
+    },
+    (g, _x, _o, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = -(g[i] as number);
+    },
+  );
+}
+
+/** `paddle.abs(x)`: |x|; gradient g · sign(x) (0 at 0, as Paddle). */
+export function abs(x: Tensor): Tensor {
+  return unary(
+    'abs',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) out[i] = Math.abs(a[i] as number);
+    },
+    (g, xs, _o, gx) => {
+      for (let i = 0; i < g.length; i++) {
+        const v = xs[i] as number;
+        gx[i] = v > 0 ? (g[i] as number) : v < 0 ? -(g[i] as number) : 0;
+      }
+    },
+  );
+}
+
+/** `paddle.sqrt(x)`: √x; gradient g · 0.5 / out. */
+export function sqrt(x: Tensor): Tensor {
+  return unary(
+    'sqrt',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) out[i] = Math.sqrt(a[i] as number);
+    },
+    (g, _x, out, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = (0.5 * (g[i] as number)) / (out[i] as number);
+    },
+    true,
+  );
+}
+
+/** `paddle.square(x)`: x²; gradient 2 · x · g. */
+export function square(x: Tensor): Tensor {
+  return unary(
+    'square',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) {
+        const v = a[i] as number;
+        out[i] = v * v;
+      }
+    },
+    (g, xs, _o, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = 2 * (xs[i] as number) * (g[i] as number);
+    },
+  );
+}
+
+/** `paddle.exp(x)`: eˣ; gradient g · out. */
+export function exp(x: Tensor): Tensor {
+  return unary(
+    'exp',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) out[i] = Math.exp(a[i] as number);
+    },
+    (g, _x, out, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = (g[i] as number) * (out[i] as number);
+    },
+    true,
+  );
+}
+
+/** `paddle.log(x)`: natural logarithm; gradient g / x. */
+export function log(x: Tensor): Tensor {
+  return unary(
+    'log',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) out[i] = Math.log(a[i] as number);
+    },
+    (g, xs, _o, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = (g[i] as number) / (xs[i] as number);
+    },
+    true,
+  );
+}
+
+/** `paddle.sign(x)`: −1, 0 or 1 (NaN stays NaN); its gradient is zero. */
+export function sign(x: Tensor): Tensor {
+  return unary(
+    'sign',
+    x,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) {
+        const v = a[i] as number;
+        out[i] = v > 0 ? 1 : v < 0 ? -1 : v;
+      }
+    },
+    (g, _x, _o, gx) => {
+      gx.fill(0);
+      void g;
+    },
+  );
+}
+
+export interface ClipOptions {
+  /** Lower bound (none when omitted). */
+  min?: number | null;
+  /** Upper bound (none when omitted). */
+  max?: number | null;
+  name?: string;
+}
+
+/**
+ * `paddle.clip(x, min=None, max=None)`: clamps into [min, max]. The bounds are rounded to x's
+ * dtype. Gradient as Paddle: g where min < x < max (strictly), else 0.
+ */
+export function clip(x: Tensor, options?: ClipOptions): Tensor {
+  const opts = checkOptions('clip', options, ['min', 'max', 'name']);
+  const t = expectTensor('clip', 'x', x);
+  const bound = (key: 'min' | 'max'): number | null => {
+    const v: unknown = opts[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'number') {
+      throw new PaddleTypeError(`clip: the '${key}' must be a number, but received ${describe(v)}.`);
+    }
+    return castScalar(v, t.dtype);
+  };
+  const lo = bound('min');
+  const hi = bound('max');
+  if (lo !== null && hi !== null && lo > hi) {
+    throw new ValueError(`clip: 'max' should be greater than or equal to 'min', but received min = ${String(opts.min)}, max = ${String(opts.max)}.`);
+  }
+  const min = lo ?? -Infinity;
+  const max = hi ?? Infinity;
+  return unary(
+    'clip',
+    t,
+    (a, out) => {
+      for (let i = 0; i < a.length; i++) {
+        const v = a[i] as number;
+        out[i] = v < min ? min : v > max ? max : v;
+      }
+    },
+    (g, xs, _o, gx) => {
+      for (let i = 0; i < g.length; i++) {
+        const v = xs[i] as number;
+        gx[i] = v > min && v < max ? (g[i] as number) : 0;
+      }
+    },
+  );
+}
+
+export interface ScaleOptions {
+  /** Multiplier (default 1). */
+  scale?: number;
+  /** Added term (default 0). */
+  bias?: number;
+  /** true (default): scale · x + bias; false: scale · (x + bias). */
+  biasAfterScale?: boolean;
+  name?: string;
+}
+
+/**
+ * `paddle.scale(x, scale=1.0, bias=0.0, bias_after_scale=True)`. Two rounded steps, like
+ * Paddle's kernel: `(x · scale) + bias` or `(x + bias) · scale`. Gradient: scale · g.
+ */
+export function scale(x: Tensor, options?: ScaleOptions): Tensor {
+  const opts = checkOptions('scale', options, ['scale', 'bias', 'biasAfterScale', 'name']);
+  const t = expectTensor('scale', 'x', x);
+  for (const key of ['scale', 'bias'] as const) {
+    const v: unknown = opts[key];
+    if (v !== undefined && typeof v !== 'number') {
+      throw new PaddleTypeError(`scale: the '${key}' must be a number, but received ${describe(v)}.`);
+    }
+  }
+  if (opts.biasAfterScale !== undefined && typeof opts.biasAfterScale !== 'boolean') {
+    throw new PaddleTypeError(`scale: the 'biasAfterScale' must be a boolean, but received ${describe(opts.biasAfterScale)}.`);
+  }
+  const s = castScalar(opts.scale ?? 1, t.dtype);
+  const b = castScalar(opts.bias ?? 0, t.dtype);
+  const after = opts.biasAfterScale ?? true;
+  return unary(
+    'scale',
+    t,
+    (a, out) => {
+      if (after) {
+        for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) * s;
+        for (let i = 0; i < a.length; i++) out[i] = (out[i] as number) + b;
+      } else {
+        for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) + b;
+        for (let i = 0; i < a.length; i++) out[i] = (out[i] as number) * s;
+      }
+    },
+    (g, _x, _o, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = (g[i] as number) * s;
+    },
+  );
+}
