@@ -1,9 +1,17 @@
 /**
- * Tensor creation: `toTensor` and the constant fillers. (Random creation and ranges live here too.)
+ * Tensor creation: `toTensor`, the constant fillers (`full`, `zeros`, `ones` and their `*Like`
+ * forms), ranges (`arange`, `linspace`, `eye`) and random creation (`rand`, `randn`, `uniform`,
+ * `normal`, `randint`), which draw from the seeded global generator of random.ts, so `seed(n)`
+ * makes them reproducible.
+ *
+ * Calling convention (DESIGN.md §1): required arguments positional, optional ones in a trailing
+ * options object. Exceptions, because Paddle code passes them positionally: `arange(start, end?,
+ * step?, options?)` and `randint(low, high?, shape?, options?)`.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions } from '../options.js';
-import { allocArray, castScalar, toDType, type DataArray, type DType } from './dtype.js';
+import { checkOptions, describe } from '../options.js';
+import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from './dtype.js';
+import { randomInt, randomNormal, randomUniform01 } from './random.js';
 import { checkShape, numelOf } from './shape.js';
 import { flattenNested, Tensor, type NestedArray } from './tensor.js';
 
@@ -118,4 +126,283 @@ export function zeros(shape: readonly number[], options?: FillOptions): Tensor {
 /** `paddle.ones(shape, dtype=None)`. */
 export function ones(shape: readonly number[], options?: FillOptions): Tensor {
   return full(shape, 1, options);
+}
+
+/** Paddle's spelling of `toTensor`. */
+export const to_tensor = toTensor;
+
+function expectTensorArg(where: string, x: unknown): Tensor {
+  if (x instanceof Tensor) return x;
+  throw new PaddleTypeError(`${where}: the argument 'x' must be a Tensor, but received ${describe(x)}.`);
+}
+
+function likeDType(where: string, x: Tensor, opts: FillOptions): DType {
+  return opts.dtype === undefined || opts.dtype === null ? x.dtype : toDType(opts.dtype);
+}
+
+/** `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given). */
+export function fullLike(x: Tensor, fillValue: number | boolean, options?: FillOptions): Tensor {
+  const opts = checkOptions('full_like', options, ['dtype', 'name']);
+  const t = expectTensorArg('full_like', x);
+  if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean') {
+    throw new PaddleTypeError(`full_like: the 'fill_value' must be a number or boolean, but received ${describe(fillValue)}.`);
+  }
+  return full(t.shape, fillValue, { dtype: likeDType('full_like', t, opts) });
+}
+
+/** `paddle.zeros_like(x, dtype=None)`. */
+export function zerosLike(x: Tensor, options?: FillOptions): Tensor {
+  const opts = checkOptions('zeros_like', options, ['dtype', 'name']);
+  const t = expectTensorArg('zeros_like', x);
+  return full(t.shape, 0, { dtype: likeDType('zeros_like', t, opts) });
+}
+
+/** `paddle.ones_like(x, dtype=None)`. */
+export function onesLike(x: Tensor, options?: FillOptions): Tensor {
+  const opts = checkOptions('ones_like', options, ['dtype', 'name']);
+  const t = expectTensorArg('ones_like', x);
+  return full(t.shape, 1, { dtype: likeDType('ones_like', t, opts) });
+}
+
+export const full_like = fullLike;
+export const zeros_like = zerosLike;
+export const ones_like = onesLike;
+
+function expectFinite(where: string, argName: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new PaddleTypeError(`${where}: the '${argName}' must be a finite number, but received ${describe(v)}.`);
+  }
+  return v;
+}
+
+/**
+ * `paddle.arange(start=0, end=None, step=1, dtype=None)`: `[start, end)` by `step`; with one
+ * number it is `end` (from 0). dtype: int64 when all of start/end/step are integers, else the
+ * default float dtype. Element i is `start + i·step`, each step rounded to the dtype (Paddle's
+ * kernel computes in the output type).
+ */
+export function arange(start: number, end?: number | null, step?: number | null, options?: FillOptions): Tensor {
+  const opts = checkOptions('arange', options, ['dtype', 'name']);
+  let lo = expectFinite('arange', 'start', start);
+  let hi: number;
+  if (end === undefined || end === null) {
+    hi = lo;
+    lo = 0;
+  } else {
+    hi = expectFinite('arange', 'end', end);
+  }
+  const st = step === undefined || step === null ? 1 : expectFinite('arange', 'step', step);
+  if (st === 0) throw new ValueError('arange: the \'step\' must not be 0, but received 0.');
+  const allInt = Number.isInteger(lo) && Number.isInteger(hi) && Number.isInteger(st);
+  const dtype = opts.dtype === undefined ? (allInt ? 'int64' : defaultDType) : toDType(opts.dtype);
+  if (dtype === 'bool') throw new PaddleTypeError('arange: the \'dtype\' must be int32, int64, float32 or float64, but received bool.');
+  const n = Math.max(0, Math.ceil((hi - lo) / st));
+  const out = allocArray(dtype, n);
+  const s0 = castScalar(lo, dtype);
+  const d = castScalar(st, dtype);
+  for (let i = 0; i < n; i++) out[i] = castScalar(s0 + castScalar(i * d, dtype), dtype);
+  return Tensor.fromArray(out, [n], dtype);
+}
+
+/**
+ * `paddle.linspace(start, stop, num, dtype=None)`: `num` evenly spaced values including both
+ * ends. Like Paddle's kernel, the first half counts up from start and the second half down from
+ * stop, so both ends are exact.
+ */
+export function linspace(start: number, stop: number, num: number, options?: FillOptions): Tensor {
+  const opts = checkOptions('linspace', options, ['dtype', 'name']);
+  const a = expectFinite('linspace', 'start', start);
+  const b = expectFinite('linspace', 'stop', stop);
+  if (typeof num !== 'number' || !Number.isInteger(num) || num < 1) {
+    throw new ValueError(`linspace: the 'num' must be a positive integer, but received ${describe(num)}.`);
+  }
+  const dtype = opts.dtype === undefined ? defaultDType : toDType(opts.dtype);
+  const out = allocArray(dtype, num);
+  const fa = castScalar(a, dtype);
+  const fb = castScalar(b, dtype);
+  if (num === 1) {
+    out[0] = fa;
+  } else {
+    const stepV = (fb - fa) / (num - 1);
+    const half = Math.floor(num / 2);
+    for (let i = 0; i < num; i++) out[i] = castScalar(i < half ? fa + stepV * i : fb - stepV * (num - 1 - i), dtype);
+  }
+  return Tensor.fromArray(out, [num], dtype);
+}
+
+export interface EyeOptions extends FillOptions {
+  /** Number of columns (default: numRows). */
+  numColumns?: number | null;
+}
+
+/** `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. */
+export function eye(numRows: number, options?: EyeOptions): Tensor {
+  const opts = checkOptions('eye', options, ['numColumns', 'dtype', 'name']);
+  const rows = checkDim('eye', 'num_rows', numRows);
+  const cols = opts.numColumns === undefined || opts.numColumns === null ? rows : checkDim('eye', 'num_columns', opts.numColumns);
+  const dtype = opts.dtype === undefined ? defaultDType : toDType(opts.dtype);
+  const out = allocArray(dtype, rows * cols);
+  for (let i = 0; i < Math.min(rows, cols); i++) out[i * cols + i] = 1;
+  return Tensor.fromArray(out, [rows, cols], dtype);
+}
+
+function checkDim(where: string, argName: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    throw new ValueError(`${where}: the '${argName}' must be a non-negative integer, but received ${describe(v)}.`);
+  }
+  return v;
+}
+
+function floatDType(where: string, value: DType | string | undefined | null): DType {
+  const d = value === undefined || value === null ? defaultDType : toDType(value);
+  if (!isFloatDType(d)) {
+    throw new PaddleTypeError(`${where}: the 'dtype' must be float32 or float64, but received ${d}.`);
+  }
+  return d;
+}
+
+function fillRandom(shape: readonly number[], dtype: DType, draw: () => number): Tensor {
+  const dims = checkShape(shape);
+  const out = allocArray(dtype, numelOf(dims));
+  for (let i = 0; i < out.length; i++) out[i] = castScalar(draw(), dtype);
+  return Tensor.fromArray(out, dims, dtype);
+}
+
+export interface RandomOptions {
+  dtype?: DType | string | null;
+  name?: string;
+}
+
+/** `paddle.rand(shape, dtype=None)`: uniform in [0, 1). */
+export function rand(shape: readonly number[], options?: RandomOptions): Tensor {
+  const opts = checkOptions('rand', options, ['dtype', 'name']);
+  return fillRandom(shape, floatDType('rand', opts.dtype), randomUniform01);
+}
+
+/** `paddle.randn(shape, dtype=None)`: standard normal. */
+export function randn(shape: readonly number[], options?: RandomOptions): Tensor {
+  const opts = checkOptions('randn', options, ['dtype', 'name']);
+  return fillRandom(shape, floatDType('randn', opts.dtype), randomNormal);
+}
+
+export interface UniformOptions extends RandomOptions {
+  /** Lower bound (default -1). */
+  min?: number;
+  /** Upper bound, exclusive (default 1). */
+  max?: number;
+  /**
+   * 0 (default): draw from the global generator. Non-zero: a private stream seeded with this
+   * value, independent of the global one (Paddle's `seed` argument); same seed, same tensor.
+   */
+  seed?: number;
+}
+
+/** `paddle.uniform(shape, dtype=None, min=-1.0, max=1.0, seed=0)`: uniform in [min, max). */
+export function uniform(shape: readonly number[], options?: UniformOptions): Tensor {
+  const opts = checkOptions('uniform', options, ['dtype', 'min', 'max', 'seed', 'name']);
+  const dtype = floatDType('uniform', opts.dtype);
+  const lo = opts.min === undefined ? -1 : expectFinite('uniform', 'min', opts.min);
+  const hi = opts.max === undefined ? 1 : expectFinite('uniform', 'max', opts.max);
+  if (lo > hi) throw new ValueError(`uniform: the 'min' (${lo}) must not exceed the 'max' (${hi}).`);
+  const s = opts.seed ?? 0;
+  if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) {
+    throw new ValueError(`uniform: the 'seed' must be a non-negative integer, but received ${describe(s)}.`);
+  }
+  const u01 = s === 0 ? randomUniform01 : privateStream(s);
+  return fillRandom(shape, dtype, () => lo + (hi - lo) * u01());
+}
+
+/**
+ * A private uniform [0, 1) stream for an explicit `seed` (mulberry32 pairs giving 53-bit
+ * doubles); it never touches the global generator.
+ */
+function privateStream(seedValue: number): () => number {
+  let a = (seedValue ^ Math.floor(seedValue / 4294967296)) >>> 0;
+  const next32 = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
+}
+
+export interface NormalOptions {
+  /** Mean: a number (default 0) or a float Tensor (then the output takes its shape). */
+  mean?: number | Tensor;
+  /** Standard deviation: a number (default 1) or a float Tensor. */
+  std?: number | Tensor;
+  /** Output shape; required when mean and std are numbers. */
+  shape?: readonly number[] | null;
+  name?: string;
+}
+
+/**
+ * `paddle.normal(mean=0.0, std=1.0, shape=None)`: `mean + std·z`, z standard normal. With Tensor
+ * mean/std the output has their (broadcast) shape and dtype.
+ */
+export function normal(options?: NormalOptions): Tensor {
+  const opts = checkOptions('normal', options, ['mean', 'std', 'shape', 'name']);
+  const m = opts.mean ?? 0;
+  const sd = opts.std ?? 1;
+  for (const [k, v] of [['mean', m], ['std', sd]] as const) {
+    if (!(v instanceof Tensor) && typeof v !== 'number') {
+      throw new PaddleTypeError(`normal: the '${k}' must be a number or a Tensor, but received ${describe(v)}.`);
+    }
+    if (v instanceof Tensor && !isFloatDType(v.dtype)) {
+      throw new PaddleTypeError(`normal: the '${k}' Tensor must be float32 or float64, but its dtype is ${v.dtype}.`);
+    }
+  }
+  if (m instanceof Tensor || sd instanceof Tensor) {
+    const mt = m instanceof Tensor ? m : null;
+    const st = sd instanceof Tensor ? sd : null;
+    const ref = (mt ?? st) as Tensor;
+    if (mt !== null && st !== null && mt.numel !== st.numel) {
+      throw new ValueError(`normal: the 'mean' (${mt.numel} elements) and 'std' (${st.numel} elements) must have the same number of elements.`);
+    }
+    const dtype: DType = mt !== null && st !== null && (mt.dtype === 'float64' || st.dtype === 'float64') ? 'float64' : ref.dtype;
+    let i = 0;
+    return fillRandom(ref.shape, dtype, () => {
+      const mu = mt !== null ? (mt.data[i] as number) : (m as number);
+      const sigma = st !== null ? (st.data[i] as number) : (sd as number);
+      i++;
+      return mu + sigma * randomNormal();
+    });
+  }
+  if (opts.shape === undefined || opts.shape === null) {
+    throw new ValueError("normal: the 'shape' is required when 'mean' and 'std' are numbers.");
+  }
+  const mu = m;
+  const sigma = sd;
+  return fillRandom(opts.shape, defaultDType, () => mu + sigma * randomNormal());
+}
+
+/**
+ * `paddle.randint(low=0, high=None, shape=[1], dtype=None)`: integers uniform in [low, high);
+ * with one bound it is `high` (from 0). dtype int64 (default) or int32.
+ */
+export function randint(low: number, high?: number | null, shape?: readonly number[] | null, options?: RandomOptions): Tensor {
+  const opts = checkOptions('randint', options, ['dtype', 'name']);
+  let lo = low;
+  let hi = high;
+  if (hi === undefined || hi === null) {
+    hi = lo;
+    lo = 0;
+  }
+  for (const [k, v] of [['low', lo], ['high', hi]] as const) {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
+      throw new PaddleTypeError(`randint: the '${k}' must be an integer, but received ${describe(v)}.`);
+    }
+  }
+  if (hi <= lo) {
+    throw new ValueError(`randint: the 'low' must be less than the 'high', but received low = ${lo}, high = ${hi}.`);
+  }
+  const dtype = opts.dtype === undefined || opts.dtype === null ? 'int64' : toDType(opts.dtype);
+  if (dtype !== 'int64' && dtype !== 'int32') {
+    throw new PaddleTypeError(`randint: the 'dtype' must be int32 or int64, but received ${dtype}.`);
+  }
+  const l = lo;
+  const h = hi;
+  return fillRandom(shape ?? [1], dtype, () => randomInt(l, h));
 }
