@@ -4,10 +4,11 @@
  * removed from the result; leading (batch) dimensions broadcast; the transpose flags swap the last
  * two dimensions of a ≥2-D operand (a 1-D operand ignores its flag).
  *
- * Kernel: i-k-j order, four output rows at a time sharing each load of a row of B, k blocked so
- * a block of B stays in cache. Each product a·b is exact in float64 (for float32 inputs) and is
- * added into the output dtype's array, so a float32 result is rounded once per k step, in order of
- * increasing k (deterministic, independent of the blocking).
+ * Kernel: i-k-j order over typed arrays, blocked over k and j so a tile of B stays in cache, with
+ * a register block of four output rows × four k steps (each load of B serves four rows; each
+ * load/store of C serves four k steps). Every k step computes `c + a·b` in float64 (a·b is exact
+ * for float32 inputs) and rounds it to the output dtype, in order of increasing k, exactly as if
+ * each step were stored into the output array: the result does not depend on the blocking.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
@@ -26,7 +27,9 @@ export interface MatmulOptions {
   name?: string;
 }
 
-const K_BLOCK = 256;
+/** k rows of B per block and columns per block: a 128 × 512 float32 tile of B is 256 KiB. */
+const K_BLOCK = 128;
+const N_BLOCK = 512;
 
 /**
  * C[M, N] += A[M, K] · B[K, N]. A is read through strides (`ars` per row, `acs` per column, so a
@@ -54,77 +57,147 @@ export function gemm(
   }
 }
 
+const fr = Math.fround;
+
+/**
+ * float32 kernel: a 4-row × 4-k register block. For each output element the four k steps are
+ * applied in order, each rounded to float32 (`Math.fround`), which is exactly what storing after
+ * every step would give, with a quarter of the loads and stores of C.
+ */
 function gemm32(a: Float32Array, ao: number, ars: number, acs: number, b: Float32Array, bo: number, c: Float32Array, co: number, M: number, K: number, N: number): void {
-  for (let k0 = 0; k0 < K; k0 += K_BLOCK) {
-    const k1 = Math.min(K, k0 + K_BLOCK);
-    let i = 0;
-    for (; i + 4 <= M; i += 4) {
-      const c0 = co + i * N;
-      const c1 = c0 + N;
-      const c2 = c1 + N;
-      const c3 = c2 + N;
-      const a0 = ao + i * ars;
-      for (let k = k0; k < k1; k++) {
-        const ak = a0 + k * acs;
-        const x0 = a[ak] as number;
-        const x1 = a[ak + ars] as number;
-        const x2 = a[ak + 2 * ars] as number;
-        const x3 = a[ak + 3 * ars] as number;
-        const bk = bo + k * N;
-        for (let j = 0; j < N; j++) {
-          const bv = b[bk + j] as number;
-          c[c0 + j] = (c[c0 + j] as number) + x0 * bv;
-          c[c1 + j] = (c[c1 + j] as number) + x1 * bv;
-          c[c2 + j] = (c[c2 + j] as number) + x2 * bv;
-          c[c3 + j] = (c[c3 + j] as number) + x3 * bv;
+  for (let j0 = 0; j0 < N; j0 += N_BLOCK) {
+    const j1 = Math.min(N, j0 + N_BLOCK);
+    for (let k0 = 0; k0 < K; k0 += K_BLOCK) {
+      const k1 = Math.min(K, k0 + K_BLOCK);
+      let i = 0;
+      for (; i + 4 <= M; i += 4) {
+        const c0 = co + i * N;
+        const c1 = c0 + N;
+        const c2 = c1 + N;
+        const c3 = c2 + N;
+        const r0 = ao + i * ars;
+        const r1 = r0 + ars;
+        const r2 = r1 + ars;
+        const r3 = r2 + ars;
+        let k = k0;
+        for (; k + 4 <= k1; k += 4) {
+          const q0 = k * acs;
+          const q1 = q0 + acs;
+          const q2 = q1 + acs;
+          const q3 = q2 + acs;
+          const x00 = a[r0 + q0] as number, x01 = a[r0 + q1] as number, x02 = a[r0 + q2] as number, x03 = a[r0 + q3] as number;
+          const x10 = a[r1 + q0] as number, x11 = a[r1 + q1] as number, x12 = a[r1 + q2] as number, x13 = a[r1 + q3] as number;
+          const x20 = a[r2 + q0] as number, x21 = a[r2 + q1] as number, x22 = a[r2 + q2] as number, x23 = a[r2 + q3] as number;
+          const x30 = a[r3 + q0] as number, x31 = a[r3 + q1] as number, x32 = a[r3 + q2] as number, x33 = a[r3 + q3] as number;
+          const b0 = bo + k * N;
+          const b1 = b0 + N;
+          const b2 = b1 + N;
+          const b3 = b2 + N;
+          for (let j = j0; j < j1; j++) {
+            const v0 = b[b0 + j] as number;
+            const v1 = b[b1 + j] as number;
+            const v2 = b[b2 + j] as number;
+            const v3 = b[b3 + j] as number;
+            c[c0 + j] = fr(fr(fr(fr((c[c0 + j] as number) + x00 * v0) + x01 * v1) + x02 * v2) + x03 * v3);
+            c[c1 + j] = fr(fr(fr(fr((c[c1 + j] as number) + x10 * v0) + x11 * v1) + x12 * v2) + x13 * v3);
+            c[c2 + j] = fr(fr(fr(fr((c[c2 + j] as number) + x20 * v0) + x21 * v1) + x22 * v2) + x23 * v3);
+            c[c3 + j] = fr(fr(fr(fr((c[c3 + j] as number) + x30 * v0) + x31 * v1) + x32 * v2) + x33 * v3);
+          }
+        }
+        for (; k < k1; k++) {
+          const q = k * acs;
+          const x0 = a[r0 + q] as number, x1 = a[r1 + q] as number, x2 = a[r2 + q] as number, x3 = a[r3 + q] as number;
+          const bk = bo + k * N;
+          for (let j = j0; j < j1; j++) {
+            const v = b[bk + j] as number;
+            c[c0 + j] = (c[c0 + j] as number) + x0 * v;
+            c[c1 + j] = (c[c1 + j] as number) + x1 * v;
+            c[c2 + j] = (c[c2 + j] as number) + x2 * v;
+            c[c3 + j] = (c[c3 + j] as number) + x3 * v;
+          }
         }
       }
-    }
-    for (; i < M; i++) {
-      const ci = co + i * N;
-      const ai = ao + i * ars;
-      for (let k = k0; k < k1; k++) {
-        const x = a[ai + k * acs] as number;
-        const bk = bo + k * N;
-        for (let j = 0; j < N; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+      for (; i < M; i++) {
+        const ci = co + i * N;
+        const ri = ao + i * ars;
+        let k = k0;
+        for (; k + 4 <= k1; k += 4) {
+          const q0 = k * acs;
+          const x0 = a[ri + q0] as number, x1 = a[ri + q0 + acs] as number, x2 = a[ri + q0 + 2 * acs] as number, x3 = a[ri + q0 + 3 * acs] as number;
+          const b0 = bo + k * N;
+          const b1 = b0 + N;
+          const b2 = b1 + N;
+          const b3 = b2 + N;
+          for (let j = j0; j < j1; j++) {
+            c[ci + j] = fr(fr(fr(fr((c[ci + j] as number) + x0 * (b[b0 + j] as number)) + x1 * (b[b1 + j] as number)) + x2 * (b[b2 + j] as number)) + x3 * (b[b3 + j] as number));
+          }
+        }
+        for (; k < k1; k++) {
+          const x = a[ri + k * acs] as number;
+          const bk = bo + k * N;
+          for (let j = j0; j < j1; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+        }
       }
     }
   }
 }
 
+/** float64 kernel: the same blocking; no rounding is needed between steps. */
 function gemm64(a: Float64Array, ao: number, ars: number, acs: number, b: Float64Array, bo: number, c: Float64Array, co: number, M: number, K: number, N: number): void {
-  for (let k0 = 0; k0 < K; k0 += K_BLOCK) {
-    const k1 = Math.min(K, k0 + K_BLOCK);
-    let i = 0;
-    for (; i + 4 <= M; i += 4) {
-      const c0 = co + i * N;
-      const c1 = c0 + N;
-      const c2 = c1 + N;
-      const c3 = c2 + N;
-      const a0 = ao + i * ars;
-      for (let k = k0; k < k1; k++) {
-        const ak = a0 + k * acs;
-        const x0 = a[ak] as number;
-        const x1 = a[ak + ars] as number;
-        const x2 = a[ak + 2 * ars] as number;
-        const x3 = a[ak + 3 * ars] as number;
-        const bk = bo + k * N;
-        for (let j = 0; j < N; j++) {
-          const bv = b[bk + j] as number;
-          c[c0 + j] = (c[c0 + j] as number) + x0 * bv;
-          c[c1 + j] = (c[c1 + j] as number) + x1 * bv;
-          c[c2 + j] = (c[c2 + j] as number) + x2 * bv;
-          c[c3 + j] = (c[c3 + j] as number) + x3 * bv;
+  for (let j0 = 0; j0 < N; j0 += N_BLOCK) {
+    const j1 = Math.min(N, j0 + N_BLOCK);
+    for (let k0 = 0; k0 < K; k0 += K_BLOCK) {
+      const k1 = Math.min(K, k0 + K_BLOCK);
+      let i = 0;
+      for (; i + 4 <= M; i += 4) {
+        const c0 = co + i * N;
+        const c1 = c0 + N;
+        const c2 = c1 + N;
+        const c3 = c2 + N;
+        const r0 = ao + i * ars;
+        const r1 = r0 + ars;
+        const r2 = r1 + ars;
+        const r3 = r2 + ars;
+        let k = k0;
+        for (; k + 2 <= k1; k += 2) {
+          const q0 = k * acs;
+          const q1 = q0 + acs;
+          const x00 = a[r0 + q0] as number, x01 = a[r0 + q1] as number;
+          const x10 = a[r1 + q0] as number, x11 = a[r1 + q1] as number;
+          const x20 = a[r2 + q0] as number, x21 = a[r2 + q1] as number;
+          const x30 = a[r3 + q0] as number, x31 = a[r3 + q1] as number;
+          const b0 = bo + k * N;
+          const b1 = b0 + N;
+          for (let j = j0; j < j1; j++) {
+            const v0 = b[b0 + j] as number;
+            const v1 = b[b1 + j] as number;
+            c[c0 + j] = (c[c0 + j] as number) + x00 * v0 + x01 * v1;
+            c[c1 + j] = (c[c1 + j] as number) + x10 * v0 + x11 * v1;
+            c[c2 + j] = (c[c2 + j] as number) + x20 * v0 + x21 * v1;
+            c[c3 + j] = (c[c3 + j] as number) + x30 * v0 + x31 * v1;
+          }
+        }
+        for (; k < k1; k++) {
+          const q = k * acs;
+          const x0 = a[r0 + q] as number, x1 = a[r1 + q] as number, x2 = a[r2 + q] as number, x3 = a[r3 + q] as number;
+          const bk = bo + k * N;
+          for (let j = j0; j < j1; j++) {
+            const v = b[bk + j] as number;
+            c[c0 + j] = (c[c0 + j] as number) + x0 * v;
+            c[c1 + j] = (c[c1 + j] as number) + x1 * v;
+            c[c2 + j] = (c[c2 + j] as number) + x2 * v;
+            c[c3 + j] = (c[c3 + j] as number) + x3 * v;
+          }
         }
       }
-    }
-    for (; i < M; i++) {
-      const ci = co + i * N;
-      const ai = ao + i * ars;
-      for (let k = k0; k < k1; k++) {
-        const x = a[ai + k * acs] as number;
-        const bk = bo + k * N;
-        for (let j = 0; j < N; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+      for (; i < M; i++) {
+        const ci = co + i * N;
+        const ri = ao + i * ars;
+        for (let k = k0; k < k1; k++) {
+          const x = a[ri + k * acs] as number;
+          const bk = bo + k * N;
+          for (let j = j0; j < j1; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+        }
       }
     }
   }
