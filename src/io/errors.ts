@@ -1,0 +1,20 @@
+/**
+ * Error kinds of the file-format layer. Every failure to read a file is a `ValueError` (Python's
+ * `pickle.UnpicklingError` is not one, but `paddle.load` reports unparsable files as `ValueError`):
+ *
+ * - `UnpicklingError`: the pickle stream is malformed, truncated, uses an opcode this restricted
+ *   reader does not implement, names a global outside the allow-list, or would expand beyond what
+ *   the file's size justifies.
+ * - `SafetensorsError`: the safetensors header or layout is invalid.
+ * - plain `ValueError`: the file is well formed but holds a value this library cannot represent
+ *   (an int64 beyond 2^53, a complex or string array, ...).
+ */
+import { ValueError } from '../errors.js';
+
+export class UnpicklingError extends ValueError {
+  override name = 'UnpicklingError';
+}
+
+export class SafetensorsError extends ValueError {
+  override name = 'SafetensorsError';
+}

@@ -1,0 +1,906 @@
+/**
+ * A restricted unpickler: an interpreter for the pickle opcodes (protocols 2–5) that
+ * `pickle.dump` emits for a state dict of NumPy arrays, which never executes anything.
+ *
+ * Only these globals are resolved, each to a fixed, data-only behaviour:
+ * `numpy.core.multiarray._reconstruct` / `numpy._core.multiarray._reconstruct`, `numpy.ndarray`,
+ * `numpy.dtype`, `numpy.core.multiarray.scalar` / `numpy._core.multiarray.scalar`,
+ * `numpy.core.numeric._frombuffer` / `numpy._core.numeric._frombuffer` (protocol 5 arrays),
+ * `collections.OrderedDict`, `_codecs.encode` (protocol-2 bytes) and `builtins.bytes` /
+ * `builtins.bytearray` (also spelled `__builtin__`). Any other global, an unknown opcode, a
+ * truncated or malformed stream is an `UnpicklingError` (a `ValueError`).
+ *
+ * Safety properties:
+ * - one linear pass; every opcode does O(1) work or work proportional to bytes it consumes or
+ *   stack items it pops; the final validation walk visits each container once;
+ * - every declared length is checked against the bytes present before anything is allocated, and
+ *   array byte lengths against shape × itemsize;
+ * - the bytes allocated for derived values (decoded arrays, `_codecs.encode` results, strings,
+ *   big integers) are capped at `maxExpansion` × the input size (plus 1 MiB), so memo references
+ *   cannot multiply a payload;
+ * - the result must be acyclic, nested at most `maxDepth` levels, and made only of model values
+ *   (src/io/py-value.ts): no dtype or class objects escape.
+ */
+import { ValueError } from '../errors.js';
+import { UnpicklingError } from './errors.js';
+import {
+  checkedNumel,
+  decodeElements,
+  elementTypeOfNumpy,
+  fortranToC,
+  itemSizeOf,
+  type ElementType,
+  type NdArray,
+} from './ndarray.js';
+import { PyTuple, type PyKey, type PyValue } from './py-value.js';
+
+export interface UnpickleOptions {
+  /** Derived allocations may reach this multiple of the input size (plus 1 MiB). Default 8. */
+  maxExpansion?: number;
+  /** Deepest container nesting accepted in the result. Default 1000. */
+  maxDepth?: number;
+}
+
+const DEFAULT_MAX_EXPANSION = 8;
+const DEFAULT_MAX_DEPTH = 1000;
+const MAX_LONG_BYTES = 65536;
+const MAX_GLOBAL_LINE = 1024;
+const HIGHEST_PROTOCOL = 5;
+
+type GlobalKind =
+  | 'reconstruct'
+  | 'scalar'
+  | 'frombuffer'
+  | 'ndarray'
+  | 'dtype'
+  | 'OrderedDict'
+  | 'encode'
+  | 'bytes'
+  | 'bytearray';
+
+const ALLOWED_GLOBALS: ReadonlyMap<string, GlobalKind> = new Map<string, GlobalKind>([
+  ['numpy.core.multiarray _reconstruct', 'reconstruct'],
+  ['numpy._core.multiarray _reconstruct', 'reconstruct'],
+  ['numpy.core.multiarray scalar', 'scalar'],
+  ['numpy._core.multiarray scalar', 'scalar'],
+  ['numpy.core.numeric _frombuffer', 'frombuffer'],
+  ['numpy._core.numeric _frombuffer', 'frombuffer'],
+  ['numpy ndarray', 'ndarray'],
+  ['numpy dtype', 'dtype'],
+  ['collections OrderedDict', 'OrderedDict'],
+  ['_codecs encode', 'encode'],
+  ['builtins bytes', 'bytes'],
+  ['__builtin__ bytes', 'bytes'],
+  ['builtins bytearray', 'bytearray'],
+  ['__builtin__ bytearray', 'bytearray'],
+]);
+
+/** A resolved global (a function or class of the allow-list). Never part of a result. */
+class GlobalRef {
+  constructor(
+    readonly kind: GlobalKind,
+    readonly qualname: string,
+  ) {}
+}
+
+/** A `numpy.dtype` under construction / constructed. Never part of a result. */
+class NpDType {
+  byteorder = '=';
+  built = false;
+  constructor(
+    readonly typestr: string,
+    readonly kind: string,
+    readonly itemsize: number,
+  ) {}
+  get element(): ElementType {
+    const t = elementTypeOfNumpy(this.kind, this.itemsize);
+    if (t === null) throw new UnpicklingError(`numpy dtype '${this.typestr}' is not supported.`);
+    return t;
+  }
+  get littleEndian(): boolean {
+    return this.byteorder !== '>';
+  }
+}
+
+/** The object `_reconstruct` returns; BUILD fills it in place. */
+interface MutableNdArray {
+  dtype: NdArray['dtype'];
+  shape: readonly number[];
+  data: NdArray['data'];
+  sourceDType?: string;
+}
+
+const SUPPORTED_DTYPE_NOTE =
+  'supported: float16/32/64, int8/16/32/64, uint8/16/32/64, bool';
+
+function opName(code: number): string {
+  const c = String.fromCharCode(code);
+  return code >= 0x20 && code < 0x7f ? `'${c}' (0x${code.toString(16)})` : `0x${code.toString(16).padStart(2, '0')}`;
+}
+
+class Unpickler {
+  private pos = 0;
+  private stack: unknown[] = [];
+  private readonly metastack: unknown[][] = [];
+  private readonly memo = new Map<number, unknown>();
+  private readonly pending = new Set<MutableNdArray>();
+  private budget: number;
+  private readonly view: DataView;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly maxDepth: number,
+    maxExpansion: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.budget = maxExpansion * bytes.length + (1 << 20);
+  }
+
+  // ------------------------------------------------------------------ low-level reads
+  private fail(message: string, at = this.pos): never {
+    throw new UnpicklingError(`${message} (at byte ${at})`);
+  }
+
+  private need(n: number, what: string): void {
+    if (n > this.bytes.length - this.pos) {
+      this.fail(
+        `pickle data was truncated: ${what} needs ${n} bytes but only ${this.bytes.length - this.pos} remain`,
+      );
+    }
+  }
+
+  private charge(n: number, what: string): void {
+    this.budget -= n;
+    if (this.budget < 0) {
+      this.fail(
+        `${what} would expand the pickle beyond what its ${this.bytes.length} bytes justify; refusing to allocate`,
+      );
+    }
+  }
+
+  private u8(): number {
+    this.need(1, 'an opcode argument');
+    return this.bytes[this.pos++] as number;
+  }
+  private u16(): number {
+    this.need(2, 'an opcode argument');
+    const v = this.view.getUint16(this.pos, true);
+    this.pos += 2;
+    return v;
+  }
+  private i32(): number {
+    this.need(4, 'an opcode argument');
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  private u32(): number {
+    this.need(4, 'an opcode argument');
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  private u64(): number {
+    this.need(8, 'an opcode argument');
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    this.pos += 8;
+    // Any length beyond 2^53 is necessarily beyond the bytes present.
+    return hi >= 0x200000 ? Number.MAX_SAFE_INTEGER : hi * 4294967296 + lo;
+  }
+
+  private take(n: number, what: string): Uint8Array {
+    if (n < 0) this.fail(`negative ${what} length ${n}`);
+    this.need(n, what);
+    const out = this.bytes.slice(this.pos, this.pos + n);
+    this.pos += n;
+    this.charge(n, what);
+    return out;
+  }
+
+  private takeUtf8(n: number): string {
+    if (n < 0) this.fail(`negative string length ${n}`);
+    this.need(n, 'a string');
+    const start = this.pos;
+    let s: string;
+    try {
+      s = this.utf8.decode(this.bytes.subarray(this.pos, this.pos + n));
+    } catch {
+      this.fail('a string is not valid UTF-8', start);
+    }
+    this.pos += n;
+    this.charge(n, 'a string');
+    return s;
+  }
+
+  private takeLatin1(n: number): string {
+    if (n < 0) this.fail(`negative string length ${n}`);
+    this.need(n, 'a string');
+    const s = latin1Decode(this.bytes.subarray(this.pos, this.pos + n));
+    this.pos += n;
+    this.charge(n, 'a string');
+    return s;
+  }
+
+  private readLine(): string {
+    const start = this.pos;
+    const limit = Math.min(this.bytes.length, start + MAX_GLOBAL_LINE);
+    let end = start;
+    while (end < limit && this.bytes[end] !== 0x0a) end++;
+    if (end >= limit) this.fail('GLOBAL: a module or attribute name is unterminated or too long', start);
+    let s: string;
+    try {
+      s = this.utf8.decode(this.bytes.subarray(start, end));
+    } catch {
+      this.fail('GLOBAL: a module or attribute name is not valid UTF-8', start);
+    }
+    this.pos = end + 1;
+    return s;
+  }
+
+  // ------------------------------------------------------------------ stack helpers
+  private push(v: unknown): void {
+    this.stack.push(v);
+  }
+  private pop(op: string): unknown {
+    if (this.stack.length === 0) this.fail(`${op}: stack underflow`);
+    return this.stack.pop();
+  }
+  private top(op: string): unknown {
+    if (this.stack.length === 0) this.fail(`${op}: stack underflow`);
+    return this.stack[this.stack.length - 1];
+  }
+  private popMark(op: string): unknown[] {
+    const items = this.stack;
+    const prev = this.metastack.pop();
+    if (prev === undefined) this.fail(`${op}: no MARK on the stack`);
+    this.stack = prev;
+    return items;
+  }
+  private memoPut(idx: number): void {
+    this.memo.set(idx, this.top('PUT'));
+  }
+
+  // ------------------------------------------------------------------ main loop
+  run(): PyValue {
+    const b = this.bytes;
+    for (;;) {
+      if (this.pos >= b.length) this.fail('pickle data was truncated: no STOP opcode');
+      const at = this.pos;
+      const code = b[this.pos++] as number;
+      switch (code) {
+        case 0x80: {
+          // PROTO
+          const v = this.u8();
+          if (v > HIGHEST_PROTOCOL) this.fail(`unsupported pickle protocol: ${v}`, at);
+          break;
+        }
+        case 0x95: {
+          // FRAME: framing is advisory; the declared frame must be present.
+          const n = this.u64();
+          this.need(n, 'a frame');
+          break;
+        }
+        case 0x2e: {
+          // STOP
+          if (this.metastack.length !== 0) this.fail('STOP with an unclosed MARK', at);
+          if (this.stack.length !== 1) this.fail(`STOP with ${this.stack.length} values on the stack (expected 1)`, at);
+          if (this.pending.size !== 0) {
+            this.fail('a numpy array created by _reconstruct never received its state (BUILD)', at);
+          }
+          return this.finish(this.stack[0]);
+        }
+        case 0x28: // MARK
+          this.metastack.push(this.stack);
+          this.stack = [];
+          break;
+        case 0x30: // POP
+          if (this.stack.length > 0) this.stack.pop();
+          else this.popMark('POP');
+          break;
+        case 0x31: // POP_MARK
+          this.popMark('POP_MARK');
+          break;
+        case 0x32: // DUP
+          this.push(this.top('DUP'));
+          break;
+        case 0x4e: // NONE
+          this.push(null);
+          break;
+        case 0x88: // NEWTRUE
+          this.push(true);
+          break;
+        case 0x89: // NEWFALSE
+          this.push(false);
+          break;
+        case 0x4a: // BININT
+          this.push(this.i32());
+          break;
+        case 0x4b: // BININT1
+          this.push(this.u8());
+          break;
+        case 0x4d: // BININT2
+          this.push(this.u16());
+          break;
+        case 0x8a: // LONG1
+          this.push(this.readLong(this.u8()));
+          break;
+        case 0x8b: {
+          // LONG4
+          const n = this.i32();
+          if (n < 0) this.fail(`LONG4: negative byte count ${n}`, at);
+          this.push(this.readLong(n));
+          break;
+        }
+        case 0x47: {
+          // BINFLOAT (big-endian)
+          this.need(8, 'BINFLOAT');
+          this.push(this.view.getFloat64(this.pos, false));
+          this.pos += 8;
+          break;
+        }
+        case 0x8c: // SHORT_BINUNICODE
+          this.push(this.takeUtf8(this.u8()));
+          break;
+        case 0x58: // BINUNICODE
+          this.push(this.takeUtf8(this.u32()));
+          break;
+        case 0x8d: // BINUNICODE8
+          this.push(this.takeUtf8(this.u64()));
+          break;
+        case 0x55: // SHORT_BINSTRING: Python-2 str, decoded as latin1 (paddle.load's encoding)
+          this.push(this.takeLatin1(this.u8()));
+          break;
+        case 0x54: {
+          // BINSTRING
+          const n = this.i32();
+          if (n < 0) this.fail(`BINSTRING: negative length ${n}`, at);
+          this.push(this.takeLatin1(n));
+          break;
+        }
+        case 0x43: // SHORT_BINBYTES
+          this.push(this.take(this.u8(), 'SHORT_BINBYTES'));
+          break;
+        case 0x42: // BINBYTES
+          this.push(this.take(this.u32(), 'BINBYTES'));
+          break;
+        case 0x8e: // BINBYTES8
+          this.push(this.take(this.u64(), 'BINBYTES8'));
+          break;
+        case 0x96: // BYTEARRAY8
+          this.push(this.take(this.u64(), 'BYTEARRAY8'));
+          break;
+        case 0x7d: // EMPTY_DICT
+          this.push(new Map<PyKey, PyValue>());
+          break;
+        case 0x5d: // EMPTY_LIST
+          this.push([]);
+          break;
+        case 0x29: // EMPTY_TUPLE
+          this.push(new PyTuple([]));
+          break;
+        case 0x85: // TUPLE1
+          this.push(new PyTuple([this.pop('TUPLE1') as PyValue]));
+          break;
+        case 0x86: {
+          // TUPLE2
+          const y = this.pop('TUPLE2');
+          const x = this.pop('TUPLE2');
+          this.push(new PyTuple([x as PyValue, y as PyValue]));
+          break;
+        }
+        case 0x87: {
+          // TUPLE3
+          const z = this.pop('TUPLE3');
+          const y = this.pop('TUPLE3');
+          const x = this.pop('TUPLE3');
+          this.push(new PyTuple([x as PyValue, y as PyValue, z as PyValue]));
+          break;
+        }
+        case 0x74: // TUPLE
+          this.push(new PyTuple(this.popMark('TUPLE') as PyValue[]));
+          break;
+        case 0x6c: // LIST
+          this.push(this.popMark('LIST'));
+          break;
+        case 0x64: {
+          // DICT
+          const items = this.popMark('DICT');
+          const d = new Map<PyKey, PyValue>();
+          this.setItems(d, items, 'DICT');
+          this.push(d);
+          break;
+        }
+        case 0x61: {
+          // APPEND
+          const v = this.pop('APPEND');
+          this.listAt('APPEND').push(v);
+          break;
+        }
+        case 0x65: {
+          // APPENDS
+          const items = this.popMark('APPENDS');
+          const list = this.listAt('APPENDS');
+          for (const it of items) list.push(it);
+          break;
+        }
+        case 0x73: {
+          // SETITEM
+          const v = this.pop('SETITEM');
+          const k = this.pop('SETITEM');
+          this.setItems(this.dictAt('SETITEM'), [k, v], 'SETITEM');
+          break;
+        }
+        case 0x75: {
+          // SETITEMS
+          const items = this.popMark('SETITEMS');
+          this.setItems(this.dictAt('SETITEMS'), items, 'SETITEMS');
+          break;
+        }
+        case 0x71: // BINPUT
+          this.memoPut(this.u8());
+          break;
+        case 0x72: // LONG_BINPUT
+          this.memoPut(this.u32());
+          break;
+        case 0x94: // MEMOIZE
+          this.memoPut(this.memo.size);
+          break;
+        case 0x68: // BINGET
+          this.push(this.memoGet(this.u8(), at));
+          break;
+        case 0x6a: // LONG_BINGET
+          this.push(this.memoGet(this.u32(), at));
+          break;
+        case 0x63: {
+          // GLOBAL
+          const module = this.readLine();
+          const name = this.readLine();
+          this.push(this.resolveGlobal(module, name, at));
+          break;
+        }
+        case 0x93: {
+          // STACK_GLOBAL
+          const name = this.pop('STACK_GLOBAL');
+          const module = this.pop('STACK_GLOBAL');
+          if (typeof name !== 'string' || typeof module !== 'string') {
+            this.fail('STACK_GLOBAL requires str module and name', at);
+          }
+          this.push(this.resolveGlobal(module, name, at));
+          break;
+        }
+        case 0x52: {
+          // REDUCE
+          const args = this.pop('REDUCE');
+          const fn = this.pop('REDUCE');
+          this.push(this.reduce(fn, args, at));
+          break;
+        }
+        case 0x81: {
+          // NEWOBJ
+          const args = this.pop('NEWOBJ');
+          const cls = this.pop('NEWOBJ');
+          if (!(cls instanceof GlobalRef) || cls.kind !== 'OrderedDict' || !(args instanceof PyTuple) || args.length !== 0) {
+            this.fail(`NEWOBJ is only supported for collections.OrderedDict()`, at);
+          }
+          this.push(new Map<PyKey, PyValue>());
+          break;
+        }
+        case 0x62: {
+          // BUILD
+          const state = this.pop('BUILD');
+          this.build(this.top('BUILD'), state, at);
+          break;
+        }
+        default:
+          this.fail(`unsupported or unknown pickle opcode ${opName(code)}`, at);
+      }
+    }
+  }
+
+  private memoGet(idx: number, at: number): unknown {
+    if (!this.memo.has(idx)) this.fail(`memo value not found at index ${idx}`, at);
+    return this.memo.get(idx);
+  }
+
+  private listAt(op: string): unknown[] {
+    const t = this.top(op);
+    if (!Array.isArray(t)) this.fail(`${op} target is not a list`);
+    return t;
+  }
+
+  private dictAt(op: string): Map<PyKey, PyValue> {
+    const t = this.top(op);
+    if (!(t instanceof Map)) this.fail(`${op} target is not a dict`);
+    return t as Map<PyKey, PyValue>;
+  }
+
+  private setItems(d: Map<PyKey, PyValue>, items: unknown[], op: string): void {
+    if (items.length % 2 !== 0) this.fail(`${op}: odd number of items (${items.length})`);
+    for (let i = 0; i < items.length; i += 2) {
+      const k = items[i];
+      if (!isHashable(k)) this.fail(`${op}: unhashable dict key of type ${kindOf(k)}`);
+      d.set(k, items[i + 1] as PyValue);
+    }
+  }
+
+  private readLong(n: number): number | bigint {
+    if (n === 0) return 0;
+    if (n > MAX_LONG_BYTES) this.fail(`an integer of ${n} bytes is larger than this reader accepts (${MAX_LONG_BYTES})`);
+    this.need(n, 'a long integer');
+    const bytes = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    this.charge(n, 'a long integer');
+    if (n <= 6) {
+      let v = 0;
+      for (let i = n - 1; i >= 0; i--) v = v * 256 + (bytes[i] as number);
+      const bits = 8 * n;
+      if (((bytes[n - 1] as number) & 0x80) !== 0) v -= 2 ** bits;
+      return v;
+    }
+    let hex = '';
+    for (let i = n - 1; i >= 0; i--) hex += (bytes[i] as number).toString(16).padStart(2, '0');
+    let big = BigInt(`0x${hex}`);
+    if (((bytes[n - 1] as number) & 0x80) !== 0) big -= 1n << BigInt(8 * n);
+    return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+  }
+
+  private resolveGlobal(module: string, name: string, at: number): GlobalRef {
+    const key = `${module} ${name}`;
+    const kind = ALLOWED_GLOBALS.get(key);
+    if (kind === undefined) {
+      this.fail(
+        `global '${module}.${name}' is forbidden: a state-dict file may only reference numpy arrays, dtypes and scalars, collections.OrderedDict and bytes`,
+        at,
+      );
+    }
+    return new GlobalRef(kind, `${module}.${name}`);
+  }
+
+  // ------------------------------------------------------------------ calls
+  private reduce(fn: unknown, args: unknown, at: number): unknown {
+    if (!(fn instanceof GlobalRef)) this.fail(`REDUCE: the callable is a ${kindOf(fn)}, not an allowed global`, at);
+    if (!(args instanceof PyTuple)) this.fail(`REDUCE: arguments of ${fn.qualname} must be a tuple`, at);
+    const a = args.items as readonly unknown[];
+    switch (fn.kind) {
+      case 'reconstruct': {
+        if (a.length !== 3) this.fail(`${fn.qualname} takes 3 arguments, got ${a.length}`, at);
+        const [cls, shape, code] = a;
+        if (!(cls instanceof GlobalRef) || cls.kind !== 'ndarray') {
+          this.fail(`${fn.qualname}: only numpy.ndarray can be reconstructed`, at);
+        }
+        if (!(shape instanceof PyTuple) || !(code instanceof Uint8Array || typeof code === 'string')) {
+          this.fail(`${fn.qualname}: malformed arguments`, at);
+        }
+        const arr: MutableNdArray = { dtype: 'bool', shape: [0], data: new Uint8Array(0) };
+        this.pending.add(arr);
+        return arr;
+      }
+      case 'dtype': {
+        if (a.length < 1 || a.length > 3) this.fail(`numpy.dtype takes 1 to 3 arguments, got ${a.length}`, at);
+        const spec = a[0];
+        if (typeof spec !== 'string') this.fail('numpy.dtype: the type must be given as a str', at);
+        for (let i = 1; i < a.length; i++) {
+          if (typeof a[i] !== 'boolean' && a[i] !== 0 && a[i] !== 1) this.fail('numpy.dtype: align/copy must be bools', at);
+        }
+        return parseDTypeSpec(spec, (m) => this.fail(m, at));
+      }
+      case 'scalar': {
+        if (a.length !== 2) this.fail(`${fn.qualname} takes 2 arguments, got ${a.length}`, at);
+        const [dt, raw] = a;
+        if (!(dt instanceof NpDType)) this.fail(`${fn.qualname}: the first argument must be a numpy.dtype`, at);
+        const bytes = this.rawBytes(raw, `${fn.qualname}`, at);
+        const el = dt.element;
+        if (bytes.length !== itemSizeOf(el)) {
+          this.fail(`${fn.qualname}: a ${dt.typestr} scalar needs ${itemSizeOf(el)} bytes, got ${bytes.length}`, at);
+        }
+        this.charge(16, 'a numpy scalar');
+        return scalarValue(bytes, el, dt.littleEndian);
+      }
+      case 'frombuffer': {
+        if (a.length !== 4) this.fail(`${fn.qualname} takes 4 arguments, got ${a.length}`, at);
+        const [buf, dt, shape, order] = a;
+        if (!(dt instanceof NpDType)) this.fail(`${fn.qualname}: the dtype argument must be a numpy.dtype`, at);
+        if (!(shape instanceof PyTuple)) this.fail(`${fn.qualname}: the shape must be a tuple`, at);
+        if (order !== 'C' && order !== 'F') this.fail(`${fn.qualname}: order must be 'C' or 'F'`, at);
+        const bytes = this.rawBytes(buf, fn.qualname, at);
+        return this.makeArray(shape.items, dt, order === 'F', bytes, fn.qualname, at);
+      }
+      case 'OrderedDict': {
+        const d = new Map<PyKey, PyValue>();
+        if (a.length === 0) return d;
+        // OrderedDict([[k, v], ...]) as older picklers wrote it.
+        const items = a[0];
+        if (a.length !== 1 || !Array.isArray(items)) this.fail('collections.OrderedDict: unsupported arguments', at);
+        for (const pair of items as unknown[]) {
+          const kv = pair instanceof PyTuple ? pair.items : pair;
+          if (!Array.isArray(kv) || kv.length !== 2) this.fail('collections.OrderedDict: items must be pairs', at);
+          this.setItems(d, kv as unknown[], 'OrderedDict');
+        }
+        return d;
+      }
+      case 'encode': {
+        // _codecs.encode(str, 'latin1'): how protocol 2 writes bytes.
+        const [s, enc] = a;
+        if (a.length !== 2 || typeof s !== 'string' || typeof enc !== 'string') {
+          this.fail('_codecs.encode: expected (str, encoding)', at);
+        }
+        const e = enc.toLowerCase().replace(/[-_ ]/g, '');
+        if (e !== 'latin1' && e !== 'iso88591' && e !== 'l1') {
+          this.fail(`_codecs.encode: only the latin1 encoding is supported, got '${enc}'`, at);
+        }
+        this.charge(s.length, '_codecs.encode');
+        return latin1Encode(s, (m) => this.fail(m, at));
+      }
+      case 'bytes':
+      case 'bytearray': {
+        if (a.length === 0) return new Uint8Array(0);
+        const src = a[0];
+        if (a.length === 1 && src instanceof Uint8Array) {
+          this.charge(src.length, fn.qualname);
+          return src.slice();
+        }
+        return this.fail(`${fn.qualname}: only () or (bytes,) arguments are supported`, at);
+      }
+      case 'ndarray':
+        return this.fail('numpy.ndarray cannot be called directly', at);
+    }
+  }
+
+  private rawBytes(raw: unknown, where: string, at: number): Uint8Array {
+    if (raw instanceof Uint8Array) return raw;
+    if (typeof raw === 'string') {
+      // Python-2 str payloads arrive latin1-decoded (paddle.load uses encoding='latin1').
+      this.charge(raw.length, where);
+      return latin1Encode(raw, (m) => this.fail(m, at));
+    }
+    return this.fail(`${where}: the raw data must be bytes, got ${kindOf(raw)}`, at);
+  }
+
+  private makeArray(
+    shapeItems: readonly unknown[],
+    dt: NpDType,
+    fortran: boolean,
+    bytes: Uint8Array,
+    where: string,
+    at: number,
+  ): MutableNdArray {
+    let numel: number;
+    try {
+      numel = checkedNumel(shapeItems, where);
+    } catch (e) {
+      if (e instanceof ValueError) this.fail(e.message, at);
+      throw e;
+    }
+    const el = dt.element;
+    const size = itemSizeOf(el);
+    if (bytes.length !== numel * size) {
+      this.fail(
+        `${where}: buffer size does not match array size: shape (${shapeItems.join(', ')}) of ${dt.typestr} needs ${numel * size} bytes, got ${bytes.length}`,
+        at,
+      );
+    }
+    // Widening can grow the data up to 4x (int8 → int32).
+    this.charge(numel * Math.max(4, size), 'an array');
+    const dec = decodeElements(bytes, el, numel, dt.littleEndian);
+    const shape = Object.freeze((shapeItems as number[]).slice());
+    const data = fortran ? fortranToC(dec.data, shape) : dec.data;
+    if (fortran) this.charge(numel * Math.max(4, size), 'an array');
+    const out: MutableNdArray = { dtype: dec.dtype, shape, data };
+    if (dec.sourceDType !== undefined) out.sourceDType = dec.sourceDType;
+    return out;
+  }
+
+  private build(target: unknown, state: unknown, at: number): void {
+    if (target instanceof NpDType) {
+      if (target.built) this.fail('BUILD: numpy.dtype state set twice', at);
+      if (!(state instanceof PyTuple) || (state.length !== 8 && state.length !== 9)) {
+        this.fail(`BUILD: unsupported numpy.dtype state (${SUPPORTED_DTYPE_NOTE})`, at);
+      }
+      const s = state.items;
+      const endian = s[1];
+      if (typeof s[0] !== 'number' || typeof endian !== 'string' || !['<', '>', '|', '='].includes(endian)) {
+        this.fail('BUILD: malformed numpy.dtype state', at);
+      }
+      if (s[2] !== null || s[3] !== null || s[4] !== null) {
+        this.fail(`BUILD: structured or sub-array numpy dtypes are not supported (${SUPPORTED_DTYPE_NOTE})`, at);
+      }
+      target.byteorder = endian;
+      target.built = true;
+      return;
+    }
+    if (typeof target === 'object' && target !== null && this.pending.has(target as MutableNdArray)) {
+      const arr = target as MutableNdArray;
+      if (!(state instanceof PyTuple) || (state.length !== 5 && state.length !== 4)) {
+        this.fail('BUILD: numpy.ndarray state must be a tuple (version, shape, dtype, is_fortran, data)', at);
+      }
+      const s = state.length === 5 ? state.items.slice(1) : state.items;
+      const [shape, dt, fortran, raw] = s;
+      if (state.length === 5 && typeof state.items[0] !== 'number') this.fail('BUILD: malformed numpy.ndarray state', at);
+      if (!(shape instanceof PyTuple)) this.fail('BUILD: numpy.ndarray shape must be a tuple', at);
+      if (!(dt instanceof NpDType)) this.fail('BUILD: numpy.ndarray dtype must be a numpy.dtype', at);
+      if (typeof fortran !== 'boolean' && fortran !== 0 && fortran !== 1) this.fail('BUILD: malformed is_fortran flag', at);
+      if (Array.isArray(raw)) this.fail(`BUILD: object arrays are not supported (${SUPPORTED_DTYPE_NOTE})`, at);
+      const bytes = this.rawBytes(raw, 'numpy.ndarray', at);
+      const made = this.makeArray(shape.items, dt, fortran === true || fortran === 1, bytes, 'numpy.ndarray', at);
+      arr.dtype = made.dtype;
+      arr.shape = made.shape;
+      arr.data = made.data;
+      if (made.sourceDType !== undefined) arr.sourceDType = made.sourceDType;
+      this.pending.delete(arr);
+      return;
+    }
+    this.fail(`BUILD is only supported on numpy arrays and dtypes, not on a ${kindOf(target)}`, at);
+  }
+
+  // ------------------------------------------------------------------ final validation
+  /**
+   * Checks the result iteratively: only model values, no cycles, bounded depth. Each container
+   * is expanded once, so shared references cost O(1).
+   */
+  private finish(root: unknown): PyValue {
+    const done = new Set<object>();
+    const onPath = new Set<object>();
+    type Frame = { node: object; children: unknown[]; i: number };
+    const frames: Frame[] = [];
+    const enter = (v: unknown): void => {
+      if (!isContainer(v)) {
+        checkLeaf(v, (m) => this.fail(m, this.bytes.length));
+        return;
+      }
+      if (done.has(v)) return;
+      if (onPath.has(v)) this.fail('the pickle contains a reference cycle, which a state dict never has', this.bytes.length);
+      if (frames.length >= this.maxDepth) {
+        this.fail(`containers are nested deeper than ${this.maxDepth} levels`, this.bytes.length);
+      }
+      onPath.add(v);
+      frames.push({ node: v, children: childrenOf(v), i: 0 });
+    };
+    enter(root);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1] as Frame;
+      if (f.i < f.children.length) {
+        enter(f.children[f.i++]);
+      } else {
+        frames.pop();
+        onPath.delete(f.node);
+        done.add(f.node);
+      }
+    }
+    return root as PyValue;
+  }
+}
+
+function isContainer(v: unknown): v is unknown[] | PyTuple | Map<unknown, unknown> {
+  return Array.isArray(v) || v instanceof PyTuple || v instanceof Map;
+}
+
+function childrenOf(v: unknown[] | PyTuple | Map<unknown, unknown>): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return v.items as unknown[];
+  const out: unknown[] = [];
+  for (const [k, val] of v) out.push(k, val);
+  return out;
+}
+
+function checkLeaf(v: unknown, fail: (m: string) => never): void {
+  if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string') return;
+  if (v instanceof Uint8Array) return;
+  if (v instanceof GlobalRef) fail(`the pickle returns the object ${v.qualname} itself, which is not data`);
+  if (v instanceof NpDType) fail('the pickle returns a bare numpy.dtype object, which is not supported as a value');
+  if (typeof v === 'object') return; // a completed ndarray
+  fail(`unexpected value of type ${typeof v}`);
+}
+
+function isHashable(k: unknown): k is PyKey {
+  return (
+    k === null ||
+    typeof k === 'boolean' ||
+    typeof k === 'number' ||
+    typeof k === 'bigint' ||
+    typeof k === 'string' ||
+    k instanceof PyTuple ||
+    k instanceof Uint8Array
+  );
+}
+
+function kindOf(v: unknown): string {
+  if (v instanceof GlobalRef) return v.qualname;
+  if (v instanceof NpDType) return 'numpy.dtype';
+  if (v === null) return 'None';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof Map) return 'dict';
+  if (v instanceof PyTuple) return 'tuple';
+  if (v instanceof Uint8Array) return 'bytes';
+  if (typeof v === 'object') return 'numpy.ndarray';
+  return typeof v;
+}
+
+function parseDTypeSpec(spec: string, fail: (m: string) => never): NpDType {
+  const m = /^([<>|=]?)([a-zA-Z?])(\d*)$/.exec(spec);
+  if (m === null) return fail(`numpy dtype '${spec}' is not supported (${SUPPORTED_DTYPE_NOTE})`);
+  let kind = m[2] as string;
+  let size = m[3] === '' ? NaN : Number(m[3]);
+  if (kind === '?') {
+    kind = 'b';
+    size = 1;
+  }
+  if (!Number.isInteger(size) || elementTypeOfNumpy(kind, size) === null) {
+    return fail(`numpy dtype '${spec}' is not supported (${SUPPORTED_DTYPE_NOTE})`);
+  }
+  const dt = new NpDType(spec, kind, size);
+  const order = m[1] as string;
+  if (order !== '') dt.byteorder = order;
+  return dt;
+}
+
+function scalarValue(bytes: Uint8Array, el: ElementType, littleEndian: boolean): number | boolean | bigint {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const le = littleEndian;
+  switch (el) {
+    case 'bool':
+      return bytes[0] !== 0;
+    case 'float16': {
+      const dec = decodeElements(bytes, 'float16', 1, le);
+      return dec.data[0] as number;
+    }
+    case 'bfloat16':
+      return new Float32Array(new Uint32Array([v.getUint16(0, le) << 16]).buffer)[0] as number;
+    case 'float32':
+      return v.getFloat32(0, le);
+    case 'float64':
+      return v.getFloat64(0, le);
+    case 'int8':
+      return v.getInt8(0);
+    case 'uint8':
+      return v.getUint8(0);
+    case 'int16':
+      return v.getInt16(0, le);
+    case 'uint16':
+      return v.getUint16(0, le);
+    case 'int32':
+      return v.getInt32(0, le);
+    case 'uint32':
+      return v.getUint32(0, le);
+    case 'int64':
+    case 'uint64': {
+      const big = el === 'int64' ? v.getBigInt64(0, le) : v.getBigUint64(0, le);
+      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    }
+  }
+}
+
+export function latin1Decode(bytes: Uint8Array): string {
+  let s = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    s += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + CHUNK)));
+  }
+  return s;
+}
+
+export function latin1Encode(s: string, fail: (m: string) => never): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 255) fail(`'latin-1' codec can't encode character U+${c.toString(16).padStart(4, '0')} at position ${i}`);
+    out[i] = c;
+  }
+  return out;
+}
+
+/**
+ * Reads one pickle from `bytes` (bytes after its STOP opcode are ignored, as `pickle.loads`
+ * does). Throws `UnpicklingError` for malformed or disallowed input and `ValueError` for values
+ * this library cannot represent (e.g. an int64 array element beyond 2^53).
+ */
+export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyValue {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new UnpicklingError(`unpickle expects a Uint8Array, but received ${kindOf(bytes)}.`);
+  }
+  const maxExpansion = options.maxExpansion ?? DEFAULT_MAX_EXPANSION;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (bytes.length === 0) throw new UnpicklingError('pickle data was truncated: the input is empty');
+  return new Unpickler(bytes, maxDepth, maxExpansion).run();
+}

@@ -1,0 +1,722 @@
+/**
+ * `paddle.save` / `paddle.load` (python/paddle/framework/io.py), over the codecs of src/io.
+ *
+ * Saving (pickle format, Paddle's `.pdparams` / `.pdopt`):
+ * - a *state dict* (a dict whose values are all Tensors, or dicts holding no Tensor at any depth,
+ *   such as `LR_Scheduler`) goes through Paddle's `_legacy_save`: a new plain dict in key order
+ *   where each Tensor becomes a NumPy array (same dtype and shape) and every other value is kept,
+ *   then `"StructuredToParameterName@@"` → `{key: tensor.name}` for the Tensor keys. With
+ *   protocol 2 or 3, arrays over (2^30 − 1) bytes are split into `key@@.i` slices listed under
+ *   `"UnpackBigParamInfor@@"`;
+ * - anything else goes through Paddle's generic pickler: each Tensor becomes the tuple
+ *   `(tensor.name, ndarray)`; a Layer is a `ValueError`, a SelectedRows a `NotImplementedError`.
+ * - Inside `LR_Scheduler`, the number values of `last_lr` and `best` are written as Python
+ *   floats (Paddle's schedulers keep floats there; a JS `1` would otherwise become the int `1`).
+ *
+ * Loading: `pickle.load`, then Paddle's post-processing: split arrays are reassembled; if the dict
+ * has `"StructuredToParameterName@@"`, each listed array becomes a Tensor named from the table
+ * and the table is dropped (kept with `keepNameTable`); otherwise `(str, ndarray)` tuples become
+ * named Tensors, or, when there are none, every array becomes a Tensor. `returnNumpy: true` keeps
+ * `NdArray`s instead of Tensors. Dicts come back as plain objects (`dictAs: 'map'` keeps `Map`s,
+ * which preserve integer-like key order and non-string keys).
+ *
+ * The safetensors format (`.safetensors`, or `format: 'safetensors'`) holds the tensors of a
+ * state dict; the name table, the key order and the non-tensor entries (JSON-able values such as
+ * `LR_Scheduler`) travel in `__metadata__["paddle"]` as JSON.
+ */
+import {
+  KeyError,
+  NotImplementedError,
+  TypeError as PaddleTypeError,
+  ValueError,
+} from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import { SelectedRows } from '../tensor/selected-rows.js';
+import { Tensor } from '../tensor/tensor.js';
+import { UnpicklingError } from './errors.js';
+import { checkSavePath, readFileBytes, readFileBytesSync, writeFileAtomic, writeFileAtomicSync } from './fs.js';
+import { isNdArray, ndarray, type NdArray } from './ndarray.js';
+import { unpickle } from './pickle-read.js';
+import { checkProtocol, pickle } from './pickle-write.js';
+import { PyFloat, PyTuple, type PyKey, type PyValue } from './py-value.js';
+import { readSafetensors, writeSafetensors } from './safetensors.js';
+
+export const NAME_TABLE_KEY = 'StructuredToParameterName@@';
+export const UNPACK_INFO_KEY = 'UnpackBigParamInfor@@';
+/** The `__metadata__` key holding Paddle's extras in a safetensors file. */
+export const SAFETENSORS_META_KEY = 'paddle';
+
+export type SaveFormat = 'pickle' | 'safetensors';
+
+export interface SaveOptions {
+  /** Pickle protocol, an int in 2..4 (default 4). */
+  protocol?: number;
+  /** Deprecated Paddle spelling of `protocol`; when given it wins, as in Paddle. */
+  pickleProtocol?: number;
+  /** Paddle's binary LoDTensor format: only `false` is supported. */
+  useBinaryFormat?: boolean;
+  /** Default: `'safetensors'` for a `.safetensors` path, otherwise `'pickle'`. */
+  format?: SaveFormat;
+  /** Extra `__metadata__` strings for the safetensors format. */
+  metadata?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  /** Keep arrays as `NdArray` instead of making Tensors (Paddle's `return_numpy`). */
+  returnNumpy?: boolean;
+  /** Keep the `"StructuredToParameterName@@"` entry (Paddle's `keep_name_table`). */
+  keepNameTable?: boolean;
+  /** Default: by extension for paths, by content for bytes. */
+  format?: SaveFormat;
+  /** `'object'` (default): dicts become plain objects; `'map'`: `Map`s. */
+  dictAs?: 'object' | 'map';
+}
+
+/** What `load` can return (a dict is a plain object, or a Map with `dictAs: 'map'`). */
+export type Loaded =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Uint8Array
+  | Tensor
+  | NdArray
+  | PyTuple
+  | Loaded[]
+  | { [key: string]: Loaded }
+  | Map<PyKey, Loaded>;
+
+const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
+const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs'] as const;
+
+/** The float fields of Paddle's LR scheduler state dicts. */
+const SCHEDULER_FLOAT_KEYS = new Set(['last_lr', 'best']);
+
+// ------------------------------------------------------------------------------------------
+// Recognising values
+
+type Dict = Map<unknown, unknown> | Record<string, unknown>;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function isDict(v: unknown): v is Dict {
+  return v instanceof Map || isPlainObject(v);
+}
+
+/** Entries of a dict; `undefined` values of plain objects are skipped (as JSON does). */
+function entriesOf(d: Dict): [unknown, unknown][] {
+  if (d instanceof Map) return [...d.entries()];
+  return Object.entries(d).filter(([, v]) => v !== undefined);
+}
+
+/** `paddle.nn.Layer`, recognised by shape (src/nn may not be loaded). */
+function isLayer(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || v instanceof Tensor) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o['forward'] === 'function' && typeof o['parameters'] === 'function' &&
+    (typeof o['stateDict'] === 'function' || typeof o['state_dict'] === 'function');
+}
+
+function childrenOf(v: unknown): unknown[] | null {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return v.items as unknown[];
+  if (isDict(v)) return entriesOf(v).map(([, x]) => x);
+  return null;
+}
+
+/** Paddle's `_contain_x` for Tensor/Layer, raising on SelectedRows; linear on shared values. */
+function containsPaddleObject(root: unknown): boolean {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v instanceof SelectedRows) throw new NotImplementedError("`paddle.save` do not support saving 'SelectedRows'.");
+    if (v instanceof Tensor || isLayer(v)) return true;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    const c = childrenOf(v);
+    if (c !== null) for (const x of c) stack.push(x);
+  }
+  return false;
+}
+
+/** Paddle's `_is_state_dict`. */
+export function isStateDict(obj: unknown): boolean {
+  if (!isDict(obj)) return false;
+  for (const [, value] of entriesOf(obj)) {
+    if (isDict(value)) {
+      for (const [, v] of entriesOf(value)) if (containsPaddleObject(v)) return false;
+    } else if (!(value instanceof Tensor)) {
+      if (value instanceof SelectedRows) throw new NotImplementedError("`paddle.save` do not support saving 'SelectedRows'.");
+      return false;
+    }
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------------------------------
+// JS values → the Python value model
+
+function tensorToNd(t: Tensor, path: string): NdArray {
+  try {
+    return ndarray(t.numpy(), [...t.shape], t.dtype);
+  } catch (e) {
+    if (e instanceof ValueError) throw new ValueError(`paddle.save: the tensor at ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Converts a JS value to the pickle model. `tensorMode` says what a Tensor becomes: an array
+ * (state-dict path) or the tuple `(name, array)` (generic path). Shared values stay shared.
+ */
+class ToPy {
+  private readonly memo = new Map<object, PyValue>();
+  private readonly active = new Set<object>();
+  constructor(private readonly tensorMode: 'array' | 'tuple') {}
+
+  convert(v: unknown, path: string, floatKeys = false, key: unknown = undefined): PyValue {
+    if (v === null) return null;
+    switch (typeof v) {
+      case 'boolean':
+      case 'bigint':
+      case 'string':
+        return v;
+      case 'number':
+        return floatKeys && typeof key === 'string' && SCHEDULER_FLOAT_KEYS.has(key) ? new PyFloat(v) : v;
+      case 'undefined':
+        throw new PaddleTypeError(`paddle.save: the value at ${path} is undefined, which has no Python counterpart (use null for None).`);
+      case 'function':
+      case 'symbol':
+        throw new PaddleTypeError(`paddle.save: cannot save ${describe(v)} (at ${path}).`);
+      default:
+        break;
+    }
+    const obj = v as object;
+    const hit = this.memo.get(obj);
+    if (hit !== undefined) return hit;
+    if (obj instanceof SelectedRows) throw new NotImplementedError("`paddle.save` do not support saving 'SelectedRows'.");
+    if (isLayer(obj)) throw new ValueError('paddle do not support saving `paddle.nn.Layer` object.');
+    let out: PyValue;
+    if (obj instanceof Tensor) {
+      const nd = tensorToNd(obj, path);
+      out = this.tensorMode === 'array' ? nd : new PyTuple([obj.name, nd]);
+    } else if (obj instanceof PyFloat || obj instanceof Uint8Array || isNdArray(obj)) {
+      out = obj as PyValue;
+    } else if (ArrayBuffer.isView(obj)) {
+      throw new PaddleTypeError(
+        `paddle.save: cannot save a ${obj.constructor.name} (at ${path}); wrap typed arrays with ndarray(data, shape, dtype) or toTensor().`,
+      );
+    } else if (Array.isArray(obj) || obj instanceof PyTuple || isDict(obj)) {
+      if (this.active.has(obj)) throw new ValueError(`paddle.save: the value contains a reference cycle (at ${path}).`);
+      this.active.add(obj);
+      try {
+        if (Array.isArray(obj)) {
+          out = obj.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys));
+        } else if (obj instanceof PyTuple) {
+          out = new PyTuple(obj.items.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys)));
+        } else {
+          const m = new Map<PyKey, PyValue>();
+          for (const [k, x] of entriesOf(obj as Dict)) {
+            const kp = `${path}[${typeof k === 'string' ? JSON.stringify(k) : describe(k)}]`;
+            m.set(this.key(k, kp), this.convert(x, kp, floatKeys || k === 'LR_Scheduler', k));
+          }
+          out = m;
+        }
+      } finally {
+        this.active.delete(obj);
+      }
+    } else {
+      throw new PaddleTypeError(`paddle.save: cannot save ${describe(obj)} (at ${path}); it has no Python counterpart.`);
+    }
+    this.memo.set(obj, out);
+    return out;
+  }
+
+  private key(k: unknown, path: string): PyKey {
+    if (k === null || typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean') return k;
+    if (k instanceof PyTuple) return this.convert(k, path) as PyTuple;
+    throw new PaddleTypeError(`paddle.save: unhashable dict key ${describe(k)} at ${path}.`);
+  }
+}
+
+/** Paddle's `_unpack_saved_dict`: splits arrays over `maxBytes` for protocols 2 and 3. */
+export function unpackSavedDict(saved: Map<PyKey, PyValue>, protocol: number, maxBytes = 2 ** 30 - 1): Map<PyKey, PyValue> {
+  if (protocol >= 4) return saved;
+  const info = new Map<PyKey, PyValue>();
+  const parts = new Map<PyKey, PyValue>();
+  for (const [key, value] of saved) {
+    if (!isNdArray(value)) continue;
+    const itemsize = value.dtype === 'float64' || value.dtype === 'int64' ? 8 : value.dtype === 'bool' ? 1 : 4;
+    const maxElements = Math.floor(maxBytes / itemsize);
+    const n = value.data.length;
+    if (n <= maxElements) continue;
+    const slices: string[] = [];
+    for (let i = 0; i * maxElements < n; i++) {
+      const name = `${String(key)}@@.${i}`;
+      slices.push(name);
+      const part = value.data.slice(i * maxElements, Math.min(n, (i + 1) * maxElements));
+      parts.set(name, ndarray(part, [part.length], value.dtype));
+    }
+    info.set(key, new Map<PyKey, PyValue>([
+      ['OriginShape', new PyTuple([...value.shape])],
+      ['slices', slices],
+    ]));
+  }
+  if (info.size === 0) return saved;
+  for (const [key, value] of info) {
+    saved.delete(key);
+    for (const name of (value as Map<PyKey, PyValue>).get('slices') as string[]) saved.set(name, parts.get(name) as PyValue);
+  }
+  saved.set(UNPACK_INFO_KEY, info);
+  return saved;
+}
+
+/** Paddle's `_pack_loaded_dict`: reassembles arrays split by `unpackSavedDict`. */
+export function packLoadedDict(obj: Map<PyKey, PyValue>): Map<PyKey, PyValue> {
+  const info = obj.get(UNPACK_INFO_KEY);
+  if (info === undefined) return obj;
+  function bad(m: string): never {
+    throw new ValueError(`paddle.load: malformed "${UNPACK_INFO_KEY}" table: ${m}`);
+  }
+  if (!(info instanceof Map)) bad('it is not a dict');
+  const used = new Set<string>();
+  const removes: string[] = [];
+  for (const [key, value] of info as Map<PyKey, PyValue>) {
+    if (!(value instanceof Map)) bad(`the entry for ${describe(key)} is not a dict`);
+    const v = value as Map<PyKey, PyValue>;
+    const slices = v.get('slices');
+    const shapeV = v.get('OriginShape');
+    if (!Array.isArray(slices) || !slices.every((s) => typeof s === 'string')) bad(`"slices" of ${describe(key)} is not a list of str`);
+    const shape = shapeV instanceof PyTuple ? shapeV.items : shapeV;
+    if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+      bad(`"OriginShape" of ${describe(key)} is not a tuple of non-negative ints`);
+    }
+    const parts: NdArray[] = [];
+    for (const s of slices as string[]) {
+      if (used.has(s)) bad(`slice "${s}" is listed twice`);
+      used.add(s);
+      const part = obj.get(s);
+      if (part === undefined) throw new KeyError(`'${s}'`);
+      if (!isNdArray(part)) bad(`slice "${s}" is not an array`);
+      if (parts.length > 0 && (parts[0] as NdArray).dtype !== part.dtype) bad(`slice "${s}" has dtype ${part.dtype}, not ${(parts[0] as NdArray).dtype}`);
+      parts.push(part);
+    }
+    if (parts.length === 0) bad(`no slices for ${describe(key)}`);
+    const total = parts.reduce((a, p) => a + p.data.length, 0);
+    const want = (shape as number[]).reduce((a, d) => a * d, 1);
+    if (total !== want) bad(`cannot reshape array of size ${total} into shape (${(shape as number[]).join(', ')})`);
+    const first = parts[0] as NdArray;
+    const data = new (first.data.constructor as new (n: number) => NdArray['data'])(total);
+    let off = 0;
+    for (const p of parts) {
+      data.set(p.data, off);
+      off += p.data.length;
+    }
+    obj.set(key, { dtype: first.dtype, shape: Object.freeze([...(shape as number[])]), data } as NdArray);
+    removes.push(...(slices as string[]));
+  }
+  for (const k of removes) obj.delete(k);
+  obj.delete(UNPACK_INFO_KEY);
+  return obj;
+}
+
+function buildPickle(obj: unknown, protocol: number): Uint8Array {
+  if (isStateDict(obj)) {
+    // _legacy_save: arrays for Tensors, other values kept, then the name table.
+    const conv = new ToPy('array');
+    const saved = new Map<PyKey, PyValue>();
+    const table = new Map<PyKey, PyValue>();
+    for (const [k, v] of entriesOf(obj as Dict)) {
+      const kp = `[${typeof k === 'string' ? JSON.stringify(k) : describe(k)}]`;
+      if (!(k === null || typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean')) {
+        throw new PaddleTypeError(`paddle.save: unsupported dict key ${describe(k)}.`);
+      }
+      saved.set(k, conv.convert(v, kp, k === 'LR_Scheduler'));
+      if (v instanceof Tensor) table.set(k, v.name);
+    }
+    saved.set(NAME_TABLE_KEY, table);
+    return pickle(unpackSavedDict(saved, protocol), { protocol });
+  }
+  return pickle(new ToPy('tuple').convert(obj, 'the root'), { protocol });
+}
+
+function buildSafetensors(obj: unknown, metadata: Record<string, string> | undefined): Uint8Array {
+  if (!isDict(obj)) {
+    throw new PaddleTypeError(`paddle.save: the safetensors format holds a dict of tensors, but received ${describe(obj)}.`);
+  }
+  const tensors = new Map<string, NdArray>();
+  const names: Record<string, string> = {};
+  const extra: [string, unknown][] = [];
+  const order: string[] = [];
+  for (const [k, v] of entriesOf(obj)) {
+    if (typeof k !== 'string') throw new PaddleTypeError(`paddle.save: safetensors keys must be strings, but received ${describe(k)}.`);
+    if (k === NAME_TABLE_KEY) continue;
+    order.push(k);
+    if (v instanceof Tensor) {
+      tensors.set(k, tensorToNd(v, JSON.stringify(k)));
+      names[k] = v.name;
+    } else if (isNdArray(v)) {
+      tensors.set(k, v);
+    } else {
+      checkJsonable(v, `[${JSON.stringify(k)}]`);
+      extra.push([k, v]);
+    }
+  }
+  const meta = new Map<string, string>(Object.entries(metadata ?? {}));
+  meta.set(SAFETENSORS_META_KEY, JSON.stringify({ order, names, extra: Object.fromEntries(extra) }));
+  return writeSafetensors(tensors, meta);
+}
+
+function checkJsonable(v: unknown, path: string): void {
+  const seen = new Set<unknown>();
+  const walk = (x: unknown, p: string, depth: number): void => {
+    if (depth > 100) throw new ValueError(`paddle.save: the value at ${p} is nested too deeply for safetensors metadata.`);
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') return;
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) throw new ValueError(`paddle.save: ${String(x)} at ${p} cannot be stored in safetensors metadata (JSON); use the pickle format.`);
+      return;
+    }
+    if (typeof x === 'object' && !seen.has(x) && (Array.isArray(x) || isPlainObject(x))) {
+      seen.add(x);
+      if (Array.isArray(x)) x.forEach((y, i) => walk(y, `${p}[${i}]`, depth + 1));
+      else for (const [k, y] of Object.entries(x)) if (y !== undefined) walk(y, `${p}[${JSON.stringify(k)}]`, depth + 1);
+      seen.delete(x);
+      return;
+    }
+    throw new PaddleTypeError(
+      `paddle.save: the safetensors format holds tensors plus JSON values, but ${p} is ${describe(x)}; use the pickle format.`,
+    );
+  };
+  walk(v, path, 0);
+}
+
+function formatForPath(path: string, format: SaveFormat | undefined): SaveFormat {
+  if (format !== undefined) return format;
+  return /\.safetensors$/i.test(path) ? 'safetensors' : 'pickle';
+}
+
+function checkFormat(format: unknown, where: string): SaveFormat | undefined {
+  if (format === undefined || format === 'pickle' || format === 'safetensors') return format;
+  throw new ValueError(`${where}: 'format' must be 'pickle' or 'safetensors', but received ${describe(format)}.`);
+}
+
+function encode(obj: unknown, options: SaveOptions | undefined, where: string, path: string | null): Uint8Array {
+  const opts = checkOptions(where, options, SAVE_KEYS);
+  if (opts.useBinaryFormat !== undefined && typeof opts.useBinaryFormat !== 'boolean') {
+    throw new PaddleTypeError(`Type of \`use_binary_format\` should be bool, but received ${describe(opts.useBinaryFormat)}.`);
+  }
+  if (opts.useBinaryFormat === true) {
+    throw new NotImplementedError(`${where}: useBinaryFormat (Paddle's C++ LoDTensor format) is not supported; use the pickle format.`);
+  }
+  const format = checkFormat(opts.format, where) ?? (path === null ? 'pickle' : formatForPath(path, undefined));
+  const protocol = checkProtocol(opts.pickleProtocol ?? opts.protocol ?? 4);
+  if (format === 'safetensors') return buildSafetensors(obj, opts.metadata);
+  if (opts.metadata !== undefined) throw new ValueError(`${where}: 'metadata' applies to the safetensors format only.`);
+  return buildPickle(obj, protocol);
+}
+
+// ------------------------------------------------------------------------------------------
+// The Python value model → what load returns
+
+interface LoadConfig {
+  returnNumpy: boolean;
+  keepNameTable: boolean;
+  dictAs: 'object' | 'map';
+}
+
+function toTensor(a: NdArray, name: string | null): Tensor {
+  return Tensor.fromArray(a.data, a.shape, a.dtype, name === null ? {} : { name });
+}
+
+/** Converts the result tree once per node (shared nodes stay shared), applying `leaf` to arrays/tuples. */
+class FromPy {
+  private readonly memo = new Map<object, Loaded>();
+  constructor(
+    private readonly cfg: LoadConfig,
+    private readonly leaf: (v: NdArray | PyTuple) => Loaded | undefined,
+  ) {}
+
+  convert(v: PyValue): Loaded {
+    if (v === null || typeof v !== 'object') return v as Loaded;
+    if (v instanceof Uint8Array) return v;
+    if (v instanceof PyFloat) return v.value;
+    const hit = this.memo.get(v);
+    if (hit !== undefined) return hit;
+    let out: Loaded;
+    if (isNdArray(v)) {
+      out = this.leaf(v) ?? v;
+    } else if (v instanceof PyTuple) {
+      out = this.leaf(v) ?? new PyTuple(v.items.map((x) => this.convert(x) as PyValue));
+    } else if (Array.isArray(v)) {
+      out = v.map((x) => this.convert(x));
+    } else if (v instanceof Map) {
+      if (this.cfg.dictAs === 'map') {
+        const m = new Map<PyKey, Loaded>();
+        for (const [k, x] of v) m.set(k, this.convert(x));
+        out = m;
+      } else {
+        const o: { [key: string]: Loaded } = {};
+        for (const [k, x] of v) {
+          let key: string;
+          if (typeof k === 'string') key = k;
+          else if ((typeof k === 'number' && Number.isInteger(k)) || typeof k === 'bigint') key = String(k);
+          else {
+            throw new ValueError(
+              `paddle.load: a dict key of type ${describe(k)} cannot become a plain-object key; pass { dictAs: 'map' }.`,
+            );
+          }
+          if (Object.hasOwn(o, key)) {
+            throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
+          }
+          // defineProperty: a "__proto__" key stays an ordinary own property.
+          Object.defineProperty(o, key, { value: this.convert(x), enumerable: true, writable: true, configurable: true });
+        }
+        out = o;
+      }
+    } else {
+      out = v as Loaded;
+    }
+    this.memo.set(v, out);
+    return out;
+  }
+}
+
+function isNameArrayTuple(v: unknown): v is PyTuple {
+  return v instanceof PyTuple && v.length === 2 && typeof v.items[0] === 'string' && isNdArray(v.items[1]);
+}
+
+function containsNameArrayTuple(root: PyValue): boolean {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (isNameArrayTuple(v)) return true;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) stack.push(...v);
+    else if (v instanceof PyTuple) stack.push(...v.items);
+    else if (v instanceof Map) for (const x of v.values()) stack.push(x);
+  }
+  return false;
+}
+
+/** Paddle's post-processing of `pickle.load`'s result. */
+function postProcess(result: PyValue, cfg: LoadConfig): Loaded {
+  const tensors = new Map<NdArray, Tensor>();
+  const asTensor = (a: NdArray, name: string | null): Loaded => {
+    if (cfg.returnNumpy) return a;
+    let t = tensors.get(a);
+    if (t === undefined) {
+      t = toTensor(a, name);
+      tensors.set(a, t);
+    }
+    return t;
+  };
+  if (result instanceof Map) {
+    packLoadedDict(result);
+    if (result.has(NAME_TABLE_KEY)) {
+      const table = result.get(NAME_TABLE_KEY);
+      if (!(table instanceof Map)) {
+        throw new UnpicklingError(`paddle.load: "${NAME_TABLE_KEY}" is ${describe(table)}, not a dict.`);
+      }
+      const named = new Map<NdArray, string>();
+      for (const [key, name] of table) {
+        if (!result.has(key)) throw new KeyError(typeof key === 'string' ? `'${key}'` : String(key));
+        const v = result.get(key);
+        if (isNdArray(v)) {
+          if (typeof name !== 'string') {
+            throw new UnpicklingError(`paddle.load: "${NAME_TABLE_KEY}" maps ${describe(key)} to ${describe(name)}, not a str.`);
+          }
+          if (!named.has(v)) named.set(v, name);
+        }
+      }
+      if (!cfg.keepNameTable) result.delete(NAME_TABLE_KEY);
+      // Only the entries the table lists become Tensors (their own value, not nested ones).
+      const top = new Map<PyKey, Loaded>();
+      const inner = new FromPy(cfg, () => undefined);
+      for (const [k, v] of result) {
+        const name = isNdArray(v) ? named.get(v) : undefined;
+        top.set(k, name !== undefined ? asTensor(v as NdArray, name) : inner.convert(v));
+      }
+      return shapeTop(top, cfg);
+    }
+  }
+  const tupleMode = containsNameArrayTuple(result);
+  const conv = new FromPy(cfg, (v) => {
+    if (tupleMode) {
+      if (isNameArrayTuple(v)) return cfg.returnNumpy ? (v.items[1] as NdArray) : asTensor(v.items[1] as NdArray, v.items[0] as string);
+      return undefined;
+    }
+    return isNdArray(v) ? asTensor(v, null) : undefined;
+  });
+  return conv.convert(result);
+}
+
+/** The top-level dict of the name-table path, as object or Map. */
+function shapeTop(top: Map<PyKey, Loaded>, cfg: LoadConfig): Loaded {
+  if (cfg.dictAs === 'map') return top;
+  // Reuse FromPy's key rules on a dict whose values are already converted.
+  const o: { [key: string]: Loaded } = {};
+  for (const [k, v] of top) {
+    let key: string;
+    if (typeof k === 'string') key = k;
+    else if ((typeof k === 'number' && Number.isInteger(k)) || typeof k === 'bigint') key = String(k);
+    else throw new ValueError(`paddle.load: a dict key of type ${describe(k)} cannot become a plain-object key; pass { dictAs: 'map' }.`);
+    if (Object.hasOwn(o, key)) {
+      throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
+    }
+    Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return o;
+}
+
+function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
+  const { tensors, metadata } = readSafetensors(bytes);
+  const raw = metadata?.get(SAFETENSORS_META_KEY);
+  const top = new Map<PyKey, Loaded>();
+  if (raw === undefined) {
+    // A file from another tool: every tensor becomes a Tensor, in file order.
+    for (const [k, a] of tensors) top.set(k, cfg.returnNumpy ? a : toTensor(a, null));
+    return shapeTop(top, cfg);
+  }
+  let info: unknown;
+  try {
+    info = JSON.parse(raw);
+  } catch {
+    throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] is not valid JSON.`);
+  }
+  const o = info as { order?: unknown; names?: unknown; extra?: unknown };
+  if (
+    typeof info !== 'object' || info === null ||
+    !Array.isArray(o.order) || !o.order.every((k) => typeof k === 'string') ||
+    typeof o.names !== 'object' || o.names === null ||
+    typeof o.extra !== 'object' || o.extra === null
+  ) {
+    throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] is malformed.`);
+  }
+  const names = new Map(Object.entries(o.names as Record<string, unknown>));
+  const extra = new Map(Object.entries(o.extra as Record<string, unknown>));
+  const jsonToPy = (x: unknown): PyValue => {
+    if (Array.isArray(x)) return x.map(jsonToPy);
+    if (typeof x === 'object' && x !== null) return new Map(Object.entries(x).map(([k, y]) => [k, jsonToPy(y)] as [PyKey, PyValue]));
+    return x as PyValue;
+  };
+  const inner = new FromPy(cfg, () => undefined);
+  const table = new Map<PyKey, Loaded>();
+  const keys = new Set(o.order as string[]);
+  for (const k of tensors.keys()) keys.add(k);
+  for (const k of keys) {
+    if (top.has(k)) continue;
+    const a = tensors.get(k);
+    if (a !== undefined) {
+      const name = names.get(k);
+      if (typeof name === 'string') {
+        top.set(k, cfg.returnNumpy ? a : toTensor(a, name));
+        table.set(k, name);
+      } else {
+        top.set(k, a);
+      }
+    } else if (extra.has(k)) {
+      top.set(k, inner.convert(jsonToPy(extra.get(k))));
+    } else {
+      throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] lists ${JSON.stringify(k)}, which the file does not hold.`);
+    }
+  }
+  if (cfg.keepNameTable) top.set(NAME_TABLE_KEY, cfg.dictAs === 'map' ? table : Object.fromEntries(table) as Loaded);
+  return shapeTop(top, cfg);
+}
+
+function sniffFormat(bytes: Uint8Array): SaveFormat {
+  if (bytes.length > 0 && bytes[0] === 0x80) return 'pickle';
+  if (bytes.length >= 9 && bytes[8] === 0x7b && bytes[6] === 0 && bytes[7] === 0) return 'safetensors';
+  return 'pickle';
+}
+
+function decode(bytes: Uint8Array, options: LoadOptions | undefined, where: string, path: string | null): Loaded {
+  const opts = checkOptions(where, options, LOAD_KEYS);
+  const format = checkFormat(opts.format, where) ?? (path !== null && /\.safetensors$/i.test(path) ? 'safetensors' : sniffFormat(bytes));
+  if (opts.dictAs !== undefined && opts.dictAs !== 'object' && opts.dictAs !== 'map') {
+    throw new ValueError(`${where}: 'dictAs' must be 'object' or 'map', but received ${describe(opts.dictAs)}.`);
+  }
+  for (const k of ['returnNumpy', 'keepNameTable'] as const) {
+    if (opts[k] !== undefined && typeof opts[k] !== 'boolean') {
+      throw new PaddleTypeError(`${where}: '${k}' must be a boolean, but received ${describe(opts[k])}.`);
+    }
+  }
+  const cfg: LoadConfig = {
+    returnNumpy: opts.returnNumpy ?? false,
+    keepNameTable: opts.keepNameTable ?? false,
+    dictAs: opts.dictAs ?? 'object',
+  };
+  if (format === 'safetensors') return decodeSafetensors(bytes, cfg);
+  let value: PyValue;
+  try {
+    value = unpickle(bytes);
+  } catch (e) {
+    if (e instanceof UnpicklingError && path !== null) {
+      throw new UnpicklingError(`\`paddle.load\` can not parse the file:${path}: ${e.message}`);
+    }
+    throw e;
+  }
+  return postProcess(value, cfg);
+}
+
+// ------------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * `paddle.save(obj, path, protocol=4)`: writes `obj` to `path` atomically (parent directories are
+ * created). Node only; see `saveBytes` for browsers.
+ */
+export async function save(obj: unknown, path: string, options?: SaveOptions): Promise<void> {
+  checkSavePath(checkPathArg(path, 'paddle.save'));
+  const data = encode(obj, options, 'paddle.save', path);
+  await writeFileAtomic(path, data);
+}
+
+/** Synchronous `save` (Node ≥ 20.16). */
+export function saveSync(obj: unknown, path: string, options?: SaveOptions): void {
+  checkSavePath(checkPathArg(path, 'paddle.save'));
+  const data = encode(obj, options, 'paddle.save', path);
+  writeFileAtomicSync(path, data);
+}
+
+/** `paddle.save` to memory: the bytes a file would hold (pickle unless `format` says otherwise). */
+export function saveBytes(obj: unknown, options?: SaveOptions): Uint8Array {
+  return encode(obj, options, 'paddle.save', null);
+}
+
+/** `paddle.load(path, return_numpy=False, keep_name_table=False)`. Node only; see `loadBytes`. */
+export async function load<T = Loaded>(path: string, options?: LoadOptions): Promise<T> {
+  checkOptions('paddle.load', options, LOAD_KEYS);
+  const bytes = await readFileBytes(checkPathArg(path, 'paddle.load'));
+  return decode(bytes, options, 'paddle.load', path) as T;
+}
+
+/** Synchronous `load` (Node ≥ 20.16). */
+export function loadSync<T = Loaded>(path: string, options?: LoadOptions): T {
+  checkOptions('paddle.load', options, LOAD_KEYS);
+  const bytes = readFileBytesSync(checkPathArg(path, 'paddle.load'));
+  return decode(bytes, options, 'paddle.load', path) as T;
+}
+
+/** `paddle.load` from memory (format sniffed from the bytes unless `format` is given). */
+export function loadBytes<T = Loaded>(bytes: Uint8Array, options?: LoadOptions): T {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new PaddleTypeError(`paddle.load: expected a Uint8Array, but received ${describe(bytes)}.`);
+  }
+  return decode(bytes, options, 'paddle.load', null) as T;
+}
+
+function checkPathArg(path: unknown, where: string): string {
+  if (typeof path !== 'string') {
+    throw new ValueError(`${where}: only supports file paths (a string), but got ${describe(path)}`);
+  }
+  return path;
+}
