@@ -1,0 +1,67 @@
+/** `paddle.optimizer.lr.CosineAnnealingDecay` (spec §13.2): SGDR's cosine annealing, without restarts. */
+import { TypeError as PaddleTypeError, pyTypeName } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { assertArg } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { cos, mod } from './py-math.js';
+
+export interface CosineAnnealingDecayOptions extends LRSchedulerOptions {
+  /** The least learning rate. Default 0. */
+  etaMin?: number;
+}
+
+/** The closed form, used by `step(epoch)`: `eta_min + (base_lr − eta_min) · (1 + cos(π·e/T_max)) / 2`. */
+export function cosineAnnealingLr(baseLr: number, TMax: number, etaMin: number, epoch: number): number {
+  return etaMin + ((baseLr - etaMin) * (1 + cos((Math.PI * epoch) / TMax))) / 2;
+}
+
+/**
+ * `step()` follows Paddle's recursive form from the previous rate:
+ * e = 0 → `base_lr`; `(e − 1 − T_max) mod 2·T_max = 0` → `last_lr + (base_lr − eta_min)·(1 − cos(π/T_max))/2`;
+ * else `(1 + cos(π·e/T_max)) / (1 + cos(π·(e−1)/T_max)) · (last_lr − eta_min) + eta_min`.
+ * Mathematically it equals the closed form that `step(epoch)` uses; numerically the two drift
+ * apart by rounding (about 1e-16 relative per step).
+ */
+export class CosineAnnealingDecay extends LRScheduler {
+  readonly TMax: number;
+  readonly etaMin: number;
+
+  constructor(learningRate: number, TMax: number, options: CosineAnnealingDecayOptions = {}) {
+    const { etaMin = 0, ...base } = checkOptions('CosineAnnealingDecay', options, [
+      'etaMin',
+      ...LR_SCHEDULER_OPTION_KEYS,
+    ]);
+    if (typeof TMax !== 'number' || !Number.isInteger(TMax)) {
+      throw new PaddleTypeError(
+        `The type of 'T_max' in 'CosineAnnealingDecay' must be 'int', but received ${pyTypeName(TMax)}.`,
+      );
+    }
+    if (typeof etaMin !== 'number') {
+      throw new PaddleTypeError(
+        `The type of 'eta_min' in 'CosineAnnealingDecay' must be 'float, int', but received ${pyTypeName(etaMin)}.`,
+      );
+    }
+    assertArg(TMax > 0, "'T_max' must be a positive integer", TMax);
+    super(learningRate, base);
+    this.TMax = TMax;
+    this.etaMin = etaMin;
+    if (new.target === CosineAnnealingDecay) this.step();
+  }
+
+  override getLr(): number {
+    const e = this.lastEpoch;
+    const T = this.TMax;
+    if (e === 0) return this.baseLr;
+    if (mod(e - 1 - T, 2 * T) === 0) {
+      return this.lastLr + ((this.baseLr - this.etaMin) * (1 - cos(Math.PI / T))) / 2;
+    }
+    return (
+      ((1 + cos((Math.PI * e) / T)) / (1 + cos((Math.PI * (e - 1)) / T))) * (this.lastLr - this.etaMin) +
+      this.etaMin
+    );
+  }
+
+  protected override getClosedFormLr(): number {
+    return cosineAnnealingLr(this.baseLr, this.TMax, this.etaMin, this.lastEpoch);
+  }
+}

@@ -1,0 +1,96 @@
+/** `paddle.optimizer.lr.CosineAnnealingWarmRestarts` (spec §13.2): SGDR, cosine cycles growing by `TMult`. */
+import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
+import { checkOptions, describe } from '../../options.js';
+import { requireNumber } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { cos, intPow, logBase, mod, pyRepr } from './py-math.js';
+
+export interface CosineAnnealingWarmRestartsOptions extends LRSchedulerOptions {
+  /** Each cycle is `TMult` times longer than the one before; an integer ≥ 1. Default 1. */
+  TMult?: number;
+  /** The least learning rate. Default 0. */
+  etaMin?: number;
+}
+
+/** `eta_min + (base_lr − eta_min) · (1 + cos(π · T_cur / T_i)) / 2`. */
+export function warmRestartsLr(baseLr: number, etaMin: number, TCur: number, TI: number): number {
+  return etaMin + ((baseLr - etaMin) * (1 + cos((Math.PI * TCur) / TI))) / 2;
+}
+
+/**
+ * Where epoch `epoch` falls, computed from scratch (Paddle's `step(epoch)`): `[T_cur, T_i]`.
+ * For `TMult > 1` the cycle index is `int(log(epoch/T_0 · (TMult − 1) + 1, TMult))`, with
+ * Python's float log, so it inherits that log's rounding (e.g. `log(243, 3)` is 4.999999999999999).
+ */
+export function warmRestartsPosition(T0: number, TMult: number, epoch: number): [number, number] {
+  if (epoch < T0) return [epoch, T0];
+  if (TMult === 1) return [mod(epoch, T0), T0];
+  const n = Math.trunc(logBase((epoch / T0) * (TMult - 1) + 1, TMult));
+  return [epoch - (T0 * (intPow(TMult, n) - 1)) / (TMult - 1), T0 * intPow(TMult, n)];
+}
+
+/**
+ * `step()` advances `TCur` by one and wraps it once when it reaches `TI` (growing `TI` by
+ * `TMult`); `step(epoch)` places the epoch from scratch. As in Paddle, `stateDict()` saves only
+ * `last_epoch` and `last_lr`, not `TCur`/`TI`: a restored scheduler resumes correctly with
+ * `step(epoch)`, but plain `step()` continues from the cycle position it was constructed with.
+ */
+export class CosineAnnealingWarmRestarts extends LRScheduler {
+  readonly T0: number;
+  readonly TMult: number;
+  readonly etaMin: number;
+  /** The length of the current cycle. */
+  TI: number;
+  /** The position in the current cycle. */
+  TCur: number;
+
+  constructor(learningRate: number, T0: number, options: CosineAnnealingWarmRestartsOptions = {}) {
+    const { TMult = 1, etaMin = 0, ...base } = checkOptions('CosineAnnealingWarmRestarts', options, [
+      'TMult',
+      'etaMin',
+      ...LR_SCHEDULER_OPTION_KEYS,
+    ]);
+    requireNumber('CosineAnnealingWarmRestarts', 'T_0', T0);
+    requireNumber('CosineAnnealingWarmRestarts', 'T_mult', TMult);
+    if (T0 <= 0 || !Number.isInteger(T0)) throw new ValueError(`Expected positive integer T_0, but got ${pyRepr(T0)}`);
+    if (TMult < 1 || !Number.isInteger(TMult)) {
+      throw new ValueError(`Expected integer T_mult >= 1, but got ${pyRepr(TMult)}`);
+    }
+    requireNumber('CosineAnnealingWarmRestarts', 'eta_min', etaMin);
+    super(learningRate, base);
+    this.T0 = T0;
+    this.TI = T0;
+    this.TMult = TMult;
+    this.etaMin = etaMin;
+    this.TCur = this.lastEpoch;
+    if (new.target === CosineAnnealingWarmRestarts) this.step();
+  }
+
+  override getLr(): number {
+    return warmRestartsLr(this.baseLr, this.etaMin, this.TCur, this.TI);
+  }
+
+  override step(epoch?: number | null): void {
+    if (epoch !== undefined && epoch !== null) {
+      if (typeof epoch !== 'number') {
+        throw new PaddleTypeError(`step(): 'epoch' must be a number or null, but received ${describe(epoch)}.`);
+      }
+      if (epoch < 0) throw new ValueError(`Expected non-negative epoch, but got ${pyRepr(epoch)}`);
+    }
+    let target = epoch ?? null;
+    if (target === null && this.lastEpoch < 0) target = 0;
+    if (target === null) {
+      target = this.lastEpoch + 1;
+      this.TCur = this.TCur + 1;
+      if (this.TCur >= this.TI) {
+        this.TCur = this.TCur - this.TI;
+        this.TI = this.TI * this.TMult;
+      }
+    } else {
+      [this.TCur, this.TI] = warmRestartsPosition(this.T0, this.TMult, target);
+    }
+    this.lastEpoch = Math.floor(target);
+    this.lastLr = this.getLr();
+    this.announce();
+  }
+}

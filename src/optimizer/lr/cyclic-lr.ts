@@ -1,0 +1,151 @@
+/** `paddle.optimizer.lr.CyclicLR` (spec §13.2): triangular cycles between two rates. */
+import { TypeError as PaddleTypeError, ValueError, pyTypeName } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { callNumberFunction, requireFunction } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { floorDiv, pow, pyRepr } from './py-math.js';
+
+export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
+export type ScaleMode = 'cycle' | 'iterations';
+
+export interface CyclicLROptions extends LRSchedulerOptions {
+  /** Steps spent falling; default `stepSizeUp`. */
+  stepSizeDown?: number;
+  /** `'triangular'`, `'triangular2'` or `'exp_range'`; ignored when `scaleFn` is given. Default `'triangular'`. */
+  mode?: string;
+  /**
+   * `exp_range`'s base: the amplitude is scaled by `expGamma^iterations`. Default 1.0. (Paddle
+   * rejects an `int` here, e.g. `1`; JavaScript cannot tell `1` from `1.0`, so any number is accepted.)
+   */
+  expGamma?: number;
+  /** A custom amplitude scale of the cycle number or the iteration; replaces `mode`. */
+  scaleFn?: (x: number) => number;
+  /** What `scaleFn` receives: `'cycle'` (1, 2, ...) or `'iterations'` (the epoch). Default `'cycle'`. */
+  scaleMode?: string;
+}
+
+/** The built-in amplitude scales; `exp_range` is evaluated on iterations whatever `scaleMode` says. */
+function builtinScale(mode: CyclicMode, expGamma: number): { scaleFn: (x: number) => number; scaleMode: ScaleMode } {
+  switch (mode) {
+    case 'triangular':
+      return { scaleFn: () => 1.0, scaleMode: 'cycle' };
+    case 'triangular2':
+      return { scaleFn: (x) => 1 / pow(2.0, x - 1), scaleMode: 'cycle' };
+    case 'exp_range':
+      return { scaleFn: (x) => pow(expGamma, x), scaleMode: 'iterations' };
+  }
+}
+
+/**
+ * The position in the cycle and the triangle height there: `cycle = 1 + e // cycle_size`,
+ * `x = 1 + e/cycle_size − cycle`, height `x/up_pct` rising, `(1 − x)/(1 − up_pct)` falling.
+ */
+export function cyclicPosition(cycleSize: number, stepUpPct: number, epoch: number): { cycle: number; height: number } {
+  const cycle = 1 + floorDiv(epoch, cycleSize);
+  const x = 1.0 + epoch / cycleSize - cycle;
+  const height = x <= stepUpPct ? x / stepUpPct : (1 - x) / (1 - stepUpPct);
+  return { cycle, height };
+}
+
+export class CyclicLR extends LRScheduler {
+  readonly maxLr: number;
+  readonly cycleSize: number;
+  readonly stepUpPct: number;
+  readonly amplitude: number;
+  readonly mode: string;
+  readonly gamma: number;
+  readonly scaleFn: (x: number) => number;
+  readonly scaleMode: ScaleMode;
+
+  /** `lr = base_lr + amplitude · height · scaleFn(cycle or e)`, amplitude `max_lr − base_lr`. */
+  constructor(
+    baseLearningRate: number,
+    maxLearningRate: number,
+    stepSizeUp: number,
+    options: CyclicLROptions = {},
+  ) {
+    const {
+      stepSizeDown,
+      mode = 'triangular',
+      expGamma = 1.0,
+      scaleFn,
+      scaleMode = 'cycle',
+      ...base
+    } = checkOptions('CyclicLR', options, [
+      'stepSizeDown',
+      'mode',
+      'expGamma',
+      'scaleFn',
+      'scaleMode',
+      ...LR_SCHEDULER_OPTION_KEYS,
+    ]);
+    if (typeof maxLearningRate !== 'number') {
+      throw new PaddleTypeError(
+        `'max_learning_rate' must be 'float' or 'int', but received ${pyTypeName(maxLearningRate)}`,
+      );
+    }
+    if (maxLearningRate < 0) {
+      throw new ValueError(`'max_learning_rate' must be a positive integer, but received ${pyRepr(maxLearningRate)}`);
+    }
+    if (typeof stepSizeUp !== 'number' || !Number.isInteger(stepSizeUp)) {
+      throw new PaddleTypeError(`The type of 'step_size_up' must be int, but received ${pyTypeName(stepSizeUp)}`);
+    }
+    if (stepSizeUp <= 0) {
+      throw new ValueError(`'step_size_up' must be a positive integer, but received ${pyRepr(stepSizeUp)}`);
+    }
+    if (stepSizeDown !== undefined && stepSizeDown !== null) {
+      if (typeof stepSizeDown !== 'number' || !Number.isInteger(stepSizeDown)) {
+        throw new PaddleTypeError(
+          `The type of 'step_size_down' must be int, but received ${pyTypeName(stepSizeDown)}`,
+        );
+      }
+      if (stepSizeDown <= 0) {
+        throw new ValueError(`'step_size_down' must be a positive integer, but received ${pyRepr(stepSizeDown)}`);
+      }
+    }
+    if (typeof expGamma !== 'number') {
+      throw new PaddleTypeError(`The type of 'exp_gamma' must be float, but received ${pyTypeName(expGamma)}`);
+    }
+    if (typeof baseLearningRate !== 'number') {
+      throw new PaddleTypeError(
+        `The type of learning rate must be float, but received ${pyTypeName(baseLearningRate)}`,
+      );
+    }
+    const up = stepSizeUp;
+    const down = stepSizeDown ?? up;
+    const cycleSize = up + down;
+    const builtin = mode === 'triangular' || mode === 'triangular2' || mode === 'exp_range';
+    if (!builtin && (scaleFn === undefined || scaleFn === null)) {
+      throw new ValueError(
+        "'mode' is invalid and 'scale_fn' is not specified, make sure one of 'mode' or 'scale_fn' is valid",
+      );
+    }
+    if (scaleMode !== 'cycle' && scaleMode !== 'iterations') {
+      throw new ValueError("'scale_mode' must be one of 'cycle' or 'iterations");
+    }
+    let scale: { scaleFn: (x: number) => number; scaleMode: ScaleMode };
+    if (scaleFn === undefined || scaleFn === null) {
+      scale = builtinScale(mode as CyclicMode, expGamma);
+    } else {
+      requireFunction('CyclicLR', 'scale_fn', scaleFn);
+      scale = { scaleFn, scaleMode };
+    }
+    super(baseLearningRate, base);
+    this.maxLr = maxLearningRate;
+    this.cycleSize = cycleSize;
+    this.stepUpPct = up / cycleSize;
+    this.amplitude = maxLearningRate - baseLearningRate;
+    this.mode = mode;
+    this.gamma = expGamma;
+    this.scaleFn = scale.scaleFn;
+    this.scaleMode = scale.scaleMode;
+    if (new.target === CyclicLR) this.step();
+  }
+
+  override getLr(): number {
+    const iterations = this.lastEpoch;
+    const { cycle, height } = cyclicPosition(this.cycleSize, this.stepUpPct, iterations);
+    const scaleArg = this.scaleMode === 'cycle' ? cycle : iterations;
+    return this.baseLr + this.amplitude * height * callNumberFunction('CyclicLR', 'scale_fn', this.scaleFn, scaleArg);
+  }
+}

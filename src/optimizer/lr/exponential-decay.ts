@@ -1,0 +1,33 @@
+/** `paddle.optimizer.lr.ExponentialDecay` (spec §13.2). */
+import { checkOptions } from '../../options.js';
+import { assertArg, requireNumber } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { pow } from './py-math.js';
+
+export type ExponentialDecayOptions = LRSchedulerOptions;
+
+/** `lr = base_lr · gamma^e` (from the base rate, despite the docstring's `last_lr · gamma`). */
+export function exponentialDecayLr(baseLr: number, gamma: number, epoch: number): number {
+  return baseLr * pow(gamma, epoch);
+}
+
+export class ExponentialDecay extends LRScheduler {
+  readonly gamma: number;
+
+  constructor(learningRate: number, gamma: number, options: ExponentialDecayOptions = {}) {
+    const base = checkOptions('ExponentialDecay', options, LR_SCHEDULER_OPTION_KEYS);
+    requireNumber('ExponentialDecay', 'gamma', gamma);
+    assertArg(
+      gamma > 0 && gamma < 1,
+      "'gamma' must be in interval (0.0, 1.0) so that the learning rate will decay",
+      gamma,
+    );
+    super(learningRate, base);
+    this.gamma = gamma;
+    if (new.target === ExponentialDecay) this.step();
+  }
+
+  override getLr(): number {
+    return exponentialDecayLr(this.baseLr, this.gamma, this.lastEpoch);
+  }
+}

@@ -1,0 +1,28 @@
+/** `paddle.optimizer.lr.InverseTimeDecay` (spec §13.2). */
+import { checkOptions } from '../../options.js';
+import { requireNumber } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+
+export type InverseTimeDecayOptions = LRSchedulerOptions;
+
+/** `lr = base_lr / (1 + gamma · e)`. */
+export function inverseTimeDecayLr(baseLr: number, gamma: number, epoch: number): number {
+  return baseLr / (1 + gamma * epoch);
+}
+
+export class InverseTimeDecay extends LRScheduler {
+  readonly gamma: number;
+
+  /** Paddle checks nothing about `gamma`. */
+  constructor(learningRate: number, gamma: number, options: InverseTimeDecayOptions = {}) {
+    const base = checkOptions('InverseTimeDecay', options, LR_SCHEDULER_OPTION_KEYS);
+    requireNumber('InverseTimeDecay', 'gamma', gamma);
+    super(learningRate, base);
+    this.gamma = gamma;
+    if (new.target === InverseTimeDecay) this.step();
+  }
+
+  override getLr(): number {
+    return inverseTimeDecayLr(this.baseLr, this.gamma, this.lastEpoch);
+  }
+}

@@ -1,0 +1,99 @@
+/** `paddle.optimizer.lr.LinearWarmup` (spec §13.2): a linear ramp before a rate or another scheduler. */
+import { AssertionError, KeyError, TypeError as PaddleTypeError } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { assertArg, requireNumber } from './checks.js';
+import {
+  LR_SCHEDULER_OPTION_KEYS,
+  LRScheduler,
+  isLRScheduler,
+  type LRSchedulerOptions,
+  type LRStateDict,
+} from './lr-scheduler.js';
+import { pyStr } from './py-math.js';
+
+export type LinearWarmupOptions = LRSchedulerOptions;
+
+/** The key under which `stateDict()` nests the wrapped scheduler's state. */
+const NESTED_KEY = 'LinearWarmup_LR';
+
+/** The warm-up ramp: `(end_lr − start_lr) · e / warmup_steps + start_lr`, for `e < warmup_steps`. */
+export function linearWarmupLr(startLr: number, endLr: number, warmupSteps: number, epoch: number): number {
+  return ((endLr - startLr) * epoch) / warmupSteps + startLr;
+}
+
+export class LinearWarmup extends LRScheduler {
+  /** What follows the warm-up: a fixed rate, or a scheduler stepped to `e − warmupSteps`. */
+  readonly learningRate: number | LRScheduler;
+  readonly warmupSteps: number;
+  readonly startLr: number;
+  readonly endLr: number;
+
+  /** `baseLr` is `startLr` (Paddle passes it to the base constructor). */
+  constructor(
+    learningRate: number | LRScheduler,
+    warmupSteps: number,
+    startLr: number,
+    endLr: number,
+    options: LinearWarmupOptions = {},
+  ) {
+    const base = checkOptions('LinearWarmup', options, LR_SCHEDULER_OPTION_KEYS);
+    if (typeof learningRate !== 'number' && !isLRScheduler(learningRate)) {
+      throw new PaddleTypeError(
+        `the type of learning_rate should be [int, float or LRScheduler], the current type is ${pyStr(learningRate)}`,
+      );
+    }
+    requireNumber('LinearWarmup', 'warmup_steps', warmupSteps);
+    assertArg(
+      warmupSteps > 0 && Number.isInteger(warmupSteps),
+      "'warmup_steps' must be a positive integer",
+      warmupSteps,
+    );
+    requireNumber('LinearWarmup', 'start_lr', startLr);
+    requireNumber('LinearWarmup', 'end_lr', endLr);
+    if (!(endLr > startLr)) {
+      throw new AssertionError(`end_lr ${pyStr(endLr)} must be greater than start_lr ${pyStr(startLr)}`);
+    }
+    super(startLr, base);
+    this.learningRate = learningRate;
+    this.warmupSteps = warmupSteps;
+    this.startLr = startLr;
+    this.endLr = endLr;
+    if (new.target === LinearWarmup) this.step();
+  }
+
+  /** During the warm-up, the ramp; after it, the fixed rate or the wrapped scheduler's (stepping it). */
+  override getLr(): number {
+    if (this.lastEpoch < this.warmupSteps) {
+      return linearWarmupLr(this.startLr, this.endLr, this.warmupSteps, this.lastEpoch);
+    }
+    if (typeof this.learningRate === 'number') return this.learningRate;
+    this.learningRate.step(this.lastEpoch - this.warmupSteps);
+    return this.learningRate.call();
+  }
+
+  /** The base state plus, for a wrapped scheduler, its state under `LinearWarmup_LR`. */
+  override stateDict(): LRStateDict {
+    const stateDict = super.stateDict();
+    if (isLRScheduler(this.learningRate)) stateDict[NESTED_KEY] = this.learningRate.stateDict();
+    return stateDict;
+  }
+
+  override checkStateDict(stateDict: LRStateDict): void {
+    super.checkStateDict(stateDict);
+    if (!isLRScheduler(this.learningRate)) return;
+    if (!Object.hasOwn(stateDict, NESTED_KEY)) throw new KeyError(`'${NESTED_KEY}'`);
+    this.learningRate.checkStateDict(stateDict[NESTED_KEY] as LRStateDict);
+  }
+
+  /**
+   * Restores the base state and the wrapped scheduler's. The base class warns about the extra
+   * `LinearWarmup_LR` entry, as Paddle's does.
+   */
+  override setStateDict(stateDict: LRStateDict): void {
+    this.checkStateDict(stateDict);
+    super.setStateDict(stateDict);
+    if (isLRScheduler(this.learningRate)) {
+      this.learningRate.setStateDict(stateDict[NESTED_KEY] as LRStateDict);
+    }
+  }
+}

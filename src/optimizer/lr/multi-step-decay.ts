@@ -1,0 +1,55 @@
+/** `paddle.optimizer.lr.MultiStepDecay` (spec §13.2). */
+import { TypeError as PaddleTypeError, ValueError, pyTypeName } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { requireNumber, requireNumberList } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { pow } from './py-math.js';
+
+export interface MultiStepDecayOptions extends LRSchedulerOptions {
+  /** Default 0.1; must be < 1. */
+  gamma?: number;
+}
+
+/** `lr = base_lr · gamma^i` for the first `i` with `e < milestones[i]`, else `base_lr · gamma^len(milestones)`. */
+export function multiStepDecayLr(
+  baseLr: number,
+  milestones: readonly number[],
+  gamma: number,
+  epoch: number,
+): number {
+  for (let i = 0; i < milestones.length; i++) {
+    if (epoch < (milestones[i] as number)) return baseLr * pow(gamma, i);
+  }
+  return baseLr * pow(gamma, milestones.length);
+}
+
+export class MultiStepDecay extends LRScheduler {
+  readonly milestones: readonly number[];
+  readonly gamma: number;
+
+  constructor(learningRate: number, milestones: readonly number[], options: MultiStepDecayOptions = {}) {
+    const { gamma = 0.1, ...base } = checkOptions('MultiStepDecay', options, [
+      'gamma',
+      ...LR_SCHEDULER_OPTION_KEYS,
+    ]);
+    if (!Array.isArray(milestones)) {
+      throw new PaddleTypeError(
+        `The type of 'milestones' in 'MultiStepDecay' must be 'tuple, list', but received ${pyTypeName(milestones)}.`,
+      );
+    }
+    requireNumberList('MultiStepDecay', 'milestones', milestones);
+    if (!milestones.every((m, i) => i === 0 || (milestones[i - 1] as number) < m)) {
+      throw new ValueError('The elements of milestones must be incremented');
+    }
+    requireNumber('MultiStepDecay', 'gamma', gamma);
+    if (gamma >= 1.0) throw new ValueError('gamma should be < 1.0.');
+    super(learningRate, base);
+    this.milestones = [...milestones];
+    this.gamma = gamma;
+    if (new.target === MultiStepDecay) this.step();
+  }
+
+  override getLr(): number {
+    return multiStepDecayLr(this.baseLr, this.milestones, this.gamma, this.lastEpoch);
+  }
+}

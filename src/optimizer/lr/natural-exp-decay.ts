@@ -1,0 +1,29 @@
+/** `paddle.optimizer.lr.NaturalExpDecay` (spec §13.2). */
+import { checkOptions } from '../../options.js';
+import { assertArg, requireNumber } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { exp } from './py-math.js';
+
+export type NaturalExpDecayOptions = LRSchedulerOptions;
+
+/** `lr = base_lr · exp(−gamma · e)`. */
+export function naturalExpDecayLr(baseLr: number, gamma: number, epoch: number): number {
+  return baseLr * exp(-1 * gamma * epoch);
+}
+
+export class NaturalExpDecay extends LRScheduler {
+  readonly gamma: number;
+
+  constructor(learningRate: number, gamma: number, options: NaturalExpDecayOptions = {}) {
+    const base = checkOptions('NaturalExpDecay', options, LR_SCHEDULER_OPTION_KEYS);
+    requireNumber('NaturalExpDecay', 'gamma', gamma);
+    assertArg(gamma > 0, "'gamma' must be a positive number so that the learning rate will decay", gamma);
+    super(learningRate, base);
+    this.gamma = gamma;
+    if (new.target === NaturalExpDecay) this.step();
+  }
+
+  override getLr(): number {
+    return naturalExpDecayLr(this.baseLr, this.gamma, this.lastEpoch);
+  }
+}

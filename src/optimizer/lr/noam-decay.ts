@@ -1,0 +1,46 @@
+/** `paddle.optimizer.lr.NoamDecay` (spec §13.2): the Transformer warm-up schedule. */
+import { ValueError } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { requireNumber } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { pow, pyMin, pyRepr } from './py-math.js';
+
+export interface NoamDecayOptions extends LRSchedulerOptions {
+  /** Default 1.0. */
+  learningRate?: number;
+}
+
+/** `lr = base_lr · d_model^-0.5 · min(e^-0.5, warmup_steps^-1.5 · e)`, with `e^-0.5` read as 1 at e = 0. */
+export function noamDecayLr(baseLr: number, dModel: number, warmupSteps: number, epoch: number): number {
+  const a = epoch === 0 ? 1 : pow(epoch, -0.5);
+  const b = pow(warmupSteps, -1.5) * epoch;
+  return baseLr * pow(dModel, -0.5) * pyMin(a, b);
+}
+
+export class NoamDecay extends LRScheduler {
+  readonly dModel: number;
+  readonly warmupSteps: number;
+
+  constructor(dModel: number, warmupSteps: number, options: NoamDecayOptions = {}) {
+    const { learningRate = 1.0, ...base } = checkOptions('NoamDecay', options, [
+      'learningRate',
+      ...LR_SCHEDULER_OPTION_KEYS,
+    ]);
+    requireNumber('NoamDecay', 'd_model', dModel);
+    requireNumber('NoamDecay', 'warmup_steps', warmupSteps);
+    if (dModel <= 0) throw new ValueError('d_model should be grater than 0');
+    // Paddle has no check here and fails at construction on 0 ** -1.5 (ZeroDivisionError) or on
+    // a complex power of a negative number (TypeError).
+    if (!(warmupSteps > 0)) {
+      throw new ValueError(`'warmup_steps' must be greater than 0, but received ${pyRepr(warmupSteps)}.`);
+    }
+    super(learningRate, base);
+    this.dModel = dModel;
+    this.warmupSteps = warmupSteps;
+    if (new.target === NoamDecay) this.step();
+  }
+
+  override getLr(): number {
+    return noamDecayLr(this.baseLr, this.dModel, this.warmupSteps, this.lastEpoch);
+  }
+}

@@ -1,0 +1,69 @@
+/** `paddle.optimizer.lr.PiecewiseDecay` (spec §13.2), and its older name `PiecewiseLR`. */
+import { ValueError } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { requireNumberList } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+
+export type PiecewiseDecayOptions = LRSchedulerOptions;
+
+/**
+ * `values[i]` for the first `i` with `epoch < boundaries[i]`, else the *last* value (even when
+ * `values` has more than `boundaries.length + 1` entries).
+ */
+export function piecewiseDecayLr(
+  boundaries: readonly number[],
+  values: readonly number[],
+  epoch: number,
+): number {
+  for (let i = 0; i < boundaries.length; i++) {
+    if (epoch < (boundaries[i] as number)) return values[i] as number;
+  }
+  return values[values.length - 1] as number;
+}
+
+export class PiecewiseDecay extends LRScheduler {
+  readonly boundaries: readonly number[];
+  readonly values: readonly number[];
+
+  /** `baseLr` keeps the unused default 0.1, as in Paddle. */
+  constructor(boundaries: readonly number[], values: readonly number[], options: PiecewiseDecayOptions = {}) {
+    const base = checkOptions(new.target.name, options, LR_SCHEDULER_OPTION_KEYS);
+    requireNumberList('PiecewiseDecay', 'boundaries', boundaries);
+    requireNumberList('PiecewiseDecay', 'values', values);
+    if (boundaries.length === 0) throw new ValueError('The boundaries cannot be empty.');
+    if (values.length <= boundaries.length) {
+      throw new ValueError(
+        `The values have one more element than boundaries, but received len(values) [${values.length}] < len(boundaries) + 1 [${boundaries.length + 1}].`,
+      );
+    }
+    super(0.1, base);
+    this.boundaries = [...boundaries];
+    this.values = [...values];
+    if (new.target === PiecewiseDecay) this.step();
+  }
+
+  override getLr(): number {
+    return piecewiseDecayLr(this.boundaries, this.values, this.lastEpoch);
+  }
+}
+
+/**
+ * `PiecewiseDecay` under its Paddle 2.0-beta name (`paddle.optimizer.PiecewiseLR`), which older
+ * code calls as `PiecewiseLR(boundaries, values, last_epoch)`: the third argument may be that
+ * epoch as a number, or the options object. Verbose lines name the class `PiecewiseLR`, as the
+ * old class did.
+ */
+export class PiecewiseLR extends PiecewiseDecay {
+  constructor(
+    boundaries: readonly number[],
+    values: readonly number[],
+    lastEpochOrOptions: number | PiecewiseDecayOptions = {},
+  ) {
+    super(
+      boundaries,
+      values,
+      typeof lastEpochOrOptions === 'number' ? { lastEpoch: lastEpochOrOptions } : lastEpochOrOptions,
+    );
+    if (new.target === PiecewiseLR) this.step();
+  }
+}

@@ -1,0 +1,70 @@
+/** `paddle.optimizer.lr.PolynomialDecay` (spec §13.2). */
+import { checkOptions } from '../../options.js';
+import { assertArg, requireBoolean, requireNumber } from './checks.js';
+import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
+import { pow, pyMin } from './py-math.js';
+
+export interface PolynomialDecayOptions extends LRSchedulerOptions {
+  /** Default 0.0001. */
+  endLr?: number;
+  /** Default 1.0. */
+  power?: number;
+  /** Restart the decay every `decaySteps` epochs, over a horizon that grows. Default false. */
+  cycle?: boolean;
+}
+
+/**
+ * `lr = (base_lr − end_lr) · (1 − E/D)^power + end_lr` with, when cycling,
+ * `D = decay_steps · ceil(e / decay_steps)` (the ceil read as 1 at e = 0) and `E = e`, and
+ * otherwise `D = decay_steps`, `E = min(e, decay_steps)`.
+ */
+export function polynomialDecayLr(
+  baseLr: number,
+  decaySteps: number,
+  endLr: number,
+  power: number,
+  cycle: boolean,
+  epoch: number,
+): number {
+  let e = epoch;
+  let d = decaySteps;
+  if (cycle) d = decaySteps * (epoch === 0 ? 1 : Math.ceil(epoch / decaySteps));
+  else e = pyMin(epoch, decaySteps);
+  return (baseLr - endLr) * pow(1 - e / d, power) + endLr;
+}
+
+export class PolynomialDecay extends LRScheduler {
+  readonly decaySteps: number;
+  readonly endLr: number;
+  readonly power: number;
+  readonly cycle: boolean;
+
+  constructor(learningRate: number, decaySteps: number, options: PolynomialDecayOptions = {}) {
+    const {
+      endLr = 0.0001,
+      power = 1.0,
+      cycle = false,
+      ...base
+    } = checkOptions('PolynomialDecay', options, ['endLr', 'power', 'cycle', ...LR_SCHEDULER_OPTION_KEYS]);
+    requireNumber('PolynomialDecay', 'decay_steps', decaySteps);
+    assertArg(
+      decaySteps > 0 && Number.isInteger(decaySteps),
+      "'decay_steps' must be a positive integer",
+      decaySteps,
+    );
+    requireNumber('PolynomialDecay', 'end_lr', endLr);
+    requireNumber('PolynomialDecay', 'power', power);
+    assertArg(power > 0, "'power' must be greater than 0.0 so that the learning rate will decay", power);
+    requireBoolean('PolynomialDecay', 'cycle', cycle);
+    super(learningRate, base);
+    this.decaySteps = decaySteps;
+    this.endLr = endLr;
+    this.power = power;
+    this.cycle = cycle;
+    if (new.target === PolynomialDecay) this.step();
+  }
+
+  override getLr(): number {
+    return polynomialDecayLr(this.baseLr, this.decaySteps, this.endLr, this.power, this.cycle, this.lastEpoch);
+  }
+}

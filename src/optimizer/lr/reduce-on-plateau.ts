@@ -1,0 +1,187 @@
+/** `paddle.optimizer.lr.ReduceOnPlateau` (spec §13.2): cut the rate when a metric stops improving. */
+import { AssertionError, TypeError as PaddleTypeError, ValueError, pyTypeName } from '../../errors.js';
+import { checkOptions, describe } from '../../options.js';
+import { requireNumber, requireString } from './checks.js';
+import { LRScheduler, isScalarTensorLike, type ScalarTensorLike } from './lr-scheduler.js';
+import { pyMax } from './py-math.js';
+
+export interface ReduceOnPlateauOptions {
+  /** `'min'`: reduce when the metric stops falling; `'max'`: when it stops rising. Default `'min'`. */
+  mode?: string;
+  /** The rate is multiplied by this; must be < 1. Default 0.1. */
+  factor?: number;
+  /** Epochs without improvement tolerated before reducing. Default 10. */
+  patience?: number;
+  /** The least change that counts as improvement. Default 1e-4. */
+  threshold?: number;
+  /** `'rel'` (threshold relative to the best) or `'abs'`. Default `'rel'`. */
+  thresholdMode?: string;
+  /** Epochs to wait after a reduction before counting again. Default 0. */
+  cooldown?: number;
+  /** The floor of the rate. Default 0. */
+  minLr?: number;
+  /** Reductions smaller than this are skipped. Default 1e-8. */
+  epsilon?: number;
+  /** Print Paddle's line when the rate is reduced. Default false. */
+  verbose?: boolean;
+}
+
+/** A metric: a number, or a one-element tensor (read with `item()`). */
+export type Metric = number | ScalarTensorLike;
+
+const OPTION_KEYS = [
+  'mode',
+  'factor',
+  'patience',
+  'threshold',
+  'thresholdMode',
+  'cooldown',
+  'minLr',
+  'epsilon',
+  'verbose',
+] as const;
+
+/**
+ * Whether `current` improves on `best` (Paddle's `_is_better`): for 'min'/'rel'
+ * `current < best − best·threshold`, 'min'/'abs' `current < best − threshold`, and the mirror
+ * images for 'max'.
+ */
+export function isBetter(
+  mode: 'min' | 'max',
+  thresholdMode: 'rel' | 'abs',
+  threshold: number,
+  current: number,
+  best: number,
+): boolean {
+  if (mode === 'min' && thresholdMode === 'rel') return current < best - best * threshold;
+  if (mode === 'min') return current < best - threshold;
+  if (thresholdMode === 'rel') return current > best + best * threshold;
+  return current > best + threshold;
+}
+
+/**
+ * Unlike the other schedulers it has no `lastEpoch` option and takes no step at construction
+ * (`lastEpoch` starts at 0), does not check the sign of the learning rate, and is stepped with the
+ * metric: `step(metrics, epoch?)`.
+ *
+ * Differences from Paddle, both only visible with tensors: a tensor metric is read as a float64
+ * number with `item()`, so comparisons happen in float64 (Paddle compares a float32 tensor in
+ * float32), and `best` holds that number rather than the tensor.
+ */
+export class ReduceOnPlateau extends LRScheduler {
+  readonly mode: 'min' | 'max';
+  readonly factor: number;
+  readonly patience: number;
+  readonly threshold: number;
+  readonly thresholdMode: 'rel' | 'abs';
+  readonly cooldown: number;
+  readonly minLr: number;
+  readonly epsilon: number;
+  cooldownCounter = 0;
+  /** The best metric so far; null before the first step. */
+  best: number | null = null;
+  numBadEpochs = 0;
+
+  constructor(learningRate: number, options: ReduceOnPlateauOptions = {}) {
+    const {
+      mode = 'min',
+      factor = 0.1,
+      patience = 10,
+      threshold = 1e-4,
+      thresholdMode = 'rel',
+      cooldown = 0,
+      minLr = 0,
+      epsilon = 1e-8,
+      verbose = false,
+    } = checkOptions('ReduceOnPlateau', options, OPTION_KEYS);
+    requireString('ReduceOnPlateau', 'mode', mode);
+    const lowerMode = mode.toLowerCase();
+    if (lowerMode !== 'min' && lowerMode !== 'max') throw new ValueError(`mode: ${lowerMode} is unknown!`);
+    requireNumber('ReduceOnPlateau', 'factor', factor);
+    if (factor >= 1.0) throw new ValueError('new_lr = origin_lr * gamma and gamma should be < 1.0.');
+    requireString('ReduceOnPlateau', 'threshold_mode', thresholdMode);
+    const lowerThresholdMode = thresholdMode.toLowerCase();
+    if (lowerThresholdMode !== 'rel' && lowerThresholdMode !== 'abs') {
+      throw new ValueError(`threshold mode: ${lowerThresholdMode} is unknown!`);
+    }
+    if (typeof learningRate !== 'number') {
+      throw new PaddleTypeError(
+        `The type of 'learning_rate' in 'ReduceOnPlateau' must be 'float', but received ${pyTypeName(learningRate)}.`,
+      );
+    }
+    requireNumber('ReduceOnPlateau', 'patience', patience);
+    requireNumber('ReduceOnPlateau', 'threshold', threshold);
+    requireNumber('ReduceOnPlateau', 'cooldown', cooldown);
+    requireNumber('ReduceOnPlateau', 'min_lr', minLr);
+    requireNumber('ReduceOnPlateau', 'epsilon', epsilon);
+    // Paddle does not call the base constructor here (no negative-rate check, no initial step):
+    // build the base from neutral values and set the fields as Paddle's __init__ does.
+    super(0, { lastEpoch: 0, verbose });
+    this.baseLr = learningRate;
+    this.lastLr = learningRate;
+    this.mode = lowerMode;
+    this.factor = factor;
+    this.patience = patience;
+    this.threshold = threshold;
+    this.thresholdMode = lowerThresholdMode;
+    this.cooldown = cooldown;
+    this.minLr = minLr;
+    this.epsilon = epsilon;
+  }
+
+  override stateKeys(): string[] {
+    return ['cooldown_counter', 'best', 'num_bad_epochs', 'last_epoch', 'last_lr'];
+  }
+
+  protected override checkStateValue(key: string, value: unknown): void {
+    if (key === 'best' && value === null) return;
+    super.checkStateValue(key, value);
+  }
+
+  /**
+   * Feeds one metric (a number, or a one-element tensor) and advances to `epoch` (default: the
+   * next one). During a cooldown the metric is ignored. The metric is checked before anything
+   * changes (Paddle advances the epoch first).
+   */
+  override step(metrics: Metric | null | undefined, epoch?: number | null): void {
+    const current = readMetric(metrics);
+    if (epoch !== undefined && epoch !== null && typeof epoch !== 'number') {
+      throw new PaddleTypeError(`step(): 'epoch' must be a number or null, but received ${describe(epoch)}.`);
+    }
+    this.lastEpoch = epoch ?? this.lastEpoch + 1;
+    if (this.cooldownCounter > 0) {
+      this.cooldownCounter -= 1;
+      return;
+    }
+    if (this.best === null || isBetter(this.mode, this.thresholdMode, this.threshold, current, this.best)) {
+      this.best = current;
+      this.numBadEpochs = 0;
+    } else {
+      this.numBadEpochs += 1;
+    }
+    if (this.numBadEpochs > this.patience) {
+      this.cooldownCounter = this.cooldown;
+      this.numBadEpochs = 0;
+      const newLr = pyMax(this.lastLr * this.factor, this.minLr);
+      if (this.lastLr - newLr > this.epsilon) {
+        this.lastLr = newLr;
+        this.announce();
+      }
+    }
+  }
+}
+
+function readMetric(metrics: unknown): number {
+  if (typeof metrics === 'number') return metrics;
+  if (isScalarTensorLike(metrics)) {
+    if (metrics.numel !== 1) {
+      throw new AssertionError(
+        `the size of metrics must be 1, but the current metrics.size is ${metrics.numel}. Maybe that you should call paddle.mean to process it first.`,
+      );
+    }
+    return metrics.item();
+  }
+  throw new PaddleTypeError(
+    `metrics must be 'int', 'float', 'np.float64', 'numpy.ndarray' or 'paddle.Tensor', but receive ${pyTypeName(metrics)}`,
+  );
+}
