@@ -35,7 +35,7 @@ const onGrid = (shift: number) => (v: number): number => Math.round(v * 4) / 4 +
 const distinct = (n: number) => (_v: number, i: number): number => ((i * 7919) % Math.max(n, 1)) * 0.1 - 1;
 
 describe('gradcheck of binary elementwise ops with broadcasting', () => {
-  const table: { name: string; f: (a: Tensor, b: Tensor) => Tensor; xa?: (v: number) => number; ya?: (v: number) => number; lo?: number }[] = [
+  const table: { name: string; f: (a: Tensor, b: Tensor | number) => Tensor; xa?: (v: number) => number; ya?: (v: number) => number; lo?: number }[] = [
     { name: 'add', f: ops.add },
     { name: 'subtract', f: ops.subtract },
     { name: 'multiply', f: ops.multiply },
