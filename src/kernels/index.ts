@@ -1,0 +1,189 @@
+/**
+ * Kernel selection (DESIGN.md §3).
+ *
+ * - `'wasm'`: the WebAssembly SIMD kernels over the kernel heap, split across worker threads for
+ *   large groups in Node. Installing it makes the heap the parameter allocator, so parameters,
+ *   their gradients and optimizer state created afterwards live in the heap and are updated in
+ *   place.
+ * - `'ref'`: the plain TypeScript loops (the oracle).
+ * - `'auto'` (the default, chosen at the first `getBackend()`): `'wasm'` when this runtime
+ *   validates and instantiates the module, else `'ref'`.
+ *
+ * Which backend runs is always observable: `backendName()` (`'ref'`, `'wasm-simd'`,
+ * `'wasm-simd-threads'`), and `wasmUnavailableReason()` says why WebAssembly is not used.
+ *
+ * Loading is synchronous (the module is embedded and compiled with `new WebAssembly.Module`), so
+ * nothing needs to be awaited in Node. A runtime that refuses synchronous compilation can
+ * `await initKernelsAsync()` first. Call `useBackend('auto')` (or just `getBackend()`) before
+ * creating parameters to have them allocated in the heap; parameters created earlier still work
+ * through the copy path.
+ */
+import { RuntimeError, ValueError } from '../errors.js';
+import { getParameterAllocator, setParameterAllocator, type Allocator } from '../tensor/storage.js';
+import { refBackend } from './ref/index.js';
+import type { KernelBackend } from './types.js';
+import { createWasmBackend, type WasmBackend, type WasmStats } from './wasm/backend.js';
+import type { HeapStats } from './wasm/heap.js';
+import { compileKernelsAsync } from './wasm/module.js';
+import { getNumThreads, type PoolStats } from './wasm/threads.js';
+
+export type {
+  KernelBackend,
+  KernelDecay,
+  KernelDType,
+  RmspropHyper,
+  RmspropSlot,
+} from './types.js';
+export {
+  blockSumSquares,
+  refBackend,
+  rmspropSlotF32,
+  rmspropSlotF64,
+  rmspropStepRef,
+  SUM_SQUARES_BLOCK,
+  sumSquaresRef,
+} from './ref/index.js';
+export {
+  configureThreads,
+  getNumThreads,
+  setNumThreads,
+  shutdownThreads,
+  threadsSupported,
+} from './wasm/threads.js';
+export { createWasmBackend, WasmBackend, type WasmBackendOptions, type WasmStats } from './wasm/backend.js';
+export { HeapStorage, KernelHeap, type HeapStats } from './wasm/heap.js';
+
+export type BackendChoice = 'ref' | 'wasm' | 'auto';
+
+let current: KernelBackend | undefined;
+let wasm: WasmBackend | undefined;
+let wasmReason: string | undefined;
+/** The allocator that was in place before the heap was installed. */
+let allocatorBeforeHeap: Allocator | undefined;
+
+/** The process-wide WebAssembly backend, created on first use; undefined when unavailable. */
+function wasmBackend(): WasmBackend | undefined {
+  if (wasm !== undefined || wasmReason !== undefined) return wasm;
+  try {
+    wasm = createWasmBackend();
+  } catch (e) {
+    const first = e instanceof Error ? e.message : String(e);
+    if (typeof SharedArrayBuffer !== 'function') {
+      wasmReason = first;
+    } else {
+      // e.g. a shared memory refused: single-threaded kernels over an ordinary memory
+      try {
+        wasm = createWasmBackend({ shared: false });
+      } catch (e2) {
+        wasmReason = `${first} / ${e2 instanceof Error ? e2.message : String(e2)}`;
+      }
+    }
+  }
+  return wasm;
+}
+
+/** True when the WebAssembly SIMD kernels can run here (compiles them on first call). */
+export function wasmAvailable(): boolean {
+  return wasmBackend() !== undefined;
+}
+
+/** Why the WebAssembly kernels cannot run here, or undefined when they can. */
+export function wasmUnavailableReason(): string | undefined {
+  wasmBackend();
+  return wasmReason;
+}
+
+/** Selects the kernels used from now on and returns them. */
+export function useBackend(choice: BackendChoice): KernelBackend {
+  if (choice !== 'ref' && choice !== 'wasm' && choice !== 'auto') {
+    throw new ValueError(
+      `The kernel backend must be one of 'ref', 'wasm', 'auto', but received ${JSON.stringify(choice)}.`,
+    );
+  }
+  if (choice === 'ref') {
+    if (wasm !== undefined && getParameterAllocator() === wasm.heap && allocatorBeforeHeap !== undefined) {
+      setParameterAllocator(allocatorBeforeHeap);
+    }
+    current = refBackend;
+    return current;
+  }
+  const backend = wasmBackend();
+  if (backend === undefined) {
+    if (choice === 'wasm') throw new RuntimeError(`useBackend('wasm'): ${wasmReason ?? 'unavailable'}`);
+    current = refBackend;
+    return current;
+  }
+  if (getParameterAllocator() !== backend.heap) {
+    allocatorBeforeHeap = setParameterAllocator(backend.heap);
+  }
+  current = backend;
+  return current;
+}
+
+/** The kernels in use (selects `'auto'` on first call). */
+export function getBackend(): KernelBackend {
+  return current ?? useBackend('auto');
+}
+
+/** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`: what `getBackend()` runs. */
+export function backendName(): string {
+  return getBackend().name;
+}
+
+/** The process-wide WebAssembly backend if it exists (for its heap and statistics). */
+export function getWasmBackend(): WasmBackend | undefined {
+  return wasmBackend();
+}
+
+/**
+ * Starts the kernel worker threads now (they otherwise start at the first large step) and
+ * resolves with the number of workers ready (0 where threads are unavailable or disabled).
+ */
+export function threadsReady(): Promise<number> {
+  const backend = wasmBackend();
+  return backend === undefined ? Promise.resolve(0) : backend.threadsReady();
+}
+
+/**
+ * For runtimes that refuse synchronous WebAssembly compilation on their main thread: compiles
+ * asynchronously, then selects `'auto'`.
+ */
+export async function initKernelsAsync(): Promise<KernelBackend> {
+  if (wasm === undefined) {
+    const shared = typeof SharedArrayBuffer === 'function';
+    const result = await compileKernelsAsync(shared);
+    if (!result.ok && shared) await compileKernelsAsync(false);
+    wasmReason = undefined;
+  }
+  return useBackend('auto');
+}
+
+export interface KernelInfo {
+  backend: string;
+  threads: number;
+  wasmUnavailableReason: string | undefined;
+  wasm:
+    | { shared: boolean; heapBytes: number; heapInUse: number; heap: HeapStats; calls: WasmStats; pool: PoolStats | undefined }
+    | undefined;
+}
+
+/** A snapshot of what runs and what it did, for diagnostics and tests. */
+export function kernelInfo(): KernelInfo {
+  const backend = getBackend();
+  return {
+    backend: backend.name,
+    threads: backend === wasm && wasm.threadsEnabled() ? getNumThreads() : 1,
+    wasmUnavailableReason: wasmReason,
+    wasm:
+      wasm === undefined
+        ? undefined
+        : {
+            shared: wasm.shared,
+            heapBytes: wasm.heap.byteLength,
+            heapInUse: wasm.heap.bytesInUse,
+            heap: { ...wasm.heap.stats },
+            calls: { ...wasm.stats },
+            pool: wasm.poolStats(),
+          },
+  };
+}

@@ -1,0 +1,32 @@
+/** The reference backend: plain TypeScript, the oracle and the fallback. */
+import type { KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
+import { validateArrays, validateHyper, validateSlots } from '../validate.js';
+import { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
+import { sumSquaresRef } from './sum-squares.js';
+
+export { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
+export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
+
+/** Runs a group of slots with the reference loops (after the shared argument checks). */
+export function rmspropStepRef(
+  dtype: KernelDType,
+  slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+  hyper: RmspropHyper,
+): void {
+  validateHyper(hyper);
+  validateSlots(dtype, slots);
+  if (dtype === 'float32') {
+    for (const slot of slots) rmspropSlotF32(slot as RmspropSlot<Float32Array>, hyper);
+  } else {
+    for (const slot of slots) rmspropSlotF64(slot as RmspropSlot<Float64Array>, hyper);
+  }
+}
+
+export const refBackend: KernelBackend = {
+  name: 'ref',
+  rmspropStep: rmspropStepRef,
+  sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number {
+    validateArrays(dtype, arrays);
+    return sumSquaresRef(arrays);
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * The kernel contract (DESIGN.md §3): every backend (`ref`, `wasm-simd`, `wasm-simd-threads`)
+ * implements `KernelBackend` with the same numbers, bit for bit. Kernels know nothing about
+ * tensors: they take typed arrays and plain numbers.
+ */
+
+export type KernelDType = 'float32' | 'float64';
+
+/** RMSProp hyper-parameters, raw JS numbers as the user gave them (the kernel rounds them). */
+export interface RmspropHyper {
+  rho: number;
+  epsilon: number;
+  momentum: number;
+  centered: boolean;
+}
+
+/** L1 or L2 weight decay fused into the update (spec §8). */
+export interface KernelDecay {
+  kind: 'l1' | 'l2';
+  /** Rounded to the dtype by the kernel. */
+  coeff: number;
+}
+
+/**
+ * One parameter's update: the five arrays (same length each) and its transforms.
+ *
+ * The gradient transforms are applied in this order, each op rounded to the dtype, to a local
+ * copy of the gradient (`grad` itself is never written):
+ * 1. `clipMin` / `clipMax` (ClipGradByValue): `g = g < min ? min : g > max ? max : g`; NaN passes.
+ *    Both are rounded to the dtype; a missing bound is -Infinity / +Infinity.
+ * 2. `gradScale` (ClipGradByNorm / ClipGradByGlobalNorm): `g = g * scale`.
+ * 3. `decay`: `g = g + coeff * p` (l2) or `g = g + coeff * sign(p)` (l1, with sign(±0) = sign(NaN)
+ *    = +0 as Eigen's sign), using the parameter before this step's update.
+ */
+export interface RmspropSlot<A extends Float32Array | Float64Array> {
+  param: A;
+  grad: A;
+  meanSquare: A;
+  moment: A;
+  /** Always passed (Paddle always allocates it); only read and written when centered. */
+  meanGrad: A;
+  /** The learning rate in the dtype (the optimizer passes `Math.fround(lr)` for float32). */
+  lr: number;
+  clipMin?: number;
+  clipMax?: number;
+  gradScale?: number;
+  decay?: KernelDecay;
+}
+
+export interface KernelBackend {
+  /** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`. */
+  readonly name: string;
+  /**
+   * One RMSProp step for every slot (spec §7), in place. All arrays must be of `dtype`'s typed
+   * array type and each slot's arrays of one length; otherwise it throws before touching
+   * anything.
+   */
+  rmspropStep(
+    dtype: KernelDType,
+    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+    hyper: RmspropHyper,
+  ): void;
+  /**
+   * Σx² over all arrays, accumulated in float64 in a fixed order that does not depend on the
+   * backend or the number of threads (see ref/sum-squares.ts).
+   */
+  sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number;
+}

@@ -1,0 +1,482 @@
+/**
+ * The WebAssembly SIMD backend: fused multi-tensor RMSProp and Σx² over the kernel heap.
+ *
+ * One call per group: the slots are described in a table in the heap (layout.ts) and the module
+ * walks it once (split into element ranges across worker threads for large groups). Arrays that
+ * are views of the heap are updated in place (zero copy); any other array is copied into scratch
+ * heap space and back (correct, slower; counted in `stats.copiedArrays`). The table and scratch
+ * blocks are reused, so a steady-state step allocates nothing.
+ */
+import { RuntimeError, ValueError } from '../../errors.js';
+import { rmspropStepRef } from '../ref/index.js';
+import { sumSquaresRef } from '../ref/sum-squares.js';
+import type { KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
+import { validateArrays, validateHyper, validateSlots } from '../validate.js';
+import { KernelHeap } from './heap.js';
+import {
+  DESC_BYTES,
+  DESC_F64,
+  DESC_U32,
+  F_CLIP,
+  F_L1,
+  F_L2,
+  F_SCALE,
+  SQ_BLOCK,
+  SQ_BYTES,
+  SQ_U32,
+} from './layout.js';
+import { compileKernels, instantiateKernels, type KernelExports } from './module.js';
+import {
+  CMD_RMSPROP_F32,
+  CMD_RMSPROP_F64,
+  CMD_SUMSQ_F32,
+  CMD_SUMSQ_F64,
+  getNumThreads,
+  threadConfig,
+  ThreadPool,
+  type PoolStats,
+} from './threads.js';
+
+export interface WasmBackendOptions {
+  /** Use a shared memory (threads). Default: wherever SharedArrayBuffer exists. */
+  shared?: boolean;
+  /** Initial heap size in 64 KiB pages (default 16). */
+  initialPages?: number;
+  /** Heap size limit in pages (default 65536 = 4 GiB). */
+  maximumPages?: number;
+}
+
+export interface WasmStats {
+  /** rmspropStep calls that ran the WebAssembly kernel. */
+  stepCalls: number;
+  sumSquaresCalls: number;
+  /** Slots whose arrays were all heap views (updated in place). */
+  zeroCopySlots: number;
+  /** Arrays copied into scratch heap space (and back when written). */
+  copiedArrays: number;
+  /** Calls split across worker threads. */
+  threadedCalls: number;
+  /** Calls that ran the reference loops because the heap could not hold the scratch space. */
+  refFallbacks: number;
+}
+
+// per slot in `plan`: byte offsets of the five arrays, the length, and a mask of copied arrays
+const PLAN_INTS = 7;
+const P_LEN = 5;
+const P_COPY = 6;
+const SLOT_KEYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
+
+function align16(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}
+
+export class WasmBackend implements KernelBackend {
+  readonly heap: KernelHeap;
+  readonly shared: boolean;
+  readonly stats: WasmStats = {
+    stepCalls: 0,
+    sumSquaresCalls: 0,
+    zeroCopySlots: 0,
+    copiedArrays: 0,
+    threadedCalls: 0,
+    refFallbacks: 0,
+  };
+  private readonly module: WebAssembly.Module;
+  private readonly ex: KernelExports;
+  private pool: ThreadPool | undefined;
+
+  private tableOffset = 0;
+  private tableBytes = 0;
+  private scratchOffset = 0;
+  private scratchBytes = 0;
+  private plan = new Int32Array(0);
+  private viewGeneration = -1;
+  private u32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private f32: Float32Array<ArrayBufferLike> = new Float32Array(0);
+  private f64: Float64Array<ArrayBufferLike> = new Float64Array(0);
+
+  constructor(module: WebAssembly.Module, heap: KernelHeap) {
+    this.module = module;
+    this.heap = heap;
+    this.shared = heap.shared;
+    this.ex = instantiateKernels(module, heap.memory);
+  }
+
+  /** `'wasm-simd-threads'` when large calls are split across threads here, else `'wasm-simd'`. */
+  get name(): string {
+    return this.threadsEnabled() ? 'wasm-simd-threads' : 'wasm-simd';
+  }
+
+  threadsEnabled(): boolean {
+    return this.shared && getNumThreads() > 1;
+  }
+
+  /** Starts the workers now (they otherwise start at the first large call); resolves when ready. */
+  threadsReady(): Promise<number> {
+    if (!this.threadsEnabled()) return Promise.resolve(0);
+    const pool = this.ensurePool();
+    return pool.ready();
+  }
+
+  poolStats(): PoolStats | undefined {
+    return this.pool?.stats();
+  }
+
+  /** Stops this backend's workers and drops its pool. */
+  dispose(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    return pool === undefined ? Promise.resolve() : pool.dispose();
+  }
+
+  /** Returns the scratch block of the copy path to the heap. */
+  releaseScratch(): void {
+    if (this.scratchBytes > 0) this.heap.freeBytes(this.scratchOffset);
+    this.scratchBytes = 0;
+  }
+
+  rmspropStep(
+    dtype: KernelDType,
+    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+    hyper: RmspropHyper,
+  ): void {
+    validateHyper(hyper);
+    const total = validateSlots(dtype, slots);
+    const n = slots.length;
+    if (n === 0) {
+      this.stats.stepCalls++;
+      return;
+    }
+    const heap = this.heap;
+    const centered = hyper.centered;
+    const bpe = dtype === 'float32' ? 4 : 8;
+    const arrays = centered ? 5 : 4; // meanGrad is untouched when not centered
+
+    // 1. where every array lives (recorded before anything can grow the memory)
+    if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
+    const plan = this.plan;
+    let copyBytes = 0;
+    for (let s = 0; s < n; s++) {
+      const slot = slots[s]!;
+      const base = s * PLAN_INTS;
+      let mask = 0;
+      for (let k = 0; k < 5; k++) {
+        const arr = slot[SLOT_KEYS[k]!];
+        if (k >= arrays || heap.contains(arr)) {
+          plan[base + k] = k >= arrays ? 0 : arr.byteOffset;
+        } else {
+          mask |= 1 << k;
+          copyBytes += align16(arr.byteLength);
+        }
+      }
+      plan[base + P_LEN] = slot.param.length;
+      plan[base + P_COPY] = mask;
+    }
+
+    // 2. table and scratch space (may grow the memory)
+    if (!this.ensureTable(n * DESC_BYTES) || !this.ensureScratch(copyBytes)) {
+      this.stats.refFallbacks++;
+      rmspropStepRef(dtype, this.freshSlots(slots, n, arrays), hyper);
+      return;
+    }
+    this.refreshViews();
+    const u32 = this.u32;
+    const f64 = this.f64;
+    const table = this.tableOffset;
+
+    // 3. descriptors; copy in what is not in the heap
+    let scratch = this.scratchOffset;
+    let start = 0;
+    for (let s = 0; s < n; s++) {
+      const slot = slots[s]!;
+      const base = s * PLAN_INTS;
+      const mask = plan[base + P_COPY]!;
+      const len = plan[base + P_LEN]!;
+      if (mask === 0) {
+        this.stats.zeroCopySlots++;
+      } else {
+        for (let k = 0; k < arrays; k++) {
+          if ((mask & (1 << k)) === 0) continue;
+          const arr = slot[SLOT_KEYS[k]!];
+          if (bpe === 4) this.f32.set(arr, scratch >>> 2);
+          else this.f64.set(arr, scratch >>> 3);
+          plan[base + k] = scratch;
+          scratch += align16(len * bpe);
+          this.stats.copiedArrays++;
+        }
+      }
+      const r32 = (table + s * DESC_BYTES) >>> 2;
+      const r64 = (table + s * DESC_BYTES) >>> 3;
+      u32[r32 + DESC_U32.param] = plan[base]!;
+      u32[r32 + DESC_U32.grad] = plan[base + 1]!;
+      u32[r32 + DESC_U32.meanSquare] = plan[base + 2]!;
+      u32[r32 + DESC_U32.moment] = plan[base + 3]!;
+      u32[r32 + DESC_U32.meanGrad] = plan[base + 4]!;
+      u32[r32 + DESC_U32.length] = len;
+      u32[r32 + DESC_U32.start] = start;
+      let flags = 0;
+      if (slot.clipMin !== undefined || slot.clipMax !== undefined) flags |= F_CLIP;
+      if (slot.gradScale !== undefined) flags |= F_SCALE;
+      const decay = slot.decay;
+      if (decay !== undefined) flags |= decay.kind === 'l1' ? F_L1 : F_L2;
+      u32[r32 + DESC_U32.flags] = flags;
+      f64[r64 + DESC_F64.lr] = slot.lr;
+      f64[r64 + DESC_F64.clipMin] = slot.clipMin ?? -Infinity;
+      f64[r64 + DESC_F64.clipMax] = slot.clipMax ?? Infinity;
+      f64[r64 + DESC_F64.gradScale] = slot.gradScale ?? 1;
+      f64[r64 + DESC_F64.coeff] = decay === undefined ? 0 : decay.coeff;
+      start += len;
+    }
+
+    // 4. one call (split across threads when large)
+    const rho = Math.fround(hyper.rho);
+    const eps = Math.fround(hyper.epsilon);
+    const mu = Math.fround(hyper.momentum);
+    const c = centered ? 1 : 0;
+    const { parallelThreshold, chunkElements } = threadConfig();
+    if (total > 0 && total >= parallelThreshold && this.threadsEnabled()) {
+      const pool = this.ensurePool();
+      this.stats.threadedCalls++;
+      pool.run(
+        dtype === 'float32' ? CMD_RMSPROP_F32 : CMD_RMSPROP_F64,
+        table,
+        n,
+        total,
+        chunkElements,
+        0,
+        rho,
+        eps,
+        mu,
+        c,
+      );
+    } else if (dtype === 'float32') {
+      this.ex.rmspropF32(table, n, 0, total, rho, eps, mu, c);
+    } else {
+      this.ex.rmspropF64(table, n, 0, total, rho, eps, mu, c);
+    }
+    this.stats.stepCalls++;
+
+    // 5. copy back what was copied in (grad is only read)
+    if (copyBytes > 0) {
+      for (let s = 0; s < n; s++) {
+        const base = s * PLAN_INTS;
+        const mask = plan[base + P_COPY]!;
+        if (mask === 0) continue;
+        const slot = slots[s]!;
+        const len = plan[base + P_LEN]!;
+        for (let k = 0; k < arrays; k++) {
+          if (k === 1 || (mask & (1 << k)) === 0) continue;
+          const arr = slot[SLOT_KEYS[k]!];
+          const at = plan[base + k]!;
+          if (bpe === 4) (arr as Float32Array).set(this.f32.subarray(at >>> 2, (at >>> 2) + len));
+          else (arr as Float64Array).set(this.f64.subarray(at >>> 3, (at >>> 3) + len));
+        }
+      }
+    }
+  }
+
+  sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number {
+    const total = validateArrays(dtype, arrays);
+    const n = arrays.length;
+    if (n === 0 || total === 0) {
+      this.stats.sumSquaresCalls++;
+      return 0;
+    }
+    const heap = this.heap;
+    const bpe = dtype === 'float32' ? 4 : 8;
+    if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
+    const plan = this.plan;
+    let copyBytes = 0;
+    let blocks = 0;
+    for (let a = 0; a < n; a++) {
+      const arr = arrays[a]!;
+      const base = a * PLAN_INTS;
+      const inHeap = heap.contains(arr);
+      plan[base] = inHeap ? arr.byteOffset : 0;
+      plan[base + P_LEN] = arr.length;
+      plan[base + P_COPY] = inHeap ? 0 : 1;
+      if (!inHeap) copyBytes += align16(arr.byteLength);
+      blocks += Math.ceil(arr.length / SQ_BLOCK);
+    }
+    if (!this.ensureTable(n * SQ_BYTES) || !this.ensureScratch(copyBytes + blocks * 8)) {
+      this.stats.refFallbacks++;
+      return sumSquaresRef(this.freshArrays(arrays, n, bpe));
+    }
+    this.refreshViews();
+    const u32 = this.u32;
+    const table = this.tableOffset;
+    const out = this.scratchOffset; // block sums first, copies after
+    let scratch = out + align16(blocks * 8);
+    let first = 0;
+    for (let a = 0; a < n; a++) {
+      const base = a * PLAN_INTS;
+      const len = plan[base + P_LEN]!;
+      if (plan[base + P_COPY] !== 0) {
+        const arr = arrays[a]!;
+        if (bpe === 4) this.f32.set(arr, scratch >>> 2);
+        else this.f64.set(arr, scratch >>> 3);
+        plan[base] = scratch;
+        scratch += align16(len * bpe);
+        this.stats.copiedArrays++;
+      }
+      const r = (table + a * SQ_BYTES) >>> 2;
+      u32[r + SQ_U32.ptr] = plan[base]!;
+      u32[r + SQ_U32.length] = len;
+      u32[r + SQ_U32.first] = first;
+      first += Math.ceil(len / SQ_BLOCK);
+    }
+    const { parallelThreshold } = threadConfig();
+    if (total >= parallelThreshold && blocks > 1 && this.threadsEnabled()) {
+      this.stats.threadedCalls++;
+      this.ensurePool().run(
+        dtype === 'float32' ? CMD_SUMSQ_F32 : CMD_SUMSQ_F64,
+        table,
+        n,
+        blocks,
+        1,
+        out,
+        0,
+        0,
+        0,
+        0,
+      );
+    } else if (dtype === 'float32') {
+      this.ex.sumSquaresF32(table, n, 0, blocks, out);
+    } else {
+      this.ex.sumSquaresF64(table, n, 0, blocks, out);
+    }
+    this.stats.sumSquaresCalls++;
+    const f64 = this.f64;
+    let sum = 0;
+    for (let b = 0, at = out >>> 3; b < blocks; b++) sum += f64[at + b]!;
+    return sum;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private ensurePool(): ThreadPool {
+    if (this.pool === undefined) this.pool = new ThreadPool(this.module, this.heap.memory, this.ex);
+    const want = getNumThreads() - 1;
+    if (this.pool.size !== want) this.pool.resize(want);
+    return this.pool;
+  }
+
+  private refreshViews(): void {
+    if (this.viewGeneration === this.heap.generation) return;
+    const buf = this.heap.buffer;
+    this.u32 = new Uint32Array(buf);
+    this.f32 = new Float32Array(buf);
+    this.f64 = new Float64Array(buf);
+    this.viewGeneration = this.heap.generation;
+    this.heap.stats.views += 3;
+  }
+
+  private ensureTable(bytes: number): boolean {
+    if (bytes <= this.tableBytes) return true;
+    if (this.tableBytes > 0) this.heap.freeBytes(this.tableOffset);
+    this.tableBytes = 0;
+    const want = align16(Math.max(bytes, 2 * bytes, 1024));
+    let off = this.heap.allocBytes(want);
+    let got = want;
+    if (off < 0) {
+      off = this.heap.allocBytes(bytes);
+      got = bytes;
+    }
+    if (off < 0) return false;
+    this.tableOffset = off;
+    this.tableBytes = got;
+    return true;
+  }
+
+  private ensureScratch(bytes: number): boolean {
+    if (bytes <= this.scratchBytes) return true;
+    this.releaseScratch();
+    const off = this.heap.allocBytes(bytes);
+    if (off < 0) return false;
+    this.scratchOffset = off;
+    this.scratchBytes = align16(bytes);
+    return true;
+  }
+
+  /**
+   * Slots whose heap arrays are fresh views (after a growth of an ordinary memory the caller's
+   * views are detached), for the reference fallback.
+   */
+  private freshSlots(
+    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+    n: number,
+    arrays: number,
+  ): RmspropSlot<Float32Array | Float64Array>[] {
+    const result: RmspropSlot<Float32Array | Float64Array>[] = [];
+    const buf = this.heap.buffer;
+    for (let s = 0; s < n; s++) {
+      const slot = slots[s]!;
+      const base = s * PLAN_INTS;
+      const len = this.plan[base + P_LEN]!;
+      const mask = this.plan[base + P_COPY]!;
+      const copy = { ...slot };
+      for (let k = 0; k < arrays; k++) {
+        if ((mask & (1 << k)) !== 0) continue;
+        const at = this.plan[base + k]!;
+        const fresh =
+          slot.param instanceof Float32Array
+            ? new Float32Array(buf, at, len)
+            : new Float64Array(buf, at, len);
+        copy[SLOT_KEYS[k]!] = fresh;
+      }
+      if (arrays < 5) copy.meanGrad = copy.param; // not read when not centered
+      result.push(copy);
+    }
+    return result;
+  }
+
+  private freshArrays(
+    arrays: readonly (Float32Array | Float64Array)[],
+    n: number,
+    bpe: number,
+  ): (Float32Array | Float64Array)[] {
+    const buf = this.heap.buffer;
+    const result: (Float32Array | Float64Array)[] = [];
+    for (let a = 0; a < n; a++) {
+      const base = a * PLAN_INTS;
+      if (this.plan[base + P_COPY] !== 0) {
+        result.push(arrays[a]!);
+      } else {
+        const at = this.plan[base]!;
+        const len = this.plan[base + P_LEN]!;
+        result.push(bpe === 4 ? new Float32Array(buf, at, len) : new Float64Array(buf, at, len));
+      }
+    }
+    return result;
+  }
+}
+
+/**
+ * Compiles (once), creates a heap and instantiates the kernels. Throws `RuntimeError` with the
+ * reason when this runtime cannot run them.
+ */
+export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
+  const shared = options.shared ?? typeof SharedArrayBuffer === 'function';
+  const compiled = compileKernels(shared);
+  if (!compiled.ok) throw new RuntimeError(`WebAssembly kernels unavailable: ${compiled.reason}.`);
+  let heap: KernelHeap;
+  try {
+    heap = new KernelHeap({
+      shared,
+      ...(options.initialPages === undefined ? {} : { initialPages: options.initialPages }),
+      ...(options.maximumPages === undefined ? {} : { maximumPages: options.maximumPages }),
+    });
+  } catch (e) {
+    if (e instanceof RuntimeError || e instanceof ValueError) throw e;
+    throw new RuntimeError(
+      `WebAssembly kernels unavailable: cannot create the ${shared ? 'shared ' : ''}kernel heap: ${e instanceof Error ? e.message : String(e)}.`,
+    );
+  }
+  try {
+    return new WasmBackend(compiled.module, heap);
+  } catch (e) {
+    throw new RuntimeError(
+      `WebAssembly kernels unavailable: instantiating the kernels failed: ${e instanceof Error ? e.message : String(e)}.`,
+    );
+  }
+}

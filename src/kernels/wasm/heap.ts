@@ -1,0 +1,330 @@
+/**
+ * The kernel heap (DESIGN.md §3): one growable `WebAssembly.Memory` (shared where the runtime
+ * allows it, so worker threads update the same bytes) and a small allocator over it.
+ *
+ * - Blocks are 16-byte aligned and rounded up to 16 bytes. Free blocks are kept sorted by offset
+ *   and coalesced; allocation is best fit among them, else a bump at the top, growing the memory
+ *   by at least half its size when needed.
+ * - `alloc(dtype, length)` implements the `Allocator` of src/tensor/storage.ts: the storage's
+ *   `array()` re-acquires its typed-array view after the memory grew (a shared memory never
+ *   moves, but `memory.buffer` is a new object after growth; an ordinary memory detaches the old
+ *   views). `dispose()` frees the block; a `FinalizationRegistry` frees blocks whose storage was
+ *   dropped without it.
+ * - When the memory cannot grow any more, `alloc` falls back to ordinary JavaScript storage
+ *   (`location: 'js'`, counted in `stats.jsFallbacks`); the kernels then copy, which is correct
+ *   but slower.
+ * - The first `HEAP_BASE` bytes are reserved: the thread pool's control block lives there.
+ */
+import { RuntimeError, ValueError } from '../../errors.js';
+import type { ArrayFor, DataArray, DType } from '../../tensor/dtype.js';
+import { allocArray, bytesPerElement } from '../../tensor/dtype.js';
+import { JsStorage, type Allocator, type Storage } from '../../tensor/storage.js';
+
+export const PAGE_BYTES = 65536;
+/** Bytes reserved at the bottom of the heap (thread control block at `CONTROL_OFFSET`). */
+export const HEAP_BASE = 1024;
+export const CONTROL_OFFSET = 64;
+/** The largest wasm32 memory; a shared memory needs a declared maximum. */
+export const MAX_PAGES = 65536;
+const ALIGN = 16;
+
+export interface HeapOptions {
+  /** A shared memory (needs SharedArrayBuffer). */
+  shared: boolean;
+  /** Initial size in 64 KiB pages (default 16, i.e. 1 MiB). */
+  initialPages?: number;
+  /** Upper bound in pages (default 65536, i.e. 4 GiB; tests use small ones). */
+  maximumPages?: number;
+}
+
+export interface HeapStats {
+  /** Blocks handed out (including the kernels' own table and scratch blocks). */
+  allocations: number;
+  frees: number;
+  /** Blocks freed by the FinalizationRegistry because their storage was dropped undisposed. */
+  finalized: number;
+  grows: number;
+  /** Typed-array views created (storages re-acquiring after growth, kernel views). */
+  views: number;
+  /** Allocations served by ordinary JS memory because the heap could not grow. */
+  jsFallbacks: number;
+}
+
+type AnyBuffer = ArrayBuffer | SharedArrayBuffer;
+
+function makeView(dtype: DType, buffer: AnyBuffer, byteOffset: number, length: number): DataArray {
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(buffer, byteOffset, length);
+    case 'float64':
+    case 'int64':
+      return new Float64Array(buffer, byteOffset, length);
+    case 'int32':
+      return new Int32Array(buffer, byteOffset, length);
+    case 'bool':
+      return new Uint8Array(buffer, byteOffset, length);
+  }
+}
+
+function createMemory(
+  shared: boolean,
+  initial: number,
+  maximum: number,
+): { memory: WebAssembly.Memory; maximum: number } {
+  // A shared memory reserves its maximum up front; retry smaller where 4 GiB cannot be reserved.
+  let max = maximum;
+  for (;;) {
+    try {
+      return { memory: new WebAssembly.Memory({ initial, maximum: max, shared }), maximum: max };
+    } catch (e) {
+      if (max <= initial || max <= 4096) throw e;
+      max = Math.max(initial, max >>> 1);
+    }
+  }
+}
+
+/** A block of the kernel heap seen as a typed array of one dtype. */
+export class HeapStorage<D extends DType> implements Storage<D> {
+  readonly location = 'wasm-heap';
+  private view: ArrayFor<D> | undefined;
+  private generation = -1;
+  private disposed = false;
+
+  constructor(
+    readonly heap: KernelHeap,
+    readonly dtype: D,
+    readonly length: number,
+    /** Byte offset of the block in the heap (stable for the block's lifetime). */
+    readonly byteOffset: number,
+  ) {}
+
+  array(): ArrayFor<D> {
+    if (this.disposed) {
+      throw new RuntimeError(
+        `This ${this.dtype} storage of length ${this.length} was disposed; its memory belongs to the heap again.`,
+      );
+    }
+    if (this.generation !== this.heap.generation || this.view === undefined) {
+      this.view = makeView(this.dtype, this.heap.buffer, this.byteOffset, this.length) as ArrayFor<D>;
+      this.generation = this.heap.generation;
+      this.heap.stats.views++;
+    }
+    return this.view;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.view = undefined;
+    this.heap.release(this);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+}
+
+export class KernelHeap implements Allocator {
+  readonly name = 'wasm-heap';
+  readonly memory: WebAssembly.Memory;
+  readonly shared: boolean;
+  readonly maximumPages: number;
+  /** Incremented whenever the memory grows; views made before are to be re-acquired. */
+  generation = 0;
+  readonly stats: HeapStats = {
+    allocations: 0,
+    frees: 0,
+    finalized: 0,
+    grows: 0,
+    views: 0,
+    jsFallbacks: 0,
+  };
+
+  private buf: AnyBuffer;
+  /** Every buffer object this memory has had: views made before a growth still belong to it. */
+  private readonly buffers = new WeakSet<AnyBuffer>();
+  private top = HEAP_BASE;
+  private readonly freeOffsets: number[] = [];
+  private readonly freeSizes: number[] = [];
+  private readonly blocks = new Map<number, number>();
+  private readonly registry: FinalizationRegistry<number> | undefined;
+
+  constructor(options: HeapOptions) {
+    const initial = options.initialPages ?? 16;
+    const maximum = options.maximumPages ?? MAX_PAGES;
+    if (!Number.isInteger(initial) || initial < 1 || !Number.isInteger(maximum) || maximum < initial || maximum > MAX_PAGES) {
+      throw new ValueError(
+        `The kernel heap needs 1 <= initialPages <= maximumPages <= ${MAX_PAGES}, but received initialPages=${initial}, maximumPages=${maximum}.`,
+      );
+    }
+    this.shared = options.shared;
+    const created = createMemory(options.shared, initial, maximum);
+    this.memory = created.memory;
+    this.maximumPages = created.maximum;
+    this.buf = this.memory.buffer;
+    this.buffers.add(this.buf);
+    this.registry =
+      typeof FinalizationRegistry === 'function'
+        ? new FinalizationRegistry<number>((offset) => this.finalize(offset))
+        : undefined;
+  }
+
+  /** The memory's current buffer (re-read after each growth). */
+  get buffer(): AnyBuffer {
+    return this.buf;
+  }
+
+  get byteLength(): number {
+    return this.buf.byteLength;
+  }
+
+  /** Bytes in live blocks. */
+  get bytesInUse(): number {
+    let sum = 0;
+    for (const size of this.blocks.values()) sum += size;
+    return sum;
+  }
+
+  get blockCount(): number {
+    return this.blocks.size;
+  }
+
+  /** True when `view` is a view of this heap's memory (made before or after any growth). */
+  contains(view: ArrayBufferView): boolean {
+    const b = view.buffer;
+    return b === this.buf || this.buffers.has(b);
+  }
+
+  /**
+   * Reserves `bytes` (rounded up to 16) and returns the block's byte offset, or -1 when the
+   * memory cannot grow enough.
+   */
+  allocBytes(bytes: number): number {
+    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    // best fit among the free blocks
+    let best = -1;
+    for (let k = 0; k < this.freeSizes.length; k++) {
+      const s = this.freeSizes[k];
+      if (s >= size && (best < 0 || s < this.freeSizes[best])) {
+        best = k;
+        if (s === size) break;
+      }
+    }
+    let offset: number;
+    if (best >= 0) {
+      offset = this.freeOffsets[best];
+      const rest = this.freeSizes[best] - size;
+      if (rest > 0) {
+        this.freeOffsets[best] = offset + size;
+        this.freeSizes[best] = rest;
+      } else {
+        this.freeOffsets.splice(best, 1);
+        this.freeSizes.splice(best, 1);
+      }
+    } else {
+      if (!this.ensureTop(this.top + size)) return -1;
+      offset = this.top;
+      this.top += size;
+    }
+    this.blocks.set(offset, size);
+    this.stats.allocations++;
+    return offset;
+  }
+
+  /** Returns a block from `allocBytes`. Freeing an unknown offset throws. */
+  freeBytes(offset: number): void {
+    const size = this.blocks.get(offset);
+    if (size === undefined) {
+      throw new RuntimeError(`Kernel heap: no live block at offset ${offset} (double free?).`);
+    }
+    this.blocks.delete(offset);
+    this.stats.frees++;
+    this.insertFree(offset, size);
+  }
+
+  alloc<D extends DType>(dtype: D, length: number): Storage<D> {
+    if (!Number.isInteger(length) || length < 0) {
+      throw new ValueError(`The storage length must be a non-negative integer, but received ${length}.`);
+    }
+    if (length === 0) return new HeapStorage(this, dtype, 0, HEAP_BASE);
+    const offset = this.allocBytes(length * bytesPerElement(dtype));
+    if (offset < 0) {
+      this.stats.jsFallbacks++;
+      return new JsStorage(dtype, allocArray(dtype, length));
+    }
+    const storage = new HeapStorage(this, dtype, length, offset);
+    this.registry?.register(storage, offset, storage);
+    return storage;
+  }
+
+  /** Called by `HeapStorage.dispose`. */
+  release(storage: HeapStorage<DType>): void {
+    if (storage.length === 0) return;
+    this.registry?.unregister(storage);
+    this.freeBytes(storage.byteOffset);
+  }
+
+  /** The FinalizationRegistry's cleanup: frees the block of a storage that was collected. */
+  finalize(offset: number): void {
+    if (!this.blocks.has(offset)) return;
+    this.stats.finalized++;
+    this.freeBytes(offset);
+  }
+
+  private insertFree(offset: number, size: number): void {
+    const offs = this.freeOffsets;
+    const sizes = this.freeSizes;
+    let lo = 0;
+    let hi = offs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (offs[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    let start = offset;
+    let end = offset + size;
+    // merge with the previous and the next free block
+    if (lo > 0 && offs[lo - 1] + sizes[lo - 1] === start) {
+      lo--;
+      start = offs[lo];
+      offs.splice(lo, 1);
+      sizes.splice(lo, 1);
+    }
+    if (lo < offs.length && offs[lo] === end) {
+      end += sizes[lo];
+      offs.splice(lo, 1);
+      sizes.splice(lo, 1);
+    }
+    if (end === this.top) {
+      this.top = start; // give the tail back to the bump region
+    } else {
+      offs.splice(lo, 0, start);
+      sizes.splice(lo, 0, end - start);
+    }
+  }
+
+  /** Grows the memory so that `end` bytes fit; false when it cannot. */
+  private ensureTop(end: number): boolean {
+    const have = this.buf.byteLength;
+    if (end <= have) return true;
+    const pages = have / PAGE_BYTES;
+    const needed = Math.ceil((end - have) / PAGE_BYTES);
+    const room = this.maximumPages - pages;
+    if (needed > room) return false;
+    const want = Math.min(room, Math.max(needed, pages >>> 1));
+    try {
+      this.memory.grow(want);
+    } catch {
+      try {
+        this.memory.grow(needed);
+      } catch {
+        return false;
+      }
+    }
+    this.buf = this.memory.buffer;
+    this.buffers.add(this.buf);
+    this.generation++;
+    this.stats.grows++;
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Byte layout of the tables the TypeScript side writes into the kernel heap for the WebAssembly
+ * kernels (mirrors src/kernels/wasm/assembly/rmsprop.ts; `checkLayout` compares them with the
+ * module's exported globals when it loads).
+ */
+
+/** One fused RMSProp slot: u32 fields, then f64 fields. */
+export const DESC_BYTES = 80;
+export const DESC_U32 = {
+  param: 0,
+  grad: 1,
+  meanSquare: 2,
+  moment: 3,
+  meanGrad: 4,
+  length: 5,
+  start: 6,
+  flags: 7,
+} as const;
+export const DESC_F64 = {
+  lr: 4,
+  clipMin: 5,
+  clipMax: 6,
+  gradScale: 7,
+  coeff: 8,
+} as const;
+
+export const F_CLIP = 1;
+export const F_SCALE = 2;
+export const F_L1 = 4;
+export const F_L2 = 8;
+
+/** One array of a sum of squares: u32 pointer, length, index of its first block. */
+export const SQ_BYTES = 16;
+export const SQ_U32 = { ptr: 0, length: 1, first: 2 } as const;
+export const SQ_BLOCK = 65536;
+
+/** Why the module's exported layout constants differ from the ones above, or undefined. */
+export function checkLayout(exports: WebAssembly.Exports): string | undefined {
+  const expected: Record<string, number> = {
+    DESC_BYTES,
+    SQ_BYTES,
+    SQ_BLOCK,
+    F_CLIP,
+    F_SCALE,
+    F_L1,
+    F_L2,
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    const g = exports[name];
+    const actual = g instanceof WebAssembly.Global ? (g.value as unknown) : undefined;
+    if (actual !== value) {
+      return `layout constant ${name} is ${String(actual)} in the module but ${value} in layout.ts (rebuild with npm run build:wasm)`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,442 @@
+/**
+ * Worker threads for the WebAssembly kernels (Node only; elsewhere everything runs on the calling
+ * thread).
+ *
+ * Each worker instantiates the same compiled module over the same shared memory. A job (one fused
+ * step or one sum of squares) is cut into chunks of elements (multiples of 16, i.e. whole SIMD
+ * vectors and 64-byte lines); the caller publishes the job in a control block at the bottom of the
+ * heap, wakes the workers, claims chunks itself, and waits with `Atomics.wait` until every chunk is
+ * done. Chunks are claimed dynamically, so a worker that is slow to start or descheduled on a
+ * busy machine only does less; every element's result is the same whoever computes it, so the
+ * numbers do not depend on the number of threads.
+ *
+ * Claiming: the word NEXT holds (job tag << 16) | next chunk index, and a chunk is claimed with a
+ * compare-exchange that only succeeds for the current job's tag, so a worker that wakes late for
+ * an old job can never take part of a new one with stale parameters.
+ *
+ * Workers are `unref`'d (they never keep the process alive) and can be stopped with
+ * `shutdownThreads()`; a later large step starts them again.
+ */
+import { RuntimeError, ValueError } from '../../errors.js';
+import { CONTROL_OFFSET } from './heap.js';
+import type { KernelExports } from './module.js';
+
+// ---- control block: Int32 words at CONTROL_OFFSET, f64 hyper-parameters at CONTROL_OFFSET + 64
+const GEN = 0;
+const CMD = 1;
+const TABLE = 2;
+const COUNT = 3;
+const TOTAL = 4;
+const CHUNK = 5;
+const NCHUNKS = 6;
+const NEXT = 7;
+const DONE = 8;
+const ERR = 9;
+const WORKER_CHUNKS = 10;
+const OUT = 11;
+const CENTERED = 12;
+const READY = 13;
+const EXIT = 14;
+const CONTROL_INTS = 16;
+const HYPER_OFFSET = 64; // bytes after CONTROL_OFFSET: rho, eps, mu as f64
+export const CONTROL_BYTES = HYPER_OFFSET + 3 * 8;
+
+export const CMD_RMSPROP_F32 = 1;
+export const CMD_RMSPROP_F64 = 2;
+export const CMD_SUMSQ_F32 = 3;
+export const CMD_SUMSQ_F64 = 4;
+
+const TAG_MASK = 0x7fff;
+const MAX_CHUNKS = 0xffff;
+/** Give up on a job when no chunk completes for this long (a worker died mid-chunk). */
+const STALL_MS = 30_000;
+
+// The worker's side of the protocol, as CommonJS source evaluated with `eval: true` (works from
+// src/ under vitest or tsx, from dist/, and needs no separate file). Kept in step with
+// `ThreadPool.claim` below.
+const WORKER_SOURCE = `
+'use strict';
+const { workerData, parentPort } = require('node:worker_threads');
+const { module, memory, control } = workerData;
+const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const ctl = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
+const hyp = new Float64Array(memory.buffer, control + ${HYPER_OFFSET}, 3);
+Atomics.add(ctl, ${READY}, 1);
+parentPort.postMessage({ ready: true });
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctl, ${GEN}, seen);
+  if (Atomics.load(ctl, ${EXIT}) !== 0) break;
+  const gen = Atomics.load(ctl, ${GEN});
+  if (gen === seen) continue;
+  seen = gen;
+  const tag = (gen & ${TAG_MASK}) << 16;
+  const cmd = ctl[${CMD}], table = ctl[${TABLE}] >>> 0, count = ctl[${COUNT}];
+  const total = ctl[${TOTAL}] >>> 0, chunk = ctl[${CHUNK}] >>> 0, n = ctl[${NCHUNKS}];
+  const out = ctl[${OUT}] >>> 0, centered = ctl[${CENTERED}];
+  const rho = hyp[0], eps = hyp[1], mu = hyp[2];
+  for (;;) {
+    const v = Atomics.load(ctl, ${NEXT});
+    if ((v & ~0xffff) !== tag || (v & 0xffff) >= n) break;
+    if (Atomics.compareExchange(ctl, ${NEXT}, v, v + 1) !== v) continue;
+    const idx = v & 0xffff;
+    const begin = idx * chunk, end = Math.min(total, begin + chunk);
+    try {
+      if (cmd === ${CMD_RMSPROP_F32}) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
+      else if (cmd === ${CMD_RMSPROP_F64}) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
+      else if (cmd === ${CMD_SUMSQ_F32}) ex.sumSquaresF32(table, count, begin, end, out);
+      else if (cmd === ${CMD_SUMSQ_F64}) ex.sumSquaresF64(table, count, begin, end, out);
+      else throw new Error('unknown kernel command ' + cmd);
+    } catch (e) {
+      Atomics.store(ctl, ${ERR}, 1);
+      parentPort.postMessage({ error: String(e && e.stack || e) });
+    }
+    Atomics.add(ctl, ${WORKER_CHUNKS}, 1);
+    if (Atomics.add(ctl, ${DONE}, 1) + 1 === n) Atomics.notify(ctl, ${DONE});
+  }
+}
+`;
+
+// ---- Node built-ins, reached without a static import so browsers can load this module ------
+
+interface WorkerLike {
+  ref(): void;
+  unref(): void;
+  terminate(): Promise<number>;
+  on(event: 'message', listener: (value: unknown) => void): unknown;
+  on(event: 'error' | 'exit', listener: (value: unknown) => void): unknown;
+}
+type WorkerCtor = new (
+  source: string,
+  options: { eval: true; workerData: unknown; name?: string },
+) => WorkerLike;
+
+interface NodeProcess {
+  versions?: { node?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+
+function nodeProcess(): NodeProcess | undefined {
+  const p = (globalThis as { process?: NodeProcess }).process;
+  return typeof p?.versions?.node === 'string' ? p : undefined;
+}
+
+let workerCtor: WorkerCtor | null | undefined;
+let workerCtorLoading = false;
+
+/** The `Worker` class of node:worker_threads, or null where there is none (browsers). */
+function getWorkerCtor(): WorkerCtor | null {
+  if (workerCtor !== undefined) return workerCtor;
+  const proc = nodeProcess();
+  if (proc === undefined) return (workerCtor = null);
+  if (typeof proc.getBuiltinModule === 'function') {
+    const mod = proc.getBuiltinModule('node:worker_threads') as { Worker?: WorkerCtor } | undefined;
+    return (workerCtor = mod?.Worker ?? null);
+  }
+  // Node < 20.16 has no synchronous way to reach a built-in from ESM: load it in the background
+  // and stay single-threaded until it is there.
+  if (!workerCtorLoading) {
+    workerCtorLoading = true;
+    const specifier = 'node:worker_threads';
+    import(/* @vite-ignore */ specifier).then(
+      (mod: { Worker?: WorkerCtor }) => {
+        workerCtor = mod.Worker ?? null;
+      },
+      () => {
+        workerCtor = null;
+      },
+    );
+  }
+  return null;
+}
+
+/** Logical CPUs: os.availableParallelism() in Node, navigator.hardwareConcurrency elsewhere. */
+export function availableParallelism(): number {
+  const proc = nodeProcess();
+  if (proc !== undefined && typeof proc.getBuiltinModule === 'function') {
+    const os = proc.getBuiltinModule('node:os') as
+      | { availableParallelism?: () => number; cpus?: () => unknown[] }
+      | undefined;
+    const n = os?.availableParallelism?.() ?? os?.cpus?.().length;
+    if (typeof n === 'number' && n >= 1) return n;
+  }
+  const hc = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
+    ?.hardwareConcurrency;
+  return typeof hc === 'number' && hc >= 1 ? hc : 1;
+}
+
+/** True where worker threads can run kernels (Node with node:worker_threads). */
+export function threadsSupported(): boolean {
+  return getWorkerCtor() !== null;
+}
+
+// ---- configuration (process-wide) ---------------------------------------------------------------
+
+const config = {
+  numThreads: 0, // 0 = not set: availableParallelism()
+  /** Groups with fewer elements than this run on the calling thread. */
+  parallelThreshold: 262_144,
+  /** Elements per chunk (a multiple of 16). */
+  chunkElements: 65_536,
+};
+
+const pools = new Set<ThreadPool>();
+
+/**
+ * Sets the number of threads (the caller included) for large kernel calls; 1 = single-threaded.
+ * Default: os.availableParallelism(). Where threads are unavailable the value is kept but calls
+ * run on one thread (see `getNumThreads`).
+ */
+export function setNumThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new ValueError(`The number of threads must be an integer in [1, 256], but received ${String(n)}.`);
+  }
+  config.numThreads = n;
+  for (const pool of pools) pool.resize(n - 1);
+}
+
+/** The number of threads a large kernel call uses here (1 where threads are unavailable). */
+export function getNumThreads(): number {
+  if (!threadsSupported()) return 1;
+  return config.numThreads === 0 ? availableParallelism() : config.numThreads;
+}
+
+/** Stops every kernel worker. Later large calls start them again unless `setNumThreads(1)`. */
+export function shutdownThreads(): Promise<void> {
+  const all: Promise<void>[] = [];
+  for (const pool of pools) all.push(pool.shutdown());
+  return Promise.all(all).then(() => undefined);
+}
+
+/**
+ * Tuning for tests and benchmarks: the element count from which a call is split across threads
+ * (default 262144) and the chunk size (default 65536, rounded up to a multiple of 16).
+ */
+export function configureThreads(options: { parallelThreshold?: number; chunkElements?: number }): void {
+  const { parallelThreshold, chunkElements } = options;
+  if (parallelThreshold !== undefined) {
+    if (!Number.isInteger(parallelThreshold) || parallelThreshold < 0) {
+      throw new ValueError(`parallelThreshold must be a non-negative integer, but received ${parallelThreshold}.`);
+    }
+    config.parallelThreshold = parallelThreshold;
+  }
+  if (chunkElements !== undefined) {
+    if (!Number.isInteger(chunkElements) || chunkElements < 1) {
+      throw new ValueError(`chunkElements must be a positive integer, but received ${chunkElements}.`);
+    }
+    config.chunkElements = Math.ceil(chunkElements / 16) * 16;
+  }
+}
+
+/** The current tuning (the live object: read it, do not keep it). */
+export function threadConfig(): Readonly<{ parallelThreshold: number; chunkElements: number }> {
+  return config;
+}
+
+// ---- the pool ------------------------------------------------------------------------------------
+
+export interface PoolStats {
+  /** Jobs split across threads. */
+  jobs: number;
+  /** Chunks computed by workers (the rest ran on the calling thread). */
+  workerChunks: number;
+  /** Workers that reported ready. */
+  ready: number;
+  /** Last error reported by a worker, if any. */
+  lastError: string | undefined;
+}
+
+export class ThreadPool {
+  private workers: WorkerLike[] = [];
+  private gen = 0;
+  private readonly ctl: Int32Array;
+  private readonly hyp: Float64Array;
+  private readyWaiters: (() => void)[] = [];
+  private readonly readySet = new Set<WorkerLike>();
+  lastError: string | undefined;
+  jobs = 0;
+
+  constructor(
+    private readonly module: WebAssembly.Module,
+    private readonly memory: WebAssembly.Memory,
+    private readonly exports: KernelExports,
+  ) {
+    // The control block sits in the heap's reserved bottom; a shared memory never moves, so these
+    // views stay valid after growth.
+    this.ctl = new Int32Array(memory.buffer, CONTROL_OFFSET, CONTROL_INTS);
+    this.hyp = new Float64Array(memory.buffer, CONTROL_OFFSET + HYPER_OFFSET, 3);
+    pools.add(this);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  stats(): PoolStats {
+    return {
+      jobs: this.jobs,
+      workerChunks: Atomics.load(this.ctl, WORKER_CHUNKS),
+      ready: this.readySet.size,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Starts or stops workers so that `n` run (no-op where threads are unavailable). */
+  resize(n: number): void {
+    while (this.workers.length > n) {
+      const w = this.workers.pop();
+      if (w !== undefined) {
+        this.readySet.delete(w);
+        void w.terminate();
+      }
+    }
+    if (this.workers.length >= n) return;
+    const Worker = getWorkerCtor();
+    if (Worker === null) return;
+    Atomics.store(this.ctl, EXIT, 0);
+    while (this.workers.length < n) {
+      const w = new Worker(WORKER_SOURCE, {
+        eval: true,
+        name: `paddle-rmsprop-kernels-${this.workers.length + 1}`,
+        workerData: { module: this.module, memory: this.memory, control: CONTROL_OFFSET },
+      });
+      w.on('message', (msg: unknown) => {
+        const m = msg as { ready?: boolean; error?: string };
+        if (m.ready === true && this.workers.includes(w)) {
+          this.readySet.add(w);
+          this.flushReady();
+        }
+        if (typeof m.error === 'string') this.lastError = m.error;
+      });
+      w.on('error', (e: unknown) => {
+        this.lastError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        const k = this.workers.indexOf(w);
+        if (k >= 0) this.workers.splice(k, 1);
+        this.readySet.delete(w);
+        this.flushReady();
+      });
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  /** Resolves when every current worker has instantiated the kernels. */
+  ready(): Promise<number> {
+    if (this.readySet.size >= this.workers.length) return Promise.resolve(this.workers.length);
+    // keep the process alive until the workers have said so (they are unref'd otherwise)
+    for (const w of this.workers) w.ref();
+    return new Promise((resolve) => {
+      this.readyWaiters.push(() => resolve(this.workers.length));
+    });
+  }
+
+  private flushReady(): void {
+    if (this.readySet.size < this.workers.length) return;
+    for (const w of this.workers) w.unref();
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Stops the workers and forgets the pool (its backend is being dropped). */
+  dispose(): Promise<void> {
+    pools.delete(this);
+    return this.shutdown();
+  }
+
+  shutdown(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    this.readySet.clear();
+    Atomics.store(this.ctl, EXIT, 1);
+    Atomics.add(this.ctl, GEN, 0);
+    Atomics.notify(this.ctl, GEN);
+    this.flushReady();
+    return Promise.all(workers.map((w) => w.terminate())).then(() => undefined);
+  }
+
+  /**
+   * Runs one job over `total` units (elements, or blocks for sums of squares) in chunks of
+   * `chunk`, on the workers and the calling thread. Returns when every chunk is done.
+   */
+  run(
+    cmd: number,
+    table: number,
+    count: number,
+    total: number,
+    chunk: number,
+    out: number,
+    rho: number,
+    eps: number,
+    mu: number,
+    centered: number,
+  ): void {
+    const ctl = this.ctl;
+    let size = chunk;
+    while (Math.ceil(total / size) > MAX_CHUNKS) size *= 2;
+    const n = Math.ceil(total / size);
+    this.gen = this.gen >= 0x7ffffffe ? 1 : this.gen + 1;
+    const gen = this.gen;
+    const tag = (gen & TAG_MASK) << 16;
+    ctl[CMD] = cmd;
+    ctl[TABLE] = table;
+    ctl[COUNT] = count;
+    ctl[TOTAL] = total;
+    ctl[CHUNK] = size;
+    ctl[NCHUNKS] = n;
+    ctl[OUT] = out;
+    ctl[CENTERED] = centered;
+    this.hyp[0] = rho;
+    this.hyp[1] = eps;
+    this.hyp[2] = mu;
+    Atomics.store(ctl, DONE, 0);
+    Atomics.store(ctl, ERR, 0);
+    Atomics.store(ctl, NEXT, tag); // publishes the fields above (sequentially consistent)
+    Atomics.store(ctl, GEN, gen);
+    Atomics.notify(ctl, GEN, this.workers.length);
+    this.jobs++;
+
+    // the calling thread claims chunks like a worker
+    const ex = this.exports;
+    let failure: unknown;
+    for (;;) {
+      const v = Atomics.load(ctl, NEXT);
+      if ((v & ~0xffff) !== tag || (v & 0xffff) >= n) break;
+      if (Atomics.compareExchange(ctl, NEXT, v, v + 1) !== v) continue;
+      const begin = (v & 0xffff) * size;
+      const end = Math.min(total, begin + size);
+      try {
+        if (cmd === CMD_RMSPROP_F32) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
+        else if (cmd === CMD_RMSPROP_F64) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
+        else if (cmd === CMD_SUMSQ_F32) ex.sumSquaresF32(table, count, begin, end, out);
+        else ex.sumSquaresF64(table, count, begin, end, out);
+      } catch (e) {
+        failure ??= e;
+      }
+      Atomics.add(ctl, DONE, 1);
+    }
+
+    // wait for chunks still running on workers
+    let last = Atomics.load(ctl, DONE);
+    let since = Date.now();
+    while (last < n) {
+      Atomics.wait(ctl, DONE, last, 1000);
+      const d = Atomics.load(ctl, DONE);
+      if (d !== last) {
+        last = d;
+        since = Date.now();
+      } else if (Date.now() - since > STALL_MS) {
+        void this.shutdown();
+        throw new RuntimeError(
+          `A kernel worker stopped in the middle of a step (${n - d} of ${n} chunks unfinished); the threads were shut down.${this.lastError === undefined ? '' : ` Last worker error: ${this.lastError}`}`,
+        );
+      }
+    }
+    if (failure !== undefined) throw failure;
+    if (Atomics.load(ctl, ERR) !== 0) {
+      throw new RuntimeError(
+        `A kernel worker failed${this.lastError === undefined ? '' : `: ${this.lastError}`}.`,
+      );
+    }
+  }
+}

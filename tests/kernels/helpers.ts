@@ -1,0 +1,108 @@
+/** Shared helpers of the kernel tests: seeded inputs and a bitwise comparison. */
+import { expect } from 'vitest';
+import type { KernelDType, RmspropSlot } from '../../src/kernels/index.js';
+
+export type FloatArray = Float32Array | Float64Array;
+export type Slot = RmspropSlot<FloatArray>;
+
+/** mulberry32: a small seeded generator of uniform [0, 1) numbers. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function newArray(dtype: KernelDType, n: number): FloatArray {
+  return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+}
+
+/**
+ * Fills with a mix that reaches the corners of the arithmetic: ±0, subnormals, negatives, tiny
+ * and large magnitudes, and ordinary values. `nonNegative` keeps values ≥ 0 (mean squares).
+ */
+export function fillMixed(arr: FloatArray, next: () => number, nonNegative = false): void {
+  const sub = arr instanceof Float32Array ? 1e-40 : 1e-310; // subnormal in the dtype
+  for (let i = 0; i < arr.length; i++) {
+    const u = next();
+    const sign = nonNegative || next() < 0.5 ? 1 : -1;
+    let v: number;
+    if (u < 0.06) v = 0;
+    else if (u < 0.08) v = -0;
+    else if (u < 0.14) v = sub * (1 + 100 * next());
+    else if (u < 0.2) v = 1e-20 * next();
+    else if (u < 0.24) v = 1e4 * next();
+    else v = (next() - 0.5) * 4;
+    arr[i] = nonNegative ? Math.abs(v) : sign * v;
+  }
+}
+
+/** Fills with smooth random values in [-scale, scale). */
+export function fillUniform(arr: FloatArray, next: () => number, scale = 1): void {
+  for (let i = 0; i < arr.length; i++) arr[i] = (next() * 2 - 1) * scale;
+}
+
+export interface SlotInit {
+  param: FloatArray;
+  grad: FloatArray;
+  meanSquare: FloatArray;
+  moment: FloatArray;
+  meanGrad: FloatArray;
+}
+
+/** Random initial state for a slot of length n (mean squares ≥ 0). */
+export function randomState(dtype: KernelDType, n: number, seed: number): SlotInit {
+  const next = rng(seed);
+  const make = (nonNegative = false): FloatArray => {
+    const a = newArray(dtype, n);
+    fillMixed(a, next, nonNegative);
+    return a;
+  };
+  return {
+    param: make(),
+    grad: make(),
+    meanSquare: make(true),
+    moment: make(),
+    meanGrad: make(),
+  };
+}
+
+/** Copies `init` into arrays made by `alloc` (heap storages, or plain arrays). */
+export function materialize(init: SlotInit, alloc: (src: FloatArray) => FloatArray): SlotInit {
+  return {
+    param: alloc(init.param),
+    grad: alloc(init.grad),
+    meanSquare: alloc(init.meanSquare),
+    moment: alloc(init.moment),
+    meanGrad: alloc(init.meanGrad),
+  };
+}
+
+export function cloneArray(src: FloatArray): FloatArray {
+  return src.slice();
+}
+
+/**
+ * Asserts `actual` equals `expected` element by element with Object.is (so -0 ≠ +0, NaN = NaN,
+ * any NaN payload); reports the first differing index.
+ */
+export function expectSameBits(actual: FloatArray, expected: FloatArray, label: string): void {
+  expect(actual.length, `${label}: length`).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) {
+      expect.fail(
+        `${label}: first difference at index ${i} of ${expected.length}: got ${actual[i]}, expected ${expected[i]}`,
+      );
+    }
+  }
+}
+
+export const STATE_KEYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
+
+export function expectSameSlot(actual: SlotInit, expected: SlotInit, label: string): void {
+  for (const k of STATE_KEYS) expectSameBits(actual[k], expected[k], `${label} ${k}`);
+}
