@@ -1,0 +1,108 @@
+/** Activation layers: `ReLU`, `Sigmoid`, `Tanh`, `Softmax(axis)`, `LogSoftmax(axis)`, `GELU(approximate)`. */
+import { TypeError as PaddleTypeError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { positionalOrOptions } from './args.js';
+import { gelu, logSoftmax, relu, sigmoid, softmax, tanh } from './functional/activation.js';
+import { Layer } from './layer.js';
+
+interface NameOnly {
+  name?: string | null;
+}
+
+export class ReLU extends Layer {
+  constructor(options?: NameOnly) {
+    checkOptions('ReLU', options, ['name']);
+    super();
+  }
+  override forward(x: Tensor): Tensor {
+    return relu(x);
+  }
+}
+
+export class Sigmoid extends Layer {
+  constructor(options?: NameOnly) {
+    checkOptions('Sigmoid', options, ['name']);
+    super();
+  }
+  override forward(x: Tensor): Tensor {
+    return sigmoid(x);
+  }
+}
+
+export class Tanh extends Layer {
+  constructor(options?: NameOnly) {
+    checkOptions('Tanh', options, ['name']);
+    super();
+  }
+  override forward(x: Tensor): Tensor {
+    return tanh(x);
+  }
+}
+
+function axisArg(where: string, args: unknown[]): number {
+  const o = positionalOrOptions(where, args, ['axis', 'name']);
+  const axis = o.axis ?? -1;
+  if (typeof axis !== 'number' || !Number.isInteger(axis)) {
+    throw new PaddleTypeError(`${where}: 'axis' must be an integer, but received ${describe(axis)}.`);
+  }
+  return axis;
+}
+
+/** `paddle.nn.Softmax(axis=-1)`: `new Softmax()`, `new Softmax(1)` or `new Softmax({ axis: 1 })`. */
+export class Softmax extends Layer {
+  readonly axis: number;
+  constructor(options?: { axis?: number; name?: string | null });
+  constructor(axis: number, options?: NameOnly);
+  constructor(...args: unknown[]) {
+    const axis = axisArg('Softmax', args);
+    super();
+    this.axis = axis;
+  }
+  override forward(x: Tensor): Tensor {
+    return softmax(x, { axis: this.axis });
+  }
+  override extraRepr(): string {
+    return `axis=${this.axis}`;
+  }
+}
+
+/** `paddle.nn.LogSoftmax(axis=-1)`. */
+export class LogSoftmax extends Layer {
+  readonly axis: number;
+  constructor(options?: { axis?: number; name?: string | null });
+  constructor(axis: number, options?: NameOnly);
+  constructor(...args: unknown[]) {
+    const axis = axisArg('LogSoftmax', args);
+    super();
+    this.axis = axis;
+  }
+  override forward(x: Tensor): Tensor {
+    return logSoftmax(x, { axis: this.axis });
+  }
+  override extraRepr(): string {
+    return `axis=${this.axis}`;
+  }
+}
+
+/** `paddle.nn.GELU(approximate=False)`: `new GELU()`, `new GELU(true)` or `new GELU({ approximate: true })`. */
+export class GELU extends Layer {
+  readonly approximate: boolean;
+  constructor(options?: { approximate?: boolean; name?: string | null });
+  constructor(approximate: boolean, options?: NameOnly);
+  constructor(...args: unknown[]) {
+    const o = positionalOrOptions('GELU', args, ['approximate', 'name']);
+    const approximate = o.approximate ?? false;
+    if (typeof approximate !== 'boolean') {
+      throw new PaddleTypeError(`GELU: 'approximate' must be a boolean, but received ${describe(approximate)}.`);
+    }
+    super();
+    this.approximate = approximate;
+  }
+  override forward(x: Tensor): Tensor {
+    return gelu(x, { approximate: this.approximate });
+  }
+  override extraRepr(): string {
+    return `approximate=${this.approximate ? 'True' : 'False'}`;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * `paddle.nn.Linear`, `Embedding`, `Dropout`, `Flatten` (spec §14). Constructor arguments are
+ * validated before the layer takes a name or allocates anything.
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import { getDefaultDType } from '../tensor/creation.js';
+import type { Parameter } from '../tensor/parameter.js';
+import type { NestedArray, Tensor } from '../tensor/tensor.js';
+import { noGrad } from '../tensor/autograd.js';
+import { positionalOrOptions } from './args.js';
+import { isParameterNameUsed } from './create-parameter.js';
+import { checkDropoutArgs, dropout, flatten } from './functional/common.js';
+import { embedding, normalizePaddingIdx } from './functional/input.js';
+import { linear } from './functional/linear.js';
+import { Layer } from './layer.js';
+import { ParamAttr, type ParamAttrLike } from './param-attr.js';
+
+/** Converts the attrs of a layer up front (TypeErrors) and checks explicit names are free. */
+function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
+  const names: string[] = [];
+  for (const a of attrs) {
+    const attr = ParamAttr.toAttr(a);
+    if (attr === false || attr.name === null) continue;
+    if (isParameterNameUsed(attr.name) || names.includes(attr.name)) {
+      throw new ValueError(
+        `parameter name [${attr.name}] have be been used. In dygraph mode, the name of parameter can't be same.Please check the parameter attr value passed to self.create_parameter or constructor of dygraph Layers`,
+      );
+    }
+    names.push(attr.name);
+  }
+}
+
+function positiveInt(where: string, argName: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new PaddleTypeError(`${where}: '${argName}' must be an integer, but received ${describe(value)}.`);
+  }
+  return value;
+}
+
+export interface LinearLayerOptions {
+  weightAttr?: ParamAttrLike;
+  biasAttr?: ParamAttrLike;
+  name?: string | null;
+}
+
+/**
+ * `paddle.nn.Linear(in_features, out_features, weight_attr=None, bias_attr=None, name=None)`:
+ * `y = x·W + b`, W of shape `[in, out]` (XavierUniform by default), b of shape `[out]` (zeros);
+ * `biasAttr: false` → no bias. The dtype is `paddle.get_default_dtype()`.
+ */
+export class Linear extends Layer {
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  readonly name: string | null;
+
+  constructor(inFeatures: number, outFeatures: number, options?: LinearLayerOptions) {
+    const o = checkOptions('Linear', options, ['weightAttr', 'biasAttr', 'name']);
+    const inF = positiveInt('Linear', 'in_features', inFeatures);
+    const outF = positiveInt('Linear', 'out_features', outFeatures);
+    for (const [i, d] of [inF, outF].entries()) {
+      if (d <= 0) {
+        throw new ValueError(`Linear: ${i === 0 ? 'in_features' : 'out_features'} must be positive, but received ${d}.`);
+      }
+    }
+    preflightAttrs([o.weightAttr, o.biasAttr]);
+    super();
+    this._dtype = getDefaultDType();
+    this.name = o.name ?? null;
+    this.weight = this.addParameter('weight', this.createParameter([inF, outF], { attr: o.weightAttr, isBias: false }) as Parameter);
+    this.bias = this.addParameter('bias', this.createParameter([outF], { attr: o.biasAttr, isBias: true }));
+  }
+
+  override forward(input: Tensor): Tensor {
+    return linear(input, this.weight, this.bias);
+  }
+
+  override extraRepr(): string {
+    const nameStr = this.name !== null && this.name !== '' ? `, name=${this.name}` : '';
+    return `in_features=${this.weight.shape[0]}, out_features=${this.weight.shape[1]}, dtype=${this._dtype}${nameStr}`;
+  }
+}
+
+export interface EmbeddingLayerOptions {
+  paddingIdx?: number | null;
+  sparse?: boolean;
+  weightAttr?: ParamAttrLike;
+  name?: string | null;
+}
+
+/**
+ * `paddle.nn.Embedding(num_embeddings, embedding_dim, padding_idx=None, sparse=False,
+ * weight_attr=None, name=None)` (spec §14): weight `[num_embeddings, embedding_dim]`
+ * (XavierUniform with fan_in = num_embeddings, fan_out = embedding_dim), the padding row zeroed at
+ * construction (≈3.x), zeros looked up for padding ids, dense or row-sparse gradients (see
+ * `functional/input.ts`). `paddingIdx` < 0 means `num_embeddings + paddingIdx`.
+ */
+export class Embedding extends Layer {
+  readonly weight: Parameter;
+  readonly numEmbeddings: number;
+  readonly embeddingDim: number;
+  /** The padding index as given (null when none). */
+  readonly paddingIdx: number | null;
+  readonly sparse: boolean;
+  readonly name: string | null;
+  private readonly normalizedPaddingIdx: number;
+
+  constructor(numEmbeddings: number, embeddingDim: number, options?: EmbeddingLayerOptions) {
+    const o = checkOptions('Embedding', options, ['paddingIdx', 'sparse', 'weightAttr', 'name']);
+    const n = positiveInt('Embedding', 'num_embeddings', numEmbeddings);
+    const d = positiveInt('Embedding', 'embedding_dim', embeddingDim);
+    if (n <= 0) throw new ValueError('num_embeddings must be gather than 0');
+    if (d <= 0) throw new ValueError('embedding_dim must be gather than 0');
+    const pad = normalizePaddingIdx(o.paddingIdx, n);
+    const sparse = o.sparse ?? false;
+    if (typeof sparse !== 'boolean') {
+      throw new PaddleTypeError(`Embedding: 'sparse' must be a boolean, but received ${describe(sparse)}.`);
+    }
+    preflightAttrs([o.weightAttr]);
+    super();
+    this._dtype = getDefaultDType();
+    this.numEmbeddings = n;
+    this.embeddingDim = d;
+    this.paddingIdx = o.paddingIdx ?? null;
+    this.normalizedPaddingIdx = pad;
+    this.sparse = sparse;
+    this.name = o.name ?? null;
+    this.weight = this.addParameter('weight', this.createParameter([n, d], { attr: o.weightAttr, isBias: false }) as Parameter);
+    if (pad !== -1) {
+      noGrad(() => this.weight.data.fill(0, pad * d, (pad + 1) * d));
+    }
+  }
+
+  /** Looks up `x` (an int32/int64 Tensor, or an array of integer ids). */
+  override forward(x: Tensor | NestedArray): Tensor {
+    return embedding(x, this.weight, {
+      paddingIdx: this.normalizedPaddingIdx === -1 ? null : this.normalizedPaddingIdx,
+      sparse: this.sparse,
+    });
+  }
+
+  override extraRepr(): string {
+    let s = `${this.numEmbeddings}, ${this.embeddingDim}`;
+    if (this.paddingIdx !== null) s += `, padding_idx=${this.paddingIdx}`;
+    if (this.sparse) s += `, sparse=True`;
+    if (this.name !== null) s += `, name=${this.name}`;
+    return s;
+  }
+}
+
+export interface DropoutLayerOptions {
+  p?: number;
+  mode?: 'upscale_in_train' | 'downscale_in_infer';
+  name?: string | null;
+}
+
+/**
+ * `paddle.nn.Dropout(p=0.5, axis=None, mode='upscale_in_train')`: `new Dropout(0.5)` or
+ * `new Dropout({ p, mode })`; active in train mode, the identity (upscale mode) in eval mode.
+ * `axis` is not supported.
+ */
+export class Dropout extends Layer {
+  readonly p: number;
+  readonly mode: 'upscale_in_train' | 'downscale_in_infer';
+  readonly name: string | null;
+
+  constructor(options?: DropoutLayerOptions);
+  constructor(p: number, options?: Omit<DropoutLayerOptions, 'p'>);
+  constructor(...args: unknown[]) {
+    const o = positionalOrOptions('Dropout', args, ['p', 'mode', 'name']);
+    const { p, mode } = checkDropoutArgs(o.p, o.mode);
+    super();
+    this.p = p;
+    this.mode = mode;
+    this.name = (o.name as string | null | undefined) ?? null;
+  }
+
+  override forward(input: Tensor): Tensor {
+    return dropout(input, { p: this.p, training: this.training, mode: this.mode });
+  }
+
+  override extraRepr(): string {
+    return `p=${this.p}, axis=None, mode=${this.mode}${this.name !== null ? `, name=${this.name}` : ''}`;
+  }
+}
+
+/** `paddle.nn.Flatten(start_axis=1, stop_axis=-1)`: `new Flatten()`, `new Flatten(1, -1)` or `{ startAxis, stopAxis }`. */
+export class Flatten extends Layer {
+  readonly startAxis: number;
+  readonly stopAxis: number;
+
+  constructor(options?: { startAxis?: number; stopAxis?: number });
+  constructor(startAxis?: number, stopAxis?: number);
+  constructor(...args: unknown[]) {
+    const o = positionalOrOptions('Flatten', args, ['startAxis', 'stopAxis']);
+    const s = o.startAxis ?? 1;
+    const e = o.stopAxis ?? -1;
+    if (typeof s !== 'number' || !Number.isInteger(s)) throw new PaddleTypeError(`Flatten: 'start_axis' must be an integer, but received ${describe(s)}.`);
+    if (typeof e !== 'number' || !Number.isInteger(e)) throw new PaddleTypeError(`Flatten: 'stop_axis' must be an integer, but received ${describe(e)}.`);
+    super();
+    this.startAxis = s;
+    this.stopAxis = e;
+  }
+
+  override forward(input: Tensor): Tensor {
+    return flatten(input, this.startAxis, this.stopAxis);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * `paddle.nn.functional.dropout` and the flatten used by `nn.Flatten`.
+ *
+ * dropout (Paddle's phi kernel): in training, element i is kept when its uniform draw u ≥ p
+ * (draws from the global seeded generator, so `paddle.seed` reproduces the mask);
+ * `upscale_in_train` (default) scales kept elements by 1/(1 − p) and is the identity in
+ * evaluation; `downscale_in_infer` keeps them unscaled in training and multiplies by (1 − p) in
+ * evaluation. `p = 0` returns `x` itself; `p = 1` gives zeros.
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
+import { allocArray } from '../../tensor/dtype.js';
+import { randomUniform01 } from '../../tensor/random.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { positionalOrOptions } from '../args.js';
+import { axisOf, floatTensor } from './checks.js';
+
+export interface DropoutOptions {
+  p?: number;
+  training?: boolean;
+  mode?: 'upscale_in_train' | 'downscale_in_infer';
+  name?: string | null;
+}
+
+/** `dropout(x, { p = 0.5, training = true, mode })`, or `dropout(x, p, { training, mode })`. */
+export function dropout(x: Tensor, options?: DropoutOptions): Tensor;
+export function dropout(x: Tensor, p: number, options?: Omit<DropoutOptions, 'p'>): Tensor;
+export function dropout(x: Tensor, ...args: unknown[]): Tensor {
+  const o = positionalOrOptions('dropout', args, ['p', 'training', 'mode', 'name']);
+  const { p, mode } = checkDropoutArgs(o.p, o.mode);
+  const training = o.training ?? true;
+  if (typeof training !== 'boolean') {
+    throw new PaddleTypeError(`dropout: 'training' must be a boolean, but received ${String(training)}.`);
+  }
+  const t = floatTensor('dropout', 'x', x);
+  if (p === 0) return t;
+  const dtype = t.dtype;
+  const src = t.data;
+  const n = src.length;
+  const out = allocArray(dtype, n);
+  // The factor applied to kept elements, in the dtype (Paddle's static_cast<T>(1 − p)).
+  const keepScale = dtype === 'float32' ? Math.fround(1 - p) : 1 - p;
+  if (!training) {
+    if (mode === 'upscale_in_train') {
+      out.set(src);
+      return Tensor.fromOp('dropout', out, t.shape, dtype, [t], (g) => [g]);
+    }
+    for (let i = 0; i < n; i++) out[i] = (src[i] as number) * keepScale;
+    return Tensor.fromOp('dropout', out, t.shape, dtype, [t], (g) => {
+      const gx = allocArray(dtype, g.length);
+      for (let i = 0; i < g.length; i++) gx[i] = (g[i] as number) * keepScale;
+      return [gx];
+    });
+  }
+  const mask = new Uint8Array(n);
+  if (p < 1) for (let i = 0; i < n; i++) mask[i] = randomUniform01() < p ? 0 : 1;
+  const upscale = mode === 'upscale_in_train';
+  for (let i = 0; i < n; i++) {
+    if (mask[i] === 0) continue;
+    out[i] = upscale ? (src[i] as number) / keepScale : (src[i] as number);
+  }
+  return Tensor.fromOp('dropout', out, t.shape, dtype, [t], (g) => {
+    const gx = allocArray(dtype, g.length);
+    for (let i = 0; i < g.length; i++) {
+      if (mask[i] === 0) continue;
+      gx[i] = upscale ? (g[i] as number) / keepScale : (g[i] as number);
+    }
+    return [gx];
+  });
+}
+
+export function checkDropoutArgs(pv: unknown, modev: unknown): { p: number; mode: 'upscale_in_train' | 'downscale_in_infer' } {
+  const p = pv ?? 0.5;
+  if (typeof p !== 'number') throw new PaddleTypeError(`p argument should be a number, but received ${String(p)}.`);
+  if (!(p >= 0 && p <= 1)) throw new ValueError(`p argument should between 0 and 1, but received ${p}.`);
+  const mode = modev ?? 'upscale_in_train';
+  if (mode !== 'upscale_in_train' && mode !== 'downscale_in_infer') {
+    throw new ValueError(`mode argument should be 'downscale_in_infer' or 'upscale_in_train', but received ${String(mode)}.`);
+  }
+  return { p, mode };
+}
+
+/**
+ * `paddle.flatten(x, start_axis=0, stop_axis=-1)` semantics: dims start..stop merged into one.
+ * A differentiable copy (the gradient is reshaped back).
+ */
+export function flatten(x: Tensor, startAxis = 0, stopAxis = -1): Tensor {
+  if (!(x instanceof Tensor)) throw new PaddleTypeError(`flatten: 'x' must be a Tensor, but received ${typeof x}.`);
+  if (x.ndim === 0) {
+    return Tensor.fromOp('flatten', x.numpy(), [1], x.dtype, [x], (g) => [g]);
+  }
+  const s = axisOf('flatten', startAxis, x.shape, 'start_axis');
+  const e = axisOf('flatten', stopAxis, x.shape, 'stop_axis');
+  if (s > e) {
+    throw new ValueError(`The stop_axis should be greater than or equal to start_axis (start_axis=${startAxis}, stop_axis=${stopAxis}).`);
+  }
+  let merged = 1;
+  for (let i = s; i <= e; i++) merged *= x.shape[i] as number;
+  const shape = [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)];
+  return Tensor.fromOp('flatten', x.numpy(), shape, x.dtype, [x], (g) => [g]);
+}

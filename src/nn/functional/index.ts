@@ -1,0 +1,18 @@
+/** `paddle.nn.functional` (camelCase names plus Paddle's snake_case spellings). */
+export { relu, sigmoid, tanh, softmax, logSoftmax, log_softmax, gelu } from './activation.js';
+export type { SoftmaxOptions, GeluOptions } from './activation.js';
+export { linear, type LinearOptions } from './linear.js';
+export { embedding, type EmbeddingOptions } from './input.js';
+export { dropout, flatten, type DropoutOptions } from './common.js';
+export {
+  crossEntropy,
+  cross_entropy,
+  mseLoss,
+  mse_loss,
+  l1Loss,
+  l1_loss,
+  squareErrorCost,
+  square_error_cost,
+} from './loss.js';
+export type { CrossEntropyOptions, RegressionLossOptions } from './loss.js';
+export type { Reduction } from './checks.js';

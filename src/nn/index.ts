@@ -1,0 +1,22 @@
+/**
+ * `paddle.nn`: layers, containers, activations, losses, ParamAttr, the `initializer` and
+ * `functional` namespaces.
+ *
+ * `ClipGradByValue`, `ClipGradByNorm` and `ClipGradByGlobalNorm` also belong here (Paddle keeps
+ * them under `paddle.nn`); they are written in src/optimizer/clip.ts and re-exported from this
+ * namespace once that file exists:
+ *   export { ClipGradByValue, ClipGradByNorm, ClipGradByGlobalNorm } from '../optimizer/clip.js';
+ */
+export { Layer, convertCamelToSnake } from './layer.js';
+export type { LayerOptions, LayerCreateParameterOptions, StateDict, StateValue, SetStateDictOptions } from './layer.js';
+export { Sequential, LayerList } from './container.js';
+export { Linear, Embedding, Dropout, Flatten } from './common.js';
+export type { LinearLayerOptions, EmbeddingLayerOptions, DropoutLayerOptions } from './common.js';
+export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, GELU } from './activation.js';
+export { CrossEntropyLoss, MSELoss, L1Loss } from './loss.js';
+export { ParamAttr } from './param-attr.js';
+export type { ParamAttrOptions, ParamAttrLike } from './param-attr.js';
+export { createParameter, create_parameter, resetParameterNames, isParameterNameUsed } from './create-parameter.js';
+export type { CreateParameterOptions } from './create-parameter.js';
+export * as initializer from './initializer/index.js';
+export * as functional from './functional/index.js';

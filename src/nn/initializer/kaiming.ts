@@ -1,0 +1,79 @@
+/**
+ * `paddle.nn.initializer.KaimingUniform(fan_in=None, negative_slope=0.0, nonlinearity='relu')`:
+ * U(−L, L) with `L = gain·√(3/fan_in)`; `KaimingNormal(...)`: N(0, gain/√fan_in), where
+ * `gain = calculateGain(nonlinearity, negative_slope)` (√2 for relu) and fan_in defaults to
+ * `computeFans(shape)[0]` (Paddle's MSRA initializer; fan_in mode only).
+ */
+import { ValueError } from '../../errors.js';
+import type { Shape } from '../../tensor/shape.js';
+import { checkNumber, positionalOrOptions } from '../args.js';
+import { calculateGain, Initializer } from './initializer.js';
+import { fillNormal } from './normal.js';
+import { fillUniform } from './uniform.js';
+
+export interface KaimingOptions {
+  fanIn?: number | null;
+  negativeSlope?: number;
+  nonlinearity?: string;
+  name?: string | null;
+}
+
+abstract class KaimingBase extends Initializer {
+  readonly fanIn: number | null;
+  readonly negativeSlope: number;
+  readonly nonlinearity: string;
+
+  constructor(where: string, args: unknown[]) {
+    super();
+    const o = positionalOrOptions(where, args, ['fanIn', 'negativeSlope', 'nonlinearity', 'name']);
+    this.fanIn = o.fanIn === undefined || o.fanIn === null ? null : checkNumber(where, 'fanIn', o.fanIn);
+    this.negativeSlope = o.negativeSlope === undefined ? 0.0 : checkNumber(where, 'negativeSlope', o.negativeSlope);
+    this.nonlinearity = o.nonlinearity === undefined ? 'relu' : String(o.nonlinearity);
+    calculateGain(this.nonlinearity, this.negativeSlope); // validates the nonlinearity now
+  }
+
+  protected gainAndFanIn(shape: Shape, where: string): [number, number] {
+    const fanIn = this.fanIn ?? this.computeFans(shape)[0];
+    if (!(fanIn > 0)) {
+      throw new ValueError(`${where}: fan_in must be positive, but it is ${fanIn} for shape [${shape.join(', ')}].`);
+    }
+    return [calculateGain(this.nonlinearity, this.negativeSlope), fanIn];
+  }
+}
+
+export class KaimingUniform extends KaimingBase {
+  constructor(options?: KaimingOptions);
+  constructor(fanIn?: number | null, negativeSlope?: number, nonlinearity?: string, options?: { name?: string | null });
+  constructor(...args: unknown[]) {
+    super('KaimingUniform', args);
+  }
+
+  limit(shape: Shape): number {
+    const [gain, fanIn] = this.gainAndFanIn(shape, 'KaimingUniform');
+    return gain * Math.sqrt(3.0 / fanIn);
+  }
+
+  protected generate(out: Float64Array, shape: Shape): void {
+    if (out.length === 0) return;
+    const l = this.limit(shape);
+    fillUniform(out, -l, l);
+  }
+}
+
+export class KaimingNormal extends KaimingBase {
+  constructor(options?: KaimingOptions);
+  constructor(fanIn?: number | null, negativeSlope?: number, nonlinearity?: string, options?: { name?: string | null });
+  constructor(...args: unknown[]) {
+    super('KaimingNormal', args);
+  }
+
+  std(shape: Shape): number {
+    const [gain, fanIn] = this.gainAndFanIn(shape, 'KaimingNormal');
+    return gain / Math.sqrt(fanIn);
+  }
+
+  protected generate(out: Float64Array, shape: Shape): void {
+    if (out.length === 0) return;
+    fillNormal(out, 0, this.std(shape));
+  }
+}

@@ -1,0 +1,40 @@
+/** `paddle.nn.initializer.Uniform(low=-1.0, high=1.0)`: i.i.d. draws from U[low, high). */
+import { AssertionError } from '../../errors.js';
+import { randomUniform01 } from '../../tensor/random.js';
+import { checkNumber, positionalOrOptions } from '../args.js';
+import { Initializer } from './initializer.js';
+
+export interface UniformOptions {
+  low?: number;
+  high?: number;
+  name?: string | null;
+}
+
+export class Uniform extends Initializer {
+  readonly low: number;
+  readonly high: number;
+
+  constructor(options?: UniformOptions);
+  constructor(low?: number, high?: number, options?: { name?: string | null });
+  constructor(...args: unknown[]) {
+    super();
+    const o = positionalOrOptions('Uniform', args, ['low', 'high', 'name']);
+    if (o.low === null) throw new AssertionError('low should not be None');
+    if (o.high === null) throw new AssertionError('high should not be None');
+    this.low = o.low === undefined ? -1.0 : checkNumber('Uniform', 'low', o.low);
+    this.high = o.high === undefined ? 1.0 : checkNumber('Uniform', 'high', o.high);
+    if (!(this.high >= this.low)) {
+      throw new AssertionError(`high should greater or equal than low (received low=${this.low}, high=${this.high})`);
+    }
+  }
+
+  protected generate(out: Float64Array): void {
+    fillUniform(out, this.low, this.high);
+  }
+}
+
+/** `out[i] = low + (high − low)·u`, u ~ U[0, 1) from the global generator. */
+export function fillUniform(out: Float64Array, low: number, high: number): void {
+  const span = high - low;
+  for (let i = 0; i < out.length; i++) out[i] = low + span * randomUniform01();
+}

@@ -1,0 +1,74 @@
+/**
+ * `paddle.nn.initializer.XavierUniform(fan_in=None, fan_out=None, gain=1.0)`:
+ * U(−L, L) with `L = gain·√(6/(fan_in + fan_out))`; `XavierNormal(...)`: N(0, gain·√(2/(fan_in +
+ * fan_out))). Fans default to `computeFans(shape)`; a zero-fan (0-element) tensor gets L = 0
+ * (Paddle warns; nothing is printed here).
+ */
+import { checkNumber, positionalOrOptions } from '../args.js';
+import type { Shape } from '../../tensor/shape.js';
+import { Initializer } from './initializer.js';
+import { fillNormal } from './normal.js';
+import { fillUniform } from './uniform.js';
+
+export interface XavierOptions {
+  fanIn?: number | null;
+  fanOut?: number | null;
+  gain?: number;
+  name?: string | null;
+}
+
+abstract class XavierBase extends Initializer {
+  readonly fanIn: number | null;
+  readonly fanOut: number | null;
+  readonly gain: number;
+
+  constructor(where: string, args: unknown[]) {
+    super();
+    const o = positionalOrOptions(where, args, ['fanIn', 'fanOut', 'gain', 'name']);
+    this.fanIn = o.fanIn === undefined || o.fanIn === null ? null : checkNumber(where, 'fanIn', o.fanIn);
+    this.fanOut = o.fanOut === undefined || o.fanOut === null ? null : checkNumber(where, 'fanOut', o.fanOut);
+    this.gain = o.gain === undefined ? 1.0 : checkNumber(where, 'gain', o.gain);
+  }
+
+  protected fans(shape: Shape): [number, number] {
+    const [fi, fo] = this.computeFans(shape);
+    return [this.fanIn ?? fi, this.fanOut ?? fo];
+  }
+}
+
+export class XavierUniform extends XavierBase {
+  constructor(options?: XavierOptions);
+  constructor(fanIn?: number | null, fanOut?: number | null, gain?: number, options?: { name?: string | null });
+  constructor(...args: unknown[]) {
+    super('XavierUniform', args);
+  }
+
+  /** The bound L for a tensor of `shape`. */
+  limit(shape: Shape): number {
+    const [fi, fo] = this.fans(shape);
+    return fi + fo === 0 ? 0 : this.gain * Math.sqrt(6.0 / (fi + fo));
+  }
+
+  protected generate(out: Float64Array, shape: Shape): void {
+    const l = this.limit(shape);
+    fillUniform(out, -l, l);
+  }
+}
+
+export class XavierNormal extends XavierBase {
+  constructor(options?: XavierOptions);
+  constructor(fanIn?: number | null, fanOut?: number | null, gain?: number, options?: { name?: string | null });
+  constructor(...args: unknown[]) {
+    super('XavierNormal', args);
+  }
+
+  /** The standard deviation for a tensor of `shape`. */
+  std(shape: Shape): number {
+    const [fi, fo] = this.fans(shape);
+    return fi + fo === 0 ? 0 : this.gain * Math.sqrt(2.0 / (fi + fo));
+  }
+
+  protected generate(out: Float64Array, shape: Shape): void {
+    fillNormal(out, 0, this.std(shape));
+  }
+}

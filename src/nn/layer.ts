@@ -1,0 +1,491 @@
+/**
+ * `paddle.nn.Layer`: the base class of every layer (spec §14 naming).
+ *
+ * Naming: the name scope defaults to the class name in snake case (`Linear` → `linear`,
+ * `MyLayer` → `my_layer`, `ReLU` → `re_lu`), and the full name is
+ * `unique_name.generate(scope)` → `linear_0`, `linear_1`, …; parameters made by
+ * `createParameter` are named `<full name>.w_N` / `.b_N` unless their ParamAttr names them.
+ *
+ * Registration. Python's `self.fc = Linear(...)` registers through `__setattr__`; JavaScript
+ * has no such hook (short of a Proxy), so registration is explicit and returns what it registers:
+ *
+ * ```ts
+ * class MLP extends paddle.nn.Layer {
+ *   fc1 = this.addSublayer('fc1', new paddle.nn.Linear(4, 8));
+ *   scale = this.addParameter('scale', this.createParameter([8]));
+ *   forward(x: Tensor): Tensor { ... }
+ * }
+ * ```
+ *
+ * Registering again under the same name replaces the entry in place (Paddle's re-assignment);
+ * `null` removes what it holds from `parameters()`/`stateDict()` but keeps the slot.
+ * Traversal orders are Paddle's: own parameters, own persistable buffers, then each sublayer
+ * depth-first in registration order; shared parameters/sublayers are listed once.
+ */
+import { AssertionError, KeyError, NotImplementedError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { aliasMethods } from '../alias.js';
+import { checkOptions, describe } from '../options.js';
+import { toDType, type DType } from '../tensor/dtype.js';
+import { Parameter } from '../tensor/parameter.js';
+import { shapeEquals, shapeToString } from '../tensor/shape.js';
+import { flattenNested, Tensor, type NestedArray } from '../tensor/tensor.js';
+import type { DataArray } from '../tensor/dtype.js';
+import { generate } from '../tensor/unique-name.js';
+import { isPlainObject } from './args.js';
+import { createParameterFor } from './create-parameter.js';
+import type { Initializer } from './initializer/initializer.js';
+import type { ParamAttrLike } from './param-attr.js';
+
+export interface LayerOptions {
+  nameScope?: string | null;
+  dtype?: DType | string;
+}
+
+export interface LayerCreateParameterOptions {
+  attr?: ParamAttrLike;
+  dtype?: DType | string | null;
+  isBias?: boolean;
+  defaultInitializer?: Initializer | null;
+}
+
+/** A state dict: structured name → tensor (plain object, insertion-ordered). */
+export type StateDict = Record<string, Tensor>;
+
+/** What `setStateDict` accepts per key. */
+export type StateValue = Tensor | DataArray | NestedArray;
+
+export interface SetStateDictOptions {
+  /** Match by structured name (`fc1.weight`, default) or by parameter name (`linear_0.w_0`). */
+  useStructuredName?: boolean;
+  /**
+   * true (default): any missing, unexpected or mismatched key is a ValueError and nothing is
+   * changed. false: Paddle's behaviour — mismatches are skipped (and reported as missing).
+   */
+  strict?: boolean;
+}
+
+/** Python's `re.sub('(.)([A-Z][a-z]+)', r'\1_\2')` then `re.sub('([a-z])([A-Z])', r'\1_\2')`, lower-cased. */
+export function convertCamelToSnake(name: string): string {
+  const s1 = name.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
+  return s1.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+export class Layer {
+  /** Train mode (true) or eval mode (false); set recursively by `train()` / `eval()`. */
+  training = true;
+  private readonly fullNameValue: string;
+  protected _dtype: DType;
+  private readonly paramMap = new Map<string, Parameter | null>();
+  private readonly bufferMap = new Map<string, Tensor | null>();
+  private readonly nonPersistable = new Set<string>();
+  private readonly sublayerMap = new Map<string, Layer | null>();
+
+  /** `new Layer()`, `new Layer('my_scope')` or `new Layer({ nameScope, dtype })`. */
+  constructor(options?: LayerOptions | string | null) {
+    const o: LayerOptions = typeof options === 'string' ? { nameScope: options } : checkOptions('Layer', options, ['nameScope', 'dtype']);
+    let scope = o.nameScope ?? null;
+    if (scope !== null && typeof scope !== 'string') {
+      throw new PaddleTypeError(`Layer: 'nameScope' must be a string, but received ${describe(scope)}.`);
+    }
+    if (scope === null) scope = convertCamelToSnake(this.constructor.name);
+    this.fullNameValue = generate(scope);
+    this._dtype = toDType(o.dtype ?? 'float32');
+  }
+
+  /** The unique full name, e.g. `linear_0` (Paddle's `full_name()`). */
+  fullName(): string {
+    return this.fullNameValue;
+  }
+
+  /** The computation; subclasses override it. */
+  forward(...inputs: unknown[]): unknown {
+    void inputs;
+    throw new NotImplementedError(`${this.constructor.name}.forward is not implemented.`);
+  }
+
+  /** Layers have no backward of their own (Paddle raises the same). */
+  backward(): never {
+    throw new ValueError("Layer shouldn't implement backward");
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Registration
+
+  /**
+   * Creates a parameter named after this layer (`<full name>.w_N` / `.b_N`) with the layer's
+   * dtype unless `dtype` is given. Returns null when `attr` is false. Does not register it: pass
+   * it to `addParameter`.
+   */
+  createParameter(shape: readonly number[], options?: LayerCreateParameterOptions & { attr?: Exclude<ParamAttrLike, boolean> | true }): Parameter;
+  createParameter(shape: readonly number[], options?: LayerCreateParameterOptions): Parameter | null;
+  createParameter(shape: readonly number[], options?: LayerCreateParameterOptions): Parameter | null {
+    const o = checkOptions('Layer.create_parameter', options, ['attr', 'dtype', 'isBias', 'defaultInitializer']);
+    const attr = o.attr === '' ? null : o.attr;
+    const dtype = o.dtype === undefined || o.dtype === null ? this._dtype : toDType(o.dtype);
+    const isBias = o.isBias ?? false;
+    if (typeof isBias !== 'boolean') {
+      throw new PaddleTypeError(`Layer.create_parameter: 'isBias' must be a boolean, but received ${describe(isBias)}.`);
+    }
+    return createParameterFor(this.fullNameValue, attr, shape, dtype, isBias, o.defaultInitializer ?? null);
+  }
+
+  /** Registers (or replaces, or with null clears) a parameter under `name`; returns it. */
+  addParameter<P extends Parameter | null>(name: string, parameter: P): P {
+    if (typeof name !== 'string') {
+      throw new PaddleTypeError(`The name of parameter should be a string, but received ${describe(name)}.`);
+    }
+    if (name.includes('.')) {
+      throw new KeyError(
+        'The name of parameter can not contain `.`, because when you access the newly added parameter in the form of `self.**.**`, it will cause AttributeError.',
+      );
+    }
+    if (name === '') throw new KeyError('The name of parameter can not be empty.');
+    if (this.sublayerMap.has(name) || this.bufferMap.has(name)) {
+      throw new KeyError(`The parameter '${name}' already exists.`);
+    }
+    if (parameter !== null && !(parameter instanceof Parameter)) {
+      throw new PaddleTypeError(`The parameter to be added should be a Parameter, but received ${describe(parameter)}.`);
+    }
+    this.paramMap.set(name, parameter);
+    return parameter;
+  }
+
+  /** Registers (or replaces, or with null clears) a sublayer under `name`; returns it. */
+  addSublayer<L extends Layer | null>(name: string, sublayer: L): L {
+    if (typeof name !== 'string') {
+      throw new PaddleTypeError(`The name of sublayer should be a string, but received ${describe(name)}.`);
+    }
+    if (sublayer !== null && !(sublayer instanceof Layer)) {
+      throw new AssertionError(`add_sublayer: the sublayer '${name}' must be a Layer or null, but received ${describe(sublayer)}.`);
+    }
+    if (this.paramMap.has(name) || this.bufferMap.has(name)) {
+      throw new KeyError(`The sublayer '${name}' already exists as a parameter or buffer.`);
+    }
+    this.sublayerMap.set(name, sublayer);
+    return sublayer;
+  }
+
+  /**
+   * Registers a buffer (a non-trainable tensor, e.g. running statistics). Persistable buffers
+   * (default) appear in `stateDict()` after the layer's own parameters.
+   */
+  registerBuffer<T extends Tensor | null>(name: string, tensor: T, options?: { persistable?: boolean }): T {
+    const o = checkOptions('Layer.register_buffer', options, ['persistable']);
+    if (typeof name !== 'string') {
+      throw new PaddleTypeError(`The name of buffer should be a string, but received ${describe(name)}.`);
+    }
+    if (name.includes('.')) {
+      throw new KeyError(
+        'The name of buffer can not contain `.`, because when you access the newly added buffer in the form of `self.**.**`, it will cause AttributeError.',
+      );
+    }
+    if (name === '') throw new KeyError('The name of buffer can not be empty.');
+    if (this.paramMap.has(name) || this.sublayerMap.has(name)) throw new KeyError(`attribute '${name}' already exists.`);
+    if (tensor !== null && !(tensor instanceof Tensor)) {
+      throw new PaddleTypeError(`The registered buffer should be a Paddle.Tensor, but received ${describe(tensor)}.`);
+    }
+    this.bufferMap.set(name, tensor);
+    if (o.persistable ?? true) this.nonPersistable.delete(name);
+    else this.nonPersistable.add(name);
+    return tensor;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Traversal
+
+  /** `[prefix, layer]` for this layer (if asked) and every sublayer, depth-first, each once. */
+  namedSublayers(options?: { prefix?: string; includeSelf?: boolean }): [string, Layer][] {
+    const o = checkOptions('Layer.named_sublayers', options, ['prefix', 'includeSelf']);
+    const out: [string, Layer][] = [];
+    const seen = new Set<Layer>();
+    const stack: [string, Layer, boolean][] = [[o.prefix ?? '', this, o.includeSelf ?? false]];
+    while (stack.length > 0) {
+      const [prefix, layer, include] = stack.pop() as [string, Layer, boolean];
+      if (include) {
+        if (seen.has(layer)) continue;
+        seen.add(layer);
+        out.push([prefix, layer]);
+      }
+      const children = [...layer.sublayerMap.entries()].filter((e): e is [string, Layer] => e[1] !== null);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const [key, child] = children[i] as [string, Layer];
+        stack.push([prefix === '' ? key : `${prefix}.${key}`, child, true]);
+      }
+    }
+    return out;
+  }
+
+  /** Every sublayer (depth-first), optionally with this layer first. */
+  sublayers(options?: { includeSelf?: boolean }): Layer[] {
+    const o = checkOptions('Layer.sublayers', options, ['includeSelf']);
+    return this.namedSublayers({ includeSelf: o.includeSelf ?? false }).map((e) => e[1]);
+  }
+
+  /** The direct children with their names. */
+  namedChildren(): [string, Layer][] {
+    const seen = new Set<Layer>();
+    const out: [string, Layer][] = [];
+    for (const [name, layer] of this.sublayerMap) {
+      if (layer === null || seen.has(layer)) continue;
+      seen.add(layer);
+      out.push([name, layer]);
+    }
+    return out;
+  }
+
+  children(): Layer[] {
+    return this.namedChildren().map((e) => e[1]);
+  }
+
+  /** `[structured name, parameter]` pairs: own parameters, then sublayers', each parameter once. */
+  namedParameters(options?: { prefix?: string; includeSublayers?: boolean }): [string, Parameter][] {
+    const o = checkOptions('Layer.named_parameters', options, ['prefix', 'includeSublayers']);
+    const prefix = o.prefix ?? '';
+    const layers: [string, Layer][] = (o.includeSublayers ?? true) ? this.namedSublayers({ prefix, includeSelf: true }) : [[prefix, this]];
+    const seen = new Set<Parameter>();
+    const out: [string, Parameter][] = [];
+    for (const [lp, layer] of layers) {
+      for (const [key, p] of layer.paramMap) {
+        if (p === null || seen.has(p)) continue;
+        seen.add(p);
+        out.push([lp === '' ? key : `${lp}.${key}`, p]);
+      }
+    }
+    return out;
+  }
+
+  /** All parameters (what an optimizer takes as `parameters`). */
+  parameters(options?: { includeSublayers?: boolean }): Parameter[] {
+    const o = checkOptions('Layer.parameters', options, ['includeSublayers']);
+    return this.namedParameters({ includeSublayers: o.includeSublayers ?? true }).map((e) => e[1]);
+  }
+
+  /** `[structured name, buffer]` pairs (all buffers, persistable or not). */
+  namedBuffers(options?: { prefix?: string; includeSublayers?: boolean }): [string, Tensor][] {
+    const o = checkOptions('Layer.named_buffers', options, ['prefix', 'includeSublayers']);
+    const prefix = o.prefix ?? '';
+    const layers: [string, Layer][] = (o.includeSublayers ?? true) ? this.namedSublayers({ prefix, includeSelf: true }) : [[prefix, this]];
+    const seen = new Set<Tensor>();
+    const out: [string, Tensor][] = [];
+    for (const [lp, layer] of layers) {
+      for (const [key, b] of layer.bufferMap) {
+        if (b === null || seen.has(b)) continue;
+        seen.add(b);
+        out.push([lp === '' ? key : `${lp}.${key}`, b]);
+      }
+    }
+    return out;
+  }
+
+  /** All buffers. */
+  buffers(options?: { includeSublayers?: boolean }): Tensor[] {
+    const o = checkOptions('Layer.buffers', options, ['includeSublayers']);
+    return this.namedBuffers({ includeSublayers: o.includeSublayers ?? true }).map((e) => e[1]);
+  }
+
+  /** Calls `fn` on every sublayer (depth-first, children first) and then on this layer. */
+  apply(fn: (layer: Layer) => void): this {
+    for (const child of this.children()) child.apply(fn);
+    fn(this);
+    return this;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Modes and gradients
+
+  /** Train mode for this layer and every sublayer; returns this. */
+  train(): this {
+    for (const l of this.sublayers({ includeSelf: true })) l.training = true;
+    return this;
+  }
+
+  /** Eval mode for this layer and every sublayer; returns this. */
+  eval(): this {
+    for (const l of this.sublayers({ includeSelf: true })) l.training = false;
+    return this;
+  }
+
+  /** Clears the gradients of every trainable parameter (`setToZero` as Tensor.clearGradient). */
+  clearGradients(options?: { setToZero?: boolean }): void {
+    const o = checkOptions('Layer.clear_gradients', options, ['setToZero']);
+    const setToZero = o.setToZero ?? true;
+    for (const p of this.parameters()) if (p.trainable) p.clearGradient(setToZero);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // State dicts
+
+  /**
+   * Parameters and persistable buffers by structured name (`fc1.weight`, `0.bias`): own entries
+   * first, then each sublayer's. The values are the parameter tensors themselves (Paddle's
+   * `keep_vars=True`), not copies.
+   */
+  stateDict(options?: { includeSublayers?: boolean; structuredNamePrefix?: string }): StateDict {
+    const o = checkOptions('Layer.state_dict', options, ['includeSublayers', 'structuredNamePrefix']);
+    const dest: StateDict = {};
+    this.fillStateDict(dest, o.includeSublayers ?? true, o.structuredNamePrefix ?? '');
+    return dest;
+  }
+
+  private fillStateDict(dest: StateDict, includeSublayers: boolean, prefix: string): void {
+    for (const [name, p] of this.paramMap) if (p !== null) dest[prefix + name] = p;
+    for (const [name, b] of this.bufferMap) {
+      if (b !== null && !this.nonPersistable.has(name)) dest[prefix + name] = b;
+    }
+    if (!includeSublayers) return;
+    for (const [name, layer] of this.sublayerMap) {
+      if (layer !== null) layer.fillStateDict(dest, includeSublayers, `${prefix}${name}.`);
+    }
+  }
+
+  /**
+   * Copies values from `stateDict` (structured name → Tensor / typed array / nested array; a
+   * plain object or a Map) into this layer's parameters and buffers, in place. Shapes and dtypes
+   * are checked for every key before anything is written. Returns Paddle's
+   * `[missingKeys, unexpectedKeys]`.
+   */
+  setStateDict(
+    stateDict: Readonly<Record<string, StateValue>> | ReadonlyMap<string, StateValue>,
+    options?: SetStateDictOptions,
+  ): [missingKeys: string[], unexpectedKeys: string[]] {
+    const o = checkOptions('Layer.set_state_dict', options, ['useStructuredName', 'strict']);
+    const useStructured = o.useStructuredName ?? true;
+    const strict = o.strict ?? true;
+    let entries: Map<string, StateValue>;
+    if (stateDict instanceof Map) entries = new Map(stateDict);
+    else if (isPlainObject(stateDict)) entries = new Map(Object.entries(stateDict));
+    else throw new PaddleTypeError(`set_state_dict: 'state_dict' must be an object or a Map, but received ${describe(stateDict)}.`);
+
+    const absent: string[] = [];
+    const mismatched: string[] = [];
+    const problems: string[] = [];
+    const matched = new Set<string>();
+    const writes: [Tensor, StateValue][] = [];
+    for (const [key, target] of Object.entries(this.stateDict())) {
+      const keyName = useStructured ? key : target.name;
+      const value = entries.get(keyName);
+      if (value === undefined || value === null) {
+        absent.push(keyName);
+        continue;
+      }
+      const problem = checkStateValue(keyName, value, target);
+      if (problem !== null) {
+        mismatched.push(keyName);
+        problems.push(problem);
+        continue;
+      }
+      matched.add(keyName);
+      writes.push([target, value]);
+    }
+    // As Paddle: a mismatched key counts as missing, and every key not loaded as unexpected.
+    const missing = [...absent, ...mismatched];
+    const unexpected = [...entries.keys()].filter((k) => !matched.has(k));
+    if (strict && (missing.length > 0 || unexpected.length > 0)) {
+      const parts: string[] = [];
+      if (absent.length > 0) parts.push(`missing keys: [${absent.join(', ')}]`);
+      const extra = unexpected.filter((k) => !mismatched.includes(k));
+      if (extra.length > 0) parts.push(`unexpected keys: [${extra.join(', ')}]`);
+      if (problems.length > 0) parts.push(`mismatched: ${problems.join('; ')}`);
+      throw new ValueError(
+        `set_state_dict of ${this.fullNameValue}: the state dict does not match the layer, nothing was loaded (${parts.join('; ')}). Pass { strict: false } to load the matching entries only.`,
+      );
+    }
+    for (const [target, value] of writes) target.setValue(value);
+    return [missing, unexpected];
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Printing
+
+  /** Extra text inside the layer's repr (e.g. `in_features=2, out_features=2, dtype=float32`). */
+  extraRepr(): string {
+    return '';
+  }
+
+  toString(): string {
+    const extra = this.extraRepr();
+    const extraLines = extra === '' ? [] : extra.split('\n');
+    const subLines: string[] = [];
+    for (const [name, layer] of this.sublayerMap) {
+      if (layer === null) continue;
+      subLines.push(`(${name}): ${indent(layer.toString(), 2)}`);
+    }
+    let s = `${this.constructor.name}(`;
+    if (extraLines.length > 1) s += `\n  ${extraLines.join('\n  ')}\n`;
+    else if (extraLines.length === 1) s += extraLines[0] as string;
+    if (subLines.length > 0) s += `\n  ${subLines.join('\n  ')}\n`;
+    return `${s})`;
+  }
+}
+
+function indent(text: string, n: number): string {
+  const lines = text.split('\n');
+  if (lines.length === 1) return text;
+  const pad = ' '.repeat(n);
+  return [lines[0], ...lines.slice(1).map((l) => pad + l)].join('\n');
+}
+
+/** Null when `value` can be written into `target`, else a message naming the key. */
+function checkStateValue(key: string, value: StateValue, target: Tensor): string | null {
+  let shape: readonly number[] | null;
+  let dtype: string | null = null;
+  if (value instanceof Tensor) {
+    shape = value.shape;
+    dtype = value.dtype;
+  } else if (ArrayBuffer.isView(value)) {
+    shape = null;
+    dtype = value instanceof Float32Array ? 'float32' : value instanceof Float64Array ? 'float64' : value instanceof Int32Array ? 'int32' : null;
+    if (value.length !== target.numel) {
+      return `${key} receives ${value.length} elements (a typed array), but the expected shape is ${shapeToString(target.shape)}`;
+    }
+  } else {
+    try {
+      shape = flattenNested(value, key).shape;
+    } catch (e) {
+      return `${key} is not a tensor or a rectangular array of numbers (${(e as Error).message})`;
+    }
+  }
+  if (shape !== null && !shapeEquals(shape, target.shape)) {
+    return `${key} receives a shape ${shapeToString(shape)}, but the expected shape is ${shapeToString(target.shape)}`;
+  }
+  if (dtype !== null && dtype !== target.dtype) {
+    return `${key} receives dtype ${dtype}, but the expected dtype is ${target.dtype}`;
+  }
+  return null;
+}
+
+export interface Layer {
+  full_name: Layer['fullName'];
+  create_parameter: Layer['createParameter'];
+  add_parameter: Layer['addParameter'];
+  add_sublayer: Layer['addSublayer'];
+  register_buffer: Layer['registerBuffer'];
+  named_sublayers: Layer['namedSublayers'];
+  named_children: Layer['namedChildren'];
+  named_parameters: Layer['namedParameters'];
+  named_buffers: Layer['namedBuffers'];
+  clear_gradients: Layer['clearGradients'];
+  state_dict: Layer['stateDict'];
+  set_state_dict: Layer['setStateDict'];
+  set_dict: Layer['setStateDict'];
+  load_dict: Layer['setStateDict'];
+  extra_repr: Layer['extraRepr'];
+}
+
+aliasMethods(Layer, {
+  full_name: 'fullName',
+  create_parameter: 'createParameter',
+  add_parameter: 'addParameter',
+  add_sublayer: 'addSublayer',
+  register_buffer: 'registerBuffer',
+  named_sublayers: 'namedSublayers',
+  named_children: 'namedChildren',
+  named_parameters: 'namedParameters',
+  named_buffers: 'namedBuffers',
+  clear_gradients: 'clearGradients',
+  state_dict: 'stateDict',
+  set_state_dict: 'setStateDict',
+  set_dict: 'setStateDict',
+  load_dict: 'setStateDict',
+  extra_repr: 'extraRepr',
+});

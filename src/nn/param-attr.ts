@@ -1,0 +1,136 @@
+/**
+ * `paddle.ParamAttr` (spec §14): how a parameter is named, initialised, scaled (per-parameter LR
+ * multiplier), regularised, trained and clipped. Types are checked like Paddle's `check_type`
+ * (TypeError with Paddle's wording); `name: ''` is a ValueError.
+ *
+ * `ParamAttr.toAttr(arg)` (Paddle's `_to_attr`) turns what layers accept as `weightAttr` /
+ * `biasAttr` into a ParamAttr: null/undefined/true → a default ParamAttr, a string → its name,
+ * an Initializer → its initializer, a regularizer → its regularizer, `false` → `false` (no
+ * parameter, e.g. no bias); anything else is a TypeError.
+ */
+import { TypeError as PaddleTypeError, ValueError, pyTypeName } from '../errors.js';
+import { checkOptions } from '../options.js';
+import { WeightDecayRegularizer } from '../regularizer/index.js';
+import { typeError } from './args.js';
+import { Initializer } from './initializer/initializer.js';
+
+export interface ParamAttrOptions {
+  name?: string | null;
+  initializer?: Initializer | null;
+  learningRate?: number;
+  regularizer?: WeightDecayRegularizer | null;
+  trainable?: boolean;
+  doModelAverage?: boolean;
+  needClip?: boolean;
+}
+
+/** What `weightAttr` / `biasAttr` / `attr` accept. */
+export type ParamAttrLike = ParamAttr | string | Initializer | WeightDecayRegularizer | boolean | null | undefined;
+
+const KEYS = ['name', 'initializer', 'learningRate', 'regularizer', 'trainable', 'doModelAverage', 'needClip'] as const;
+
+export class ParamAttr {
+  name: string | null;
+  initializer: Initializer | null;
+  /** Multiplier of the optimizer's learning rate for this parameter (`optimize_attr`). */
+  learningRate: number;
+  regularizer: WeightDecayRegularizer | null;
+  trainable: boolean;
+  doModelAverage: boolean;
+  needClip: boolean;
+
+  constructor(options?: ParamAttrOptions) {
+    const o = checkOptions('ParamAttr', options, KEYS);
+    const name = o.name ?? null;
+    const learningRate = o.learningRate ?? 1.0;
+    const trainable = o.trainable ?? true;
+    const doModelAverage = o.doModelAverage ?? true;
+    const needClip = o.needClip ?? true;
+    const initializer = o.initializer ?? null;
+    const regularizer = o.regularizer ?? null;
+    if (name !== null && typeof name !== 'string') {
+      throw typeError('ParamAttr', 'name', "(<class 'str'>, <class 'NoneType'>)", name);
+    }
+    if (typeof learningRate !== 'number') {
+      throw typeError('ParamAttr', 'learning_rate', "(<class 'float'>, <class 'int'>)", learningRate);
+    }
+    if (typeof trainable !== 'boolean') throw typeError('ParamAttr', 'trainable', "<class 'bool'>", trainable);
+    if (typeof doModelAverage !== 'boolean') {
+      throw typeError('ParamAttr', 'do_model_average', "<class 'bool'>", doModelAverage);
+    }
+    if (typeof needClip !== 'boolean') throw typeError('ParamAttr', 'need_clip', "<class 'bool'>", needClip);
+    if (initializer !== null && !(initializer instanceof Initializer)) {
+      throw typeError(
+        'ParamAttr',
+        'initializer',
+        "(<class 'paddle.nn.initializer.initializer.Initializer'>, <class 'NoneType'>)",
+        initializer,
+      );
+    }
+    if (regularizer !== null && !(regularizer instanceof WeightDecayRegularizer)) {
+      throw typeError(
+        'ParamAttr',
+        'regularizer',
+        "(<class 'paddle.regularizer.WeightDecayRegularizer'>, <class 'NoneType'>)",
+        regularizer,
+      );
+    }
+    if (name === '') throw new ValueError('name of ParamAttr can not be empty str');
+    this.name = name;
+    this.initializer = initializer;
+    this.learningRate = learningRate;
+    this.regularizer = regularizer;
+    this.trainable = trainable;
+    this.doModelAverage = doModelAverage;
+    this.needClip = needClip;
+  }
+
+  /** Paddle's `ParamAttr._to_attr` (see the module comment). Never returns the caller's object mutated. */
+  static toAttr(arg: ParamAttrLike): ParamAttr | false {
+    if (arg === null || arg === undefined) return new ParamAttr();
+    if (arg instanceof ParamAttr) return arg;
+    if (typeof arg === 'string') return new ParamAttr({ name: arg });
+    if (arg instanceof Initializer) return new ParamAttr({ initializer: arg });
+    if (arg instanceof WeightDecayRegularizer) return new ParamAttr({ regularizer: arg });
+    if (typeof arg === 'boolean') return arg ? new ParamAttr() : false;
+    throw new PaddleTypeError(`${pyTypeName(arg)} cast to ParamAttr`);
+  }
+
+  /** A copy (Paddle deep-copies the attr before filling in defaults). */
+  clone(): ParamAttr {
+    return new ParamAttr({
+      name: this.name,
+      initializer: this.initializer,
+      learningRate: this.learningRate,
+      regularizer: this.regularizer,
+      trainable: this.trainable,
+      doModelAverage: this.doModelAverage,
+      needClip: this.needClip,
+    });
+  }
+
+  // Paddle's attribute spellings.
+  get learning_rate(): number {
+    return this.learningRate;
+  }
+  set learning_rate(v: number) {
+    this.learningRate = v;
+  }
+  get need_clip(): boolean {
+    return this.needClip;
+  }
+  set need_clip(v: boolean) {
+    this.needClip = v;
+  }
+  get do_model_average(): boolean {
+    return this.doModelAverage;
+  }
+  set do_model_average(v: boolean) {
+    this.doModelAverage = v;
+  }
+
+  /** Paddle's `_to_attr` spelling. */
+  static _to_attr(arg: ParamAttrLike): ParamAttr | false {
+    return ParamAttr.toAttr(arg);
+  }
+}
