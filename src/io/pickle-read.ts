@@ -902,5 +902,10 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyVa
   const maxExpansion = options.maxExpansion ?? DEFAULT_MAX_EXPANSION;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (bytes.length === 0) throw new UnpicklingError('pickle data was truncated: the input is empty');
+  if (bytes[0] !== 0x80) {
+    throw new UnpicklingError(
+      `not a pickle of protocol 2 or higher: the data starts with ${opName(bytes[0] as number)}, not the PROTO opcode 0x80 (a .pdparams/.pdopt file, or a safetensors file read as pickle?)`,
+    );
+  }
   return new Unpickler(bytes, maxDepth, maxExpansion).run();
 }
