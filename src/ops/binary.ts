@@ -8,6 +8,7 @@
  * tensor's dtype (see `resultDType`).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { getDefaultDType } from '../tensor/creation.js';
 import { allocArray, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
 import { numelOf, shapeToString, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -56,7 +57,9 @@ interface Forward {
 function forward(where: string, xv: unknown, yv: unknown, k: BinaryKernel, floatOnly = false): Forward {
   const ops = binaryOperands(where, xv, yv);
   let dtype = ops.dtype;
-  if (floatOnly && !isFloatDType(dtype)) dtype = 'float32';
+  // Arithmetic on two bools counts them as integers (Python: True + True == 2).
+  if (dtype === 'bool') dtype = 'int64';
+  if (floatOnly && !isFloatDType(dtype)) dtype = getDefaultDType();
   const outShape = broadcastXY(where, ops.x.shape, ops.y.shape);
   const out = allocArray(dtype, numelOf(outShape));
   applyBinary(k, valuesAs(ops.x, dtype), ops.x.shape, valuesAs(ops.y, dtype), ops.y.shape, outShape, out);
@@ -182,7 +185,6 @@ const minKernel: BinaryKernel = {
   },
 };
 
-const negKernelSub = fnKernel((g, _b) => -g);
 const negDivKernel = fnKernel((t, b) => -(t / b));
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +207,7 @@ export function subtract(x: TensorLike, y: TensorLike): Tensor {
     let gy: DataArray | null = null;
     if (needsGrad(f.y)) {
       const scratch = gradScratch(f.y.shape, f.outShape, f.y.dtype);
-      negKernelSub.vs(g, 0, 0, scratch, 0, g.length);
+      for (let i = 0; i < g.length; i++) scratch[i] = -(g[i] as number);
       gy = reduceToShape(scratch, f.outShape, f.y.shape, f.y.dtype);
     }
     return [needsGrad(f.x) ? reduceToShape(g, f.outShape, f.x.shape, f.x.dtype) : null, gy];

@@ -10,7 +10,7 @@
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import { getDefaultDType } from '../tensor/creation.js';
-import { allocArray, castScalar, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
+import { allocArray, castScalar, isFloatDType, promote, type DataArray, type DType } from '../tensor/dtype.js';
 import { broadcastShapes, numelOf, shapeEquals, shapeToString, stridesOf, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -25,7 +25,7 @@ export function expectTensor(where: string, argName: string, value: unknown): Te
   );
 }
 
-/** Throws a TypeError unless `value` is a Tensor or a finite-or-not JS number. */
+/** Throws a TypeError unless `value` is a Tensor or a JS number (a boolean counts as 0/1). */
 export function expectTensorLike(where: string, argName: string, value: unknown): TensorLike {
   if (value instanceof Tensor) return value;
   if (typeof value === 'number') return value;
@@ -44,28 +44,6 @@ export function expectFloat(where: string, argName: string, t: Tensor): void {
   }
 }
 
-/** Throws a TypeError unless the tensor holds integers (int32/int64). */
-export function expectIndex(where: string, argName: string, value: unknown): Tensor {
-  const t = expectTensor(where, argName, value);
-  if (t.dtype !== 'int32' && t.dtype !== 'int64') {
-    throw new PaddleTypeError(
-      `${where}: the argument '${argName}' must have dtype int32 or int64, but its dtype is ${t.dtype}.`,
-    );
-  }
-  return t;
-}
-
-/** Throws a ValueError unless `value` is a number (used for scalar options). */
-export function expectNumber(where: string, argName: string, value: unknown): number {
-  if (typeof value === 'number') return value;
-  throw new PaddleTypeError(`${where}: the argument '${argName}' must be a number, but received ${describe(value)}.`);
-}
-
-export function expectBoolean(where: string, argName: string, value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  throw new PaddleTypeError(`${where}: the argument '${argName}' must be a boolean, but received ${describe(value)}.`);
-}
-
 /**
  * The dtype a binary op computes in. Two tensors promote (float32 with float64 → float64; an
  * integer with a float → the float). A scalar takes the tensor's dtype, except that a
@@ -73,18 +51,12 @@ export function expectBoolean(where: string, argName: string, value: unknown): b
  * scalar with a bool tensor gives int64 (Python's `True + 1 == 2`).
  */
 export function resultDType(x: TensorLike, y: TensorLike): DType {
-  if (x instanceof Tensor && y instanceof Tensor) return promoteDType(x.dtype, y.dtype);
+  if (x instanceof Tensor && y instanceof Tensor) return promote(x.dtype, y.dtype);
   const t = x instanceof Tensor ? x : (y as Tensor);
   const s = x instanceof Tensor ? (y as number) : x;
   if (isFloatDType(t.dtype)) return t.dtype;
   if (!Number.isInteger(s)) return getDefaultDType();
   return t.dtype === 'bool' ? 'int64' : t.dtype;
-}
-
-function promoteDType(a: DType, b: DType): DType {
-  if (a === b) return a;
-  const rank: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
-  return rank[a] >= rank[b] ? a : b;
 }
 
 /** A number operand as a 0-D constant tensor of `dtype` (rounded to it, as Paddle does). */

@@ -7,7 +7,7 @@
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
-import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from '../tensor/dtype.js';
+import { allocArray, castScalar, isFloatDType, toDType, type DType } from '../tensor/dtype.js';
 import { numelOf, shapeToString } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';

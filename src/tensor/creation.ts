@@ -136,7 +136,7 @@ function expectTensorArg(where: string, x: unknown): Tensor {
   throw new PaddleTypeError(`${where}: the argument 'x' must be a Tensor, but received ${describe(x)}.`);
 }
 
-function likeDType(where: string, x: Tensor, opts: FillOptions): DType {
+function likeDType(x: Tensor, opts: FillOptions): DType {
   return opts.dtype === undefined || opts.dtype === null ? x.dtype : toDType(opts.dtype);
 }
 
@@ -147,21 +147,21 @@ export function fullLike(x: Tensor, fillValue: number | boolean, options?: FillO
   if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean') {
     throw new PaddleTypeError(`full_like: the 'fill_value' must be a number or boolean, but received ${describe(fillValue)}.`);
   }
-  return full(t.shape, fillValue, { dtype: likeDType('full_like', t, opts) });
+  return full(t.shape, fillValue, { dtype: likeDType(t, opts) });
 }
 
 /** `paddle.zeros_like(x, dtype=None)`. */
 export function zerosLike(x: Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('zeros_like', options, ['dtype', 'name']);
   const t = expectTensorArg('zeros_like', x);
-  return full(t.shape, 0, { dtype: likeDType('zeros_like', t, opts) });
+  return full(t.shape, 0, { dtype: likeDType(t, opts) });
 }
 
 /** `paddle.ones_like(x, dtype=None)`. */
 export function onesLike(x: Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('ones_like', options, ['dtype', 'name']);
   const t = expectTensorArg('ones_like', x);
-  return full(t.shape, 1, { dtype: likeDType('ones_like', t, opts) });
+  return full(t.shape, 1, { dtype: likeDType(t, opts) });
 }
 
 export const full_like = fullLike;

@@ -64,6 +64,7 @@ describe('binary elementwise values and broadcasting', () => {
     expect(ops.add(toTensor([1, 2]), 3).dtype).toBe('int64');
     expect(ops.add(toTensor([1, 2]), 0.5).dtype).toBe('float32');
     expect(ops.add(toTensor([true]), 1).dtype).toBe('int64');
+    expect(ops.add(toTensor([true, true]), toTensor([true, false])).tolist()).toEqual([2, 1]);
     expect(ops.add(toTensor([1], { dtype: 'int32' }), f32([1])).dtype).toBe('float32');
     const q = ops.divide(toTensor([7, 8]), toTensor([2, 4]));
     expect(q.dtype).toBe('float32');
