@@ -283,13 +283,13 @@ class Pickler {
     if (typeof v !== 'object') {
       throw new PaddleTypeError(`pickle: cannot save ${describe(v)} (at ${path || 'the root'}): not a Python value.`);
     }
+    if (this.active.has(v)) {
+      throw new ValueError(`pickle: the value contains a reference cycle (at ${path || 'the root'}); state dicts cannot.`);
+    }
     const memo = this.memoByIdentity.get(v);
     if (memo !== undefined) return this.get(memo);
     if (v instanceof Uint8Array) return this.saveBytes(v, v);
     if (isNdArray(v)) return this.saveNdArray(v, path);
-    if (this.active.has(v)) {
-      throw new ValueError(`pickle: the value contains a reference cycle (at ${path || 'the root'}); state dicts cannot.`);
-    }
     this.active.add(v);
     try {
       if (Array.isArray(v)) this.saveList(v, depth, path);
@@ -581,6 +581,6 @@ function latin1String(b: Uint8Array): string {
  * lone surrogate or an unrepresentable int64.
  */
 export function pickle(value: unknown, options: PickleOptions = {}): Uint8Array {
-  const protocol = checkProtocol(options.protocol ?? 4);
+  const protocol = checkProtocol(options.protocol === undefined ? 4 : options.protocol);
   return new Pickler(protocol).dump(value);
 }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { isNdArray, type NdArray } from '../../src/io/ndarray.js';
-import { PyTuple, type PyValue } from '../../src/io/py-value.js';
+import { PyFloat, PyTuple, type PyValue } from '../../src/io/py-value.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(HERE, '..', 'fixtures', 'io');
@@ -37,7 +37,14 @@ export function parseNum(s: string): number {
  * Asserts that `actual` (the unpickler's model value) equals the tagged expected JSON written by
  * scripts/make-io-fixtures.py. Floats compare with Object.is (NaN equals NaN, -0 differs from 0).
  */
-export function expectPy(actual: unknown, exp: Json, path = '$'): void {
+export function expectPy(actualIn: unknown, exp: Json, path = '$'): void {
+  // A PyFloat is the float it wraps; a plain object is a dict with string keys.
+  const actual: unknown =
+    actualIn instanceof PyFloat
+      ? actualIn.value
+      : typeof actualIn === 'object' && actualIn !== null && !isNdArray(actualIn) && Object.getPrototypeOf(actualIn) === Object.prototype
+        ? new Map(Object.entries(actualIn))
+        : actualIn;
   if (exp === null) {
     expect(actual, path).toBeNull();
     return;
@@ -55,7 +62,8 @@ export function expectPy(actual: unknown, exp: Json, path = '$'): void {
       return;
     case '$int': {
       const big = BigInt(body as string);
-      if (big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      if (typeof actual === 'bigint') expect(actual, path).toBe(big);
+      else if (big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)) {
         expect(actual, path).toBe(Number(big));
       } else {
         expect(actual, path).toBe(big);
@@ -129,6 +137,8 @@ export function expectNd(
 /** Converts a model value back to the tagged JSON form (for comparing with python3's view). */
 export function toTagged(v: PyValue | unknown): Json {
   if (v === null) return null;
+  if (v instanceof PyFloat) return toTagged(v.value);
+  if (typeof v === 'object' && !isNdArray(v) && Object.getPrototypeOf(v) === Object.prototype) return toTagged(new Map(Object.entries(v)));
   if (typeof v === 'boolean') return { $bool: v };
   if (typeof v === 'bigint') return { $int: v.toString() };
   if (typeof v === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? { $int: String(v) } : { $float: floatRepr(v) };

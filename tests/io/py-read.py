@@ -4,6 +4,9 @@
     py-read.py pickle FILE       pickle.load (plain CPython + NumPy), the value as written
     py-read.py paddle FILE       pickle.load(f, encoding='latin1'), as paddle.load reads it
     py-read.py safetensors FILE  a reference-style safetensors reader (json + struct + NumPy)
+    py-read.py redump P FILE     loads FILE and prints (hex) what CPython's pickle.dumps(value,
+                                 protocol=P) writes for it, with NumPy's _reconstruct named
+                                 numpy.core.multiarray as NumPy 1.x (and our writer) name it
 
 The tagged form is the one of scripts/make-io-fixtures.py ($int, $float, $nd, ...). The pickle
 modes also fail (exit 1) if the file names a global outside the state-dict allow-list, so a test
@@ -25,6 +28,7 @@ ALLOWED = {
     ("numpy", "dtype"),
     ("_codecs", "encode"),
     ("builtins", "bytes"),
+    ("__builtin__", "bytes"),
     ("collections", "OrderedDict"),
 }
 
@@ -104,7 +108,15 @@ def read_safetensors(data):
 
 
 def main():
-    mode, path = sys.argv[1], sys.argv[2]
+    mode, path = sys.argv[1], sys.argv[-1]
+    if mode == "redump":
+        core = getattr(np, "_core", None)  # NumPy 2; NumPy 1.x already says numpy.core
+        if core is not None:
+            core.multiarray._reconstruct.__module__ = "numpy.core.multiarray"
+        with open(path, "rb") as f:
+            value = Strict(f).load()
+        sys.stdout.write(pickle.dumps(value, protocol=int(sys.argv[2])).hex())
+        return
     with open(path, "rb") as f:
         data = f.read()
     if mode == "safetensors":
