@@ -26,6 +26,20 @@ export function newArray(dtype: KernelDType, n: number): FloatArray {
  * and large magnitudes, and ordinary values. `nonNegative` keeps values ≥ 0 (mean squares).
  */
 export function fillMixed(arr: FloatArray, next: () => number, nonNegative = false): void {
+  if (arr.length > TILE) {
+    // large arrays: tile a seeded pattern of TILE values (TILE is odd, so the pattern visits
+    // every SIMD lane position), starting at a seeded offset; much faster than drawing each
+    const pattern = arr instanceof Float32Array ? new Float32Array(TILE) : new Float64Array(TILE);
+    fillMixed(pattern, next, nonNegative);
+    let at = Math.floor(next() * TILE);
+    for (let i = 0; i < arr.length; ) {
+      const take = Math.min(TILE - at, arr.length - i);
+      arr.set(pattern.subarray(at, at + take), i);
+      i += take;
+      at = 0;
+    }
+    return;
+  }
   const sub = arr instanceof Float32Array ? 1e-40 : 1e-310; // subnormal in the dtype
   for (let i = 0; i < arr.length; i++) {
     const u = next();
@@ -40,6 +54,8 @@ export function fillMixed(arr: FloatArray, next: () => number, nonNegative = fal
     arr[i] = nonNegative ? Math.abs(v) : sign * v;
   }
 }
+
+const TILE = 65537;
 
 /** Fills with smooth random values in [-scale, scale). */
 export function fillUniform(arr: FloatArray, next: () => number, scale = 1): void {
@@ -92,6 +108,17 @@ export function cloneArray(src: FloatArray): FloatArray {
  */
 export function expectSameBits(actual: FloatArray, expected: FloatArray, label: string): void {
   expect(actual.length, `${label}: length`).toBe(expected.length);
+  // fast path: identical bytes (same dtype); otherwise element by element, where NaNs with
+  // different payloads still count as equal
+  if (
+    actual.BYTES_PER_ELEMENT === expected.BYTES_PER_ELEMENT &&
+    Buffer.compare(
+      new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength),
+      new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength),
+    ) === 0
+  ) {
+    return;
+  }
   for (let i = 0; i < expected.length; i++) {
     if (!Object.is(actual[i], expected[i])) {
       expect.fail(

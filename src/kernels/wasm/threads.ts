@@ -56,7 +56,10 @@ const STALL_MS = 30_000;
 // `ThreadPool.claim` below.
 const WORKER_SOURCE = `
 'use strict';
-const { workerData, parentPort } = require('node:worker_threads');
+// CommonJS normally; ESM when the parent runs with --input-type=module (execArgv is inherited)
+const { workerData, parentPort } = typeof require === 'function'
+  ? require('node:worker_threads')
+  : process.getBuiltinModule('node:worker_threads');
 const { module, memory, control } = workerData;
 const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const ctl = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
@@ -192,7 +195,10 @@ export function setNumThreads(n: number): void {
     throw new ValueError(`The number of threads must be an integer in [1, 256], but received ${String(n)}.`);
   }
   config.numThreads = n;
-  for (const pool of pools) pool.resize(n - 1);
+  for (const pool of pools) {
+    pool.startFailed = false;
+    pool.resize(n - 1);
+  }
 }
 
 /** The number of threads a large kernel call uses here (1 where threads are unavailable). */
@@ -244,6 +250,8 @@ export interface PoolStats {
   ready: number;
   /** Last error reported by a worker, if any. */
   lastError: string | undefined;
+  /** A worker failed to start; no more are started until setNumThreads is called. */
+  startFailed: boolean;
 }
 
 export class ThreadPool {
@@ -255,6 +263,8 @@ export class ThreadPool {
   private readonly readySet = new Set<WorkerLike>();
   lastError: string | undefined;
   jobs = 0;
+  /** A worker failed before it was ready: do not start more until asked (setNumThreads). */
+  startFailed = false;
 
   constructor(
     private readonly module: WebAssembly.Module,
@@ -278,10 +288,14 @@ export class ThreadPool {
       workerChunks: Atomics.load(this.ctl, WORKER_CHUNKS),
       ready: this.readySet.size,
       lastError: this.lastError,
+      startFailed: this.startFailed,
     };
   }
 
-  /** Starts or stops workers so that `n` run (no-op where threads are unavailable). */
+  /**
+   * Starts or stops workers so that `n` run (no-op where threads are unavailable, and for starting
+   * after a worker failed to start, until `setNumThreads` is called again).
+   */
   resize(n: number): void {
     while (this.workers.length > n) {
       const w = this.workers.pop();
@@ -290,7 +304,7 @@ export class ThreadPool {
         void w.terminate();
       }
     }
-    if (this.workers.length >= n) return;
+    if (this.workers.length >= n || this.startFailed) return;
     const Worker = getWorkerCtor();
     if (Worker === null) return;
     Atomics.store(this.ctl, EXIT, 0);
@@ -310,6 +324,7 @@ export class ThreadPool {
       });
       w.on('error', (e: unknown) => {
         this.lastError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        if (!this.readySet.has(w)) this.startFailed = true;
         const k = this.workers.indexOf(w);
         if (k >= 0) this.workers.splice(k, 1);
         this.readySet.delete(w);

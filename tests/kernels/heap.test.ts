@@ -1,0 +1,323 @@
+/**
+ * The kernel heap: allocator, growth and views, dispose/finalization, the copy path against the
+ * zero-copy path, growth in the middle of training, ordinary (non-shared) memory, and a steady
+ * state that allocates nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { RuntimeError, ValueError } from '../../src/errors.js';
+import {
+  createWasmBackend,
+  HeapStorage,
+  KernelHeap,
+  refBackend,
+  setNumThreads,
+  type KernelDType,
+  type WasmBackend,
+} from '../../src/kernels/index.js';
+import { HEAP_BASE } from '../../src/kernels/wasm/heap.js';
+import type { Storage } from '../../src/tensor/storage.js';
+import { expectSameSlot, fillMixed, randomState, rng, STATE_KEYS, type FloatArray, type SlotInit } from './helpers.js';
+
+describe('allocator', () => {
+  it('aligns to 16 bytes, reuses freed blocks, coalesces neighbours', () => {
+    const heap = new KernelHeap({ shared: false, initialPages: 1, maximumPages: 4 });
+    const a = heap.allocBytes(1);
+    const b = heap.allocBytes(17);
+    const c = heap.allocBytes(16);
+    const d = heap.allocBytes(100);
+    expect([a, b, c, d].every((o) => o % 16 === 0 && o >= HEAP_BASE)).toBe(true);
+    expect(b - a).toBe(16);
+    expect(c - b).toBe(32);
+    expect(heap.bytesInUse).toBe(16 + 32 + 16 + 112);
+    heap.freeBytes(b);
+    heap.freeBytes(c);
+    // the two freed neighbours merged into one 48-byte hole: a 48-byte block fits exactly there
+    expect(heap.allocBytes(48)).toBe(b);
+    heap.freeBytes(d); // the top block: the bump pointer comes back
+    expect(heap.allocBytes(16)).toBe(d);
+    expect(() => heap.freeBytes(12345)).toThrow(RuntimeError);
+    expect(() => heap.freeBytes(a + 1)).toThrow(/no live block/);
+  });
+
+  it('best fit: the smallest hole that fits', () => {
+    const heap = new KernelHeap({ shared: false, initialPages: 1, maximumPages: 1 });
+    const big = heap.allocBytes(256);
+    heap.allocBytes(16); // separator
+    const small = heap.allocBytes(64);
+    heap.allocBytes(16);
+    heap.freeBytes(big);
+    heap.freeBytes(small);
+    expect(heap.allocBytes(48)).toBe(small);
+    expect(heap.allocBytes(200)).toBe(big);
+  });
+
+  it('storages: views of the right type, zero length, dispose is idempotent, then array() throws', () => {
+    const heap = new KernelHeap({ shared: true, initialPages: 1, maximumPages: 8 });
+    expect(heap.alloc('float32', 3).array()).toBeInstanceOf(Float32Array);
+    expect(heap.alloc('float64', 3).array()).toBeInstanceOf(Float64Array);
+    expect(heap.alloc('int64', 3).array()).toBeInstanceOf(Float64Array);
+    expect(heap.alloc('int32', 3).array()).toBeInstanceOf(Int32Array);
+    expect(heap.alloc('bool', 3).array()).toBeInstanceOf(Uint8Array);
+    const empty = heap.alloc('float32', 0);
+    expect(empty.array().length).toBe(0);
+    expect(heap.contains(empty.array())).toBe(true);
+    empty.dispose();
+    const s = heap.alloc('float32', 10);
+    expect(s.location).toBe('wasm-heap');
+    expect(s.length).toBe(10);
+    s.array().fill(7);
+    const inUse = heap.bytesInUse;
+    s.dispose();
+    s.dispose();
+    expect(heap.bytesInUse).toBe(inUse - 48);
+    expect(() => s.array()).toThrow(RuntimeError);
+    expect(() => heap.alloc('float32', -1)).toThrow(ValueError);
+    expect(() => new KernelHeap({ shared: false, initialPages: 0 })).toThrow(ValueError);
+  });
+
+  it('the finalization cleanup frees a dropped storage block once', () => {
+    const heap = new KernelHeap({ shared: false, initialPages: 1, maximumPages: 1 });
+    const s = heap.alloc('float64', 4) as HeapStorage<'float64'>;
+    const inUse = heap.bytesInUse;
+    heap.finalize(s.byteOffset); // what the FinalizationRegistry calls when s is collected
+    expect(heap.bytesInUse).toBe(inUse - 32);
+    expect(heap.stats.finalized).toBe(1);
+    heap.finalize(s.byteOffset); // already free: nothing
+    expect(heap.stats.finalized).toBe(1);
+  });
+
+  it('grows, and storages re-acquire their views with the contents intact', () => {
+    for (const shared of [true, false]) {
+      const heap = new KernelHeap({ shared, initialPages: 1, maximumPages: 64 });
+      const s = heap.alloc('float32', 1000);
+      s.array().set(Float32Array.from({ length: 1000 }, (_, i) => i * 0.5));
+      const old = s.array();
+      const gen = heap.generation;
+      const big = heap.alloc('float64', 100_000); // 800 KB > 64 KB: grows
+      expect(heap.generation).toBe(gen + 1);
+      expect(heap.stats.grows).toBe(1);
+      expect(big.location).toBe('wasm-heap');
+      const fresh = s.array();
+      expect(fresh === old).toBe(false);
+      expect(heap.contains(old)).toBe(true); // a view made before the growth still belongs to it
+      expect(fresh[999]).toBe(499.5);
+      if (shared) expect(old[999]).toBe(499.5); // a shared memory never moves
+      else expect(old.length).toBe(0); // an ordinary memory detached the old buffer
+      expect(heap.byteLength % 65536).toBe(0);
+    }
+  });
+
+  it('falls back to JS storage when the heap cannot grow', () => {
+    const heap = new KernelHeap({ shared: true, initialPages: 1, maximumPages: 2 });
+    const s = heap.alloc('float32', 100_000);
+    expect(s.location).toBe('js');
+    expect(s.array()).toBeInstanceOf(Float32Array);
+    expect(heap.stats.jsFallbacks).toBe(1);
+    expect(heap.allocBytes(1 << 20)).toBe(-1);
+  });
+});
+
+// ---- the backend over the heap ------------------------------------------------------------------
+
+function heapState(backend: WasmBackend, dtype: KernelDType, init: SlotInit): Record<keyof SlotInit, Storage> {
+  const out = {} as Record<keyof SlotInit, Storage>;
+  for (const k of STATE_KEYS) {
+    out[k] = backend.heap.alloc(dtype, init[k].length);
+    (out[k].array() as FloatArray).set(init[k]);
+  }
+  return out;
+}
+
+function views(st: Record<keyof SlotInit, Storage>): SlotInit {
+  return {
+    param: st.param.array() as FloatArray,
+    grad: st.grad.array() as FloatArray,
+    meanSquare: st.meanSquare.array() as FloatArray,
+    moment: st.moment.array() as FloatArray,
+    meanGrad: st.meanGrad.array() as FloatArray,
+  };
+}
+
+function clone(init: SlotInit): SlotInit {
+  return {
+    param: init.param.slice(),
+    grad: init.grad.slice(),
+    meanSquare: init.meanSquare.slice(),
+    moment: init.moment.slice(),
+    meanGrad: init.meanGrad.slice(),
+  };
+}
+
+describe('copy path and zero-copy path', () => {
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`${dtype}: heap arrays, plain arrays and a mix give identical results`, () => {
+      const backend = createWasmBackend({ shared: true });
+      const lengths = [1, 5, 17, 1025, 4099];
+      const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.9, centered: true };
+      const inits = lengths.map((n, k) => randomState(dtype, n, 40 + k));
+      const zero = inits.map((i) => heapState(backend, dtype, i));
+      const plain = inits.map(clone);
+      const mixedHeap = inits.map((i) => heapState(backend, dtype, i));
+      const mixed = inits.map(clone);
+      const ref = inits.map(clone);
+      const next = rng(8);
+      for (let step = 0; step < 7; step++) {
+        for (let k = 0; k < inits.length; k++) {
+          fillMixed(ref[k]!.grad, next);
+          for (const st of [views(zero[k]!), plain[k]!, views(mixedHeap[k]!), mixed[k]!]) st.grad.set(ref[k]!.grad);
+        }
+        const z = backend.stats.zeroCopySlots;
+        const c = backend.stats.copiedArrays;
+        backend.rmspropStep(dtype, zero.map((st) => ({ ...views(st), lr: 0.01 })), hyper);
+        expect(backend.stats.zeroCopySlots - z).toBe(lengths.length);
+        expect(backend.stats.copiedArrays - c).toBe(0);
+        backend.rmspropStep(dtype, plain.map((st) => ({ ...st, lr: 0.01 })), hyper);
+        expect(backend.stats.copiedArrays - c).toBe(5 * lengths.length);
+        // param and grad from the heap, the state in plain arrays
+        backend.rmspropStep(
+          dtype,
+          mixed.map((st, k) => {
+            const h = views(mixedHeap[k]!);
+            return { ...st, param: h.param, grad: h.grad, lr: 0.01 };
+          }),
+          hyper,
+        );
+        refBackend.rmspropStep(dtype, ref.map((st) => ({ ...st, lr: 0.01 })), hyper);
+      }
+      for (let k = 0; k < inits.length; k++) {
+        expectSameSlot(views(zero[k]!), ref[k]!, `zero-copy ${k}`);
+        expectSameSlot(plain[k]!, ref[k]!, `copy ${k}`);
+        const h = views(mixedHeap[k]!);
+        expectSameSlot({ ...mixed[k]!, param: h.param, grad: h.grad }, ref[k]!, `mixed ${k}`);
+      }
+      void backend.dispose();
+    });
+  }
+
+  it('not centered: meanGrad is neither copied nor written', () => {
+    const backend = createWasmBackend({ shared: true });
+    const init = randomState('float32', 33, 1);
+    const st = clone(init);
+    const c = backend.stats.copiedArrays;
+    backend.rmspropStep('float32', [{ ...st, lr: 0.01 }], { rho: 0.9, epsilon: 1e-6, momentum: 0, centered: false });
+    expect(backend.stats.copiedArrays - c).toBe(4);
+    expect(Array.from(st.meanGrad)).toEqual(Array.from(init.meanGrad));
+    expect(Array.from(st.grad)).toEqual(Array.from(init.grad));
+  });
+
+  it('uses the reference loops when the heap cannot hold the scratch space', () => {
+    const backend = createWasmBackend({ shared: true, initialPages: 1, maximumPages: 2 });
+    const init = randomState('float64', 20_000, 2); // 5 × 160 KB to copy: more than 128 KB
+    const st = clone(init);
+    const ref = clone(init);
+    const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.5, centered: true };
+    backend.rmspropStep('float64', [{ ...st, lr: 0.1 }], hyper);
+    refBackend.rmspropStep('float64', [{ ...ref, lr: 0.1 }], hyper);
+    expect(backend.stats.refFallbacks).toBe(1);
+    expectSameSlot(st, ref, 'fallback');
+    expect(backend.sumSquares('float64', [st.param])).toBe(refBackend.sumSquares('float64', [ref.param]));
+    expect(backend.stats.refFallbacks).toBe(2);
+  });
+});
+
+describe('heap growth in the middle of training', () => {
+  for (const shared of [true, false]) {
+    it(`${shared ? 'shared' : 'ordinary'} memory: views re-acquired, results unchanged`, () => {
+      const backend = createWasmBackend({ shared, initialPages: 4, maximumPages: 1024 });
+      const dtype = 'float32';
+      const lengths = [3, 1000, 2049];
+      const inits = lengths.map((n, k) => randomState(dtype, n, 60 + k));
+      const heapSt = inits.map((i) => heapState(backend, dtype, i));
+      const ref = inits.map(clone);
+      const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.9, centered: false };
+      const next = rng(12);
+      const extra: Storage[] = [];
+      let grewAt = -1;
+      for (let step = 0; step < 8; step++) {
+        if (step === 4) {
+          // a new layer appears: allocations that grow the memory
+          const gen = backend.heap.generation;
+          extra.push(backend.heap.alloc('float64', 200_000), backend.heap.alloc('float32', 300_000));
+          expect(backend.heap.generation).toBeGreaterThan(gen);
+          grewAt = step;
+        }
+        for (let k = 0; k < inits.length; k++) {
+          fillMixed(ref[k]!.grad, next);
+          views(heapSt[k]!).grad.set(ref[k]!.grad);
+        }
+        backend.rmspropStep(dtype, heapSt.map((st) => ({ ...views(st), lr: 0.01 })), hyper);
+        refBackend.rmspropStep(dtype, ref.map((st) => ({ ...st, lr: 0.01 })), hyper);
+        for (let k = 0; k < inits.length; k++) expectSameSlot(views(heapSt[k]!), ref[k]!, `step ${step + 1} slot ${k}`);
+      }
+      expect(grewAt).toBe(4);
+      expect(extra.every((s) => s.location === 'wasm-heap')).toBe(true);
+      expect(backend.heap.stats.grows).toBeGreaterThanOrEqual(1);
+      void backend.dispose();
+    });
+  }
+
+  it('a step whose own table needs growth, with stale shared views passed in, is still right', () => {
+    const backend = createWasmBackend({ shared: true, initialPages: 1, maximumPages: 1024 });
+    const dtype = 'float64';
+    // 1000 tiny slots: the descriptor table (80 KB) does not fit in the 64 KB memory
+    const inits = Array.from({ length: 1000 }, (_, k) => randomState(dtype, 1 + (k % 5), 500 + k));
+    const heapSt = inits.map((i) => heapState(backend, dtype, i));
+    const ref = inits.map(clone);
+    const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.5, centered: true };
+    const gen = backend.heap.generation;
+    backend.rmspropStep(dtype, heapSt.map((st) => ({ ...views(st), lr: 0.01 })), hyper);
+    expect(backend.heap.generation).toBeGreaterThan(gen);
+    expect(backend.stats.zeroCopySlots).toBe(1000); // the stale views were recognised as heap views
+    refBackend.rmspropStep(dtype, ref.map((st) => ({ ...st, lr: 0.01 })), hyper);
+    for (let k = 0; k < inits.length; k++) expectSameSlot(views(heapSt[k]!), ref[k]!, `slot ${k}`);
+  });
+});
+
+describe('ordinary (non-shared) memory backend', () => {
+  it('runs single-threaded even when threads are requested', () => {
+    setNumThreads(2);
+    const backend = createWasmBackend({ shared: false });
+    expect(backend.shared).toBe(false);
+    expect(backend.name).toBe('wasm-simd');
+    const init = randomState('float32', 300_000, 4);
+    const st = heapState(backend, 'float32', init);
+    const ref = clone(init);
+    const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.9, centered: true };
+    backend.rmspropStep('float32', [{ ...views(st), lr: 0.01, clipMin: -1, clipMax: 1 }], hyper);
+    refBackend.rmspropStep('float32', [{ ...ref, lr: 0.01, clipMin: -1, clipMax: 1 }], hyper);
+    expect(backend.stats.threadedCalls).toBe(0);
+    expectSameSlot(views(st), ref, 'plain memory');
+  });
+});
+
+describe('steady state allocates nothing', () => {
+  it('50 steps: heap size, blocks, allocations and views unchanged', () => {
+    const backend = createWasmBackend({ shared: true });
+    const dtype = 'float32';
+    const storages = [5, 100, 1025, 300_000].map((n, k) => heapState(backend, dtype, randomState(dtype, n, 90 + k)));
+    // the optimizer's slot objects, built once and reused (views re-acquired only after growth)
+    const slots = storages.map((st) => ({ ...views(st), lr: 0.01, decay: { kind: 'l2' as const, coeff: 0.01 } }));
+    const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.9, centered: true };
+    backend.rmspropStep(dtype, slots, hyper); // warm-up: allocates the descriptor table once
+    backend.sumSquares(dtype, slots.map((s) => s.grad));
+    const heap = backend.heap;
+    const before = {
+      bytes: heap.byteLength,
+      blocks: heap.blockCount,
+      inUse: heap.bytesInUse,
+      stats: { ...heap.stats },
+      copied: backend.stats.copiedArrays,
+    };
+    for (let i = 0; i < 50; i++) {
+      backend.rmspropStep(dtype, slots, hyper);
+      backend.sumSquares(dtype, slots.map((s) => s.grad));
+    }
+    expect(heap.byteLength).toBe(before.bytes);
+    expect(heap.blockCount).toBe(before.blocks);
+    expect(heap.bytesInUse).toBe(before.inUse);
+    expect(heap.stats).toEqual(before.stats); // no allocation, growth or new view
+    expect(backend.stats.copiedArrays).toBe(before.copied);
+    expect(backend.stats.stepCalls).toBe(51);
+    void backend.dispose();
+  });
+});
