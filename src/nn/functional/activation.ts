@@ -123,8 +123,9 @@ function softmaxKernel(src: DataArray, out: DataArray, outer: number, n: number,
         sum += e;
       }
       if (log) {
-        const lse = max + Math.log(sum);
-        for (let c = 0; c < n; c++) out[base + c * inner] = (row[c] as number) - lse;
+        // (x − max) − log Σ: no cancellation against a large max.
+        const ls = Math.log(sum);
+        for (let c = 0; c < n; c++) out[base + c * inner] = (row[c] as number) - max - ls;
       } else {
         for (let c = 0; c < n; c++) out[base + c * inner] = (row[c] as number) / sum;
       }
