@@ -18,7 +18,10 @@
 // ---------------------------------------------------------------------------------------------
 // Python's //, %, min, max
 
-/** Python's `a // b` for floats (CPython `float_floor_div`); exact for integer-valued operands. */
+/**
+ * Python's `a // b` for floats (CPython `float_floor_div`); exact for integer-valued operands
+ * (where Python's int division gives `0`, this may give `-0`: equal as numbers).
+ */
 export function floorDiv(a: number, b: number): number {
   const mod = a % b; // JavaScript's % is C's fmod: exact
   let div = (a - mod) / b;
