@@ -40,17 +40,20 @@ export function fillMixed(arr: FloatArray, next: () => number, nonNegative = fal
     }
     return;
   }
-  const sub = arr instanceof Float32Array ? 1e-40 : 1e-310; // subnormal in the dtype
+  const f64 = arr instanceof Float64Array;
+  const sub = f64 ? 1e-310 : 1e-40; // subnormal in the dtype
+  // one draw has 32 random bits; float64 values get 64 so that their mantissas are full
+  const draw = f64 ? () => next() + next() / 4294967296 : next;
   for (let i = 0; i < arr.length; i++) {
     const u = next();
     const sign = nonNegative || next() < 0.5 ? 1 : -1;
     let v: number;
     if (u < 0.06) v = 0;
     else if (u < 0.08) v = -0;
-    else if (u < 0.14) v = sub * (1 + 100 * next());
-    else if (u < 0.2) v = 1e-20 * next();
-    else if (u < 0.24) v = 1e4 * next();
-    else v = (next() - 0.5) * 4;
+    else if (u < 0.14) v = sub * (1 + 100 * draw());
+    else if (u < 0.2) v = 1e-20 * draw();
+    else if (u < 0.24) v = 1e4 * draw();
+    else v = (draw() - 0.5) * 4;
     arr[i] = nonNegative ? Math.abs(v) : sign * v;
   }
 }

@@ -46,6 +46,8 @@ const TRANSFORMS: Record<string, Transform> = {
   l2: { decay: { kind: 'l2', coeff: 0.01 } },
   'clip+scale+l2': { clipMin: -1, clipMax: 1, gradScale: 0.7, decay: { kind: 'l2', coeff: 0.1 } },
   'clip+l1': { clipMin: -0.25, clipMax: 0.25, decay: { kind: 'l1', coeff: 0.5 } },
+  // min > max (the optimizer rejects it; the kernels still agree on the ternary's answer)
+  'clip inverted': { clipMin: 0.5, clipMax: -0.5 },
 };
 
 function inDtype(t: Transform, dtype: KernelDType): Transform {
@@ -214,6 +216,16 @@ describe('sum of squares, WASM vs ref', () => {
         (st.array() as FloatArray).set(a);
         return st;
       });
+      // one array at a time (a single block's sum is the total: nothing can hide a lane-order
+      // difference), then all together
+      for (let k = 0; k < arrays.length; k++) {
+        const want = refBackend.sumSquares(dtype, [arrays[k]!]);
+        expectSameBits(
+          Float64Array.of(wasm.sumSquares(dtype, [arrays[k]!]), wasm.sumSquares(dtype, [storages[k]!.array() as FloatArray])),
+          Float64Array.of(want, want),
+          `Σx² of array ${k} (n=${lengths[k]})`,
+        );
+      }
       const expected = refBackend.sumSquares(dtype, arrays);
       const calls = wasm.stats.sumSquaresCalls;
       const fromHeap = wasm.sumSquares(dtype, storages.map((s) => s.array() as FloatArray));
