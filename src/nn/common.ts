@@ -7,7 +7,6 @@ import { checkOptions, describe } from '../options.js';
 import { getDefaultDType } from '../tensor/creation.js';
 import type { Parameter } from '../tensor/parameter.js';
 import type { NestedArray, Tensor } from '../tensor/tensor.js';
-import { noGrad } from '../tensor/autograd.js';
 import { positionalOrOptions } from './args.js';
 import { isParameterNameUsed } from './create-parameter.js';
 import { checkDropoutArgs, dropout, flatten } from './functional/common.js';
@@ -126,9 +125,8 @@ export class Embedding extends Layer {
     this.sparse = sparse;
     this.name = o.name ?? null;
     this.weight = this.addParameter('weight', this.createParameter([n, d], { attr: o.weightAttr, isBias: false }) as Parameter);
-    if (pad !== -1) {
-      noGrad(() => this.weight.data.fill(0, pad * d, (pad + 1) * d));
-    }
+    // ≈3.x: `with no_grad(): weight[padding_idx] = 0.0` (a direct write records nothing).
+    if (pad !== -1) this.weight.data.fill(0, pad * d, (pad + 1) * d);
   }
 
   /** Looks up `x` (an int32/int64 Tensor, or an array of integer ids). */

@@ -133,4 +133,9 @@ export class ParamAttr {
   static _to_attr(arg: ParamAttrLike): ParamAttr | false {
     return ParamAttr.toAttr(arg);
   }
+
+  /** Same as `toAttr`. */
+  static _toAttr(arg: ParamAttrLike): ParamAttr | false {
+    return ParamAttr.toAttr(arg);
+  }
 }

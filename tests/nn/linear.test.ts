@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TypeError as PaddleTypeError, ValueError } from '../../src/errors.js';
 import * as nn from '../../src/nn/index.js';
-import { gemmNT, transpose } from '../../src/nn/functional/linear.js';
+import { gemmNT, linearGemmName, setLinearGemm, transpose } from '../../src/nn/functional/linear.js';
 import { setDefaultDType, toTensor } from '../../src/tensor/creation.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { gradcheck, leaf, rng } from '../ops/gradcheck.js';
@@ -162,5 +162,39 @@ describe('Linear errors', () => {
     expect(() => F.linear(toTensor([1, 2, 3], { dtype: 'float32' }), toTensor([1, 2, 3], { dtype: 'float32' }))).toThrow(/2-D/);
     expect(() => F.linear(toTensor([1], { dtype: 'float32' }), l.weight)).toThrow(ValueError);
     expect(() => F.linear(toTensor([1, 2, 3], { dtype: 'float32' }), l.weight, toTensor([1, 2, 3], { dtype: 'float32' }))).toThrow(/bias/);
+  });
+});
+
+describe('replaceable product routine', () => {
+  it('linear runs every product through the registered routine and restores the TypeScript one', () => {
+    const l = linear64(5, 3, 40);
+    const x = leaf([6, 5], 41);
+    const reference = l.forward(x);
+    reference.backward();
+    const gw = (l.weight.grad as Tensor).numpy();
+    const gx = (x.grad as Tensor).numpy();
+    l.clearGradients({ setToZero: false });
+    x.clearGradient(false);
+    const calls: [number, number, number][] = [];
+    const prev = setLinearGemm({
+      name: 'spy',
+      gemmNT: (A, B, C, M, N, P) => {
+        calls.push([M, N, P]);
+        gemmNT(A, B, C, M, N, P);
+      },
+    });
+    try {
+      expect(linearGemmName()).toBe('spy');
+      const y = l.forward(x);
+      y.backward();
+      expect(Array.from(y.data)).toEqual(Array.from(reference.data));
+      expect(Array.from((l.weight.grad as Tensor).data)).toEqual(Array.from(gw));
+      expect(Array.from((x.grad as Tensor).data)).toEqual(Array.from(gx));
+      // forward X·W, dX = dY·W (rows of W), dW = Xᵀ·dY
+      expect(calls).toEqual([[6, 3, 5], [6, 5, 3], [5, 3, 6]]);
+    } finally {
+      setLinearGemm(prev.name === 'ts' ? null : prev);
+    }
+    expect(linearGemmName()).toBe('ts');
   });
 });

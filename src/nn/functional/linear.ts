@@ -8,6 +8,10 @@
  * - the forward rounds `X·W` into the dtype and then adds `b` (rounded again), as Paddle's matmul
  *   and add are two float32 ops; `db = Σ_rows dY`. Gradients are rounded once into the dtype and
  *   computed only for inputs that need one.
+ *
+ * The product routine is replaceable (`setLinearGemm`), so a faster kernel (e.g. a WebAssembly
+ * SIMD one from src/kernels) can be plugged in without nn importing it; `linearGemmName()` tells
+ * which one runs.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { allocArray, type DataArray } from '../../tensor/dtype.js';
@@ -16,6 +20,29 @@ import { Tensor } from '../../tensor/tensor.js';
 import { checkOptions } from '../../options.js';
 import { isPlainObject } from '../args.js';
 import { floatTensor } from './checks.js';
+
+/** `C[M,N] = A[M,P]·B[N,P]ᵀ` into a float64 `C` (A, B row-major float32/float64). */
+export type GemmNTFn = (A: DataArray, B: DataArray, C: Float64Array, M: number, N: number, P: number) => void;
+
+export interface GemmNTImpl {
+  readonly name: string;
+  readonly gemmNT: GemmNTFn;
+}
+
+const TS_GEMM: GemmNTImpl = { name: 'ts', gemmNT: (A, B, C, M, N, P) => gemmNT(A, B, C, M, N, P) };
+let gemmImpl: GemmNTImpl = TS_GEMM;
+
+/** Replaces the product routine of `linear` (null restores the TypeScript one); returns the previous. */
+export function setLinearGemm(impl: GemmNTImpl | null): GemmNTImpl {
+  const prev = gemmImpl;
+  gemmImpl = impl ?? TS_GEMM;
+  return prev;
+}
+
+/** Which product routine `linear` uses (`ts` unless replaced). */
+export function linearGemmName(): string {
+  return gemmImpl.name;
+}
 
 export interface LinearOptions {
   bias?: Tensor | null;
@@ -62,7 +89,8 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null | LinearO
   const M = K === 0 ? numelOfLeading(xt.shape) : xt.numel / K;
   const outShape = [...xt.shape.slice(0, -1), N];
   const acc = new Float64Array(M * N);
-  gemmNT(xt.data, transpose(wt.data, K, N), acc, M, N, K);
+  const mm = gemmImpl.gemmNT;
+  mm(xt.data, transpose(wt.data, K, N), acc, M, N, K);
   const out = allocArray(dtype, M * N);
   if (bt === null) {
     out.set(acc);
@@ -83,12 +111,12 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null | LinearO
     const grads: (DataArray | null)[] = [null, null, null];
     if (!xt.stopGradient) {
       const dx = new Float64Array(M * K);
-      gemmNT(g, wt.data, dx, M, K, N);
+      mm(g, wt.data, dx, M, K, N);
       grads[0] = round(dx, dtype);
     }
     if (!wt.stopGradient) {
       const dw = new Float64Array(K * N);
-      gemmNT(transpose(xt.data, M, K), transpose(g, M, N), dw, K, N, M);
+      mm(transpose(xt.data, M, K), transpose(g, M, N), dw, K, N, M);
       grads[1] = round(dw, dtype);
     }
     if (bt !== null && !bt.stopGradient) {
