@@ -6,19 +6,27 @@
  * `unique_name.generate(scope)` → `linear_0`, `linear_1`, …; parameters made by
  * `createParameter` are named `<full name>.w_N` / `.b_N` unless their ParamAttr names them.
  *
- * Registration. Python's `self.fc = Linear(...)` registers through `__setattr__`; JavaScript
- * has no such hook (short of a Proxy), so registration is explicit and returns what it registers:
+ * Registration. Python's `self.fc = Linear(...)` registers through `__setattr__`. JavaScript has
+ * no such hook (short of a Proxy), so two equivalent ways are offered:
  *
- * ```ts
- * class MLP extends paddle.nn.Layer {
- *   fc1 = this.addSublayer('fc1', new paddle.nn.Linear(4, 8));
- *   scale = this.addParameter('scale', this.createParameter([8]));
- *   forward(x: Tensor): Tensor { ... }
- * }
- * ```
+ * - explicit, returning what it registers (preferred; the order is the call order):
+ *   ```ts
+ *   class MLP extends paddle.nn.Layer {
+ *     fc1 = this.addSublayer('fc1', new paddle.nn.Linear(4, 8));
+ *     scale = this.addParameter('scale', this.createParameter([8]));
+ *     override forward(x: Tensor): Tensor { ... }
+ *   }
+ *   ```
+ * - by assignment, as ported Paddle code does (`this.fc1 = new Linear(4, 8)` in the constructor):
+ *   every traversal (`parameters()`, `stateDict()`, `children()`, …) first registers the layer's
+ *   own properties that hold a Layer or Parameter not registered yet, under the property name and
+ *   in property order; a property re-assigned to a new Layer/Parameter replaces its entry. Plain
+ *   tensors are not turned into buffers (use `registerBuffer`), and arrays are not scanned (use
+ *   `LayerList`).
  *
  * Registering again under the same name replaces the entry in place (Paddle's re-assignment);
- * `null` removes what it holds from `parameters()`/`stateDict()` but keeps the slot.
+ * `null` removes what it holds from `parameters()`/`stateDict()` but keeps the slot (and stops
+ * the property of that name from being registered again).
  * Traversal orders are Paddle's: own parameters, own persistable buffers, then each sublayer
  * depth-first in registration order; shared parameters/sublayers are listed once.
  */
@@ -190,6 +198,35 @@ export class Layer {
     return tensor;
   }
 
+  /**
+   * Registers the own properties holding a Layer or Parameter that is not registered yet (see
+   * the module comment). Idempotent; called at the start of every traversal.
+   */
+  private syncAttributes(): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys(self)) {
+      const v = self[key];
+      if (v instanceof Parameter) {
+        if (this.holds(v) || this.sublayerMap.has(key) || this.bufferMap.has(key)) continue;
+        if (this.paramMap.has(key) && this.paramMap.get(key) === null) continue;
+        this.paramMap.set(key, v);
+      } else if (v instanceof Layer && v !== this) {
+        if (this.holds(v) || this.paramMap.has(key) || this.bufferMap.has(key)) continue;
+        if (this.sublayerMap.has(key) && this.sublayerMap.get(key) === null) continue;
+        this.sublayerMap.set(key, v);
+      }
+    }
+  }
+
+  private holds(v: Parameter | Layer): boolean {
+    if (v instanceof Parameter) {
+      for (const p of this.paramMap.values()) if (p === v) return true;
+      return false;
+    }
+    for (const l of this.sublayerMap.values()) if (l === v) return true;
+    return false;
+  }
+
   // ---------------------------------------------------------------------------------------
   // Traversal
 
@@ -206,6 +243,7 @@ export class Layer {
         seen.add(layer);
         out.push([prefix, layer]);
       }
+      layer.syncAttributes();
       const children = [...layer.sublayerMap.entries()].filter((e): e is [string, Layer] => e[1] !== null);
       for (let i = children.length - 1; i >= 0; i--) {
         const [key, child] = children[i] as [string, Layer];
@@ -223,6 +261,7 @@ export class Layer {
 
   /** The direct children with their names. */
   namedChildren(): [string, Layer][] {
+    this.syncAttributes();
     const seen = new Set<Layer>();
     const out: [string, Layer][] = [];
     for (const [name, layer] of this.sublayerMap) {
@@ -240,6 +279,7 @@ export class Layer {
   /** `[structured name, parameter]` pairs: own parameters, then sublayers', each parameter once. */
   namedParameters(options?: { prefix?: string; includeSublayers?: boolean }): [string, Parameter][] {
     const o = checkOptions('Layer.named_parameters', options, ['prefix', 'includeSublayers']);
+    this.syncAttributes();
     const prefix = o.prefix ?? '';
     const layers: [string, Layer][] = (o.includeSublayers ?? true) ? this.namedSublayers({ prefix, includeSelf: true }) : [[prefix, this]];
     const seen = new Set<Parameter>();
@@ -328,6 +368,7 @@ export class Layer {
   }
 
   private fillStateDict(dest: StateDict, includeSublayers: boolean, prefix: string): void {
+    this.syncAttributes();
     for (const [name, p] of this.paramMap) if (p !== null) dest[prefix + name] = p;
     for (const [name, b] of this.bufferMap) {
       if (b !== null && !this.nonPersistable.has(name)) dest[prefix + name] = b;
@@ -405,6 +446,7 @@ export class Layer {
   toString(): string {
     const extra = this.extraRepr();
     const extraLines = extra === '' ? [] : extra.split('\n');
+    this.syncAttributes();
     const subLines: string[] = [];
     for (const [name, layer] of this.sublayerMap) {
       if (layer === null) continue;

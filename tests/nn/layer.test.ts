@@ -243,3 +243,53 @@ describe('Sequential and LayerList', () => {
     expect(() => list.append({} as never)).toThrow(PaddleTypeError);
   });
 });
+
+describe('registration by assignment (Paddle __setattr__ style)', () => {
+  class Ported extends nn.Layer {
+    fc1: nn.Linear;
+    act: nn.ReLU;
+    fc2: nn.Linear;
+    alpha: Parameter;
+    notes = { kind: 'mlp' };
+    cache: Tensor | null = null;
+    constructor() {
+      super();
+      this.fc1 = new nn.Linear(2, 3);
+      this.act = new nn.ReLU();
+      this.fc2 = new nn.Linear(3, 1);
+      this.alpha = this.createParameter([1]);
+    }
+    override forward(x: Tensor): Tensor {
+      return this.fc2.forward(this.act.forward(this.fc1.forward(x)));
+    }
+  }
+
+  it('registers Layer and Parameter properties under their names, in property order', () => {
+    const m = new Ported();
+    expect(Object.keys(m.stateDict())).toEqual(['alpha', 'fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']);
+    expect(m.parameters().length).toBe(5);
+    expect(m.namedChildren().map((e) => e[0])).toEqual(['fc1', 'act', 'fc2']);
+    expect(m.parameters({ includeSublayers: false })).toEqual([m.alpha]);
+    expect(m.toString()).toContain('(fc2): Linear(in_features=3, out_features=1, dtype=float32)');
+  });
+
+  it('re-assignment replaces the entry; an explicit null clear is respected', () => {
+    const m = new Ported();
+    const old = m.fc2;
+    m.fc2 = new nn.Linear(3, 1, { biasAttr: false });
+    expect(m.children()).not.toContain(old);
+    expect(Object.keys(m.stateDict())).toEqual(['alpha', 'fc1.weight', 'fc1.bias', 'fc2.weight']);
+    m.addParameter('alpha', null);
+    expect(Object.keys(m.stateDict())).not.toContain('alpha');
+  });
+
+  it('does not register a layer twice when it is held under another property name', () => {
+    class Aliased extends nn.Layer {
+      head = this.addSublayer('head', new nn.Linear(1, 1));
+      same = this.head;
+    }
+    const a = new Aliased();
+    expect(a.namedChildren().map((e) => e[0])).toEqual(['head']);
+    expect(Object.keys(a.stateDict())).toEqual(['head.weight', 'head.bias']);
+  });
+});

@@ -3,7 +3,7 @@ export { relu, sigmoid, tanh, softmax, logSoftmax, log_softmax, gelu } from './a
 export type { SoftmaxOptions, GeluOptions } from './activation.js';
 export { linear, type LinearOptions } from './linear.js';
 export { embedding, type EmbeddingOptions } from './input.js';
-export { dropout, flatten, type DropoutOptions } from './common.js';
+export { dropout, type DropoutOptions } from './common.js';
 export {
   crossEntropy,
   cross_entropy,

@@ -93,7 +93,7 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
   const wData = weight === null ? null : Float64Array.from(weight.data);
 
   // Labels: hard → one class index per row; soft → a distribution per row (axis layout of x).
-  let hard: Int32Array | null = null;
+  let hard: Float64Array | null = null;
   let soft: Float64Array | null = null;
   let outShape: number[];
   const reducedShape = x.shape.map((d, i) => (i === axis ? 1 : d));
@@ -123,7 +123,7 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
       );
     }
     const ld = lt.data;
-    hard = new Int32Array(rows);
+    hard = new Float64Array(rows);
     for (let r = 0; r < rows; r++) {
       const v = ld[r] as number;
       if (!((v >= 0 && v < C) || v === ignoreIndex)) {
