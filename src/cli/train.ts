@@ -1,0 +1,369 @@
+/**
+ * `paddle-rmsprop train`: trains the 784-256-10 MLP on the `mnist` package's digits with
+ * RMSProp, a learning-rate schedule and global-norm clipping; checkpoints and charts after every
+ * epoch; `--resume` continues from the checkpoint in `--out`.
+ *
+ * `runTrain(argv, io)` is the whole command, in-process (tests call it directly); it resolves
+ * with the exit status: 0 done, 2 bad input, 130 interrupted (io.signal aborted), 1 failure.
+ */
+import { backendName, getBackend } from '../kernels/index.js';
+import { loadBytes, saveBytes } from '../io/index.js';
+import { crossEntropy } from '../nn/functional/index.js';
+import type { StateDict } from '../nn/layer.js';
+import { ClipGradByGlobalNorm } from '../optimizer/clip.js';
+import { CosineAnnealingDecay, OneCycleLR, StepDecay, type LRScheduler } from '../optimizer/lr/index.js';
+import type { OptimizerStateDict } from '../optimizer/optimizer.js';
+import { RMSProp } from '../optimizer/rmsprop.js';
+import { noGrad } from '../tensor/autograd.js';
+import { seed as seedGlobal } from '../tensor/random.js';
+import { Tensor } from '../tensor/tensor.js';
+import { guard } from '../tensor/unique-name.js';
+import { flagName, parseTrainArgs, TRAIN_HELP, UsageError, type TrainArgs, type TrainConfig } from './args.js';
+import { renderChart } from './chart.js';
+import { FILES, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
+import type { EpochRecord, History } from './history.js';
+import { gatherBatch, IMAGE_SIZE, loadMnist, NUM_CLASSES, type Digits } from './mnist.js';
+import { MLP } from './model.js';
+import { formatDuration, formatInt, formatLr, percent, Progress, type TextOutput } from './progress.js';
+import { epochOrder, trainingSubset } from './shuffle.js';
+
+export interface TrainIO {
+  stdout: TextOutput;
+  stderr: { write(chunk: string): unknown };
+  /** Aborting it (Ctrl-C) stops training at the next step; the last checkpoint stays. */
+  signal?: AbortSignal;
+  /** Milliseconds (default `performance.now`). */
+  now?: () => number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+/** StepDecay of the `step` schedule: halve every 3 epochs. */
+const STEP_SIZE = 3;
+const STEP_GAMMA = 0.5;
+const EVAL_BATCH = 1000;
+
+/** Settings that a resumed run may change (everything else must match the checkpoint). */
+const RESUMABLE_CHANGES: ReadonlySet<keyof TrainConfig> = new Set(['epochs']);
+
+/** The schedule, and whether it advances per optimizer step (else per epoch). */
+function makeScheduler(c: TrainConfig, stepsPerEpoch: number): { scheduler: LRScheduler | null; perStep: boolean } {
+  switch (c.scheduler) {
+    case 'none':
+      return { scheduler: null, perStep: false };
+    case 'step':
+      return { scheduler: new StepDecay(c.lr, STEP_SIZE, { gamma: STEP_GAMMA }), perStep: false };
+    case 'cosine':
+      return { scheduler: new CosineAnnealingDecay(c.lr, c.epochs), perStep: false };
+    case 'onecycle':
+      return { scheduler: new OneCycleLR(c.lr, c.epochs * stepsPerEpoch), perStep: true };
+  }
+}
+
+/** The settings of a resumed run: the checkpoint's, with the explicit flags checked against them. */
+function resumeConfig(args: TrainArgs, saved: TrainConfig, dir: string): TrainConfig {
+  for (const key of args.explicit) {
+    if (RESUMABLE_CHANGES.has(key)) continue;
+    if (args.config[key] !== saved[key]) {
+      throw new UsageError(
+        `--resume: ${flagName(key)} ${String(args.config[key])} differs from the checkpoint's ${String(saved[key])} in ${dir}; a resumed run keeps its settings (only --epochs may change)`,
+      );
+    }
+  }
+  const config: TrainConfig = { ...saved, epochs: args.explicit.has('epochs') ? args.config.epochs : saved.epochs };
+  if (config.epochs !== saved.epochs && (config.scheduler === 'cosine' || config.scheduler === 'onecycle')) {
+    throw new UsageError(
+      `--resume: the ${config.scheduler} schedule of the checkpoint in ${dir} was planned for ${saved.epochs} epochs; resume with --epochs ${saved.epochs} or start a new run`,
+    );
+  }
+  return config;
+}
+
+function describeRun(c: TrainConfig): string {
+  const parts = [`RMSProp lr ${c.lr}`, `rho ${c.rho}`];
+  if (c.momentum !== 0) parts.push(`momentum ${c.momentum}`);
+  if (c.centered) parts.push('centered');
+  if (c.weightDecay !== 0) parts.push(`weight decay ${c.weightDecay}`);
+  parts.push(c.scheduler === 'none' ? 'constant lr' : `${c.scheduler} schedule`);
+  parts.push(c.clipNorm > 0 ? `clip-norm ${c.clipNorm}` : 'no clipping');
+  parts.push(`batch ${c.batchSize}`, `seed ${c.seed}`);
+  return parts.join(', ');
+}
+
+/** Index of the largest of `NUM_CLASSES` logits in row `r`. */
+function argmaxRow(logits: ArrayLike<number>, r: number): number {
+  let best = 0;
+  let bestValue = -Infinity;
+  for (let c = 0; c < NUM_CLASSES; c++) {
+    const v = logits[r * NUM_CLASSES + c] as number;
+    if (v > bestValue) {
+      bestValue = v;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function countCorrect(logits: ArrayLike<number>, labels: Int32Array): number {
+  let correct = 0;
+  for (let r = 0; r < labels.length; r++) if (argmaxRow(logits, r) === labels[r]) correct++;
+  return correct;
+}
+
+function batchTensors(set: Digits, order: ArrayLike<number>, start: number, n: number): { x: Tensor; y: Tensor; labels: Int32Array } {
+  const { x, y } = gatherBatch(set, order, start, n);
+  return { x: Tensor.fromArray(x, [n, IMAGE_SIZE], 'float32'), y: Tensor.fromArray(y, [n], 'int32'), labels: y };
+}
+
+/** Mean loss and accuracy on `set`, without gradients. */
+function evaluate(model: MLP, set: Digits): { loss: number; acc: number } {
+  const order = Uint32Array.from({ length: set.count }, (_, i) => i);
+  let lossSum = 0;
+  let correct = 0;
+  noGrad(() => {
+    for (let start = 0; start < set.count; start += EVAL_BATCH) {
+      const n = Math.min(EVAL_BATCH, set.count - start);
+      const { x, y, labels } = batchTensors(set, order, start, n);
+      const logits = model.forward(x);
+      lossSum += crossEntropy(logits, y, { reduction: 'sum' }).item();
+      correct += countCorrect(logits.data, labels);
+    }
+  });
+  return { loss: lossSum / set.count, acc: correct / set.count };
+}
+
+/** Lets pending events (a SIGINT, a redraw) run between steps. */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: StateDict; opt: OptimizerStateDict } {
+  const decode = (bytes: Uint8Array, name: string): Record<string, unknown> => {
+    let v: unknown;
+    try {
+      v = loadBytes(bytes);
+    } catch (e) {
+      throw new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} is not a Paddle checkpoint file (${(e as Error).message})`);
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Tensor) {
+      throw new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} does not hold a state dict`);
+    }
+    return v as Record<string, unknown>;
+  };
+  return {
+    params: decode(ckpt.params, FILES.params) as StateDict,
+    opt: decode(ckpt.opt, FILES.opt) as OptimizerStateDict,
+  };
+}
+
+/**
+ * Restores model and optimizer; checks up front that the optimizer state has, for every
+ * parameter, its momentum / mean_square / mean_grad of the parameter's shape (RMSProp binds them
+ * only at the first step, where a mismatch would surface mid-run).
+ */
+function restore(model: MLP, opt: RMSProp, state: { params: StateDict; opt: OptimizerStateDict }, dir: string): void {
+  const fail = (why: string): UsageError => new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${why}`);
+  try {
+    model.setStateDict(state.params);
+  } catch (e) {
+    throw fail(`${FILES.params} does not fit the 784-256-10 MLP (${(e as Error).message})`);
+  }
+  for (const p of model.parameters()) {
+    for (const kind of ['momentum', 'mean_square', 'mean_grad']) {
+      const v = state.opt[`${p.name}_${kind}_0`];
+      if (!(v instanceof Tensor) || v.shape.join() !== p.shape.join() || v.dtype !== p.dtype) {
+        throw fail(`${FILES.opt} holds no ${kind} of shape [${p.shape.join(', ')}] for ${p.name}`);
+      }
+    }
+  }
+  try {
+    opt.setStateDict(state.opt);
+  } catch (e) {
+    throw fail(`${FILES.opt} does not fit this optimizer (${(e as Error).message})`);
+  }
+}
+
+interface Run {
+  config: TrainConfig;
+  out: string;
+  model: MLP;
+  opt: RMSProp;
+  scheduler: LRScheduler | null;
+  perStep: boolean;
+  history: History;
+  epoch: number;
+  step: number;
+}
+
+/** Builds the model and optimizer as a fresh process would name them (see `guard`). */
+function build(config: TrainConfig, stepsPerEpoch: number): Pick<Run, 'model' | 'opt' | 'scheduler' | 'perStep'> {
+  // Parameter and accumulator names come from process-wide counters; a fresh counter scope makes
+  // them `linear_0.w_0`, `linear_0.w_0_momentum_0`, ... in every run, so a checkpoint loads into
+  // any later run, in this process or another.
+  return guard(() => {
+    seedGlobal(config.seed);
+    const model = new MLP();
+    const { scheduler, perStep } = makeScheduler(config, stepsPerEpoch);
+    const opt = new RMSProp(scheduler ?? config.lr, {
+      parameters: model.parameters(),
+      rho: config.rho,
+      momentum: config.momentum,
+      centered: config.centered,
+      weightDecay: config.weightDecay > 0 ? config.weightDecay : null,
+      gradClip: config.clipNorm > 0 ? new ClipGradByGlobalNorm(config.clipNorm) : null,
+    });
+    return { model, opt, scheduler, perStep };
+  });
+}
+
+function chartOf(run: Run): string {
+  const last = run.history.epochs[run.history.epochs.length - 1];
+  const c = run.config;
+  const sub = [`RMSProp lr ${c.lr} (${c.scheduler === 'none' ? 'constant' : c.scheduler})`, c.clipNorm > 0 ? `clip-norm ${c.clipNorm}` : 'no clipping', `batch ${c.batchSize}`];
+  if (c.momentum !== 0) sub.push(`momentum ${c.momentum}`);
+  if (c.centered) sub.push('centered');
+  if (last !== undefined) sub.push(`test accuracy ${percent(last.testAcc)} after ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}`);
+  const seconds = run.history.epochs.reduce((a, e) => a + e.seconds, 0);
+  if (last !== undefined) sub.push(`${seconds.toFixed(0)} s of training`);
+  return renderChart(run.history, { title: 'paddle-rmsprop: MLP 784-256-10 on MNIST digits', subtitle: sub.join(' · ') });
+}
+
+function saveRun(run: Run): void {
+  writeCheckpoint(run.out, {
+    epoch: run.epoch,
+    step: run.step,
+    config: run.config,
+    history: run.history,
+    params: saveBytes(run.model.stateDict()),
+    opt: saveBytes(run.opt.stateDict()),
+    chart: chartOf(run),
+  });
+}
+
+async function train(args: TrainArgs, io: TrainIO): Promise<number> {
+  const now = io.now ?? (() => performance.now());
+  const t0 = now();
+  const progress = new Progress(io.stdout, now);
+  const ckpt = args.resume ? readCheckpoint(args.out) : null;
+  const config = ckpt !== null ? resumeConfig(args, ckpt.meta.config, args.out) : args.config;
+  const saved = ckpt !== null ? decodeCheckpoint(ckpt, args.out) : null;
+
+  const data = loadMnist();
+  const rows = trainingSubset(data.train.count, config.limit, config.seed);
+  const stepsPerEpoch = Math.ceil(rows.length / config.batchSize);
+  if (ckpt !== null && ckpt.meta.history.stepsPerEpoch !== stepsPerEpoch) {
+    throw new UsageError(`--resume: the checkpoint in ${args.out} has ${ckpt.meta.history.stepsPerEpoch} steps per epoch, this run ${stepsPerEpoch}`);
+  }
+  getBackend(); // before the parameters exist, so they live in the kernel heap
+  const run: Run = {
+    config,
+    out: args.out,
+    ...build(config, stepsPerEpoch),
+    history: ckpt !== null ? ckpt.meta.history : { epochs: [], stepLoss: [], stepsPerEpoch },
+    epoch: ckpt?.meta.epoch ?? 0,
+    step: ckpt?.meta.step ?? 0,
+  };
+  if (saved !== null) restore(run.model, run.opt, saved, args.out);
+
+  const nParams = run.model.parameters().reduce((a, p) => a + p.numel, 0);
+  progress.line(
+    `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${backendName()}`,
+  );
+  progress.line(`${describeRun(config)} · ${config.epochs} epochs × ${stepsPerEpoch} steps`);
+  if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
+  if (run.epoch >= config.epochs) {
+    progress.line(`nothing to do: the checkpoint in ${args.out} already has ${run.epoch} of ${config.epochs} epochs`);
+    return EXIT_OK;
+  }
+
+  const interrupted = (): boolean => io.signal?.aborted === true;
+  let trainSeconds = 0;
+  for (; run.epoch < config.epochs; ) {
+    const order = epochOrder(rows, config.seed, run.epoch);
+    progress.startEpoch(run.epoch + 1, config.epochs, rows.length);
+    const te = now();
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    let lr = run.opt.getLr();
+    for (let start = 0; start < rows.length; start += config.batchSize) {
+      await tick();
+      if (interrupted()) {
+        progress.line(
+          run.epoch > 0 || ckpt !== null
+            ? `interrupted in epoch ${run.epoch + 1}; the checkpoint of epoch ${run.epoch} in ${args.out} is intact (continue with --resume)`
+            : `interrupted in epoch 1; no checkpoint was written yet`,
+        );
+        return EXIT_INTERRUPTED;
+      }
+      const n = Math.min(config.batchSize, rows.length - start);
+      const { x, y, labels } = batchTensors(data.train, order, start, n);
+      lr = run.opt.getLr();
+      const loss = guard(() => {
+        const logits = run.model.forward(x);
+        const l = crossEntropy(logits, y);
+        l.backward();
+        run.opt.step();
+        run.opt.clearGrad();
+        correct += countCorrect(logits.data, labels);
+        return l.item();
+      });
+      if (run.perStep) run.scheduler?.step();
+      run.step++;
+      run.history.stepLoss.push(loss);
+      lossSum += loss * n;
+      seen += n;
+      progress.update(seen, lossSum / seen, correct / seen);
+    }
+    const seconds = (now() - te) / 1000;
+    trainSeconds += seconds;
+    if (!run.perStep) run.scheduler?.step();
+    const test = evaluate(run.model, data.test);
+    const record: EpochRecord = {
+      epoch: run.epoch + 1,
+      trainLoss: lossSum / seen,
+      trainAcc: correct / seen,
+      testLoss: test.loss,
+      testAcc: test.acc,
+      lr,
+      seconds,
+    };
+    run.history.epochs.push(record);
+    run.epoch++;
+    saveRun(run);
+    progress.endEpoch(record, seen / seconds);
+  }
+
+  const total = (now() - t0) / 1000;
+  const last = run.history.epochs[run.history.epochs.length - 1] as EpochRecord;
+  const correctTest = Math.round(last.testAcc * data.test.count);
+  progress.line(
+    `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s training, lr now ${formatLr(run.opt.getLr())})`,
+  );
+  progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => `${args.out}/${f}`).join(', ')}`);
+  return EXIT_OK;
+}
+
+/** The `train` command. Never throws: bad input is one line on stderr and status 2. */
+export async function runTrain(argv: readonly string[], io: TrainIO): Promise<number> {
+  try {
+    const args = parseTrainArgs(argv);
+    if (args === null) {
+      io.stdout.write(TRAIN_HELP);
+      return EXIT_OK;
+    }
+    return await train(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`paddle-rmsprop: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    const err = e as { name?: string; message?: string; code?: string };
+    io.stderr.write(`paddle-rmsprop: training failed: ${err.name ?? 'Error'}: ${err.message ?? String(e)}${err.code !== undefined ? ` (${err.code})` : ''}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
