@@ -23,6 +23,7 @@ export const NUMPY_MULTIARRAY = 'numpy.core.multiarray';
 const FRAME_SIZE_TARGET = 64 * 1024;
 const FRAME_SIZE_MIN = 4;
 const BATCHSIZE = 1000;
+/** Deepest container nesting written: what the reader accepts by default. */
 const MAX_DEPTH = 1000;
 
 /** Paddle's checks of the `protocol` argument (python/paddle/framework/io.py). */
@@ -259,9 +260,6 @@ class Pickler {
   }
 
   private saveInner(v: unknown, depth: number, path: string): void {
-    if (depth > MAX_DEPTH) {
-      throw new ValueError(`pickle: the value is nested deeper than ${MAX_DEPTH} levels (at ${path || 'the root'}).`);
-    }
     if (v === null) return this.op(OP.NONE);
     switch (typeof v) {
       case 'boolean':
@@ -290,6 +288,9 @@ class Pickler {
     if (memo !== undefined) return this.get(memo);
     if (v instanceof Uint8Array) return this.saveBytes(v, v);
     if (isNdArray(v)) return this.saveNdArray(v, path);
+    if (depth >= MAX_DEPTH) {
+      throw new ValueError(`pickle: containers are nested deeper than ${MAX_DEPTH} levels (at ${path || 'the root'}).`);
+    }
     this.active.add(v);
     try {
       if (Array.isArray(v)) this.saveList(v, depth, path);

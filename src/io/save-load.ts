@@ -90,6 +90,9 @@ export type Loaded =
 const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
 const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs'] as const;
 
+/** Deepest container nesting `save` writes (what the reader accepts). */
+const MAX_SAVE_DEPTH = 1000;
+
 /** The float fields of Paddle's LR scheduler state dicts. */
 const SCHEDULER_FLOAT_KEYS = new Set(['last_lr', 'best']);
 
@@ -180,7 +183,7 @@ class ToPy {
   private readonly active = new Set<object>();
   constructor(private readonly tensorMode: 'array' | 'tuple') {}
 
-  convert(v: unknown, path: string, floatKeys = false, key: unknown = undefined): PyValue {
+  convert(v: unknown, path: string, floatKeys = false, key: unknown = undefined, depth = 0): PyValue {
     if (v === null) return null;
     switch (typeof v) {
       case 'boolean':
@@ -213,18 +216,21 @@ class ToPy {
         `paddle.save: cannot save a ${obj.constructor.name} (at ${path}); wrap typed arrays with ndarray(data, shape, dtype) or toTensor().`,
       );
     } else if (Array.isArray(obj) || obj instanceof PyTuple || isDict(obj)) {
+      if (depth >= MAX_SAVE_DEPTH) {
+        throw new ValueError(`paddle.save: containers are nested deeper than ${MAX_SAVE_DEPTH} levels (at ${path}).`);
+      }
       if (this.active.has(obj)) throw new ValueError(`paddle.save: the value contains a reference cycle (at ${path}).`);
       this.active.add(obj);
       try {
         if (Array.isArray(obj)) {
-          out = obj.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys));
+          out = obj.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys, undefined, depth + 1));
         } else if (obj instanceof PyTuple) {
-          out = new PyTuple(obj.items.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys)));
+          out = new PyTuple(obj.items.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys, undefined, depth + 1)));
         } else {
           const m = new Map<PyKey, PyValue>();
           for (const [k, x] of entriesOf(obj as Dict)) {
             const kp = `${path}[${typeof k === 'string' ? JSON.stringify(k) : describe(k)}]`;
-            m.set(this.key(k, kp), this.convert(x, kp, floatKeys || k === 'LR_Scheduler', k));
+            m.set(this.key(k, kp), this.convert(x, kp, floatKeys || k === 'LR_Scheduler', k, depth + 1));
           }
           out = m;
         }
@@ -319,7 +325,7 @@ export function packLoadedDict(obj: Map<PyKey, PyValue>): Map<PyKey, PyValue> {
       off += p.data.length;
     }
     obj.set(key, { dtype: first.dtype, shape: Object.freeze([...(shape as number[])]), data } as NdArray);
-    removes.push(...(slices as string[]));
+    for (const s of slices as string[]) removes.push(s);
   }
   for (const k of removes) obj.delete(k);
   obj.delete(UNPACK_INFO_KEY);
@@ -337,7 +343,7 @@ function buildPickle(obj: unknown, protocol: number): Uint8Array {
       if (!(k === null || typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean')) {
         throw new PaddleTypeError(`paddle.save: unsupported dict key ${describe(k)}.`);
       }
-      saved.set(k, conv.convert(v, kp, k === 'LR_Scheduler'));
+      saved.set(k, conv.convert(v, kp, k === 'LR_Scheduler', k, 1));
       if (v instanceof Tensor) table.set(k, v.name);
     }
     saved.set(NAME_TABLE_KEY, table);
@@ -499,8 +505,9 @@ function containsNameArrayTuple(root: PyValue): boolean {
     if (isNameArrayTuple(v)) return true;
     if (typeof v !== 'object' || v === null || seen.has(v)) continue;
     seen.add(v);
-    if (Array.isArray(v)) stack.push(...v);
-    else if (v instanceof PyTuple) stack.push(...v.items);
+    // Loops, not push(...v): a list may hold more items than a call may take arguments.
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v instanceof PyTuple) for (const x of v.items) stack.push(x);
     else if (v instanceof Map) for (const x of v.values()) stack.push(x);
   }
   return false;

@@ -44,7 +44,7 @@ const OPCODES = [
 type Mutation =
   | { kind: 'flip'; at: number; value: number }
   | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; bytes: number[] }
+  | { kind: 'insert'; at: number; bytes: readonly number[] }
   | { kind: 'delete'; at: number; length: number }
   | { kind: 'duplicate'; at: number; length: number; to: number };
 
@@ -105,10 +105,10 @@ function heldBytes(root: unknown): number {
     if (v instanceof Tensor) total += v.numel * 8;
     else if (v instanceof Uint8Array) total += v.length;
     else if (isNdArray(v)) total += v.data.byteLength;
-    else if (Array.isArray(v)) stack.push(...v);
-    else if (v instanceof PyTuple) stack.push(...v.items);
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v instanceof PyTuple) for (const x of v.items) stack.push(x);
     else if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
-    else stack.push(...Object.values(v));
+    else for (const x of Object.values(v)) stack.push(x);
   }
   return total;
 }
@@ -127,10 +127,10 @@ function checkValid(root: unknown): void {
       continue;
     } else if ('dtype' in v && 'data' in v) {
       expect(isNdArray(v), 'a well-formed NdArray').toBe(true);
-    } else if (Array.isArray(v)) stack.push(...v);
-    else if (v instanceof PyTuple) stack.push(...v.items);
+    } else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v instanceof PyTuple) for (const x of v.items) stack.push(x);
     else if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
-    else stack.push(...Object.values(v));
+    else for (const x of Object.values(v)) stack.push(x);
   }
 }
 

@@ -6,7 +6,7 @@ import { TypeError as PaddleTypeError, ValueError } from '../../src/errors.js';
 import { ndarray, type NdArray } from '../../src/io/ndarray.js';
 import { unpickle } from '../../src/io/pickle-read.js';
 import { checkProtocol, pickle } from '../../src/io/pickle-write.js';
-import { PyFloat, pyTuple, type PyValue } from '../../src/io/py-value.js';
+import { PyFloat, pyTuple, type PyKey, type PyValue } from '../../src/io/py-value.js';
 import { expectPy, fixture, havePythonNumpy, pythonRead, scratchDir, toTagged } from './helpers.js';
 
 const scratch = scratchDir();
@@ -18,8 +18,8 @@ function stripSource(j: unknown): unknown {
 }
 
 /** A value touching every part of the model this library writes. */
-function sample(): Map<PyValue, PyValue> {
-  const m = new Map<PyValue, PyValue>();
+function sample(): Map<PyKey, PyValue> {
+  const m = new Map<PyKey, PyValue>();
   m.set('w', ndarray(Float32Array.from([0.5, -1.25, 3, Math.fround(0.1), NaN, -Infinity]), [2, 3]));
   m.set('d', ndarray(Float64Array.from([Math.PI, -0, 1e-300]), [3]));
   m.set('i32', ndarray(Int32Array.from([-(2 ** 31), 2 ** 31 - 1]), [2, 1]));
@@ -28,7 +28,7 @@ function sample(): Map<PyValue, PyValue> {
   m.set('scalar', ndarray(Float32Array.from([7]), []));
   m.set('empty', ndarray(new Float32Array(0), [0, 4]));
   m.set('nd5', ndarray(new Float32Array(32).fill(1), [2, 2, 2, 2, 2]));
-  m.set('LR_Scheduler', new Map<PyValue, PyValue>([['last_epoch', 3], ['last_lr', new PyFloat(1)]]));
+  m.set('LR_Scheduler', new Map<PyKey, PyValue>([['last_epoch', 3], ['last_lr', new PyFloat(1)]]));
   m.set(1, 'int key');
   m.set('1', 'str key');
   m.set(pyTuple(1, 2), 'tuple key');
@@ -36,7 +36,8 @@ function sample(): Map<PyValue, PyValue> {
   m.set('floats', [0.1, -0, Infinity, -Infinity, NaN, 1.5, new PyFloat(2)]);
   m.set('misc', pyTuple(null, true, false, 'żółw 🐢', '', Uint8Array.of(0, 255), new Uint8Array(0), Uint8Array.of(0x62)));
   m.set('big tuple', pyTuple(1, 2, 3, 4, 5));
-  m.set('nested', { a: [[1, 2], { b: null }] });
+  // A plain object is written as a dict with string keys.
+  m.set('nested', { a: [[1, 2], { b: null }] } as unknown as PyValue);
   return m;
 }
 
@@ -76,7 +77,7 @@ describe('pickle → unpickle round trip', () => {
   it('shared containers and arrays are written once and read back shared', () => {
     const arr = ndarray(Float32Array.from([1, 2]), [2]);
     const list: PyValue[] = [1];
-    const back = unpickle(pickle({ a: arr, b: arr, l1: list, l2: list })) as Map<string, unknown>;
+    const back = unpickle(pickle(new Map<PyKey, PyValue>([['a', arr], ['b', arr], ['l1', list], ['l2', list]]))) as Map<string, unknown>;
     expect(back.get('a')).toBe(back.get('b'));
     expect(back.get('l1')).toBe(back.get('l2'));
   });
@@ -116,13 +117,13 @@ describe.skipIf(!PY)('pickle: python3 + NumPy read what we write (skipped withou
   it.each([2, 3, 4])('protocol %i: our bytes equal CPython pickle.dumps of the loaded value, frames included', (protocol) => {
     // Many small arrays (frames are cut at 64 KiB boundaries) and one 256 KiB array (written
     // outside frames), plus names, floats and a scheduler dict.
-    const m = new Map<PyValue, PyValue>();
+    const m = new Map<PyKey, PyValue>();
     for (let i = 0; i < 700; i++) {
       m.set(`layer_${i}.w_0`, ndarray(Float32Array.from({ length: 7 + (i % 5) }, (_, k) => i + k / 8), [7 + (i % 5)]));
       m.set(`layer_${i}.step`, i % 3 === 0 ? 1.5 * i : i * 100003);
     }
     m.set('big', ndarray(new Float64Array(1 << 15).map((_, k) => k / 3), [1 << 15]));
-    m.set('LR_Scheduler', new Map<PyValue, PyValue>([['last_epoch', 3], ['last_lr', 0.05]]));
+    m.set('LR_Scheduler', new Map<PyKey, PyValue>([['last_epoch', 3], ['last_lr', 0.05]]));
     const ours = pickle(m, { protocol });
     const file = join(scratch.dir, `frames.p${protocol}.pkl`);
     writeFileSync(file, ours);

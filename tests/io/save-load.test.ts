@@ -11,7 +11,7 @@ import { UnpicklingError } from '../../src/io/errors.js';
 import { isNdArray, ndarray, type NdArray } from '../../src/io/ndarray.js';
 import { unpickle } from '../../src/io/pickle-read.js';
 import { pickle } from '../../src/io/pickle-write.js';
-import { PyTuple, type PyValue } from '../../src/io/py-value.js';
+import { PyTuple, type PyKey, type PyValue } from '../../src/io/py-value.js';
 import { readSafetensors } from '../../src/io/safetensors.js';
 import {
   load,
@@ -102,10 +102,10 @@ describe('save: Paddle state dicts are written exactly as paddle.save writes the
 
   it('split: protocols 2/3 cut arrays over the byte bound into slices (layout of _unpack_saved_dict)', () => {
     const a = expectedArrays('split.p2.pdparams');
-    const saved = new Map<string, PyValue>([
+    const saved = new Map<PyKey, PyValue>([
       ['weight', ndarray(Float32Array.from((a.get('weight') as NdJson['$nd']).data.map(parseNum)), [3, 5])],
       ['bias', ndarray(Float32Array.from((a.get('bias') as NdJson['$nd']).data.map(parseNum)), [2])],
-      [NAME_TABLE_KEY, new Map<PyValue, PyValue>([['weight', 'fc.w_0'], ['bias', 'fc.b_0']])],
+      [NAME_TABLE_KEY, new Map<PyKey, PyValue>([['weight', 'fc.w_0'], ['bias', 'fc.b_0']])],
     ]);
     const ours = pickle(unpackSavedDict(saved as never, 2, 16), { protocol: 2 });
     const theirs = Buffer.from(fixture('split.p2.pdparams')).toString('latin1').replaceAll('numpy._core.multiarray', 'numpy.core.multiarray');
@@ -211,13 +211,40 @@ describe('load: Paddle post-processing of the loaded pickle', () => {
     }
   });
 
+  it("nesting: 1000 levels save and load (the reader's bound), 1001 is a ValueError before writing", () => {
+    const nested = (n: number): unknown => {
+      let v: unknown = [];
+      for (let i = 1; i < n; i++) v = [v];
+      return v;
+    };
+    let back = loadBytes<unknown[]>(saveBytes(nested(1000)));
+    let depth = 1;
+    while (back.length > 0) {
+      back = back[0] as unknown[];
+      depth++;
+    }
+    expect(depth).toBe(1000);
+    expect(() => saveBytes(nested(1001))).toThrow(/nested deeper than 1000 levels/);
+    expect(() => saveBytes({ a: nested(1000) })).toThrow(/nested deeper than 1000 levels/);
+    expect(() => saveBytes(nested(100000))).toThrow(ValueError);
+  });
+
+  it('wide values: 300 000 list items and dict keys load without exhausting call arguments', () => {
+    const list = Array.from({ length: 300000 }, (_, i) => i);
+    const dict = new Map<PyKey, PyValue>(list.map((i) => [`k${i}`, i]));
+    const back = loadBytes<{ l: number[]; d: Record<string, number> }>(saveBytes({ l: list, d: dict }));
+    expect(back.l.length).toBe(300000);
+    expect(back.l[299999]).toBe(299999);
+    expect(Object.keys(back.d).length).toBe(300000);
+  });
+
   it('dict keys: integer keys become strings in objects, need dictAs map when they collide', () => {
-    const bytes = pickle(new Map<PyValue, PyValue>([[2, 'a'], ['x', 'b']]));
+    const bytes = pickle(new Map<PyKey, PyValue>([[2, 'a'], ['x', 'b']]));
     expect(loadBytes(bytes)).toEqual({ 2: 'a', x: 'b' });
-    const clash = pickle(new Map<PyValue, PyValue>([[1, 'a'], ['1', 'b']]));
+    const clash = pickle(new Map<PyKey, PyValue>([[1, 'a'], ['1', 'b']]));
     expect(() => loadBytes(clash)).toThrow(/pass \{ dictAs: 'map' \}/);
     expect(loadBytes<Map<unknown, unknown>>(clash, { dictAs: 'map' }).get(1)).toBe('a');
-    const proto = pickle(new Map<PyValue, PyValue>([['__proto__', 'p']]));
+    const proto = pickle(new Map<PyKey, PyValue>([['__proto__', 'p']]));
     const o = loadBytes<Record<string, unknown>>(proto);
     expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
     expect(Object.keys(o)).toEqual(['__proto__']);
@@ -248,9 +275,9 @@ describe('save/load: errors (documented kinds, Paddle messages)', () => {
   });
 
   it('a name table naming a missing key is a KeyError; a non-dict table an UnpicklingError', () => {
-    const missing = pickle(new Map<PyValue, PyValue>([[NAME_TABLE_KEY, new Map<PyValue, PyValue>([['w', 'w_0']])]]));
+    const missing = pickle(new Map<PyKey, PyValue>([[NAME_TABLE_KEY, new Map<PyKey, PyValue>([['w', 'w_0']])]]));
     expect(() => loadBytes(missing)).toThrow(KeyError);
-    const notDict = pickle(new Map<PyValue, PyValue>([[NAME_TABLE_KEY, 3]]));
+    const notDict = pickle(new Map<PyKey, PyValue>([[NAME_TABLE_KEY, 3]]));
     expect(() => loadBytes(notDict)).toThrow(UnpicklingError);
   });
 
