@@ -639,9 +639,16 @@ function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
   return shapeTop(top, cfg);
 }
 
+/**
+ * Safetensors when the first 8 bytes are a plausible header length followed by `{`; otherwise
+ * pickle (whose streams start with PROTO 0x80; the 8th byte of a pickle is never `{` after a
+ * zero high half of such a length).
+ */
 function sniffFormat(bytes: Uint8Array): SaveFormat {
-  if (bytes.length > 0 && bytes[0] === 0x80) return 'pickle';
-  if (bytes.length >= 9 && bytes[8] === 0x7b && bytes[6] === 0 && bytes[7] === 0) return 'safetensors';
+  if (bytes.length >= 9 && bytes[8] === 0x7b && bytes[4] === 0 && bytes[5] === 0 && bytes[6] === 0 && bytes[7] === 0) {
+    const n = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(0, true);
+    if (n >= 2 && 8 + n <= bytes.length) return 'safetensors';
+  }
   return 'pickle';
 }
 

@@ -354,6 +354,19 @@ describe('save/load: files (Node)', () => {
     expect(() => saveBytes({ a: NaN }, { format: 'safetensors' })).toThrow(/JSON/);
   });
 
+  it('loadBytes tells safetensors from pickle by content, whatever the header length byte', () => {
+    for (const pad of [0, 60, 130, 213]) {
+      // Metadata of varying length moves the header length across 0x80 (a PROTO look-alike).
+      const bytes = saveBytes({ w: Tensor.fromArray(Float32Array.from([1]), [1], 'float32') }, {
+        format: 'safetensors',
+        metadata: { pad: 'x'.repeat(pad) },
+      });
+      expect(Object.keys(loadBytes<object>(bytes)), `pad ${pad}, header byte ${bytes[0]}`).toEqual(['w']);
+      if (pad === 213) expect(bytes[0]).toBe(0x80);
+    }
+    expect(loadBytes(saveBytes({ w: 1 }))).toEqual({ w: 1 });
+  });
+
   it('.safetensors from another tool: every tensor becomes a Tensor, in file order', () => {
     const sd = loadBytes<Record<string, Tensor>>(fixture('plain.safetensors'));
     expect(Object.keys(sd)).toEqual(['step', 'bias', 'weight', 'mask']);
