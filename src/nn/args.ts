@@ -57,28 +57,3 @@ export function checkNumber(where: string, argName: string, value: unknown): num
   }
   return value;
 }
-
-/** An integer (TypeError for a non-number or a non-integer). */
-export function checkInt(where: string, argName: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new PaddleTypeError(`${where}: '${argName}' must be an integer, but received ${describe(value)}.`);
-  }
-  return value;
-}
-
-/** A boolean (TypeError otherwise). */
-export function checkBool(where: string, argName: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') {
-    throw new PaddleTypeError(`${where}: '${argName}' must be a boolean, but received ${describe(value)}.`);
-  }
-  return value;
-}
-
-/** A string or null/undefined (TypeError otherwise); returns null for absent. */
-export function checkOptionalName(where: string, value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') {
-    throw new PaddleTypeError(`${where}: 'name' must be a string, but received ${describe(value)}.`);
-  }
-  return value;
-}

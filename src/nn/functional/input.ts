@@ -72,7 +72,6 @@ export function embedding(x: Tensor | NestedArray | ArrayLike<number>, weight: T
     throw new PaddleTypeError(`embedding: 'sparse' must be a boolean, but received ${describe(sparse)}.`);
   }
   const V = w.shape[0] as number;
-  const D = w.shape[1] as number;
   const pad = normalizePaddingIdx(o.paddingIdx, V);
   const { ids, shape } = readIds('embedding', x);
   const n = ids.length;
