@@ -147,6 +147,7 @@ const ROWS: Row[] = [
   // Paddle's own test passes step_size_down=-1 too, which fails first.
   ['CyclicLR scale_mode (Paddle test)', () => new lr.CyclicLR(0.5, 1.0, 500, { stepSizeDown: -1, scaleMode: 'test' }), ValueError, "'step_size_down' must be a positive integer, but received -1"],
   ['CyclicLR scale_fn not a function', () => new lr.CyclicLR(0.5, 1.0, 5, { scaleFn: 3 as never }), PTypeError, "The type of 'scale_fn' in 'CyclicLR' must be 'function', but received <class 'int'>."],
+  ['CyclicLR base_learning_rate a string', () => new lr.CyclicLR(S, 1.0, 5), PTypeError, "The type of learning rate must be float, but received <class 'str'>"],
   ['CyclicLR base_learning_rate < 0', () => new lr.CyclicLR(-0.5, 1.0, 5), ValueError, 'Invalid learning rate: -0.5'],
 
   // LinearLR

@@ -1,14 +1,16 @@
 /**
- * Argument checks shared by the schedulers. Where Paddle has its own check and message, the
- * scheduler raises that directly; these cover what Python would reject on its own (a string
- * where a number belongs fails at the first comparison in Python, and would not in JavaScript),
- * in the house style of Paddle's messages: "The type of 'x' in 'Class' must be ..., but received <type>."
+ * Argument checks shared by the schedulers. The type checks word their messages as Paddle does
+ * ("The type of 'T_max' in 'CosineAnnealingDecay' must be 'int', but received <class 'float'>."),
+ * so they serve Paddle's own checks of that form and also cover what Python rejects without a
+ * check of its own (a string where a number belongs fails at the first comparison in Python, and
+ * would not in JavaScript).
  *
  * JavaScript has one number type: where Paddle requires an `int` these require
  * `Number.isInteger`, and where Paddle requires a `float` specifically (OneCycleLR's `phase_pct`,
  * CyclicLR's `exp_gamma`) any number is accepted, since `1` and `1.0` are the same value.
  */
 import { AssertionError, TypeError as PaddleTypeError, pyTypeName } from '../../errors.js';
+import { describe } from '../../options.js';
 import { pyStr } from './py-math.js';
 
 function typeError(where: string, name: string, expected: string, value: unknown): PaddleTypeError {
@@ -54,6 +56,13 @@ export function requireNumberList(
         `The elements of '${name}' in '${where}' must be numbers, but received ${pyTypeName(v)}.`,
       );
     }
+  }
+}
+
+/** The `epoch` of `step(epoch)`: a number, or null/undefined for the next epoch. */
+export function checkEpoch(epoch: unknown): asserts epoch is number | null | undefined {
+  if (epoch !== undefined && epoch !== null && typeof epoch !== 'number') {
+    throw new PaddleTypeError(`step(): 'epoch' must be a number or null, but received ${describe(epoch)}.`);
   }
 }
 

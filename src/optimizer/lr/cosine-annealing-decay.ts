@@ -1,7 +1,6 @@
 /** `paddle.optimizer.lr.CosineAnnealingDecay` (spec §13.2): SGDR's cosine annealing, without restarts. */
-import { TypeError as PaddleTypeError, pyTypeName } from '../../errors.js';
 import { checkOptions } from '../../options.js';
-import { assertArg } from './checks.js';
+import { assertArg, requireInteger, requireNumber } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 import { cos, mod } from './py-math.js';
 
@@ -31,16 +30,8 @@ export class CosineAnnealingDecay extends LRScheduler {
       'etaMin',
       ...LR_SCHEDULER_OPTION_KEYS,
     ]);
-    if (typeof TMax !== 'number' || !Number.isInteger(TMax)) {
-      throw new PaddleTypeError(
-        `The type of 'T_max' in 'CosineAnnealingDecay' must be 'int', but received ${pyTypeName(TMax)}.`,
-      );
-    }
-    if (typeof etaMin !== 'number') {
-      throw new PaddleTypeError(
-        `The type of 'eta_min' in 'CosineAnnealingDecay' must be 'float, int', but received ${pyTypeName(etaMin)}.`,
-      );
-    }
+    requireInteger('CosineAnnealingDecay', 'T_max', TMax);
+    requireNumber('CosineAnnealingDecay', 'eta_min', etaMin);
     assertArg(TMax > 0, "'T_max' must be a positive integer", TMax);
     super(learningRate, base);
     this.TMax = TMax;

@@ -1,7 +1,7 @@
 /** `paddle.optimizer.lr.CosineAnnealingWarmRestarts` (spec §13.2): SGDR, cosine cycles growing by `TMult`. */
-import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
-import { checkOptions, describe } from '../../options.js';
-import { requireNumber } from './checks.js';
+import { ValueError } from '../../errors.js';
+import { checkOptions } from '../../options.js';
+import { checkEpoch, requireNumber } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 import { cos, intPow, logBase, mod, pyRepr } from './py-math.js';
 
@@ -71,11 +71,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   }
 
   override step(epoch?: number | null): void {
-    if (epoch !== undefined && epoch !== null) {
-      if (typeof epoch !== 'number') {
-        throw new PaddleTypeError(`step(): 'epoch' must be a number or null, but received ${describe(epoch)}.`);
-      }
-      if (epoch < 0) throw new ValueError(`Expected non-negative epoch, but got ${pyRepr(epoch)}`);
+    checkEpoch(epoch);
+    if (typeof epoch === 'number' && epoch < 0) {
+      throw new ValueError(`Expected non-negative epoch, but got ${pyRepr(epoch)}`);
     }
     let target = epoch ?? null;
     if (target === null && this.lastEpoch < 0) target = 0;

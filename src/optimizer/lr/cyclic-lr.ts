@@ -106,11 +106,6 @@ export class CyclicLR extends LRScheduler {
     if (typeof expGamma !== 'number') {
       throw new PaddleTypeError(`The type of 'exp_gamma' must be float, but received ${pyTypeName(expGamma)}`);
     }
-    if (typeof baseLearningRate !== 'number') {
-      throw new PaddleTypeError(
-        `The type of learning rate must be float, but received ${pyTypeName(baseLearningRate)}`,
-      );
-    }
     const up = stepSizeUp;
     const down = stepSizeDown ?? up;
     const cycleSize = up + down;

@@ -1,7 +1,6 @@
 /** `paddle.optimizer.lr.LambdaDecay` (spec §13.2). */
-import { TypeError as PaddleTypeError, pyTypeName } from '../../errors.js';
 import { checkOptions } from '../../options.js';
-import { callNumberFunction } from './checks.js';
+import { callNumberFunction, requireFunction } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 
 export type LambdaDecayOptions = LRSchedulerOptions;
@@ -12,11 +11,7 @@ export class LambdaDecay extends LRScheduler {
   /** `lr = base_lr · lrLambda(e)`; `lrLambda` must return a number (checked at each step). */
   constructor(learningRate: number, lrLambda: (epoch: number) => number, options: LambdaDecayOptions = {}) {
     const base = checkOptions('LambdaDecay', options, LR_SCHEDULER_OPTION_KEYS);
-    if (typeof lrLambda !== 'function') {
-      throw new PaddleTypeError(
-        `The type of 'lr_lambda' in 'LambdaDecay' must be 'function', but received ${pyTypeName(lrLambda)}.`,
-      );
-    }
+    requireFunction('LambdaDecay', 'lr_lambda', lrLambda);
     super(learningRate, base);
     this.lrLambda = lrLambda;
     if (new.target === LambdaDecay) this.step();

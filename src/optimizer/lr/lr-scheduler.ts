@@ -35,6 +35,7 @@ import {
 } from '../../errors.js';
 import { log } from '../../log.js';
 import { checkOptions, describe, snakeToCamel } from '../../options.js';
+import { checkEpoch } from './checks.js';
 import { pyFloatRepr, pyRepr } from './py-math.js';
 
 /** The options every scheduler shares (Paddle's `last_epoch=-1, verbose=False`). */
@@ -114,7 +115,7 @@ export class LRScheduler {
    * If computing the rate throws, the scheduler is left as it was.
    */
   step(epoch?: number | null): void {
-    if (epoch !== undefined && epoch !== null) checkEpoch(epoch);
+    checkEpoch(epoch);
     const previous = this.lastEpoch;
     let lr: number;
     try {
@@ -277,12 +278,4 @@ function checkLearningRate(learningRate: unknown): asserts learningRate is numbe
     );
   }
   if (learningRate < 0) throw new ValueError(`Invalid learning rate: ${pyRepr(learningRate)}`);
-}
-
-function checkEpoch(epoch: unknown): void {
-  if (typeof epoch !== 'number') {
-    throw new PaddleTypeError(
-      `step(): 'epoch' must be a number or null, but received ${describe(epoch)}.`,
-    );
-  }
 }

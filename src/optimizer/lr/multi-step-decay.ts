@@ -1,5 +1,5 @@
 /** `paddle.optimizer.lr.MultiStepDecay` (spec §13.2). */
-import { TypeError as PaddleTypeError, ValueError, pyTypeName } from '../../errors.js';
+import { ValueError } from '../../errors.js';
 import { checkOptions } from '../../options.js';
 import { requireNumber, requireNumberList } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
@@ -32,11 +32,6 @@ export class MultiStepDecay extends LRScheduler {
       'gamma',
       ...LR_SCHEDULER_OPTION_KEYS,
     ]);
-    if (!Array.isArray(milestones)) {
-      throw new PaddleTypeError(
-        `The type of 'milestones' in 'MultiStepDecay' must be 'tuple, list', but received ${pyTypeName(milestones)}.`,
-      );
-    }
     requireNumberList('MultiStepDecay', 'milestones', milestones);
     if (!milestones.every((m, i) => i === 0 || (milestones[i - 1] as number) < m)) {
       throw new ValueError('The elements of milestones must be incremented');

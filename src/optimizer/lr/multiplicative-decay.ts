@@ -1,7 +1,6 @@
 /** `paddle.optimizer.lr.MultiplicativeDecay` (spec §13.2). */
-import { TypeError as PaddleTypeError, pyTypeName } from '../../errors.js';
 import { checkOptions } from '../../options.js';
-import { callNumberFunction } from './checks.js';
+import { callNumberFunction, requireFunction } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 
 export type MultiplicativeDecayOptions = LRSchedulerOptions;
@@ -15,11 +14,7 @@ export class MultiplicativeDecay extends LRScheduler {
    */
   constructor(learningRate: number, lrLambda: (epoch: number) => number, options: MultiplicativeDecayOptions = {}) {
     const base = checkOptions('MultiplicativeDecay', options, LR_SCHEDULER_OPTION_KEYS);
-    if (typeof lrLambda !== 'function') {
-      throw new PaddleTypeError(
-        `The type of 'lr_lambda' in 'MultiplicativeDecay' must be 'function', but received ${pyTypeName(lrLambda)}.`,
-      );
-    }
+    requireFunction('MultiplicativeDecay', 'lr_lambda', lrLambda);
     super(learningRate, base);
     this.lrLambda = lrLambda;
     if (new.target === MultiplicativeDecay) this.step();

@@ -1,7 +1,7 @@
 /** `paddle.optimizer.lr.ReduceOnPlateau` (spec §13.2): cut the rate when a metric stops improving. */
 import { AssertionError, TypeError as PaddleTypeError, ValueError, pyTypeName } from '../../errors.js';
-import { checkOptions, describe } from '../../options.js';
-import { requireNumber, requireString } from './checks.js';
+import { checkOptions } from '../../options.js';
+import { checkEpoch, requireNumber, requireString } from './checks.js';
 import { LRScheduler, isScalarTensorLike, type ScalarTensorLike } from './lr-scheduler.js';
 import { pyMax } from './py-math.js';
 
@@ -145,9 +145,7 @@ export class ReduceOnPlateau extends LRScheduler {
    */
   override step(metrics: Metric | null | undefined, epoch?: number | null): void {
     const current = readMetric(metrics);
-    if (epoch !== undefined && epoch !== null && typeof epoch !== 'number') {
-      throw new PaddleTypeError(`step(): 'epoch' must be a number or null, but received ${describe(epoch)}.`);
-    }
+    checkEpoch(epoch);
     this.lastEpoch = epoch ?? this.lastEpoch + 1;
     if (this.cooldownCounter > 0) {
       this.cooldownCounter -= 1;
