@@ -199,8 +199,8 @@ class Pickler {
       this.commitFrame(true);
       this.out.push(header, payload);
     } else {
-      this.direct.write(header);
-      this.direct.write(payload);
+      // Unframed protocols: flush what precedes, then keep the payload as its own chunk.
+      this.out.push(this.direct.take(), header, payload);
     }
   }
 
@@ -366,6 +366,8 @@ class Pickler {
       this.raw(enc);
     } else if (n > 0xffffffff && this.proto >= 4) {
       this.writeLarge(Uint8Array.of(OP.BINUNICODE8, ...le64(n)), enc);
+    } else if (n > 0xffffffff) {
+      throw new ValueError(`pickle: protocol ${this.proto} cannot hold a string over 4 GiB; use protocol 4.`);
     } else if (n >= FRAME_SIZE_TARGET) {
       this.writeLarge(Uint8Array.of(OP.BINUNICODE, ...le32(n)), enc);
     } else {
@@ -391,7 +393,8 @@ class Pickler {
       } else {
         // _codecs.encode(str(b, 'latin1'), 'latin1'), as CPython's protocol 2 writes bytes.
         this.saveGlobal('_codecs', 'encode');
-        this.saveStr(latin1String(b), '', false);
+        if (b.length <= 1) this.saveStr(latin1String(b), '', false);
+        else this.saveLatin1Payload(b);
         this.saveStr('latin1', '');
         this.op(OP.TUPLE2);
         this.memoize();
@@ -405,6 +408,8 @@ class Pickler {
         this.raw(b);
       } else if (n > 0xffffffff && this.proto >= 4) {
         this.writeLarge(Uint8Array.of(OP.BINBYTES8, ...le64(n)), b);
+      } else if (n > 0xffffffff) {
+        throw new ValueError(`pickle: protocol ${this.proto} cannot hold bytes over 4 GiB; use protocol 4.`);
       } else if (n >= FRAME_SIZE_TARGET) {
         this.writeLarge(Uint8Array.of(OP.BINBYTES, ...le32(n)), b);
       } else {
@@ -416,6 +421,33 @@ class Pickler {
     const idx = this.memoize();
     if (small !== null) this.memoSmallBytes.set(small, idx);
     if (identity !== null) this.memoByIdentity.set(identity, idx);
+  }
+
+  /**
+   * `str(b, 'latin1')` as BINUNICODE, encoded straight from the bytes (each byte ≥ 0x80 is two
+   * UTF-8 bytes) without building the JS string. Memoized, never shared by value (see saveStr).
+   */
+  private saveLatin1Payload(b: Uint8Array): void {
+    let n = b.length;
+    for (let i = 0; i < b.length; i++) if ((b[i] as number) >= 0x80) n++;
+    const enc = new Uint8Array(n);
+    let o = 0;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i] as number;
+      if (c < 0x80) enc[o++] = c;
+      else {
+        enc[o++] = 0xc0 | (c >> 6);
+        enc[o++] = 0x80 | (c & 0x3f);
+      }
+    }
+    if (n > 0xffffffff) throw new ValueError('pickle: protocol 2 cannot hold an array over 2 GiB; use protocol 4.');
+    if (n >= FRAME_SIZE_TARGET) this.writeLarge(Uint8Array.of(OP.BINUNICODE, ...le32(n)), enc);
+    else {
+      this.op(OP.BINUNICODE);
+      this.raw(le32(n));
+      this.raw(enc);
+    }
+    this.memoize();
   }
 
   private saveGlobal(module: string, name: string): void {
