@@ -107,8 +107,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** A dict: a Map or a plain object that is not an `NdArray` (which is a plain object too). */
 function isDict(v: unknown): v is Dict {
-  return v instanceof Map || isPlainObject(v);
+  return v instanceof Map || (isPlainObject(v) && !isNdArray(v));
 }
 
 /** Entries of a dict; `undefined` values of plain objects are skipped (as JSON does). */

@@ -113,6 +113,13 @@ describe('save: Paddle state dicts are written exactly as paddle.save writes the
     expect(unpackSavedDict(new Map(saved) as never, 4, 16)).toEqual(new Map(saved));
   });
 
+  it('a dict holding an NdArray is not a state dict (Paddle: an ndarray value is not a Tensor)', () => {
+    const bytes = saveBytes({ w: ndarray(Float32Array.from([1, 2]), [2]) });
+    expect((unpickle(bytes) as Map<string, unknown>).has(NAME_TABLE_KEY)).toBe(false);
+    // Without a name table or (name, array) tuples, paddle.load turns every array into a Tensor.
+    expect(loadBytes<Record<string, unknown>>(bytes)['w']).toBeInstanceOf(Tensor);
+  });
+
   it('the generic path pickles each Tensor as (name, ndarray); shared tensors stay one tuple', () => {
     const t = Tensor.fromArray(Float64Array.from([1, 2]), [2], 'float64', { name: 'x_0' });
     const raw = unpickle(saveBytes({ model: { w: t }, again: t, epoch: 100 })) as Map<string, PyValue>;
