@@ -389,11 +389,14 @@ function checkJsonable(v: unknown, path: string): void {
       if (!Number.isFinite(x)) throw new ValueError(`paddle.save: ${String(x)} at ${p} cannot be stored in safetensors metadata (JSON); use the pickle format.`);
       return;
     }
-    if (typeof x === 'object' && !seen.has(x) && (Array.isArray(x) || isPlainObject(x))) {
+    if (typeof x === 'object' && (Array.isArray(x) || isPlainObject(x))) {
+      // JSON would copy a shared value at every reference (exponentially for a DAG): refuse it.
+      if (seen.has(x)) {
+        throw new ValueError(`paddle.save: ${p} is a shared or cyclic reference, which safetensors metadata (JSON) cannot hold; use the pickle format.`);
+      }
       seen.add(x);
       if (Array.isArray(x)) x.forEach((y, i) => walk(y, `${p}[${i}]`, depth + 1));
       else for (const [k, y] of Object.entries(x)) if (y !== undefined) walk(y, `${p}[${JSON.stringify(k)}]`, depth + 1);
-      seen.delete(x);
       return;
     }
     throw new PaddleTypeError(

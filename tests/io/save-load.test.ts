@@ -359,6 +359,8 @@ describe('save/load: files (Node)', () => {
     expect(Object.keys(loadBytes<object>(saveBytes(sd, { format: 'safetensors' })))).toEqual(Object.keys(sd));
     expect(() => saveBytes({ a: new Date(0) }, { format: 'safetensors' })).toThrow(/use the pickle format/);
     expect(() => saveBytes({ a: NaN }, { format: 'safetensors' })).toThrow(/JSON/);
+    const shared = { x: 1 };
+    expect(() => saveBytes({ a: [shared, shared] }, { format: 'safetensors' })).toThrow(/shared or cyclic reference/);
   });
 
   it('loadBytes tells safetensors from pickle by content, whatever the header length byte', () => {
