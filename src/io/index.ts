@@ -1,6 +1,23 @@
 /**
- * Checkpoint files: `save` / `load` of Paddle's `.pdparams` / `.pdopt` pickles and of
- * safetensors, plus the Tensor-free codecs they stand on.
+ * Checkpoint files: `paddle.save` / `paddle.load` of Paddle's `.pdparams` / `.pdopt` pickles and
+ * of safetensors, plus the Tensor-free codecs they stand on.
+ *
+ * ```ts
+ * await save(linear.stateDict(), 'ckpt/model.pdparams');          // protocol 4, like Paddle
+ * await save(opt.stateDict(), 'ckpt/opt.pdopt', { protocol: 2 });
+ * const sd = await load<Record<string, Tensor>>('ckpt/model.pdparams'); // named Tensors
+ * const bytes = saveBytes(sd);                                      // browsers: bytes in/out
+ * const again = loadBytes(bytes, { returnNumpy: true });            // NdArray values
+ * ```
+ *
+ * Layers:
+ * - save-load.ts: Paddle's semantics (state-dict detection, name table, split parameters,
+ *   `(name, ndarray)` tuples, Tensor conversion) and the file variants;
+ * - pickle-read.ts / pickle-write.ts: a restricted unpickler (allow-listed NumPy globals only,
+ *   bounded allocation, depth and time) and a CPython-compatible pickler (protocols 2–4);
+ * - safetensors.ts: the safetensors codec with the reference implementation's validation;
+ * - ndarray.ts / py-value.ts: the neutral value model (no Tensor dependency);
+ * - fs.ts: Node file access reached lazily, atomic writes.
  */
 export {
   save,
