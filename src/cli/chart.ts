@@ -33,7 +33,7 @@ function esc(s: string): string {
 }
 
 function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/\.?0+$/, '');
+  return String(Number(v.toPrecision(3)));
 }
 
 /** A "nice" linear tick set covering [lo, hi]. */
@@ -47,11 +47,12 @@ export function niceTicks(lo: number, hi: number, target = 5): number[] {
   return ticks;
 }
 
-/** 1-2-5 ticks for a log axis over [lo, hi]. */
+/** 1-2-5 ticks for a log axis over [lo, hi] (1-5 when that would crowd it). */
 export function logTicks(lo: number, hi: number): number[] {
   const ticks: number[] = [];
+  const mantissas = Math.log10(hi / lo) > 2.5 ? [1, 5] : [1, 2, 5];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-    for (const m of [1, 2, 5]) {
+    for (const m of mantissas) {
       const t = Number((m * 10 ** e).toPrecision(12));
       if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) ticks.push(t);
     }

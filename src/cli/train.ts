@@ -341,7 +341,7 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
   const last = run.history.epochs[run.history.epochs.length - 1] as EpochRecord;
   const correctTest = Math.round(last.testAcc * data.test.count);
   progress.line(
-    `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s training, lr now ${formatLr(run.opt.getLr())})`,
+    `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s of it training)`,
   );
   progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => `${args.out}/${f}`).join(', ')}`);
   return EXIT_OK;
