@@ -80,22 +80,34 @@ export function validateSlots(
         }
       }
     }
-    checkNumber(slot.lr, s, 'lr');
-    if (slot.clipMin !== undefined) checkNumber(slot.clipMin, s, 'clipMin');
-    if (slot.clipMax !== undefined) checkNumber(slot.clipMax, s, 'clipMax');
-    if (slot.gradScale !== undefined) checkNumber(slot.gradScale, s, 'gradScale');
-    if (slot.decay !== undefined) {
-      const kind: unknown = slot.decay.kind;
-      if (kind !== 'l1' && kind !== 'l2') {
-        throw new ValueError(
-          `The kernel input slots[${s}].decay.kind must be 'l1' or 'l2', but received ${JSON.stringify(kind)}.`,
-        );
-      }
-      checkNumber(slot.decay.coeff, s, 'decay.coeff');
-    }
+    checkScalars(slot, s);
     total += n;
   }
   return total;
+}
+
+function checkScalars(slot: RmspropSlot<Float32Array | Float64Array>, s: number): void {
+  checkNumber(slot.lr, s, 'lr');
+  if (slot.clipMin !== undefined) checkNumber(slot.clipMin, s, 'clipMin');
+  if (slot.clipMax !== undefined) checkNumber(slot.clipMax, s, 'clipMax');
+  if (slot.gradScale !== undefined) checkNumber(slot.gradScale, s, 'gradScale');
+  if (slot.decay !== undefined) {
+    const kind: unknown = slot.decay.kind;
+    if (kind !== 'l1' && kind !== 'l2') {
+      throw new ValueError(
+        `The kernel input slots[${s}].decay.kind must be 'l1' or 'l2', but received ${JSON.stringify(kind)}.`,
+      );
+    }
+    checkNumber(slot.decay.coeff, s, 'decay.coeff');
+  }
+}
+
+/**
+ * The checks of `validateSlots` that do not involve the arrays, for a group whose arrays are
+ * known to be the ones already checked (same objects, heap unchanged).
+ */
+export function validateSlotScalars(slots: readonly RmspropSlot<Float32Array | Float64Array>[]): void {
+  for (let s = 0; s < slots.length; s++) checkScalars(slots[s]!, s);
 }
 
 /** Checks the arrays of a sum of squares; returns the total number of elements. */

@@ -318,6 +318,65 @@ describe('steady state allocates nothing', () => {
     expect(heap.stats).toEqual(before.stats); // no allocation, growth or new view
     expect(backend.stats.copiedArrays).toBe(before.copied);
     expect(backend.stats.stepCalls).toBe(51);
+    expect(backend.stats.planCacheHits).toBe(100); // every step and every sum found its plan
+    void backend.dispose();
+  });
+});
+
+describe('remembered groups (the same arrays again skip the per-array reads)', () => {
+  it('hits on the same arrays, misses on a change, after growth, and still validates scalars', () => {
+    const backend = createWasmBackend({ shared: true, initialPages: 2, maximumPages: 1024 });
+    const dtype = 'float32';
+    const inits = [7, 1030, 64].map((n, k) => randomState(dtype, n, 300 + k));
+    const st = inits.map((i) => heapState(backend, dtype, i));
+    const ref = inits.map(clone);
+    const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.9, centered: true };
+    const stepBoth = (lr: number) => {
+      backend.rmspropStep(dtype, st.map((s) => ({ ...views(s), lr })), hyper);
+      refBackend.rmspropStep(dtype, ref.map((s) => ({ ...s, lr })), hyper);
+    };
+    stepBoth(0.01);
+    expect(backend.stats.planCacheHits).toBe(0);
+    stepBoth(0.02); // new slot objects, same arrays: hit, and the new lr is used
+    expect(backend.stats.planCacheHits).toBe(1);
+    // a different hyper-parameter layout (not centered) is a different plan
+    backend.rmspropStep(dtype, st.map((s) => ({ ...views(s), lr: 0.01 })), { ...hyper, centered: false });
+    refBackend.rmspropStep(dtype, ref.map((s) => ({ ...s, lr: 0.01 })), { ...hyper, centered: false });
+    expect(backend.stats.planCacheHits).toBe(1);
+    // one array replaced: miss
+    const moved = backend.heap.alloc(dtype, 1030);
+    (moved.array() as Float32Array).set(views(st[1]!).moment);
+    st[1]!.moment = moved;
+    stepBoth(0.01);
+    expect(backend.stats.planCacheHits).toBe(1);
+    stepBoth(0.01);
+    expect(backend.stats.planCacheHits).toBe(2);
+    // growth: views re-acquired, the old plan is not trusted
+    const gen = backend.heap.generation;
+    backend.heap.alloc('float64', 1_000_000);
+    expect(backend.heap.generation).toBeGreaterThan(gen);
+    stepBoth(0.01);
+    expect(backend.stats.planCacheHits).toBe(2);
+    for (let k = 0; k < inits.length; k++) expectSameSlot(views(st[k]!), ref[k]!, `slot ${k}`);
+    // a remembered group still checks its scalars
+    const slots = st.map((s) => ({ ...views(s), lr: 0.01 }));
+    backend.rmspropStep(dtype, slots, hyper);
+    const hits = backend.stats.planCacheHits;
+    expect(() =>
+      backend.rmspropStep(dtype, slots.map((s, k) => (k === 2 ? { ...s, lr: '0.1' as unknown as number } : s)), hyper),
+    ).toThrow(/slots\[2\]\.lr must be a number/); // same arrays: found, then the scalars checked
+    expect(backend.stats.planCacheHits).toBe(hits);
+    // and an array swapped for a bad one misses, so the full checks run
+    expect(() =>
+      backend.rmspropStep(dtype, slots.map((s, k) => (k === 1 ? { ...s, grad: new Float32Array(3) } : s)), hyper),
+    ).toThrow(/slots\[1\]\.grad must have the length/);
+    // sums of squares remember their arrays too
+    const grads = st.map((s) => views(s).grad);
+    const first = backend.sumSquares(dtype, grads);
+    const h2 = backend.stats.planCacheHits;
+    expect(backend.sumSquares(dtype, [...grads])).toBe(first);
+    expect(backend.stats.planCacheHits).toBe(h2 + 1);
+    expect(first).toBe(refBackend.sumSquares(dtype, grads));
     void backend.dispose();
   });
 });

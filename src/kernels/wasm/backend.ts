@@ -11,7 +11,7 @@ import { RuntimeError, ValueError } from '../../errors.js';
 import { rmspropStepRef } from '../ref/index.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
 import type { KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
-import { validateArrays, validateHyper, validateSlots } from '../validate.js';
+import { validateArrays, validateHyper, validateSlots, validateSlotScalars } from '../validate.js';
 import { KernelHeap } from './heap.js';
 import {
   DESC_BYTES,
@@ -58,7 +58,31 @@ export interface WasmStats {
   threadedCalls: number;
   /** Calls that ran the reference loops because the heap could not hold the scratch space. */
   refFallbacks: number;
+  /** Calls that found their arrays remembered from a recent call (no per-array re-reads). */
+  planCacheHits: number;
 }
+
+/** A remembered group (see `findStepGroup`): the array objects and their plan. */
+interface StepGroup {
+  dtype: KernelDType;
+  centered: boolean;
+  n: number;
+  total: number;
+  generation: number;
+  arrays: (Float32Array | Float64Array)[];
+  plan: Int32Array;
+}
+interface SqGroup {
+  dtype: KernelDType;
+  n: number;
+  total: number;
+  blocks: number;
+  generation: number;
+  arrays: (Float32Array | Float64Array)[];
+  plan: Int32Array;
+}
+/** Groups remembered (an optimizer with several parameter groups calls once per group). */
+const MAX_GROUPS = 8;
 
 // per slot in `plan`: byte offsets of the five arrays, the length, and a mask of copied arrays
 const PLAN_INTS = 7;
@@ -80,6 +104,7 @@ export class WasmBackend implements KernelBackend {
     copiedArrays: 0,
     threadedCalls: 0,
     refFallbacks: 0,
+    planCacheHits: 0,
   };
   private readonly module: WebAssembly.Module;
   private readonly ex: KernelExports;
@@ -90,6 +115,8 @@ export class WasmBackend implements KernelBackend {
   private scratchOffset = 0;
   private scratchBytes = 0;
   private plan = new Int32Array(0);
+  private stepGroups: StepGroup[] = [];
+  private sqGroups: SqGroup[] = [];
   private viewGeneration = -1;
   private u32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private f32: Float32Array<ArrayBufferLike> = new Float32Array(0);
@@ -141,42 +168,40 @@ export class WasmBackend implements KernelBackend {
     hyper: RmspropHyper,
   ): void {
     validateHyper(hyper);
-    const total = validateSlots(dtype, slots);
     const n = slots.length;
-    if (n === 0) {
-      this.stats.stepCalls++;
-      return;
-    }
     const heap = this.heap;
     const centered = hyper.centered;
     const bpe = dtype === 'float32' ? 4 : 8;
     const arrays = centered ? 5 : 4; // meanGrad is untouched when not centered
 
-    // 1. where every array lives (recorded before anything can grow the memory)
-    if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
-    const plan = this.plan;
+    // 1. where every array lives (recorded before anything can grow the memory). A group whose
+    //    arrays are the very objects of a recent call (the usual training loop) reuses that plan
+    //    and skips re-reading every typed array: on many small tensors those reads dominate.
+    const cached = this.findStepGroup(dtype, centered, slots);
+    let plan: Int32Array;
+    let total: number;
     let copyBytes = 0;
-    for (let s = 0; s < n; s++) {
-      const slot = slots[s]!;
-      const base = s * PLAN_INTS;
-      let mask = 0;
-      for (let k = 0; k < 5; k++) {
-        const arr = slot[SLOT_KEYS[k]!];
-        if (k >= arrays || heap.contains(arr)) {
-          plan[base + k] = k >= arrays ? 0 : arr.byteOffset;
-        } else {
-          mask |= 1 << k;
-          copyBytes += align16(arr.byteLength);
-        }
+    if (cached !== undefined) {
+      validateSlotScalars(slots);
+      plan = cached.plan;
+      total = cached.total;
+      this.stats.planCacheHits++;
+    } else {
+      total = validateSlots(dtype, slots);
+      if (n === 0) {
+        this.stats.stepCalls++;
+        return;
       }
-      plan[base + P_LEN] = slot.param.length;
-      plan[base + P_COPY] = mask;
+      if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
+      plan = this.plan;
+      copyBytes = this.planStep(slots, arrays, plan);
+      if (copyBytes === 0) this.rememberStepGroup(dtype, centered, slots, plan, total);
     }
 
     // 2. table and scratch space (may grow the memory)
     if (!this.ensureTable(n * DESC_BYTES) || !this.ensureScratch(copyBytes)) {
       this.stats.refFallbacks++;
-      rmspropStepRef(dtype, this.freshSlots(slots, n, arrays), hyper);
+      rmspropStepRef(dtype, this.freshSlots(slots, n, arrays, plan), hyper);
       return;
     }
     this.refreshViews();
@@ -276,31 +301,54 @@ export class WasmBackend implements KernelBackend {
   }
 
   sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number {
-    const total = validateArrays(dtype, arrays);
     const n = arrays.length;
-    if (n === 0 || total === 0) {
-      this.stats.sumSquaresCalls++;
-      return 0;
-    }
     const heap = this.heap;
     const bpe = dtype === 'float32' ? 4 : 8;
-    if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
-    const plan = this.plan;
-    let copyBytes = 0;
+    // as in rmspropStep: the same array objects as a recent call reuse that plan
+    const cached = this.findSqGroup(dtype, arrays);
+    let plan: Int32Array;
+    let total: number;
     let blocks = 0;
-    for (let a = 0; a < n; a++) {
-      const arr = arrays[a]!;
-      const base = a * PLAN_INTS;
-      const inHeap = heap.contains(arr);
-      plan[base] = inHeap ? arr.byteOffset : 0;
-      plan[base + P_LEN] = arr.length;
-      plan[base + P_COPY] = inHeap ? 0 : 1;
-      if (!inHeap) copyBytes += align16(arr.byteLength);
-      blocks += Math.ceil(arr.length / SQ_BLOCK);
+    let copyBytes = 0;
+    if (cached !== undefined) {
+      plan = cached.plan;
+      total = cached.total;
+      blocks = cached.blocks;
+      this.stats.planCacheHits++;
+    } else {
+      total = validateArrays(dtype, arrays);
+      if (n === 0 || total === 0) {
+        this.stats.sumSquaresCalls++;
+        return 0;
+      }
+      if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
+      plan = this.plan;
+      for (let a = 0; a < n; a++) {
+        const arr = arrays[a]!;
+        const base = a * PLAN_INTS;
+        const inHeap = heap.contains(arr);
+        plan[base] = inHeap ? arr.byteOffset : 0;
+        plan[base + P_LEN] = arr.length;
+        plan[base + P_COPY] = inHeap ? 0 : 1;
+        if (!inHeap) copyBytes += align16(arr.byteLength);
+        blocks += Math.ceil(arr.length / SQ_BLOCK);
+      }
+      if (copyBytes === 0) {
+        this.sqGroups.unshift({
+          dtype,
+          n,
+          total,
+          blocks,
+          generation: heap.generation,
+          arrays: arrays.slice(),
+          plan: plan.slice(0, n * PLAN_INTS),
+        });
+        if (this.sqGroups.length > MAX_GROUPS) this.sqGroups.pop();
+      }
     }
     if (!this.ensureTable(n * SQ_BYTES) || !this.ensureScratch(copyBytes + blocks * 8)) {
       this.stats.refFallbacks++;
-      return sumSquaresRef(this.freshArrays(arrays, n, bpe));
+      return sumSquaresRef(this.freshArrays(arrays, n, bpe, plan));
     }
     this.refreshViews();
     const u32 = this.u32;
@@ -354,6 +402,115 @@ export class WasmBackend implements KernelBackend {
 
   // ---- internals ------------------------------------------------------------------------------
 
+  /** Fills `plan` for a group; returns the bytes of scratch space its non-heap arrays need. */
+  private planStep(
+    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+    arrays: number,
+    plan: Int32Array,
+  ): number {
+    const heap = this.heap;
+    let copyBytes = 0;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s]!;
+      const base = s * PLAN_INTS;
+      let mask = 0;
+      for (let k = 0; k < 5; k++) {
+        const arr = slot[SLOT_KEYS[k]!];
+        if (k >= arrays || heap.contains(arr)) {
+          plan[base + k] = k >= arrays ? 0 : arr.byteOffset;
+        } else {
+          mask |= 1 << k;
+          copyBytes += align16(arr.byteLength);
+        }
+      }
+      plan[base + P_LEN] = slot.param.length;
+      plan[base + P_COPY] = mask;
+    }
+    return copyBytes;
+  }
+
+  /**
+   * A remembered all-in-heap group with exactly these array objects, made since the last
+   * growth of the heap (a typed array's type, offset and length never change; only a growth of
+   * an ordinary memory can detach it).
+   */
+  private findStepGroup(
+    dtype: KernelDType,
+    centered: boolean,
+    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+  ): StepGroup | undefined {
+    const n = slots.length;
+    const groups = this.stepGroups;
+    for (let e = 0; e < groups.length; e++) {
+      const g = groups[e]!;
+      if (g.n !== n || g.dtype !== dtype || g.centered !== centered || g.generation !== this.heap.generation) {
+        continue;
+      }
+      const refs = g.arrays;
+      let s = 0;
+      for (; s < n; s++) {
+        const slot = slots[s];
+        if (slot === null || typeof slot !== 'object') break;
+        const b = s * 5;
+        if (
+          slot.param !== refs[b] ||
+          slot.grad !== refs[b + 1] ||
+          slot.meanSquare !== refs[b + 2] ||
+          slot.moment !== refs[b + 3] ||
+          slot.meanGrad !== refs[b + 4]
+        ) {
+          break;
+        }
+      }
+      if (s === n) return g;
+    }
+    return undefined;
+  }
+
+  private findSqGroup(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): SqGroup | undefined {
+    const n = arrays.length;
+    const groups = this.sqGroups;
+    for (let e = 0; e < groups.length; e++) {
+      const g = groups[e]!;
+      if (g.n !== n || g.dtype !== dtype || g.generation !== this.heap.generation) continue;
+      const refs = g.arrays;
+      let a = 0;
+      while (a < n && arrays[a] === refs[a]) a++;
+      if (a === n) return g;
+    }
+    return undefined;
+  }
+
+  private rememberStepGroup(
+    dtype: KernelDType,
+    centered: boolean,
+    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
+    plan: Int32Array,
+    total: number,
+  ): void {
+    const n = slots.length;
+    const arrays: (Float32Array | Float64Array)[] = new Array<Float32Array | Float64Array>(n * 5);
+    for (let s = 0; s < n; s++) {
+      const slot = slots[s]!;
+      arrays[s * 5] = slot.param;
+      arrays[s * 5 + 1] = slot.grad;
+      arrays[s * 5 + 2] = slot.meanSquare;
+      arrays[s * 5 + 3] = slot.moment;
+      arrays[s * 5 + 4] = slot.meanGrad;
+    }
+    const group: StepGroup = {
+      dtype,
+      centered,
+      n,
+      total,
+      generation: this.heap.generation,
+      arrays,
+      plan: plan.slice(0, n * PLAN_INTS),
+    };
+    this.stepGroups.unshift(group);
+    if (this.stepGroups.length > MAX_GROUPS) this.stepGroups.pop();
+  }
+
   private ensurePool(): ThreadPool {
     if (this.pool === undefined) this.pool = new ThreadPool(this.module, this.heap.memory, this.ex);
     const want = getNumThreads() - 1;
@@ -406,18 +563,19 @@ export class WasmBackend implements KernelBackend {
     slots: readonly RmspropSlot<Float32Array | Float64Array>[],
     n: number,
     arrays: number,
+    plan: Int32Array,
   ): RmspropSlot<Float32Array | Float64Array>[] {
     const result: RmspropSlot<Float32Array | Float64Array>[] = [];
     const buf = this.heap.buffer;
     for (let s = 0; s < n; s++) {
       const slot = slots[s]!;
       const base = s * PLAN_INTS;
-      const len = this.plan[base + P_LEN]!;
-      const mask = this.plan[base + P_COPY]!;
+      const len = plan[base + P_LEN]!;
+      const mask = plan[base + P_COPY]!;
       const copy = { ...slot };
       for (let k = 0; k < arrays; k++) {
         if ((mask & (1 << k)) !== 0) continue;
-        const at = this.plan[base + k]!;
+        const at = plan[base + k]!;
         const fresh =
           slot.param instanceof Float32Array
             ? new Float32Array(buf, at, len)
@@ -434,16 +592,17 @@ export class WasmBackend implements KernelBackend {
     arrays: readonly (Float32Array | Float64Array)[],
     n: number,
     bpe: number,
+    plan: Int32Array,
   ): (Float32Array | Float64Array)[] {
     const buf = this.heap.buffer;
     const result: (Float32Array | Float64Array)[] = [];
     for (let a = 0; a < n; a++) {
       const base = a * PLAN_INTS;
-      if (this.plan[base + P_COPY] !== 0) {
+      if (plan[base + P_COPY] !== 0) {
         result.push(arrays[a]!);
       } else {
-        const at = this.plan[base]!;
-        const len = this.plan[base + P_LEN]!;
+        const at = plan[base]!;
+        const len = plan[base + P_LEN]!;
         result.push(bpe === 4 ? new Float32Array(buf, at, len) : new Float64Array(buf, at, len));
       }
     }
