@@ -185,7 +185,7 @@ async function tfjsRows(
     ctx.progress(`${row} ${v.name}`);
     const h = v.hyper;
     const opt = tf.train.rmsprop(LR, h.rho, h.momentum, h.epsilon, h.centered);
-    const m = measure(() => opt.applyGradients(list), { warmup: 1, budgetMs, minRuns: 3 });
+    const m = measure(() => opt.applyGradients(list), { warmup: 1, budgetMs, minRuns: 2 });
     ctx.consume((vars[0]!.dataSync() as Float32Array)[0]!);
     record(results, row, v.name, m);
     opt.dispose();

@@ -62,6 +62,11 @@ export interface WasmStats {
   planCacheHits: number;
 }
 
+const poolCleanup =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<ThreadPool>((pool) => void pool.dispose())
+    : undefined;
+
 /** A remembered group (see `findStepGroup`): the array objects and their plan. */
 interface StepGroup {
   dtype: KernelDType;
@@ -153,6 +158,7 @@ export class WasmBackend implements KernelBackend {
   dispose(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
+    poolCleanup?.unregister(this);
     return pool === undefined ? Promise.resolve() : pool.dispose();
   }
 
@@ -512,7 +518,11 @@ export class WasmBackend implements KernelBackend {
   }
 
   private ensurePool(): ThreadPool {
-    if (this.pool === undefined) this.pool = new ThreadPool(this.module, this.heap.memory, this.ex);
+    if (this.pool === undefined) {
+      this.pool = new ThreadPool(this.module, this.heap.memory, this.ex);
+      // a backend dropped without dispose() must not leave its workers (and memory) behind
+      poolCleanup?.register(this, this.pool, this);
+    }
     const want = getNumThreads() - 1;
     if (this.pool.size !== want) this.pool.resize(want);
     return this.pool;

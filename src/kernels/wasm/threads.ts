@@ -153,8 +153,15 @@ function getWorkerCtor(): WorkerCtor | null {
   return null;
 }
 
+let cpuCount: number | undefined;
+
 /** Logical CPUs: os.availableParallelism() in Node, navigator.hardwareConcurrency elsewhere. */
 export function availableParallelism(): number {
+  cpuCount ??= countCpus();
+  return cpuCount;
+}
+
+function countCpus(): number {
   const proc = nodeProcess();
   if (proc !== undefined && typeof proc.getBuiltinModule === 'function') {
     const os = proc.getBuiltinModule('node:os') as
