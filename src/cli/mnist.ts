@@ -46,8 +46,22 @@ function readDigit(dir: string, digit: number): number[] {
   return data as number[];
 }
 
-/** Loads the fixed 8,000 / 1,756 split, ordered by digit then by index in the package. */
+const cache = new Map<string, MnistSplit>();
+
+/**
+ * The fixed 8,000 / 1,756 split, ordered by digit then by index in the package. Parsed once per
+ * process (21 MB of JSON); callers must not modify the arrays.
+ */
 export function loadMnist(dir: string = mnistDigitsDir()): MnistSplit {
+  let split = cache.get(dir);
+  if (split === undefined) {
+    split = parseMnist(dir);
+    cache.set(dir, split);
+  }
+  return split;
+}
+
+function parseMnist(dir: string): MnistSplit {
   const perDigit = Array.from({ length: NUM_CLASSES }, (_, d) => readDigit(dir, d));
   const build = (from: number, to: number): Digits => {
     const counts = perDigit.map((data) => Math.max(0, Math.min(to, data.length / IMAGE_SIZE) - from));

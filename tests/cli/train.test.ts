@@ -1,0 +1,213 @@
+/**
+ * The trainer end to end, in-process on 256 training digits: outputs, Ctrl-C, --resume (which
+ * must reproduce an uninterrupted run byte for byte), refused checkpoints; and once as a real
+ * subprocess receiving SIGINT.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digest, FILES, readCheckpoint, type CheckpointMeta } from '../../src/cli/checkpoint.js';
+import { runTrain } from '../../src/cli/train.js';
+import { loadSync, saveBytes } from '../../src/io/index.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+import { captureIO, REPO, tempDir } from './helpers.js';
+
+const SMALL = ['--limit', '256', '--batch-size', '64', '--epochs', '2', '--seed', '3'];
+
+const meta = (dir: string): CheckpointMeta => JSON.parse(readFileSync(join(dir, FILES.meta), 'utf8')) as CheckpointMeta;
+const bytes = (dir: string, name: string): Buffer => readFileSync(join(dir, name));
+
+describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
+  const tmp = tempDir('train');
+  const straight = join(tmp.dir, 'straight');
+  const resumed = join(tmp.dir, 'resumed');
+  let straightOut = '';
+
+  beforeAll(async () => {
+    const io = captureIO();
+    const code = await runTrain([...SMALL, '--out', straight], io);
+    straightOut = io.out();
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('writes the checkpoint, its JSON and an SVG chart, and reports test accuracy', () => {
+    for (const f of Object.values(FILES)) expect(existsSync(join(straight, f)), f).toBe(true);
+    expect(readdirSync(straight).filter((f) => f.includes('.tmp-'))).toEqual([]);
+
+    const m = meta(straight);
+    expect(m.epoch).toBe(2);
+    expect(m.step).toBe(8);
+    expect(m.config).toMatchObject({ epochs: 2, batchSize: 64, limit: 256, seed: 3, scheduler: 'cosine', clipNorm: 1 });
+    expect(m.history.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(m.history.stepLoss).toHaveLength(8);
+    expect(m.files[FILES.params].sha256).toBe(digest(bytes(straight, FILES.params)).sha256);
+    // Training works even on 256 digits: the loss falls and the digits are far above chance.
+    const first = m.history.stepLoss[0] as number;
+    const last = m.history.stepLoss[7] as number;
+    expect(first).toBeGreaterThan(1.5);
+    expect(last).toBeLessThan(first);
+    expect(m.history.epochs[1]?.testAcc).toBeGreaterThan(0.5);
+    // The lr of epoch 2 follows CosineAnnealingDecay(0.002, T_max=2) at epoch 1: 0.001.
+    expect(m.history.epochs.map((e) => e.lr)).toEqual([0.002, 0.002 * (1 + Math.cos(Math.PI / 2)) / 2]);
+
+    const params = loadSync<Record<string, Tensor>>(join(straight, FILES.params));
+    expect(Object.fromEntries(Object.entries(params).map(([k, t]) => [k, t.shape]))).toEqual({
+      'fc1.weight': [784, 256],
+      'fc1.bias': [256],
+      'fc2.weight': [256, 10],
+      'fc2.bias': [10],
+    });
+
+    const svg = readFileSync(join(straight, FILES.chart), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg.match(/<path d="M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+"/g)?.length).toBeGreaterThanOrEqual(4);
+
+    expect(straightOut).toMatch(/^MNIST digits from the mnist package: 256 train \/ 1,756 test/);
+    expect(straightOut).toMatch(/\nepoch 1\/2 {2}loss \d\.\d{4} {2}acc [\d.]+% {2}\| {2}test loss \d\.\d{4} {2}acc [\d.]+%/);
+    expect(straightOut).toMatch(/\ndone: test accuracy \d+\.\d\d% \([\d,]+\/1,756\) after 2 epochs, 8 steps/);
+    expect(straightOut).not.toContain('\r'); // not a terminal: plain lines only
+  });
+
+  it('Ctrl-C keeps the last complete checkpoint; --resume then ends exactly where the uninterrupted run did', async () => {
+    const controller = new AbortController();
+    const io = captureIO({
+      signal: controller.signal,
+      onOut: (chunk) => {
+        if (chunk.startsWith('epoch 1/2 ')) controller.abort();
+      },
+    });
+    expect(await runTrain([...SMALL, '--out', resumed], io)).toBe(130);
+    expect(io.out()).toContain(`interrupted in epoch 2; the checkpoint of epoch 1 in ${resumed} is intact (continue with --resume)`);
+    const m1 = meta(resumed);
+    expect([m1.epoch, m1.step]).toEqual([1, 4]);
+    expect(() => readCheckpoint(resumed)).not.toThrow();
+
+    // The saved optimizer state is real: RMSProp's mean squares are non-zero, the scheduler moved on.
+    const opt = loadSync<Record<string, unknown>>(join(resumed, FILES.opt));
+    const ms = opt['linear_0.w_0_mean_square_0'];
+    expect(ms).toBeInstanceOf(Tensor);
+    expect((ms as Tensor).shape).toEqual([784, 256]);
+    expect((ms as Tensor).data.some((v) => v > 0)).toBe(true);
+    expect(opt['LR_Scheduler']).toEqual({ last_epoch: 1, last_lr: 0.001 });
+
+    const io2 = captureIO();
+    expect(await runTrain(['--out', resumed, '--resume'], io2)).toBe(0);
+    expect(io2.err()).toBe('');
+    expect(io2.out()).toContain(`resuming from ${resumed} at epoch 1, step 4`);
+    expect(io2.out()).toMatch(/\nepoch 2\/2 /);
+    expect(io2.out()).not.toMatch(/\nepoch 1\/2 /);
+    const m2 = meta(resumed);
+    expect([m2.epoch, m2.step]).toEqual([2, 8]);
+    // Same shuffles, same restored accumulators and schedule: the same bytes as the straight run.
+    expect(m2.history.stepLoss).toEqual(meta(straight).history.stepLoss);
+    expect(bytes(resumed, FILES.params).equals(bytes(straight, FILES.params))).toBe(true);
+    expect(bytes(resumed, FILES.opt).equals(bytes(straight, FILES.opt))).toBe(true);
+
+    // Resuming a finished run has nothing to do.
+    const io3 = captureIO();
+    expect(await runTrain(['--out', resumed, '--resume'], io3)).toBe(0);
+    expect(io3.out()).toContain(`nothing to do: the checkpoint in ${resumed} already has 2 of 2 epochs`);
+  });
+
+  it('refuses unusable or mismatched checkpoints with one line and status 2', async () => {
+    const refuse = async (argv: string[], message: string | RegExp): Promise<void> => {
+      const io = captureIO();
+      expect(await runTrain(argv, io), argv.join(' ')).toBe(2);
+      expect(io.err().split('\n')).toHaveLength(2);
+      expect(io.err()).toMatch(message);
+      expect(io.out()).toBe('');
+    };
+    const copy = (name: string): string => {
+      const dir = join(tmp.dir, name);
+      cpSync(straight, dir, { recursive: true });
+      return dir;
+    };
+
+    await refuse(['--resume', '--out', join(tmp.dir, 'nowhere')], /checkpoint\.json not found \(train without --resume first\)/);
+    await refuse(['--resume', '--out', straight, '--lr', '0.5'], `--lr 0.5 differs from the checkpoint's 0.002 in ${straight}`);
+    await refuse(['--resume', '--out', straight, '--centered'], /--centered true differs from the checkpoint's false/);
+    await refuse(['--resume', '--out', straight, '--epochs', '3'], /the cosine schedule of the checkpoint in .* was planned for 2 epochs/);
+
+    const torn = copy('torn');
+    appendFileSync(join(torn, FILES.opt), 'x');
+    await refuse(['--resume', '--out', torn], /model\.pdopt does not match checkpoint\.json/);
+
+    const garbled = copy('garbled');
+    writeFileSync(join(garbled, FILES.meta), '{"format": ');
+    await refuse(['--resume', '--out', garbled], /checkpoint\.json is not valid JSON/);
+
+    const foreign = copy('foreign');
+    writeFileSync(join(foreign, FILES.meta), JSON.stringify({ ...meta(foreign), format: 'something-else' }));
+    await refuse(['--resume', '--out', foreign], /is not a paddle-rmsprop training checkpoint/);
+
+    // Consistent files (digests updated) that do not fit the model or the optimizer.
+    const wrongModel = copy('wrong-model');
+    const small = saveBytes({ 'fc1.weight': Tensor.fromArray(new Float32Array(4), [2, 2], 'float32') });
+    writeFileSync(join(wrongModel, FILES.params), small);
+    const mm = meta(wrongModel);
+    mm.files[FILES.params] = digest(small);
+    writeFileSync(join(wrongModel, FILES.meta), JSON.stringify(mm));
+    await refuse(['--resume', '--out', wrongModel], /model\.pdparams does not fit the 784-256-10 MLP/);
+
+    const wrongOpt = copy('wrong-opt');
+    const noState = saveBytes({ LR_Scheduler: { last_epoch: 2, last_lr: 0 } });
+    writeFileSync(join(wrongOpt, FILES.opt), noState);
+    const mo = meta(wrongOpt);
+    mo.files[FILES.opt] = digest(noState);
+    writeFileSync(join(wrongOpt, FILES.meta), JSON.stringify(mo));
+    await refuse(['--resume', '--out', wrongOpt], /model\.pdopt holds no momentum of shape \[784, 256\] for linear_0\.w_0/);
+
+    const notPickle = copy('not-pickle');
+    writeFileSync(join(notPickle, FILES.params), 'hello');
+    const mp = meta(notPickle);
+    mp.files[FILES.params] = digest(Buffer.from('hello'));
+    writeFileSync(join(notPickle, FILES.meta), JSON.stringify(mp));
+    await refuse(['--resume', '--out', notPickle], /model\.pdparams is not a Paddle checkpoint file/);
+  });
+
+  it('draws a live progress bar on a terminal', async () => {
+    const io = captureIO({ tty: true, columns: 120 });
+    expect(await runTrain(['--limit', '128', '--epochs', '1', '--out', join(tmp.dir, 'tty')], io)).toBe(0);
+    const out = io.out();
+    expect(out).toMatch(/\r\x1b\[2Kepoch 1\/1 [█░]+ +\d+% \| loss \d\.\d{4} \| acc [\d.]+% \| [\d,]+ samples\/s \| ETA \d+:\d\d/);
+    expect(out).toMatch(/\r\x1b\[2Kepoch 1\/1 {2}loss/); // the bar is replaced by the epoch's line
+  });
+});
+
+describe('the paddle-rmsprop binary', () => {
+  const tmp = tempDir('sigint');
+  afterAll(() => tmp.cleanup());
+
+  it('on SIGINT stops with status 130 and leaves a complete checkpoint', async () => {
+    const out = join(tmp.dir, 'run');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'train', '--limit', '256', '--epochs', '40', '--out', out], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!sent && /\nepoch {2}1\/40 /.test(stdout)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(sent, stdout + stderr).toBe(true);
+    expect(stderr).toBe('');
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/interrupted in epoch \d+; the checkpoint of epoch \d+ in .* is intact/);
+    const ckpt = readCheckpoint(out);
+    expect(ckpt.meta.epoch).toBeGreaterThanOrEqual(1);
+    expect(ckpt.meta.epoch).toBeLessThan(40);
+    expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
