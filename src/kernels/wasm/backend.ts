@@ -75,7 +75,7 @@ interface StepGroup {
   total: number;
   generation: number;
   arrays: (Float32Array | Float64Array)[];
-  plan: Int32Array;
+  plan: Uint32Array;
 }
 interface SqGroup {
   dtype: KernelDType;
@@ -84,12 +84,13 @@ interface SqGroup {
   blocks: number;
   generation: number;
   arrays: (Float32Array | Float64Array)[];
-  plan: Int32Array;
+  plan: Uint32Array;
 }
 /** Groups remembered (an optimizer with several parameter groups calls once per group). */
 const MAX_GROUPS = 8;
 
-// per slot in `plan`: byte offsets of the five arrays, the length, and a mask of copied arrays
+// per slot in `plan` (unsigned: offsets may pass 2 GiB): byte offsets of the five arrays, the
+// length, and a mask of copied arrays
 const PLAN_INTS = 7;
 const P_LEN = 5;
 const P_COPY = 6;
@@ -119,7 +120,7 @@ export class WasmBackend implements KernelBackend {
   private tableBytes = 0;
   private scratchOffset = 0;
   private scratchBytes = 0;
-  private plan = new Int32Array(0);
+  private plan = new Uint32Array(0);
   private stepGroups: StepGroup[] = [];
   private sqGroups: SqGroup[] = [];
   private viewGeneration = -1;
@@ -184,7 +185,7 @@ export class WasmBackend implements KernelBackend {
     //    arrays are the very objects of a recent call (the usual training loop) reuses that plan
     //    and skips re-reading every typed array: on many small tensors those reads dominate.
     const cached = this.findStepGroup(dtype, centered, slots);
-    let plan: Int32Array;
+    let plan: Uint32Array;
     let total: number;
     let copyBytes = 0;
     if (cached !== undefined) {
@@ -198,7 +199,7 @@ export class WasmBackend implements KernelBackend {
         this.stats.stepCalls++;
         return;
       }
-      if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
+      if (this.plan.length < n * PLAN_INTS) this.plan = new Uint32Array(Math.max(n, 16) * 2 * PLAN_INTS);
       plan = this.plan;
       copyBytes = this.planStep(slots, arrays, plan);
       if (copyBytes === 0) this.rememberStepGroup(dtype, centered, slots, plan, total);
@@ -312,7 +313,7 @@ export class WasmBackend implements KernelBackend {
     const bpe = dtype === 'float32' ? 4 : 8;
     // as in rmspropStep: the same array objects as a recent call reuse that plan
     const cached = this.findSqGroup(dtype, arrays);
-    let plan: Int32Array;
+    let plan: Uint32Array;
     let total: number;
     let blocks = 0;
     let copyBytes = 0;
@@ -327,7 +328,7 @@ export class WasmBackend implements KernelBackend {
         this.stats.sumSquaresCalls++;
         return 0;
       }
-      if (this.plan.length < n * PLAN_INTS) this.plan = new Int32Array(Math.max(n, 16) * 2 * PLAN_INTS);
+      if (this.plan.length < n * PLAN_INTS) this.plan = new Uint32Array(Math.max(n, 16) * 2 * PLAN_INTS);
       plan = this.plan;
       for (let a = 0; a < n; a++) {
         const arr = arrays[a]!;
@@ -412,7 +413,7 @@ export class WasmBackend implements KernelBackend {
   private planStep(
     slots: readonly RmspropSlot<Float32Array | Float64Array>[],
     arrays: number,
-    plan: Int32Array,
+    plan: Uint32Array,
   ): number {
     const heap = this.heap;
     let copyBytes = 0;
@@ -491,7 +492,7 @@ export class WasmBackend implements KernelBackend {
     dtype: KernelDType,
     centered: boolean,
     slots: readonly RmspropSlot<Float32Array | Float64Array>[],
-    plan: Int32Array,
+    plan: Uint32Array,
     total: number,
   ): void {
     const n = slots.length;
@@ -573,7 +574,7 @@ export class WasmBackend implements KernelBackend {
     slots: readonly RmspropSlot<Float32Array | Float64Array>[],
     n: number,
     arrays: number,
-    plan: Int32Array,
+    plan: Uint32Array,
   ): RmspropSlot<Float32Array | Float64Array>[] {
     const result: RmspropSlot<Float32Array | Float64Array>[] = [];
     const buf = this.heap.buffer;
@@ -602,7 +603,7 @@ export class WasmBackend implements KernelBackend {
     arrays: readonly (Float32Array | Float64Array)[],
     n: number,
     bpe: number,
-    plan: Int32Array,
+    plan: Uint32Array,
   ): (Float32Array | Float64Array)[] {
     const buf = this.heap.buffer;
     const result: (Float32Array | Float64Array)[] = [];
