@@ -122,7 +122,13 @@ class Unpickler {
   private pos = 0;
   private stack: unknown[] = [];
   private readonly metastack: unknown[][] = [];
-  private readonly memo = new Map<number, unknown>();
+  /**
+   * The memo: dense indices (what CPython writes) in an array, any others in a Map. `memoCount`
+   * is Python's `len(memo)`, the index MEMOIZE uses.
+   */
+  private readonly memoDense: unknown[] = [];
+  private readonly memoSparse = new Map<number, unknown>();
+  private memoCount = 0;
   private readonly pending = new Set<MutableNdArray>();
   private budget: number;
   private readonly view: DataView;
@@ -259,7 +265,16 @@ class Unpickler {
     return items;
   }
   private memoPut(idx: number): void {
-    this.memo.set(idx, this.top('PUT'));
+    const v = this.top('PUT');
+    if (idx < this.memoDense.length) {
+      this.memoDense[idx] = v;
+    } else if (idx === this.memoDense.length && !this.memoSparse.has(idx)) {
+      this.memoDense.push(v);
+      this.memoCount++;
+    } else {
+      if (!this.memoSparse.has(idx)) this.memoCount++;
+      this.memoSparse.set(idx, v);
+    }
   }
 
   // ------------------------------------------------------------------ main loop
@@ -445,7 +460,7 @@ class Unpickler {
           this.memoPut(this.u32());
           break;
         case 0x94: // MEMOIZE
-          this.memoPut(this.memo.size);
+          this.memoPut(this.memoCount);
           break;
         case 0x68: // BINGET
           this.push(this.memoGet(this.u8(), at));
@@ -500,8 +515,9 @@ class Unpickler {
   }
 
   private memoGet(idx: number, at: number): unknown {
-    if (!this.memo.has(idx)) this.fail(`memo value not found at index ${idx}`, at);
-    return this.memo.get(idx);
+    if (idx < this.memoDense.length) return this.memoDense[idx];
+    if (!this.memoSparse.has(idx)) this.fail(`memo value not found at index ${idx}`, at);
+    return this.memoSparse.get(idx);
   }
 
   private listAt(op: string): unknown[] {

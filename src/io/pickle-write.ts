@@ -55,6 +55,16 @@ class Buf {
     this.ensure(1);
     this.bytes[this.length++] = b;
   }
+  u32(n: number): void {
+    this.ensure(4);
+    const b = this.bytes;
+    let o = this.length;
+    b[o++] = n & 0xff;
+    b[o++] = (n >>> 8) & 0xff;
+    b[o++] = (n >>> 16) & 0xff;
+    b[o++] = (n >>> 24) & 0xff;
+    this.length = o;
+  }
   write(src: Uint8Array): void {
     this.ensure(src.length);
     this.bytes.set(src, this.length);
@@ -179,6 +189,9 @@ class Pickler {
   private raw(b: Uint8Array): void {
     this.sink().write(b);
   }
+  private u32(n: number): void {
+    this.sink().u32(n);
+  }
   private commitFrame(force: boolean): void {
     const f = this.frame;
     if (f === null) return;
@@ -211,7 +224,7 @@ class Pickler {
       this.out.push(this.direct.take());
       this.frame = new Buf();
     }
-    this.save(value, 0, '');
+    this.save(value, 0);
     this.op(OP.STOP);
     if (this.frame !== null) {
       this.commitFrame(true);
@@ -238,7 +251,7 @@ class Pickler {
       this.op(idx);
     } else {
       this.op(OP.LONG_BINPUT);
-      this.raw(le32(idx));
+      this.u32(idx);
     }
     return idx;
   }
@@ -248,58 +261,72 @@ class Pickler {
       this.op(idx);
     } else {
       this.op(OP.LONG_BINGET);
-      this.raw(le32(idx));
+      this.u32(idx);
     }
   }
 
   // ---------------------------------------------------------------- values
-  private save(v: unknown, depth: number, path: string): void {
-    this.saveInner(v, depth, path);
+  /** Where the value being saved sits (built only for error messages). */
+  private readonly trail: { key: unknown; index: boolean }[] = [];
+  private where(): string {
+    if (this.trail.length === 0) return 'the root';
+    return this.trail
+      .map(({ key, index }) => `[${index ? String(key) : typeof key === 'string' ? JSON.stringify(key) : describe(key)}]`)
+      .join('');
+  }
+  private saveChild(v: unknown, depth: number, key: unknown, index: boolean): void {
+    this.trail.push({ key, index });
+    this.save(v, depth);
+    this.trail.pop();
+  }
+
+  private save(v: unknown, depth: number): void {
+    this.saveInner(v, depth);
     // Like the C pickler, a full frame is committed at an object boundary.
     this.commitFrame(false);
   }
 
-  private saveInner(v: unknown, depth: number, path: string): void {
+  private saveInner(v: unknown, depth: number): void {
     if (v === null) return this.op(OP.NONE);
     switch (typeof v) {
       case 'boolean':
         return this.op(v ? OP.NEWTRUE : OP.NEWFALSE);
       case 'number':
-        if (Number.isSafeInteger(v) && !Object.is(v, -0)) return this.saveInt(BigInt(v), v);
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) return this.saveInt(v);
         return this.saveFloat(v);
       case 'bigint':
-        return this.saveInt(v, null);
+        return this.saveInt(v);
       case 'string':
-        return this.saveStr(v, path);
+        return this.saveStr(v);
       default:
         break;
     }
     if (v instanceof PyFloat) {
-      if (typeof v.value !== 'number') throw new PaddleTypeError(`pickle: PyFloat at ${path || 'the root'} holds ${describe(v.value)}, not a number.`);
+      if (typeof v.value !== 'number') throw new PaddleTypeError(`pickle: PyFloat at ${this.where()} holds ${describe(v.value)}, not a number.`);
       return this.saveFloat(v.value);
     }
     if (typeof v !== 'object') {
-      throw new PaddleTypeError(`pickle: cannot save ${describe(v)} (at ${path || 'the root'}): not a Python value.`);
+      throw new PaddleTypeError(`pickle: cannot save ${describe(v)} (at ${this.where()}): not a Python value.`);
     }
     if (this.active.has(v)) {
-      throw new ValueError(`pickle: the value contains a reference cycle (at ${path || 'the root'}); state dicts cannot.`);
+      throw new ValueError(`pickle: the value contains a reference cycle (at ${this.where()}); state dicts cannot.`);
     }
     const memo = this.memoByIdentity.get(v);
     if (memo !== undefined) return this.get(memo);
     if (v instanceof Uint8Array) return this.saveBytes(v, v);
-    if (isNdArray(v)) return this.saveNdArray(v, path);
+    if (isNdArray(v)) return this.saveNdArray(v);
     if (depth >= MAX_DEPTH) {
-      throw new ValueError(`pickle: containers are nested deeper than ${MAX_DEPTH} levels (at ${path || 'the root'}).`);
+      throw new ValueError(`pickle: containers are nested deeper than ${MAX_DEPTH} levels (at ${this.where()}).`);
     }
     this.active.add(v);
     try {
-      if (Array.isArray(v)) this.saveList(v, depth, path);
-      else if (v instanceof PyTuple) this.saveTuple(v.items, depth, path, v);
-      else if (v instanceof Map) this.saveDict([...v.entries()], depth, path, v);
-      else if (isPlainObject(v)) this.saveDict(Object.entries(v), depth, path, v);
+      if (Array.isArray(v)) this.saveList(v, depth);
+      else if (v instanceof PyTuple) this.saveTuple(v.items, depth, v);
+      else if (v instanceof Map) this.saveDict([...v.entries()], depth, v);
+      else if (isPlainObject(v)) this.saveDict(Object.entries(v), depth, v);
       else {
         throw new PaddleTypeError(
-          `pickle: cannot save ${describe(v)} (at ${path || 'the root'}); supported: null, boolean, number, bigint, string, Uint8Array, PyFloat, arrays, PyTuple, Map, plain objects and NdArray.`,
+          `pickle: cannot save ${describe(v)} (at ${this.where()}); supported: null, boolean, number, bigint, string, Uint8Array, PyFloat, arrays, PyTuple, Map, plain objects and NdArray.`,
         );
       }
     } finally {
@@ -307,7 +334,9 @@ class Pickler {
     }
   }
 
-  private saveInt(x: bigint, n: number | null): void {
+  /** A Python int: a safe-integer number or a bigint. */
+  private saveInt(x: number | bigint): void {
+    const n = typeof x === 'number' ? x : x >= -0x80000000n && x <= 0x7fffffffn ? Number(x) : null;
     if (n !== null) {
       if (n >= 0 && n <= 0xff) {
         this.op(OP.BININT1);
@@ -322,19 +351,17 @@ class Pickler {
       }
       if (n >= -0x80000000 && n <= 0x7fffffff) {
         this.op(OP.BININT);
-        this.raw(le32(n));
+        this.u32(n);
         return;
       }
-    } else if (x >= -0x80000000n && x <= 0x7fffffffn) {
-      return this.saveInt(x, Number(x));
     }
-    const enc = encodeLong(x);
+    const enc = encodeLong(BigInt(x));
     if (enc.length < 256) {
       this.op(OP.LONG1);
       this.op(enc.length);
     } else {
       this.op(OP.LONG4);
-      this.raw(le32(enc.length));
+      this.u32(enc.length);
     }
     this.raw(enc);
   }
@@ -351,14 +378,11 @@ class Pickler {
    * CPython, and too large to keep as map keys), except the empty and one-character strings
    * CPython caches.
    */
-  private saveStr(s: string, path: string, byValue = true): void {
+  private saveStr(s: string, byValue = true): void {
     const shared = byValue || s.length <= 1;
     const m = shared ? this.memoByString.get(s) : undefined;
     if (m !== undefined) return this.get(m);
-    if (LONE_SURROGATE.test(s)) {
-      throw new ValueError(`pickle: the string at ${path || 'the root'} contains a lone UTF-16 surrogate.`);
-    }
-    const enc = utf8.encode(s);
+    const enc = this.encodeStr(s);
     const n = enc.length;
     if (n <= 0xff && this.proto >= 4) {
       this.op(OP.SHORT_BINUNICODE);
@@ -372,7 +396,7 @@ class Pickler {
       this.writeLarge(Uint8Array.of(OP.BINUNICODE, ...le32(n)), enc);
     } else {
       this.op(OP.BINUNICODE);
-      this.raw(le32(n));
+      this.u32(n);
       this.raw(enc);
     }
     const idx = this.memoize();
@@ -393,9 +417,9 @@ class Pickler {
       } else {
         // _codecs.encode(str(b, 'latin1'), 'latin1'), as CPython's protocol 2 writes bytes.
         this.saveGlobal('_codecs', 'encode');
-        if (b.length <= 1) this.saveStr(latin1String(b), '', false);
+        if (b.length <= 1) this.saveStr(latin1String(b), false);
         else this.saveLatin1Payload(b);
-        this.saveStr('latin1', '');
+        this.saveStr('latin1');
         this.op(OP.TUPLE2);
         this.memoize();
       }
@@ -414,13 +438,34 @@ class Pickler {
         this.writeLarge(Uint8Array.of(OP.BINBYTES, ...le32(n)), b);
       } else {
         this.op(OP.BINBYTES);
-        this.raw(le32(n));
+        this.u32(n);
         this.raw(b);
       }
     }
     const idx = this.memoize();
     if (small !== null) this.memoSmallBytes.set(small, idx);
     if (identity !== null) this.memoByIdentity.set(identity, idx);
+  }
+
+  /** UTF-8 of `s`; short ASCII strings skip TextEncoder. A lone surrogate is a ValueError. */
+  private encodeStr(s: string): Uint8Array {
+    if (s.length <= 64) {
+      const out = new Uint8Array(s.length);
+      let ascii = true;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        out[i] = c;
+      }
+      if (ascii) return out;
+    }
+    if (LONE_SURROGATE.test(s)) {
+      throw new ValueError(`pickle: the string at ${this.where()} contains a lone UTF-16 surrogate.`);
+    }
+    return utf8.encode(s);
   }
 
   /**
@@ -444,7 +489,7 @@ class Pickler {
     if (n >= FRAME_SIZE_TARGET) this.writeLarge(Uint8Array.of(OP.BINUNICODE, ...le32(n)), enc);
     else {
       this.op(OP.BINUNICODE);
-      this.raw(le32(n));
+      this.u32(n);
       this.raw(enc);
     }
     this.memoize();
@@ -455,8 +500,8 @@ class Pickler {
     const m = this.memoGlobals.get(key);
     if (m !== undefined) return this.get(m);
     if (this.proto >= 4) {
-      this.saveStr(module, '');
-      this.saveStr(name, '');
+      this.saveStr(module);
+      this.saveStr(name);
       this.op(OP.STACK_GLOBAL);
     } else {
       // Protocol 2 writes Python-2 module names (pickle's fix_imports).
@@ -467,38 +512,38 @@ class Pickler {
     this.memoGlobals.set(key, this.memoize());
   }
 
-  private saveTuple(items: readonly unknown[], depth: number, path: string, identity: object | null): void {
+  private saveTuple(items: readonly unknown[], depth: number, identity: object | null): void {
     const n = items.length;
     if (n === 0) return this.op(OP.EMPTY_TUPLE);
     if (n <= 3) {
-      items.forEach((it, i) => this.save(it, depth + 1, `${path}[${i}]`));
+      items.forEach((it, i) => this.saveChild(it, depth + 1, i, true));
       this.op(n === 1 ? OP.TUPLE1 : n === 2 ? OP.TUPLE2 : OP.TUPLE3);
     } else {
       this.op(OP.MARK);
-      items.forEach((it, i) => this.save(it, depth + 1, `${path}[${i}]`));
+      items.forEach((it, i) => this.saveChild(it, depth + 1, i, true));
       this.op(OP.TUPLE);
     }
     const idx = this.memoize();
     if (identity !== null) this.memoByIdentity.set(identity, idx);
   }
 
-  private saveList(items: readonly unknown[], depth: number, path: string): void {
+  private saveList(items: readonly unknown[], depth: number): void {
     this.op(OP.EMPTY_LIST);
     this.memoByIdentity.set(items, this.memoize());
     for (let start = 0; start < items.length; start += BATCHSIZE) {
       const end = Math.min(items.length, start + BATCHSIZE);
       if (end - start > 1) {
         this.op(OP.MARK);
-        for (let i = start; i < end; i++) this.save(items[i], depth + 1, `${path}[${i}]`);
+        for (let i = start; i < end; i++) this.saveChild(items[i], depth + 1, i, true);
         this.op(OP.APPENDS);
       } else {
-        this.save(items[start], depth + 1, `${path}[${start}]`);
+        this.saveChild(items[start], depth + 1, start, true);
         this.op(OP.APPEND);
       }
     }
   }
 
-  private saveDict(entries: [unknown, unknown][], depth: number, path: string, identity: object): void {
+  private saveDict(entries: [unknown, unknown][], depth: number, identity: object): void {
     this.op(OP.EMPTY_DICT);
     this.memoByIdentity.set(identity, this.memoize());
     for (let start = 0; start < entries.length; start += BATCHSIZE) {
@@ -507,16 +552,17 @@ class Pickler {
       if (batch) this.op(OP.MARK);
       for (let i = start; i < end; i++) {
         const [k, v] = entries[i] as [unknown, unknown];
-        const keyPath = `${path}[${typeof k === 'string' ? JSON.stringify(k) : describe(k)}]`;
-        this.checkKey(k, keyPath);
-        this.save(k, depth + 1, keyPath);
-        this.save(v, depth + 1, keyPath);
+        this.trail.push({ key: k, index: false });
+        this.checkKey(k);
+        this.save(k, depth + 1);
+        this.save(v, depth + 1);
+        this.trail.pop();
       }
       this.op(batch ? OP.SETITEMS : OP.SETITEM);
     }
   }
 
-  private checkKey(k: unknown, path: string): void {
+  private checkKey(k: unknown): void {
     if (
       k === null ||
       typeof k === 'string' ||
@@ -529,7 +575,7 @@ class Pickler {
     ) {
       return;
     }
-    throw new PaddleTypeError(`pickle: unhashable dict key ${describe(k)} at ${path}.`);
+    throw new PaddleTypeError(`pickle: unhashable dict key ${describe(k)} at ${this.where()}.`);
   }
 
   private saveDType(dtype: DType): void {
@@ -537,7 +583,7 @@ class Pickler {
     if (m !== undefined) return this.get(m);
     const { typestr, byteorder } = numpyTypestr(dtype);
     this.saveGlobal('numpy', 'dtype');
-    this.saveStr(typestr, '');
+    this.saveStr(typestr);
     this.op(OP.NEWFALSE);
     this.op(OP.NEWTRUE);
     this.op(OP.TUPLE3);
@@ -546,32 +592,32 @@ class Pickler {
     this.memoDTypes.set(dtype, this.memoize());
     // State (3, byteorder, None, None, None, -1, -1, 0).
     this.op(OP.MARK);
-    this.saveInt(3n, 3);
-    this.saveStr(byteorder, '');
+    this.saveInt(3);
+    this.saveStr(byteorder);
     this.op(OP.NONE);
     this.op(OP.NONE);
     this.op(OP.NONE);
-    this.saveInt(-1n, -1);
-    this.saveInt(-1n, -1);
-    this.saveInt(0n, 0);
+    this.saveInt(-1);
+    this.saveInt(-1);
+    this.saveInt(0);
     this.op(OP.TUPLE);
     this.memoize();
     this.op(OP.BUILD);
   }
 
-  private saveNdArray(a: NdArray, path: string): void {
+  private saveNdArray(a: NdArray): void {
     const data = (() => {
       try {
         return encodeElements(a);
       } catch (e) {
-        if (e instanceof ValueError) throw new ValueError(`pickle: ${e.message} (array at ${path || 'the root'})`);
+        if (e instanceof ValueError) throw new ValueError(`pickle: ${e.message} (array at ${this.where()})`);
         throw e;
       }
     })();
     this.saveGlobal(NUMPY_MULTIARRAY, '_reconstruct');
     // (numpy.ndarray, (0,), b'b')
     this.saveGlobal('numpy', 'ndarray');
-    this.saveInt(0n, 0);
+    this.saveInt(0);
     this.op(OP.TUPLE1);
     this.memoize();
     this.saveBytes(Uint8Array.of(0x62), null);
@@ -581,7 +627,7 @@ class Pickler {
     this.memoByIdentity.set(a, this.memoize());
     // State (1, shape, dtype, False, raw).
     this.op(OP.MARK);
-    this.saveInt(1n, 1);
+    this.saveInt(1);
     this.saveShape(a.shape);
     this.saveDType(a.dtype);
     this.op(OP.NEWFALSE);
@@ -595,7 +641,7 @@ class Pickler {
     const n = shape.length;
     if (n === 0) return this.op(OP.EMPTY_TUPLE);
     if (n > 3) this.op(OP.MARK);
-    for (const d of shape) this.saveInt(BigInt(d), d);
+    for (const d of shape) this.saveInt(d);
     this.op(n === 1 ? OP.TUPLE1 : n === 2 ? OP.TUPLE2 : n === 3 ? OP.TUPLE3 : OP.TUPLE);
     this.memoize();
   }

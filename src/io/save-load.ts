@@ -182,9 +182,26 @@ function tensorToNd(t: Tensor, path: string): NdArray {
 class ToPy {
   private readonly memo = new Map<object, PyValue>();
   private readonly active = new Set<object>();
+  /** Keys from the root to the value being converted (made into a path only for messages). */
+  private readonly trail: { key: unknown; index: boolean }[] = [];
   constructor(private readonly tensorMode: 'array' | 'tuple') {}
 
-  convert(v: unknown, path: string, floatKeys = false, key: unknown = undefined, depth = 0): PyValue {
+  where(): string {
+    if (this.trail.length === 0) return 'the root';
+    return this.trail
+      .map(({ key, index }) => `[${index ? String(key) : typeof key === 'string' ? JSON.stringify(key) : describe(key)}]`)
+      .join('');
+  }
+
+  /** Converts `v`, found under `key` of its parent (`index`: a list/tuple position). */
+  child(v: unknown, key: unknown, index: boolean, floatKeys: boolean, depth: number): PyValue {
+    this.trail.push({ key, index });
+    const out = this.convert(v, floatKeys, index ? undefined : key, depth);
+    this.trail.pop();
+    return out;
+  }
+
+  convert(v: unknown, floatKeys = false, key: unknown = undefined, depth = 0): PyValue {
     if (v === null) return null;
     switch (typeof v) {
       case 'boolean':
@@ -194,10 +211,10 @@ class ToPy {
       case 'number':
         return floatKeys && typeof key === 'string' && SCHEDULER_FLOAT_KEYS.has(key) ? new PyFloat(v) : v;
       case 'undefined':
-        throw new PaddleTypeError(`paddle.save: the value at ${path} is undefined, which has no Python counterpart (use null for None).`);
+        throw new PaddleTypeError(`paddle.save: the value at ${this.where()} is undefined, which has no Python counterpart (use null for None).`);
       case 'function':
       case 'symbol':
-        throw new PaddleTypeError(`paddle.save: cannot save ${describe(v)} (at ${path}).`);
+        throw new PaddleTypeError(`paddle.save: cannot save ${describe(v)} (at ${this.where()}).`);
       default:
         break;
     }
@@ -208,30 +225,34 @@ class ToPy {
     if (isLayer(obj)) throw new ValueError('paddle do not support saving `paddle.nn.Layer` object.');
     let out: PyValue;
     if (obj instanceof Tensor) {
-      const nd = tensorToNd(obj, path);
+      const nd = tensorToNd(obj, this.where());
       out = this.tensorMode === 'array' ? nd : new PyTuple([obj.name, nd]);
     } else if (obj instanceof PyFloat || obj instanceof Uint8Array || isNdArray(obj)) {
       out = obj as PyValue;
     } else if (ArrayBuffer.isView(obj)) {
       throw new PaddleTypeError(
-        `paddle.save: cannot save a ${obj.constructor.name} (at ${path}); wrap typed arrays with ndarray(data, shape, dtype) or toTensor().`,
+        `paddle.save: cannot save a ${obj.constructor.name} (at ${this.where()}); wrap typed arrays with ndarray(data, shape, dtype) or toTensor().`,
       );
     } else if (Array.isArray(obj) || obj instanceof PyTuple || isDict(obj)) {
       if (depth >= MAX_SAVE_DEPTH) {
-        throw new ValueError(`paddle.save: containers are nested deeper than ${MAX_SAVE_DEPTH} levels (at ${path}).`);
+        throw new ValueError(`paddle.save: containers are nested deeper than ${MAX_SAVE_DEPTH} levels (at ${this.where()}).`);
       }
-      if (this.active.has(obj)) throw new ValueError(`paddle.save: the value contains a reference cycle (at ${path}).`);
+      if (this.active.has(obj)) throw new ValueError(`paddle.save: the value contains a reference cycle (at ${this.where()}).`);
       this.active.add(obj);
       try {
         if (Array.isArray(obj)) {
-          out = obj.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys, undefined, depth + 1));
+          const list: PyValue[] = new Array<PyValue>(obj.length);
+          for (let i = 0; i < obj.length; i++) list[i] = this.child(obj[i], i, true, floatKeys, depth + 1);
+          out = list;
         } else if (obj instanceof PyTuple) {
-          out = new PyTuple(obj.items.map((x, i) => this.convert(x, `${path}[${i}]`, floatKeys, undefined, depth + 1)));
+          out = new PyTuple(obj.items.map((x, i) => this.child(x, i, true, floatKeys, depth + 1)));
         } else {
           const m = new Map<PyKey, PyValue>();
           for (const [k, x] of entriesOf(obj as Dict)) {
-            const kp = `${path}[${typeof k === 'string' ? JSON.stringify(k) : describe(k)}]`;
-            m.set(this.key(k, kp), this.convert(x, kp, floatKeys || k === 'LR_Scheduler', k, depth + 1));
+            this.trail.push({ key: k, index: false });
+            const pk = this.key(k);
+            this.trail.pop();
+            m.set(pk, this.child(x, k, false, floatKeys || k === 'LR_Scheduler', depth + 1));
           }
           out = m;
         }
@@ -239,16 +260,16 @@ class ToPy {
         this.active.delete(obj);
       }
     } else {
-      throw new PaddleTypeError(`paddle.save: cannot save ${describe(obj)} (at ${path}); it has no Python counterpart.`);
+      throw new PaddleTypeError(`paddle.save: cannot save ${describe(obj)} (at ${this.where()}); it has no Python counterpart.`);
     }
     this.memo.set(obj, out);
     return out;
   }
 
-  private key(k: unknown, path: string): PyKey {
+  private key(k: unknown): PyKey {
     if (k === null || typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean') return k;
-    if (k instanceof PyTuple) return this.convert(k, path) as PyTuple;
-    throw new PaddleTypeError(`paddle.save: unhashable dict key ${describe(k)} at ${path}.`);
+    if (k instanceof PyTuple) return this.convert(k) as PyTuple;
+    throw new PaddleTypeError(`paddle.save: unhashable dict key ${describe(k)} at ${this.where()}.`);
   }
 }
 
@@ -340,17 +361,16 @@ function buildPickle(obj: unknown, protocol: number): Uint8Array {
     const saved = new Map<PyKey, PyValue>();
     const table = new Map<PyKey, PyValue>();
     for (const [k, v] of entriesOf(obj as Dict)) {
-      const kp = `[${typeof k === 'string' ? JSON.stringify(k) : describe(k)}]`;
       if (!(k === null || typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean')) {
         throw new PaddleTypeError(`paddle.save: unsupported dict key ${describe(k)}.`);
       }
-      saved.set(k, conv.convert(v, kp, k === 'LR_Scheduler', k, 1));
+      saved.set(k, conv.child(v, k, false, k === 'LR_Scheduler', 1));
       if (v instanceof Tensor) table.set(k, v.name);
     }
     saved.set(NAME_TABLE_KEY, table);
     return pickle(unpackSavedDict(saved, protocol), { protocol });
   }
-  return pickle(new ToPy('tuple').convert(obj, 'the root'), { protocol });
+  return pickle(new ToPy('tuple').convert(obj), { protocol });
 }
 
 function buildSafetensors(obj: unknown, metadata: Record<string, string> | undefined): Uint8Array {
@@ -484,8 +504,7 @@ class FromPy {
           if (Object.hasOwn(o, key)) {
             throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
           }
-          // defineProperty: a "__proto__" key stays an ordinary own property.
-          Object.defineProperty(o, key, { value: this.convert(x), enumerable: true, writable: true, configurable: true });
+          setOwn(o, key, this.convert(x));
         }
         out = o;
       }
@@ -569,6 +588,12 @@ function postProcess(result: PyValue, cfg: LoadConfig): Loaded {
   return conv.convert(result);
 }
 
+/** `o[key] = value`, except that a "__proto__" key becomes an ordinary own property. */
+function setOwn(o: { [key: string]: Loaded }, key: string, value: Loaded): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
 /** The top-level dict of the name-table path, as object or Map. */
 function shapeTop(top: Map<PyKey, Loaded>, cfg: LoadConfig): Loaded {
   if (cfg.dictAs === 'map') return top;
@@ -582,7 +607,7 @@ function shapeTop(top: Map<PyKey, Loaded>, cfg: LoadConfig): Loaded {
     if (Object.hasOwn(o, key)) {
       throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
     }
-    Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
+    setOwn(o, key, v);
   }
   return o;
 }

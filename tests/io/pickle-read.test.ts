@@ -332,6 +332,25 @@ describe('unpickle: opcode coverage', () => {
     expect(v.items[4]).toEqual(new Map());
   });
 
+  it("memo: sparse BINPUT indices, overwrites, and MEMOIZE at Python's len(memo)", () => {
+    const v = unpickle(
+      asm(
+        PROTO4,
+        MARK,
+        str('a'), [0x71, 5], // BINPUT 5: len(memo) = 1
+        str('b'), MEMOIZE, // index 1: len = 2
+        str('c'), [0x71, 0], // index 0: len = 3
+        str('x'), [0x71, 5], // overwrite 5: len stays 3
+        str('d'), MEMOIZE, // index 3
+        str('e'), [0x72, u32(70000)], // LONG_BINPUT 70000
+        BINGET(5), BINGET(1), BINGET(0), BINGET(3), [0x6a, u32(70000)],
+        TUPLE,
+        STOP,
+      ),
+    ) as PyTuple;
+    expect(v.items).toEqual(['a', 'b', 'c', 'x', 'd', 'e', 'x', 'b', 'c', 'd', 'e']);
+  });
+
   it('reads bytes via builtins.bytes / bytearray and protocol-5 BYTEARRAY8', () => {
     expect(unpickle(asm([0x80, 2], global('__builtin__', 'bytes'), EMPTY_TUPLE, REDUCE, STOP))).toEqual(new Uint8Array(0));
     expect(unpickle(asm(PROTO4, global('builtins', 'bytearray'), bytes(Uint8Array.of(1, 2)), TUPLE1, REDUCE, STOP))).toEqual(Uint8Array.of(1, 2));
