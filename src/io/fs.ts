@@ -117,7 +117,8 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
   const fs = await fsPromises();
   try {
     if ((await fs.stat(path)).isDirectory()) throw isDirError(path);
-    return new Uint8Array(await fs.readFile(path));
+    const b = await fs.readFile(path);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength); // a view, not a copy
   } catch (e) {
     if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR') throw notExists(path);
     throw e;
@@ -129,7 +130,8 @@ export function readFileBytesSync(path: string): Uint8Array {
   const st = fs.statSync(path, { throwIfNoEntry: false });
   if (st === undefined) throw notExists(path);
   if (st.isDirectory()) throw isDirError(path);
-  return new Uint8Array(fs.readFileSync(path));
+  const b = fs.readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {

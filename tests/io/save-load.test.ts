@@ -66,6 +66,16 @@ function rmspropStateDict(): Record<string, unknown> {
   return sd;
 }
 
+/** JSON.stringify support for Maps, bigints, typed arrays and PyTuples (for equality checks). */
+function replacer(_k: string, v: unknown): unknown {
+  if (v instanceof Map) return { map: [...v.entries()] };
+  if (typeof v === 'bigint') return `${v}n`;
+  if (ArrayBuffer.isView(v)) return Array.from(v as Float32Array, String);
+  if (v instanceof PyTuple) return { tuple: v.items };
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  return v;
+}
+
 function values(t: unknown): number[] {
   expect(t).toBeInstanceOf(Tensor);
   return Array.from((t as Tensor).numpy());
@@ -243,6 +253,17 @@ describe('load: Paddle post-processing of the loaded pickle', () => {
     expect(back.l.length).toBe(300000);
     expect(back.l[299999]).toBe(299999);
     expect(Object.keys(back.d).length).toBe(300000);
+  });
+
+  it('reads from a view at a non-zero, unaligned byte offset (pickle and safetensors)', () => {
+    for (const src of [fixture('mixed.p4.pkl'), fixture('wide.safetensors'), fixture('rmsprop.p2.pdopt')]) {
+      const buf = new Uint8Array(src.length + 3);
+      buf.set(src, 3);
+      const view = buf.subarray(3);
+      expect(JSON.stringify(loadBytes(view, { returnNumpy: true, dictAs: 'map' }), replacer)).toBe(
+        JSON.stringify(loadBytes(src, { returnNumpy: true, dictAs: 'map' }), replacer),
+      );
+    }
   });
 
   it('dict keys: integer keys become strings in objects, need dictAs map when they collide', () => {
