@@ -6,6 +6,8 @@
  * `runTrain(argv, io)` is the whole command, in-process (tests call it directly); it resolves
  * with the exit status: 0 done, 2 bad input, 130 interrupted (io.signal aborted), 1 failure.
  */
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { backendName, getBackend } from '../kernels/index.js';
 import { loadBytes, saveBytes } from '../io/index.js';
 import { crossEntropy } from '../nn/functional/index.js';
@@ -135,6 +137,16 @@ function evaluate(model: MLP, set: Digits): { loss: number; acc: number } {
   return { loss: lossSum / set.count, acc: correct / set.count };
 }
 
+/** Creates `--out` up front, so an unusable directory is reported before any training. */
+function prepareOutDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`--out ${dir}: cannot write there (${(e as { code?: string }).code ?? (e as Error).message})`);
+  }
+}
+
 /** Lets pending events (a SIGINT, a redraw) run between steps. */
 function tick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -248,6 +260,8 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
   const t0 = now();
   const progress = new Progress(io.stdout, now);
   const ckpt = args.resume ? readCheckpoint(args.out) : null;
+  prepareOutDir(args.out);
+  const replacing = ckpt === null && existsSync(join(args.out, FILES.meta));
   const config = ckpt !== null ? resumeConfig(args, ckpt.meta.config, args.out) : args.config;
   const saved = ckpt !== null ? decodeCheckpoint(ckpt, args.out) : null;
 
@@ -274,6 +288,7 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
   );
   progress.line(`${describeRun(config)} · ${config.epochs} epochs × ${stepsPerEpoch} steps`);
   if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
+  if (replacing) progress.line(`starting afresh: the checkpoint in ${args.out} will be replaced after epoch 1 (--resume continues it instead)`);
   if (run.epoch >= config.epochs) {
     progress.line(`nothing to do: the checkpoint in ${args.out} already has ${run.epoch} of ${config.epochs} epochs`);
     return EXIT_OK;

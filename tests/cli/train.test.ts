@@ -160,12 +160,25 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     writeFileSync(join(wrongOpt, FILES.meta), JSON.stringify(mo));
     await refuse(['--resume', '--out', wrongOpt], /model\.pdopt holds no momentum of shape \[784, 256\] for linear_0\.w_0/);
 
+    const aFile = join(tmp.dir, 'a-file');
+    writeFileSync(aFile, '');
+    await refuse(['--out', aFile, '--limit', '64'], `--out ${aFile}: cannot write there (EEXIST)`);
+
     const notPickle = copy('not-pickle');
     writeFileSync(join(notPickle, FILES.params), 'hello');
     const mp = meta(notPickle);
     mp.files[FILES.params] = digest(Buffer.from('hello'));
     writeFileSync(join(notPickle, FILES.meta), JSON.stringify(mp));
     await refuse(['--resume', '--out', notPickle], /model\.pdparams is not a Paddle checkpoint file/);
+  });
+
+  it('a fresh run into a directory holding a checkpoint says it will replace it', async () => {
+    const dir = join(tmp.dir, 'again');
+    cpSync(straight, dir, { recursive: true });
+    const io = captureIO();
+    expect(await runTrain(['--limit', '64', '--epochs', '1', '--out', dir], io)).toBe(0);
+    expect(io.out()).toContain(`starting afresh: the checkpoint in ${dir} will be replaced after epoch 1 (--resume continues it instead)`);
+    expect(meta(dir).config.limit).toBe(64);
   });
 
   it('draws a live progress bar on a terminal', async () => {
