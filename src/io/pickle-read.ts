@@ -35,13 +35,13 @@ import {
 import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 
 export interface UnpickleOptions {
-  /** Derived allocations may reach this multiple of the input size (plus 1 MiB). Default 8. */
+  /** Derived allocations may reach this multiple of the input size (plus 1 MiB). Default 16 (a protocol-2 Fortran-order bool array, the costliest legitimate case, needs 11). */
   maxExpansion?: number;
   /** Deepest container nesting accepted in the result. Default 1000. */
   maxDepth?: number;
 }
 
-const DEFAULT_MAX_EXPANSION = 8;
+const DEFAULT_MAX_EXPANSION = 16;
 const DEFAULT_MAX_DEPTH = 1000;
 const MAX_LONG_BYTES = 65536;
 const MAX_GLOBAL_LINE = 1024;
