@@ -189,7 +189,7 @@ export async function runE2eBench(ctx: BenchContext): Promise<BenchTable> {
     columns: ['implementation', 'ms / step', 'steps / s', 'vs TF.js wasm', 'update alone, ms', `loss at step ${CHECK_STEPS}`],
     rows: rows.map((r) => [r.name, fmt(r.stepMs), (1000 / r.stepMs).toFixed(0), `${(wasm.stepMs / r.stepMs).toFixed(2)}×`, fmt(r.updateMs), r.loss.toFixed(4)]),
     notes: [
-      `"vs TF.js wasm" > 1 means faster than TF.js on its wasm backend. Same batch of 64 real digits, same initial weights, lr ${LR}, rho ${RHO}, epsilon ${EPS}, no momentum; the first ${CHECK_STEPS} steps (untimed) start from the same weights, and their last loss is shown — TF.js puts epsilon outside the square root (Paddle inside) and sums in another order, so it differs slightly; the clipped row clips as the demo does.`,
+      `"vs TF.js wasm" > 1 means faster than TF.js on its wasm backend. Same batch of 64 real digits, same initial weights, lr ${LR}, rho ${RHO}, epsilon ${EPS}, no momentum; the first ${CHECK_STEPS} steps (untimed) start from the same weights, and their last loss is shown (TF.js puts epsilon outside the square root, Paddle inside, and sums in another order, so late digits may differ); the clipped row clips as the demo does.`,
       '"update alone": the optimizer applying fixed gradients to the 203,530 parameters (paddle-rmsprop step(), TF.js applyGradients).',
     ],
   };
