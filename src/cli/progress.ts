@@ -78,7 +78,7 @@ export class Progress {
     const tail = ` ${Math.floor((done / this.total) * 100)
       .toString()
       .padStart(3)}% | loss ${loss.toFixed(4)} | acc ${percent(acc)} | ${formatInt(rate)} samples/s | ETA ${formatDuration(eta)}`;
-    const columns = this.out.columns ?? 100;
+    const columns = this.out.columns !== undefined && this.out.columns > 0 ? this.out.columns : 100; // 0: a pty of unknown size
     const barWidth = Math.max(10, Math.min(30, columns - head.length - tail.length - 1));
     const filled = Math.round((done / this.total) * barWidth);
     const bar = '█'.repeat(filled) + '░'.repeat(barWidth - filled);
