@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest, FILES, readCheckpoint, type CheckpointMeta } from '../../src/cli/checkpoint.js';
 import { runTrain } from '../../src/cli/train.js';
 import { loadSync, saveBytes } from '../../src/io/index.js';
+import { oneCycleLr, oneCyclePhases, stepDecayLr } from '../../src/optimizer/lr/index.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { captureIO, REPO, tempDir } from './helpers.js';
 
@@ -179,6 +180,34 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     expect(await runTrain(['--limit', '64', '--epochs', '1', '--out', dir], io)).toBe(0);
     expect(io.out()).toContain(`starting afresh: the checkpoint in ${dir} will be replaced after epoch 1 (--resume continues it instead)`);
     expect(meta(dir).config.limit).toBe(64);
+  });
+
+  it('wires each schedule as planned: lr of each epoch (its last step for onecycle)', async () => {
+    // 64 digits in batches of 32: 2 steps per epoch, 4 epochs.
+    const spe = 2;
+    const lrs = async (scheduler: string): Promise<number[]> => {
+      const dir = join(tmp.dir, `sched-${scheduler}`);
+      const io = captureIO();
+      expect(await runTrain(['--limit', '64', '--batch-size', '32', '--epochs', '4', '--lr', '0.01', '--scheduler', scheduler, '--out', dir], io)).toBe(0);
+      return meta(dir).history.epochs.map((e) => e.lr);
+    };
+    expect(await lrs('none')).toEqual([0.01, 0.01, 0.01, 0.01]);
+    expect(await lrs('step')).toEqual([0, 1, 2, 3].map((e) => stepDecayLr(0.01, 3, 0.5, e)));
+    const phases = oneCyclePhases(0.01 / 25, 0.01, 0.0001, 4 * spe, 0.3, false);
+    expect(await lrs('onecycle')).toEqual([1, 2, 3, 4].map((e) => oneCycleLr(phases, 'cos', 4 * spe, e * spe - 1)));
+  });
+
+  it('resume restores every accumulator and a per-step schedule (momentum, centered, decay, onecycle)', async () => {
+    const flags = ['--limit', '64', '--batch-size', '32', '--epochs', '3', '--scheduler', 'onecycle', '--momentum', '0.5', '--centered', '--weight-decay', '0.001'];
+    const whole = join(tmp.dir, 'onecycle-whole');
+    const parts = join(tmp.dir, 'onecycle-parts');
+    expect(await runTrain([...flags, '--out', whole], captureIO())).toBe(0);
+    const controller = new AbortController();
+    const io = captureIO({ signal: controller.signal, onOut: (c) => c.startsWith('epoch 1/3 ') && controller.abort() });
+    expect(await runTrain([...flags, '--out', parts], io)).toBe(130);
+    expect(await runTrain(['--resume', '--out', parts], captureIO())).toBe(0);
+    expect(bytes(parts, FILES.params).equals(bytes(whole, FILES.params))).toBe(true);
+    expect(bytes(parts, FILES.opt).equals(bytes(whole, FILES.opt))).toBe(true);
   });
 
   it('draws a live progress bar on a terminal', async () => {
