@@ -303,12 +303,12 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
-    let lr = run.opt.getLr();
+    let lr = 0;
     for (let start = 0; start < rows.length; start += config.batchSize) {
       await tick();
       if (interrupted()) {
         progress.line(
-          run.epoch > 0 || ckpt !== null
+          run.epoch > 0
             ? `interrupted in epoch ${run.epoch + 1}; the checkpoint of epoch ${run.epoch} in ${args.out} is intact (continue with --resume)`
             : `interrupted in epoch 1; no checkpoint was written yet`,
         );
@@ -317,6 +317,8 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
       const n = Math.min(config.batchSize, rows.length - start);
       const { x, y, labels } = batchTensors(data.train, order, start, n);
       lr = run.opt.getLr();
+      // The first step creates RMSProp's accumulators, named (like the parameters in build())
+      // in a fresh counter scope: `linear_0.w_0_momentum_0`, ... whatever ran before.
       const loss = guard(() => {
         const logits = run.model.forward(x);
         const l = crossEntropy(logits, y);
@@ -358,7 +360,7 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
   progress.line(
     `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s of it training)`,
   );
-  progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => `${args.out}/${f}`).join(', ')}`);
+  progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => join(args.out, f)).join(', ')}`);
   return EXIT_OK;
 }
 
