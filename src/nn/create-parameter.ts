@@ -16,7 +16,7 @@ import { AssertionError, TypeError as PaddleTypeError, ValueError } from '../err
 import { checkOptions, describe } from '../options.js';
 import { isFloatDType, toDType, type DType } from '../tensor/dtype.js';
 import { Parameter } from '../tensor/parameter.js';
-import { generate } from '../tensor/unique-name.js';
+import { generate, registerNameScopeHook } from '../tensor/unique-name.js';
 import { typeError } from './args.js';
 import { Constant } from './initializer/constant.js';
 import { globalBiasInitializer, globalWeightInitializer } from './initializer/global.js';
@@ -24,7 +24,18 @@ import { Initializer } from './initializer/initializer.js';
 import { XavierUniform } from './initializer/xavier.js';
 import { ParamAttr, type ParamAttrLike } from './param-attr.js';
 
-const usedNames = new Set<string>();
+let usedNames = new Set<string>();
+// unique_name.guard() gives a fresh scope for explicit names too (Paddle's guard switches the
+// whole name generator).
+registerNameScopeHook({
+  save: () => usedNames,
+  clear: () => {
+    usedNames = new Set();
+  },
+  restore: (saved) => {
+    usedNames = saved as Set<string>;
+  },
+});
 
 /** True if `name` was already taken by a parameter created with an explicit name. */
 export function isParameterNameUsed(name: string): boolean {

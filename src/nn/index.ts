@@ -2,11 +2,20 @@
  * `paddle.nn`: layers, containers, activations, losses, ParamAttr, the `initializer` and
  * `functional` namespaces.
  *
- * `ClipGradByValue`, `ClipGradByNorm` and `ClipGradByGlobalNorm` also belong here (Paddle keeps
- * them under `paddle.nn`); they are written in src/optimizer/clip.ts and re-exported from this
- * namespace once that file exists:
- *   export { ClipGradByValue, ClipGradByNorm, ClipGradByGlobalNorm } from '../optimizer/clip.js';
+ * `ClipGradByValue`, `ClipGradByNorm` and `ClipGradByGlobalNorm` also live here (Paddle keeps them
+ * under `paddle.nn`); they are written in src/optimizer/clip.ts.
  */
+export {
+  ClipGradBase,
+  ClipGradByValue,
+  ClipGradByNorm,
+  ClipGradByGlobalNorm,
+  GradientClipBase,
+  GradientClipByValue,
+  GradientClipByNorm,
+  GradientClipByGlobalNorm,
+} from '../optimizer/clip.js';
+export type { ClipGradByGlobalNormOptions, ClipEntry, ParamGradPair, GradLike } from '../optimizer/clip.js';
 export { Layer, convertCamelToSnake } from './layer.js';
 export type { LayerOptions, LayerCreateParameterOptions, StateDict, StateValue, SetStateDictOptions } from './layer.js';
 export { Sequential, LayerList } from './container.js';

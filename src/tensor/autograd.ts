@@ -143,3 +143,6 @@ export function runBackward(
     if (!retainGraph) node.release();
   }
 }
+
+/** Paddle spellings. */
+export { noGrad as no_grad, isGradEnabled as is_grad_enabled, setGradEnabled as set_grad_enabled };

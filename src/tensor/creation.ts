@@ -406,3 +406,6 @@ export function randint(low: number, high?: number | null, shape?: readonly numb
   const h = hi;
   return fillRandom(shape ?? [1], dtype, () => randomInt(l, h));
 }
+
+/** Paddle spellings. */
+export { getDefaultDType as get_default_dtype, setDefaultDType as set_default_dtype };

@@ -11,13 +11,31 @@ export function generate(key: string): string {
   return `${key}_${n}`;
 }
 
+/**
+ * Other name registries that follow the generator's scope (e.g. the explicit parameter names of
+ * createParameter): `guard` saves, clears and afterwards restores them too.
+ */
+export interface NameScopeHook {
+  save(): unknown;
+  clear(): void;
+  restore(saved: unknown): void;
+}
+const hooks: NameScopeHook[] = [];
+
+export function registerNameScopeHook(hook: NameScopeHook): void {
+  hooks.push(hook);
+}
+
 export function guard<T>(fn: () => T): T {
   const saved = counters;
+  const savedHooks = hooks.map((h) => h.save());
   counters = new Map();
+  for (const h of hooks) h.clear();
   try {
     return fn();
   } finally {
     counters = saved;
+    hooks.forEach((h, i) => h.restore(savedHooks[i]));
   }
 }
 

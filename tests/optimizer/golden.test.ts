@@ -119,7 +119,7 @@ function runCase(c: GoldenCase): void {
         : c.groups.map((g) => ({
             params: (g['params'] as string[]).map((n) => params.get(n) as paddle.Tensor),
             ...(g['learning_rate'] !== undefined ? { learningRate: g['learning_rate'] as number } : {}),
-            ...(g['weight_decay'] !== undefined ? { weightDecay: regularizer(g['weight_decay'] as Reg | number) } : {}),
+            ...(g['weight_decay'] !== undefined ? { weightDecay: regularizer(g['weight_decay'] as Reg | number) as paddle.optimizer.WeightDecay } : {}),
             ...(g['momentum'] !== undefined ? { momentum: g['momentum'] as number } : {}),
             ...(g['centered'] !== undefined ? { centered: g['centered'] as boolean } : {}),
             ...(g['rho'] !== undefined ? { rho: g['rho'] as number } : {}),
@@ -131,8 +131,8 @@ function runCase(c: GoldenCase): void {
       ...(o['epsilon'] !== undefined ? { epsilon: o['epsilon'] as number } : {}),
       ...(o['momentum'] !== undefined ? { momentum: o['momentum'] as number } : {}),
       ...(o['centered'] !== undefined ? { centered: o['centered'] as boolean } : {}),
-      ...(o['weight_decay'] !== undefined ? { weightDecay: regularizer(o['weight_decay'] as Reg | number) } : {}),
-      ...(o['grad_clip'] !== undefined ? { gradClip: gradClip(o['grad_clip'] as Json) } : {}),
+      ...(o['weight_decay'] !== undefined ? { weightDecay: regularizer(o['weight_decay'] as Reg | number) as paddle.optimizer.WeightDecay } : {}),
+      ...(o['grad_clip'] !== undefined ? { gradClip: gradClip(o['grad_clip'] as Json) as paddle.nn.ClipGradBase } : {}),
     });
     const normClip = ['ClipGradByNorm', 'ClipGradByGlobalNorm'].includes(String((o['grad_clip'] as Json | undefined)?.['type']));
     const tol = normClip ? { rtol: 1e-6, atol: 0 } : { exact: true };

@@ -1,0 +1,74 @@
+/**
+ * paddle-rmsprop: the `paddle` namespace. Re-exports only (DESIGN.md §2).
+ *
+ *   import * as paddle from 'paddle-rmsprop';
+ *
+ * Importing this module also installs the Tensor method forms of the ops (src/ops/methods.ts).
+ */
+
+// Tensors, autograd, creation.
+export { Tensor, ParameterBase } from './tensor/tensor.js';
+export type { NestedArray, BackwardOptions } from './tensor/tensor.js';
+export { Parameter } from './tensor/parameter.js';
+export type { ParameterInit } from './tensor/parameter.js';
+export { SelectedRows } from './tensor/selected-rows.js';
+export { noGrad, no_grad, isGradEnabled, is_grad_enabled, setGradEnabled, set_grad_enabled } from './tensor/autograd.js';
+export type { DType, FloatDType, DataArray, FloatArray } from './tensor/dtype.js';
+export { seed, initialSeed } from './tensor/random.js';
+export {
+  getDefaultDType,
+  get_default_dtype,
+  setDefaultDType,
+  set_default_dtype,
+  toTensor,
+  to_tensor,
+  full,
+  zeros,
+  ones,
+  fullLike,
+  full_like,
+  zerosLike,
+  zeros_like,
+  onesLike,
+  ones_like,
+  arange,
+  linspace,
+  eye,
+  rand,
+  randn,
+  uniform,
+  normal,
+  randint,
+} from './tensor/creation.js';
+export type {
+  ToTensorOptions,
+  FillOptions,
+  EyeOptions,
+  RandomOptions,
+  UniformOptions,
+  NormalOptions,
+} from './tensor/creation.js';
+export { getParameterAllocator, setParameterAllocator, jsAllocator } from './tensor/storage.js';
+export type { Storage, Allocator } from './tensor/storage.js';
+
+// Differentiable ops (paddle.add, paddle.matmul, ..., and paddle.reduce_mean from older Paddle).
+export * from './ops/index.js';
+
+// Layers, parameters, regularizers, optimizers.
+export * as nn from './nn/index.js';
+export { ParamAttr, createParameter, create_parameter } from './nn/index.js';
+export * as regularizer from './regularizer/index.js';
+export * as optimizer from './optimizer/index.js';
+
+// Checkpoints (paddle.save / paddle.load) and the file formats.
+export { save, load, saveSync, loadSync, saveBytes, loadBytes } from './io/index.js';
+export * as io from './io/index.js';
+
+// Kernel backends (reference TypeScript, WebAssembly SIMD, threads).
+export * as kernels from './kernels/index.js';
+
+// Utilities, errors, output.
+export * as utils from './utils.js';
+export * as errors from './errors.js';
+export { setLogSink } from './log.js';
+export type { LogSink } from './log.js';
