@@ -31,12 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { gatherBatch, IMAGE_SIZE, loadMnist, NUM_CLASSES } from '../src/cli/mnist.js';
 import { HIDDEN, MLP } from '../src/cli/model.js';
 import { permutation } from '../src/cli/shuffle.js';
-import { backendName, getBackend } from '../src/kernels/index.js';
-import { crossEntropy } from '../src/nn/functional/index.js';
-import { ClipGradByGlobalNorm } from '../src/optimizer/clip.js';
-import { RMSProp } from '../src/optimizer/rmsprop.js';
-import { seed } from '../src/tensor/random.js';
-import { Tensor } from '../src/tensor/tensor.js';
+import * as paddle from '../src/index.js';
 import { addSection, formatTable, measure, type BenchContext, type BenchTable } from './registry.js';
 
 for (const g of [addGradConfig, batchMatMulGradConfig, castGradConfig, divGradConfig, expGradConfig, logGradConfig, maxGradConfig, multiplyGradConfig, negGradConfig, reluGradConfig, reshapeGradConfig, subGradConfig, sumGradConfig]) {
@@ -76,21 +71,21 @@ interface Result {
 
 /** paddle-rmsprop: the demo's step (optionally with its global-norm clip). */
 function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, clip: boolean): { result: Result; init: Float32Array[] } {
-  getBackend();
-  seed(1);
+  paddle.kernels.getBackend();
+  paddle.seed(1);
   const model = new MLP();
   const init = model.parameters().map((p) => Float32Array.from(p.data as Float32Array));
-  const opt = new RMSProp(LR, {
+  const opt = new paddle.optimizer.RMSProp(LR, {
     parameters: model.parameters(),
     rho: RHO,
     epsilon: EPS,
-    gradClip: clip ? new ClipGradByGlobalNorm(1) : null,
+    gradClip: clip ? new paddle.nn.ClipGradByGlobalNorm(1) : null,
   });
   let loss = 0;
   const step = (): void => {
-    const x = Tensor.fromArray(batch.x.slice(), [BATCH, IMAGE_SIZE], 'float32');
-    const y = Tensor.fromArray(batch.y.slice(), [BATCH], 'int32');
-    const l = crossEntropy(model.forward(x), y);
+    const x = paddle.Tensor.fromArray(batch.x.slice(), [BATCH, IMAGE_SIZE], 'float32');
+    const y = paddle.Tensor.fromArray(batch.y.slice(), [BATCH], 'int32');
+    const l = paddle.nn.functional.crossEntropy(model.forward(x), y);
     l.backward();
     opt.step();
     opt.clearGrad();
@@ -101,7 +96,7 @@ function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, clip: bool
   const lossAtCheck = loss;
   const m = measure(step, { warmup: 0, budgetMs });
   // The update alone: one backward to fill the gradients, then step() over and over.
-  const l = crossEntropy(model.forward(Tensor.fromArray(batch.x.slice(), [BATCH, IMAGE_SIZE], 'float32')), Tensor.fromArray(batch.y.slice(), [BATCH], 'int32'));
+  const l = paddle.nn.functional.crossEntropy(model.forward(paddle.Tensor.fromArray(batch.x.slice(), [BATCH, IMAGE_SIZE], 'float32')), paddle.Tensor.fromArray(batch.y.slice(), [BATCH], 'int32'));
   l.backward();
   const u = measure(
     () => {
@@ -111,7 +106,7 @@ function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, clip: bool
     { warmup: 3, budgetMs: budgetMs / 2 },
   );
   opt.clearGrad();
-  const name = `paddle-rmsprop (kernels: ${backendName()})${clip ? ' + ClipGradByGlobalNorm(1), as the demo' : ''}`;
+  const name = `paddle-rmsprop (kernels: ${paddle.kernels.backendName()})${clip ? ' + ClipGradByGlobalNorm(1), as the demo' : ''}`;
   return { result: { name, stepMs: m.medianMs, updateMs: u.medianMs, loss: lossAtCheck }, init };
 }
 

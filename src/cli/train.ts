@@ -8,18 +8,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { backendName, getBackend } from '../kernels/index.js';
-import { loadBytes, saveBytes } from '../io/index.js';
-import { crossEntropy } from '../nn/functional/index.js';
-import type { StateDict } from '../nn/layer.js';
-import { ClipGradByGlobalNorm } from '../optimizer/clip.js';
-import { CosineAnnealingDecay, OneCycleLR, StepDecay, type LRScheduler } from '../optimizer/lr/index.js';
-import type { OptimizerStateDict } from '../optimizer/optimizer.js';
-import { RMSProp } from '../optimizer/rmsprop.js';
-import { noGrad } from '../tensor/autograd.js';
-import { seed as seedGlobal } from '../tensor/random.js';
-import { Tensor } from '../tensor/tensor.js';
-import { guard } from '../tensor/unique-name.js';
+import * as paddle from '../index.js';
 import { flagName, parseTrainArgs, TRAIN_HELP, UsageError, type TrainArgs, type TrainConfig } from './args.js';
 import { renderChart } from './chart.js';
 import { FILES, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
@@ -52,16 +41,16 @@ const EVAL_BATCH = 1000;
 const RESUMABLE_CHANGES: ReadonlySet<keyof TrainConfig> = new Set(['epochs']);
 
 /** The schedule, and whether it advances per optimizer step (else per epoch). */
-function makeScheduler(c: TrainConfig, stepsPerEpoch: number): { scheduler: LRScheduler | null; perStep: boolean } {
+function makeScheduler(c: TrainConfig, stepsPerEpoch: number): { scheduler: paddle.optimizer.lr.LRScheduler | null; perStep: boolean } {
   switch (c.scheduler) {
     case 'none':
       return { scheduler: null, perStep: false };
     case 'step':
-      return { scheduler: new StepDecay(c.lr, STEP_SIZE, { gamma: STEP_GAMMA }), perStep: false };
+      return { scheduler: new paddle.optimizer.lr.StepDecay(c.lr, STEP_SIZE, { gamma: STEP_GAMMA }), perStep: false };
     case 'cosine':
-      return { scheduler: new CosineAnnealingDecay(c.lr, c.epochs), perStep: false };
+      return { scheduler: new paddle.optimizer.lr.CosineAnnealingDecay(c.lr, c.epochs), perStep: false };
     case 'onecycle':
-      return { scheduler: new OneCycleLR(c.lr, c.epochs * stepsPerEpoch), perStep: true };
+      return { scheduler: new paddle.optimizer.lr.OneCycleLR(c.lr, c.epochs * stepsPerEpoch), perStep: true };
   }
 }
 
@@ -115,9 +104,9 @@ function countCorrect(logits: ArrayLike<number>, labels: Int32Array): number {
   return correct;
 }
 
-function batchTensors(set: Digits, order: ArrayLike<number>, start: number, n: number): { x: Tensor; y: Tensor; labels: Int32Array } {
+function batchTensors(set: Digits, order: ArrayLike<number>, start: number, n: number): { x: paddle.Tensor; y: paddle.Tensor; labels: Int32Array } {
   const { x, y } = gatherBatch(set, order, start, n);
-  return { x: Tensor.fromArray(x, [n, IMAGE_SIZE], 'float32'), y: Tensor.fromArray(y, [n], 'int32'), labels: y };
+  return { x: paddle.Tensor.fromArray(x, [n, IMAGE_SIZE], 'float32'), y: paddle.Tensor.fromArray(y, [n], 'int32'), labels: y };
 }
 
 /** Mean loss and accuracy on `set`, without gradients. */
@@ -125,12 +114,12 @@ function evaluate(model: MLP, set: Digits): { loss: number; acc: number } {
   const order = Uint32Array.from({ length: set.count }, (_, i) => i);
   let lossSum = 0;
   let correct = 0;
-  noGrad(() => {
+  paddle.noGrad(() => {
     for (let start = 0; start < set.count; start += EVAL_BATCH) {
       const n = Math.min(EVAL_BATCH, set.count - start);
       const { x, y, labels } = batchTensors(set, order, start, n);
       const logits = model.forward(x);
-      lossSum += crossEntropy(logits, y, { reduction: 'sum' }).item();
+      lossSum += paddle.nn.functional.crossEntropy(logits, y, { reduction: 'sum' }).item();
       correct += countCorrect(logits.data, labels);
     }
   });
@@ -152,22 +141,22 @@ function tick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: StateDict; opt: OptimizerStateDict } {
+function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict } {
   const decode = (bytes: Uint8Array, name: string): Record<string, unknown> => {
     let v: unknown;
     try {
-      v = loadBytes(bytes);
+      v = paddle.loadBytes(bytes);
     } catch (e) {
       throw new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} is not a Paddle checkpoint file (${(e as Error).message})`);
     }
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Tensor) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof paddle.Tensor) {
       throw new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} does not hold a state dict`);
     }
     return v as Record<string, unknown>;
   };
   return {
-    params: decode(ckpt.params, FILES.params) as StateDict,
-    opt: decode(ckpt.opt, FILES.opt) as OptimizerStateDict,
+    params: decode(ckpt.params, FILES.params) as paddle.nn.StateDict,
+    opt: decode(ckpt.opt, FILES.opt) as paddle.optimizer.OptimizerStateDict,
   };
 }
 
@@ -176,7 +165,7 @@ function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: StateDict; o
  * parameter, its momentum / mean_square / mean_grad of the parameter's shape (RMSProp binds them
  * only at the first step, where a mismatch would surface mid-run).
  */
-function restore(model: MLP, opt: RMSProp, state: { params: StateDict; opt: OptimizerStateDict }, dir: string): void {
+function restore(model: MLP, opt: paddle.optimizer.RMSProp, state: { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict }, dir: string): void {
   const fail = (why: string): UsageError => new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${why}`);
   try {
     model.setStateDict(state.params);
@@ -186,7 +175,7 @@ function restore(model: MLP, opt: RMSProp, state: { params: StateDict; opt: Opti
   for (const p of model.parameters()) {
     for (const kind of ['momentum', 'mean_square', 'mean_grad']) {
       const v = state.opt[`${p.name}_${kind}_0`];
-      if (!(v instanceof Tensor) || v.shape.join() !== p.shape.join() || v.dtype !== p.dtype) {
+      if (!(v instanceof paddle.Tensor) || v.shape.join() !== p.shape.join() || v.dtype !== p.dtype) {
         throw fail(`${FILES.opt} holds no ${kind} of shape [${p.shape.join(', ')}] for ${p.name}`);
       }
     }
@@ -202,8 +191,8 @@ interface Run {
   config: TrainConfig;
   out: string;
   model: MLP;
-  opt: RMSProp;
-  scheduler: LRScheduler | null;
+  opt: paddle.optimizer.RMSProp;
+  scheduler: paddle.optimizer.lr.LRScheduler | null;
   perStep: boolean;
   history: History;
   epoch: number;
@@ -215,17 +204,17 @@ function build(config: TrainConfig, stepsPerEpoch: number): Pick<Run, 'model' | 
   // Parameter and accumulator names come from process-wide counters; a fresh counter scope makes
   // them `linear_0.w_0`, `linear_0.w_0_momentum_0`, ... in every run, so a checkpoint loads into
   // any later run, in this process or another.
-  return guard(() => {
-    seedGlobal(config.seed);
+  return paddle.utils.uniqueName.guard(() => {
+    paddle.seed(config.seed);
     const model = new MLP();
     const { scheduler, perStep } = makeScheduler(config, stepsPerEpoch);
-    const opt = new RMSProp(scheduler ?? config.lr, {
+    const opt = new paddle.optimizer.RMSProp(scheduler ?? config.lr, {
       parameters: model.parameters(),
       rho: config.rho,
       momentum: config.momentum,
       centered: config.centered,
       weightDecay: config.weightDecay > 0 ? config.weightDecay : null,
-      gradClip: config.clipNorm > 0 ? new ClipGradByGlobalNorm(config.clipNorm) : null,
+      gradClip: config.clipNorm > 0 ? new paddle.nn.ClipGradByGlobalNorm(config.clipNorm) : null,
     });
     return { model, opt, scheduler, perStep };
   });
@@ -249,8 +238,8 @@ function saveRun(run: Run): void {
     step: run.step,
     config: run.config,
     history: run.history,
-    params: saveBytes(run.model.stateDict()),
-    opt: saveBytes(run.opt.stateDict()),
+    params: paddle.saveBytes(run.model.stateDict()),
+    opt: paddle.saveBytes(run.opt.stateDict()),
     chart: chartOf(run),
   });
 }
@@ -271,7 +260,7 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
   if (ckpt !== null && ckpt.meta.history.stepsPerEpoch !== stepsPerEpoch) {
     throw new UsageError(`--resume: the checkpoint in ${args.out} has ${ckpt.meta.history.stepsPerEpoch} steps per epoch, this run ${stepsPerEpoch}`);
   }
-  getBackend(); // before the parameters exist, so they live in the kernel heap
+  paddle.kernels.getBackend(); // before the parameters exist, so they live in the kernel heap
   const run: Run = {
     config,
     out: args.out,
@@ -284,7 +273,7 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
 
   const nParams = run.model.parameters().reduce((a, p) => a + p.numel, 0);
   progress.line(
-    `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${backendName()}`,
+    `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${paddle.kernels.backendName()}`,
   );
   progress.line(`${describeRun(config)} · ${config.epochs} epochs × ${stepsPerEpoch} steps`);
   if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
@@ -319,9 +308,9 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
       lr = run.opt.getLr();
       // The first step creates RMSProp's accumulators, named (like the parameters in build())
       // in a fresh counter scope: `linear_0.w_0_momentum_0`, ... whatever ran before.
-      const loss = guard(() => {
+      const loss = paddle.utils.uniqueName.guard(() => {
         const logits = run.model.forward(x);
-        const l = crossEntropy(logits, y);
+        const l = paddle.nn.functional.crossEntropy(logits, y);
         l.backward();
         run.opt.step();
         run.opt.clearGrad();

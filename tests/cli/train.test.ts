@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest, FILES, readCheckpoint, type CheckpointMeta } from '../../src/cli/checkpoint.js';
 import { runTrain } from '../../src/cli/train.js';
-import { loadSync, saveBytes } from '../../src/io/index.js';
-import { oneCycleLr, oneCyclePhases, stepDecayLr } from '../../src/optimizer/lr/index.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import * as paddle from '../../src/index.js';
 import { captureIO, REPO, tempDir } from './helpers.js';
+
+const { loadSync, saveBytes, Tensor } = paddle;
+const { oneCycleLr, oneCyclePhases, stepDecayLr } = paddle.optimizer.lr;
 
 const SMALL = ['--limit', '256', '--batch-size', '64', '--epochs', '2', '--seed', '3'];
 
@@ -54,7 +55,7 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     // The lr of epoch 2 follows CosineAnnealingDecay(0.002, T_max=2) at epoch 1: 0.001.
     expect(m.history.epochs.map((e) => e.lr)).toEqual([0.002, 0.002 * (1 + Math.cos(Math.PI / 2)) / 2]);
 
-    const params = loadSync<Record<string, Tensor>>(join(straight, FILES.params));
+    const params = loadSync<Record<string, paddle.Tensor>>(join(straight, FILES.params));
     expect(Object.fromEntries(Object.entries(params).map(([k, t]) => [k, t.shape]))).toEqual({
       'fc1.weight': [784, 256],
       'fc1.bias': [256],
@@ -90,8 +91,8 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     const opt = loadSync<Record<string, unknown>>(join(resumed, FILES.opt));
     const ms = opt['linear_0.w_0_mean_square_0'];
     expect(ms).toBeInstanceOf(Tensor);
-    expect((ms as Tensor).shape).toEqual([784, 256]);
-    expect((ms as Tensor).data.some((v) => v > 0)).toBe(true);
+    expect((ms as paddle.Tensor).shape).toEqual([784, 256]);
+    expect((ms as paddle.Tensor).data.some((v) => v > 0)).toBe(true);
     expect(opt['LR_Scheduler']).toEqual({ last_epoch: 1, last_lr: 0.001 });
 
     const io2 = captureIO();
