@@ -9,6 +9,7 @@ import os from 'node:os';
 import { formatTable, sections, type BenchContext } from './registry.js';
 
 import './kernels.js';
+import './ops.js';
 import './e2e.js';
 
 const args = process.argv.slice(2);

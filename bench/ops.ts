@@ -8,6 +8,8 @@
  * Standalone: `npx tsx bench/ops.ts [--quick]`. As a module: `runOpsBench()` returns the rows.
  */
 import { pathToFileURL } from 'node:url';
+import { Linear } from '../src/nn/index.js';
+import { addSection } from './registry.js';
 import { add, matmul, mean } from '../src/ops/index.js';
 import { rand } from '../src/tensor/creation.js';
 import { Parameter } from '../src/tensor/parameter.js';
@@ -123,6 +125,19 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
   } catch {
     // peer not loadable: skip it
   }
+  {
+    // The same Linear(784, 256) forward + backward through nn.Linear's fused kernels.
+    const layer = new Linear(784, 256);
+    const xb = rand([64, 784], { dtype: 'float32' });
+    const ms = time(() => {
+      layer.clearGradients();
+      const y = mean(layer.forward(xb));
+      y.backward();
+      check += y.item();
+      return y;
+    }, target, batches);
+    rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', ms, 2 * 2 * 64 * 784 * 256, 'paddle-rmsprop nn.Linear'));
+  }
   if (!Number.isFinite(check)) throw new Error('bench produced a non-finite checksum');
   return rows;
 }
@@ -134,6 +149,19 @@ export function formatOpsBench(rows: readonly OpsBenchRow[]): string[] {
       (r.flops > 0 && r.flops > 1e6 ? `  ${r.gflops.toFixed(2).padStart(6)} GFLOP/s` : ''),
   );
 }
+
+addSection(
+  'ops',
+  async (ctx) => {
+    const rows = await runOpsBench({ quick: ctx.quick });
+    for (const r of rows) ctx.consume(r.ms);
+    return {
+      columns: ['case', 'implementation', 'ms / iteration', 'GFLOP/s'],
+      rows: rows.map((r) => [r.name, r.impl, r.ms.toFixed(3), r.flops > 1e6 ? r.gflops.toFixed(2) : '']),
+    };
+  },
+  'matmul, Linear forward+backward, elementwise (issue 2)',
+);
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
