@@ -72,3 +72,10 @@ export * as utils from './utils.js';
 export * as errors from './errors.js';
 export { setLogSink } from './log.js';
 export type { LogSink } from './log.js';
+
+// Select the kernel backend on import ('auto': WebAssembly SIMD where it validates, else the
+// reference loop), so that parameters, their gradients and the optimizer state are allocated in
+// the kernel heap from the start and every step is zero-copy. `paddle.kernels.useBackend(...)`
+// changes it; which one runs is `paddle.kernels.backendName()`.
+import { getBackend as selectKernelBackendOnImport } from './kernels/index.js';
+selectKernelBackendOnImport();

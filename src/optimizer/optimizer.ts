@@ -366,9 +366,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     const lr = this.globalLr();
     const plans = groups.map((g) => this.prepareGroup(g, lr));
     // Phase 2: commit. Accumulators are created for every planned parameter, group by group.
-    for (const plan of plans) {
-      for (const pending of plan.pending) this.createAccumulators(pending);
-    }
+    for (const plan of plans) this.createAccumulators(plan.pending);
     for (let i = 0; i < groups.length; i++) {
       const plan = plans[i] as { entries: PreparedEntry[] };
       if (plan.entries.length === 0) continue;
@@ -503,23 +501,31 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     }
   }
 
-  private createAccumulators(pending: PendingAccumulators): void {
-    const p = pending.param;
+  /**
+   * Creates the planned accumulators. Storage is allocated kind by kind (all momentum buffers,
+   * then all mean squares, …) so that each kind is contiguous in the kernel heap, which the fused
+   * kernel streams faster for many small tensors; names are the same as Paddle's param-by-param
+   * order gives, since the counters are per prefix.
+   */
+  private createAccumulators(pending: readonly PendingAccumulators[]): void {
     this.accumulatorKinds.forEach((kind, k) => {
-      const name = uniqueName(`${p.name}_${this.accumulatorKey(kind)}`);
-      const storage = getParameterAllocator().alloc(p.dtype, p.numel);
-      const acc = new ParameterBase(storage, p.shape, { name, stopGradient: true });
-      const loaded = pending.loaded[k] ?? null;
-      if (loaded !== null) {
-        writeValues(acc, loaded);
-        this.accumulatorsHolder.delete(name);
-      }
       let byParam = this.accumulators.get(kind);
       if (byParam === undefined) {
         byParam = new Map();
         this.accumulators.set(kind, byParam);
       }
-      byParam.set(p, acc);
+      for (const pa of pending) {
+        const p = pa.param;
+        const name = uniqueName(`${p.name}_${this.accumulatorKey(kind)}`);
+        const storage = getParameterAllocator().alloc(p.dtype, p.numel);
+        const acc = new ParameterBase(storage, p.shape, { name, stopGradient: true });
+        const loaded = pa.loaded[k] ?? null;
+        if (loaded !== null) {
+          writeValues(acc, loaded);
+          this.accumulatorsHolder.delete(name);
+        }
+        byParam.set(p, acc);
+      }
     });
   }
 
