@@ -21,12 +21,16 @@ const meta = (dir: string): CheckpointMeta => JSON.parse(readFileSync(join(dir, 
 const bytes = (dir: string, name: string): Buffer => readFileSync(join(dir, name));
 
 describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
-  const tmp = tempDir('train');
-  const straight = join(tmp.dir, 'straight');
-  const resumed = join(tmp.dir, 'resumed');
+  // Made in beforeAll, not at collection: a filtered run (-t) skips afterAll of skipped suites.
+  let tmp: ReturnType<typeof tempDir>;
+  let straight = '';
+  let resumed = '';
   let straightOut = '';
 
   beforeAll(async () => {
+    tmp = tempDir('train');
+    straight = join(tmp.dir, 'straight');
+    resumed = join(tmp.dir, 'resumed');
     const io = captureIO();
     const code = await runTrain([...SMALL, '--out', straight], io);
     straightOut = io.out();
@@ -221,7 +225,10 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
 });
 
 describe('the paddle-rmsprop binary', () => {
-  const tmp = tempDir('sigint');
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(() => {
+    tmp = tempDir('sigint');
+  });
   afterAll(() => tmp.cleanup());
 
   it('on SIGINT stops with status 130 and leaves a complete checkpoint', async () => {
