@@ -9,7 +9,7 @@
  */
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
-import { DTYPES, type ArrayFor, type DataArray, type DType } from '../tensor/dtype.js';
+import { arrayMatchesDType, DTYPES, type ArrayFor, type DataArray, type DType } from '../tensor/dtype.js';
 
 export interface NdArray<D extends DType = DType> {
   readonly dtype: D;
@@ -66,19 +66,6 @@ export function itemSizeOf(type: ElementType): number {
   }
 }
 
-function matches(data: unknown, dtype: DType): boolean {
-  switch (dtype) {
-    case 'float32':
-      return data instanceof Float32Array;
-    case 'float64':
-    case 'int64':
-      return data instanceof Float64Array;
-    case 'int32':
-      return data instanceof Int32Array;
-    case 'bool':
-      return data instanceof Uint8Array;
-  }
-}
 
 /** Checks a shape: at most 64 dims of non-negative safe integers; returns the element count. */
 export function checkedNumel(shape: readonly unknown[], where: string): number {
@@ -113,7 +100,7 @@ export function ndarray(data: DataArray, shape: readonly number[], dtype?: DType
   if (!DTYPES.includes(d)) {
     throw new PaddleTypeError(`ndarray: dtype must be one of ${DTYPES.join(', ')}, but received ${describe(d)}.`);
   }
-  if (!matches(data, d)) {
+  if (!arrayMatchesDType(data, d)) {
     throw new PaddleTypeError(`ndarray: a ${describe(data).replace(/^an? /, '')} cannot hold dtype ${d}.`);
   }
   if (!Array.isArray(shape)) {
@@ -149,7 +136,7 @@ export function isNdArray(value: unknown): value is NdArray {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { dtype?: unknown; shape?: unknown; data?: unknown };
   if (typeof v.dtype !== 'string' || !DTYPES.includes(v.dtype as DType)) return false;
-  if (!Array.isArray(v.shape) || !matches(v.data, v.dtype as DType)) return false;
+  if (!Array.isArray(v.shape) || !arrayMatchesDType(v.data, v.dtype as DType)) return false;
   let n = 1;
   for (const d of v.shape as unknown[]) {
     if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) return false;

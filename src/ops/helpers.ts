@@ -10,7 +10,7 @@
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import { getDefaultDType } from '../tensor/creation.js';
-import { allocArray, castScalar, isFloatDType, promote, type DataArray, type DType } from '../tensor/dtype.js';
+import { allocArray, arrayMatchesDType, castScalar, isFloatDType, promote, type DataArray, type DType } from '../tensor/dtype.js';
 import { broadcastShapes, numelOf, shapeEquals, shapeToString, stridesOf, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -237,7 +237,7 @@ export function applyBinary(
  */
 export function reduceToShape(full: DataArray, fullShape: Shape, target: Shape, dtype: DType): DataArray {
   if (shapeEquals(fullShape, target) || (full.length === numelOf(target) && full.length <= 1)) {
-    if (matches(full, dtype)) return full;
+    if (arrayMatchesDType(full, dtype)) return full;
     const out = allocArray(dtype, full.length);
     out.set(full);
     return out;
@@ -294,19 +294,6 @@ export function broadcastTo(src: DataArray, srcShape: Shape, outShape: Shape, dt
   return out;
 }
 
-export function matches(a: DataArray, dtype: DType): boolean {
-  switch (dtype) {
-    case 'float32':
-      return a instanceof Float32Array;
-    case 'float64':
-    case 'int64':
-      return a instanceof Float64Array;
-    case 'int32':
-      return a instanceof Int32Array;
-    case 'bool':
-      return a instanceof Uint8Array;
-  }
-}
 
 /** An array of `dtype` for a gradient of `shape` computed over `outShape`: f64 when it will be reduced. */
 export function gradScratch(inputShape: Shape, outShape: Shape, dtype: DType): DataArray {

@@ -68,6 +68,21 @@ export function allocArray(dtype: DType, length: number): DataArray {
   }
 }
 
+/** True when `data` is the typed array that stores `dtype` (Float64Array for int64, Uint8Array for bool). */
+export function arrayMatchesDType(data: unknown, dtype: DType): boolean {
+  switch (dtype) {
+    case 'float32':
+      return data instanceof Float32Array;
+    case 'float64':
+    case 'int64':
+      return data instanceof Float64Array;
+    case 'int32':
+      return data instanceof Int32Array;
+    case 'bool':
+      return data instanceof Uint8Array;
+  }
+}
+
 export function bytesPerElement(dtype: DType): number {
   switch (dtype) {
     case 'float32':

@@ -7,6 +7,7 @@ import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../error
 import { checkOptions } from '../options.js';
 import {
   allocArray,
+  arrayMatchesDType,
   castScalar,
   isFloatDType,
   toDType,
@@ -68,7 +69,7 @@ export class Tensor {
   /** A tensor over a typed array (not copied). */
   static fromArray(data: DataArray, shape: Shape, dtype: DType, opts: { name?: string; stopGradient?: boolean } = {}): Tensor {
     const storage = new JsStorage(dtype, data as never) as Storage;
-    if (!matchesDType(data, dtype)) {
+    if (!arrayMatchesDType(data, dtype)) {
       throw new PaddleTypeError(`Tensor.fromArray: a ${data.constructor.name} cannot hold dtype ${dtype}.`);
     }
     return new Tensor(storage, shape, opts);
@@ -361,20 +362,6 @@ export class ParameterBase extends Tensor {
   }
 }
 
-function matchesDType(data: DataArray, dtype: DType): boolean {
-  switch (dtype) {
-    case 'float32':
-      return data instanceof Float32Array;
-    case 'float64':
-    case 'int64':
-      return data instanceof Float64Array;
-    case 'int32':
-      return data instanceof Int32Array;
-    case 'bool':
-      return data instanceof Uint8Array;
-  }
-}
-
 /** Flattens a (rectangular) nested array; a ragged or non-numeric input is a ValueError. */
 export function flattenNested(value: unknown, argName: string): { values: number[]; shape: number[]; sawFloat: boolean; sawBool: boolean } {
   const shape: number[] = [];
@@ -425,7 +412,7 @@ const backwardHooks: BackwardHooks = {
   },
   toDense(target, g) {
     if (g instanceof SelectedRows) return g.toDenseArray();
-    if (matchesDType(g, target.dtype)) return g;
+    if (arrayMatchesDType(g, target.dtype)) return g;
     const out = allocArray(target.dtype, g.length);
     out.set(g);
     return out;
