@@ -9,6 +9,8 @@ export type {
   SchedulerState,
   TensorLike,
   WeightDecay,
+  NamedParameterSource,
+  SetOptimizerStateOptions,
 } from './optimizer.js';
 export * as lr from './lr/index.js';
 /** The seed document's older name (`paddle.optimizer.PiecewiseLR`). */

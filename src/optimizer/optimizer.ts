@@ -69,6 +69,19 @@ export interface OptimizerStateDict {
   LR_Scheduler?: SchedulerState;
 }
 
+/** Anything with Paddle's structured parameter keys (a `Layer`). */
+export interface NamedParameterSource {
+  namedParameters(): Iterable<readonly [string, Tensor]>;
+}
+
+/** `setStateDict` options for state saved by a model built with other parameter names. */
+export interface SetOptimizerStateOptions {
+  /** The saved model's `StructuredToParameterName@@` table (structured key → parameter name). */
+  nameTable?: Readonly<Record<string, string>>;
+  /** The model being loaded, whose structured keys the table is matched against. */
+  layer?: NamedParameterSource;
+}
+
 /** A group as the optimizer keeps it: parameters and what each resolves to. */
 export interface ResolvedGroup<G extends BaseParamGroup> {
   readonly params: readonly Tensor[];
@@ -572,9 +585,20 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * must all be present with the right shape and dtype); the rest is held and bound when the
    * accumulators are created. Validated in full before anything changes.
    */
-  setStateDict(stateDict: OptimizerStateDict): void {
+  setStateDict(stateDict: OptimizerStateDict, options?: SetOptimizerStateOptions): void {
     if (stateDict === null || typeof stateDict !== 'object' || Array.isArray(stateDict) || isTensor(stateDict)) {
       throw new PaddleTypeError(`set_state_dict expects a dict, but received ${pyTypeName(stateDict)}.`);
+    }
+    if (options !== undefined) {
+      for (const key of Object.keys(options)) {
+        if (key !== 'nameTable' && key !== 'layer') {
+          throw new PaddleTypeError(`set_state_dict got an unexpected option '${key}'. Valid options: 'nameTable', 'layer'.`);
+        }
+      }
+      if (options.nameTable === undefined || options.layer === undefined) {
+        throw new PaddleTypeError("set_state_dict: the options 'nameTable' and 'layer' go together (the saved model's StructuredToParameterName@@ table and the model being loaded).");
+      }
+      stateDict = this.renameByStructure(stateDict, options.nameTable, options.layer);
     }
     const scheduler = this.learningRate instanceof LRScheduler ? this.learningRate : null;
     if (scheduler !== null && !('LR_Scheduler' in stateDict)) throw new KeyError("'LR_Scheduler'");
@@ -607,6 +631,77 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     }
     for (const [acc, v] of writes) writeValues(acc, v);
     this.accumulatorsHolder = rest;
+  }
+  /**
+   * The accumulator names this optimizer binds for each parameter: existing accumulators' names,
+   * or the names the next creation will generate (`<param>_<name>_<acc>_<n>`).
+   */
+  expectedStateKeys(): string[] {
+    const out: string[] = [];
+    for (const kind of this.accumulatorKinds) {
+      for (const p of this.parameterList) {
+        const existing = this.accumulators.get(kind)?.get(p);
+        out.push(existing !== undefined ? existing.name : peekUniqueName(`${p.name}_${this.accumulatorKey(kind)}`));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Paddle keys optimizer state by generated names (`linear_0.w_0_momentum_0`), which depend on
+   * the order layers and optimizers were created in. A model rebuilt in another process may name
+   * its parameters differently; the saved model's name table (structured key → parameter name,
+   * `StructuredToParameterName@@` of its `.pdparams`) and the new layer's structured keys give
+   * the correspondence, and each saved `<old param>_<acc key>_<n>` becomes the name this
+   * optimizer binds for the new parameter.
+   */
+  private renameByStructure(
+    stateDict: OptimizerStateDict,
+    nameTable: Readonly<Record<string, string>>,
+    layer: NamedParameterSource,
+  ): OptimizerStateDict {
+    const oldToNew = new Map<string, Tensor>();
+    const missing: string[] = [];
+    const seen = new Set<string>();
+    for (const [key, p] of layer.namedParameters()) {
+      seen.add(key);
+      const old = nameTable[key];
+      if (typeof old !== 'string') missing.push(key);
+      else oldToNew.set(old, p);
+    }
+    const unexpected = Object.keys(nameTable).filter((k) => !seen.has(k));
+    if (missing.length > 0 || unexpected.length > 0) {
+      throw new ValueError(
+        `set_state_dict: the name table does not match the layer's structure. Missing keys: [${missing.join(', ')}]. Unexpected keys: [${unexpected.join(', ')}].`,
+      );
+    }
+    const oldNames = [...oldToNew.keys()].sort((a, b) => b.length - a.length);
+    const out: OptimizerStateDict = {};
+    const unmatched: string[] = [];
+    for (const [key, value] of Object.entries(stateDict)) {
+      if (value === undefined) continue;
+      if (key === 'LR_Scheduler' || key === 'master_weights' || key === 'StructuredToParameterName@@') {
+        (out as Record<string, unknown>)[key] = value;
+        continue;
+      }
+      const old = oldNames.find((n) => key.startsWith(`${n}_`));
+      const rest = old === undefined ? null : /^(.*)_\d+$/.exec(key.slice(old.length + 1));
+      const kind = rest === null ? undefined : this.accumulatorKinds.find((k) => rest[1] === this.accumulatorKey(k));
+      if (old === undefined || kind === undefined) {
+        unmatched.push(key);
+        continue;
+      }
+      const p = oldToNew.get(old) as Tensor;
+      const existing = this.accumulators.get(kind)?.get(p);
+      const target = existing !== undefined ? existing.name : peekUniqueName(`${p.name}_${this.accumulatorKey(kind)}`);
+      out[target] = value;
+    }
+    if (unmatched.length > 0) {
+      throw new ValueError(
+        `set_state_dict: these state entries belong to no parameter of the name table: [${unmatched.join(', ')}].`,
+      );
+    }
+    return out;
   }
 }
 

@@ -237,3 +237,42 @@ describe('standalone clips', () => {
     expect(() => new paddle.nn.ClipGradByValue(1, 2)).toThrow(paddle.errors.ValueError);
   });
 });
+
+describe('loading state saved under other parameter names', () => {
+  it('matches by structured names with the saved name table; a structure mismatch lists missing and unexpected keys', () => {
+    paddle.utils.uniqueName.guard(() => {
+      const linear = new paddle.nn.Linear(2, 2); // linear_0.w_0, linear_0.b_0
+      const opt = new paddle.optimizer.RMSProp(0.1, { parameters: linear.parameters() });
+      expect(opt.expectedStateKeys()).toEqual([
+        'linear_0.w_0_momentum_0',
+        'linear_0.b_0_momentum_0',
+        'linear_0.w_0_mean_square_0',
+        'linear_0.b_0_mean_square_0',
+        'linear_0.w_0_mean_grad_0',
+        'linear_0.b_0_mean_grad_0',
+      ]);
+      const saved: paddle.optimizer.OptimizerStateDict = {
+        'fc_7.w_0_momentum_3': paddle.full([2, 2], 0.5, { dtype: 'float32' }),
+        'fc_7.w_0_mean_square_3': paddle.full([2, 2], 2, { dtype: 'float32' }),
+        'fc_7.w_0_mean_grad_3': paddle.full([2, 2], 0, { dtype: 'float32' }),
+        'fc_7.b_0_momentum_3': paddle.full([2], 0.25, { dtype: 'float32' }),
+        'fc_7.b_0_mean_square_3': paddle.full([2], 1, { dtype: 'float32' }),
+        'fc_7.b_0_mean_grad_3': paddle.full([2], 0, { dtype: 'float32' }),
+      };
+      const before = opt.stateDict();
+      expect(() => opt.setStateDict(saved, { nameTable: { weight: 'fc_7.w_0', extra: 'x' }, layer: linear })).toThrow(
+        'set_state_dict: the name table does not match the layer\'s structure. Missing keys: [bias]. Unexpected keys: [extra].',
+      );
+      expect(() => opt.setStateDict(saved, { nameTable: { weight: 'fc_7.w_0' } })).toThrow(paddle.errors.TypeError);
+      expect(opt.stateDict()).toEqual(before);
+      opt.setStateDict(saved, { nameTable: { weight: 'fc_7.w_0', bias: 'fc_7.b_0' }, layer: linear });
+      linear.weight.setGrad(paddle.zeros([2, 2], { dtype: 'float32' }));
+      (linear.bias as paddle.Tensor).setGrad(paddle.zeros([2], { dtype: 'float32' }));
+      opt.step();
+      // g = 0: momentum decays from the loaded values (μ = 0 → 0·mom), mean square from 2 → 0.95·2.
+      const sd = opt.stateDict();
+      expect(Array.from((sd['linear_0.w_0_mean_square_0'] as paddle.Tensor).numpy())).toEqual([0, 0, 0, 0].map(() => Math.fround(Math.fround(0.95) * 2)));
+      expect(Array.from((sd['linear_0.b_0_mean_square_0'] as paddle.Tensor).numpy())).toEqual([Math.fround(0.95), Math.fround(0.95)]);
+    });
+  });
+});
