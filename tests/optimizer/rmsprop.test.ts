@@ -276,3 +276,37 @@ describe('loading state saved under other parameter names', () => {
     });
   });
 });
+
+describe('steady state on the WASM backend', () => {
+  it('parameters, grads and state live in the heap, steps are zero-copy and allocate no heap memory', () => {
+    paddle.kernels.useBackend('wasm');
+    const backend = paddle.kernels.getWasmBackend() as paddle.kernels.WasmBackend;
+    paddle.utils.uniqueName.guard(() => {
+      const model = new paddle.nn.Sequential(new paddle.nn.Linear(16, 32), new paddle.nn.ReLU(), new paddle.nn.Linear(32, 4));
+      const emb = new paddle.nn.Embedding(10, 16, { sparse: true });
+      // (The global norm of a row-sparse gradient is taken over its merged rows, a JS array that
+      // the backend copies into scratch heap space: the embedding's group has no clip here, so
+      // every array the kernels see is a heap view.)
+      const opt = new paddle.optimizer.RMSProp(0.01, {
+        parameters: [{ params: emb.parameters(), gradClip: null }, { params: model.parameters() }],
+        momentum: 0.9,
+        centered: true,
+        gradClip: new paddle.nn.ClipGradByGlobalNorm(1),
+      });
+      expect(emb.weight.storage.location).toBe('wasm-heap');
+      const run = (k: number): void => {
+        const ids = paddle.toTensor([k % 10, (k + 3) % 10], { dtype: 'int64' });
+        paddle.mean(model.forward(emb.forward(ids))).backward();
+        opt.step();
+        opt.clearGrad();
+      };
+      for (let k = 0; k < 3; k++) run(k); // accumulators and scratch created
+      const heapBytes = backend.heap.bytesInUse;
+      const copiedBefore = backend.stats.copiedArrays;
+      for (let k = 3; k < 53; k++) run(k);
+      expect(backend.heap.bytesInUse).toBe(heapBytes);
+      expect(backend.stats.copiedArrays).toBe(copiedBefore);
+    });
+    paddle.kernels.useBackend('auto');
+  });
+});
