@@ -172,14 +172,17 @@ function restore(model: MLP, opt: paddle.optimizer.RMSProp, state: { params: pad
   } catch (e) {
     throw fail(`${FILES.params} does not fit the 784-256-10 MLP (${(e as Error).message})`);
   }
-  for (const p of model.parameters()) {
-    for (const kind of ['momentum', 'mean_square', 'mean_grad']) {
-      const v = state.opt[`${p.name}_${kind}_0`];
-      if (!(v instanceof paddle.Tensor) || v.shape.join() !== p.shape.join() || v.dtype !== p.dtype) {
-        throw fail(`${FILES.opt} holds no ${kind} of shape [${p.shape.join(', ')}] for ${p.name}`);
-      }
+  // expectedStateKeys() lists, kind by kind, one name per parameter in parameter order.
+  const params = opt.parameterList;
+  const kinds = ['momentum', 'mean_square', 'mean_grad'];
+  opt.expectedStateKeys().forEach((key, i) => {
+    const p = params[i % params.length] as paddle.Tensor;
+    const kind = kinds[Math.floor(i / params.length)] as string;
+    const v = state.opt[key];
+    if (!(v instanceof paddle.Tensor) || v.shape.join() !== p.shape.join() || v.dtype !== p.dtype) {
+      throw fail(`${FILES.opt} holds no ${kind} (${key}) of shape [${p.shape.join(', ')}] for ${p.name}`);
     }
-  }
+  });
   try {
     opt.setStateDict(state.opt);
   } catch (e) {
