@@ -1,13 +1,17 @@
 /**
  * Op benchmarks: a 256×256 float32 matmul, and a Linear(784, 256)-like forward + backward at batch
  * 64 (x[64, 784] · W[784, 256] + b, then backward of the mean), reported as ms per iteration and
- * GFLOP/s; plus two elementwise cases (same-shape add of 1M elements, broadcast bias add). When
+ * GFLOP/s; nn.Linear's fused forward + backward with the installed product routine (the
+ * WebAssembly float32 one when the wasm backend is selected, as under bench/index.ts) and with the
+ * TypeScript one, and the WebAssembly float32 gemm alone at the Linear's shapes; plus two elementwise cases (same-shape add of 1M elements, broadcast bias add). When
  * @tensorflow/tfjs-core with the cpu backend can be loaded, the same matmul runs there too, as the
  * peer a JavaScript user would otherwise reach for.
  *
  * Standalone: `npx tsx bench/ops.ts [--quick]`. As a module: `runOpsBench()` returns the rows.
  */
 import { pathToFileURL } from 'node:url';
+import { getWasmBackend } from '../src/kernels/index.js';
+import { linearGemmName, setLinearGemm } from '../src/nn/functional/linear.js';
 import { Linear } from '../src/nn/index.js';
 import { addSection } from './registry.js';
 import { add, matmul, mean } from '../src/ops/index.js';
@@ -126,26 +130,67 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
     // peer not loadable: skip it
   }
   {
-    // The same Linear(784, 256) forward + backward through nn.Linear's fused kernels.
+    // The same Linear(784, 256) forward + backward through nn.Linear's fused kernels, with the
+    // product routine installed now (the WebAssembly one on the wasm backend) and with the
+    // TypeScript one.
     const layer = new Linear(784, 256);
     const xb = rand([64, 784], { dtype: 'float32' });
-    const ms = time(() => {
+    const linearStep = (): Tensor => {
       layer.clearGradients();
       const y = mean(layer.forward(xb));
       y.backward();
       check += y.item();
       return y;
-    }, target, batches);
-    rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', ms, 2 * 2 * 64 * 784 * 256, 'paddle-rmsprop nn.Linear'));
+    };
+    const flops = 2 * 2 * 64 * 784 * 256;
+    rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', time(linearStep, target, batches), flops, `nn.Linear, gemm ${linearGemmName()}`));
+    if (linearGemmName() !== 'ts') {
+      const installed = setLinearGemm(null);
+      try {
+        rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', time(linearStep, target, batches), flops, 'nn.Linear, gemm ts'));
+      } finally {
+        setLinearGemm(installed);
+      }
+    }
+  }
+  {
+    // The WebAssembly float32 product alone at the Linear's shapes (inputs copied into the heap).
+    const backend = getWasmBackend();
+    if (backend !== undefined) {
+      const X = Float32Array.from(xb32(64 * 784));
+      const W = Float32Array.from(xb32(784 * 256));
+      const G = Float32Array.from(xb32(64 * 256));
+      const Y = new Float32Array(64 * 256);
+      const DW = new Float32Array(784 * 256);
+      const flops = 2 * 64 * 784 * 256;
+      rows.push(
+        row('gemm X·W [64,784]·[784,256] f32', time(() => backend.gemmF32(X, W, Y, 64, 256, 784, false, false), target, batches), flops, 'wasm-simd-f32 kernel'),
+      );
+      rows.push(
+        row('gemm Xᵀ·dY [784,64]·[64,256] f32', time(() => backend.gemmF32(X, G, DW, 784, 256, 64, true, false), target, batches), flops, 'wasm-simd-f32 kernel'),
+      );
+      check += (Y[0] as number) + (DW[0] as number);
+    }
   }
   if (!Number.isFinite(check)) throw new Error('bench produced a non-finite checksum');
   return rows;
 }
 
+/** Deterministic values in [-1, 1) for the raw kernel rows. */
+function xb32(n: number): number[] {
+  const out = new Array<number>(n);
+  let a = 12345;
+  for (let i = 0; i < n; i++) {
+    a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+    out[i] = a / 2 ** 31 - 1;
+  }
+  return out;
+}
+
 export function formatOpsBench(rows: readonly OpsBenchRow[]): string[] {
   return rows.map(
     (r) =>
-      `${r.name.padEnd(36)} ${r.impl.padEnd(28)} ${r.ms.toFixed(3).padStart(9)} ms/iter` +
+      `${r.name.padEnd(36)} ${r.impl.padEnd(30)} ${r.ms.toFixed(3).padStart(9)} ms/iter` +
       (r.flops > 0 && r.flops > 1e6 ? `  ${r.gflops.toFixed(2).padStart(6)} GFLOP/s` : ''),
   );
 }

@@ -19,11 +19,13 @@
  * through the copy path.
  */
 import { RuntimeError, ValueError } from '../errors.js';
+import { linearGemmName, setLinearGemm, type GemmNTImpl } from '../nn/functional/linear.js';
 import { getParameterAllocator, setParameterAllocator, type Allocator } from '../tensor/storage.js';
 import { refBackend } from './ref/index.js';
 import type { KernelBackend } from './types.js';
 import { createWasmBackend, type WasmBackend, type WasmStats } from './wasm/backend.js';
 import type { HeapStats } from './wasm/heap.js';
+import { wasmLinearGemm } from './wasm/gemm.js';
 import { compileKernelsAsync } from './wasm/module.js';
 import { getNumThreads, type PoolStats } from './wasm/threads.js';
 
@@ -52,6 +54,7 @@ export {
 } from './wasm/threads.js';
 export { createWasmBackend, WasmBackend, type WasmBackendOptions, type WasmStats } from './wasm/backend.js';
 export { HeapStorage, KernelHeap, type HeapStats } from './wasm/heap.js';
+export { gemmF32Ref, WASM_GEMM_NAME, wasmLinearGemm } from './wasm/gemm.js';
 
 export type BackendChoice = 'ref' | 'wasm' | 'auto';
 
@@ -60,6 +63,24 @@ let wasm: WasmBackend | undefined;
 let wasmReason: string | undefined;
 /** The allocator that was in place before the heap was installed. */
 let allocatorBeforeHeap: Allocator | undefined;
+/** nn.Linear's product routine while the WebAssembly backend is selected. */
+let wasmGemm: GemmNTImpl | undefined;
+
+/**
+ * Installs (or, for 'ref', removes) the WebAssembly float32 product of nn.Linear. A routine
+ * someone else installed with `setLinearGemm` is left alone.
+ */
+function syncLinearGemm(backend: WasmBackend | undefined): void {
+  const name = linearGemmName();
+  const ours = wasmGemm !== undefined && name === wasmGemm.name;
+  if (backend === undefined) {
+    if (ours) setLinearGemm(null);
+    return;
+  }
+  if (name !== 'ts' && !ours) return;
+  wasmGemm ??= wasmLinearGemm(backend);
+  setLinearGemm(wasmGemm);
+}
 
 /** The process-wide WebAssembly backend, created on first use; undefined when unavailable. */
 function wasmBackend(): WasmBackend | undefined {
@@ -104,18 +125,21 @@ export function useBackend(choice: BackendChoice): KernelBackend {
     if (wasm !== undefined && getParameterAllocator() === wasm.heap && allocatorBeforeHeap !== undefined) {
       setParameterAllocator(allocatorBeforeHeap);
     }
+    syncLinearGemm(undefined);
     current = refBackend;
     return current;
   }
   const backend = wasmBackend();
   if (backend === undefined) {
     if (choice === 'wasm') throw new RuntimeError(`useBackend('wasm'): ${wasmReason ?? 'unavailable'}`);
+    syncLinearGemm(undefined);
     current = refBackend;
     return current;
   }
   if (getParameterAllocator() !== backend.heap) {
     allocatorBeforeHeap = setParameterAllocator(backend.heap);
   }
+  syncLinearGemm(backend);
   current = backend;
   return current;
 }

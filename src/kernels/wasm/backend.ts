@@ -60,6 +60,10 @@ export interface WasmStats {
   refFallbacks: number;
   /** Calls that found their arrays remembered from a recent call (no per-array re-reads). */
   planCacheHits: number;
+  /** gemmF32 calls that ran the WebAssembly kernel. */
+  gemmCalls: number;
+  /** gemmF32 operands that were heap views (read or written in place, no copy). */
+  gemmZeroCopy: number;
 }
 
 const poolCleanup =
@@ -111,6 +115,8 @@ export class WasmBackend implements KernelBackend {
     threadedCalls: 0,
     refFallbacks: 0,
     planCacheHits: 0,
+    gemmCalls: 0,
+    gemmZeroCopy: 0,
   };
   private readonly module: WebAssembly.Module;
   private readonly ex: KernelExports;
@@ -120,6 +126,8 @@ export class WasmBackend implements KernelBackend {
   private tableBytes = 0;
   private scratchOffset = 0;
   private scratchBytes = 0;
+  private gemmOffset = 0;
+  private gemmBytes = 0;
   private plan = new Uint32Array(0);
   private stepGroups: StepGroup[] = [];
   private sqGroups: SqGroup[] = [];
@@ -163,10 +171,86 @@ export class WasmBackend implements KernelBackend {
     return pool === undefined ? Promise.resolve() : pool.dispose();
   }
 
-  /** Returns the scratch block of the copy path to the heap. */
+  /** Returns the scratch blocks of the copy paths (RMSProp, Σx², gemm) to the heap. */
   releaseScratch(): void {
     if (this.scratchBytes > 0) this.heap.freeBytes(this.scratchOffset);
     this.scratchBytes = 0;
+    if (this.gemmBytes > 0) this.heap.freeBytes(this.gemmOffset);
+    this.gemmBytes = 0;
+  }
+
+  /**
+   * `C[M,N] = op(A)[M,P]·op(B)[P,N]` in float32 with the f32x4 kernel of assembly/gemm.ts (every
+   * C element summed in float32 in order of k, no FMA; see there). `op(A)` is A stored `[M,P]`,
+   * or `[P,M]` when `transA`; `op(B)` is B stored `[P,N]`, or `[N,P]` when `transB`. Operands that
+   * are views of the heap are used in place (B only when not transposed); the others are copied
+   * (B transposed on the way) into one reusable scratch block, so steady-state calls allocate
+   * nothing. C must not overlap A or B. Returns false (C untouched) only when the heap cannot hold
+   * the scratch space; the caller then computes another way.
+   */
+  gemmF32(
+    A: Float32Array,
+    B: Float32Array,
+    C: Float32Array,
+    M: number,
+    N: number,
+    P: number,
+    transA: boolean,
+    transB: boolean,
+  ): boolean {
+    if (A.length < M * P || B.length < P * N || C.length < M * N) {
+      throw new ValueError(
+        `gemmF32: operands too short for M=${M}, N=${N}, P=${P} (lengths ${A.length}, ${B.length}, ${C.length}).`,
+      );
+    }
+    if (M === 0 || N === 0) return true;
+    if (P === 0) {
+      C.fill(0, 0, M * N);
+      return true;
+    }
+    const heap = this.heap;
+    // offsets are read before anything can grow (and detach) the memory
+    const aIn = heap.contains(A);
+    const bIn = !transB && heap.contains(B);
+    let cIn = heap.contains(C);
+    let pa = aIn ? A.byteOffset : 0;
+    let pb = bIn ? B.byteOffset : 0;
+    let pc = cIn ? C.byteOffset : 0;
+    const cEnd = pc + M * N * 4;
+    if (cIn && ((aIn && pa < cEnd && pc < pa + M * P * 4) || (bIn && pb < cEnd && pc < pb + P * N * 4))) {
+      cIn = false; // C overlaps an input: write to scratch
+    }
+    const aBytes = aIn ? 0 : align16(M * P * 4);
+    const bBytes = bIn ? 0 : align16(P * N * 4);
+    const cBytes = cIn ? 0 : align16(M * N * 4);
+    if (!this.ensureGemmScratch(aBytes + bBytes + cBytes)) {
+      this.stats.refFallbacks++;
+      return false;
+    }
+    this.refreshViews();
+    const f32 = this.f32;
+    let at = this.gemmOffset;
+    if (!aIn) {
+      pa = at;
+      f32.set(M * P === A.length ? A : A.subarray(0, M * P), at >>> 2);
+      at += aBytes;
+    } else {
+      this.stats.gemmZeroCopy++;
+    }
+    if (!bIn) {
+      pb = at;
+      if (transB) transposeInto(B, f32, at >>> 2, N, P);
+      else f32.set(P * N === B.length ? B : B.subarray(0, P * N), at >>> 2);
+      at += bBytes;
+    } else {
+      this.stats.gemmZeroCopy++;
+    }
+    if (!cIn) pc = at;
+    else this.stats.gemmZeroCopy++;
+    this.ex.gemmF32(pa, pb, pc, M, N, P, transA ? 4 : P * 4, transA ? M * 4 : 4);
+    this.stats.gemmCalls++;
+    if (!cIn) C.set(f32.subarray(pc >>> 2, (pc >>> 2) + M * N));
+    return true;
   }
 
   rmspropStep(
@@ -556,6 +640,17 @@ export class WasmBackend implements KernelBackend {
     return true;
   }
 
+  private ensureGemmScratch(bytes: number): boolean {
+    if (bytes <= this.gemmBytes) return true;
+    if (this.gemmBytes > 0) this.heap.freeBytes(this.gemmOffset);
+    this.gemmBytes = 0;
+    const off = this.heap.allocBytes(bytes);
+    if (off < 0) return false;
+    this.gemmOffset = off;
+    this.gemmBytes = align16(bytes);
+    return true;
+  }
+
   private ensureScratch(bytes: number): boolean {
     if (bytes <= this.scratchBytes) return true;
     this.releaseScratch();
@@ -618,6 +713,20 @@ export class WasmBackend implements KernelBackend {
       }
     }
     return result;
+  }
+}
+
+/** Writes the transpose of `src` (row-major `[rows, cols]`) into `dst` from `at` (blocked). */
+function transposeInto(src: Float32Array, dst: Float32Array<ArrayBufferLike>, at: number, rows: number, cols: number): void {
+  const BS = 32;
+  for (let r0 = 0; r0 < rows; r0 += BS) {
+    const r1 = Math.min(r0 + BS, rows);
+    for (let c0 = 0; c0 < cols; c0 += BS) {
+      const c1 = Math.min(c0 + BS, cols);
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0, s = r * cols + c0; c < c1; c++, s++) dst[at + c * rows + r] = src[s]!;
+      }
+    }
   }
 }
 

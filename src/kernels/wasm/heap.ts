@@ -5,7 +5,8 @@
  * - Blocks are 16-byte aligned and rounded up to 16 bytes. Free blocks are kept sorted by offset
  *   and coalesced; allocation is best fit among them, else a bump at the top, growing the memory
  *   by at least half its size when needed.
- * - `alloc(dtype, length)` implements the `Allocator` of src/tensor/storage.ts: the storage's
+ * - `alloc(dtype, length)` implements the `Allocator` of src/tensor/storage.ts (zero-filled, like
+ *   `allocArray`, even when the block is reused): the storage's
  *   `array()` re-acquires its typed-array view after the memory grew (a shared memory never
  *   moves, but `memory.buffer` is a new object after growth; an ordinary memory detaches the old
  *   views). `dispose()` frees the block; a `FinalizationRegistry` frees blocks whose storage was
@@ -252,6 +253,9 @@ export class KernelHeap implements Allocator {
       this.stats.jsFallbacks++;
       return new JsStorage(dtype, allocArray(dtype, length));
     }
+    // Storages start zeroed, as `allocArray` does (optimizer accumulators rely on it); a block
+    // reused from the free list (or a top given back) still holds its previous contents.
+    new Uint8Array(this.buf, offset, length * bytesPerElement(dtype)).fill(0);
     const storage = new HeapStorage(this, dtype, length, offset);
     this.registry?.register(storage, offset, storage);
     return storage;

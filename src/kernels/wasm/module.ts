@@ -34,6 +34,11 @@ export interface KernelExports {
   ): void;
   sumSquaresF32(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
   sumSquaresF64(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
+  /**
+   * `C[M,N] = op(A)[M,P]·B[P,N]` in float32 (byte offsets; op(A)[i,k] at `pa + i·aRow + k·aK`);
+   * see assembly/gemm.ts for the accumulation order.
+   */
+  gemmF32(pa: number, pb: number, pc: number, M: number, N: number, P: number, aRow: number, aK: number): void;
 }
 
 export type CompileResult =

@@ -9,9 +9,13 @@
  *   and add are two float32 ops; `db = Σ_rows dY`. Gradients are rounded once into the dtype and
  *   computed only for inputs that need one.
  *
- * The product routine is replaceable (`setLinearGemm`), so a faster kernel (e.g. a WebAssembly
- * SIMD one from src/kernels) can be plugged in without nn importing it; `linearGemmName()` tells
- * which one runs.
+ * The product routine is replaceable (`setLinearGemm`), so a faster kernel can be plugged in
+ * without nn importing it; `linearGemmName()` tells which one runs. Selecting the WASM kernel
+ * backend (src/kernels, `useBackend('wasm' | 'auto')`) installs `wasm-simd-f32`: float32 Linear
+ * then runs its three products through `gemmF32` (f32x4 SIMD, float32 results, each element summed
+ * in float32 in order of k, no FMA; see src/kernels/wasm/gemm.ts), read straight from the stored
+ * layouts (no transposes, no float64 accumulator); `y` is that product plus `b` rounded once.
+ * Float64 Linear keeps `gemmNT`. `useBackend('ref')` restores the TypeScript routine.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { allocArray, type DataArray } from '../../tensor/dtype.js';
@@ -24,9 +28,31 @@ import { floatTensor } from './checks.js';
 /** `C[M,N] = A[M,P]·B[N,P]ᵀ` into a float64 `C` (A, B row-major float32/float64). */
 export type GemmNTFn = (A: DataArray, B: DataArray, C: Float64Array, M: number, N: number, P: number) => void;
 
+/**
+ * `C[M,N] = op(A)[M,P]·op(B)[P,N]` all float32, `op(A)` = A stored `[M,P]` (or `[P,M]` when
+ * `transA`), `op(B)` = B stored `[P,N]` (or `[N,P]` when `transB`); C is written. Returns false
+ * when it could not run (C untouched), and `linear` then uses `gemmNT`.
+ */
+export type GemmF32Fn = (
+  A: Float32Array,
+  B: Float32Array,
+  C: Float32Array,
+  M: number,
+  N: number,
+  P: number,
+  transA: boolean,
+  transB: boolean,
+) => boolean;
+
 export interface GemmNTImpl {
   readonly name: string;
+  /** Every float64 product, and float32 ones when `gemmF32` is absent or declines. */
   readonly gemmNT: GemmNTFn;
+  /**
+   * Optional float32 products with float32 results (no float64 accumulator, no transposes):
+   * forward `Y = X·W` (NN), `dX = dY·Wᵀ` (transB), `dW = Xᵀ·dY` (transA).
+   */
+  readonly gemmF32?: GemmF32Fn;
 }
 
 const TS_GEMM: GemmNTImpl = { name: 'ts', gemmNT: (A, B, C, M, N, P) => gemmNT(A, B, C, M, N, P) };
@@ -88,9 +114,25 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null | LinearO
   const dtype = wt.dtype;
   const M = K === 0 ? numelOfLeading(xt.shape) : xt.numel / K;
   const outShape = [...xt.shape.slice(0, -1), N];
+  const impl = gemmImpl;
+  const mm = impl.gemmNT;
+  const f32 = dtype === 'float32' ? impl.gemmF32 : undefined;
+  const xd = xt.data;
+  const wd = wt.data;
+  if (f32 !== undefined && xd instanceof Float32Array && wd instanceof Float32Array) {
+    const y = new Float32Array(M * N);
+    if (f32(xd, wd, y, M, N, K, false, false)) {
+      if (bt !== null) {
+        const bd = bt.data;
+        for (let i = 0, o = 0; i < M; i++) {
+          for (let j = 0; j < N; j++, o++) y[o] = (y[o] as number) + (bd[j] as number);
+        }
+      }
+      return linearNode(xt, wt, bt, y, outShape, M, N, K, mm, f32);
+    }
+  }
   const acc = new Float64Array(M * N);
-  const mm = gemmImpl.gemmNT;
-  mm(xt.data, transpose(wt.data, K, N), acc, M, N, K);
+  mm(xd, transpose(wd, K, N), acc, M, N, K);
   const out = allocArray(dtype, M * N);
   if (bt === null) {
     out.set(acc);
@@ -106,18 +148,52 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null | LinearO
       }
     }
   }
+  return linearNode(xt, wt, bt, out, outShape, M, N, K, mm, undefined);
+}
+
+/**
+ * The autograd node of `linear`. With `f32` (float32 tensors and a float32 product routine),
+ * `dX = dY·Wᵀ` and `dW = Xᵀ·dY` are computed in float32 straight from the stored layouts; where
+ * it declines (or otherwise) they are float64 sums of `gemmNT` rounded once.
+ */
+function linearNode(
+  xt: Tensor,
+  wt: Tensor,
+  bt: Tensor | null,
+  out: DataArray,
+  outShape: number[],
+  M: number,
+  N: number,
+  K: number,
+  mm: GemmNTFn,
+  f32: GemmF32Fn | undefined,
+): Tensor {
+  const dtype: 'float32' | 'float64' = wt.dtype === 'float64' ? 'float64' : 'float32';
   const inputs = bt === null ? [xt, wt] : [xt, wt, bt];
   return Tensor.fromOp('linear', out, outShape, dtype, inputs, (g) => {
     const grads: (DataArray | null)[] = [null, null, null];
+    const g32 = f32 !== undefined && g instanceof Float32Array ? g : undefined;
     if (!xt.stopGradient) {
-      const dx = new Float64Array(M * K);
-      mm(g, wt.data, dx, M, K, N);
-      grads[0] = round(dx, dtype);
+      const wd = wt.data;
+      const dx32 = g32 !== undefined && wd instanceof Float32Array ? new Float32Array(M * K) : undefined;
+      if (f32 !== undefined && g32 !== undefined && dx32 !== undefined && f32(g32, wd as Float32Array, dx32, M, K, N, false, true)) {
+        grads[0] = dx32;
+      } else {
+        const dx = new Float64Array(M * K);
+        mm(g, wd, dx, M, K, N);
+        grads[0] = round(dx, dtype);
+      }
     }
     if (!wt.stopGradient) {
-      const dw = new Float64Array(K * N);
-      mm(transpose(xt.data, M, K), transpose(g, M, N), dw, K, N, M);
-      grads[1] = round(dw, dtype);
+      const xd = xt.data;
+      const dw32 = g32 !== undefined && xd instanceof Float32Array ? new Float32Array(K * N) : undefined;
+      if (f32 !== undefined && g32 !== undefined && dw32 !== undefined && f32(xd as Float32Array, g32, dw32, K, N, M, true, false)) {
+        grads[1] = dw32;
+      } else {
+        const dw = new Float64Array(K * N);
+        mm(transpose(xd, M, K), transpose(g, M, N), dw, K, N, M);
+        grads[1] = round(dw, dtype);
+      }
     }
     if (bt !== null && !bt.stopGradient) {
       const db = new Float64Array(N);

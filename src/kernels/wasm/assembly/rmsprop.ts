@@ -313,3 +313,6 @@ export function sumSquaresF32(table: usize, count: i32, bBegin: u32, bEnd: u32, 
 export function sumSquaresF64(table: usize, count: i32, bBegin: u32, bEnd: u32, out: usize): void {
   sumSquares<f64>(table, count, bBegin, bEnd, out);
 }
+
+// ---- float32 matrix product for nn.Linear (gemm.ts) ---------------------------------------------
+export { gemmF32 } from './gemm';
