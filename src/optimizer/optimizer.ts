@@ -88,6 +88,8 @@ export interface ResolvedGroup<G extends BaseParamGroup> {
   /** The raw group (hyper-parameter overrides), or null in flat mode. */
   readonly raw: G | null;
   readonly clip: ClipGradBase | null;
+  /** Group mode: the group's `weightDecay` as a regularizer (null when absent or null). */
+  readonly groupDecay: WeightDecayRegularizer | null;
 }
 
 /** One parameter ready for the kernel in this step. */
@@ -216,7 +218,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
         }
         params.push(p);
       });
-      this.groups = [{ params, raw: null, clip: this.gradClip }];
+      this.groups = [{ params, raw: null, clip: this.gradClip, groupDecay: null }];
     }
     const firstParam = this.groups[0]?.params[0];
     this.lrDType = firstParam !== undefined ? firstParam.dtype : getDefaultDType();
@@ -262,13 +264,13 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
       if (group.learningRate !== undefined && (typeof group.learningRate !== 'number' || Number.isNaN(group.learningRate))) {
         throw new PaddleTypeError(`parameter group ${gi}: learningRate must be a number, but received ${String(group.learningRate)}.`);
       }
-      toRegularizer(group.weightDecay, `${this.className} parameter group ${gi}`);
+      const groupDecay = toRegularizer(group.weightDecay, `${this.className} parameter group ${gi}`);
       if (group.gradClip !== undefined && group.gradClip !== null && !(group.gradClip instanceof ClipGradBase)) {
         throw new PaddleTypeError("'grad_clip' should be an instance of GradientClipBase's derived class");
       }
       this.validateGroup(group, gi);
       const clip = 'gradClip' in group ? (group.gradClip ?? null) : this.gradClip;
-      out.push({ params, raw: { ...group }, clip });
+      out.push({ params, raw: { ...group }, clip, groupDecay });
     });
     return out;
   }
@@ -370,7 +372,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     const excluded = new Set<Tensor | string>(options?.noGradSet ?? []);
     const chosen = params.filter((p) => !excluded.has(p) && !excluded.has(p.name) && p.hasGrad() && !p.stopGradient);
     const pairs: [Tensor, Tensor | SelectedRows][] = chosen.map((p) => [p, p.grad as Tensor | SelectedRows]);
-    noGrad(() => this.applyGroups([{ params: chosen, raw: null, clip: this.gradClip }]));
+    noGrad(() => this.applyGroups([{ params: chosen, raw: null, clip: this.gradClip, groupDecay: null }]));
     return [[], pairs];
   }
 
@@ -457,7 +459,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /** §8: group weight_decay (group mode) or ParamAttr regularizer (flat mode), else the optimizer's. */
   private regularizerFor(group: ResolvedGroup<G>, p: Tensor): WeightDecayRegularizer | null {
     if (group.raw !== null) {
-      return toRegularizer(group.raw.weightDecay, this.className) ?? this.regularization;
+      return group.groupDecay ?? this.regularization;
     }
     return paramRegularizer(p) ?? this.regularization;
   }
