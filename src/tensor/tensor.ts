@@ -3,6 +3,7 @@
  * typed array on every access, so code must not hold it across allocations that may grow the
  * WebAssembly heap. Ops (src/ops) create tensors through `Tensor.fromOp`.
  */
+import { aliasMethods } from '../alias.js';
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions } from '../options.js';
 import {
@@ -351,6 +352,26 @@ export class Tensor {
     return `Tensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, stop_gradient=${this.stopGradient},\n       ${JSON.stringify(this.tolist())})`;
   }
 }
+
+/** Paddle spellings of the Tensor methods and properties (the same functions / accessors). */
+export interface Tensor {
+  clear_gradient: Tensor['clearGradient'];
+  clear_grad: Tensor['clearGradient'];
+  set_value: Tensor['setValue'];
+  stop_gradient: boolean;
+  readonly is_leaf: boolean;
+}
+aliasMethods(Tensor, { clear_gradient: 'clearGradient', clear_grad: 'clearGradient', set_value: 'setValue', is_leaf: 'isLeaf' });
+Object.defineProperty(Tensor.prototype, 'stop_gradient', {
+  get(this: Tensor): boolean {
+    return this.stopGradient;
+  },
+  set(this: Tensor, v: boolean) {
+    this.stopGradient = v;
+  },
+  enumerable: false,
+  configurable: true,
+});
 
 /** Parameter-like tensors allocate their gradient with the parameter allocator. */
 export class ParameterBase extends Tensor {

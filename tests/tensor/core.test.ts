@@ -115,3 +115,17 @@ describe('toTensor', () => {
     expect(() => toTensor([2 ** 60], { dtype: 'int64' })).toThrow(ValueError);
   });
 });
+
+describe('Paddle spellings on Tensor', () => {
+  it('are the same functions and accessors', () => {
+    const t = toTensor([1, 2], { dtype: 'float32', stopGradient: false });
+    expect(Tensor.prototype.set_value).toBe(Tensor.prototype.setValue);
+    expect(Tensor.prototype.clear_gradient).toBe(Tensor.prototype.clearGradient);
+    expect(t.is_leaf).toBe(true);
+    expect(t.stop_gradient).toBe(false);
+    t.stop_gradient = true;
+    expect(t.stopGradient).toBe(true);
+    t.set_value([3, 4]);
+    expect(Array.from(t.numpy())).toEqual([3, 4]);
+  });
+});
