@@ -1,5 +1,6 @@
 /**
- * Op benchmarks: a 256×256 float32 matmul, and a Linear(784, 256)-like forward + backward at batch
+ * Op benchmarks: a 256×256 float32 matmul (with the installed float32 routine, the WebAssembly
+ * GEMM when the wasm backend is selected, and with the TypeScript kernel), and a Linear(784, 256)-like forward + backward at batch
  * 64 (x[64, 784] · W[784, 256] + b, then backward of the mean), reported as ms per iteration and
  * GFLOP/s; nn.Linear's fused forward + backward with the installed product routine (the
  * WebAssembly float32 one when the wasm backend is selected, as under bench/index.ts) and with the
@@ -10,11 +11,12 @@
  * Standalone: `npx tsx bench/ops.ts [--quick]`. As a module: `runOpsBench()` returns the rows.
  */
 import { pathToFileURL } from 'node:url';
-import { getWasmBackend } from '../src/kernels/index.js';
+import { getBackend, getWasmBackend } from '../src/kernels/index.js';
 import { linearGemmName, setLinearGemm } from '../src/nn/functional/linear.js';
 import { Linear } from '../src/nn/index.js';
 import { addSection } from './registry.js';
 import { add, matmul, mean } from '../src/ops/index.js';
+import { matmulGemmName, setMatmulGemmF32 } from '../src/ops/matmul.js';
 import { rand } from '../src/tensor/creation.js';
 import { Parameter } from '../src/tensor/parameter.js';
 import { seed } from '../src/tensor/random.js';
@@ -65,22 +67,27 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
   const batches = options.quick === true ? 3 : 7;
   seed(2024);
   const rows: OpsBenchRow[] = [];
+  getBackend(); // select 'auto' now (as under bench/index.ts), so every row below sees the same routines
 
-  // 256 × 256 float32 matmul
+  // 256 × 256 float32 matmul, with the installed float32 routine and with the TypeScript kernel
   const a = rand([256, 256]);
   const b = rand([256, 256]);
   let check = 0;
-  rows.push(
-    row(
-      'matmul 256x256 f32',
-      time(() => {
-        const c = matmul(a, b);
-        check += c.data[0] as number;
-        return c;
-      }, target, batches),
-      2 * 256 ** 3,
-    ),
-  );
+  const matmulRow = (): number =>
+    time(() => {
+      const c = matmul(a, b);
+      check += c.data[0] as number;
+      return c;
+    }, target, batches);
+  rows.push(row('matmul 256x256 f32', matmulRow(), 2 * 256 ** 3, `paddle.matmul, gemm ${matmulGemmName()}`));
+  if (matmulGemmName() !== 'ts') {
+    const installed = setMatmulGemmF32(null);
+    try {
+      rows.push(row('matmul 256x256 f32', matmulRow(), 2 * 256 ** 3, 'paddle.matmul, gemm ts'));
+    } finally {
+      setMatmulGemmF32(installed);
+    }
+  }
 
   // Linear(784, 256) forward + backward at batch 64
   const x = rand([64, 784]);
@@ -96,7 +103,7 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
     return loss;
   };
   // forward 2·B·I·O, backward dW another 2·B·I·O (x needs no gradient)
-  rows.push(row('Linear(784,256) fwd+bwd, batch 64', time(step, target, batches), 2 * 2 * 64 * 784 * 256));
+  rows.push(row('Linear(784,256) fwd+bwd, batch 64', time(step, target, batches), 2 * 2 * 64 * 784 * 256, `paddle.matmul, gemm ${matmulGemmName()}`));
 
   // Elementwise
   const big1 = rand([1 << 20]);

@@ -20,12 +20,13 @@
  */
 import { RuntimeError, ValueError } from '../errors.js';
 import { linearGemmName, setLinearGemm, type GemmNTImpl } from '../nn/functional/linear.js';
+import { matmulGemmName, setMatmulGemmF32, type MatmulGemmF32Impl } from '../ops/matmul.js';
 import { getParameterAllocator, setParameterAllocator, type Allocator } from '../tensor/storage.js';
 import { refBackend } from './ref/index.js';
 import type { KernelBackend } from './types.js';
 import { createWasmBackend, type WasmBackend, type WasmStats } from './wasm/backend.js';
 import type { HeapStats } from './wasm/heap.js';
-import { wasmLinearGemm } from './wasm/gemm.js';
+import { WASM_GEMM_NAME, wasmLinearGemm } from './wasm/gemm.js';
 import { compileKernelsAsync } from './wasm/module.js';
 import { getNumThreads, type PoolStats } from './wasm/threads.js';
 
@@ -82,6 +83,28 @@ function syncLinearGemm(backend: WasmBackend | undefined): void {
   setLinearGemm(wasmGemm);
 }
 
+/** paddle.matmul's float32 product routine while the WebAssembly backend is selected. */
+let wasmMatmulGemm: MatmulGemmF32Impl | undefined;
+
+/**
+ * Installs (or, for 'ref', removes) the WebAssembly float32 product of paddle.matmul (same
+ * numbers as its TypeScript kernel). A routine someone else installed is left alone.
+ */
+function syncMatmulGemm(backend: WasmBackend | undefined): void {
+  const name = matmulGemmName();
+  const ours = wasmMatmulGemm !== undefined && name === wasmMatmulGemm.name;
+  if (backend === undefined) {
+    if (ours) setMatmulGemmF32(null);
+    return;
+  }
+  if (name !== 'ts' && !ours) return;
+  wasmMatmulGemm ??= {
+    name: WASM_GEMM_NAME,
+    gemmF32: (A, B, C, M, N, P, transA, transB) => backend.gemmF32(A, B, C, M, N, P, transA, transB),
+  };
+  setMatmulGemmF32(wasmMatmulGemm);
+}
+
 /** The process-wide WebAssembly backend, created on first use; undefined when unavailable. */
 function wasmBackend(): WasmBackend | undefined {
   if (wasm !== undefined || wasmReason !== undefined) return wasm;
@@ -126,6 +149,7 @@ export function useBackend(choice: BackendChoice): KernelBackend {
       setParameterAllocator(allocatorBeforeHeap);
     }
     syncLinearGemm(undefined);
+    syncMatmulGemm(undefined);
     current = refBackend;
     return current;
   }
@@ -133,6 +157,7 @@ export function useBackend(choice: BackendChoice): KernelBackend {
   if (backend === undefined) {
     if (choice === 'wasm') throw new RuntimeError(`useBackend('wasm'): ${wasmReason ?? 'unavailable'}`);
     syncLinearGemm(undefined);
+    syncMatmulGemm(undefined);
     current = refBackend;
     return current;
   }
@@ -140,6 +165,7 @@ export function useBackend(choice: BackendChoice): KernelBackend {
     allocatorBeforeHeap = setParameterAllocator(backend.heap);
   }
   syncLinearGemm(backend);
+  syncMatmulGemm(backend);
   current = backend;
   return current;
 }

@@ -4,11 +4,23 @@
  * removed from the result; leading (batch) dimensions broadcast; the transpose flags swap the last
  * two dimensions of a ≥2-D operand (a 1-D operand ignores its flag).
  *
- * Kernel: i-k-j order over typed arrays, blocked over k and j so a tile of B stays in cache, with
- * a register block of four output rows × four k steps (each load of B serves four rows; each
- * load/store of C serves four k steps). Every k step computes `c + a·b` in float64 (a·b is exact
- * for float32 inputs) and rounds it to the output dtype, in order of increasing k, exactly as if
- * each step were stored into the output array: the result does not depend on the blocking.
+ * TypeScript kernel: i-k-j order over typed arrays, blocked over k and j so a tile of B stays in
+ * cache, with a register block of four output rows × four k steps (each load of B serves four
+ * rows; each load/store of C serves four k steps). Every element is accumulated from +0 in order
+ * of increasing k, and the result does not depend on the blocking:
+ * - float32: each k step is `c = fround(c + fround(a·b))`, the product rounded to float32 and then
+ *   the sum rounded to float32 (a float32 multiply then a float32 add, no FMA), exactly the
+ *   arithmetic of the WebAssembly kernel (`WasmBackend.gemmF32`, oracle `gemmF32Ref` in
+ *   src/kernels/wasm/gemm.ts) and of nn.Linear's float32 products;
+ * - float64: `c = c + a·b` in float64.
+ *
+ * float32 products can be routed through a faster routine with the same numbers:
+ * `setMatmulGemmF32(impl)` (the kernel backend installs the WebAssembly one while the 'wasm'
+ * backend is selected; ops never import kernels). `matmulGemmName()` names the routine in use
+ * (`'ts'` when none). The forward product and both backward products (dX = g·Yᵀ, dY = Xᵀ·g) go
+ * through it, for 1-D, 2-D and batched/broadcast operands and either transposition; float64 and
+ * integer products stay on the TypeScript kernel, and a call the routine declines (returns false)
+ * is computed by the TypeScript kernel, with the same bits.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
@@ -25,6 +37,46 @@ export interface MatmulOptions {
   /** Transpose the last two dimensions of y before multiplying (Paddle's `transpose_y`). */
   transposeY?: boolean;
   name?: string;
+}
+
+/**
+ * `C[M,N] = op(A)[M,P]·op(B)[P,N]` in float32 (C overwritten, every element summed from +0 as
+ * `fround(s + fround(a·b))` in order of k). `op(A)` is A stored `[M,P]`, or `[P,M]` when `transA`;
+ * `op(B)` is B stored `[P,N]`, or `[N,P]` when `transB`. Returns false, with C untouched, to
+ * decline; the TypeScript kernel then computes the product.
+ */
+export type MatmulGemmF32Fn = (
+  A: Float32Array,
+  B: Float32Array,
+  C: Float32Array,
+  M: number,
+  N: number,
+  P: number,
+  transA: boolean,
+  transB: boolean,
+) => boolean;
+
+/** A float32 product routine for `matmul`, with the name `matmulGemmName()` reports. */
+export interface MatmulGemmF32Impl {
+  readonly name: string;
+  readonly gemmF32: MatmulGemmF32Fn;
+}
+
+let gemmF32Impl: MatmulGemmF32Impl | null = null;
+
+/**
+ * Routes float32 `matmul` products (forward and backward) through `impl`, or back to the
+ * TypeScript kernel with null; returns the previous routine (null for the TypeScript kernel).
+ */
+export function setMatmulGemmF32(impl: MatmulGemmF32Impl | null): MatmulGemmF32Impl | null {
+  const prev = gemmF32Impl;
+  gemmF32Impl = impl;
+  return prev;
+}
+
+/** The name of the float32 product routine `matmul` uses: `'ts'` for the TypeScript kernel. */
+export function matmulGemmName(): string {
+  return gemmF32Impl === null ? 'ts' : gemmF32Impl.name;
 }
 
 /** k rows of B per block and columns per block: a 128 × 512 float32 tile of B is 256 KiB. */
@@ -61,8 +113,8 @@ const fr = Math.fround;
 
 /**
  * float32 kernel: a 4-row × 4-k register block. For each output element the four k steps are
- * applied in order, each rounded to float32 (`Math.fround`), which is exactly what storing after
- * every step would give, with a quarter of the loads and stores of C.
+ * applied in order, each `fround(c + fround(a·b))`, which is exactly what storing after every step
+ * would give, with a quarter of the loads and stores of C.
  */
 function gemm32(a: Float32Array, ao: number, ars: number, acs: number, b: Float32Array, bo: number, c: Float32Array, co: number, M: number, K: number, N: number): void {
   for (let j0 = 0; j0 < N; j0 += N_BLOCK) {
@@ -98,10 +150,10 @@ function gemm32(a: Float32Array, ao: number, ars: number, acs: number, b: Float3
             const v1 = b[b1 + j] as number;
             const v2 = b[b2 + j] as number;
             const v3 = b[b3 + j] as number;
-            c[c0 + j] = fr(fr(fr(fr((c[c0 + j] as number) + x00 * v0) + x01 * v1) + x02 * v2) + x03 * v3);
-            c[c1 + j] = fr(fr(fr(fr((c[c1 + j] as number) + x10 * v0) + x11 * v1) + x12 * v2) + x13 * v3);
-            c[c2 + j] = fr(fr(fr(fr((c[c2 + j] as number) + x20 * v0) + x21 * v1) + x22 * v2) + x23 * v3);
-            c[c3 + j] = fr(fr(fr(fr((c[c3 + j] as number) + x30 * v0) + x31 * v1) + x32 * v2) + x33 * v3);
+            c[c0 + j] = fr(fr(fr(fr((c[c0 + j] as number) + fr(x00 * v0)) + fr(x01 * v1)) + fr(x02 * v2)) + fr(x03 * v3));
+            c[c1 + j] = fr(fr(fr(fr((c[c1 + j] as number) + fr(x10 * v0)) + fr(x11 * v1)) + fr(x12 * v2)) + fr(x13 * v3));
+            c[c2 + j] = fr(fr(fr(fr((c[c2 + j] as number) + fr(x20 * v0)) + fr(x21 * v1)) + fr(x22 * v2)) + fr(x23 * v3));
+            c[c3 + j] = fr(fr(fr(fr((c[c3 + j] as number) + fr(x30 * v0)) + fr(x31 * v1)) + fr(x32 * v2)) + fr(x33 * v3));
           }
         }
         for (; k < k1; k++) {
@@ -110,10 +162,11 @@ function gemm32(a: Float32Array, ao: number, ars: number, acs: number, b: Float3
           const bk = bo + k * N;
           for (let j = j0; j < j1; j++) {
             const v = b[bk + j] as number;
-            c[c0 + j] = (c[c0 + j] as number) + x0 * v;
-            c[c1 + j] = (c[c1 + j] as number) + x1 * v;
-            c[c2 + j] = (c[c2 + j] as number) + x2 * v;
-            c[c3 + j] = (c[c3 + j] as number) + x3 * v;
+            // the Float32Array store rounds the sum
+            c[c0 + j] = (c[c0 + j] as number) + fr(x0 * v);
+            c[c1 + j] = (c[c1 + j] as number) + fr(x1 * v);
+            c[c2 + j] = (c[c2 + j] as number) + fr(x2 * v);
+            c[c3 + j] = (c[c3 + j] as number) + fr(x3 * v);
           }
         }
       }
@@ -129,13 +182,13 @@ function gemm32(a: Float32Array, ao: number, ars: number, acs: number, b: Float3
           const b2 = b1 + N;
           const b3 = b2 + N;
           for (let j = j0; j < j1; j++) {
-            c[ci + j] = fr(fr(fr(fr((c[ci + j] as number) + x0 * (b[b0 + j] as number)) + x1 * (b[b1 + j] as number)) + x2 * (b[b2 + j] as number)) + x3 * (b[b3 + j] as number));
+            c[ci + j] = fr(fr(fr(fr((c[ci + j] as number) + fr(x0 * (b[b0 + j] as number))) + fr(x1 * (b[b1 + j] as number))) + fr(x2 * (b[b2 + j] as number))) + fr(x3 * (b[b3 + j] as number)));
           }
         }
         for (; k < k1; k++) {
           const x = a[ri + k * acs] as number;
           const bk = bo + k * N;
-          for (let j = j0; j < j1; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bk + j] as number);
+          for (let j = j0; j < j1; j++) c[ci + j] = (c[ci + j] as number) + fr(x * (b[bk + j] as number));
         }
       }
     }
@@ -272,8 +325,13 @@ function batchedProduct(
   // A stored as [.., M, K] (or as [.., K, M] when aTransposed).
   const ars = aTransposed ? 1 : K;
   const acs = aTransposed ? M : 1;
+  const f32 = f32Routine(a, b, c);
   for (let r = 0; r < nb; r++) {
-    gemm(a, (am[r] as number) * M * K, ars, acs, b, (bm[r] as number) * K * N, c, r * M * N, M, K, N);
+    const ao = (am[r] as number) * M * K;
+    const bo = (bm[r] as number) * K * N;
+    const co = r * M * N;
+    if (f32 !== undefined && f32(sub(a, ao, M * K), sub(b, bo, K * N), sub(c, co, M * N), M, N, K, aTransposed, false)) continue;
+    gemm(a, ao, ars, acs, b, bo, c, co, M, K, N);
   }
   return c;
 }
@@ -391,10 +449,28 @@ function batchedProductAT(
   // Aᵀ[k, m] = A[m, k]: rows of Aᵀ step by 1 in A, columns by K (or the reverse when stored transposed).
   const ars = aTransposed ? M : 1;
   const acs = aTransposed ? 1 : K;
+  const f32 = f32Routine(a, g, c);
   for (let r = 0; r < nb; r++) {
-    gemm(a, (am[r] as number) * M * K, ars, acs, g, r * M * N, c, r * K * N, K, M, N);
+    const ao = (am[r] as number) * M * K;
+    const go = r * M * N;
+    const co = r * K * N;
+    // Aᵀ is op(A) with A stored [M, K] (transA), or A itself when stored [K, M].
+    if (f32 !== undefined && f32(sub(a, ao, M * K), sub(g, go, M * N), sub(c, co, K * N), K, N, M, !aTransposed, false)) continue;
+    gemm(a, ao, ars, acs, g, go, c, co, K, M, N);
   }
   return c;
+}
+
+/** The installed float32 routine when all three arrays are float32, else undefined. */
+function f32Routine(a: DataArray, b: DataArray, c: DataArray): MatmulGemmF32Fn | undefined {
+  if (gemmF32Impl === null) return undefined;
+  return a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array ? gemmF32Impl.gemmF32 : undefined;
+}
+
+/** `arr[off, off + n)` as a Float32Array view (the whole array when it is exactly that). */
+function sub(arr: DataArray, off: number, n: number): Float32Array {
+  const f = arr as Float32Array;
+  return off === 0 && n === f.length ? f : f.subarray(off, off + n);
 }
 
 function toInputDType(a: DataArray, dtype: DType): DataArray {

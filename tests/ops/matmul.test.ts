@@ -1,12 +1,17 @@
 /**
  * matmul against a naive reference: 1-D, 2-D, batched with broadcasting, transposed operands, at
  * sizes that hit every tail of the register blocking and the k/j block boundaries. The blocked
- * kernel rounds each k step like the naive loop, so float32 results must be bit-identical.
+ * kernel rounds each k step like the naive loop (float32: the product rounded to float32, then the
+ * sum), so float32 results must be bit-identical. Then the same products routed through the
+ * WebAssembly float32 GEMM (`useBackend('wasm')`), which must equal the TypeScript kernel byte for
+ * byte, forward and backward.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValueError } from '../../src/errors.js';
-import { matmul, mean } from '../../src/ops/index.js';
+import { getWasmBackend, useBackend } from '../../src/kernels/index.js';
+import { matmul, mean, multiply } from '../../src/ops/index.js';
+import { matmulGemmName, setMatmulGemmF32 } from '../../src/ops/matmul.js';
 import { toTensor } from '../../src/tensor/creation.js';
 import { Parameter } from '../../src/tensor/parameter.js';
 import { Tensor } from '../../src/tensor/tensor.js';
@@ -22,7 +27,10 @@ function randTensor(shape: number[], dtype: 'float32' | 'float64', seed: number)
   return Tensor.fromArray(data, shape, dtype);
 }
 
-/** Element (b, i, j) of the effective matrices, then a plain triple loop with per-step rounding. */
+/**
+ * Element (b, i, j) of the effective matrices, then a plain triple loop with per-step rounding
+ * (float32: `fround(acc + fround(a·b))`, a float32 multiply then a float32 add).
+ */
 function naive(x: Tensor, y: Tensor, tx: boolean, ty: boolean): { data: number[]; shape: number[] } {
   const round = x.dtype === 'float32' ? Math.fround : (v: number) => v;
   const xs = x.ndim === 1 ? [1, x.shape[0] as number] : [...x.shape];
@@ -68,7 +76,7 @@ function naive(x: Tensor, y: Tensor, tx: boolean, ty: boolean): { data: number[]
         for (let k = 0; k < K; k++) {
           const av = xd[xo + (txe ? k * xc + i : i * xc + k)] as number;
           const bv = yd[yo + (tye ? j * yc + k : k * yc + j)] as number;
-          acc = round(acc + av * bv);
+          acc = round(acc + round(av * bv));
         }
         out.push(acc);
       }
@@ -190,5 +198,172 @@ describe('matmul errors (thrown before computing)', () => {
   ])('%s', (_name, fn, cls, msg) => {
     expect(fn).toThrow(cls);
     expect(fn).toThrow(msg);
+  });
+});
+
+/** The raw bytes of a tensor's data, for bit-for-bit comparison (NaN payloads and -0 included). */
+function bytes(t: Tensor): Uint8Array {
+  const d = t.data as F;
+  return new Uint8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
+}
+
+/** Runs `fn` with matmul's float32 routine removed (the TypeScript kernel), then restores it. */
+function onTs<T>(fn: () => T): T {
+  const prev = setMatmulGemmF32(null);
+  try {
+    return fn();
+  } finally {
+    setMatmulGemmF32(prev);
+  }
+}
+
+describe('matmul through the WebAssembly float32 GEMM equals the TypeScript kernel bit for bit', () => {
+  beforeAll(() => {
+    useBackend('wasm');
+  });
+  afterAll(() => {
+    useBackend('ref');
+  });
+  const calls = (): number => (getWasmBackend() as NonNullable<ReturnType<typeof getWasmBackend>>).stats.gemmCalls;
+
+  /** Forward on the installed routine (asserting it ran `expectCalls` times) and on TS. */
+  function same(x: Tensor, y: Tensor, tx: boolean, ty: boolean, expectCalls: number): void {
+    const before = calls();
+    const w = matmul(x, y, { transposeX: tx, transposeY: ty });
+    expect(calls() - before).toBe(expectCalls);
+    const t = onTs(() => matmul(x, y, { transposeX: tx, transposeY: ty }));
+    expect(calls() - before).toBe(expectCalls);
+    expect(w.shape).toEqual(t.shape);
+    expect(w.dtype).toBe('float32');
+    expect(bytes(w)).toEqual(bytes(t));
+  }
+
+  it("useBackend('wasm') installs the routine, useBackend('ref') removes it", () => {
+    expect(matmulGemmName()).toBe('wasm-simd-f32');
+    useBackend('ref');
+    expect(matmulGemmName()).toBe('ts');
+    useBackend('wasm');
+    expect(matmulGemmName()).toBe('wasm-simd-f32');
+  });
+
+  it('2-D at odd sizes {1, 3, 5, 17, 63, 65}³, every transposition', () => {
+    const sizes = [1, 3, 5, 17, 63, 65];
+    let seed = 100;
+    for (const M of sizes) {
+      for (const K of sizes) {
+        for (const N of sizes) {
+          const tx = (seed & 1) === 1;
+          const ty = (seed & 2) === 2;
+          seed++;
+          same(randTensor(tx ? [K, M] : [M, K], 'float32', seed), randTensor(ty ? [N, K] : [K, N], 'float32', seed + 7), tx, ty, 1);
+        }
+      }
+    }
+    // all four transpositions at one ragged shape, and against the naive reference too
+    for (const [tx, ty] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const x = randTensor(tx ? [65, 63] : [63, 65], 'float32', 7);
+      const y = randTensor(ty ? [17, 65] : [65, 17], 'float32', 8);
+      same(x, y, tx, ty, 1);
+      check(x, y, tx, ty);
+    }
+  });
+
+  it('1-D operands and batched broadcast, every transposition', () => {
+    let seed = 5000;
+    const cases: [number[], number[], number][] = [
+      // [x shape (untransposed), y shape (untransposed), product calls]
+      [[17], [17], 1],
+      [[5, 17], [17], 1],
+      [[17], [17, 3], 1],
+      [[2, 3, 5, 17], [17], 6],
+      [[17], [4, 17, 5], 4],
+      [[2, 1, 5, 17], [3, 17, 63], 6],
+      [[3, 63, 5], [1, 5, 65], 3],
+      [[1, 17, 3], [2, 4, 3, 5], 8],
+    ];
+    for (const [xs, ys, n] of cases) {
+      for (const [tx, ty] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+        const xShape = xs.length >= 2 && tx ? [...xs.slice(0, -2), xs[xs.length - 1] as number, xs[xs.length - 2] as number] : xs;
+        const yShape = ys.length >= 2 && ty ? [...ys.slice(0, -2), ys[ys.length - 1] as number, ys[ys.length - 2] as number] : ys;
+        const x = randTensor(xShape, 'float32', seed++);
+        const y = randTensor(yShape, 'float32', seed++);
+        same(x, y, tx, ty, n);
+        check(x, y, tx, ty);
+      }
+    }
+  });
+
+  it('backward: both gradients equal the TypeScript ones byte for byte (2-D, 1-D, broadcast, transposed)', () => {
+    let seed = 9000;
+    const cases: [number[], number[], number][] = [
+      [[63, 17], [17, 65], 1],
+      [[5, 65], [65], 1],
+      [[65], [65, 3], 1],
+      [[17], [17], 1],
+      [[2, 1, 5, 17], [3, 17, 63], 6],
+      [[3, 63, 5], [5, 17], 3],
+    ];
+    for (const [xs, ys, nb] of cases) {
+      for (const [tx, ty] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+        const xShape = xs.length >= 2 && tx ? [...xs.slice(0, -2), xs[xs.length - 1] as number, xs[xs.length - 2] as number] : xs;
+        const yShape = ys.length >= 2 && ty ? [...ys.slice(0, -2), ys[ys.length - 1] as number, ys[ys.length - 2] as number] : ys;
+        const xd = randTensor(xShape, 'float32', seed++);
+        const yd = randTensor(yShape, 'float32', seed++);
+        const run = (): [Uint8Array, Uint8Array, Uint8Array] => {
+          // heap-resident parameters (the wasm backend allocates them in its heap) and a plain tensor
+          const x = new Parameter(xShape, 'float32', { name: `mm_bx_${seed}` });
+          x.setValue(xd.numpy());
+          const y = yd.clone();
+          y.stopGradient = false;
+          const out = matmul(x, y, { transposeX: tx, transposeY: ty });
+          // a non-uniform upstream gradient: d(sum(out * r))/d out = r
+          const r = randTensor([...out.shape], 'float32', 77);
+          multiply(out, r).sum().backward();
+          return [bytes(out), bytes(x.grad as Tensor), bytes(y.grad as Tensor)];
+        };
+        const before = calls();
+        const w = run();
+        expect(calls() - before).toBe(3 * nb);
+        const t = onTs(run);
+        expect(calls() - before).toBe(3 * nb);
+        expect(w[0]).toEqual(t[0]);
+        expect(w[1]).toEqual(t[1]);
+        expect(w[2]).toEqual(t[2]);
+      }
+    }
+  });
+
+  it('float64 stays on the TypeScript kernel', () => {
+    const before = calls();
+    const x = randTensor([17, 5], 'float64', 1);
+    const y = randTensor([5, 3], 'float64', 2);
+    x.stopGradient = false;
+    matmul(x, y).sum().backward();
+    expect(calls()).toBe(before);
+    check(x, y);
+  });
+
+  it('a routine that declines (returns false) falls back to the TypeScript kernel', () => {
+    let asked = 0;
+    const prev = setMatmulGemmF32({
+      name: 'declines',
+      gemmF32: () => {
+        asked++;
+        return false;
+      },
+    });
+    try {
+      expect(matmulGemmName()).toBe('declines');
+      const x = randTensor([2, 17, 5], 'float32', 3);
+      const y = randTensor([5, 63], 'float32', 4);
+      const w = matmul(x, y);
+      expect(asked).toBe(2);
+      const t = onTs(() => matmul(x, y));
+      expect(bytes(w)).toEqual(bytes(t));
+      check(x, y);
+    } finally {
+      setMatmulGemmF32(prev);
+    }
+    expect(matmulGemmName()).toBe('wasm-simd-f32');
   });
 });
