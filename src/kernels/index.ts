@@ -64,45 +64,53 @@ let wasm: WasmBackend | undefined;
 let wasmReason: string | undefined;
 /** The allocator that was in place before the heap was installed. */
 let allocatorBeforeHeap: Allocator | undefined;
-/** nn.Linear's product routine while the WebAssembly backend is selected. */
-let wasmGemm: GemmNTImpl | undefined;
-
 /**
- * Installs (or, for 'ref', removes) the WebAssembly float32 product of nn.Linear. A routine
- * someone else installed with `setLinearGemm` is left alone.
+ * A product-routine hook (nn.Linear's, paddle.matmul's) that the WebAssembly backend fills while
+ * it is selected. `ours` is the routine this module made, once made.
  */
-function syncLinearGemm(backend: WasmBackend | undefined): void {
-  const name = linearGemmName();
-  const ours = wasmGemm !== undefined && name === wasmGemm.name;
-  if (backend === undefined) {
-    if (ours) setLinearGemm(null);
-    return;
-  }
-  if (name !== 'ts' && !ours) return;
-  wasmGemm ??= wasmLinearGemm(backend);
-  setLinearGemm(wasmGemm);
+interface GemmHook<T extends { readonly name: string }> {
+  currentName(): string;
+  install(impl: T | null): unknown;
+  make(backend: WasmBackend): T;
+  ours?: T;
 }
 
-/** paddle.matmul's float32 product routine while the WebAssembly backend is selected. */
-let wasmMatmulGemm: MatmulGemmF32Impl | undefined;
+const linearHook: GemmHook<GemmNTImpl> = {
+  currentName: linearGemmName,
+  install: setLinearGemm,
+  make: wasmLinearGemm,
+};
+
+const matmulHook: GemmHook<MatmulGemmF32Impl> = {
+  currentName: matmulGemmName,
+  install: setMatmulGemmF32,
+  // Same numbers as matmul's TypeScript kernel.
+  make: (backend) => ({
+    name: WASM_GEMM_NAME,
+    gemmF32: (A, B, C, M, N, P, transA, transB) => backend.gemmF32(A, B, C, M, N, P, transA, transB),
+  }),
+};
 
 /**
- * Installs (or, for 'ref', removes) the WebAssembly float32 product of paddle.matmul (same
- * numbers as its TypeScript kernel). A routine someone else installed is left alone.
+ * Installs (or, with no backend, removes) the WebAssembly float32 products of one hook. A routine
+ * someone else installed is left alone.
  */
-function syncMatmulGemm(backend: WasmBackend | undefined): void {
-  const name = matmulGemmName();
-  const ours = wasmMatmulGemm !== undefined && name === wasmMatmulGemm.name;
+function syncGemm<T extends { readonly name: string }>(hook: GemmHook<T>, backend: WasmBackend | undefined): void {
+  const name = hook.currentName();
+  const ours = hook.ours !== undefined && name === hook.ours.name;
   if (backend === undefined) {
-    if (ours) setMatmulGemmF32(null);
+    if (ours) hook.install(null);
     return;
   }
   if (name !== 'ts' && !ours) return;
-  wasmMatmulGemm ??= {
-    name: WASM_GEMM_NAME,
-    gemmF32: (A, B, C, M, N, P, transA, transB) => backend.gemmF32(A, B, C, M, N, P, transA, transB),
-  };
-  setMatmulGemmF32(wasmMatmulGemm);
+  hook.ours ??= hook.make(backend);
+  hook.install(hook.ours);
+}
+
+/** nn.Linear's and paddle.matmul's product routines follow the selected backend. */
+function syncGemms(backend: WasmBackend | undefined): void {
+  syncGemm(linearHook, backend);
+  syncGemm(matmulHook, backend);
 }
 
 /** The process-wide WebAssembly backend, created on first use; undefined when unavailable. */
@@ -148,24 +156,21 @@ export function useBackend(choice: BackendChoice): KernelBackend {
     if (wasm !== undefined && getParameterAllocator() === wasm.heap && allocatorBeforeHeap !== undefined) {
       setParameterAllocator(allocatorBeforeHeap);
     }
-    syncLinearGemm(undefined);
-    syncMatmulGemm(undefined);
+    syncGemms(undefined);
     current = refBackend;
     return current;
   }
   const backend = wasmBackend();
   if (backend === undefined) {
     if (choice === 'wasm') throw new RuntimeError(`useBackend('wasm'): ${wasmReason ?? 'unavailable'}`);
-    syncLinearGemm(undefined);
-    syncMatmulGemm(undefined);
+    syncGemms(undefined);
     current = refBackend;
     return current;
   }
   if (getParameterAllocator() !== backend.heap) {
     allocatorBeforeHeap = setParameterAllocator(backend.heap);
   }
-  syncLinearGemm(backend);
-  syncMatmulGemm(backend);
+  syncGemms(backend);
   current = backend;
   return current;
 }

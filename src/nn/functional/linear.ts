@@ -22,6 +22,7 @@ import { allocArray, type DataArray } from '../../tensor/dtype.js';
 import { shapeToString } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { checkOptions } from '../../options.js';
+import type { MatmulGemmF32Fn } from '../../ops/matmul.js';
 import { isPlainObject } from '../args.js';
 import { floatTensor } from './checks.js';
 
@@ -29,20 +30,11 @@ import { floatTensor } from './checks.js';
 export type GemmNTFn = (A: DataArray, B: DataArray, C: Float64Array, M: number, N: number, P: number) => void;
 
 /**
- * `C[M,N] = op(A)[M,P]·op(B)[P,N]` all float32, `op(A)` = A stored `[M,P]` (or `[P,M]` when
- * `transA`), `op(B)` = B stored `[P,N]` (or `[N,P]` when `transB`); C is written. Returns false
- * when it could not run (C untouched), and `linear` then uses `gemmNT`.
+ * Float32 products with float32 results, the same contract as `matmul`'s routine (see
+ * `MatmulGemmF32Fn`): returns false when it could not run (C untouched), and `linear` then uses
+ * `gemmNT`.
  */
-export type GemmF32Fn = (
-  A: Float32Array,
-  B: Float32Array,
-  C: Float32Array,
-  M: number,
-  N: number,
-  P: number,
-  transA: boolean,
-  transB: boolean,
-) => boolean;
+export type GemmF32Fn = MatmulGemmF32Fn;
 
 export interface GemmNTImpl {
   readonly name: string;
