@@ -67,6 +67,10 @@ export * as io from './io/index.js';
 // Kernel backends (reference TypeScript, WebAssembly SIMD, threads).
 export * as kernels from './kernels/index.js';
 
+// Memory of the kernel heap (paddle.memory(), cf. tf.memory()).
+export { memory } from './kernels/index.js';
+export type { MemoryInfo } from './kernels/index.js';
+
 // Device (CPU only) and kernel thread count.
 export * as device from './device.js';
 export { setDevice, set_device, getDevice, get_device } from './device.js';

@@ -49,3 +49,21 @@ export function describe(value: unknown): string {
   const name = (value as { constructor?: { name?: string } }).constructor?.name;
   return name !== undefined && name !== 'Object' ? `a ${name}` : 'an object';
 }
+
+/** What the clear-gradient methods accept: Paddle's positional `set_to_zero`, or `{ setToZero }`. */
+export type SetToZeroArg = boolean | { setToZero?: boolean } | undefined | null;
+
+/**
+ * Reads the `set_to_zero` argument of `clear_grad` / `clear_gradients` / `clear_gradient`
+ * (default true). Paddle passes it positionally (`opt.clear_grad(False)`), so a boolean is taken
+ * as is; an options object is checked like every other.
+ */
+export function setToZeroOf(where: string, arg: SetToZeroArg): boolean {
+  if (typeof arg === 'boolean') return arg;
+  const o = checkOptions(where, arg, ['setToZero']);
+  const v = o.setToZero ?? true;
+  if (typeof v !== 'boolean') {
+    throw new PaddleTypeError(`${where}: 'setToZero' must be a boolean, but received ${describe(v)}.`);
+  }
+  return v;
+}

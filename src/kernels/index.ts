@@ -242,3 +242,51 @@ export function kernelInfo(): KernelInfo {
           },
   };
 }
+
+/** `paddle.memory()`: the kernel heap's size and use (cf. `tf.memory()`). */
+export interface MemoryInfo {
+  /** The kernels in use (`'ref'`, `'wasm-simd'`, `'wasm-simd-threads'`). */
+  backend: string;
+  /** Bytes the kernel heap has reserved (its WebAssembly memory); 0 without the heap. */
+  heapBytes: number;
+  /** Bytes in live blocks: parameters, gradients, optimizer state, kernel tables and scratch. */
+  bytesInUse: number;
+  /** The most bytes in use at any time. */
+  peakBytesInUse: number;
+  /** Live blocks. */
+  blocks: number;
+  /** Blocks handed out and returned since the start. */
+  allocations: number;
+  frees: number;
+  /** Blocks the garbage collector's finalizers had to return (owners dropped without `dispose()`). */
+  finalized: number;
+  /** Allocations placed in JavaScript memory because the heap could not grow (steps then copy). */
+  jsFallbacks: number;
+  /** Kernel calls that ran the TypeScript loops because their scratch space did not fit. */
+  refFallbacks: number;
+  /** Why the last fallback happened (or why there is no heap), or undefined when none did. */
+  fallbackReason: string | undefined;
+}
+
+/**
+ * How much of the kernel heap is reserved and in use, how many blocks are live, and how many
+ * allocations fell back to JavaScript memory and why. Every block has an owner that frees it:
+ * `dispose()` on parameters, layers and optimizers (or `using`).
+ */
+export function memory(): MemoryInfo {
+  const backend = getBackend();
+  const h = wasm?.heap;
+  return {
+    backend: backend.name,
+    heapBytes: h?.byteLength ?? 0,
+    bytesInUse: h?.bytesInUse ?? 0,
+    peakBytesInUse: h?.stats.peakBytesInUse ?? 0,
+    blocks: h?.blockCount ?? 0,
+    allocations: h?.stats.allocations ?? 0,
+    frees: h?.stats.frees ?? 0,
+    finalized: h?.stats.finalized ?? 0,
+    jsFallbacks: h?.stats.jsFallbacks ?? 0,
+    refFallbacks: wasm?.stats.refFallbacks ?? 0,
+    fallbackReason: h === undefined ? wasmReason : h.lastFallbackReason,
+  };
+}

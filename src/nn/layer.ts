@@ -32,7 +32,7 @@
  */
 import { AssertionError, KeyError, NotImplementedError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { aliasMethods } from '../alias.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, setToZeroOf, type SetToZeroArg } from '../options.js';
 import { toDType, type DType } from '../tensor/dtype.js';
 import { Parameter } from '../tensor/parameter.js';
 import { shapeEquals, shapeToString } from '../tensor/shape.js';
@@ -345,11 +345,32 @@ export class Layer {
     return this;
   }
 
-  /** Clears the gradients of every trainable parameter (`setToZero` as Tensor.clearGradient). */
-  clearGradients(options?: { setToZero?: boolean }): void {
-    const o = checkOptions('Layer.clear_gradients', options, ['setToZero']);
-    const setToZero = o.setToZero ?? true;
-    for (const p of this.parameters()) if (p.trainable) p.clearGradient(setToZero);
+  /**
+   * Paddle's `clear_gradients(set_to_zero=True)` on every trainable parameter: `true` zero-fills,
+   * `false` (positional as in Paddle, or `{ setToZero: false }`) releases the gradients.
+   */
+  clearGradients(setToZero?: SetToZeroArg): void {
+    const zero = setToZeroOf('Layer.clear_gradients', setToZero);
+    for (const p of this.parameters()) if (p.trainable) p.clearGradient(zero);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Ownership
+
+  /**
+   * Frees every parameter and buffer of this layer and its sublayers now (values and gradients;
+   * blocks of the kernel heap go back to it at once). The layer owns its parameters: a parameter
+   * shared with another layer is freed too. Any later use of a parameter throws a `RuntimeError`
+   * naming it; disposing twice does nothing. Dispose the optimizer of these parameters as well.
+   */
+  dispose(): void {
+    for (const p of this.parameters()) p.dispose();
+    for (const b of this.buffers()) b.dispose();
+  }
+
+  /** `using model = new MyLayer()` (TypeScript 5.2+) disposes at the end of the block. */
+  [Symbol.dispose](): void {
+    this.dispose();
   }
 
   // ---------------------------------------------------------------------------------------

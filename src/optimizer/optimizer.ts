@@ -22,10 +22,10 @@ import type { DType, FloatArray, FloatDType } from '../tensor/dtype.js';
 import { Parameter } from '../tensor/parameter.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { shapeEquals, shapeToString } from '../tensor/shape.js';
-import { getParameterAllocator, type Storage } from '../tensor/storage.js';
-import { ParameterBase, Tensor } from '../tensor/tensor.js';
-import { generate as uniqueName, peek as peekUniqueName } from '../tensor/unique-name.js';
+import { Tensor } from '../tensor/tensor.js';
 import { getDefaultDType } from '../tensor/creation.js';
+import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
+import { AccumulatorStore, checkLoadable, isTensorLike, writeValues, type PendingAccumulators, type TensorLike } from './accumulators.js';
 import { ClipGradBase, ClipGradByGlobalNorm, type ClipEntry } from './clip.js';
 import { NO_TRANSFORM, applyTransform, type GradTransform } from './grad-transform.js';
 import { LRScheduler } from './lr/lr-scheduler.js';
@@ -53,12 +53,7 @@ export interface BaseOptimizerOptions<G extends BaseParamGroup> {
 /** The scheduler's state under `LR_Scheduler`. */
 export type SchedulerState = ReturnType<LRScheduler['stateDict']>;
 
-/** An accumulator value accepted by `setStateDict`: a Tensor or anything shaped like one. */
-export interface TensorLike {
-  readonly shape: readonly number[];
-  readonly dtype: string;
-  readonly data: ArrayLike<number>;
-}
+export type { TensorLike };
 
 /**
  * `stateDict()` result: accumulator tensors keyed by their Paddle names
@@ -100,18 +95,6 @@ export interface PreparedEntry {
   readonly transform: GradTransform;
   readonly decay: WeightDecayRegularizer | null;
   readonly lr: number;
-}
-
-interface PendingAccumulators {
-  readonly param: Tensor;
-  readonly names: readonly string[];
-  readonly loaded: readonly (TensorLike | null)[];
-}
-
-function isTensorLike(v: unknown): v is TensorLike {
-  if (v === null || typeof v !== 'object') return false;
-  const o = v as Partial<TensorLike>;
-  return Array.isArray(o.shape) && typeof o.dtype === 'string' && o.data !== undefined && typeof (o.data as { length?: unknown }).length === 'number';
 }
 
 function isTensor(v: unknown): v is Tensor {
@@ -158,12 +141,9 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   protected readonly lrDType: DType;
   protected learningRate: number | LRScheduler;
 
-  /** kind → (param → accumulator tensor), in creation order. */
-  private readonly accumulators = new Map<string, Map<Tensor, Tensor>>();
-  /** Loaded-but-not-yet-bound state (`_accumulators_holder`). */
-  private accumulatorsHolder = new Map<string, TensorLike>();
-  /** Dense scratch gradients for row-sparse gradients, per parameter. */
-  private readonly sparseScratch = new WeakMap<Tensor, Storage>();
+  /** The accumulators, held state and sparse scratch: owned, freed by `dispose()`. Created lazily. */
+  private store: AccumulatorStore | undefined;
+  private disposed = false;
 
   constructor(
     learningRate: number | LRScheduler,
@@ -322,28 +302,66 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
 
   // ---------------------------------------------------------------- gradients (§10, §11)
 
-  /** `clear_grad(set_to_zero=True)` on every parameter with stopGradient false. */
-  clearGrad(options?: { setToZero?: boolean }): void {
-    const setToZero = options?.setToZero ?? true;
-    if (options !== undefined) {
-      for (const key of Object.keys(options)) {
-        if (key !== 'setToZero') {
-          throw new PaddleTypeError(`clearGrad got an unexpected option '${key}'.${key === 'set_to_zero' ? " Did you mean 'setToZero' (Paddle's 'set_to_zero')?" : ''} Valid options: 'setToZero'.`);
-        }
-      }
-    }
-    for (const p of this.parameterList) if (!p.stopGradient) p.clearGradient(setToZero);
+  /**
+   * `clear_grad(set_to_zero=True)` on every parameter with stopGradient false: `true` zero-fills
+   * the gradients (the next `step()` still updates with g = 0); `false` — positional as in Paddle,
+   * or `{ setToZero: false }` — releases them, and the next `step()` skips those parameters.
+   */
+  clearGrad(setToZero?: SetToZeroArg): void {
+    this.assertLive();
+    const zero = setToZeroOf('clearGrad', setToZero);
+    for (const p of this.parameterList) if (!p.stopGradient) p.clearGradient(zero);
   }
 
   /** `clear_gradients`: the same method as `clearGrad`. */
-  clearGradients(options?: { setToZero?: boolean }): void {
-    this.clearGrad(options);
+  clearGradients(setToZero?: SetToZeroArg): void {
+    this.clearGrad(setToZero);
+  }
+
+  // ---------------------------------------------------------------- ownership
+
+  /** True after `dispose()`. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /**
+   * Frees the optimizer's state now: every accumulator (`momentum`, `mean_square`, …) and scratch
+   * buffer goes back to the kernel heap. The parameters are not touched (their layer owns them).
+   * Any later call throws a `RuntimeError`; disposing twice does nothing.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.store?.dispose();
+    this.store = undefined;
+  }
+
+  /** `using opt = new RMSProp(...)` (TypeScript 5.2+) disposes at the end of the block. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  private assertLive(): void {
+    if (this.disposed) {
+      throw new RuntimeError(
+        `This ${this.className} optimizer${this.name !== null ? ` '${this.name}'` : ''} was disposed (dispose() released its accumulators); create a new optimizer to continue.`,
+      );
+    }
+  }
+
+  /** The accumulator store (made at first use, when the subclass's kinds are known). */
+  private get state(): AccumulatorStore {
+    this.assertLive();
+    this.store ??= new AccumulatorStore(this.accumulatorKinds, this.name);
+    return this.store;
   }
 
   // ---------------------------------------------------------------- step (§4)
 
   /** Applies one update to every parameter that has a gradient. */
   step(): void {
+    this.assertLive();
     noGrad(() => this.applyGroups(this.groups));
   }
 
@@ -356,14 +374,9 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     loss: Tensor,
     options?: { parameters?: readonly Tensor[]; noGradSet?: Iterable<Tensor | string> },
   ): [[], [Tensor, Tensor | SelectedRows][]] {
+    this.assertLive();
     if (!(loss instanceof Tensor)) throw new AssertionError('The loss should be an Tensor.');
-    if (options !== undefined) {
-      for (const key of Object.keys(options)) {
-        if (key !== 'parameters' && key !== 'noGradSet') {
-          throw new PaddleTypeError(`minimize got an unexpected option '${key}'. Valid options: 'parameters', 'noGradSet'.`);
-        }
-      }
-    }
+    options = checkOptions('minimize', options, ['parameters', 'noGradSet']);
     let params: readonly Tensor[];
     if (options?.parameters !== undefined) params = options.parameters;
     else if (this.usesGroups) {
@@ -381,7 +394,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     const lr = this.globalLr();
     const plans = groups.map((g) => this.prepareGroup(g, lr));
     // Phase 2: commit. Accumulators are created for every planned parameter, group by group.
-    for (const plan of plans) this.createAccumulators(plan.pending);
+    for (const plan of plans) this.state.create(plan.pending);
     for (let i = 0; i < groups.length; i++) {
       const plan = plans[i] as { entries: PreparedEntry[] };
       if (plan.entries.length === 0) continue;
@@ -390,6 +403,13 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   }
 
   private prepareGroup(group: ResolvedGroup<G>, lr: number): { entries: PreparedEntry[]; pending: PendingAccumulators[] } {
+    for (const p of group.params) {
+      if (p.isDisposed) {
+        throw new RuntimeError(
+          `${this.className}.step(): the parameter '${p.name}' was disposed (its layer or the parameter itself); dispose this optimizer too and create a new one for the parameters that remain.`,
+        );
+      }
+    }
     const live = group.params.filter((p) => !p.stopGradient && p.hasGrad());
     for (const p of live) this.checkGradShape(p);
     // Clip (§9): plans over (merged) gradient values.
@@ -422,7 +442,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
       return {
         param: p,
         grad: () => {
-          const scratch = this.scratchFor(p);
+          const scratch = this.state.scratchFor(p);
           const arr = scratch.array() as FloatArray;
           arr.fill(0);
           rows.addInto(arr);
@@ -433,8 +453,9 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
         lr: castToDType(p.dtype, lrScaled),
       };
     });
-    const pending = live.filter((p) => !this.hasAccumulators(p)).map((p) => this.planAccumulators(p));
-    this.checkPendingNamesUnique(pending);
+    const state = this.state;
+    const pending = live.filter((p) => !state.has(p)).map((p) => state.plan(p));
+    AccumulatorStore.checkNamesUnique(pending);
     return { entries, pending };
   }
 
@@ -464,100 +485,9 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     return paramRegularizer(p) ?? this.regularization;
   }
 
-  private scratchFor(p: Tensor): Storage {
-    let s = this.sparseScratch.get(p);
-    if (s === undefined) {
-      s = getParameterAllocator().alloc(p.dtype, p.numel);
-      this.sparseScratch.set(p, s);
-    }
-    return s;
-  }
-
-  // ---------------------------------------------------------------- accumulators (§6)
-
-  private accumulatorKey(kind: string): string {
-    return this.name !== null ? `${this.name}_${kind}` : kind;
-  }
-
-  private hasAccumulators(p: Tensor): boolean {
-    return this.accumulators.get(this.accumulatorKinds[0] as string)?.has(p) ?? false;
-  }
-
   /** The accumulator tensors of `p`, in `accumulatorKinds` order. */
   protected accumulatorsOf(p: Tensor): readonly Tensor[] {
-    return this.accumulatorKinds.map((kind) => {
-      const t = this.accumulators.get(kind)?.get(p);
-      if (t === undefined) throw new RuntimeError(`internal: accumulator ${kind} of '${p.name}' was not created`);
-      return t;
-    });
-  }
-
-  private planAccumulators(p: Tensor): PendingAccumulators {
-    const names = this.accumulatorKinds.map((kind) => peekUniqueName(`${p.name}_${this.accumulatorKey(kind)}`));
-    const loaded = names.map((name) => {
-      if (this.accumulatorsHolder.size === 0) return null;
-      const v = this.accumulatorsHolder.get(name);
-      if (v === undefined) throw new AssertionError(`Optimizer set error, ${name} should in state dict`);
-      this.checkLoadable(name, v, p.shape, p.dtype);
-      return v;
-    });
-    return { param: p, names, loaded };
-  }
-
-  private checkPendingNamesUnique(pending: readonly PendingAccumulators[]): void {
-    const all = new Set<string>();
-    for (const pa of pending) {
-      for (const n of pa.names) {
-        if (all.has(n)) {
-          throw new ValueError(`Two parameters named '${pa.param.name}' would share the accumulator name '${n}'; parameter names must be unique.`);
-        }
-        all.add(n);
-      }
-    }
-  }
-
-  /**
-   * Creates the planned accumulators. Storage is allocated kind by kind (all momentum buffers,
-   * then all mean squares, …) so that each kind is contiguous in the kernel heap, which the fused
-   * kernel streams faster for many small tensors; names are the same as Paddle's param-by-param
-   * order gives, since the counters are per prefix.
-   */
-  private createAccumulators(pending: readonly PendingAccumulators[]): void {
-    this.accumulatorKinds.forEach((kind, k) => {
-      let byParam = this.accumulators.get(kind);
-      if (byParam === undefined) {
-        byParam = new Map();
-        this.accumulators.set(kind, byParam);
-      }
-      for (const pa of pending) {
-        const p = pa.param;
-        const name = uniqueName(`${p.name}_${this.accumulatorKey(kind)}`);
-        const storage = getParameterAllocator().alloc(p.dtype, p.numel);
-        const acc = new ParameterBase(storage, p.shape, { name, stopGradient: true });
-        const loaded = pa.loaded[k] ?? null;
-        if (loaded !== null) {
-          writeValues(acc, loaded);
-          this.accumulatorsHolder.delete(name);
-        }
-        byParam.set(p, acc);
-      }
-    });
-  }
-
-  private checkLoadable(name: string, v: unknown, shape: readonly number[], dtype: DType): asserts v is TensorLike {
-    if (!isTensorLike(v)) {
-      throw new PaddleTypeError(`State dict value for '${name}' must be a Tensor (or an array with shape and dtype), but received ${pyTypeName(v)}.`);
-    }
-    if (!shapeEquals(v.shape, shape) || v.data.length !== v.shape.reduce((a, b) => a * b, 1)) {
-      throw new AssertionError(
-        `Variable Shape not match, Variable [ ${name} ] need tensor with shape ${shapeToString(shape)} but load set tensor with shape ${shapeToString(v.shape)}`,
-      );
-    }
-    if (v.dtype !== dtype) {
-      throw new AssertionError(
-        `Variable dtype not match, Variable [ ${name} ] need tensor with dtype ${dtype}  but load tensor with dtype ${v.dtype}`,
-      );
-    }
+    return this.state.of(p);
   }
 
   // ---------------------------------------------------------------- state dicts (§12)
@@ -567,17 +497,14 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * the first kind, then the second, … — plus `LR_Scheduler`. Empty before the first step.
    */
   stateDict(): OptimizerStateDict {
+    const state = this.state;
     const out: OptimizerStateDict = {};
     let any = false;
-    for (const byParam of this.accumulators.values()) {
-      for (const t of byParam.values()) {
-        out[t.name] = t;
-        any = true;
-      }
+    for (const [, t] of state.entries()) {
+      out[t.name] = t;
+      any = true;
     }
-    if (!any && this.accumulatorsHolder.size > 0) {
-      for (const [k, v] of this.accumulatorsHolder) out[k] = v;
-    }
+    if (!any) for (const [k, v] of state.held()) out[k] = v;
     if (this.learningRate instanceof LRScheduler) out.LR_Scheduler = this.learningRate.stateDict();
     return out;
   }
@@ -588,15 +515,12 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * accumulators are created. Validated in full before anything changes.
    */
   setStateDict(stateDict: OptimizerStateDict, options?: SetOptimizerStateOptions): void {
+    const state = this.state;
     if (stateDict === null || typeof stateDict !== 'object' || Array.isArray(stateDict) || isTensor(stateDict)) {
       throw new PaddleTypeError(`set_state_dict expects a dict, but received ${pyTypeName(stateDict)}.`);
     }
     if (options !== undefined) {
-      for (const key of Object.keys(options)) {
-        if (key !== 'nameTable' && key !== 'layer') {
-          throw new PaddleTypeError(`set_state_dict got an unexpected option '${key}'. Valid options: 'nameTable', 'layer'.`);
-        }
-      }
+      checkOptions('set_state_dict', options, ['nameTable', 'layer']);
       if (options.nameTable === undefined || options.layer === undefined) {
         throw new PaddleTypeError("set_state_dict: the options 'nameTable' and 'layer' go together (the saved model's StructuredToParameterName@@ table and the model being loaded).");
       }
@@ -614,13 +538,11 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     }
     // Every created accumulator must be present and compatible.
     const writes: [Tensor, TensorLike][] = [];
-    for (const byParam of this.accumulators.values()) {
-      for (const [p, acc] of byParam) {
-        const v = rest.get(acc.name);
-        if (v === undefined) throw new AssertionError(`optimizer Tensor ${acc.name} not found`);
-        this.checkLoadable(acc.name, v, p.shape, p.dtype);
-        writes.push([acc, v]);
-      }
+    for (const [p, acc] of state.entries()) {
+      const v = rest.get(acc.name);
+      if (v === undefined) throw new AssertionError(`optimizer Tensor ${acc.name} not found`);
+      checkLoadable(acc.name, v, p.shape, p.dtype);
+      writes.push([acc, v]);
     }
     if (scheduler !== null) {
       const snapshot = scheduler.stateDict();
@@ -632,18 +554,18 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
       }
     }
     for (const [acc, v] of writes) writeValues(acc, v);
-    this.accumulatorsHolder = rest;
+    state.setHeld(rest);
   }
   /**
    * The accumulator names this optimizer binds for each parameter: existing accumulators' names,
    * or the names the next creation will generate (`<param>_<name>_<acc>_<n>`).
    */
   expectedStateKeys(): string[] {
+    const state = this.state;
     const out: string[] = [];
     for (const kind of this.accumulatorKinds) {
       for (const p of this.parameterList) {
-        const existing = this.accumulators.get(kind)?.get(p);
-        out.push(existing !== undefined ? existing.name : peekUniqueName(`${p.name}_${this.accumulatorKey(kind)}`));
+        out.push(state.nameFor(kind, p));
       }
     }
     return out;
@@ -662,6 +584,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     nameTable: Readonly<Record<string, string>>,
     layer: NamedParameterSource,
   ): OptimizerStateDict {
+    const state = this.state;
     const oldToNew = new Map<string, Tensor>();
     const missing: string[] = [];
     const seen = new Set<string>();
@@ -688,15 +611,13 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
       }
       const old = oldNames.find((n) => key.startsWith(`${n}_`));
       const rest = old === undefined ? null : /^(.*)_\d+$/.exec(key.slice(old.length + 1));
-      const kind = rest === null ? undefined : this.accumulatorKinds.find((k) => rest[1] === this.accumulatorKey(k));
+      const kind = rest === null ? undefined : this.accumulatorKinds.find((k) => rest[1] === state.keyOf(k));
       if (old === undefined || kind === undefined) {
         unmatched.push(key);
         continue;
       }
       const p = oldToNew.get(old) as Tensor;
-      const existing = this.accumulators.get(kind)?.get(p);
-      const target = existing !== undefined ? existing.name : peekUniqueName(`${p.name}_${this.accumulatorKey(kind)}`);
-      out[target] = value;
+      out[state.nameFor(kind, p)] = value;
     }
     if (unmatched.length > 0) {
       throw new ValueError(
@@ -707,11 +628,6 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   }
 }
 
-function writeValues(target: Tensor, v: TensorLike): void {
-  const d = target.data;
-  const src = v.data;
-  for (let i = 0; i < d.length; i++) d[i] = src[i] as number;
-}
 
 export interface Optimizer {
   clear_grad: Optimizer['clearGrad'];

@@ -59,9 +59,7 @@ export class Parameter extends ParameterBase {
     return this.needClip;
   }
 
-  /** Frees the parameter's storage and gradient (WASM heap blocks go back to the heap). */
-  dispose(): void {
-    this.clearGradient(false);
-    this.storage.dispose();
+  protected override describeSelf(): string {
+    return `the parameter '${this.name}'`;
   }
 }

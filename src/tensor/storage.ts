@@ -5,6 +5,7 @@
  * shared WebAssembly heap. Ops never keep a typed array across calls that may allocate: they ask
  * the storage for its array (`array()`), which is re-acquired after the heap grows.
  */
+import { RuntimeError } from '../errors.js';
 import { allocArray, type ArrayFor, type DType } from './dtype.js';
 
 export interface Storage<D extends DType = DType> {
@@ -41,6 +42,28 @@ export class JsStorage<D extends DType> implements Storage<D> {
   }
   dispose(): void {
     /* garbage collected */
+  }
+}
+
+/**
+ * What a disposed tensor holds instead of its storage: same dtype and length, and every access to
+ * the elements throws a `RuntimeError` naming the tensor (`who()`, e.g. `the parameter 'fc.w_0'`).
+ */
+export class DisposedStorage<D extends DType = DType> implements Storage<D> {
+  readonly location = 'disposed';
+  constructor(
+    readonly dtype: D,
+    readonly length: number,
+    private readonly who: () => string,
+  ) {}
+  array(): ArrayFor<D> {
+    const who = this.who();
+    throw new RuntimeError(
+      `${who.charAt(0).toUpperCase()}${who.slice(1)} was disposed (by its own dispose() or the dispose() of the layer or optimizer that owns it); its memory was released and it can no longer be used.`,
+    );
+  }
+  dispose(): void {
+    /* already released */
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { aliasMethods } from '../alias.js';
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions } from '../options.js';
+import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
 import {
   allocArray,
   arrayMatchesDType,
@@ -25,7 +25,7 @@ import {
 } from './autograd.js';
 import { SelectedRows } from './selected-rows.js';
 import { checkShape, numelOf, shapeEquals, shapeToString, type Shape } from './shape.js';
-import { getParameterAllocator, JsStorage, type Storage } from './storage.js';
+import { DisposedStorage, getParameterAllocator, JsStorage, type Storage } from './storage.js';
 import { generate } from './unique-name.js';
 
 /** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
@@ -52,6 +52,12 @@ export class Tensor {
    * backward overwrites it (Paddle ≈3.x "fake empty" accumulation node).
    */
   private gradIsFakeEmpty = false;
+  /**
+   * A released dense gradient buffer (after `clearGradient(false)`), kept to be reused by the next
+   * backward so that releasing and re-creating a gradient costs no new block (issue: the kernel
+   * heap is not garbage collected). Freed by `dispose()`.
+   */
+  private gradSpare: Tensor | null = null;
 
   constructor(storage: Storage, shape: Shape, opts: { name?: string; stopGradient?: boolean } = {}) {
     const n = numelOf(shape);
@@ -144,9 +150,9 @@ export class Tensor {
    * dtype, a SelectedRows of matching height/width, or null. Validated before anything changes.
    */
   setGrad(grad: Tensor | SelectedRows | null): void {
+    this.assertLive();
     if (grad === null) {
-      this.gradValue = null;
-      this.gradIsFakeEmpty = false;
+      this.releaseGrad();
       return;
     }
     if (grad instanceof SelectedRows) {
@@ -155,24 +161,47 @@ export class Tensor {
           `The sparse gradient ([${grad.height}, ${grad.width}], ${grad.dtype}) does not match the tensor '${this.name}' (${shapeToString(this.shape)}, ${this.dtype}).`,
         );
       }
-      this.gradValue = grad.clone();
+      const rows = grad.clone();
+      this.releaseGrad();
+      this.gradValue = rows;
     } else {
       if (!shapeEquals(grad.shape, this.shape) || grad.dtype !== this.dtype) {
         throw new ValueError(
           `The gradient's shape ${shapeToString(grad.shape)} (${grad.dtype}) does not match the tensor '${this.name}' of shape ${shapeToString(this.shape)} (${this.dtype}).`,
         );
       }
-      const g = this.allocGrad();
+      const cur = this.gradValue;
+      const g = cur instanceof Tensor ? cur : this.allocGrad(false);
       g.data.set(grad.data);
       this.gradValue = g;
     }
     this.gradIsFakeEmpty = false;
   }
 
-  /** Allocates a zero gradient buffer (parameters use the parameter allocator). */
-  protected allocGrad(): Tensor {
+  /**
+   * A dense gradient buffer (parameters use the parameter allocator): the released one when there
+   * is one, else a new block. `zeroed` asks for zeros; otherwise the caller overwrites every
+   * element.
+   */
+  protected allocGrad(zeroed: boolean): Tensor {
+    const spare = this.gradSpare;
+    if (spare !== null) {
+      this.gradSpare = null;
+      if (zeroed) spare.data.fill(0);
+      return spare;
+    }
     const storage = this.gradStorageAllocator()(this.dtype, this.numel);
     return new Tensor(storage, this.shape, { name: `${this.name}@GRAD`, stopGradient: true });
+  }
+
+  /** Drops the gradient; a dense buffer is kept for reuse (see `gradSpare`). */
+  private releaseGrad(): void {
+    const cur = this.gradValue;
+    this.gradValue = null;
+    this.gradIsFakeEmpty = false;
+    if (!(cur instanceof Tensor) || cur.isDisposed) return;
+    if (this.gradSpare === null) this.gradSpare = cur;
+    else if (this.gradSpare !== cur) cur.dispose();
   }
 
   protected gradStorageAllocator(): (dtype: DType, n: number) => Storage {
@@ -181,9 +210,11 @@ export class Tensor {
 
   /** Adds `g` into this leaf's gradient (`+=`, or overwrite after a set-to-zero clear). */
   accumulateGrad(g: GradValue): void {
+    this.assertLive();
     if (g instanceof SelectedRows) {
       const cur = this.gradValue;
       if (cur === null || this.gradIsFakeEmpty) {
+        this.releaseGrad();
         this.gradValue = g.clone();
       } else if (cur instanceof SelectedRows) {
         this.gradValue = cur.concat(g);
@@ -200,13 +231,13 @@ export class Tensor {
     }
     let cur = this.gradValue;
     if (cur instanceof SelectedRows) {
-      const dense = this.allocGrad();
+      const dense = this.allocGrad(true);
       cur.addInto(dense.data);
       cur = dense;
       this.gradValue = dense;
     }
     if (cur === null) {
-      const fresh = this.allocGrad();
+      const fresh = this.allocGrad(false);
       fresh.data.set(g);
       this.gradValue = fresh;
     } else if (this.gradIsFakeEmpty) {
@@ -220,19 +251,60 @@ export class Tensor {
 
   /**
    * Paddle's `clear_gradient(set_to_zero=True)`: a dense gradient is zero-filled and kept (so
-   * `step()` still updates with g = 0); `setToZero: false` releases it. A sparse gradient is
-   * always released.
+   * `step()` still updates with g = 0); `false` (or `{ setToZero: false }`) releases it, so the
+   * tensor has no gradient and `step()` skips it. A sparse gradient is always released. A released
+   * dense buffer is reused by the next backward (no new allocation): copy a gradient you want to
+   * keep across a clear (`grad.numpy()`).
    */
-  clearGradient(setToZero = true): void {
+  clearGradient(setToZero?: SetToZeroArg): void {
+    const zero = setToZeroOf('clear_gradient', setToZero);
     const cur = this.gradValue;
     if (cur === null) return;
-    if (cur instanceof SelectedRows || !setToZero) {
-      this.gradValue = null;
-      this.gradIsFakeEmpty = false;
+    if (cur instanceof SelectedRows || !zero) {
+      this.releaseGrad();
       return;
     }
     cur.data.fill(0);
     this.gradIsFakeEmpty = true;
+  }
+
+  /** True after `dispose()`. */
+  get isDisposed(): boolean {
+    return this.storage instanceof DisposedStorage;
+  }
+
+  /**
+   * Frees the elements and the gradient buffers now (blocks of the kernel heap go back to it at
+   * once, without waiting for the garbage collector). Any later use of the values throws a
+   * `RuntimeError` naming this tensor; disposing twice does nothing.
+   */
+  dispose(): void {
+    if (this.isDisposed) return;
+    const grad = this.gradValue;
+    const spare = this.gradSpare;
+    this.gradValue = null;
+    this.gradSpare = null;
+    this.gradIsFakeEmpty = false;
+    if (grad instanceof Tensor) grad.dispose();
+    spare?.dispose();
+    const storage = this.storage;
+    this.storage = new DisposedStorage(storage.dtype, storage.length, () => this.describeSelf());
+    storage.dispose();
+  }
+
+  /** `using t = ...` (TypeScript 5.2+) disposes at the end of the block. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  /** How errors name this tensor, e.g. `the tensor 'x'` or `the parameter 'linear_0.w_0'`. */
+  protected describeSelf(): string {
+    return `the tensor '${this.name}'`;
+  }
+
+  /** Throws the use-after-dispose error unless this tensor is live. */
+  protected assertLive(): void {
+    if (this.isDisposed) this.storage.array();
   }
 
   /**
@@ -375,6 +447,9 @@ Object.defineProperty(Tensor.prototype, 'stop_gradient', {
 
 /** Parameter-like tensors allocate their gradient with the parameter allocator. */
 export class ParameterBase extends Tensor {
+  protected override describeSelf(): string {
+    return `the persistable tensor '${this.name}'`;
+  }
   protected override gradStorageAllocator(): (dtype: DType, n: number) => Storage {
     return (dtype, n) => getParameterAllocator().alloc(dtype, n);
   }

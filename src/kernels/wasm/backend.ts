@@ -224,7 +224,7 @@ export class WasmBackend implements KernelBackend {
     const bBytes = bIn ? 0 : align16(P * N * 4);
     const cBytes = cIn ? 0 : align16(M * N * 4);
     if (!this.ensureGemmScratch(aBytes + bBytes + cBytes)) {
-      this.stats.refFallbacks++;
+      this.refFallback(aBytes + bBytes + cBytes);
       return false;
     }
     this.refreshViews();
@@ -291,7 +291,7 @@ export class WasmBackend implements KernelBackend {
 
     // 2. table and scratch space (may grow the memory)
     if (!this.ensureTable(n * DESC_BYTES) || !this.ensureScratch(copyBytes)) {
-      this.stats.refFallbacks++;
+      this.refFallback(n * DESC_BYTES + copyBytes);
       rmspropStepRef(dtype, this.freshSlots(slots, n, arrays, plan), hyper);
       return;
     }
@@ -438,7 +438,7 @@ export class WasmBackend implements KernelBackend {
       }
     }
     if (!this.ensureTable(n * SQ_BYTES) || !this.ensureScratch(copyBytes + blocks * 8)) {
-      this.stats.refFallbacks++;
+      this.refFallback(n * SQ_BYTES + copyBytes + blocks * 8);
       return sumSquaresRef(this.freshArrays(arrays, n, bpe, plan));
     }
     this.refreshViews();
@@ -492,6 +492,12 @@ export class WasmBackend implements KernelBackend {
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  /** A call that runs the TypeScript loops because the heap cannot hold its table or scratch. */
+  private refFallback(bytes: number): void {
+    this.stats.refFallbacks++;
+    this.heap.reportFallback(bytes, 'kernel calls whose scratch space does not fit run the TypeScript reference loops (same numbers, about 10 times slower)');
+  }
 
   /** Fills `plan` for a group; returns the bytes of scratch space its non-heap arrays need. */
   private planStep(

@@ -11,12 +11,18 @@
  *   moves, but `memory.buffer` is a new object after growth; an ordinary memory detaches the old
  *   views). `dispose()` frees the block; a `FinalizationRegistry` frees blocks whose storage was
  *   dropped without it.
+ * - Ownership: every block has one owner that frees it deterministically (`Tensor.dispose()`,
+ *   `Layer.dispose()`, `Optimizer.dispose()`, the backend's scratch). V8 runs finalizers only under
+ *   JS-heap pressure, which this memory does not create, so the registry is a safety net only
+ *   (`stats.finalized` counts what it had to free).
  * - When the memory cannot grow any more, `alloc` falls back to ordinary JavaScript storage
- *   (`location: 'js'`, counted in `stats.jsFallbacks`); the kernels then copy, which is correct
- *   but slower.
+ *   (`location: 'js'`, counted in `stats.jsFallbacks`, the reason in `lastFallbackReason`); the
+ *   kernels then copy, which is correct but slower. The first fallback is reported through the
+ *   log sink (src/log.ts), naming `dispose()`.
  * - The first `HEAP_BASE` bytes are reserved: the thread pool's control block lives there.
  */
 import { RuntimeError, ValueError } from '../../errors.js';
+import { log } from '../../log.js';
 import type { ArrayFor, DataArray, DType } from '../../tensor/dtype.js';
 import { allocArray, bytesPerElement } from '../../tensor/dtype.js';
 import { JsStorage, type Allocator, type Storage } from '../../tensor/storage.js';
@@ -49,6 +55,8 @@ export interface HeapStats {
   views: number;
   /** Allocations served by ordinary JS memory because the heap could not grow. */
   jsFallbacks: number;
+  /** The most bytes in live blocks at any time. */
+  peakBytesInUse: number;
 }
 
 type AnyBuffer = ArrayBuffer | SharedArrayBuffer;
@@ -139,7 +147,12 @@ export class KernelHeap implements Allocator {
     grows: 0,
     views: 0,
     jsFallbacks: 0,
+    peakBytesInUse: 0,
   };
+  /** Why the last allocation could not be placed in the heap (undefined while none failed). */
+  lastFallbackReason: string | undefined;
+  private fallbackReported = false;
+  private inUse = 0;
 
   private buf: AnyBuffer;
   /** Every buffer object this memory has had: views made before a growth still belong to it. */
@@ -181,9 +194,7 @@ export class KernelHeap implements Allocator {
 
   /** Bytes in live blocks. */
   get bytesInUse(): number {
-    let sum = 0;
-    for (const size of this.blocks.values()) sum += size;
-    return sum;
+    return this.inUse;
   }
 
   get blockCount(): number {
@@ -229,6 +240,8 @@ export class KernelHeap implements Allocator {
     }
     this.blocks.set(offset, size);
     this.stats.allocations++;
+    this.inUse += size;
+    if (this.inUse > this.stats.peakBytesInUse) this.stats.peakBytesInUse = this.inUse;
     return offset;
   }
 
@@ -240,6 +253,7 @@ export class KernelHeap implements Allocator {
     }
     this.blocks.delete(offset);
     this.stats.frees++;
+    this.inUse -= size;
     this.insertFree(offset, size);
   }
 
@@ -248,9 +262,11 @@ export class KernelHeap implements Allocator {
       throw new ValueError(`The storage length must be a non-negative integer, but received ${length}.`);
     }
     if (length === 0) return new HeapStorage(this, dtype, 0, HEAP_BASE);
-    const offset = this.allocBytes(length * bytesPerElement(dtype));
+    const bytes = length * bytesPerElement(dtype);
+    const offset = this.allocBytes(bytes);
     if (offset < 0) {
       this.stats.jsFallbacks++;
+      this.reportFallback(bytes);
       return new JsStorage(dtype, allocArray(dtype, length));
     }
     // Storages start zeroed, as `allocArray` does (optimizer accumulators rely on it); a block
@@ -259,6 +275,25 @@ export class KernelHeap implements Allocator {
     const storage = new HeapStorage(this, dtype, length, offset);
     this.registry?.register(storage, offset, storage);
     return storage;
+  }
+
+  /**
+   * Records why `bytes` did not fit and says so once through the log sink (the first fallback of
+   * this heap, with `consequence`: what runs instead).
+   */
+  reportFallback(bytes: number, consequence = 'new parameters, gradients and optimizer state now go to JavaScript memory and steps copy them (correct, several times slower)'): void {
+    const mib = (b: number): string => `${(b / 1048576).toFixed(1)} MiB`;
+    const limit = this.maximumPages * PAGE_BYTES;
+    const why =
+      this.byteLength + bytes > limit
+        ? `the kernel heap reached its limit of ${mib(limit)}`
+        : `the runtime refused to grow the kernel heap beyond ${mib(this.byteLength)}`;
+    this.lastFallbackReason = `${why} (${mib(this.inUse)} in ${this.blocks.size} live blocks; ${mib(bytes)} requested)`;
+    if (this.fallbackReported) return;
+    this.fallbackReported = true;
+    log(
+      `paddle-rmsprop: ${this.lastFallbackReason}; ${consequence}. Release what you no longer use with dispose() on layers, optimizers and parameters (or \`using\`); paddle.memory() shows the heap.`,
+    );
   }
 
   /** Called by `HeapStorage.dispose`. */

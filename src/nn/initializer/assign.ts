@@ -4,6 +4,7 @@
  * element count); Paddle's dygraph silently *reshapes* the parameter to the value's shape instead,
  * which is not reproduced — a mismatch is a ValueError here.
  */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { ValueError } from '../../errors.js';
 import { flattenNested, Tensor, type NestedArray } from '../../tensor/tensor.js';
 import { shapeEquals, shapeToString, type Shape } from '../../tensor/shape.js';
@@ -35,7 +36,7 @@ export class Assign extends Initializer {
     }
   }
 
-  protected generate(out: Float64Array, shape: Shape): void {
+  protected generate(out: FloatArray, shape: Shape): void {
     const shapeOk = this.valueShape === null ? this.values.length === out.length : shapeEquals(this.valueShape, shape);
     if (!shapeOk) {
       throw new ValueError(

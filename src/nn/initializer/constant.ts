@@ -1,4 +1,5 @@
 /** `paddle.nn.initializer.Constant(value=0.0)`: every element set to `value`. */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { AssertionError } from '../../errors.js';
 import { positionalOrOptions } from '../args.js';
 import { checkNumber } from '../args.js';
@@ -21,7 +22,7 @@ export class Constant extends Initializer {
     this.value = o.value === undefined ? 0.0 : checkNumber('Constant', 'value', o.value);
   }
 
-  protected generate(out: Float64Array): void {
+  protected generate(out: FloatArray): void {
     out.fill(this.value);
   }
 }

@@ -4,6 +4,7 @@
  * (`init.forward(param)`, Paddle's `init(param)`) drawing from the global seeded generator of
  * src/tensor/random.ts, so `paddle.seed(n)` makes every initialisation reproducible.
  */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { ValueError } from '../../errors.js';
 import { castScalar, isFloatDType, type DType } from '../../tensor/dtype.js';
 import { numelOf, type Shape } from '../../tensor/shape.js';
@@ -14,25 +15,31 @@ import { describe } from '../../options.js';
 export abstract class Initializer {
   /**
    * Fills `param` in place and returns it. Values are computed in float64 and rounded once into
-   * the tensor's dtype.
+   * the tensor's dtype, written straight into its storage (integer dtypes go through a float64
+   * temporary and Paddle's cast).
    */
   forward(param: Tensor): Tensor {
     if (!(param instanceof Tensor)) {
       throw new PaddleTypeError(`${this.constructor.name}.forward: expected a Tensor or Parameter, but received ${describe(param)}.`);
     }
+    if (isFloatDType(param.dtype)) {
+      // straight into the tensor's storage: each float64 value is rounded once on assignment,
+      // and creating a parameter costs no temporary of its size
+      this.generate(param.data as FloatArray, param.shape, param.dtype);
+      return param;
+    }
     const values = new Float64Array(numelOf(param.shape));
     this.generate(values, param.shape, param.dtype);
     const data = param.data;
-    if (isFloatDType(param.dtype)) {
-      data.set(values);
-    } else {
-      for (let i = 0; i < values.length; i++) data[i] = castScalar(values[i] as number, param.dtype);
-    }
+    for (let i = 0; i < values.length; i++) data[i] = castScalar(values[i] as number, param.dtype);
     return param;
   }
 
-  /** Writes the initial values (float64) for a tensor of `shape`. */
-  protected abstract generate(out: Float64Array, shape: Shape, dtype: DType): void;
+  /**
+   * Writes the initial values for a tensor of `shape` into `out` (the tensor's own float32 or
+   * float64 storage: write each element once, computed in float64, and never read it back).
+   */
+  protected abstract generate(out: FloatArray, shape: Shape, dtype: DType): void;
 
   /** Paddle's `_compute_fans` (see `computeFans`). */
   protected computeFans(shape: Shape): [fanIn: number, fanOut: number] {

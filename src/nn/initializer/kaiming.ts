@@ -4,6 +4,7 @@
  * `gain = calculateGain(nonlinearity, negative_slope)` (√2 for relu) and fan_in defaults to
  * `computeFans(shape)[0]` (Paddle's MSRA initializer; fan_in mode only).
  */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { ValueError } from '../../errors.js';
 import type { Shape } from '../../tensor/shape.js';
 import { checkNumber, positionalOrOptions } from '../args.js';
@@ -53,7 +54,7 @@ export class KaimingUniform extends KaimingBase {
     return gain * Math.sqrt(3.0 / fanIn);
   }
 
-  protected generate(out: Float64Array, shape: Shape): void {
+  protected generate(out: FloatArray, shape: Shape): void {
     if (out.length === 0) return;
     const l = this.limit(shape);
     fillUniform(out, -l, l);
@@ -72,7 +73,7 @@ export class KaimingNormal extends KaimingBase {
     return gain / Math.sqrt(fanIn);
   }
 
-  protected generate(out: Float64Array, shape: Shape): void {
+  protected generate(out: FloatArray, shape: Shape): void {
     if (out.length === 0) return;
     fillNormal(out, 0, this.std(shape));
   }

@@ -3,6 +3,7 @@
  * `TruncatedNormal(mean=0.0, std=1.0, a=-2.0, b=2.0)` (≈3.x: `a`, `b` are absolute cut-offs, so
  * the defaults truncate a standard normal at ±2; in 2.x the cut was fixed at mean ± 2·std).
  */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { AssertionError, ValueError } from '../../errors.js';
 import { randomNormal, randomUniform01 } from '../../tensor/random.js';
 import { checkNumber, positionalOrOptions } from '../args.js';
@@ -29,13 +30,13 @@ export class Normal extends Initializer {
     this.std = o.std === undefined ? 1.0 : checkNumber('Normal', 'std', o.std);
   }
 
-  protected generate(out: Float64Array): void {
+  protected generate(out: FloatArray): void {
     fillNormal(out, this.mean, this.std);
   }
 }
 
 /** `out[i] = mean + std·z`, z ~ N(0, 1) from the global generator. */
-export function fillNormal(out: Float64Array, mean: number, std: number): void {
+export function fillNormal(out: FloatArray, mean: number, std: number): void {
   for (let i = 0; i < out.length; i++) out[i] = mean + std * randomNormal();
 }
 
@@ -73,7 +74,7 @@ export class TruncatedNormal extends Initializer {
     }
   }
 
-  protected generate(out: Float64Array): void {
+  protected generate(out: FloatArray): void {
     const { mean, std, a, b } = this;
     if (std === 0) {
       out.fill(Math.min(Math.max(mean, a), b));

@@ -1,4 +1,5 @@
 /** `paddle.nn.initializer.Uniform(low=-1.0, high=1.0)`: i.i.d. draws from U[low, high). */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { AssertionError } from '../../errors.js';
 import { randomUniform01 } from '../../tensor/random.js';
 import { checkNumber, positionalOrOptions } from '../args.js';
@@ -28,13 +29,13 @@ export class Uniform extends Initializer {
     }
   }
 
-  protected generate(out: Float64Array): void {
+  protected generate(out: FloatArray): void {
     fillUniform(out, this.low, this.high);
   }
 }
 
 /** `out[i] = low + (high − low)·u`, u ~ U[0, 1) from the global generator. */
-export function fillUniform(out: Float64Array, low: number, high: number): void {
+export function fillUniform(out: FloatArray, low: number, high: number): void {
   const span = high - low;
   for (let i = 0; i < out.length; i++) out[i] = low + span * randomUniform01();
 }

@@ -4,6 +4,7 @@
  * fan_out))). Fans default to `computeFans(shape)`; a zero-fan (0-element) tensor gets L = 0
  * (Paddle warns; nothing is printed here).
  */
+import type { FloatArray } from '../../tensor/dtype.js';
 import { checkNumber, positionalOrOptions } from '../args.js';
 import type { Shape } from '../../tensor/shape.js';
 import { Initializer } from './initializer.js';
@@ -49,7 +50,7 @@ export class XavierUniform extends XavierBase {
     return fi + fo === 0 ? 0 : this.gain * Math.sqrt(6.0 / (fi + fo));
   }
 
-  protected generate(out: Float64Array, shape: Shape): void {
+  protected generate(out: FloatArray, shape: Shape): void {
     const l = this.limit(shape);
     fillUniform(out, -l, l);
   }
@@ -68,7 +69,7 @@ export class XavierNormal extends XavierBase {
     return fi + fo === 0 ? 0 : this.gain * Math.sqrt(2.0 / (fi + fo));
   }
 
-  protected generate(out: Float64Array, shape: Shape): void {
+  protected generate(out: FloatArray, shape: Shape): void {
     fillNormal(out, 0, this.std(shape));
   }
 }
