@@ -16,8 +16,33 @@
  *
  * Workers are `unref`'d (they never keep the process alive) and can be stopped with
  * `shutdownThreads()`; a later large step starts them again.
+ *
+ * Workers that die. The pool listens to each worker's `'error'` and `'exit'` events. A worker that
+ * goes away while it is in the pool (not terminated by the pool itself in `resize` or `shutdown`)
+ * is removed from it at once, counted in `PoolStats` (`startFailures` if it had not yet reported
+ * ready, `died` otherwise; `alive` is what is left), its reason (the error, or the exit code) is
+ * kept in `lastError`, and one line goes to the library's log sink. Waiters of `ready()` still
+ * resolve. Nothing else has to change for steps: the calling thread claims chunks like any worker,
+ * so a job completes, with the same bits, on whatever workers remain, or on the caller alone; a
+ * dead worker never claims a chunk, and `run()` only ever waits for chunks that were claimed.
+ *
+ * The rule that keeps a failing worker from being restarted in a loop: after any unexpected loss
+ * (a worker that failed to start, a worker that died after being ready, or a stalled job, below),
+ * the pool starts no more workers (`resize` only shrinks) until `setNumThreads()` is called
+ * again, which is the one place a lost worker is replaced. `shutdownThreads()` does not lift this.
+ *
+ * A worker that dies in the middle of a chunk cannot be detected while the job runs: the calling
+ * thread is blocked in `Atomics.wait` and no events are delivered to it. That chunk never
+ * completes, so the job stalls; after STALL_MS (30 s) without progress `run()` shuts the
+ * workers down and throws a `RuntimeError` that says so. The step's parameters are then partly
+ * updated. Later steps run on the calling thread alone until `setNumThreads()` is called.
+ *
+ * For tests only (not re-exported by the kernels index): `threadPoolsForTest()`,
+ * `ThreadPool.terminateWorkerForTest()` (an unexpected death), and the pool's `workerSource` and
+ * `stallMs` fields (a worker that crashes, fails to start, or dies mid-chunk; a short stall).
  */
 import { RuntimeError, ValueError } from '../../errors.js';
+import { log } from '../../log.js';
 import { CONTROL_OFFSET } from './heap.js';
 import type { KernelExports } from './module.js';
 
@@ -53,8 +78,8 @@ const STALL_MS = 30_000;
 
 // The worker's side of the protocol, as CommonJS source evaluated with `eval: true` (works from
 // src/ under vitest or tsx, from dist/, and needs no separate file). Kept in step with
-// `ThreadPool.claim` below.
-const WORKER_SOURCE = `
+// `ThreadPool.run` below. Exported for the tests only (not re-exported by the kernels index).
+export const WORKER_SOURCE = `
 'use strict';
 // CommonJS normally; ESM when the parent runs with --input-type=module (execArgv is inherited)
 const { workerData, parentPort } = typeof require === 'function'
@@ -203,7 +228,7 @@ export function setNumThreads(n: number): void {
   }
   config.numThreads = n;
   for (const pool of pools) {
-    pool.startFailed = false;
+    pool.allowRestart();
     pool.resize(n - 1);
   }
 }
@@ -241,6 +266,11 @@ export function configureThreads(options: { parallelThreshold?: number; chunkEle
   }
 }
 
+/** The live pools (one per backend that has used threads). Internal, for the tests. */
+export function threadPoolsForTest(): readonly ThreadPool[] {
+  return [...pools];
+}
+
 /** The current tuning (the live object: read it, do not keep it). */
 export function threadConfig(): Readonly<{ parallelThreshold: number; chunkElements: number }> {
   return config;
@@ -255,10 +285,25 @@ export interface PoolStats {
   workerChunks: number;
   /** Workers that reported ready. */
   ready: number;
-  /** Last error reported by a worker, if any. */
+  /** Last error reported by a worker, if any (for a worker that exited: its error or exit code). */
   lastError: string | undefined;
   /** A worker failed to start; no more are started until setNumThreads is called. */
   startFailed: boolean;
+  /** Workers in the pool now (started, ready or not; the calling thread not included). */
+  alive: number;
+  /** Workers that exited unexpectedly after they had reported ready. */
+  died: number;
+  /** Workers that failed or exited before they reported ready (or could not be created). */
+  startFailures: number;
+}
+
+/** An error's full text (for `lastError`) and a one-line summary of it (for the log). */
+function describeError(e: unknown): { full: string; line: string } {
+  if (e instanceof Error) {
+    return { full: e.stack ?? `${e.name}: ${e.message}`, line: `${e.name}: ${e.message}`.split('\n')[0]! };
+  }
+  const text = String(e);
+  return { full: text, line: text.split('\n')[0]! };
 }
 
 export class ThreadPool {
@@ -272,6 +317,19 @@ export class ThreadPool {
   jobs = 0;
   /** A worker failed before it was ready: do not start more until asked (setNumThreads). */
   startFailed = false;
+  /** Workers that exited unexpectedly after being ready. */
+  died = 0;
+  /** Workers that failed or exited before being ready. */
+  startFailures = 0;
+  /**
+   * A worker was lost after being ready (or a job stalled): do not start more until asked
+   * (setNumThreads), so that a worker that keeps dying is not restarted at every step.
+   */
+  private restartHeld = false;
+  /** Milliseconds without progress after which `run()` gives up on a job (tests shorten it). */
+  stallMs = STALL_MS;
+  /** The source new workers run; tests replace it (internal, see the death tests). */
+  workerSource = WORKER_SOURCE;
 
   constructor(
     private readonly module: WebAssembly.Module,
@@ -296,12 +354,21 @@ export class ThreadPool {
       ready: this.readySet.size,
       lastError: this.lastError,
       startFailed: this.startFailed,
+      alive: this.workers.length,
+      died: this.died,
+      startFailures: this.startFailures,
     };
+  }
+
+  /** Lets `resize` start workers again after a failure or a death (called by setNumThreads). */
+  allowRestart(): void {
+    this.startFailed = false;
+    this.restartHeld = false;
   }
 
   /**
    * Starts or stops workers so that `n` run (no-op where threads are unavailable, and for starting
-   * after a worker failed to start, until `setNumThreads` is called again).
+   * after a worker failed to start, died or stalled a job, until `setNumThreads` is called again).
    */
   resize(n: number): void {
     while (this.workers.length > n) {
@@ -311,16 +378,22 @@ export class ThreadPool {
         void w.terminate();
       }
     }
-    if (this.workers.length >= n || this.startFailed) return;
+    if (this.workers.length >= n || this.startFailed || this.restartHeld) return;
     const Worker = getWorkerCtor();
     if (Worker === null) return;
     Atomics.store(this.ctl, EXIT, 0);
-    while (this.workers.length < n) {
-      const w = new Worker(WORKER_SOURCE, {
-        eval: true,
-        name: `paddle-rmsprop-kernels-${this.workers.length + 1}`,
-        workerData: { module: this.module, memory: this.memory, control: CONTROL_OFFSET },
-      });
+    while (this.workers.length < n && !this.startFailed) {
+      let w: WorkerLike;
+      try {
+        w = new Worker(this.workerSource, {
+          eval: true,
+          name: `paddle-rmsprop-kernels-${this.workers.length + 1}`,
+          workerData: { module: this.module, memory: this.memory, control: CONTROL_OFFSET },
+        });
+      } catch (e) {
+        this.lost(undefined, describeError(e));
+        return;
+      }
       w.on('message', (msg: unknown) => {
         const m = msg as { ready?: boolean; error?: string };
         if (m.ready === true && this.workers.includes(w)) {
@@ -329,17 +402,59 @@ export class ThreadPool {
         }
         if (typeof m.error === 'string') this.lastError = m.error;
       });
+      // An uncaught error ends the worker: 'error' comes first, then 'exit' (which is then no
+      // longer in the pool and ignored). A terminate() or process.exit() only gives 'exit'.
       w.on('error', (e: unknown) => {
-        this.lastError = e instanceof Error ? (e.stack ?? e.message) : String(e);
-        if (!this.readySet.has(w)) this.startFailed = true;
-        const k = this.workers.indexOf(w);
-        if (k >= 0) this.workers.splice(k, 1);
-        this.readySet.delete(w);
-        this.flushReady();
+        this.lost(w, describeError(e));
+      });
+      w.on('exit', (code: unknown) => {
+        this.lost(w, { full: `exit code ${String(code)}`, line: `code ${String(code)}`, exit: true });
       });
       w.unref();
       this.workers.push(w);
     }
+  }
+
+  /**
+   * A worker went away without the pool asking (or could not be created, `w` undefined): take it
+   * out, count it, remember why, hold restarts, say so once, and release `ready()` waiters.
+   * Workers the pool terminated itself are no longer in `workers` and are ignored.
+   */
+  private lost(w: WorkerLike | undefined, reason: { full: string; line: string; exit?: boolean }): void {
+    if (w !== undefined) {
+      const k = this.workers.indexOf(w);
+      if (k < 0) return;
+      this.workers.splice(k, 1);
+    }
+    const wasReady = w !== undefined && this.readySet.delete(w);
+    this.lastError = reason.full;
+    const threads = this.workers.length + 1;
+    const continues = `large steps continue on ${threads} thread${threads === 1 ? '' : 's'}`;
+    const held = 'it is not replaced until setNumThreads() is called';
+    if (wasReady) {
+      this.died++;
+      this.restartHeld = true;
+      const what = reason.exit === true ? 'exited' : 'failed';
+      log(`paddle-rmsprop: a kernel worker thread ${what} (${reason.line}); ${continues}; ${held}.`);
+    } else {
+      this.startFailures++;
+      this.startFailed = true;
+      log(
+        `paddle-rmsprop: a kernel worker thread failed to start (${reason.line}); ${continues}; ` +
+          'no more are started until setNumThreads() is called.',
+      );
+    }
+    this.flushReady();
+  }
+
+  /**
+   * Test hook (internal): terminates worker `index` behind the pool's back, as an unexpected death
+   * would; resolves once the pool has seen its exit.
+   */
+  async terminateWorkerForTest(index: number): Promise<void> {
+    const w = this.workers[index];
+    if (w === undefined) throw new ValueError(`There is no kernel worker ${index} (the pool has ${this.workers.length})`);
+    await w.terminate();
   }
 
   /** Resolves when every current worker has instantiated the kernels. */
@@ -442,15 +557,25 @@ export class ThreadPool {
     let last = Atomics.load(ctl, DONE);
     let since = Date.now();
     while (last < n) {
-      Atomics.wait(ctl, DONE, last, 1000);
+      Atomics.wait(ctl, DONE, last, Math.min(1000, this.stallMs));
       const d = Atomics.load(ctl, DONE);
       if (d !== last) {
         last = d;
         since = Date.now();
-      } else if (Date.now() - since > STALL_MS) {
+      } else if (Date.now() - since > this.stallMs) {
+        // a worker claimed a chunk and never finished it: it died (or hung) mid-chunk, which
+        // cannot be seen while this thread is blocked here; stop them all and hold restarts
         void this.shutdown();
+        this.restartHeld = true;
+        const before = this.lastError;
+        this.lastError =
+          `a job stalled: ${n - d} of ${n} chunks were unfinished after ${this.stallMs / 1000} s without progress ` +
+          '(a worker probably died or hung mid-chunk); the worker threads were shut down';
         throw new RuntimeError(
-          `A kernel worker stopped in the middle of a step (${n - d} of ${n} chunks unfinished); the threads were shut down.${this.lastError === undefined ? '' : ` Last worker error: ${this.lastError}`}`,
+          `A kernel worker thread stopped in the middle of a step: ${n - d} of ${n} chunks were unfinished after ` +
+            `${this.stallMs / 1000} s without progress (the worker probably died or hung mid-chunk). ` +
+            'The step was only partly applied; the worker threads were shut down and later steps run on the ' +
+            `calling thread until setNumThreads() is called.${before === undefined ? '' : ` Last worker error: ${before}`}`,
         );
       }
     }
