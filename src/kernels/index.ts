@@ -253,6 +253,8 @@ export interface MemoryInfo {
   bytesInUse: number;
   /** The most bytes in use at any time. */
   peakBytesInUse: number;
+  /** Of `bytesInUse`, what the kernels keep for their descriptor tables and scratch (grows to the largest call, then stays). */
+  kernelScratchBytes: number;
   /** Live blocks. */
   blocks: number;
   /** Blocks handed out and returned since the start. */
@@ -281,6 +283,7 @@ export function memory(): MemoryInfo {
     heapBytes: h?.byteLength ?? 0,
     bytesInUse: h?.bytesInUse ?? 0,
     peakBytesInUse: h?.stats.peakBytesInUse ?? 0,
+    kernelScratchBytes: wasm?.scratchBytes ?? 0,
     blocks: h?.blockCount ?? 0,
     allocations: h?.stats.allocations ?? 0,
     frees: h?.stats.frees ?? 0,

@@ -122,12 +122,12 @@ export class WasmBackend implements KernelBackend {
   private readonly ex: KernelExports;
   private pool: ThreadPool | undefined;
 
-  private tableOffset = 0;
-  private tableBytes = 0;
-  private scratchOffset = 0;
-  private scratchBytes = 0;
-  private gemmOffset = 0;
-  private gemmBytes = 0;
+  /** The descriptor table of a call (grown with slack: groups vary in size). */
+  private readonly table: ScratchBlock;
+  /** Copies of arrays outside the heap, and Σx² block sums. */
+  private readonly scratch: ScratchBlock;
+  /** gemmF32's copies of operands outside the heap. */
+  private readonly gemmScratch: ScratchBlock;
   private plan = new Uint32Array(0);
   private stepGroups: StepGroup[] = [];
   private sqGroups: SqGroup[] = [];
@@ -141,6 +141,9 @@ export class WasmBackend implements KernelBackend {
     this.heap = heap;
     this.shared = heap.shared;
     this.ex = instantiateKernels(module, heap.memory);
+    this.table = new ScratchBlock(heap, (bytes) => Math.max(2 * bytes, 1024));
+    this.scratch = new ScratchBlock(heap, (bytes) => bytes);
+    this.gemmScratch = new ScratchBlock(heap, (bytes) => bytes);
   }
 
   /** `'wasm-simd-threads'` when large calls are split across threads here, else `'wasm-simd'`. */
@@ -163,20 +166,29 @@ export class WasmBackend implements KernelBackend {
     return this.pool?.stats();
   }
 
-  /** Stops this backend's workers and drops its pool. */
+  /** Stops this backend's workers, drops its pool and returns its table and scratch blocks. */
   dispose(): Promise<void> {
+    this.releaseScratch();
     const pool = this.pool;
     this.pool = undefined;
     poolCleanup?.unregister(this);
     return pool === undefined ? Promise.resolve() : pool.dispose();
   }
 
-  /** Returns the scratch blocks of the copy paths (RMSProp, Σx², gemm) to the heap. */
+  /**
+   * Returns the kernels' own blocks (descriptor table, scratch of the copy paths and of gemm) to
+   * the heap; the next call makes them again. They are kept between calls (so steady-state calls
+   * allocate nothing) and only grow; `scratchBytes` says how much they hold.
+   */
   releaseScratch(): void {
-    if (this.scratchBytes > 0) this.heap.freeBytes(this.scratchOffset);
-    this.scratchBytes = 0;
-    if (this.gemmBytes > 0) this.heap.freeBytes(this.gemmOffset);
-    this.gemmBytes = 0;
+    this.table.release();
+    this.scratch.release();
+    this.gemmScratch.release();
+  }
+
+  /** Bytes held by the kernels' own table and scratch blocks (part of the heap's bytes in use). */
+  get scratchBytes(): number {
+    return this.table.bytes + this.scratch.bytes + this.gemmScratch.bytes;
   }
 
   /**
@@ -223,13 +235,13 @@ export class WasmBackend implements KernelBackend {
     const aBytes = aIn ? 0 : align16(M * P * 4);
     const bBytes = bIn ? 0 : align16(P * N * 4);
     const cBytes = cIn ? 0 : align16(M * N * 4);
-    if (!this.ensureGemmScratch(aBytes + bBytes + cBytes)) {
+    if (!this.gemmScratch.ensure(aBytes + bBytes + cBytes)) {
       this.refFallback(aBytes + bBytes + cBytes);
       return false;
     }
     this.refreshViews();
     const f32 = this.f32;
-    let at = this.gemmOffset;
+    let at = this.gemmScratch.offset;
     if (!aIn) {
       pa = at;
       f32.set(M * P === A.length ? A : A.subarray(0, M * P), at >>> 2);
@@ -290,7 +302,7 @@ export class WasmBackend implements KernelBackend {
     }
 
     // 2. table and scratch space (may grow the memory)
-    if (!this.ensureTable(n * DESC_BYTES) || !this.ensureScratch(copyBytes)) {
+    if (!this.table.ensure(n * DESC_BYTES) || !this.scratch.ensure(copyBytes)) {
       this.refFallback(n * DESC_BYTES + copyBytes);
       rmspropStepRef(dtype, this.freshSlots(slots, n, arrays, plan), hyper);
       return;
@@ -298,10 +310,10 @@ export class WasmBackend implements KernelBackend {
     this.refreshViews();
     const u32 = this.u32;
     const f64 = this.f64;
-    const table = this.tableOffset;
+    const table = this.table.offset;
 
     // 3. descriptors; copy in what is not in the heap
-    let scratch = this.scratchOffset;
+    let scratch = this.scratch.offset;
     let start = 0;
     for (let s = 0; s < n; s++) {
       const slot = slots[s]!;
@@ -437,14 +449,14 @@ export class WasmBackend implements KernelBackend {
         if (this.sqGroups.length > MAX_GROUPS) this.sqGroups.pop();
       }
     }
-    if (!this.ensureTable(n * SQ_BYTES) || !this.ensureScratch(copyBytes + blocks * 8)) {
+    if (!this.table.ensure(n * SQ_BYTES) || !this.scratch.ensure(copyBytes + blocks * 8)) {
       this.refFallback(n * SQ_BYTES + copyBytes + blocks * 8);
       return sumSquaresRef(this.freshArrays(arrays, n, bpe, plan));
     }
     this.refreshViews();
     const u32 = this.u32;
-    const table = this.tableOffset;
-    const out = this.scratchOffset; // block sums first, copies after
+    const table = this.table.offset;
+    const out = this.scratch.offset; // block sums first, copies after
     let scratch = out + align16(blocks * 8);
     let first = 0;
     for (let a = 0; a < n; a++) {
@@ -629,44 +641,6 @@ export class WasmBackend implements KernelBackend {
     this.heap.stats.views += 3;
   }
 
-  private ensureTable(bytes: number): boolean {
-    if (bytes <= this.tableBytes) return true;
-    if (this.tableBytes > 0) this.heap.freeBytes(this.tableOffset);
-    this.tableBytes = 0;
-    const want = align16(Math.max(bytes, 2 * bytes, 1024));
-    let off = this.heap.allocBytes(want);
-    let got = want;
-    if (off < 0) {
-      off = this.heap.allocBytes(bytes);
-      got = bytes;
-    }
-    if (off < 0) return false;
-    this.tableOffset = off;
-    this.tableBytes = got;
-    return true;
-  }
-
-  private ensureGemmScratch(bytes: number): boolean {
-    if (bytes <= this.gemmBytes) return true;
-    if (this.gemmBytes > 0) this.heap.freeBytes(this.gemmOffset);
-    this.gemmBytes = 0;
-    const off = this.heap.allocBytes(bytes);
-    if (off < 0) return false;
-    this.gemmOffset = off;
-    this.gemmBytes = align16(bytes);
-    return true;
-  }
-
-  private ensureScratch(bytes: number): boolean {
-    if (bytes <= this.scratchBytes) return true;
-    this.releaseScratch();
-    const off = this.heap.allocBytes(bytes);
-    if (off < 0) return false;
-    this.scratchOffset = off;
-    this.scratchBytes = align16(bytes);
-    return true;
-  }
-
   /**
    * Slots whose heap arrays are fresh views (after a growth of an ordinary memory the caller's
    * views are detached), for the reference fallback.
@@ -719,6 +693,41 @@ export class WasmBackend implements KernelBackend {
       }
     }
     return result;
+  }
+}
+
+/**
+ * A heap block the backend keeps between calls and only grows (its descriptor table and scratch
+ * space), so steady-state calls allocate nothing. `slack(bytes)` is what to reserve when it has to
+ * grow (at least `bytes`; if that much cannot be had, exactly `bytes` is tried).
+ */
+class ScratchBlock {
+  offset = 0;
+  bytes = 0;
+  constructor(
+    private readonly heap: KernelHeap,
+    private readonly slack: (bytes: number) => number,
+  ) {}
+
+  /** Makes room for `bytes`; false (and no block) when the heap cannot hold it. */
+  ensure(bytes: number): boolean {
+    if (bytes <= this.bytes) return true;
+    this.release();
+    let want = align16(Math.max(bytes, this.slack(bytes)));
+    let off = this.heap.allocBytes(want);
+    if (off < 0 && want > bytes) {
+      want = align16(bytes);
+      off = this.heap.allocBytes(want);
+    }
+    if (off < 0) return false;
+    this.offset = off;
+    this.bytes = want;
+    return true;
+  }
+
+  release(): void {
+    if (this.bytes > 0) this.heap.freeBytes(this.offset);
+    this.bytes = 0;
   }
 }
 
