@@ -272,88 +272,95 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
     epoch: ckpt?.meta.epoch ?? 0,
     step: ckpt?.meta.step ?? 0,
   };
-  if (saved !== null) restore(run.model, run.opt, saved, args.out);
+  // The model and optimizer own kernel-heap blocks: give them back however the run ends (the
+  // CLI also runs in-process, e.g. under tests).
+  try {
+    if (saved !== null) restore(run.model, run.opt, saved, args.out);
 
-  const nParams = run.model.parameters().reduce((a, p) => a + p.numel, 0);
-  progress.line(
-    `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${paddle.kernels.backendName()}`,
-  );
-  progress.line(`${describeRun(config)} · ${config.epochs} epochs × ${stepsPerEpoch} steps`);
-  if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
-  if (replacing) progress.line(`starting afresh: the checkpoint in ${args.out} will be replaced after epoch 1 (--resume continues it instead)`);
-  if (run.epoch >= config.epochs) {
-    progress.line(`nothing to do: the checkpoint in ${args.out} already has ${run.epoch} of ${config.epochs} epochs`);
-    return EXIT_OK;
-  }
-
-  const interrupted = (): boolean => io.signal?.aborted === true;
-  let trainSeconds = 0;
-  for (; run.epoch < config.epochs; ) {
-    const order = epochOrder(rows, config.seed, run.epoch);
-    progress.startEpoch(run.epoch + 1, config.epochs, rows.length);
-    const te = now();
-    let lossSum = 0;
-    let correct = 0;
-    let seen = 0;
-    let lr = 0;
-    for (let start = 0; start < rows.length; start += config.batchSize) {
-      await tick();
-      if (interrupted()) {
-        progress.line(
-          run.epoch > 0
-            ? `interrupted in epoch ${run.epoch + 1}; the checkpoint of epoch ${run.epoch} in ${args.out} is intact (continue with --resume)`
-            : `interrupted in epoch 1; no checkpoint was written yet`,
-        );
-        return EXIT_INTERRUPTED;
-      }
-      const n = Math.min(config.batchSize, rows.length - start);
-      const { x, y, labels } = batchTensors(data.train, order, start, n);
-      lr = run.opt.getLr();
-      // The first step creates RMSProp's accumulators, named (like the parameters in build())
-      // in a fresh counter scope: `linear_0.w_0_momentum_0`, ... whatever ran before.
-      const loss = paddle.utils.uniqueName.guard(() => {
-        const logits = run.model.forward(x);
-        const l = paddle.nn.functional.crossEntropy(logits, y);
-        l.backward();
-        run.opt.step();
-        run.opt.clearGrad();
-        correct += countCorrect(logits.data, labels);
-        return l.item();
-      });
-      if (run.perStep) run.scheduler?.step();
-      run.step++;
-      run.history.stepLoss.push(loss);
-      lossSum += loss * n;
-      seen += n;
-      progress.update(seen, lossSum / seen, correct / seen);
+    const nParams = run.model.parameters().reduce((a, p) => a + p.numel, 0);
+    progress.line(
+      `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${paddle.kernels.backendName()}`,
+    );
+    progress.line(`${describeRun(config)} · ${config.epochs} epochs × ${stepsPerEpoch} steps`);
+    if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
+    if (replacing) progress.line(`starting afresh: the checkpoint in ${args.out} will be replaced after epoch 1 (--resume continues it instead)`);
+    if (run.epoch >= config.epochs) {
+      progress.line(`nothing to do: the checkpoint in ${args.out} already has ${run.epoch} of ${config.epochs} epochs`);
+      return EXIT_OK;
     }
-    const seconds = (now() - te) / 1000;
-    trainSeconds += seconds;
-    if (!run.perStep) run.scheduler?.step();
-    const test = evaluate(run.model, data.test);
-    const record: EpochRecord = {
-      epoch: run.epoch + 1,
-      trainLoss: lossSum / seen,
-      trainAcc: correct / seen,
-      testLoss: test.loss,
-      testAcc: test.acc,
-      lr,
-      seconds,
-    };
-    run.history.epochs.push(record);
-    run.epoch++;
-    saveRun(run);
-    progress.endEpoch(record, seen / seconds);
-  }
 
-  const total = (now() - t0) / 1000;
-  const last = run.history.epochs[run.history.epochs.length - 1] as EpochRecord;
-  const correctTest = Math.round(last.testAcc * data.test.count);
-  progress.line(
-    `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s of it training)`,
-  );
-  progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => join(args.out, f)).join(', ')}`);
-  return EXIT_OK;
+    const interrupted = (): boolean => io.signal?.aborted === true;
+    let trainSeconds = 0;
+    for (; run.epoch < config.epochs; ) {
+      const order = epochOrder(rows, config.seed, run.epoch);
+      progress.startEpoch(run.epoch + 1, config.epochs, rows.length);
+      const te = now();
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      let lr = 0;
+      for (let start = 0; start < rows.length; start += config.batchSize) {
+        await tick();
+        if (interrupted()) {
+          progress.line(
+            run.epoch > 0
+              ? `interrupted in epoch ${run.epoch + 1}; the checkpoint of epoch ${run.epoch} in ${args.out} is intact (continue with --resume)`
+              : `interrupted in epoch 1; no checkpoint was written yet`,
+          );
+          return EXIT_INTERRUPTED;
+        }
+        const n = Math.min(config.batchSize, rows.length - start);
+        const { x, y, labels } = batchTensors(data.train, order, start, n);
+        lr = run.opt.getLr();
+        // The first step creates RMSProp's accumulators, named (like the parameters in build())
+        // in a fresh counter scope: `linear_0.w_0_momentum_0`, ... whatever ran before.
+        const loss = paddle.utils.uniqueName.guard(() => {
+          const logits = run.model.forward(x);
+          const l = paddle.nn.functional.crossEntropy(logits, y);
+          l.backward();
+          run.opt.step();
+          run.opt.clearGrad();
+          correct += countCorrect(logits.data, labels);
+          return l.item();
+        });
+        if (run.perStep) run.scheduler?.step();
+        run.step++;
+        run.history.stepLoss.push(loss);
+        lossSum += loss * n;
+        seen += n;
+        progress.update(seen, lossSum / seen, correct / seen);
+      }
+      const seconds = (now() - te) / 1000;
+      trainSeconds += seconds;
+      if (!run.perStep) run.scheduler?.step();
+      const test = evaluate(run.model, data.test);
+      const record: EpochRecord = {
+        epoch: run.epoch + 1,
+        trainLoss: lossSum / seen,
+        trainAcc: correct / seen,
+        testLoss: test.loss,
+        testAcc: test.acc,
+        lr,
+        seconds,
+      };
+      run.history.epochs.push(record);
+      run.epoch++;
+      saveRun(run);
+      progress.endEpoch(record, seen / seconds);
+    }
+
+    const total = (now() - t0) / 1000;
+    const last = run.history.epochs[run.history.epochs.length - 1] as EpochRecord;
+    const correctTest = Math.round(last.testAcc * data.test.count);
+    progress.line(
+      `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s of it training)`,
+    );
+    progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => join(args.out, f)).join(', ')}`);
+    return EXIT_OK;
+  } finally {
+    run.opt.dispose();
+    run.model.dispose();
+  }
 }
 
 /** The `train` command. Never throws: bad input is one line on stderr and status 2. */
