@@ -71,27 +71,87 @@ const poolCleanup =
     ? new FinalizationRegistry<ThreadPool>((pool) => void pool.dispose())
     : undefined;
 
-/** A remembered group (see `findStepGroup`): the array objects and their plan. */
-interface StepGroup {
-  dtype: KernelDType;
-  centered: boolean;
+type KernelArray = Float32Array | Float64Array;
+
+/** A remembered all-in-heap call (see `PlanCache`): its array objects in call order and plan. */
+interface CachedPlan {
+  /** What else the plan depends on: the call kind, dtype and (for steps) centered. */
+  key: string;
+  /** Slots (steps) or arrays (Σx²) in the call. */
   n: number;
+  arrays: readonly KernelArray[];
   total: number;
-  generation: number;
-  arrays: (Float32Array | Float64Array)[];
-  plan: Uint32Array;
-}
-interface SqGroup {
-  dtype: KernelDType;
-  n: number;
-  total: number;
+  /** Σx² blocks (0 for steps). */
   blocks: number;
   generation: number;
-  arrays: (Float32Array | Float64Array)[];
   plan: Uint32Array;
 }
-/** Groups remembered (an optimizer with several parameter groups calls once per group). */
-const MAX_GROUPS = 8;
+
+/**
+ * The plans of the last few all-in-heap calls (an optimizer with several parameter groups calls
+ * once per group, plus Σx² for norm clipping). A call whose arrays are the very objects of a
+ * remembered one, made since the last growth of the heap (a typed array's type, offset and length
+ * never change; only a growth of an ordinary memory can detach it), reuses its plan and skips
+ * re-reading every typed array: on many small tensors those reads dominate.
+ */
+class PlanCache {
+  private static readonly SIZE = 8;
+  private entries: CachedPlan[] = [];
+  constructor(private readonly heap: KernelHeap) {}
+
+  /** The newest entry with `key` and `n` whose arrays `same` accepts. */
+  find(key: string, n: number, same: (refs: readonly KernelArray[]) => boolean): CachedPlan | undefined {
+    const generation = this.heap.generation;
+    for (const e of this.entries) {
+      if (e.key === key && e.n === n && e.generation === generation && same(e.arrays)) return e;
+    }
+    return undefined;
+  }
+
+  remember(key: string, n: number, arrays: readonly KernelArray[], plan: Uint32Array, total: number, blocks: number): void {
+    this.entries.unshift({ key, n, arrays, total, blocks, generation: this.heap.generation, plan: plan.slice(0, n * PLAN_INTS) });
+    if (this.entries.length > PlanCache.SIZE) this.entries.pop();
+  }
+
+  /** Forgets every plan (their arrays may belong to storages that were disposed). */
+  clear(): void {
+    this.entries = [];
+  }
+}
+
+/** The five arrays of every slot, in order (what `PlanCache` compares for a step). */
+function slotArrays(slots: readonly RmspropSlot<KernelArray>[]): KernelArray[] {
+  const arrays = new Array<KernelArray>(slots.length * 5);
+  slots.forEach((slot, s) => {
+    SLOT_KEYS.forEach((k, i) => {
+      arrays[s * 5 + i] = slot[k];
+    });
+  });
+  return arrays;
+}
+
+function sameSlotArrays(refs: readonly KernelArray[], slots: readonly RmspropSlot<KernelArray>[]): boolean {
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s];
+    if (slot === null || typeof slot !== 'object') return false;
+    const b = s * 5;
+    if (
+      slot.param !== refs[b] ||
+      slot.grad !== refs[b + 1] ||
+      slot.meanSquare !== refs[b + 2] ||
+      slot.moment !== refs[b + 3] ||
+      slot.meanGrad !== refs[b + 4]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function sameArrays(refs: readonly KernelArray[], arrays: readonly KernelArray[]): boolean {
+  for (let a = 0; a < arrays.length; a++) if (arrays[a] !== refs[a]) return false;
+  return true;
+}
 
 // per slot in `plan` (unsigned: offsets may pass 2 GiB): byte offsets of the five arrays, the
 // length, and a mask of copied arrays
@@ -129,8 +189,7 @@ export class WasmBackend implements KernelBackend {
   /** gemmF32's copies of operands outside the heap. */
   private readonly gemmScratch: ScratchBlock;
   private plan = new Uint32Array(0);
-  private stepGroups: StepGroup[] = [];
-  private sqGroups: SqGroup[] = [];
+  private readonly plans: PlanCache;
   private viewGeneration = -1;
   private u32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private f32: Float32Array<ArrayBufferLike> = new Float32Array(0);
@@ -141,6 +200,7 @@ export class WasmBackend implements KernelBackend {
     this.heap = heap;
     this.shared = heap.shared;
     this.ex = instantiateKernels(module, heap.memory);
+    this.plans = new PlanCache(heap);
     this.table = new ScratchBlock(heap, (bytes) => Math.max(2 * bytes, 1024));
     this.scratch = new ScratchBlock(heap, (bytes) => bytes);
     this.gemmScratch = new ScratchBlock(heap, (bytes) => bytes);
@@ -169,6 +229,7 @@ export class WasmBackend implements KernelBackend {
   /** Stops this backend's workers, drops its pool and returns its table and scratch blocks. */
   dispose(): Promise<void> {
     this.releaseScratch();
+    this.plans.clear();
     const pool = this.pool;
     this.pool = undefined;
     poolCleanup?.unregister(this);
@@ -277,10 +338,10 @@ export class WasmBackend implements KernelBackend {
     const bpe = dtype === 'float32' ? 4 : 8;
     const arrays = centered ? 5 : 4; // meanGrad is untouched when not centered
 
-    // 1. where every array lives (recorded before anything can grow the memory). A group whose
-    //    arrays are the very objects of a recent call (the usual training loop) reuses that plan
-    //    and skips re-reading every typed array: on many small tensors those reads dominate.
-    const cached = this.findStepGroup(dtype, centered, slots);
+    // 1. where every array lives (recorded before anything can grow the memory); the usual
+    //    training loop passes the same arrays every step and reuses the remembered plan
+    const key = centered ? `step/${dtype}/centered` : `step/${dtype}`;
+    const cached = this.plans.find(key, n, (refs) => sameSlotArrays(refs, slots));
     let plan: Uint32Array;
     let total: number;
     let copyBytes = 0;
@@ -298,7 +359,7 @@ export class WasmBackend implements KernelBackend {
       if (this.plan.length < n * PLAN_INTS) this.plan = new Uint32Array(Math.max(n, 16) * 2 * PLAN_INTS);
       plan = this.plan;
       copyBytes = this.planStep(slots, arrays, plan);
-      if (copyBytes === 0) this.rememberStepGroup(dtype, centered, slots, plan, total);
+      if (copyBytes === 0) this.plans.remember(key, n, slotArrays(slots), plan, total, 0);
     }
 
     // 2. table and scratch space (may grow the memory)
@@ -408,7 +469,8 @@ export class WasmBackend implements KernelBackend {
     const heap = this.heap;
     const bpe = dtype === 'float32' ? 4 : 8;
     // as in rmspropStep: the same array objects as a recent call reuse that plan
-    const cached = this.findSqGroup(dtype, arrays);
+    const key = `sumsq/${dtype}`;
+    const cached = this.plans.find(key, n, (refs) => sameArrays(refs, arrays));
     let plan: Uint32Array;
     let total: number;
     let blocks = 0;
@@ -436,18 +498,7 @@ export class WasmBackend implements KernelBackend {
         if (!inHeap) copyBytes += align16(arr.byteLength);
         blocks += Math.ceil(arr.length / SQ_BLOCK);
       }
-      if (copyBytes === 0) {
-        this.sqGroups.unshift({
-          dtype,
-          n,
-          total,
-          blocks,
-          generation: heap.generation,
-          arrays: arrays.slice(),
-          plan: plan.slice(0, n * PLAN_INTS),
-        });
-        if (this.sqGroups.length > MAX_GROUPS) this.sqGroups.pop();
-      }
+      if (copyBytes === 0) this.plans.remember(key, n, arrays.slice(), plan, total, blocks);
     }
     if (!this.table.ensure(n * SQ_BYTES) || !this.scratch.ensure(copyBytes + blocks * 8)) {
       this.refFallback(n * SQ_BYTES + copyBytes + blocks * 8);
@@ -536,88 +587,6 @@ export class WasmBackend implements KernelBackend {
       plan[base + P_COPY] = mask;
     }
     return copyBytes;
-  }
-
-  /**
-   * A remembered all-in-heap group with exactly these array objects, made since the last
-   * growth of the heap (a typed array's type, offset and length never change; only a growth of
-   * an ordinary memory can detach it).
-   */
-  private findStepGroup(
-    dtype: KernelDType,
-    centered: boolean,
-    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
-  ): StepGroup | undefined {
-    const n = slots.length;
-    const groups = this.stepGroups;
-    for (let e = 0; e < groups.length; e++) {
-      const g = groups[e]!;
-      if (g.n !== n || g.dtype !== dtype || g.centered !== centered || g.generation !== this.heap.generation) {
-        continue;
-      }
-      const refs = g.arrays;
-      let s = 0;
-      for (; s < n; s++) {
-        const slot = slots[s];
-        if (slot === null || typeof slot !== 'object') break;
-        const b = s * 5;
-        if (
-          slot.param !== refs[b] ||
-          slot.grad !== refs[b + 1] ||
-          slot.meanSquare !== refs[b + 2] ||
-          slot.moment !== refs[b + 3] ||
-          slot.meanGrad !== refs[b + 4]
-        ) {
-          break;
-        }
-      }
-      if (s === n) return g;
-    }
-    return undefined;
-  }
-
-  private findSqGroup(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): SqGroup | undefined {
-    const n = arrays.length;
-    const groups = this.sqGroups;
-    for (let e = 0; e < groups.length; e++) {
-      const g = groups[e]!;
-      if (g.n !== n || g.dtype !== dtype || g.generation !== this.heap.generation) continue;
-      const refs = g.arrays;
-      let a = 0;
-      while (a < n && arrays[a] === refs[a]) a++;
-      if (a === n) return g;
-    }
-    return undefined;
-  }
-
-  private rememberStepGroup(
-    dtype: KernelDType,
-    centered: boolean,
-    slots: readonly RmspropSlot<Float32Array | Float64Array>[],
-    plan: Uint32Array,
-    total: number,
-  ): void {
-    const n = slots.length;
-    const arrays: (Float32Array | Float64Array)[] = new Array<Float32Array | Float64Array>(n * 5);
-    for (let s = 0; s < n; s++) {
-      const slot = slots[s]!;
-      arrays[s * 5] = slot.param;
-      arrays[s * 5 + 1] = slot.grad;
-      arrays[s * 5 + 2] = slot.meanSquare;
-      arrays[s * 5 + 3] = slot.moment;
-      arrays[s * 5 + 4] = slot.meanGrad;
-    }
-    const group: StepGroup = {
-      dtype,
-      centered,
-      n,
-      total,
-      generation: this.heap.generation,
-      arrays,
-      plan: plan.slice(0, n * PLAN_INTS),
-    };
-    this.stepGroups.unshift(group);
-    if (this.stepGroups.length > MAX_GROUPS) this.stepGroups.pop();
   }
 
   private ensurePool(): ThreadPool {
