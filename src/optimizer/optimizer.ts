@@ -1,7 +1,8 @@
 /**
- * The `Optimizer` base (spec §2–§6, §10–§12): parameter groups, the step pipeline
- * (skip → clip → regularize → learning rate → kernel), lazily created accumulators named as
- * Paddle names them, learning-rate plumbing and state dicts.
+ * The `Optimizer` base (spec §2–§6, §10–§12): construction, learning-rate plumbing, clearing
+ * gradients, ownership, and the step pipeline (skip → clip → regularize → learning rate →
+ * kernel). Beside it: groups.ts (parameter groups), accumulators.ts (the state it owns, created
+ * lazily and named as Paddle names them), state-dict.ts (state dicts).
  *
  * Atomicity: every public method validates everything it will touch before it changes anything,
  * so a call that throws leaves parameters, gradients and optimizer state bit-identical.
@@ -10,13 +11,12 @@ import { aliasMethods } from '../alias.js';
 import {
   AssertionError,
   AttributeError,
-  KeyError,
   RuntimeError,
   TypeError as PaddleTypeError,
   ValueError,
   pyTypeName,
 } from '../errors.js';
-import { L2Decay, WeightDecayRegularizer } from '../regularizer/index.js';
+import type { WeightDecayRegularizer } from '../regularizer/index.js';
 import { noGrad } from '../tensor/autograd.js';
 import type { DType, FloatArray, FloatDType } from '../tensor/dtype.js';
 import { Parameter } from '../tensor/parameter.js';
@@ -25,66 +25,28 @@ import { shapeEquals, shapeToString } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { getDefaultDType } from '../tensor/creation.js';
 import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
-import { AccumulatorStore, checkLoadable, isTensorLike, writeValues, type PendingAccumulators, type TensorLike } from './accumulators.js';
+import { AccumulatorStore, type PendingAccumulators } from './accumulators.js';
 import { ClipGradBase, ClipGradByGlobalNorm, type ClipEntry } from './clip.js';
 import { NO_TRANSFORM, applyTransform, type GradTransform } from './grad-transform.js';
+import { resolveGroups, toRegularizer, type BaseParamGroup, type ResolvedGroup, type WeightDecay } from './groups.js';
 import { LRScheduler } from './lr/lr-scheduler.js';
+import { collectState, expectedKeys, loadState, type OptimizerStateDict, type SetOptimizerStateOptions } from './state-dict.js';
 
-export type WeightDecay = number | WeightDecayRegularizer;
-
-/** Keys every parameter group accepts; subclasses add their hyper-parameters. */
-export interface BaseParamGroup {
-  params: Tensor | readonly Tensor[];
-  /** A *scale* of the optimizer's learning rate (Paddle: group `learning_rate`). */
-  learningRate?: number;
-  /** A number means L2Decay(number); null falls back to the optimizer's (spec §3). */
-  weightDecay?: WeightDecay | null;
-  /** null disables clipping for the group; absent uses the optimizer's. */
-  gradClip?: ClipGradBase | null;
-}
+export { toRegularizer };
+export type { BaseParamGroup, ResolvedGroup, WeightDecay };
+export type {
+  NamedParameterSource,
+  OptimizerStateDict,
+  SchedulerState,
+  SetOptimizerStateOptions,
+  TensorLike,
+} from './state-dict.js';
 
 export interface BaseOptimizerOptions<G extends BaseParamGroup> {
   parameters?: readonly Tensor[] | readonly G[] | Iterable<Tensor> | null;
   weightDecay?: WeightDecay | null;
   gradClip?: ClipGradBase | null;
   name?: string | null;
-}
-
-/** The scheduler's state under `LR_Scheduler`. */
-export type SchedulerState = ReturnType<LRScheduler['stateDict']>;
-
-export type { TensorLike };
-
-/**
- * `stateDict()` result: accumulator tensors keyed by their Paddle names
- * (`linear_0.w_0_momentum_0`, …), plus `LR_Scheduler` when a scheduler is in use.
- */
-export interface OptimizerStateDict {
-  [name: string]: Tensor | TensorLike | SchedulerState | undefined;
-  LR_Scheduler?: SchedulerState;
-}
-
-/** Anything with Paddle's structured parameter keys (a `Layer`). */
-export interface NamedParameterSource {
-  namedParameters(): Iterable<readonly [string, Tensor]>;
-}
-
-/** `setStateDict` options for state saved by a model built with other parameter names. */
-export interface SetOptimizerStateOptions {
-  /** The saved model's `StructuredToParameterName@@` table (structured key → parameter name). */
-  nameTable?: Readonly<Record<string, string>>;
-  /** The model being loaded, whose structured keys the table is matched against. */
-  layer?: NamedParameterSource;
-}
-
-/** A group as the optimizer keeps it: parameters and what each resolves to. */
-export interface ResolvedGroup<G extends BaseParamGroup> {
-  readonly params: readonly Tensor[];
-  /** The raw group (hyper-parameter overrides), or null in flat mode. */
-  readonly raw: G | null;
-  readonly clip: ClipGradBase | null;
-  /** Group mode: the group's `weightDecay` as a regularizer (null when absent or null). */
-  readonly groupDecay: WeightDecayRegularizer | null;
 }
 
 /** One parameter ready for the kernel in this step. */
@@ -116,18 +78,6 @@ function paramNeedClip(p: Tensor): boolean {
   return p instanceof Parameter ? p.needClip : true;
 }
 
-export function toRegularizer(value: unknown, where: string): WeightDecayRegularizer | null {
-  if (value === undefined || value === null) return null;
-  if (value instanceof WeightDecayRegularizer) return value;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) throw new ValueError(`${where}: weight_decay must not be NaN.`);
-    return new L2Decay(value);
-  }
-  throw new PaddleTypeError(
-    `${where}: weight_decay must be a number, an L1Decay/L2Decay or null, but received ${pyTypeName(value)}.`,
-  );
-}
-
 export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /** Accumulator kinds this optimizer keeps, in creation order (e.g. momentum, mean_square, mean_grad). */
   protected abstract readonly accumulatorKinds: readonly string[];
@@ -149,7 +99,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     learningRate: number | LRScheduler,
     options: BaseOptimizerOptions<G>,
     private readonly className: string,
-    private readonly groupKeys: readonly string[],
+    groupKeys: readonly string[],
   ) {
     const parameters = options.parameters;
     // §2.1: parameters must be an iterable of tensors or a list of group dicts.
@@ -187,7 +137,12 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     const first = list[0];
     this.usesGroups = first !== undefined && !isTensor(first) && typeof first === 'object';
     if (this.usesGroups) {
-      this.groups = this.resolveGroups(list as readonly G[]);
+      this.groups = resolveGroups(list as readonly G[], {
+        className,
+        groupKeys,
+        defaultClip: this.gradClip,
+        validateGroup: (group, index) => this.validateGroup(group, index),
+      });
     } else {
       const params: Tensor[] = [];
       list.forEach((p, i) => {
@@ -203,56 +158,6 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     const firstParam = this.groups[0]?.params[0];
     this.lrDType = firstParam !== undefined ? firstParam.dtype : getDefaultDType();
     this.learningRate = learningRate;
-  }
-
-  private resolveGroups(list: readonly G[]): ResolvedGroup<G>[] {
-    const seen = new Set<Tensor>();
-    const out: ResolvedGroup<G>[] = [];
-    list.forEach((group, gi) => {
-      if (group === null || typeof group !== 'object' || isTensor(group)) {
-        throw new PaddleTypeError(`parameter group ${gi} must be an object with 'params', but received ${pyTypeName(group)}.`);
-      }
-      if (!('params' in group)) {
-        throw new AssertionError('params should be set in parameters if parameter groups are optimized in different options');
-      }
-      for (const key of Object.keys(group)) {
-        if (!this.groupKeys.includes(key)) {
-          const camel = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-          const hint = camel !== key && this.groupKeys.includes(camel) ? ` Did you mean '${camel}' (Paddle's '${key}')?` : '';
-          throw new PaddleTypeError(
-            `${this.className}: parameter group ${gi} has an unexpected key '${key}'.${hint} Valid keys: ${this.groupKeys.map((k) => `'${k}'`).join(', ')}.`,
-          );
-        }
-      }
-      const rawParams: unknown = group.params;
-      let params: Tensor[];
-      if (isTensor(rawParams)) params = [rawParams];
-      else if (rawParams instanceof Set) {
-        throw new PaddleTypeError('optimizer parameters should be in ordered collections,but received set, please use list instead.');
-      } else if (rawParams !== null && typeof rawParams === 'object' && typeof (rawParams as Iterable<unknown>)[Symbol.iterator] === 'function') {
-        params = [...(rawParams as Iterable<Tensor>)];
-      } else {
-        throw new PaddleTypeError(`parameter group ${gi}: 'params' must be a Tensor or a list of Tensors, but received ${pyTypeName(rawParams)}.`);
-      }
-      params.forEach((p, i) => {
-        if (!isTensor(p)) {
-          throw new PaddleTypeError(`parameter group ${gi}: params[${i}] is ${pyTypeName(p)}, not a Tensor.`);
-        }
-        if (seen.has(p)) throw new ValueError('some parameters appear in more than one parameter group');
-        seen.add(p);
-      });
-      if (group.learningRate !== undefined && (typeof group.learningRate !== 'number' || Number.isNaN(group.learningRate))) {
-        throw new PaddleTypeError(`parameter group ${gi}: learningRate must be a number, but received ${String(group.learningRate)}.`);
-      }
-      const groupDecay = toRegularizer(group.weightDecay, `${this.className} parameter group ${gi}`);
-      if (group.gradClip !== undefined && group.gradClip !== null && !(group.gradClip instanceof ClipGradBase)) {
-        throw new PaddleTypeError("'grad_clip' should be an instance of GradientClipBase's derived class");
-      }
-      this.validateGroup(group, gi);
-      const clip = 'gradClip' in group ? (group.gradClip ?? null) : this.gradClip;
-      out.push({ params, raw: { ...group }, clip, groupDecay });
-    });
-    return out;
   }
 
   /** Subclass hook: validates a group's own hyper-parameters. */
@@ -490,141 +395,37 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     return this.state.of(p);
   }
 
-  // ---------------------------------------------------------------- state dicts (§12)
+  // ---------------------------------------------------------------- state dicts (§12, state-dict.ts)
 
   /**
    * `state_dict()`: the accumulator tensors (live, as Paddle returns them) keyed by name — all of
    * the first kind, then the second, … — plus `LR_Scheduler`. Empty before the first step.
    */
   stateDict(): OptimizerStateDict {
-    const state = this.state;
-    const out: OptimizerStateDict = {};
-    let any = false;
-    for (const [, t] of state.entries()) {
-      out[t.name] = t;
-      any = true;
-    }
-    if (!any) for (const [k, v] of state.held()) out[k] = v;
-    if (this.learningRate instanceof LRScheduler) out.LR_Scheduler = this.learningRate.stateDict();
-    return out;
+    return collectState(this.state, this.scheduler());
   }
 
   /**
    * `set_state_dict(state_dict)`: restores the scheduler and every existing accumulator (which
    * must all be present with the right shape and dtype); the rest is held and bound when the
-   * accumulators are created. Validated in full before anything changes.
+   * accumulators are created. Validated in full before anything changes. With `{ nameTable,
+   * layer }`, state saved by a model whose parameters were named differently is matched by
+   * structured names.
    */
   setStateDict(stateDict: OptimizerStateDict, options?: SetOptimizerStateOptions): void {
-    const state = this.state;
-    if (stateDict === null || typeof stateDict !== 'object' || Array.isArray(stateDict) || isTensor(stateDict)) {
-      throw new PaddleTypeError(`set_state_dict expects a dict, but received ${pyTypeName(stateDict)}.`);
-    }
-    if (options !== undefined) {
-      checkOptions('set_state_dict', options, ['nameTable', 'layer']);
-      if (options.nameTable === undefined || options.layer === undefined) {
-        throw new PaddleTypeError("set_state_dict: the options 'nameTable' and 'layer' go together (the saved model's StructuredToParameterName@@ table and the model being loaded).");
-      }
-      stateDict = this.renameByStructure(stateDict, options.nameTable, options.layer);
-    }
-    const scheduler = this.learningRate instanceof LRScheduler ? this.learningRate : null;
-    if (scheduler !== null && !('LR_Scheduler' in stateDict)) throw new KeyError("'LR_Scheduler'");
-    const rest = new Map<string, TensorLike>();
-    for (const [k, v] of Object.entries(stateDict)) {
-      if (k === 'LR_Scheduler' || k === 'master_weights' || k === 'StructuredToParameterName@@') continue;
-      if (!isTensorLike(v)) {
-        throw new PaddleTypeError(`State dict type ${pyTypeName(v)} not supprt (key '${k}').`);
-      }
-      rest.set(k, v);
-    }
-    // Every created accumulator must be present and compatible.
-    const writes: [Tensor, TensorLike][] = [];
-    for (const [p, acc] of state.entries()) {
-      const v = rest.get(acc.name);
-      if (v === undefined) throw new AssertionError(`optimizer Tensor ${acc.name} not found`);
-      checkLoadable(acc.name, v, p.shape, p.dtype);
-      writes.push([acc, v]);
-    }
-    if (scheduler !== null) {
-      const snapshot = scheduler.stateDict();
-      try {
-        scheduler.setStateDict(stateDict.LR_Scheduler as SchedulerState);
-      } catch (e) {
-        scheduler.setStateDict(snapshot);
-        throw e;
-      }
-    }
-    for (const [acc, v] of writes) writeValues(acc, v);
-    state.setHeld(rest);
+    loadState(this.state, this.scheduler(), stateDict, options);
   }
+
   /**
    * The accumulator names this optimizer binds for each parameter: existing accumulators' names,
    * or the names the next creation will generate (`<param>_<name>_<acc>_<n>`).
    */
   expectedStateKeys(): string[] {
-    const state = this.state;
-    const out: string[] = [];
-    for (const kind of this.accumulatorKinds) {
-      for (const p of this.parameterList) {
-        out.push(state.nameFor(kind, p));
-      }
-    }
-    return out;
+    return expectedKeys(this.state, this.parameterList);
   }
 
-  /**
-   * Paddle keys optimizer state by generated names (`linear_0.w_0_momentum_0`), which depend on
-   * the order layers and optimizers were created in. A model rebuilt in another process may name
-   * its parameters differently; the saved model's name table (structured key → parameter name,
-   * `StructuredToParameterName@@` of its `.pdparams`) and the new layer's structured keys give
-   * the correspondence, and each saved `<old param>_<acc key>_<n>` becomes the name this
-   * optimizer binds for the new parameter.
-   */
-  private renameByStructure(
-    stateDict: OptimizerStateDict,
-    nameTable: Readonly<Record<string, string>>,
-    layer: NamedParameterSource,
-  ): OptimizerStateDict {
-    const state = this.state;
-    const oldToNew = new Map<string, Tensor>();
-    const missing: string[] = [];
-    const seen = new Set<string>();
-    for (const [key, p] of layer.namedParameters()) {
-      seen.add(key);
-      const old = nameTable[key];
-      if (typeof old !== 'string') missing.push(key);
-      else oldToNew.set(old, p);
-    }
-    const unexpected = Object.keys(nameTable).filter((k) => !seen.has(k));
-    if (missing.length > 0 || unexpected.length > 0) {
-      throw new ValueError(
-        `set_state_dict: the name table does not match the layer's structure. Missing keys: [${missing.join(', ')}]. Unexpected keys: [${unexpected.join(', ')}].`,
-      );
-    }
-    const oldNames = [...oldToNew.keys()].sort((a, b) => b.length - a.length);
-    const out: OptimizerStateDict = {};
-    const unmatched: string[] = [];
-    for (const [key, value] of Object.entries(stateDict)) {
-      if (value === undefined) continue;
-      if (key === 'LR_Scheduler' || key === 'master_weights' || key === 'StructuredToParameterName@@') {
-        (out as Record<string, unknown>)[key] = value;
-        continue;
-      }
-      const old = oldNames.find((n) => key.startsWith(`${n}_`));
-      const rest = old === undefined ? null : /^(.*)_\d+$/.exec(key.slice(old.length + 1));
-      const kind = rest === null ? undefined : this.accumulatorKinds.find((k) => rest[1] === state.keyOf(k));
-      if (old === undefined || kind === undefined) {
-        unmatched.push(key);
-        continue;
-      }
-      const p = oldToNew.get(old) as Tensor;
-      out[state.nameFor(kind, p)] = value;
-    }
-    if (unmatched.length > 0) {
-      throw new ValueError(
-        `set_state_dict: these state entries belong to no parameter of the name table: [${unmatched.join(', ')}].`,
-      );
-    }
-    return out;
+  private scheduler(): LRScheduler | null {
+    return this.learningRate instanceof LRScheduler ? this.learningRate : null;
   }
 }
 

@@ -333,7 +333,6 @@ export class WasmBackend implements KernelBackend {
   ): void {
     validateHyper(hyper);
     const n = slots.length;
-    const heap = this.heap;
     const centered = hyper.centered;
     const bpe = dtype === 'float32' ? 4 : 8;
     const arrays = centered ? 5 : 4; // meanGrad is untouched when not centered
