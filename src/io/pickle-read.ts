@@ -15,9 +15,10 @@
  *   stack items it pops; the final validation walk visits each container once;
  * - every declared length is checked against the bytes present before anything is allocated, and
  *   array byte lengths against shape × itemsize;
- * - the bytes allocated for derived values (decoded arrays, `_codecs.encode` results, strings,
- *   big integers) are capped at `maxExpansion` × the input size (plus 1 MiB), so memo references
- *   cannot multiply a payload;
+ * - every object created (containers, marks, memo entries, strings, numbers, dict entries, decoded
+ *   arrays, `_codecs.encode` results) is charged its approximate heap size against a budget of
+ *   `maxExpansion` × the input size plus 1 MiB (src/io/limits.ts), so neither memo references
+ *   nor runs of one-byte opcodes (`}`, `]`, `(`) can multiply memory or time;
  * - the result must be acyclic, nested at most `maxDepth` levels, and made only of model values
  *   (src/io/py-value.ts): no dtype or class objects escape.
  */
@@ -32,17 +33,22 @@ import {
   type ElementType,
   type NdArray,
 } from './ndarray.js';
+import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
 import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 
 export interface UnpickleOptions {
-  /** Derived allocations may reach this multiple of the input size (plus 1 MiB). Default 16 (a protocol-2 Fortran-order bool array, the costliest legitimate case, needs 11). */
+  /**
+   * The objects created may cost this multiple of the input size (plus 1 MiB), counted as in
+   * src/io/limits.ts. Default 16 (a protocol-2 Fortran-order bool array, the costliest
+   * legitimate payload, needs 11).
+   */
   maxExpansion?: number;
   /** Deepest container nesting accepted in the result. Default 1000. */
   maxDepth?: number;
 }
 
-const DEFAULT_MAX_EXPANSION = 16;
-const DEFAULT_MAX_DEPTH = 1000;
+/** A shared placeholder for arrays awaiting BUILD (never part of a result). */
+const NO_DATA = new Uint8Array(0);
 const MAX_LONG_BYTES = 65536;
 const MAX_GLOBAL_LINE = 1024;
 const HIGHEST_PROTOCOL = 5;
@@ -130,7 +136,7 @@ class Unpickler {
   private readonly memoSparse = new Map<number, unknown>();
   private memoCount = 0;
   private readonly pending = new Set<MutableNdArray>();
-  private budget: number;
+  readonly budget: Budget;
   private readonly view: DataView;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -140,7 +146,12 @@ class Unpickler {
     maxExpansion: number,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.budget = maxExpansion * bytes.length + (1 << 20);
+    const limit = maxExpansion * bytes.length + BUDGET_SLACK;
+    this.budget = new Budget(limit, (what) =>
+      this.fail(
+        `${what} would expand the pickle beyond what its ${bytes.length} bytes justify (a budget of ${limit} bytes: maxExpansion ${maxExpansion} × the input size + ${BUDGET_SLACK}; a larger maxExpansion option raises it); refusing to allocate`,
+      ),
+    );
   }
 
   // ------------------------------------------------------------------ low-level reads
@@ -157,12 +168,7 @@ class Unpickler {
   }
 
   private charge(n: number, what: string): void {
-    this.budget -= n;
-    if (this.budget < 0) {
-      this.fail(
-        `${what} would expand the pickle beyond what its ${this.bytes.length} bytes justify; refusing to allocate`,
-      );
-    }
+    this.budget.charge(n, what);
   }
 
   private u8(): number {
@@ -199,9 +205,9 @@ class Unpickler {
   private take(n: number, what: string): Uint8Array {
     if (n < 0) this.fail(`negative ${what} length ${n}`);
     this.need(n, what);
+    this.charge(COST.typedArray + n, what);
     const out = this.bytes.slice(this.pos, this.pos + n);
     this.pos += n;
-    this.charge(n, what);
     return out;
   }
 
@@ -216,16 +222,17 @@ class Unpickler {
       this.fail('a string is not valid UTF-8', start);
     }
     this.pos += n;
-    this.charge(n, 'a string');
+    // A string with a character beyond U+00FF is stored with two bytes per code unit.
+    this.charge(COST.string + (s.length < n ? 2 * s.length : n), 'a string');
     return s;
   }
 
   private takeLatin1(n: number): string {
     if (n < 0) this.fail(`negative string length ${n}`);
     this.need(n, 'a string');
+    this.charge(COST.string + n, 'a string');
     const s = latin1Decode(this.bytes.subarray(this.pos, this.pos + n));
     this.pos += n;
-    this.charge(n, 'a string');
     return s;
   }
 
@@ -246,7 +253,9 @@ class Unpickler {
   }
 
   // ------------------------------------------------------------------ stack helpers
+  /** Every value pushed costs a slot (and its later slot in a list or tuple is charged there). */
   private push(v: unknown): void {
+    this.charge(COST.slot, 'a stack entry');
     this.stack.push(v);
   }
   private pop(op: string): unknown {
@@ -269,10 +278,14 @@ class Unpickler {
     if (idx < this.memoDense.length) {
       this.memoDense[idx] = v;
     } else if (idx === this.memoDense.length && !this.memoSparse.has(idx)) {
+      this.charge(COST.memo, 'a memo entry');
       this.memoDense.push(v);
       this.memoCount++;
     } else {
-      if (!this.memoSparse.has(idx)) this.memoCount++;
+      if (!this.memoSparse.has(idx)) {
+        this.charge(COST.sparseMemo, 'a memo entry');
+        this.memoCount++;
+      }
       this.memoSparse.set(idx, v);
     }
   }
@@ -307,6 +320,7 @@ class Unpickler {
           return this.finish(this.stack[0]);
         }
         case 0x28: // MARK
+          this.charge(COST.mark, 'a MARK');
           this.metastack.push(this.stack);
           this.stack = [];
           break;
@@ -339,18 +353,21 @@ class Unpickler {
           this.push(this.u16());
           break;
         case 0x8a: // LONG1
+          this.charge(COST.number, 'an integer');
           this.push(this.readLong(this.u8()));
           break;
         case 0x8b: {
           // LONG4
           const n = this.i32();
           if (n < 0) this.fail(`LONG4: negative byte count ${n}`, at);
+          this.charge(COST.number, 'an integer');
           this.push(this.readLong(n));
           break;
         }
         case 0x47: {
           // BINFLOAT (big-endian)
           this.need(8, 'BINFLOAT');
+          this.charge(COST.number, 'a float');
           this.push(this.view.getFloat64(this.pos, false));
           this.pos += 8;
           break;
@@ -387,22 +404,24 @@ class Unpickler {
           this.push(this.take(this.u64(), 'BYTEARRAY8'));
           break;
         case 0x7d: // EMPTY_DICT
+          this.charge(COST.dict, 'a dict');
           this.push(new Map<PyKey, PyValue>());
           break;
         case 0x5d: // EMPTY_LIST
+          this.charge(COST.list, 'a list');
           this.push([]);
           break;
         case 0x29: // EMPTY_TUPLE
-          this.push(new PyTuple([]));
+          this.push(this.tuple([]));
           break;
         case 0x85: // TUPLE1
-          this.push(new PyTuple([this.pop('TUPLE1') as PyValue]));
+          this.push(this.tuple([this.pop('TUPLE1') as PyValue]));
           break;
         case 0x86: {
           // TUPLE2
           const y = this.pop('TUPLE2');
           const x = this.pop('TUPLE2');
-          this.push(new PyTuple([x as PyValue, y as PyValue]));
+          this.push(this.tuple([x as PyValue, y as PyValue]));
           break;
         }
         case 0x87: {
@@ -410,18 +429,19 @@ class Unpickler {
           const z = this.pop('TUPLE3');
           const y = this.pop('TUPLE3');
           const x = this.pop('TUPLE3');
-          this.push(new PyTuple([x as PyValue, y as PyValue, z as PyValue]));
+          this.push(this.tuple([x as PyValue, y as PyValue, z as PyValue]));
           break;
         }
         case 0x74: // TUPLE
-          this.push(new PyTuple(this.popMark('TUPLE') as PyValue[]));
+          this.push(this.tuple(this.popMark('TUPLE') as PyValue[]));
           break;
-        case 0x6c: // LIST
+        case 0x6c: // LIST (the MARK's stack array becomes the list; charged at MARK)
           this.push(this.popMark('LIST'));
           break;
         case 0x64: {
           // DICT
           const items = this.popMark('DICT');
+          this.charge(COST.dict, 'a dict');
           const d = new Map<PyKey, PyValue>();
           this.setItems(d, items, 'DICT');
           this.push(d);
@@ -430,13 +450,16 @@ class Unpickler {
         case 0x61: {
           // APPEND
           const v = this.pop('APPEND');
-          this.listAt('APPEND').push(v);
+          const list = this.listAt('APPEND');
+          this.charge(COST.slot, 'a list item');
+          list.push(v);
           break;
         }
         case 0x65: {
           // APPENDS
           const items = this.popMark('APPENDS');
           const list = this.listAt('APPENDS');
+          this.charge(COST.slot * items.length, 'list items');
           for (const it of items) list.push(it);
           break;
         }
@@ -472,6 +495,7 @@ class Unpickler {
           // GLOBAL
           const module = this.readLine();
           const name = this.readLine();
+          this.charge(COST.object, 'a global');
           this.push(this.resolveGlobal(module, name, at));
           break;
         }
@@ -482,6 +506,7 @@ class Unpickler {
           if (typeof name !== 'string' || typeof module !== 'string') {
             this.fail('STACK_GLOBAL requires str module and name', at);
           }
+          this.charge(COST.object, 'a global');
           this.push(this.resolveGlobal(module, name, at));
           break;
         }
@@ -499,6 +524,7 @@ class Unpickler {
           if (!(cls instanceof GlobalRef) || cls.kind !== 'OrderedDict' || !(args instanceof PyTuple) || args.length !== 0) {
             this.fail(`NEWOBJ is only supported for collections.OrderedDict()`, at);
           }
+          this.charge(COST.dict, 'a dict');
           this.push(new Map<PyKey, PyValue>());
           break;
         }
@@ -532,8 +558,15 @@ class Unpickler {
     return t as Map<PyKey, PyValue>;
   }
 
+  /** A tuple: its object and its frozen copy of the items. */
+  private tuple(items: PyValue[]): PyTuple {
+    this.charge(COST.tuple + COST.slot * items.length, 'a tuple');
+    return new PyTuple(items);
+  }
+
   private setItems(d: Map<PyKey, PyValue>, items: unknown[], op: string): void {
     if (items.length % 2 !== 0) this.fail(`${op}: odd number of items (${items.length})`);
+    this.charge((COST.dictEntry * items.length) / 2, 'dict entries');
     for (let i = 0; i < items.length; i += 2) {
       const k = items[i];
       if (!isHashable(k)) this.fail(`${op}: unhashable dict key of type ${kindOf(k)}`);
@@ -589,7 +622,8 @@ class Unpickler {
         if (!(shape instanceof PyTuple) || !(code instanceof Uint8Array || typeof code === 'string')) {
           this.fail(`${fn.qualname}: malformed arguments`, at);
         }
-        const arr: MutableNdArray = { dtype: 'bool', shape: [0], data: new Uint8Array(0) };
+        this.charge(COST.ndarray, 'an array');
+        const arr: MutableNdArray = { dtype: 'bool', shape: [0], data: NO_DATA };
         this.pending.add(arr);
         return arr;
       }
@@ -600,6 +634,7 @@ class Unpickler {
         for (let i = 1; i < a.length; i++) {
           if (typeof a[i] !== 'boolean' && a[i] !== 0 && a[i] !== 1) this.fail('numpy.dtype: align/copy must be bools', at);
         }
+        this.charge(COST.object, 'a numpy dtype');
         return parseDTypeSpec(spec, (m) => this.fail(m, at));
       }
       case 'scalar': {
@@ -624,6 +659,7 @@ class Unpickler {
         return this.makeArray(shape.items, dt, order === 'F', bytes, fn.qualname, at);
       }
       case 'OrderedDict': {
+        this.charge(COST.dict, 'a dict');
         const d = new Map<PyKey, PyValue>();
         if (a.length === 0) return d;
         // OrderedDict([[k, v], ...]) as older picklers wrote it.
@@ -646,11 +682,12 @@ class Unpickler {
         if (e !== 'latin1' && e !== 'iso88591' && e !== 'l1') {
           this.fail(`_codecs.encode: only the latin1 encoding is supported, got '${enc}'`, at);
         }
-        this.charge(s.length, '_codecs.encode');
+        this.charge(COST.typedArray + s.length, '_codecs.encode');
         return latin1Encode(s, (m) => this.fail(m, at));
       }
       case 'bytes':
       case 'bytearray': {
+        this.charge(COST.typedArray, fn.qualname);
         if (a.length === 0) return new Uint8Array(0);
         const src = a[0];
         if (a.length === 1 && src instanceof Uint8Array) {
@@ -668,7 +705,7 @@ class Unpickler {
     if (raw instanceof Uint8Array) return raw;
     if (typeof raw === 'string') {
       // Python-2 str payloads arrive latin1-decoded (paddle.load uses encoding='latin1').
-      this.charge(raw.length, where);
+      this.charge(COST.typedArray + raw.length, where);
       return latin1Encode(raw, (m) => this.fail(m, at));
     }
     return this.fail(`${where}: the raw data must be bytes, got ${kindOf(raw)}`, at);
@@ -698,7 +735,7 @@ class Unpickler {
       );
     }
     // Widening can grow the data up to 4x (int8 → int32).
-    this.charge(numel * Math.max(4, size), 'an array');
+    this.charge(COST.ndarray + numel * Math.max(4, size), 'an array');
     const dec = decodeElements(bytes, el, numel, dt.littleEndian);
     const shape = Object.freeze((shapeItems as number[]).slice());
     const data = fortran ? fortranToC(dec.data, shape) : dec.data;
@@ -908,20 +945,28 @@ export function latin1Encode(s: string, fail: (m: string) => never): Uint8Array 
 
 /**
  * Reads one pickle from `bytes` (bytes after its STOP opcode are ignored, as `pickle.loads`
- * does). Throws `UnpicklingError` for malformed or disallowed input and `ValueError` for values
- * this library cannot represent (e.g. an int64 array element beyond 2^53).
+ * does). Throws `UnpicklingError` for malformed or disallowed input, or input that would cross
+ * a limit of src/io/limits.ts, and `ValueError` for values this library cannot represent (e.g. an
+ * int64 array element beyond 2^53).
  */
 export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyValue {
+  return unpickleBudgeted(bytes, options).value;
+}
+
+/** `unpickle`, also returning the budget left for what the caller derives from the value. */
+export function unpickleBudgeted(bytes: Uint8Array, options: UnpickleOptions = {}): { value: PyValue; budget: Budget } {
   if (!(bytes instanceof Uint8Array)) {
     throw new UnpicklingError(`unpickle expects a Uint8Array, but received ${kindOf(bytes)}.`);
   }
-  const maxExpansion = options.maxExpansion ?? DEFAULT_MAX_EXPANSION;
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxExpansion = checkLimit('unpickle', 'maxExpansion', options.maxExpansion, false) ?? DEFAULT_MAX_EXPANSION;
+  const maxDepth = checkLimit('unpickle', 'maxDepth', options.maxDepth, true) ?? DEFAULT_MAX_DEPTH;
   if (bytes.length === 0) throw new UnpicklingError('pickle data was truncated: the input is empty');
   if (bytes[0] !== 0x80) {
     throw new UnpicklingError(
       `not a pickle of protocol 2 or higher: the data starts with ${opName(bytes[0] as number)}, not the PROTO opcode 0x80 (a .pdparams/.pdopt file, or a safetensors file read as pickle?)`,
     );
   }
-  return new Unpickler(bytes, maxDepth, maxExpansion).run();
+  const u = new Unpickler(bytes, maxDepth, maxExpansion);
+  const value = u.run();
+  return { value, budget: u.budget };
 }

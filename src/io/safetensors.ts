@@ -4,19 +4,42 @@
  * (padded with spaces), then the little-endian, C-order tensor bytes.
  *
  * The reader validates as the reference implementation (huggingface/safetensors) does, and a
- * little more: header length ≤ 100 MB and within the file, a JSON object starting with `{`,
- * known dtypes, shapes of non-negative integers, offsets that tile the data section from 0 to
- * its end in order without gaps or overlaps, and `end - begin = numel × itemsize` for each
- * tensor. Errors are `SafetensorsError` (a `ValueError`).
+ * little more: header length ≤ `maxHeaderSize` (default 100 MB, the reference's) and within the
+ * file, a JSON object starting with `{`, at most `maxTensors` tensors (default 100,000), known
+ * dtypes (looked up in a `Map`: `"__proto__"` is just unknown), shapes and offsets written as
+ * non-negative integer literals (`4.0` and `4e0` are refused, as serde's `usize` does), offsets
+ * that tile the data section from 0 to its end in order without gaps or overlaps, and
+ * `end - begin = numel × itemsize` for each tensor. The header JSON is read by an iterative parser
+ * (src/io/json.ts) nested at most 64 deep whose objects are charged to a budget of 16 × the
+ * header size + 1 MiB, so reading costs time and memory linear in the file. Errors are
+ * `SafetensorsError` (a `ValueError`).
  */
 import { ValueError } from '../errors.js';
-import { describe } from '../options.js';
+import { checkOptions, describe } from '../options.js';
 import type { DType } from '../tensor/dtype.js';
 import { SafetensorsError } from './errors.js';
+import { JsonNumberText, parseJson, type JsonValue } from './json.js';
+import {
+  Budget,
+  BUDGET_SLACK,
+  checkLimit,
+  DEFAULT_MAX_EXPANSION,
+  DEFAULT_MAX_TENSORS,
+  MAX_HEADER_JSON_DEPTH,
+  MAX_HEADER_SIZE,
+} from './limits.js';
 import { checkedNumel, decodeElements, encodeElements, isNdArray, itemSizeOf, type ElementType, type NdArray } from './ndarray.js';
 
-/** The reference implementation's bound on the header. */
-export const MAX_HEADER_SIZE = 100_000_000;
+export { MAX_HEADER_SIZE };
+
+export interface SafetensorsReadOptions {
+  /** The largest header accepted, in bytes. Default 100,000,000 (the reference's bound). */
+  maxHeaderSize?: number;
+  /** The most tensors a header may list. Default 100,000. */
+  maxTensors?: number;
+}
+
+const READ_OPTION_KEYS = ['maxHeaderSize', 'maxTensors'] as const;
 
 export interface SafetensorsContent {
   /** Tensors in the order of their data in the file. */
@@ -25,21 +48,22 @@ export interface SafetensorsContent {
   metadata: Map<string, string> | null;
 }
 
-const READ_TYPES: Readonly<Record<string, ElementType>> = {
-  BOOL: 'bool',
-  U8: 'uint8',
-  I8: 'int8',
-  I16: 'int16',
-  U16: 'uint16',
-  F16: 'float16',
-  BF16: 'bfloat16',
-  I32: 'int32',
-  U32: 'uint32',
-  F32: 'float32',
-  F64: 'float64',
-  I64: 'int64',
-  U64: 'uint64',
-};
+/** A Map, not an object literal: a dtype such as `"__proto__"` must not find `Object.prototype`. */
+const READ_TYPES: ReadonlyMap<string, ElementType> = new Map<string, ElementType>([
+  ['BOOL', 'bool'],
+  ['U8', 'uint8'],
+  ['I8', 'int8'],
+  ['I16', 'int16'],
+  ['U16', 'uint16'],
+  ['F16', 'float16'],
+  ['BF16', 'bfloat16'],
+  ['I32', 'int32'],
+  ['U32', 'uint32'],
+  ['F32', 'float32'],
+  ['F64', 'float64'],
+  ['I64', 'int64'],
+  ['U64', 'uint64'],
+]);
 
 const WRITE_TYPES: Readonly<Record<DType, string>> = {
   bool: 'BOOL',
@@ -72,8 +96,20 @@ function fail(message: string): never {
   throw new SafetensorsError(`safetensors: ${message}`);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+function isObject(v: unknown): v is Map<string, JsonValue> {
+  return v instanceof Map;
+}
+
+/** A JSON value for messages: number literals as written. */
+function show(v: unknown): string {
+  if (v instanceof JsonNumberText) return v.text;
+  if (v instanceof Map) return 'an object';
+  return describe(v);
+}
+
+/** Non-negative integer literals only (`JsonNumberText` holds every other number). */
+function isNatural(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v);
 }
 
 interface Entry {
@@ -86,14 +122,19 @@ interface Entry {
 }
 
 /** Parses and validates a safetensors file held in memory. */
-export function readSafetensors(bytes: Uint8Array): SafetensorsContent {
+export function readSafetensors(bytes: Uint8Array, options?: SafetensorsReadOptions): SafetensorsContent {
+  const opts = checkOptions('readSafetensors', options, READ_OPTION_KEYS);
+  const maxHeaderSize = checkLimit('readSafetensors', 'maxHeaderSize', opts.maxHeaderSize, true) ?? MAX_HEADER_SIZE;
+  const maxTensors = checkLimit('readSafetensors', 'maxTensors', opts.maxTensors, true) ?? DEFAULT_MAX_TENSORS;
   if (!(bytes instanceof Uint8Array)) fail(`expected a Uint8Array, but received ${describe(bytes)}.`);
   if (bytes.length < 8) fail(`the file has ${bytes.length} bytes, fewer than the 8-byte header length (HeaderTooSmall).`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lo = view.getUint32(0, true);
   const hi = view.getUint32(4, true);
   const n = hi * 4294967296 + lo;
-  if (hi !== 0 || n > MAX_HEADER_SIZE) fail(`the declared header length ${hi !== 0 ? '≥ 2^32' : n} exceeds ${MAX_HEADER_SIZE} bytes (HeaderTooLarge).`);
+  if (n > maxHeaderSize) {
+    fail(`the declared header length ${hi >= 0x200000 ? '≥ 2^53' : n} exceeds the limit of ${maxHeaderSize} bytes (HeaderTooLarge; the maxHeaderSize option raises it).`);
+  }
   if (8 + n > bytes.length) {
     fail(`the declared header length ${n} runs past the end of the ${bytes.length}-byte file (InvalidHeaderLength).`);
   }
@@ -103,49 +144,60 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsContent {
   } catch {
     fail('the header is not valid UTF-8 (InvalidHeader).');
   }
-  if (!text.startsWith('{')) fail('the header does not start with "{" (InvalidHeaderStart).');
-  let header: unknown;
-  try {
-    header = JSON.parse(text);
-  } catch (e) {
-    fail(`the header is not valid JSON: ${(e as Error).message} (InvalidHeaderDeserialization).`);
-  }
-  if (!isRecord(header)) fail('the header is not a JSON object (InvalidHeaderDeserialization).');
+  if (!text.startsWith('{')) fail('the header is not a JSON object: it does not start with "{" (InvalidHeaderStart).');
+  const jsonBudget = DEFAULT_MAX_EXPANSION * n + BUDGET_SLACK;
+  const header = parseJson(text, {
+    maxDepth: MAX_HEADER_JSON_DEPTH,
+    exactIntegers: true,
+    budget: new Budget(jsonBudget, (what) =>
+      fail(`the header's JSON would take more than ${jsonBudget} bytes (16 × its size + 1 MiB) at ${what} (InvalidHeaderDeserialization).`),
+    ),
+    onRootEntry: (count) => {
+      // One entry may be __metadata__.
+      if (count > maxTensors + 1) fail(`the header lists more than ${maxTensors} tensors (the maxTensors option raises the limit).`);
+    },
+    fail: (m) => fail(`the header is not valid JSON: ${m} (InvalidHeaderDeserialization).`),
+  });
+  if (!isObject(header)) fail('the header is not a JSON object (InvalidHeaderDeserialization).');
 
   let metadata: Map<string, string> | null = null;
   const entries: Entry[] = [];
-  for (const [name, info] of Object.entries(header)) {
+  for (const [name, info] of header) {
     if (name === '__metadata__') {
       if (info === null) continue;
-      if (!isRecord(info)) fail('"__metadata__" must be an object of strings (InvalidHeaderDeserialization).');
+      if (!isObject(info)) fail('"__metadata__" must be an object of strings (InvalidHeaderDeserialization).');
       metadata = new Map();
-      for (const [k, v] of Object.entries(info)) {
-        if (typeof v !== 'string') fail(`"__metadata__"["${k}"] must be a string, but is ${describe(v)} (InvalidHeaderDeserialization).`);
+      for (const [k, v] of info) {
+        if (typeof v !== 'string') fail(`"__metadata__"[${JSON.stringify(k)}] must be a string, but is ${show(v)} (InvalidHeaderDeserialization).`);
         metadata.set(k, v);
       }
       continue;
     }
-    if (!isRecord(info)) fail(`the entry for tensor "${name}" is not an object (InvalidHeaderDeserialization).`);
-    const { dtype, shape, data_offsets: offsets } = info;
-    if (typeof dtype !== 'string') fail(`tensor "${name}": "dtype" must be a string (InvalidHeaderDeserialization).`);
-    const type = READ_TYPES[dtype];
+    if (entries.length >= maxTensors) fail(`the header lists more than ${maxTensors} tensors (the maxTensors option raises the limit).`);
+    if (!isObject(info)) fail(`the entry for tensor ${JSON.stringify(name)} is not an object (InvalidHeaderDeserialization).`);
+    const dtype = info.get('dtype');
+    const shape = info.get('shape');
+    const offsets = info.get('data_offsets');
+    if (typeof dtype !== 'string') fail(`tensor ${JSON.stringify(name)}: "dtype" must be a string (InvalidHeaderDeserialization).`);
+    const type = READ_TYPES.get(dtype);
     if (type === undefined) {
-      fail(`tensor "${name}": dtype ${JSON.stringify(dtype)} is not supported (supported: ${Object.keys(READ_TYPES).join(', ')}).`);
+      fail(`tensor ${JSON.stringify(name)}: dtype ${JSON.stringify(dtype)} is not supported (supported: ${[...READ_TYPES.keys()].join(', ')}).`);
     }
-    if (!Array.isArray(shape)) fail(`tensor "${name}": "shape" must be an array of non-negative integers (InvalidHeaderDeserialization).`);
+    if (!Array.isArray(shape)) fail(`tensor ${JSON.stringify(name)}: "shape" must be an array of non-negative integers (InvalidHeaderDeserialization).`);
+    shape.forEach((d, i) => {
+      if (!isNatural(d)) {
+        fail(`tensor ${JSON.stringify(name)}: shape[${i}] must be a non-negative integer, but received ${show(d)} (InvalidHeaderDeserialization).`);
+      }
+    });
     let numel: number;
     try {
-      numel = checkedNumel(shape, `tensor "${name}"`);
+      numel = checkedNumel(shape, `tensor ${JSON.stringify(name)}`);
     } catch (e) {
       if (e instanceof ValueError) fail(`${e.message} (ValidationOverflow / InvalidHeaderDeserialization).`);
       throw e;
     }
-    if (
-      !Array.isArray(offsets) ||
-      offsets.length !== 2 ||
-      !offsets.every((o: unknown) => typeof o === 'number' && Number.isSafeInteger(o) && o >= 0)
-    ) {
-      fail(`tensor "${name}": "data_offsets" must be two non-negative integers (InvalidHeaderDeserialization).`);
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isNatural)) {
+      fail(`tensor ${JSON.stringify(name)}: "data_offsets" must be two non-negative integers (InvalidHeaderDeserialization).`);
     }
     entries.push({ name, type, shape: shape as number[], numel, begin: offsets[0] as number, end: offsets[1] as number });
   }

@@ -35,11 +35,13 @@ import { SelectedRows } from '../tensor/selected-rows.js';
 import { Tensor } from '../tensor/tensor.js';
 import { UnpicklingError } from './errors.js';
 import { checkSavePath, readFileBytes, readFileBytesSync, writeFileAtomic, writeFileAtomicSync } from './fs.js';
-import { isNdArray, ndarray, type NdArray } from './ndarray.js';
-import { unpickle } from './pickle-read.js';
+import { parseJson } from './json.js';
+import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
+import { checkedNumel, isNdArray, ndarray, type NdArray } from './ndarray.js';
+import { unpickleBudgeted, type UnpickleOptions } from './pickle-read.js';
 import { checkProtocol, pickle } from './pickle-write.js';
 import { PyFloat, PyTuple, type PyKey, type PyValue } from './py-value.js';
-import { readSafetensors, writeSafetensors } from './safetensors.js';
+import { readSafetensors, writeSafetensors, type SafetensorsReadOptions } from './safetensors.js';
 
 export const NAME_TABLE_KEY = 'StructuredToParameterName@@';
 export const UNPACK_INFO_KEY = 'UnpackBigParamInfor@@';
@@ -70,6 +72,17 @@ export interface LoadOptions {
   format?: SaveFormat;
   /** `'object'` (default): dicts become plain objects; `'map'`: `Map`s. */
   dictAs?: 'object' | 'map';
+  /**
+   * Pickle: what the objects created while reading may cost, as a multiple of the file size
+   * (plus 1 MiB); see src/io/limits.ts. Default 16; a file beyond it is an `UnpicklingError`.
+   */
+  maxExpansion?: number;
+  /** Pickle (and the JSON of Paddle's safetensors metadata): deepest container nesting. Default 1000. */
+  maxDepth?: number;
+  /** Safetensors: the largest header accepted, in bytes. Default 100,000,000 (the reference's). */
+  maxHeaderSize?: number;
+  /** Safetensors: the most tensors a header may list. Default 100,000. */
+  maxTensors?: number;
 }
 
 /** What `load` can return (a dict is a plain object, or a Map with `dictAs: 'map'`). */
@@ -88,7 +101,7 @@ export type Loaded =
   | Map<PyKey, Loaded>;
 
 const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
-const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs'] as const;
+const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs', 'maxExpansion', 'maxDepth', 'maxHeaderSize', 'maxTensors'] as const;
 
 /** Deepest container nesting `save` writes (what the reader accepts). */
 const MAX_SAVE_DEPTH = 1000;
@@ -305,8 +318,12 @@ export function unpackSavedDict(saved: Map<PyKey, PyValue>, protocol: number, ma
   return saved;
 }
 
-/** Paddle's `_pack_loaded_dict`: reassembles arrays split by `unpackSavedDict`. */
-export function packLoadedDict(obj: Map<PyKey, PyValue>): Map<PyKey, PyValue> {
+/**
+ * Paddle's `_pack_loaded_dict`: reassembles arrays split by `unpackSavedDict`. The slices of all
+ * entries must be distinct arrays of one dtype whose element counts add up to `OriginShape`
+ * exactly; each reassembled array is charged to `budget` (the reader's, see src/io/limits.ts).
+ */
+export function packLoadedDict(obj: Map<PyKey, PyValue>, budget?: Budget): Map<PyKey, PyValue> {
   const info = obj.get(UNPACK_INFO_KEY);
   if (info === undefined) return obj;
   function bad(m: string): never {
@@ -314,6 +331,8 @@ export function packLoadedDict(obj: Map<PyKey, PyValue>): Map<PyKey, PyValue> {
   }
   if (!(info instanceof Map)) bad('it is not a dict');
   const used = new Set<string>();
+  /** Each slice array and the name it was first listed under: a memo reference must not be reused. */
+  const arrays = new Map<NdArray, string>();
   const removes: string[] = [];
   for (const [key, value] of info as Map<PyKey, PyValue>) {
     if (!(value instanceof Map)) bad(`the entry for ${describe(key)} is not a dict`);
@@ -325,6 +344,13 @@ export function packLoadedDict(obj: Map<PyKey, PyValue>): Map<PyKey, PyValue> {
     if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
       bad(`"OriginShape" of ${describe(key)} is not a tuple of non-negative ints`);
     }
+    let want: number;
+    try {
+      want = checkedNumel(shape, `"OriginShape" of ${describe(key)}`);
+    } catch (e) {
+      if (e instanceof ValueError) bad(e.message);
+      throw e;
+    }
     const parts: NdArray[] = [];
     for (const s of slices as string[]) {
       if (used.has(s)) bad(`slice "${s}" is listed twice`);
@@ -332,14 +358,17 @@ export function packLoadedDict(obj: Map<PyKey, PyValue>): Map<PyKey, PyValue> {
       const part = obj.get(s);
       if (part === undefined) throw new KeyError(`'${s}'`);
       if (!isNdArray(part)) bad(`slice "${s}" is not an array`);
+      const first = arrays.get(part);
+      if (first !== undefined) bad(`slice "${s}" is the same array as slice "${first}"; the slices of a split parameter must be distinct arrays`);
+      arrays.set(part, s);
       if (parts.length > 0 && (parts[0] as NdArray).dtype !== part.dtype) bad(`slice "${s}" has dtype ${part.dtype}, not ${(parts[0] as NdArray).dtype}`);
       parts.push(part);
     }
     if (parts.length === 0) bad(`no slices for ${describe(key)}`);
     const total = parts.reduce((a, p) => a + p.data.length, 0);
-    const want = (shape as number[]).reduce((a, d) => a * d, 1);
     if (total !== want) bad(`cannot reshape array of size ${total} into shape (${(shape as number[]).join(', ')})`);
     const first = parts[0] as NdArray;
+    budget?.charge(COST.ndarray + total * first.data.BYTES_PER_ELEMENT, `reassembling the split parameter ${describe(key)}`);
     const data = new (first.data.constructor as new (n: number) => NdArray['data'])(total);
     let off = 0;
     for (const p of parts) {
@@ -458,6 +487,10 @@ interface LoadConfig {
   returnNumpy: boolean;
   keepNameTable: boolean;
   dictAs: 'object' | 'map';
+  maxExpansion: number | undefined;
+  maxDepth: number | undefined;
+  maxHeaderSize: number | undefined;
+  maxTensors: number | undefined;
 }
 
 function toTensor(a: NdArray, name: string | null): Tensor {
@@ -537,7 +570,7 @@ function containsNameArrayTuple(root: PyValue): boolean {
 }
 
 /** Paddle's post-processing of `pickle.load`'s result. */
-function postProcess(result: PyValue, cfg: LoadConfig): Loaded {
+function postProcess(result: PyValue, cfg: LoadConfig, budget: Budget): Loaded {
   const tensors = new Map<NdArray, Tensor>();
   const asTensor = (a: NdArray, name: string | null): Loaded => {
     if (cfg.returnNumpy) return a;
@@ -549,7 +582,7 @@ function postProcess(result: PyValue, cfg: LoadConfig): Loaded {
     return t;
   };
   if (result instanceof Map) {
-    packLoadedDict(result);
+    packLoadedDict(result, budget);
     if (result.has(NAME_TABLE_KEY)) {
       const table = result.get(NAME_TABLE_KEY);
       if (!(table instanceof Map)) {
@@ -613,7 +646,10 @@ function shapeTop(top: Map<PyKey, Loaded>, cfg: LoadConfig): Loaded {
 }
 
 function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
-  const { tensors, metadata } = readSafetensors(bytes);
+  const readOptions: SafetensorsReadOptions = {};
+  if (cfg.maxHeaderSize !== undefined) readOptions.maxHeaderSize = cfg.maxHeaderSize;
+  if (cfg.maxTensors !== undefined) readOptions.maxTensors = cfg.maxTensors;
+  const { tensors, metadata } = readSafetensors(bytes, readOptions);
   const raw = metadata?.get(SAFETENSORS_META_KEY);
   const top = new Map<PyKey, Loaded>();
   if (raw === undefined) {
@@ -621,31 +657,33 @@ function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
     for (const [k, a] of tensors) top.set(k, cfg.returnNumpy ? a : toTensor(a, null));
     return shapeTop(top, cfg);
   }
-  let info: unknown;
-  try {
-    info = JSON.parse(raw);
-  } catch {
-    throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] is not valid JSON.`);
-  }
-  const o = info as { order?: unknown; names?: unknown; extra?: unknown };
+  const where = `paddle.load: __metadata__["${SAFETENSORS_META_KEY}"]`;
+  // The iterative parser: nesting bounded by maxDepth (not by the JS stack), objects charged to a
+  // budget of 16 × the string's length + 1 MiB, objects as Maps (the Python dicts they stand for).
+  const limit = DEFAULT_MAX_EXPANSION * raw.length + BUDGET_SLACK;
+  const info = parseJson(raw, {
+    maxDepth: cfg.maxDepth ?? DEFAULT_MAX_DEPTH,
+    budget: new Budget(limit, (what) => {
+      throw new ValueError(`${where} would take more than ${limit} bytes (16 × its length + 1 MiB) at ${what}.`);
+    }),
+    fail: (m) => {
+      throw new ValueError(`${where} is not valid JSON: ${m}.`);
+    },
+  });
+  const order = info instanceof Map ? info.get('order') : undefined;
+  const namesV = info instanceof Map ? info.get('names') : undefined;
+  const extraV = info instanceof Map ? info.get('extra') : undefined;
   if (
-    typeof info !== 'object' || info === null ||
-    !Array.isArray(o.order) || !o.order.every((k) => typeof k === 'string') ||
-    typeof o.names !== 'object' || o.names === null ||
-    typeof o.extra !== 'object' || o.extra === null
+    !Array.isArray(order) || !order.every((k) => typeof k === 'string') ||
+    !(namesV instanceof Map) || !(extraV instanceof Map)
   ) {
-    throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] is malformed.`);
+    throw new ValueError(`${where} is malformed.`);
   }
-  const names = new Map(Object.entries(o.names as Record<string, unknown>));
-  const extra = new Map(Object.entries(o.extra as Record<string, unknown>));
-  const jsonToPy = (x: unknown): PyValue => {
-    if (Array.isArray(x)) return x.map(jsonToPy);
-    if (typeof x === 'object' && x !== null) return new Map(Object.entries(x).map(([k, y]) => [k, jsonToPy(y)] as [PyKey, PyValue]));
-    return x as PyValue;
-  };
+  const names = namesV;
+  const extra = extraV as Map<string, PyValue>;
   const inner = new FromPy(cfg, () => undefined);
   const table = new Map<PyKey, Loaded>();
-  const keys = new Set(o.order as string[]);
+  const keys = new Set(order as string[]);
   for (const k of tensors.keys()) keys.add(k);
   for (const k of keys) {
     if (top.has(k)) continue;
@@ -659,7 +697,7 @@ function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
         top.set(k, a);
       }
     } else if (extra.has(k)) {
-      top.set(k, inner.convert(jsonToPy(extra.get(k))));
+      top.set(k, inner.convert(extra.get(k) as PyValue));
     } else {
       throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] lists ${JSON.stringify(k)}, which the file does not hold.`);
     }
@@ -696,18 +734,26 @@ function decode(bytes: Uint8Array, options: LoadOptions | undefined, where: stri
     returnNumpy: opts.returnNumpy ?? false,
     keepNameTable: opts.keepNameTable ?? false,
     dictAs: opts.dictAs ?? 'object',
+    maxExpansion: checkLimit(where, 'maxExpansion', opts.maxExpansion, false),
+    maxDepth: checkLimit(where, 'maxDepth', opts.maxDepth, true),
+    maxHeaderSize: checkLimit(where, 'maxHeaderSize', opts.maxHeaderSize, true),
+    maxTensors: checkLimit(where, 'maxTensors', opts.maxTensors, true),
   };
   if (format === 'safetensors') return decodeSafetensors(bytes, cfg);
   let value: PyValue;
+  let budget: Budget;
   try {
-    value = unpickle(bytes);
+    const limits: UnpickleOptions = {};
+    if (cfg.maxExpansion !== undefined) limits.maxExpansion = cfg.maxExpansion;
+    if (cfg.maxDepth !== undefined) limits.maxDepth = cfg.maxDepth;
+    ({ value, budget } = unpickleBudgeted(bytes, limits));
+    return postProcess(value, cfg, budget);
   } catch (e) {
     if (e instanceof UnpicklingError && path !== null) {
       throw new UnpicklingError(`\`paddle.load\` can not parse the file:${path}: ${e.message}`);
     }
     throw e;
   }
-  return postProcess(value, cfg);
 }
 
 // ------------------------------------------------------------------------------------------
