@@ -11,6 +11,7 @@ import { formatTable, sections, type BenchContext } from './registry.js';
 import './kernels.js';
 import './ops.js';
 import './e2e.js';
+import './memory.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
