@@ -10,7 +10,7 @@
 export { Tensor, ParameterBase } from './tensor/tensor.js';
 export type { NestedArray, BackwardOptions } from './tensor/tensor.js';
 export { Parameter } from './tensor/parameter.js';
-export type { ParameterInit } from './tensor/parameter.js';
+export type { ParameterInit, ParameterDecay } from './tensor/parameter.js';
 export { SelectedRows } from './tensor/selected-rows.js';
 export { noGrad, no_grad, isGradEnabled, is_grad_enabled, setGradEnabled, set_grad_enabled } from './tensor/autograd.js';
 export type { DType, FloatDType, DataArray, FloatArray } from './tensor/dtype.js';

@@ -19,7 +19,7 @@ import {
 import type { WeightDecayRegularizer } from '../regularizer/index.js';
 import { noGrad } from '../tensor/autograd.js';
 import type { DType, FloatArray, FloatDType } from '../tensor/dtype.js';
-import { Parameter } from '../tensor/parameter.js';
+import { Parameter, type ParameterDecay } from '../tensor/parameter.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { shapeEquals, shapeToString } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -55,7 +55,7 @@ export interface PreparedEntry {
   /** Dense gradient (the param's own grad buffer, or a scratch buffer for a sparse grad). */
   readonly grad: () => FloatArray;
   readonly transform: GradTransform;
-  readonly decay: WeightDecayRegularizer | null;
+  readonly decay: ParameterDecay | null;
   readonly lr: number;
 }
 
@@ -71,7 +71,7 @@ function castToDType(dtype: DType, v: number): number {
 function paramLrScale(p: Tensor): number {
   return p instanceof Parameter ? p.optimizeAttr.learningRate : 1.0;
 }
-function paramRegularizer(p: Tensor): WeightDecayRegularizer | null {
+function paramRegularizer(p: Tensor): ParameterDecay | null {
   return p instanceof Parameter ? p.regularizer : null;
 }
 function paramNeedClip(p: Tensor): boolean {
@@ -383,7 +383,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   }
 
   /** §8: group weight_decay (group mode) or ParamAttr regularizer (flat mode), else the optimizer's. */
-  private regularizerFor(group: ResolvedGroup<G>, p: Tensor): WeightDecayRegularizer | null {
+  private regularizerFor(group: ResolvedGroup<G>, p: Tensor): ParameterDecay | null {
     if (group.raw !== null) {
       return group.groupDecay ?? this.regularization;
     }

@@ -3,24 +3,33 @@
  * allocator, with the attributes the optimizer reads: `optimizeAttr.learningRate` (a multiplier
  * of the base LR), `regularizer`, `needClip`, `trainable` (= !stopGradient).
  */
-import type { WeightDecayRegularizer } from '../regularizer/index.js';
 import type { DType } from './dtype.js';
 import { checkShape, numelOf, type Shape } from './shape.js';
 import { getParameterAllocator } from './storage.js';
 import { ParameterBase } from './tensor.js';
 
+/**
+ * The weight decay a parameter carries from its ParamAttr (an `L1Decay` or `L2Decay` instance
+ * satisfies it); the optimizer reads `kind` and `coeff`. Declared here so that the tensor core
+ * needs no regularizer code.
+ */
+export interface ParameterDecay {
+  readonly kind: 'l1' | 'l2';
+  readonly coeff: number;
+}
+
 export interface ParameterInit {
   name: string;
   trainable?: boolean;
   learningRate?: number;
-  regularizer?: WeightDecayRegularizer | null;
+  regularizer?: ParameterDecay | null;
   needClip?: boolean;
   isBias?: boolean;
 }
 
 export class Parameter extends ParameterBase {
   optimizeAttr: { learningRate: number };
-  regularizer: WeightDecayRegularizer | null;
+  regularizer: ParameterDecay | null;
   needClip: boolean;
   readonly isBias: boolean;
 
