@@ -63,7 +63,8 @@ Trains a 784-256-10 ReLU MLP on the handwritten digits shipped in the \`mnist\`
 package (8,000 training / 1,756 test digits) with paddle.optimizer.RMSProp, a
 learning-rate schedule and global-norm gradient clipping. Writes a checkpoint
 (model.pdparams, model.pdopt, checkpoint.json) after every epoch and the loss and
-accuracy curves as curves.svg, all in --out.
+accuracy curves as curves.svg, all in --out (links to the last complete set in
+--out/sets, switched at once).
 
 Options:
   --epochs <n>          epochs to train (total, counting resumed ones)  [${DEFAULT_CONFIG.epochs}]
@@ -84,8 +85,9 @@ Options:
                         only --epochs may be raised)
   -h, --help            show this help
 
-Exit status: 0 done, 2 bad input or unusable checkpoint, 130 interrupted
-(the last complete checkpoint is kept).
+Exit status: 0 done, 2 bad input, unusable checkpoint or --out in use by another
+trainer, 1 failure (e.g. a save on a full disk), 130 interrupted (the last complete
+checkpoint is kept).
 `;
 
 export const MAIN_HELP = `Usage: ${PROGRAM} <command> [options]

@@ -4,15 +4,20 @@
  * epoch; `--resume` continues from the checkpoint in `--out`.
  *
  * `runTrain(argv, io)` is the whole command, in-process (tests call it directly); it resolves
- * with the exit status: 0 done, 2 bad input, 130 interrupted (io.signal aborted), 1 failure.
+ * with the exit status: 0 done, 2 bad input or `--out` in use, 130 interrupted (io.signal
+ * aborted), 1 failure (a failed save among them).
+ *
+ * The run holds the lock on `--out` (lock.ts) from before it reads the checkpoint until it ends;
+ * taking it, it sweeps what interrupted saves left there (checkpoint.ts).
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as paddle from '../index.js';
 import { flagName, parseTrainArgs, TRAIN_HELP, UsageError, type TrainArgs, type TrainConfig } from './args.js';
 import { renderChart } from './chart.js';
-import { FILES, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { FILES, readCheckpoint, SaveError, sweep, writeCheckpoint, type Checkpoint, type SaveHooks } from './checkpoint.js';
 import type { EpochRecord, History } from './history.js';
+import { acquireLock, pidAlive, type Lock } from './lock.js';
 import { gatherBatch, IMAGE_SIZE, loadMnist, NUM_CLASSES, type Digits } from './mnist.js';
 import { MLP } from './model.js';
 import { formatDuration, formatInt, formatLr, percent, Progress, type TextOutput } from './progress.js';
@@ -25,6 +30,8 @@ export interface TrainIO {
   signal?: AbortSignal;
   /** Milliseconds (default `performance.now`). */
   now?: () => number;
+  /** Test seams of the checkpoint saves (an ENOSPC writer, a step callback). */
+  save?: SaveHooks;
 }
 
 export const EXIT_OK = 0;
@@ -235,24 +242,50 @@ function chartOf(run: Run): string {
   return renderChart(run.history, { title: 'paddle-rmsprop: MLP 784-256-10 on MNIST digits', subtitle: sub.join(' · ') });
 }
 
-function saveRun(run: Run): void {
-  writeCheckpoint(run.out, {
-    epoch: run.epoch,
-    step: run.step,
-    config: run.config,
-    history: run.history,
-    params: paddle.saveBytes(run.model.stateDict()),
-    opt: paddle.saveBytes(run.opt.stateDict()),
-    chart: chartOf(run),
-  });
+function saveRun(run: Run, lock: Lock, hooks: SaveHooks | undefined): void {
+  const beforeCommit = (): void => {
+    lock.check(); // never commit into a directory another trainer has taken over
+    hooks?.beforeCommit?.();
+  };
+  writeCheckpoint(
+    run.out,
+    {
+      epoch: run.epoch,
+      step: run.step,
+      config: run.config,
+      history: run.history,
+      params: paddle.saveBytes(run.model.stateDict()),
+      opt: paddle.saveBytes(run.opt.stateDict()),
+      chart: chartOf(run),
+    },
+    { ...hooks, beforeCommit },
+  );
 }
 
 async function train(args: TrainArgs, io: TrainIO): Promise<number> {
+  // A missing directory has no checkpoint to resume (and is not created for nothing).
+  if (args.resume && !existsSync(args.out)) readCheckpoint(args.out);
+  prepareOutDir(args.out);
+  const lock = acquireLock(args.out);
+  try {
+    return await trainLocked(args, io, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const t0 = now();
   const progress = new Progress(io.stdout, now);
+  if (lock.tookOver !== null) {
+    progress.line(`took over the lock on ${args.out} from pid ${lock.tookOver.pid} (started ${lock.tookOver.started}), which no longer runs`);
+  }
+  const swept = sweep(args.out, pidAlive);
+  if (swept.length > 0) {
+    progress.line(`removed ${swept.length} leftover${swept.length === 1 ? '' : 's'} of an interrupted save from ${args.out}: ${swept.join(', ')}`);
+  }
   const ckpt = args.resume ? readCheckpoint(args.out) : null;
-  prepareOutDir(args.out);
   const replacing = ckpt === null && existsSync(join(args.out, FILES.meta));
   const config = ckpt !== null ? resumeConfig(args, ckpt.meta.config, args.out) : args.config;
   const saved = ckpt !== null ? decodeCheckpoint(ckpt, args.out) : null;
@@ -345,7 +378,7 @@ async function train(args: TrainArgs, io: TrainIO): Promise<number> {
       };
       run.history.epochs.push(record);
       run.epoch++;
-      saveRun(run);
+      saveRun(run, lock, io.save);
       progress.endEpoch(record, seen / seconds);
     }
 
@@ -376,6 +409,10 @@ export async function runTrain(argv: readonly string[], io: TrainIO): Promise<nu
     if (e instanceof UsageError) {
       io.stderr.write(`paddle-rmsprop: ${e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof SaveError) {
+      io.stderr.write(`paddle-rmsprop: ${e.message}${e.code !== undefined ? ` (${e.code})` : ''}\n`);
+      return EXIT_FAILURE;
     }
     const err = e as { name?: string; message?: string; code?: string };
     io.stderr.write(`paddle-rmsprop: training failed: ${err.name ?? 'Error'}: ${err.message ?? String(e)}${err.code !== undefined ? ` (${err.code})` : ''}\n`);

@@ -128,7 +128,7 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     };
     const copy = (name: string): string => {
       const dir = join(tmp.dir, name);
-      cpSync(straight, dir, { recursive: true });
+      cpSync(straight, dir, { recursive: true, verbatimSymlinks: true });
       return dir;
     };
 
@@ -180,7 +180,7 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
 
   it('a fresh run into a directory holding a checkpoint says it will replace it', async () => {
     const dir = join(tmp.dir, 'again');
-    cpSync(straight, dir, { recursive: true });
+    cpSync(straight, dir, { recursive: true, verbatimSymlinks: true });
     const io = captureIO();
     expect(await runTrain(['--limit', '64', '--epochs', '1', '--out', dir], io)).toBe(0);
     expect(io.out()).toContain(`starting afresh: the checkpoint in ${dir} will be replaced after epoch 1 (--resume continues it instead)`);
