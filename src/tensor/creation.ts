@@ -38,9 +38,10 @@ export interface ToTensorOptions {
 }
 
 /**
- * `paddle.to_tensor(data, dtype=None, place=None, stop_gradient=True)`. Numbers and nested arrays
- * of numbers take the default float dtype if any element is non-integer, else int64 (Python ints);
- * booleans → bool; typed arrays keep their type (Float32Array → float32, Float64Array → float64,
+ * `paddle.to_tensor(data, dtype=None, place=None, stop_gradient=True)`. JS numbers (and nested
+ * arrays of them) take the default float dtype, whether or not they are whole (JS cannot tell
+ * `1` from `1.0`; Paddle's `to_tensor([1, 2])` is int64: pass `{ dtype: 'int64' }`); bigints →
+ * int64; booleans → bool; typed arrays keep their type (Float32Array → float32, Float64Array → float64,
  * Int32Array → int32, BigInt64Array → int64, other integer arrays → int64); a Tensor is copied.
  */
 export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions): Tensor {
@@ -81,11 +82,15 @@ export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<numb
     const parsed = flattenNested(data, 'data');
     values = parsed.values;
     shape = parsed.shape;
-    inferred = parsed.sawBool && !parsed.sawFloat && parsed.values.every((v) => v === 0 || v === 1) && containsOnlyBooleans(data)
-      ? 'bool'
-      : parsed.sawFloat
-        ? defaultDType
-        : 'int64';
+    // JS has one number type: 1 and 1.0 are the same value, so numbers take the default float
+    // dtype (Paddle's `to_tensor([1.0, 2.0])`); integers come from `dtype`, bigints (`[1n, 2n]`),
+    // an integer typed array or a BigInt64Array. Only all-boolean data is bool.
+    inferred =
+      !parsed.sawNumber && !parsed.sawBigInt && parsed.sawBool
+        ? 'bool'
+        : parsed.sawBigInt && !parsed.sawNumber && !parsed.sawBool
+          ? 'int64'
+          : defaultDType;
   } else {
     throw new PaddleTypeError(
       `to_tensor: 'data' must be a number, boolean, (nested) array, typed array or Tensor, but received ${typeof data}.`,
@@ -95,12 +100,6 @@ export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<numb
   const out = allocArray(dtype, values.length);
   for (let i = 0; i < values.length; i++) out[i] = castScalar(Number(values[i]), dtype);
   return Tensor.fromArray(out, shape, dtype, { stopGradient: opts.stopGradient ?? true });
-}
-
-function containsOnlyBooleans(data: unknown): boolean {
-  if (typeof data === 'boolean') return true;
-  if (Array.isArray(data)) return data.every(containsOnlyBooleans);
-  return false;
 }
 
 export interface FillOptions {

@@ -29,7 +29,7 @@ import { DisposedStorage, getParameterAllocator, JsStorage, type Storage } from 
 import { generate } from './unique-name.js';
 
 /** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
-export type NestedArray = number | boolean | readonly NestedArray[];
+export type NestedArray = number | boolean | bigint | readonly NestedArray[];
 
 export interface BackwardOptions {
   /** Keep the graph so that a second `backward()` through it works. */
@@ -459,7 +459,10 @@ export class ParameterBase extends Tensor {
 }
 
 /** Flattens a (rectangular) nested array; a ragged or non-numeric input is a ValueError. */
-export function flattenNested(value: unknown, argName: string): { values: number[]; shape: number[]; sawFloat: boolean; sawBool: boolean } {
+export function flattenNested(
+  value: unknown,
+  argName: string,
+): { values: number[]; shape: number[]; sawFloat: boolean; sawBool: boolean; sawNumber: boolean; sawBigInt: boolean } {
   const shape: number[] = [];
   let probe: unknown = value;
   while (Array.isArray(probe)) {
@@ -469,16 +472,25 @@ export function flattenNested(value: unknown, argName: string): { values: number
   const values: number[] = [];
   let sawFloat = false;
   let sawBool = false;
+  let sawNumber = false;
+  let sawBigInt = false;
   const walk = (v: unknown, dim: number, path: string): void => {
     if (dim === shape.length) {
       if (typeof v === 'number') {
+        sawNumber = true;
         if (!Number.isInteger(v)) sawFloat = true;
         values.push(v);
+      } else if (typeof v === 'bigint') {
+        if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(-Number.MAX_SAFE_INTEGER)) {
+          throw new ValueError(`The '${argName}' holds the integer ${v} at ${argName}${path}, outside the exactly stored range (|x| <= 2^53 - 1).`);
+        }
+        sawBigInt = true;
+        values.push(Number(v));
       } else if (typeof v === 'boolean') {
         sawBool = true;
         values.push(v ? 1 : 0);
       } else {
-        throw new ValueError(`The '${argName}' must hold numbers or booleans, but ${argName}${path} is ${String(v)}.`);
+        throw new ValueError(`The '${argName}' must hold numbers, bigints or booleans, but ${argName}${path} is ${String(v)}.`);
       }
       return;
     }
@@ -490,7 +502,7 @@ export function flattenNested(value: unknown, argName: string): { values: number
     for (let i = 0; i < v.length; i++) walk(v[i], dim + 1, `${path}[${i}]`);
   };
   walk(value, 0, '');
-  return { values, shape, sawFloat, sawBool };
+  return { values, shape, sawFloat, sawBool, sawNumber, sawBigInt };
 }
 
 const backwardHooks: BackwardHooks = {

@@ -22,7 +22,7 @@ function seed(nIds: number, d: number): Tensor {
 describe('Embedding forward', () => {
   it('looks up rows for int64/int32 tensors and plain arrays, shape ids.shape + [dim]', () => {
     const e = table(5, 3);
-    const out = e.forward(toTensor([[4, 0], [2, 2]]));
+    const out = e.forward(toTensor([[4, 0], [2, 2]], { dtype: 'int64' }));
     expect(out.shape).toEqual([2, 2, 3]);
     expect(out.tolist()).toEqual([
       [[40, 41, 42], [0, 1, 2]],
@@ -107,7 +107,7 @@ describe('Embedding sparse backward', () => {
   it('returns SelectedRows with rows = ids as given (duplicates, order, padding kept), verbatim values, height = n', () => {
     const e = table(6, 2, { sparse: true, paddingIdx: 2 });
     const ids = [[5, 2], [5, 0]];
-    const out = e.forward(toTensor(ids));
+    const out = e.forward(toTensor(ids, { dtype: 'int64' }));
     const s = seed(4, 2);
     out.backward(Tensor.fromArray(s.numpy(), [2, 2, 2], 'float32'));
     const g = e.weight.grad as SelectedRows;
@@ -161,7 +161,7 @@ describe('Embedding errors', () => {
     const e = table(4, 2);
     expect(() => e.forward([0, 4])).toThrow(ValueError);
     expect(() => e.forward([0, 4])).toThrow(/expected >= 0 and < 4, but got 4/);
-    expect(() => e.forward(toTensor([[1], [-1]]))).toThrow(/but got -1.*flat position 1/);
+    expect(() => e.forward(toTensor([[1], [-1]], { dtype: 'int64' }))).toThrow(/but got -1.*flat position 1/);
     expect(() => e.forward(toTensor([0.5], { dtype: 'float32' }))).toThrow(PaddleTypeError);
     expect(() => e.forward([0.5])).toThrow(PaddleTypeError);
     expect(e.weight.grad).toBeNull();

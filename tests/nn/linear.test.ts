@@ -158,7 +158,7 @@ describe('Linear errors', () => {
     expect(() => l.forward(toTensor([[1, 2]], { dtype: 'float32' }))).toThrow(ValueError);
     expect(() => l.forward(toTensor([[1, 2]], { dtype: 'float32' }))).toThrow(/in_features = 3/);
     expect(() => l.forward(toTensor([[1, 2, 3]], { dtype: 'float64' }))).toThrow(PaddleTypeError);
-    expect(() => l.forward(toTensor([[1, 2, 3]]))).toThrow(/float32 or float64/);
+    expect(() => l.forward(toTensor([[1, 2, 3]], { dtype: 'int64' }))).toThrow(/float32 or float64/);
     expect(() => F.linear(toTensor([1, 2, 3], { dtype: 'float32' }), toTensor([1, 2, 3], { dtype: 'float32' }))).toThrow(/2-D/);
     expect(() => F.linear(toTensor([1], { dtype: 'float32' }), l.weight)).toThrow(ValueError);
     expect(() => F.linear(toTensor([1, 2, 3], { dtype: 'float32' }), l.weight, toTensor([1, 2, 3], { dtype: 'float32' }))).toThrow(/bias/);

@@ -33,13 +33,13 @@ describe('crossEntropy by hand', () => {
 
   it('mean / sum / none with labels [N] and [N, 1]', () => {
     const x = toTensor(logits, { dtype: 'float64' });
-    const y = toTensor([2, 0]);
+    const y = toTensor([2, 0], { dtype: 'int64' });
     expectClose(F.crossEntropy(x, y).data, [(l0 + l1) / 2], { rtol: 1e-15 });
     expectClose(F.crossEntropy(x, y, { reduction: 'sum' }).data, [l0 + l1], { rtol: 1e-15 });
     const none = F.crossEntropy(x, y, { reduction: 'none' });
     expect(none.shape).toEqual([2]);
     expectClose(none.data, [l0, l1], { rtol: 1e-15 });
-    const none2 = F.cross_entropy(x, toTensor([[2], [0]]), { reduction: 'none' });
+    const none2 = F.cross_entropy(x, toTensor([[2], [0]], { dtype: 'int64' }), { reduction: 'none' });
     expect(none2.shape).toEqual([2, 1]);
     expect(F.crossEntropy(x, y).shape).toEqual([]);
     // plain arrays as labels
@@ -48,7 +48,7 @@ describe('crossEntropy by hand', () => {
 
   it('gradient of the mean is (softmax − onehot) / N', () => {
     const x = toTensor(logits, { dtype: 'float64', stopGradient: false });
-    F.crossEntropy(x, toTensor([2, 0])).backward();
+    F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' })).backward();
     const z = Math.exp(1) + Math.exp(2) + Math.exp(3);
     const expected = [Math.exp(1) / z / 2, Math.exp(2) / z / 2, (Math.exp(3) / z - 1) / 2, (1 / 3 - 1) / 2, 1 / 6, 1 / 6];
     expectClose((x.grad as Tensor).data, expected, { rtol: 1e-14, atol: 1e-17 });
@@ -57,25 +57,25 @@ describe('crossEntropy by hand', () => {
   it('ignoreIndex ≥ 0 drops samples and divides by the kept count; the default −100 divides by N', () => {
     const x = toTensor([[1, 2, 3], [1, 1, 1], [0, 5, 0]], { dtype: 'float64' });
     const l2 = lse([0, 5, 0]);
-    const kept = F.crossEntropy(x, toTensor([2, 0, 1]), { ignoreIndex: 1, reduction: 'none' });
+    const kept = F.crossEntropy(x, toTensor([2, 0, 1], { dtype: 'int64' }), { ignoreIndex: 1, reduction: 'none' });
     expectClose(kept.data, [l0, l1, 0], { rtol: 1e-15 });
-    expectClose(F.crossEntropy(x, toTensor([2, 0, 1]), { ignoreIndex: 1 }).data, [(l0 + l1) / 2], { rtol: 1e-15 });
+    expectClose(F.crossEntropy(x, toTensor([2, 0, 1], { dtype: 'int64' }), { ignoreIndex: 1 }).data, [(l0 + l1) / 2], { rtol: 1e-15 });
     // label −100 with the default ignore_index: loss 0, but mean_all still divides by 3
-    expectClose(F.crossEntropy(x, toTensor([2, 0, -100])).data, [(l0 + l1) / 3], { rtol: 1e-15 });
+    expectClose(F.crossEntropy(x, toTensor([2, 0, -100], { dtype: 'int64' })).data, [(l0 + l1) / 3], { rtol: 1e-15 });
     // all ignored: 0 / max(count, 1)
-    expect(F.crossEntropy(x, toTensor([1, 1, 1]), { ignoreIndex: 1 }).item()).toBe(0);
+    expect(F.crossEntropy(x, toTensor([1, 1, 1], { dtype: 'int64' }), { ignoreIndex: 1 }).item()).toBe(0);
     void l2;
     const xg = leaf([3, 3], 1);
-    gradcheck((a) => F.crossEntropy(a, toTensor([2, 0, 1]), { ignoreIndex: 1 }), [xg], GC);
+    gradcheck((a) => F.crossEntropy(a, toTensor([2, 0, 1], { dtype: 'int64' }), { ignoreIndex: 1 }), [xg], GC);
   });
 
   it('weight scales each sample by weight[label] and the mean divides by Σ weight[label]', () => {
     const x = toTensor(logits, { dtype: 'float64' });
     const w = toTensor([0.5, 2, 4], { dtype: 'float64' });
-    expectClose(F.crossEntropy(x, toTensor([2, 0]), { weight: w, reduction: 'none' }).data, [4 * l0, 0.5 * l1], { rtol: 1e-15 });
-    expectClose(F.crossEntropy(x, toTensor([2, 0]), { weight: w }).data, [(4 * l0 + 0.5 * l1) / 4.5], { rtol: 1e-15 });
-    gradcheck((a) => F.crossEntropy(a, toTensor([2, 0, 1, 1]), { weight: w }), [leaf([4, 3], 2)], GC);
-    expect(() => F.crossEntropy(x, toTensor([2, 0]), { weight: toTensor([1, 2], { dtype: 'float64' }) })).toThrow(/class_dimension/);
+    expectClose(F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { weight: w, reduction: 'none' }).data, [4 * l0, 0.5 * l1], { rtol: 1e-15 });
+    expectClose(F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { weight: w }).data, [(4 * l0 + 0.5 * l1) / 4.5], { rtol: 1e-15 });
+    gradcheck((a) => F.crossEntropy(a, toTensor([2, 0, 1, 1], { dtype: 'int64' }), { weight: w }), [leaf([4, 3], 2)], GC);
+    expect(() => F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { weight: toTensor([1, 2], { dtype: 'float64' }) })).toThrow(/class_dimension/);
   });
 
   it('soft labels: −Σ q·log p; labelSmoothing builds them from hard labels', () => {
@@ -88,7 +88,7 @@ describe('crossEntropy by hand', () => {
     expectClose(none.data, [e0, l1], { rtol: 1e-14 });
     gradcheck((a) => F.crossEntropy(a, softLabels(4, 5, 3), { softLabel: true }), [leaf([4, 5], 4)], GC);
     const eps = 0.1;
-    const smooth = F.crossEntropy(x, toTensor([2, 0]), { labelSmoothing: eps, reduction: 'none' });
+    const smooth = F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { labelSmoothing: eps, reduction: 'none' });
     const sq = toTensor([[eps / 3, eps / 3, 1 - eps + eps / 3], [1 - eps + eps / 3, eps / 3, eps / 3]], { dtype: 'float64' });
     expectClose(smooth.data, F.crossEntropy(x, sq, { softLabel: true, reduction: 'none' }).data, { rtol: 1e-14 });
     expect(smooth.shape).toEqual([2]);
@@ -96,18 +96,18 @@ describe('crossEntropy by hand', () => {
 
   it('useSoftmax: false takes probabilities', () => {
     const p = toTensor([[0.2, 0.3, 0.5], [0.9, 0.05, 0.05]], { dtype: 'float64' });
-    expectClose(F.crossEntropy(p, toTensor([1, 0]), { useSoftmax: false, reduction: 'none' }).data, [-Math.log(0.3), -Math.log(0.9)], { rtol: 1e-15 });
+    expectClose(F.crossEntropy(p, toTensor([1, 0], { dtype: 'int64' }), { useSoftmax: false, reduction: 'none' }).data, [-Math.log(0.3), -Math.log(0.9)], { rtol: 1e-15 });
     const pos = leaf([3, 4], 5, 0.1, 1);
-    gradcheck((a) => F.crossEntropy(a, toTensor([3, 0, 1]), { useSoftmax: false }), [pos], GC);
+    gradcheck((a) => F.crossEntropy(a, toTensor([3, 0, 1], { dtype: 'int64' }), { useSoftmax: false }), [pos], GC);
     gradcheck((a) => F.crossEntropy(a, softLabels(3, 4, 6), { useSoftmax: false, softLabel: true }), [leaf([3, 4], 7, 0.1, 1)], GC);
     // log(0) is clamped like Paddle's TolerableValue
-    expect(F.crossEntropy(toTensor([[0, 1]], { dtype: 'float64' }), toTensor([0]), { useSoftmax: false }).item()).toBe(1e20);
+    expect(F.crossEntropy(toTensor([[0, 1]], { dtype: 'float64' }), toTensor([0], { dtype: 'int64' }), { useSoftmax: false }).item()).toBe(1e20);
   });
 
   it('a class axis other than the last', () => {
     // x of shape [2, 3, 2]: classes on axis 1.
     const x = leaf([2, 3, 2], 8);
-    const labels = toTensor([[0, 2], [1, 1]]);
+    const labels = toTensor([[0, 2], [1, 1]], { dtype: 'int64' });
     const none = F.crossEntropy(x, labels, { axis: 1, reduction: 'none' });
     expect(none.shape).toEqual([2, 2]);
     const d = x.data;
@@ -119,18 +119,18 @@ describe('crossEntropy by hand', () => {
       }
     }
     gradcheck((a) => F.crossEntropy(a, labels, { axis: 1 }), [x], GC);
-    gradcheck((a) => F.crossEntropy(a, toTensor([[[0, 2]], [[1, 1]]]), { axis: 1, reduction: 'sum' }), [leaf([2, 3, 2], 9)], GC);
+    gradcheck((a) => F.crossEntropy(a, toTensor([[[0, 2]], [[1, 1]]], { dtype: 'int64' }), { axis: 1, reduction: 'sum' }), [leaf([2, 3, 2], 9)], GC);
   });
 
   it('gradcheck every reduction with hard labels', () => {
     for (const reduction of ['mean', 'sum', 'none'] as const) {
-      gradcheck((a) => F.crossEntropy(a, toTensor([0, 4, 2, 2, 1]), { reduction }), [leaf([5, 5], 10)], GC);
+      gradcheck((a) => F.crossEntropy(a, toTensor([0, 4, 2, 2, 1], { dtype: 'int64' }), { reduction }), [leaf([5, 5], 10)], GC);
     }
   });
 
   it('is stable in float32 for large logits', () => {
     const x = toTensor([[1000, 0], [-1000, 1000]], { dtype: 'float32', stopGradient: false });
-    const l = F.crossEntropy(x, toTensor([1, 1]), { reduction: 'none' });
+    const l = F.crossEntropy(x, toTensor([1, 1], { dtype: 'int64' }), { reduction: 'none' });
     expect(Array.from(l.data)).toEqual([1000, 0]);
     l.backward();
     expect(Array.from((x.grad as Tensor).data)).toEqual([1, -1, 0, 0]);
@@ -138,8 +138,8 @@ describe('crossEntropy by hand', () => {
 
   it('CrossEntropyLoss layer', () => {
     const x = toTensor(logits, { dtype: 'float64' });
-    expect(new nn.CrossEntropyLoss().forward(x, toTensor([2, 0])).item()).toBe(F.crossEntropy(x, toTensor([2, 0])).item());
-    expect(new nn.CrossEntropyLoss({ reduction: 'sum' }).forward(x, toTensor([2, 0])).item()).toBeCloseTo(l0 + l1, 14);
+    expect(new nn.CrossEntropyLoss().forward(x, toTensor([2, 0], { dtype: 'int64' })).item()).toBe(F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' })).item());
+    expect(new nn.CrossEntropyLoss({ reduction: 'sum' }).forward(x, toTensor([2, 0], { dtype: 'int64' })).item()).toBeCloseTo(l0 + l1, 14);
     expect(() => new nn.CrossEntropyLoss({ reduction: 'avg' as never })).toThrow(ValueError);
   });
 });
@@ -148,18 +148,18 @@ describe('crossEntropy errors', () => {
   const x = toTensor([[1, 2, 3], [1, 1, 1]], { dtype: 'float32' });
   it('rejects bad arguments before computing', () => {
     const bad: [() => unknown, new (...a: never[]) => Error, RegExp][] = [
-      [() => F.crossEntropy(x, toTensor([2, 0]), { reduction: 'avg' as never }), ValueError, /should be 'sum', 'mean' or 'none', but received avg/],
-      [() => F.crossEntropy(x, toTensor([3, 0])), ValueError, /expected >= 0 and < 3, or == -100, but got 3/],
-      [() => F.crossEntropy(x, toTensor([-1, 0])), ValueError, /but got -1/],
-      [() => F.crossEntropy(x, toTensor([2, 0, 1])), ValueError, /label_dims/],
-      [() => F.crossEntropy(x, toTensor([[2, 0]])), ValueError, /label_dims/],
+      [() => F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { reduction: 'avg' as never }), ValueError, /should be 'sum', 'mean' or 'none', but received avg/],
+      [() => F.crossEntropy(x, toTensor([3, 0], { dtype: 'int64' })), ValueError, /expected >= 0 and < 3, or == -100, but got 3/],
+      [() => F.crossEntropy(x, toTensor([-1, 0], { dtype: 'int64' })), ValueError, /but got -1/],
+      [() => F.crossEntropy(x, toTensor([2, 0, 1], { dtype: 'int64' })), ValueError, /label_dims/],
+      [() => F.crossEntropy(x, toTensor([[2, 0]], { dtype: 'int64' })), ValueError, /label_dims/],
       [() => F.crossEntropy(x, toTensor([2, 0], { dtype: 'float32' })), PaddleTypeError, /int32 or int64/],
-      [() => F.crossEntropy(x, toTensor([2, 0]), { ignore_index: 1 } as never), PaddleTypeError, /Did you mean 'ignoreIndex'/],
+      [() => F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { ignore_index: 1 } as never), PaddleTypeError, /Did you mean 'ignoreIndex'/],
       [() => F.crossEntropy(x, x, { softLabel: true, ignoreIndex: 1 }), ValueError, /soft_label == True/],
       [() => F.crossEntropy(x, toTensor([[1, 0]], { dtype: 'float32' }), { softLabel: true }), ValueError, /input's shape/],
-      [() => F.crossEntropy(toTensor([1, 2]), toTensor([0])), PaddleTypeError, /float32 or float64/],
-      [() => F.crossEntropy(x, toTensor([2, 0]), { axis: 2 }), ValueError, /axis/],
-      [() => F.crossEntropy(x, toTensor([2, 0]), { labelSmoothing: 0.1, ignoreIndex: 0 }), NotImplementedError, /labelSmoothing/],
+      [() => F.crossEntropy(toTensor([1, 2], { dtype: 'int64' }), toTensor([0], { dtype: 'int64' })), PaddleTypeError, /float32 or float64/],
+      [() => F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { axis: 2 }), ValueError, /axis/],
+      [() => F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { labelSmoothing: 0.1, ignoreIndex: 0 }), NotImplementedError, /labelSmoothing/],
     ];
     for (const [fn, cls, msg] of bad) {
       expect(fn).toThrow(cls);
@@ -209,7 +209,7 @@ describe('mse_loss, l1_loss, square_error_cost', () => {
     expect(() => F.mseLoss(a, b, { reduction: 'avg' as never })).toThrow("'reduction' in 'mse_loss' should be 'sum', 'mean' or 'none', but received avg.");
     expect(() => F.l1Loss(a, b, { reduction: 'x' as never })).toThrow(/in L1Loss should be/);
     expect(() => F.mseLoss(a, toTensor([1, 2, 3], { dtype: 'float64' }))).toThrow(ValueError);
-    expect(() => F.mseLoss(a, toTensor([1, 2]))).toThrow(PaddleTypeError);
+    expect(() => F.mseLoss(a, toTensor([1, 2], { dtype: 'int64' }))).toThrow(PaddleTypeError);
     expect(() => new nn.MSELoss({ reduction: 'avg' as never })).toThrow(ValueError);
   });
 });

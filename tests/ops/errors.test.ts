@@ -9,7 +9,7 @@ import { toTensor } from '../../src/tensor/creation.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 
 const x = toTensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32', stopGradient: false });
-const i64 = toTensor([1, 2]);
+const i64 = toTensor([1, 2], { dtype: 'int64' });
 const bad = <T>(v: unknown): T => v as T;
 
 type Row = [string, () => unknown, new (...args: never[]) => Error, RegExp];
@@ -46,11 +46,11 @@ const table: Row[] = [
   ['concat axis', () => ops.concat([x, x], { axis: 2 }), ValueError, /concat: the 'axis'.*received 2/],
   ['stack shapes', () => ops.stack([x, toTensor([1], { dtype: 'float32' })]), ValueError, /stack: all inputs must have the same shape, but x\[1\] has shape \[1\]/],
   ['gather out of range', () => ops.gather(x, [0, 2]), IndexError, /gather: index\[1\] = 2 is out of range \[0, 2\)/],
-  ['gather negative', () => ops.gather(x, toTensor([-1])), IndexError, /index\[0\] = -1/],
+  ['gather negative', () => ops.gather(x, toTensor([-1], { dtype: 'int64' })), IndexError, /index\[0\] = -1/],
   ['gather float index', () => ops.gather(x, toTensor([0.5], { dtype: 'float32' })), PaddleTypeError, /'index' must have dtype int32 or int64, but its dtype is float32/],
-  ['gather 2-D index', () => ops.gather(x, toTensor([[0]])), ValueError, /'index' must be 0-D or 1-D/],
-  ['index_select 0-D index', () => ops.indexSelect(x, toTensor(0)), ValueError, /index_select: the 'index' must be 1-D/],
-  ['where condition dtype', () => ops.where(toTensor([1, 0]), x, x), PaddleTypeError, /where: the 'condition' must be a bool Tensor, but its dtype is int64/],
+  ['gather 2-D index', () => ops.gather(x, toTensor([[0]], { dtype: 'int64' })), ValueError, /'index' must be 0-D or 1-D/],
+  ['index_select 0-D index', () => ops.indexSelect(x, toTensor(0, { dtype: 'int64' })), ValueError, /index_select: the 'index' must be 1-D/],
+  ['where condition dtype', () => ops.where(toTensor([1, 0], { dtype: 'int64' }), x, x), PaddleTypeError, /where: the 'condition' must be a bool Tensor, but its dtype is int64/],
   ['where broadcast', () => ops.where(toTensor([true, false]), x, 0), ValueError, /where.*\[2\].*\[2, 3\]/],
   ['clip bounds', () => ops.clip(x, { min: 2, max: 1 }), ValueError, /clip: 'max' should be greater than or equal to 'min', but received min = 2, max = 1/],
   ['clip bound type', () => ops.clip(x, { min: bad('0') }), PaddleTypeError, /clip: the 'min' must be a number, but received "0"/],

@@ -61,12 +61,12 @@ describe('binary elementwise values and broadcasting', () => {
 
   it('dtype rules: promotion, scalars, integer division', () => {
     expect(ops.add(f32([1]), f64([1])).dtype).toBe('float64');
-    expect(ops.add(toTensor([1, 2]), 3).dtype).toBe('int64');
-    expect(ops.add(toTensor([1, 2]), 0.5).dtype).toBe('float32');
+    expect(ops.add(toTensor([1, 2], { dtype: 'int64' }), 3).dtype).toBe('int64');
+    expect(ops.add(toTensor([1, 2], { dtype: 'int64' }), 0.5).dtype).toBe('float32');
     expect(ops.add(toTensor([true]), 1).dtype).toBe('int64');
     expect(ops.add(toTensor([true, true]), toTensor([true, false])).tolist()).toEqual([2, 1]);
     expect(ops.add(toTensor([1], { dtype: 'int32' }), f32([1])).dtype).toBe('float32');
-    const q = ops.divide(toTensor([7, 8]), toTensor([2, 4]));
+    const q = ops.divide(toTensor([7, 8], { dtype: 'int64' }), toTensor([2, 4], { dtype: 'int64' }));
     expect(q.dtype).toBe('float32');
     expect(q.tolist()).toEqual([3.5, 2]);
   });
@@ -96,7 +96,7 @@ describe('binary elementwise values and broadcasting', () => {
     const e = ops.equal(f32([1, 2, NaN]), f32([1, 3, NaN]));
     expect(e.dtype).toBe('bool');
     expect(e.tolist()).toEqual([true, false, false]);
-    expect(ops.equal(toTensor([[1], [2]]), toTensor([1, 2])).tolist()).toEqual([[true, false], [false, true]]);
+    expect(ops.equal(toTensor([[1], [2]], { dtype: 'int64' }), toTensor([1, 2], { dtype: 'int64' })).tolist()).toEqual([[true, false], [false, true]]);
   });
 });
 
@@ -105,7 +105,7 @@ describe('unary ops', () => {
     expect(ops.neg(f32([1, -2])).tolist()).toEqual([-1, 2]);
     expect(ops.abs(f32([-1.5, 0, 2])).tolist()).toEqual([1.5, 0, 2]);
     expect(ops.sqrt(f32([4, 2])).tolist()).toEqual([2, Math.fround(Math.SQRT2)]);
-    expect(ops.square(toTensor([3, -4])).tolist()).toEqual([9, 16]);
+    expect(ops.square(toTensor([3, -4], { dtype: 'int64' })).tolist()).toEqual([9, 16]);
     expect(ops.exp(f64([0, 1])).tolist()).toEqual([1, Math.E]);
     expect(ops.log(f64([1, Math.E])).tolist()).toEqual([0, 1]);
     expect(ops.sign(f32([-3, 0, 2])).tolist()).toEqual([-1, 0, 1]);
@@ -113,9 +113,9 @@ describe('unary ops', () => {
     expect(ops.clip(f32([-2, 3]), { max: 0 }).tolist()).toEqual([-2, 0]);
   });
   it('sqrt/exp/log of integers give float32; neg/abs/square keep the dtype', () => {
-    expect(ops.sqrt(toTensor([4, 9])).dtype).toBe('float32');
-    expect(ops.exp(toTensor([0])).dtype).toBe('float32');
-    expect(ops.abs(toTensor([-4])).dtype).toBe('int64');
+    expect(ops.sqrt(toTensor([4, 9], { dtype: 'int64' })).dtype).toBe('float32');
+    expect(ops.exp(toTensor([0], { dtype: 'int64' })).dtype).toBe('float32');
+    expect(ops.abs(toTensor([-4], { dtype: 'int64' })).dtype).toBe('int64');
   });
   it('scale rounds two steps like Paddle: (x·s) + b, or (x + b)·s', () => {
     const x = f32([0.1]);
@@ -208,7 +208,7 @@ describe('shape manipulation and indexing', () => {
   });
   it('transpose, concat, stack', () => {
     expect(ops.transpose(x, [1, 0]).tolist()).toEqual([[1, 4], [2, 5], [3, 6]]);
-    const t = toTensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]);
+    const t = toTensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], { dtype: 'int64' });
     expect(ops.transpose(t, [2, 0, 1]).tolist()).toEqual([[[1, 3], [5, 7]], [[2, 4], [6, 8]]]);
     expect(ops.concat([x, f32([[7, 8, 9]])]).tolist()).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
     expect(ops.concat([x, f32([[0], [0]])], { axis: -1 }).tolist()).toEqual([[1, 2, 3, 0], [4, 5, 6, 0]]);
@@ -216,10 +216,10 @@ describe('shape manipulation and indexing', () => {
     expect(ops.stack([f32([1, 2]), f32([3, 4])], { axis: 1 }).tolist()).toEqual([[1, 3], [2, 4]]);
   });
   it('gather / indexSelect / where', () => {
-    const idx = toTensor([1, 0, 1]);
+    const idx = toTensor([1, 0, 1], { dtype: 'int64' });
     expect(ops.gather(x, idx).tolist()).toEqual([[4, 5, 6], [1, 2, 3], [4, 5, 6]]);
     expect(ops.gather(x, [2, 0], { axis: 1 }).tolist()).toEqual([[3, 1], [6, 4]]);
-    expect(ops.gather(x, toTensor(1)).tolist()).toEqual([4, 5, 6]);
+    expect(ops.gather(x, toTensor(1, { dtype: 'int64' })).tolist()).toEqual([4, 5, 6]);
     expect(ops.indexSelect(x, toTensor([2], { dtype: 'int32' }), { axis: 1 }).tolist()).toEqual([[3], [6]]);
     expect(ops.index_select).toBe(ops.indexSelect);
     const cond = toTensor([[true, false, true]]);

@@ -154,7 +154,7 @@ describe('matmul against a naive reference (bit-identical)', () => {
     expect(matmul(m, m, { transposeX: true }).tolist()).toEqual([[1, 0, 2], [0, 1, -1], [2, -1, 5]]);
   });
   it('integer matmul stays integer; mixed float32/float64 promotes', () => {
-    const a = toTensor([[1, 2], [3, 4]]);
+    const a = toTensor([[1, 2], [3, 4]], { dtype: 'int64' });
     expect(matmul(a, a).dtype).toBe('int64');
     expect(matmul(a, a).tolist()).toEqual([[7, 10], [15, 22]]);
     expect(matmul(randTensor([2, 2], 'float32', 1), randTensor([2, 2], 'float64', 2)).dtype).toBe('float64');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as paddle from '../../src/index.js';
 import { RuntimeError, ValueError } from '../../src/errors.js';
 import { noGrad } from '../../src/tensor/autograd.js';
 import { toTensor, zeros } from '../../src/tensor/creation.js';
@@ -102,9 +103,30 @@ describe('autograd engine', () => {
 });
 
 describe('toTensor', () => {
-  it('infers Paddle dtypes', () => {
+  it('infers dtypes: JS numbers are float (1 and 1.0 are one value), bigints and integer arrays are integer', () => {
     expect(toTensor(1.5).dtype).toBe('float32');
-    expect(toTensor([1, 2]).dtype).toBe('int64');
+    // Paddle's to_tensor([1.0, 2.0]) is float32; JS cannot tell [1, 2] from [1.0, 2.0]
+    expect(toTensor([1, 2]).dtype).toBe('float32');
+    expect(toTensor([[1, 2], [3, 4]]).dtype).toBe('float32');
+    expect(toTensor([1, 2], { dtype: 'int64' }).dtype).toBe('int64');
+    expect(toTensor([1n, 2n]).dtype).toBe('int64');
+    expect([...toTensor([[1n], [-3n]]).numpy()]).toEqual([1, -3]);
+    expect(toTensor([1n, 2.5]).dtype).toBe('float32');
+    expect(toTensor(new Int32Array([1])).dtype).toBe('int32');
+    expect(toTensor(new BigInt64Array([1n])).dtype).toBe('int64');
+    expect(toTensor([]).dtype).toBe('float32');
+    expect(() => toTensor([2n ** 60n])).toThrow(ValueError);
+    // the default float dtype follows set_default_dtype
+    paddle.setDefaultDType('float64');
+    try {
+      expect(toTensor([1, 2]).dtype).toBe('float64');
+    } finally {
+      paddle.setDefaultDType('float32');
+    }
+    // a float label or id says how to make an integer one
+    const logits = toTensor([[1, 2]], { stopGradient: false });
+    expect(() => paddle.nn.functional.crossEntropy(logits, toTensor([1]))).toThrow(/toTensor\(labels, \{ dtype: 'int64' \}\)/);
+    expect(() => new paddle.nn.Embedding(3, 2).forward(toTensor([1]))).toThrow(/toTensor\(ids, \{ dtype: 'int64' \}\)/);
     expect(toTensor([true, false]).dtype).toBe('bool');
     expect(toTensor(new Float64Array([1])).dtype).toBe('float64');
     expect(toTensor([[1, 2], [3, 4]], { dtype: 'float64' }).shape).toEqual([2, 2]);

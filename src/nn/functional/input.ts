@@ -29,7 +29,7 @@ export function readIds(where: string, x: Tensor | NestedArray | ArrayLike<numbe
   if (x instanceof Tensor) {
     if (x.dtype !== 'int32' && x.dtype !== 'int64') {
       throw new PaddleTypeError(
-        `The data type of 'input' in ${where} must be ['uint8', 'int8', 'int16', 'int32', 'int64'], but received ${x.dtype}.`,
+        `The data type of 'input' in ${where} must be ['uint8', 'int8', 'int16', 'int32', 'int64'], but received ${x.dtype}. Make integer ids with paddle.toTensor(ids, { dtype: 'int64' }) (plain JS numbers give the default float dtype).`,
       );
     }
     return { ids: x.data, shape: [...x.shape] };

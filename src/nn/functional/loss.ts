@@ -29,6 +29,7 @@ import { broadcastShapes, numelOf, shapeEquals, shapeToString } from '../../tens
 import { Tensor, type NestedArray } from '../../tensor/tensor.js';
 import { toTensor } from '../../tensor/creation.js';
 import { axisOf, checkReduction, floatTensor, splitAt, type Reduction } from './checks.js';
+import { readIds } from './input.js';
 import { broadcastTo, reduceToShape } from '../../ops/helpers.js';
 
 export interface CrossEntropyOptions {
@@ -79,7 +80,14 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
   const axis = axisOf('cross_entropy', o.axis ?? -1, x.shape);
   const [outer, C, inner] = splitAt(x.shape, axis);
   const rows = outer * inner;
-  const lt: Tensor = label instanceof Tensor ? label : toTensor(label as NestedArray);
+  // Plain JS labels: class indices (int64) for hard labels, probabilities for soft ones.
+  let lt: Tensor;
+  if (label instanceof Tensor) lt = label;
+  else if (softLabel) lt = toTensor(label as NestedArray);
+  else {
+    const { ids, shape } = readIds('cross_entropy', label as NestedArray);
+    lt = Tensor.fromArray(Float64Array.from(ids), shape, 'int64');
+  }
 
   let weight: (Tensor & { dtype: FloatDType }) | null = null;
   if (o.weight !== undefined && o.weight !== null) {
@@ -113,7 +121,7 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
     outShape = reducedShape;
   } else {
     if (lt.dtype !== 'int32' && lt.dtype !== 'int64') {
-      throw new PaddleTypeError(`cross_entropy: hard labels must be an int32 or int64 tensor, but the label's dtype is ${lt.dtype}.`);
+      throw new PaddleTypeError(`cross_entropy: hard labels must be an int32 or int64 tensor, but the label's dtype is ${lt.dtype}. Make integer labels with paddle.toTensor(labels, { dtype: 'int64' }) (plain JS numbers give the default float dtype), or pass { softLabel: true } for class probabilities.`);
     }
     const sameRank = lt.ndim === x.ndim;
     const expected = sameRank ? reducedShape : x.shape.filter((_, i) => i !== axis);
