@@ -4,26 +4,37 @@
  *
  * | limit                  | default        | option (`load` / `loadBytes`) | error              |
  * |------------------------|----------------|-------------------------------|--------------------|
- * | pickle expansion       | 16 × file size + 1 MiB | `maxExpansion`        | `UnpicklingError`  |
+ * | pickle expansion       | 32 × file size + 1 MiB | `maxExpansion`        | `UnpicklingError`  |
  * | pickle nesting         | 1000 levels    | `maxDepth`                    | `UnpicklingError`  |
  * | safetensors header     | 100,000,000 B  | `maxHeaderSize`               | `SafetensorsError` |
  * | safetensors tensors    | 100,000        | `maxTensors`                  | `SafetensorsError` |
  * | safetensors JSON depth | 64 levels      | (fixed: a valid header has 3) | `SafetensorsError` |
  * | safetensors JSON size  | 16 × header size + 1 MiB | (fixed)             | `SafetensorsError` |
+ * | safetensors numbers    | integer literals | (fixed: shapes and offsets) | `SafetensorsError` |
+ * | Paddle metadata JSON   | 16 × its size + 1 MiB, `maxDepth` levels | `maxDepth` | `ValueError` |
  *
  * The *expansion budget* is charged for every object a reader creates, not only for array
  * payloads: each container, memo entry, string, number, mark, dict entry and array costs its
  * approximate V8 heap size (`COST` below, measured on Node 20 x64) plus its payload, and the
- * reassembly of split parameters (`UnpackBigParamInfor@@`) is charged too. Since each charge
- * also stands for a bounded amount of work, the time of a read is linear in the file size as
- * well. Arrays whose bytes are present in the file cost their decoded size (up to 4× the bytes for
- * widened types), so an honest file stays far below the budget; one built of empty containers or
- * memo references does not.
+ * reassembly of split parameters (`UnpackBigParamInfor@@`) is charged too (its slices must be
+ * distinct arrays whose sizes add up to `OriginShape`). Since each charge also stands for a
+ * bounded amount of work, the time of a read is linear in the file size as well. Arrays whose
+ * bytes are present in the file cost their decoded size (up to 4× the bytes for widened types),
+ * so an honest file stays below the budget; one built of empty containers or memo references
+ * does not. The conversion of the result (Tensors, plain objects) allocates at most a few times
+ * what the budget admitted.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 
-export const DEFAULT_MAX_EXPANSION = 16;
+/**
+ * The pickle budget factor. An honest Paddle file needs at most about 31: a state dict of
+ * one-element arrays written with protocol 4 (54 bytes of pickle each, ~1.7 KB of objects: the
+ * array, its four memoized tuples, its bytes). Files of real-sized arrays need 2–11.
+ */
+export const DEFAULT_MAX_EXPANSION = 32;
+/** The budget factor of the safetensors header JSON (and of Paddle's metadata JSON in it). */
+export const JSON_EXPANSION = 16;
 export const DEFAULT_MAX_DEPTH = 1000;
 /** The reference implementation's bound on the safetensors header. */
 export const MAX_HEADER_SIZE = 100_000_000;

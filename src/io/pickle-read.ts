@@ -39,8 +39,8 @@ import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 export interface UnpickleOptions {
   /**
    * The objects created may cost this multiple of the input size (plus 1 MiB), counted as in
-   * src/io/limits.ts. Default 16 (a protocol-2 Fortran-order bool array, the costliest
-   * legitimate payload, needs 11).
+   * src/io/limits.ts. Default 32 (an honest file needs at most ~31: one-element arrays; real
+   * arrays 2–11).
    */
   maxExpansion?: number;
   /** Deepest container nesting accepted in the result. Default 1000. */

@@ -18,13 +18,13 @@ import { ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import type { DType } from '../tensor/dtype.js';
 import { SafetensorsError } from './errors.js';
-import { JsonNumberText, parseJson, type JsonValue } from './json.js';
+import { parseJson } from './json.js';
 import {
   Budget,
   BUDGET_SLACK,
   checkLimit,
-  DEFAULT_MAX_EXPANSION,
   DEFAULT_MAX_TENSORS,
+  JSON_EXPANSION,
   MAX_HEADER_JSON_DEPTH,
   MAX_HEADER_SIZE,
 } from './limits.js';
@@ -40,6 +40,8 @@ export interface SafetensorsReadOptions {
 }
 
 const READ_OPTION_KEYS = ['maxHeaderSize', 'maxTensors'] as const;
+/** Fields whose numbers must be written as non-negative integers (serde's `usize`). */
+const INTEGER_KEYS: ReadonlySet<string> = new Set(['shape', 'data_offsets']);
 
 export interface SafetensorsContent {
   /** Tensors in the order of their data in the file. */
@@ -96,20 +98,17 @@ function fail(message: string): never {
   throw new SafetensorsError(`safetensors: ${message}`);
 }
 
-function isObject(v: unknown): v is Map<string, JsonValue> {
-  return v instanceof Map;
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A JSON value for messages: number literals as written. */
-function show(v: unknown): string {
-  if (v instanceof JsonNumberText) return v.text;
-  if (v instanceof Map) return 'an object';
-  return describe(v);
+/** An own property of a parsed JSON object (never one inherited from `Object.prototype`). */
+function own(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
-/** Non-negative integer literals only (`JsonNumberText` holds every other number). */
 function isNatural(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v);
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
 
 interface Entry {
@@ -145,39 +144,39 @@ export function readSafetensors(bytes: Uint8Array, options?: SafetensorsReadOpti
     fail('the header is not valid UTF-8 (InvalidHeader).');
   }
   if (!text.startsWith('{')) fail('the header is not a JSON object: it does not start with "{" (InvalidHeaderStart).');
-  const jsonBudget = DEFAULT_MAX_EXPANSION * n + BUDGET_SLACK;
+  const jsonBudget = JSON_EXPANSION * n + BUDGET_SLACK;
+  let count = 0;
   const header = parseJson(text, {
     maxDepth: MAX_HEADER_JSON_DEPTH,
-    exactIntegers: true,
+    integerKeys: INTEGER_KEYS,
     budget: new Budget(jsonBudget, (what) =>
       fail(`the header's JSON would take more than ${jsonBudget} bytes (16 × its size + 1 MiB) at ${what} (InvalidHeaderDeserialization).`),
     ),
-    onRootEntry: (count) => {
-      // One entry may be __metadata__.
-      if (count > maxTensors + 1) fail(`the header lists more than ${maxTensors} tensors (the maxTensors option raises the limit).`);
+    onRootKey: (key) => {
+      if (key !== '__metadata__' && ++count > maxTensors) fail(`the header lists more than ${maxTensors} tensors (the maxTensors option raises the limit).`);
     },
-    fail: (m) => fail(`the header is not valid JSON: ${m} (InvalidHeaderDeserialization).`),
+    fail: (m) => fail(`the header's JSON: ${m} (InvalidHeaderDeserialization).`),
   });
-  if (!isObject(header)) fail('the header is not a JSON object (InvalidHeaderDeserialization).');
+  if (!isRecord(header)) fail('the header is not a JSON object (InvalidHeaderDeserialization).');
 
   let metadata: Map<string, string> | null = null;
   const entries: Entry[] = [];
-  for (const [name, info] of header) {
+  for (const [name, info] of Object.entries(header)) {
     if (name === '__metadata__') {
       if (info === null) continue;
-      if (!isObject(info)) fail('"__metadata__" must be an object of strings (InvalidHeaderDeserialization).');
+      if (!isRecord(info)) fail('"__metadata__" must be an object of strings (InvalidHeaderDeserialization).');
       metadata = new Map();
-      for (const [k, v] of info) {
-        if (typeof v !== 'string') fail(`"__metadata__"[${JSON.stringify(k)}] must be a string, but is ${show(v)} (InvalidHeaderDeserialization).`);
+      for (const [k, v] of Object.entries(info)) {
+        if (typeof v !== 'string') fail(`"__metadata__"[${JSON.stringify(k)}] must be a string, but is ${describe(v)} (InvalidHeaderDeserialization).`);
         metadata.set(k, v);
       }
       continue;
     }
     if (entries.length >= maxTensors) fail(`the header lists more than ${maxTensors} tensors (the maxTensors option raises the limit).`);
-    if (!isObject(info)) fail(`the entry for tensor ${JSON.stringify(name)} is not an object (InvalidHeaderDeserialization).`);
-    const dtype = info.get('dtype');
-    const shape = info.get('shape');
-    const offsets = info.get('data_offsets');
+    if (!isRecord(info)) fail(`the entry for tensor ${JSON.stringify(name)} is not an object (InvalidHeaderDeserialization).`);
+    const dtype = own(info, 'dtype');
+    const shape = own(info, 'shape');
+    const offsets = own(info, 'data_offsets');
     if (typeof dtype !== 'string') fail(`tensor ${JSON.stringify(name)}: "dtype" must be a string (InvalidHeaderDeserialization).`);
     const type = READ_TYPES.get(dtype);
     if (type === undefined) {
@@ -186,7 +185,7 @@ export function readSafetensors(bytes: Uint8Array, options?: SafetensorsReadOpti
     if (!Array.isArray(shape)) fail(`tensor ${JSON.stringify(name)}: "shape" must be an array of non-negative integers (InvalidHeaderDeserialization).`);
     shape.forEach((d, i) => {
       if (!isNatural(d)) {
-        fail(`tensor ${JSON.stringify(name)}: shape[${i}] must be a non-negative integer, but received ${show(d)} (InvalidHeaderDeserialization).`);
+        fail(`tensor ${JSON.stringify(name)}: shape[${i}] must be a non-negative integer, but received ${describe(d)} (InvalidHeaderDeserialization).`);
       }
     });
     let numel: number;

@@ -36,7 +36,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { UnpicklingError } from './errors.js';
 import { checkSavePath, readFileBytes, readFileBytesSync, writeFileAtomic, writeFileAtomicSync } from './fs.js';
 import { parseJson } from './json.js';
-import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
+import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, JSON_EXPANSION } from './limits.js';
 import { checkedNumel, isNdArray, ndarray, type NdArray } from './ndarray.js';
 import { unpickleBudgeted, type UnpickleOptions } from './pickle-read.js';
 import { checkProtocol, pickle } from './pickle-write.js';
@@ -74,7 +74,7 @@ export interface LoadOptions {
   dictAs?: 'object' | 'map';
   /**
    * Pickle: what the objects created while reading may cost, as a multiple of the file size
-   * (plus 1 MiB); see src/io/limits.ts. Default 16; a file beyond it is an `UnpicklingError`.
+   * (plus 1 MiB); see src/io/limits.ts. Default 32; a file beyond it is an `UnpicklingError`.
    */
   maxExpansion?: number;
   /** Pickle (and the JSON of Paddle's safetensors metadata): deepest container nesting. Default 1000. */
@@ -497,6 +497,15 @@ function toTensor(a: NdArray, name: string | null): Tensor {
   return Tensor.fromArray(a.data, a.shape, a.dtype, name === null ? {} : { name });
 }
 
+/** Containers and arrays: the values `FromPy` converts once and memoizes. */
+function isNode(v: PyValue): v is PyValue & object {
+  return typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && !(v instanceof PyFloat);
+}
+
+function scalarOf(v: PyValue): Loaded {
+  return v instanceof PyFloat ? v.value : (v as Loaded);
+}
+
 /** Converts the result tree once per node (shared nodes stay shared), applying `leaf` to arrays/tuples. */
 class FromPy {
   private readonly memo = new Map<object, Loaded>();
@@ -505,47 +514,60 @@ class FromPy {
     private readonly leaf: (v: NdArray | PyTuple) => Loaded | undefined,
   ) {}
 
-  convert(v: PyValue): Loaded {
-    if (v === null || typeof v !== 'object') return v as Loaded;
-    if (v instanceof Uint8Array) return v;
-    if (v instanceof PyFloat) return v.value;
-    const hit = this.memo.get(v);
-    if (hit !== undefined) return hit;
-    let out: Loaded;
-    if (isNdArray(v)) {
-      out = this.leaf(v) ?? v;
-    } else if (v instanceof PyTuple) {
-      out = this.leaf(v) ?? new PyTuple(v.items.map((x) => this.convert(x) as PyValue));
-    } else if (Array.isArray(v)) {
-      out = v.map((x) => this.convert(x));
-    } else if (v instanceof Map) {
-      if (this.cfg.dictAs === 'map') {
-        const m = new Map<PyKey, Loaded>();
-        for (const [k, x] of v) m.set(k, this.convert(x));
-        out = m;
+  /**
+   * Converts `root` without recursion (nesting is bounded by the reader's `maxDepth`, never by
+   * the JS stack): containers are visited depth first and built in post-order, each once.
+   */
+  convert(root: PyValue): Loaded {
+    if (!isNode(root)) return scalarOf(root);
+    const stack: { v: PyValue & object; expanded: boolean }[] = [{ v: root, expanded: false }];
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1] as { v: PyValue & object; expanded: boolean };
+      if (this.memo.has(f.v)) {
+        stack.pop();
+      } else if (!f.expanded) {
+        f.expanded = true;
+        const children = Array.isArray(f.v) ? f.v : f.v instanceof PyTuple ? f.v.items : f.v instanceof Map ? f.v.values() : [];
+        for (const x of children) if (isNode(x) && !this.memo.has(x)) stack.push({ v: x, expanded: false });
       } else {
-        const o: { [key: string]: Loaded } = {};
-        for (const [k, x] of v) {
-          let key: string;
-          if (typeof k === 'string') key = k;
-          else if ((typeof k === 'number' && Number.isInteger(k)) || typeof k === 'bigint') key = String(k);
-          else {
-            throw new ValueError(
-              `paddle.load: a dict key of type ${describe(k)} cannot become a plain-object key; pass { dictAs: 'map' }.`,
-            );
-          }
-          if (Object.hasOwn(o, key)) {
-            throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
-          }
-          setOwn(o, key, this.convert(x));
-        }
-        out = o;
+        stack.pop();
+        this.memo.set(f.v, this.build(f.v));
       }
-    } else {
-      out = v as Loaded;
     }
-    this.memo.set(v, out);
-    return out;
+    return this.memo.get(root) as Loaded;
+  }
+
+  /** A converted child: a scalar, or a container already built. */
+  private get(x: PyValue): Loaded {
+    return isNode(x) ? (this.memo.get(x) as Loaded) : scalarOf(x);
+  }
+
+  private build(v: PyValue & object): Loaded {
+    if (isNdArray(v)) return this.leaf(v) ?? v;
+    if (v instanceof PyTuple) return this.leaf(v) ?? new PyTuple(v.items.map((x) => this.get(x) as PyValue));
+    if (Array.isArray(v)) return v.map((x) => this.get(x));
+    if (!(v instanceof Map)) return v as Loaded;
+    if (this.cfg.dictAs === 'map') {
+      const m = new Map<PyKey, Loaded>();
+      for (const [k, x] of v) m.set(k, this.get(x));
+      return m;
+    }
+    const o: { [key: string]: Loaded } = {};
+    for (const [k, x] of v) {
+      let key: string;
+      if (typeof k === 'string') key = k;
+      else if ((typeof k === 'number' && Number.isInteger(k)) || typeof k === 'bigint') key = String(k);
+      else {
+        throw new ValueError(
+          `paddle.load: a dict key of type ${describe(k)} cannot become a plain-object key; pass { dictAs: 'map' }.`,
+        );
+      }
+      if (Object.hasOwn(o, key)) {
+        throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
+      }
+      setOwn(o, key, this.get(x));
+    }
+    return o;
   }
 }
 
@@ -645,6 +667,26 @@ function shapeTop(top: Map<PyKey, Loaded>, cfg: LoadConfig): Loaded {
   return o;
 }
 
+/** JSON (from `JSON.parse`) to the Python value model, objects as dicts; iterative, each node once. */
+function jsonToPy(root: unknown): PyValue {
+  const made = new Map<object, PyValue>();
+  const get = (x: unknown): PyValue => (typeof x === 'object' && x !== null ? (made.get(x) as PyValue) : (x as PyValue));
+  if (typeof root !== 'object' || root === null) return root as PyValue;
+  const stack: { v: object; expanded: boolean }[] = [{ v: root, expanded: false }];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1] as { v: object; expanded: boolean };
+    if (!f.expanded) {
+      f.expanded = true;
+      for (const x of Object.values(f.v)) if (typeof x === 'object' && x !== null) stack.push({ v: x as object, expanded: false });
+      continue;
+    }
+    stack.pop();
+    if (Array.isArray(f.v)) made.set(f.v, f.v.map(get));
+    else made.set(f.v, new Map(Object.entries(f.v).map(([k, y]) => [k, get(y)] as [PyKey, PyValue])));
+  }
+  return made.get(root) as PyValue;
+}
+
 function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
   const readOptions: SafetensorsReadOptions = {};
   if (cfg.maxHeaderSize !== undefined) readOptions.maxHeaderSize = cfg.maxHeaderSize;
@@ -660,7 +702,7 @@ function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
   const where = `paddle.load: __metadata__["${SAFETENSORS_META_KEY}"]`;
   // The iterative parser: nesting bounded by maxDepth (not by the JS stack), objects charged to a
   // budget of 16 × the string's length + 1 MiB, objects as Maps (the Python dicts they stand for).
-  const limit = DEFAULT_MAX_EXPANSION * raw.length + BUDGET_SLACK;
+  const limit = JSON_EXPANSION * raw.length + BUDGET_SLACK;
   const info = parseJson(raw, {
     maxDepth: cfg.maxDepth ?? DEFAULT_MAX_DEPTH,
     budget: new Budget(limit, (what) => {
@@ -669,21 +711,21 @@ function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
     fail: (m) => {
       throw new ValueError(`${where} is not valid JSON: ${m}.`);
     },
-  });
-  const order = info instanceof Map ? info.get('order') : undefined;
-  const namesV = info instanceof Map ? info.get('names') : undefined;
-  const extraV = info instanceof Map ? info.get('extra') : undefined;
+  }) as { order?: unknown; names?: unknown; extra?: unknown } | null;
   if (
-    !Array.isArray(order) || !order.every((k) => typeof k === 'string') ||
-    !(namesV instanceof Map) || !(extraV instanceof Map)
+    typeof info !== 'object' || info === null || Array.isArray(info) ||
+    !Array.isArray(info.order) || !info.order.every((k) => typeof k === 'string') ||
+    typeof info.names !== 'object' || info.names === null ||
+    typeof info.extra !== 'object' || info.extra === null
   ) {
     throw new ValueError(`${where} is malformed.`);
   }
-  const names = namesV;
-  const extra = extraV as Map<string, PyValue>;
+  const order = info.order as string[];
+  const names = new Map(Object.entries(info.names as Record<string, unknown>));
+  const extra = new Map(Object.entries(info.extra as Record<string, unknown>));
   const inner = new FromPy(cfg, () => undefined);
   const table = new Map<PyKey, Loaded>();
-  const keys = new Set(order as string[]);
+  const keys = new Set(order);
   for (const k of tensors.keys()) keys.add(k);
   for (const k of keys) {
     if (top.has(k)) continue;
@@ -697,7 +739,7 @@ function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
         top.set(k, a);
       }
     } else if (extra.has(k)) {
-      top.set(k, inner.convert(extra.get(k) as PyValue));
+      top.set(k, inner.convert(jsonToPy(extra.get(k))));
     } else {
       throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] lists ${JSON.stringify(k)}, which the file does not hold.`);
     }
