@@ -87,8 +87,8 @@ export function acquireLock(out: string): Lock {
   const tmp = join(out, `${LOCK_FILE}.tmp-${process.pid}`);
   const aside = join(out, `${LOCK_FILE}.stale.tmp-${process.pid}`);
   let tookOver: LockInfo | null = null;
-  writeFileSync(tmp, text);
   try {
+    writeFileSync(tmp, text);
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(tmp, path);
