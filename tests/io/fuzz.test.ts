@@ -14,6 +14,7 @@ import { readSafetensors } from '../../src/io/safetensors.js';
 import { loadBytes, saveBytes } from '../../src/io/save-load.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { fixture } from './helpers.js';
+import { hostileCorpus } from './hostile-corpus.js';
 
 const HANG_GUARD_MS = 1000;
 
@@ -33,6 +34,11 @@ const SAFETENSORS = [fixture('plain.safetensors'), fixture('wide.safetensors'), 
   { a: Tensor.fromArray(Float32Array.from([1, 2]), [2], 'float32', { name: 'a_0' }), LR_Scheduler: { last_epoch: 1, last_lr: 0.5 } },
   { format: 'safetensors' },
 )];
+
+/** The hostile corpus (issue 11) at a small scale, as seeds: each ≤ 128 KB. */
+const HOSTILE = hostileCorpus(0.002)
+  .map((c) => ({ name: c.name, format: c.format, bytes: c.make() }))
+  .filter((c) => c.bytes.length <= 128 * 1024);
 
 /** Opcodes worth splicing in: containers, memo, calls, long lengths. */
 const OPCODES = [
@@ -190,6 +196,18 @@ describe('fuzz: mutated files give a valid value or a documented error, quickly'
         run((b) => loadBytes(b, { format: 'safetensors' }), input, isLoadError);
       }),
       { seed: 99, numRuns: 1000 },
+    );
+  });
+
+  it('the hostile corpus as seeds: loadBytes gives a value or a documented error, quickly', () => {
+    expect(HOSTILE.length).toBeGreaterThan(15);
+    for (const c of HOSTILE) run((b) => loadBytes(b, { format: c.format }), c.bytes, isLoadError);
+    fc.assert(
+      fc.property(fc.nat({ max: HOSTILE.length - 1 }), muts, fc.boolean(), (i, m, returnNumpy) => {
+        const c = HOSTILE[i] as (typeof HOSTILE)[number];
+        run((b) => loadBytes(b, { format: c.format, returnNumpy }), mutate(c.bytes, m), isLoadError);
+      }),
+      { seed: 11, numRuns: 400 },
     );
   });
 
