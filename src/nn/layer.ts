@@ -39,6 +39,7 @@ import { shapeEquals, shapeToString } from '../tensor/shape.js';
 import { flattenNested, Tensor, type NestedArray } from '../tensor/tensor.js';
 import type { DataArray } from '../tensor/dtype.js';
 import { generate } from '../tensor/unique-name.js';
+import { log } from '../log.js';
 import { isPlainObject } from './args.js';
 import { createParameterFor } from './create-parameter.js';
 import type { Initializer } from './initializer/initializer.js';
@@ -66,11 +67,15 @@ export interface SetStateDictOptions {
   /** Match by structured name (`fc1.weight`, default) or by parameter name (`linear_0.w_0`). */
   useStructuredName?: boolean;
   /**
-   * true (default): any missing, unexpected or mismatched key is a ValueError and nothing is
-   * changed. false: Paddle's behaviour — mismatches are skipped (and reported as missing).
+   * false (default, Paddle's behaviour): a missing or mismatched key is skipped with Paddle's
+   * warning `Skip loading for <key>. …` through the log sink, and the rest is loaded. true: any
+   * missing, unexpected or mismatched key is a ValueError and nothing is changed.
    */
   strict?: boolean;
 }
+
+/** The name table `paddle.save` adds to a `.pdparams` (structured key → parameter name); not a state entry. */
+const NAME_TABLE_KEY = 'StructuredToParameterName@@';
 
 /** Python's `re.sub('(.)([A-Z][a-z]+)', r'\1_\2')` then `re.sub('([a-z])([A-Z])', r'\1_\2')`, lower-cased. */
 export function convertCamelToSnake(name: string): string {
@@ -402,9 +407,13 @@ export class Layer {
 
   /**
    * Copies values from `stateDict` (structured name → Tensor / typed array / nested array; a
-   * plain object or a Map) into this layer's parameters and buffers, in place. Shapes and dtypes
-   * are checked for every key before anything is written. Returns Paddle's
-   * `[missingKeys, unexpectedKeys]`.
+   * plain object or a Map) into this layer's parameters and buffers, in place, as Paddle's
+   * `set_state_dict`: a key that is missing or has another shape is skipped with a warning
+   * (`Skip loading for fc.weight. fc.weight is not found in the provided dict.`) through the log
+   * sink; a value of another dtype is Paddle's `AssertionError: Variable dtype not match`;
+   * `StructuredToParameterName@@` (the name table of a `.pdparams`) is ignored. Everything is
+   * checked before anything is written. `{ strict: true }` makes any mismatch a ValueError.
+   * Returns Paddle's `[missingKeys, unexpectedKeys]`.
    */
   setStateDict(
     stateDict: Readonly<Record<string, StateValue>> | ReadonlyMap<string, StateValue>,
@@ -412,15 +421,17 @@ export class Layer {
   ): [missingKeys: string[], unexpectedKeys: string[]] {
     const o = checkOptions('Layer.set_state_dict', options, ['useStructuredName', 'strict']);
     const useStructured = o.useStructuredName ?? true;
-    const strict = o.strict ?? true;
+    const strict = o.strict ?? false;
     let entries: Map<string, StateValue>;
     if (stateDict instanceof Map) entries = new Map(stateDict);
     else if (isPlainObject(stateDict)) entries = new Map(Object.entries(stateDict));
     else throw new PaddleTypeError(`set_state_dict: 'state_dict' must be an object or a Map, but received ${describe(stateDict)}.`);
+    entries.delete(NAME_TABLE_KEY);
 
     const absent: string[] = [];
     const mismatched: string[] = [];
     const problems: string[] = [];
+    const skipped: string[] = [];
     const matched = new Set<string>();
     const writes: [Tensor, StateValue][] = [];
     for (const [key, target] of Object.entries(this.stateDict())) {
@@ -428,12 +439,15 @@ export class Layer {
       const value = entries.get(keyName);
       if (value === undefined || value === null) {
         absent.push(keyName);
+        skipped.push(`Skip loading for ${key}. ${keyName} is not found in the provided dict.`);
         continue;
       }
       const problem = checkStateValue(keyName, value, target);
       if (problem !== null) {
+        if (problem.kind === 'dtype' && !strict) throw new AssertionError(target.valueProblem(value)?.message ?? problem.message);
         mismatched.push(keyName);
-        problems.push(problem);
+        problems.push(problem.message);
+        skipped.push(`Skip loading for ${key}. ${problem.message}.`);
         continue;
       }
       matched.add(keyName);
@@ -452,6 +466,7 @@ export class Layer {
         `set_state_dict of ${this.fullNameValue}: the state dict does not match the layer, nothing was loaded (${parts.join('; ')}). Pass { strict: false } to load the matching entries only.`,
       );
     }
+    for (const line of skipped) log(`UserWarning: ${line}`);
     for (const [target, value] of writes) target.setValue(value);
     return [missing, unexpected];
   }
@@ -488,8 +503,8 @@ function indent(text: string, n: number): string {
   return [lines[0], ...lines.slice(1).map((l) => pad + l)].join('\n');
 }
 
-/** Null when `value` can be written into `target`, else a message naming the key. */
-function checkStateValue(key: string, value: StateValue, target: Tensor): string | null {
+/** Null when `value` can be written into `target`, else what is wrong, in Paddle's words, naming the key. */
+function checkStateValue(key: string, value: StateValue, target: Tensor): { kind: 'shape' | 'dtype' | 'malformed'; message: string } | null {
   let shape: readonly number[] | null;
   let dtype: string | null = null;
   if (value instanceof Tensor) {
@@ -499,20 +514,20 @@ function checkStateValue(key: string, value: StateValue, target: Tensor): string
     shape = null;
     dtype = value instanceof Float32Array ? 'float32' : value instanceof Float64Array ? 'float64' : value instanceof Int32Array ? 'int32' : null;
     if (value.length !== target.numel) {
-      return `${key} receives ${value.length} elements (a typed array), but the expected shape is ${shapeToString(target.shape)}`;
+      return { kind: 'shape', message: `${key} receives ${value.length} elements (a typed array), but the expected shape is ${shapeToString(target.shape)}` };
     }
   } else {
     try {
       shape = flattenNested(value, key).shape;
     } catch (e) {
-      return `${key} is not a tensor or a rectangular array of numbers (${(e as Error).message})`;
+      return { kind: 'malformed', message: `${key} is not a tensor or a rectangular array of numbers (${(e as Error).message})` };
     }
   }
   if (shape !== null && !shapeEquals(shape, target.shape)) {
-    return `${key} receives a shape ${shapeToString(shape)}, but the expected shape is ${shapeToString(target.shape)}`;
+    return { kind: 'shape', message: `${key} receives a shape ${shapeToString(shape)}, but the expected shape is ${shapeToString(target.shape)}` };
   }
-  if (dtype !== null && dtype !== target.dtype) {
-    return `${key} receives dtype ${dtype}, but the expected dtype is ${target.dtype}`;
+  if (dtype !== null && dtype !== target.dtype && !(dtype === 'float64' && target.dtype === 'int64')) {
+    return { kind: 'dtype', message: `${key} receives dtype ${dtype}, but the expected dtype is ${target.dtype}` };
   }
   return null;
 }

@@ -4,7 +4,7 @@
  * WebAssembly heap. Ops (src/ops) create tensors through `Tensor.fromOp`.
  */
 import { aliasMethods } from '../alias.js';
-import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { AssertionError, RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
 import {
   allocArray,
@@ -368,36 +368,56 @@ export class Tensor {
   }
 
   /**
-   * Copies values in place (Paddle's `set_value`): a Tensor, typed array or nested array with the
-   * same number of elements and shape. Validated fully before anything is written.
+   * Copies values in place (Paddle's `set_value`): a Tensor of the same shape and dtype, a typed
+   * array of this dtype's array type with `numel` elements, or a nested array of this shape
+   * (values cast to the dtype). Paddle's errors: `AssertionError: Variable Shape not match, …` or
+   * `Variable dtype not match, …`; validated fully before anything is written.
    */
   setValue(value: Tensor | DataArray | NestedArray): void {
-    let src: ArrayLike<number>;
-    let srcShape: readonly number[] | null;
+    const problem = this.valueProblem(value);
+    if (problem !== null) throw problem.kind === 'malformed' ? new ValueError(problem.message) : new AssertionError(problem.message);
     if (value instanceof Tensor) {
-      src = value.data;
-      srcShape = value.shape;
-    } else if (ArrayBuffer.isView(value)) {
-      src = value as DataArray;
-      srcShape = null;
-    } else {
-      const parsed = flattenNested(value, 'value');
-      src = parsed.values;
-      srcShape = parsed.shape;
+      this.data.set(value.data);
+      return;
     }
-    if (srcShape !== null && !shapeEquals(srcShape, this.shape) && !(srcShape.length <= 1 && numelOf(srcShape) === this.numel && this.numel === 1)) {
-      throw new ValueError(
-        `set_value: the shape ${shapeToString(srcShape)} of the value does not match the tensor '${this.name}' of shape ${shapeToString(this.shape)}.`,
-      );
+    if (ArrayBuffer.isView(value)) {
+      this.data.set(value as DataArray);
+      return;
     }
-    if (src.length !== this.numel) {
-      throw new ValueError(
-        `set_value: the value has ${src.length} elements but the tensor '${this.name}' has ${this.numel}.`,
-      );
+    const { values } = flattenNested(value, 'value');
+    const d = this.data;
+    for (let i = 0; i < values.length; i++) d[i] = castScalar(values[i] as number, this.dtype);
+  }
+
+  /**
+   * Why `value` cannot be written by `setValue` (Paddle's messages), or null: `shape` (a Tensor or
+   * nested array of another shape, a typed array of another length), `dtype` (a Tensor of another
+   * dtype, a typed array of another type), `malformed` (not rectangular, not numbers).
+   */
+  valueProblem(value: unknown): { kind: 'shape' | 'dtype' | 'malformed'; message: string } | null {
+    const shapeMsg = (got: readonly number[]): string =>
+      `Variable Shape not match, Variable [ ${this.name} ] need tensor with shape ${shapeToString(this.shape)} but load set tensor with shape ${shapeToString(got)}`;
+    const dtypeMsg = (got: string): string =>
+      `Variable dtype not match, Variable [ ${this.name} ] need tensor with dtype ${this.dtype}  but load tensor with dtype ${got}`;
+    if (value instanceof Tensor) {
+      if (!shapeEquals(value.shape, this.shape)) return { kind: 'shape', message: shapeMsg(value.shape) };
+      if (value.dtype !== this.dtype) return { kind: 'dtype', message: dtypeMsg(value.dtype) };
+      return null;
     }
-    const converted = allocArray(this.dtype, this.numel);
-    for (let i = 0; i < src.length; i++) converted[i] = castScalar(Number(src[i]), this.dtype);
-    this.data.set(converted);
+    if (ArrayBuffer.isView(value)) {
+      if (!arrayMatchesDType(value, this.dtype)) return { kind: 'dtype', message: dtypeMsg(`a ${value.constructor.name}`) };
+      const n = (value as DataArray).length;
+      return n === this.numel ? null : { kind: 'shape', message: shapeMsg([n]) };
+    }
+    let parsed: ReturnType<typeof flattenNested>;
+    try {
+      parsed = flattenNested(value, 'value');
+    } catch (e) {
+      return { kind: 'malformed', message: `set_value of '${this.name}': ${(e as Error).message}` };
+    }
+    const scalarLike = parsed.shape.length <= 1 && parsed.values.length === 1 && this.numel === 1;
+    if (!shapeEquals(parsed.shape, this.shape) && !scalarLike) return { kind: 'shape', message: shapeMsg(parsed.shape) };
+    return null;
   }
 
   /** A new leaf sharing nothing with the graph (stopGradient true), copy of the values. */

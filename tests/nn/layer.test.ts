@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as paddle from '../../src/index.js';
 import { AssertionError, KeyError, NotImplementedError, TypeError as PaddleTypeError, ValueError, IndexError } from '../../src/errors.js';
 import * as nn from '../../src/nn/index.js';
 import { toTensor } from '../../src/tensor/creation.js';
@@ -113,7 +114,7 @@ describe('setStateDict', () => {
     expect(l.weight.tolist()).toEqual([[2, 2], [2, 2]]);
   });
 
-  it('throws one clear error listing missing, unexpected and mismatched keys and changes nothing', () => {
+  it('strict: true throws one clear error listing missing, unexpected and mismatched keys and changes nothing', () => {
     const b = new Block();
     const before = Object.fromEntries(Object.entries(b.stateDict()).map(([k, v]) => [k, Array.from(v.data)]));
     const sd: Record<string, nn.StateValue> = {
@@ -124,7 +125,7 @@ describe('setStateDict', () => {
     };
     let err: unknown;
     try {
-      b.setStateDict(sd);
+      b.setStateDict(sd, { strict: true });
     } catch (e) {
       err = e;
     }
@@ -137,11 +138,41 @@ describe('setStateDict', () => {
     expect(after).toEqual(before);
     // dtype mismatch
     expect(() =>
-      b.setStateDict({ ...b.stateDict(), scale: toTensor([1, 2, 3], { dtype: 'float64' }) }),
+      b.setStateDict({ ...b.stateDict(), scale: toTensor([1, 2, 3], { dtype: 'float64' }) }, { strict: true }),
     ).toThrow(/scale receives dtype float64, but the expected dtype is float32/);
-    expect(() => b.setStateDict({ ...b.stateDict(), scale: new Float32Array(2) })).toThrow(/receives 2 elements/);
-    expect(() => b.setStateDict({ ...b.stateDict(), scale: [[1, 2], [3]] as never })).toThrow(/rectangular/);
+    expect(() => b.setStateDict({ ...b.stateDict(), scale: new Float32Array(2) }, { strict: true })).toThrow(/receives 2 elements/);
+    expect(() => b.setStateDict({ ...b.stateDict(), scale: [[1, 2], [3]] as never }, { strict: true })).toThrow(/rectangular/);
     expect(() => b.setStateDict({}, { strct: false } as never)).toThrow(PaddleTypeError);
+  });
+
+  it("by default (Paddle's) skips missing and mismatched keys with Paddle's warnings, loads the rest, ignores the name table", () => {
+    const b = new Block();
+    const lines: string[] = [];
+    const prev = paddle.setLogSink((l) => lines.push(l));
+    let result: [string[], string[]];
+    try {
+      result = b.setStateDict({
+        scale: [9, 9, 9],
+        'fc1.bias': [1, 2],
+        extra: [0],
+        'StructuredToParameterName@@': { scale: 'x' } as never,
+      });
+    } finally {
+      paddle.setLogSink(prev);
+    }
+    expect(Array.from(b.scale.data)).toEqual([9, 9, 9]);
+    expect(result[0]).toEqual(['fc1.weight', 'fc2.weight', 'fc1.bias']);
+    expect(result[1]).toEqual(['fc1.bias', 'extra']);
+    expect(lines).toEqual([
+      'UserWarning: Skip loading for fc1.weight. fc1.weight is not found in the provided dict.',
+      'UserWarning: Skip loading for fc1.bias. fc1.bias receives a shape [2], but the expected shape is [3].',
+      'UserWarning: Skip loading for fc2.weight. fc2.weight is not found in the provided dict.',
+    ]);
+    // another dtype is Paddle's set_value AssertionError, before anything is written
+    const before = Array.from(b.scale.data);
+    expect(() => b.setStateDict({ scale: [1, 1, 1], 'fc1.bias': toTensor([1, 2, 3], { dtype: 'float64' }) })).toThrow(AssertionError);
+    expect(() => b.setStateDict({ 'fc1.bias': toTensor([1, 2, 3], { dtype: 'float64' }) })).toThrow(/Variable dtype not match, Variable \[ .* \] need tensor with dtype float32  but load tensor with dtype float64/);
+    expect(Array.from(b.scale.data)).toEqual(before);
   });
 
   it('strict: false loads what matches and reports the rest like Paddle', () => {

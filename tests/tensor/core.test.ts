@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as paddle from '../../src/index.js';
-import { RuntimeError, ValueError } from '../../src/errors.js';
+import { AssertionError, RuntimeError, ValueError } from '../../src/errors.js';
 import { noGrad } from '../../src/tensor/autograd.js';
 import { toTensor, zeros } from '../../src/tensor/creation.js';
 import { Parameter } from '../../src/tensor/parameter.js';
@@ -95,8 +95,19 @@ describe('autograd engine', () => {
 
   it('validates setValue and setGrad before writing', () => {
     const p = param([1, 2, 3], 'p_set');
-    expect(() => p.setValue([1, 2])).toThrow(ValueError);
+    // Paddle's set_value: AssertionError for another shape or dtype, nothing written
+    expect(() => p.setValue([1, 2])).toThrow(AssertionError);
+    expect(() => p.setValue([1, 2])).toThrow('Variable Shape not match, Variable [ p_set ] need tensor with shape [3] but load set tensor with shape [2]');
+    expect(() => p.setValue(toTensor([[1, 2, 3]], { dtype: p.dtype }))).toThrow(/Variable Shape not match/);
+    expect(() => p.setValue(toTensor([1, 2, 3], { dtype: 'float32' }))).toThrow(AssertionError);
+    expect(() => p.setValue(toTensor([1, 2, 3], { dtype: 'float32' }))).toThrow(`Variable dtype not match, Variable [ p_set ] need tensor with dtype ${p.dtype}  but load tensor with dtype float32`);
+    expect(() => p.setValue(new Int32Array(3))).toThrow(/need tensor with dtype float64  but load tensor with dtype a Int32Array/);
+    expect(() => p.setValue(new Float64Array(2))).toThrow(/Variable Shape not match/);
+    expect(() => p.setValue([[1], [2, 3]])).toThrow(ValueError);
     expect(Array.from(p.data)).toEqual([1, 2, 3]);
+    p.setValue(new Float64Array([4, 5, 6]));
+    p.setValue(toTensor([7, 8, 9], { dtype: 'float64' }));
+    expect(Array.from(p.data)).toEqual([7, 8, 9]);
     expect(() => p.setGrad(zeros([2], { dtype: 'float64' }))).toThrow(ValueError);
     expect(p.grad).toBeNull();
   });
