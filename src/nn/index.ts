@@ -23,6 +23,8 @@ export { Linear, Embedding, Dropout, Flatten } from './common.js';
 export type { LinearLayerOptions, EmbeddingLayerOptions, DropoutLayerOptions } from './common.js';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, GELU } from './activation.js';
 export { CrossEntropyLoss, MSELoss, L1Loss } from './loss.js';
+export { LeakyReLU, SiLU, ELU, Softplus, Identity } from './activation-extra.js';
+export { NLLLoss, BCELoss, BCEWithLogitsLoss, SmoothL1Loss, KLDivLoss } from './loss-extra.js';
 export { ParamAttr } from './param-attr.js';
 export type { ParamAttrOptions, ParamAttrLike } from './param-attr.js';
 export { createParameter, create_parameter, resetParameterNames, isParameterNameUsed } from './create-parameter.js';

@@ -17,6 +17,40 @@ export { gather, indexSelect, index_select, where } from './indexing.js';
 export type { GatherOptions, IndexSelectOptions } from './indexing.js';
 export { equal } from './compare.js';
 export { cast, detach } from './cast.js';
+export { tanh, sigmoid, relu, rsqrt, sin, cos, floor, round, isnan, isinf, isfinite } from './elementwise.js';
+export type { NameOptions } from './elementwise.js';
+export {
+  greaterThan,
+  greater_than,
+  greaterEqual,
+  greater_equal,
+  lessThan,
+  less_than,
+  lessEqual,
+  less_equal,
+  notEqual,
+  not_equal,
+  logicalAnd,
+  logical_and,
+  logicalOr,
+  logical_or,
+  logicalXor,
+  logical_xor,
+  logicalNot,
+  logical_not,
+  any,
+  all,
+  isclose,
+  allclose,
+} from './logic.js';
+export type { AnyAllOptions, IsCloseOptions } from './logic.js';
+export { slice, split, chunk, expand, broadcastTo, broadcast_to, tile, flip, t } from './slicing.js';
+export type { SplitOptions } from './slicing.js';
+export { prod, std, variance, var, logsumexp, cumsum } from './statistics.js';
+export type { ProdOptions, VarOptions, LogsumexpOptions, CumsumOptions } from './statistics.js';
+export { sort, argsort, topk, maskedSelect, masked_select, gatherNd, gather_nd, scatter } from './search.js';
+export type { SortOptions, TopkOptions, ScatterOptions } from './search.js';
+export { bmm, dot, outer } from './linalg.js';
 export type { TensorLike } from './helpers.js';
 export { TENSOR_METHOD_NAMES } from './methods.js';
 export type { TensorOpMethods } from './methods.js';

@@ -23,6 +23,28 @@ import {
 import { matmul, type MatmulOptions } from './matmul.js';
 import { argmax, argmin, max, mean, min, sum, type ArgOptions, type ReduceOptions, type SumOptions } from './reduce.js';
 import { abs, clip, exp, log, neg, scale, sign, sqrt, square, type ClipOptions, type ScaleOptions } from './unary.js';
+import { cos, floor, isfinite, isinf, isnan, round, rsqrt, sigmoid, sin, tanh } from './elementwise.js';
+import {
+  all,
+  allclose,
+  any,
+  greaterEqual,
+  greaterThan,
+  isclose,
+  lessEqual,
+  lessThan,
+  logicalAnd,
+  logicalNot,
+  logicalOr,
+  logicalXor,
+  notEqual,
+  type AnyAllOptions,
+  type IsCloseOptions,
+} from './logic.js';
+import { broadcastTo, chunk, expand, flip, slice, split, t, tile, type SplitOptions } from './slicing.js';
+import { cumsum, logsumexp, prod, std, variance, type CumsumOptions, type LogsumexpOptions, type ProdOptions, type VarOptions } from './statistics.js';
+import { argsort, gatherNd, maskedSelect, scatter, sort, topk, type ScatterOptions, type SortOptions, type TopkOptions } from './search.js';
+import { bmm, dot, outer } from './linalg.js';
 
 /** The op methods every Tensor has once `src/ops` is imported. */
 export interface TensorOpMethods {
@@ -59,14 +81,117 @@ export interface TensorOpMethods {
   indexSelect(index: Tensor | readonly number[], options?: IndexSelectOptions): Tensor;
   index_select(index: Tensor | readonly number[], options?: IndexSelectOptions): Tensor;
   cast(dtype: DType | string): Tensor;
+  tanh(): Tensor;
+  sigmoid(): Tensor;
+  rsqrt(): Tensor;
+  sin(): Tensor;
+  cos(): Tensor;
+  floor(): Tensor;
+  round(): Tensor;
+  isnan(): Tensor;
+  isinf(): Tensor;
+  isfinite(): Tensor;
+  greaterThan(y: TensorLike): Tensor;
+  greater_than(y: TensorLike): Tensor;
+  greaterEqual(y: TensorLike): Tensor;
+  greater_equal(y: TensorLike): Tensor;
+  lessThan(y: TensorLike): Tensor;
+  less_than(y: TensorLike): Tensor;
+  lessEqual(y: TensorLike): Tensor;
+  less_equal(y: TensorLike): Tensor;
+  notEqual(y: TensorLike): Tensor;
+  not_equal(y: TensorLike): Tensor;
+  logicalAnd(y: Tensor): Tensor;
+  logical_and(y: Tensor): Tensor;
+  logicalOr(y: Tensor): Tensor;
+  logical_or(y: Tensor): Tensor;
+  logicalXor(y: Tensor): Tensor;
+  logical_xor(y: Tensor): Tensor;
+  logicalNot(): Tensor;
+  logical_not(): Tensor;
+  any(options?: AnyAllOptions): Tensor;
+  all(options?: AnyAllOptions): Tensor;
+  isclose(y: Tensor, options?: IsCloseOptions): Tensor;
+  allclose(y: Tensor, options?: IsCloseOptions): Tensor;
+  slice(axes: readonly number[], starts: readonly number[] | Tensor, ends: readonly number[] | Tensor): Tensor;
+  split(numOrSections: number | readonly number[], options?: SplitOptions): Tensor[];
+  chunk(chunks: number, options?: SplitOptions): Tensor[];
+  expand(shape: readonly number[] | Tensor): Tensor;
+  broadcastTo(shape: readonly number[] | Tensor): Tensor;
+  broadcast_to(shape: readonly number[] | Tensor): Tensor;
+  tile(repeatTimes: readonly number[] | Tensor): Tensor;
+  flip(axis: number | readonly number[]): Tensor;
+  t(): Tensor;
+  prod(options?: ProdOptions): Tensor;
+  std(options?: VarOptions): Tensor;
+  var(options?: VarOptions): Tensor;
+  logsumexp(options?: LogsumexpOptions): Tensor;
+  cumsum(options?: CumsumOptions): Tensor;
+  sort(options?: SortOptions): Tensor;
+  argsort(options?: SortOptions): Tensor;
+  topk(k: number | Tensor, options?: TopkOptions): [Tensor, Tensor];
+  maskedSelect(mask: Tensor): Tensor;
+  masked_select(mask: Tensor): Tensor;
+  gatherNd(index: Tensor): Tensor;
+  gather_nd(index: Tensor): Tensor;
+  scatter(index: Tensor, updates: Tensor, options?: ScatterOptions): Tensor;
+  bmm(y: Tensor): Tensor;
+  dot(y: Tensor): Tensor;
+  outer(y: Tensor): Tensor;
+}
+
+/** Read-only properties every Tensor has once `src/ops` is imported: `x.T` (Paddle's `Tensor.T`, all axes reversed). */
+export interface TensorOpGetters {
+  readonly T: Tensor;
 }
 
 declare module '../tensor/tensor.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Tensor extends TensorOpMethods {}
+  interface Tensor extends TensorOpMethods, TensorOpGetters {}
 }
 
-type MethodTable = { [K in keyof TensorOpMethods]: (this: Tensor, ...args: Parameters<TensorOpMethods[K]>) => Tensor };
+type MethodTable = {
+  [K in keyof TensorOpMethods]: (this: Tensor, ...args: Parameters<TensorOpMethods[K]>) => ReturnType<TensorOpMethods[K]>;
+};
+
+/** One function object per method that has a Paddle snake_case spelling too. */
+type Method<K extends keyof TensorOpMethods> = MethodTable[K];
+const greaterThanMethod: Method<'greaterThan'> = function (y) {
+  return greaterThan(this, y);
+};
+const greaterEqualMethod: Method<'greaterEqual'> = function (y) {
+  return greaterEqual(this, y);
+};
+const lessThanMethod: Method<'lessThan'> = function (y) {
+  return lessThan(this, y);
+};
+const lessEqualMethod: Method<'lessEqual'> = function (y) {
+  return lessEqual(this, y);
+};
+const notEqualMethod: Method<'notEqual'> = function (y) {
+  return notEqual(this, y);
+};
+const logicalAndMethod: Method<'logicalAnd'> = function (y) {
+  return logicalAnd(this, y);
+};
+const logicalOrMethod: Method<'logicalOr'> = function (y) {
+  return logicalOr(this, y);
+};
+const logicalXorMethod: Method<'logicalXor'> = function (y) {
+  return logicalXor(this, y);
+};
+const logicalNotMethod: Method<'logicalNot'> = function () {
+  return logicalNot(this);
+};
+const broadcastToMethod: Method<'broadcastTo'> = function (shape) {
+  return broadcastTo(this, shape);
+};
+const maskedSelectMethod: Method<'maskedSelect'> = function (mask) {
+  return maskedSelect(this, mask);
+};
+const gatherNdMethod: Method<'gatherNd'> = function (index) {
+  return gatherNd(this, index);
+};
 
 const indexSelectMethod = function (this: Tensor, index: Tensor | readonly number[], options?: IndexSelectOptions): Tensor {
   return indexSelect(this, index, options);
@@ -168,11 +293,143 @@ const methods: MethodTable = {
   cast(dtype) {
     return cast(this, dtype);
   },
+  tanh() {
+    return tanh(this);
+  },
+  sigmoid() {
+    return sigmoid(this);
+  },
+  rsqrt() {
+    return rsqrt(this);
+  },
+  sin() {
+    return sin(this);
+  },
+  cos() {
+    return cos(this);
+  },
+  floor() {
+    return floor(this);
+  },
+  round() {
+    return round(this);
+  },
+  isnan() {
+    return isnan(this);
+  },
+  isinf() {
+    return isinf(this);
+  },
+  isfinite() {
+    return isfinite(this);
+  },
+  greaterThan: greaterThanMethod,
+  greater_than: greaterThanMethod,
+  greaterEqual: greaterEqualMethod,
+  greater_equal: greaterEqualMethod,
+  lessThan: lessThanMethod,
+  less_than: lessThanMethod,
+  lessEqual: lessEqualMethod,
+  less_equal: lessEqualMethod,
+  notEqual: notEqualMethod,
+  not_equal: notEqualMethod,
+  logicalAnd: logicalAndMethod,
+  logical_and: logicalAndMethod,
+  logicalOr: logicalOrMethod,
+  logical_or: logicalOrMethod,
+  logicalXor: logicalXorMethod,
+  logical_xor: logicalXorMethod,
+  logicalNot: logicalNotMethod,
+  logical_not: logicalNotMethod,
+  any(options) {
+    return any(this, options);
+  },
+  all(options) {
+    return all(this, options);
+  },
+  isclose(y, options) {
+    return isclose(this, y, options);
+  },
+  allclose(y, options) {
+    return allclose(this, y, options);
+  },
+  slice(axes, starts, ends) {
+    return slice(this, axes, starts, ends);
+  },
+  split(numOrSections, options) {
+    return split(this, numOrSections, options);
+  },
+  chunk(chunks, options) {
+    return chunk(this, chunks, options);
+  },
+  expand(shape) {
+    return expand(this, shape);
+  },
+  broadcastTo: broadcastToMethod,
+  broadcast_to: broadcastToMethod,
+  tile(repeatTimes) {
+    return tile(this, repeatTimes);
+  },
+  flip(axis) {
+    return flip(this, axis);
+  },
+  t() {
+    return t(this);
+  },
+  prod(options) {
+    return prod(this, options);
+  },
+  std(options) {
+    return std(this, options);
+  },
+  var(options) {
+    return variance(this, options);
+  },
+  logsumexp(options) {
+    return logsumexp(this, options);
+  },
+  cumsum(options) {
+    return cumsum(this, options);
+  },
+  sort(options) {
+    return sort(this, options);
+  },
+  argsort(options) {
+    return argsort(this, options);
+  },
+  topk(k, options) {
+    return topk(this, k, options);
+  },
+  maskedSelect: maskedSelectMethod,
+  masked_select: maskedSelectMethod,
+  gatherNd: gatherNdMethod,
+  gather_nd: gatherNdMethod,
+  scatter(index, updates, options) {
+    return scatter(this, index, updates, options);
+  },
+  bmm(y) {
+    return bmm(this, y);
+  },
+  dot(y) {
+    return dot(this, y);
+  },
+  outer(y) {
+    return outer(this, y);
+  },
 };
 
 for (const [name, fn] of Object.entries(methods)) {
   Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
 }
+
+// `x.T`: all axes reversed (Paddle's Tensor.T; for a 2-D tensor the transpose, like `t`).
+Object.defineProperty(Tensor.prototype, 'T', {
+  get(this: Tensor): Tensor {
+    return transpose(this, Array.from({ length: this.ndim }, (_, i) => this.ndim - 1 - i));
+  },
+  configurable: true,
+  enumerable: false,
+});
 
 /** The names of the installed methods (for tests and documentation). */
 export const TENSOR_METHOD_NAMES: readonly string[] = Object.keys(methods);

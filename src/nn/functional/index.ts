@@ -16,3 +16,26 @@ export {
 } from './loss.js';
 export type { CrossEntropyOptions, RegressionLossOptions } from './loss.js';
 export type { Reduction } from './checks.js';
+export { leakyRelu, leaky_relu, silu, elu, softplus, normalize } from './activation-extra.js';
+export type { LeakyReluOptions, EluOptions, SoftplusOptions, NormalizeOptions } from './activation-extra.js';
+export {
+  binaryCrossEntropy,
+  binary_cross_entropy,
+  binaryCrossEntropyWithLogits,
+  binary_cross_entropy_with_logits,
+  nllLoss,
+  nll_loss,
+  smoothL1Loss,
+  smooth_l1_loss,
+  klDiv,
+  kl_div,
+  oneHot,
+  one_hot,
+} from './loss-extra.js';
+export type {
+  BinaryCrossEntropyOptions,
+  BinaryCrossEntropyWithLogitsOptions,
+  NllLossOptions,
+  SmoothL1LossOptions,
+  KlDivOptions,
+} from './loss-extra.js';

@@ -1,0 +1,100 @@
+/**
+ * More activation layers: `LeakyReLU(negativeSlope)`, `SiLU`, `ELU(alpha)`, `Softplus({ beta,
+ * threshold })`, `Identity`. As with `Softmax(axis)` and `GELU(approximate)`, the first optional
+ * argument of LeakyReLU and ELU may be passed positionally (Paddle code does: `nn.LeakyReLU(0.2)`).
+ */
+import { TypeError as PaddleTypeError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { positionalOrOptions } from './args.js';
+import { elu, leakyRelu, silu, softplus } from './functional/activation-extra.js';
+import { Layer } from './layer.js';
+
+interface NameOnly {
+  name?: string | null;
+}
+
+function numberArg(where: string, key: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number') throw new PaddleTypeError(`${where}: the '${key}' must be a number, but received ${describe(value)}.`);
+  return value;
+}
+
+/** `paddle.nn.LeakyReLU(negative_slope=0.01)`. */
+export class LeakyReLU extends Layer {
+  readonly negativeSlope: number;
+  constructor(options?: { negativeSlope?: number; name?: string | null });
+  constructor(negativeSlope: number, options?: NameOnly);
+  constructor(...args: unknown[]) {
+    const o = positionalOrOptions('LeakyReLU', args, ['negativeSlope', 'name']);
+    const negativeSlope = numberArg('LeakyReLU', 'negativeSlope', o.negativeSlope, 0.01);
+    super();
+    this.negativeSlope = negativeSlope;
+  }
+  override forward(x: Tensor): Tensor {
+    return leakyRelu(x, { negativeSlope: this.negativeSlope });
+  }
+  override extraRepr(): string {
+    return `negative_slope=${this.negativeSlope}`;
+  }
+}
+
+/** `paddle.nn.SiLU()`. */
+export class SiLU extends Layer {
+  constructor(options?: NameOnly) {
+    checkOptions('SiLU', options, ['name']);
+    super();
+  }
+  override forward(x: Tensor): Tensor {
+    return silu(x);
+  }
+}
+
+/** `paddle.nn.ELU(alpha=1.0)`. */
+export class ELU extends Layer {
+  readonly alpha: number;
+  constructor(options?: { alpha?: number; name?: string | null });
+  constructor(alpha: number, options?: NameOnly);
+  constructor(...args: unknown[]) {
+    const o = positionalOrOptions('ELU', args, ['alpha', 'name']);
+    const alpha = numberArg('ELU', 'alpha', o.alpha, 1.0);
+    super();
+    this.alpha = alpha;
+  }
+  override forward(x: Tensor): Tensor {
+    return elu(x, { alpha: this.alpha });
+  }
+  override extraRepr(): string {
+    return `alpha=${this.alpha}`;
+  }
+}
+
+/** `paddle.nn.Softplus(beta=1, threshold=20)`. */
+export class Softplus extends Layer {
+  readonly beta: number;
+  readonly threshold: number;
+  constructor(options?: { beta?: number; threshold?: number; name?: string | null }) {
+    const o = checkOptions('Softplus', options, ['beta', 'threshold', 'name']);
+    const beta = numberArg('Softplus', 'beta', o.beta, 1);
+    const threshold = numberArg('Softplus', 'threshold', o.threshold, 20);
+    super();
+    this.beta = beta;
+    this.threshold = threshold;
+  }
+  override forward(x: Tensor): Tensor {
+    return softplus(x, { beta: this.beta, threshold: this.threshold });
+  }
+  override extraRepr(): string {
+    return `beta=${this.beta}, threshold=${this.threshold}`;
+  }
+}
+
+/** `paddle.nn.Identity()`: returns its input (the same tensor). Paddle accepts and ignores any arguments. */
+export class Identity extends Layer {
+  constructor(..._args: unknown[]) {
+    super();
+  }
+  override forward(x: Tensor): Tensor {
+    return x;
+  }
+}

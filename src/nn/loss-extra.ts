@@ -1,0 +1,100 @@
+/**
+ * More loss layers: `NLLLoss`, `BCELoss`, `BCEWithLogitsLoss`, `SmoothL1Loss`, `KLDivLoss`
+ * (see functional/loss-extra.ts for the math). Options are checked at construction, with the
+ * functional form's messages; `forward(input, label)`.
+ */
+import { checkOptions } from '../options.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { checkReduction } from './functional/checks.js';
+import {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  checkKlReduction,
+  klDiv,
+  nllLoss,
+  smoothL1Loss,
+  type BinaryCrossEntropyOptions,
+  type BinaryCrossEntropyWithLogitsOptions,
+  type KlDivOptions,
+  type NllLossOptions,
+  type SmoothL1LossOptions,
+} from './functional/loss-extra.js';
+import { Layer } from './layer.js';
+
+const rmsg = (op: string) => (v: string): string =>
+  `The value of 'reduction' in ${op} should be 'sum', 'mean' or 'none', but received ${v}, which is not allowed.`;
+
+/** `paddle.nn.NLLLoss(weight=None, ignore_index=-100, reduction='mean')`. */
+export class NLLLoss extends Layer {
+  private readonly options: NllLossOptions;
+  constructor(options?: NllLossOptions) {
+    const o = checkOptions('NLLLoss', options, ['weight', 'ignoreIndex', 'reduction', 'name']);
+    checkReduction(o.reduction, rmsg('nll_loss'));
+    super();
+    this.options = { ...o };
+    delete this.options.name;
+  }
+  override forward(input: Tensor, label: Tensor): Tensor {
+    return nllLoss(input, label, this.options);
+  }
+}
+
+/** `paddle.nn.BCELoss(weight=None, reduction='mean')`. */
+export class BCELoss extends Layer {
+  private readonly options: BinaryCrossEntropyOptions;
+  constructor(options?: BinaryCrossEntropyOptions) {
+    const o = checkOptions('BCELoss', options, ['weight', 'reduction', 'name']);
+    checkReduction(o.reduction, rmsg('BCELoss'));
+    super();
+    this.options = { ...o };
+    delete this.options.name;
+  }
+  override forward(input: Tensor, label: Tensor): Tensor {
+    return binaryCrossEntropy(input, label, this.options);
+  }
+}
+
+/** `paddle.nn.BCEWithLogitsLoss(weight=None, reduction='mean', pos_weight=None)`. */
+export class BCEWithLogitsLoss extends Layer {
+  private readonly options: BinaryCrossEntropyWithLogitsOptions;
+  constructor(options?: BinaryCrossEntropyWithLogitsOptions) {
+    const o = checkOptions('BCEWithLogitsLoss', options, ['weight', 'reduction', 'posWeight', 'name']);
+    checkReduction(o.reduction, rmsg('BCEWithLogitsLoss'));
+    super();
+    this.options = { ...o };
+    delete this.options.name;
+  }
+  override forward(logit: Tensor, label: Tensor): Tensor {
+    return binaryCrossEntropyWithLogits(logit, label, this.options);
+  }
+}
+
+/** `paddle.nn.SmoothL1Loss(reduction='mean', delta=1.0)`. */
+export class SmoothL1Loss extends Layer {
+  private readonly options: SmoothL1LossOptions;
+  constructor(options?: SmoothL1LossOptions) {
+    const o = checkOptions('SmoothL1Loss', options, ['reduction', 'delta', 'name']);
+    checkReduction(o.reduction, rmsg('SmoothL1Loss'));
+    super();
+    this.options = { ...o };
+    delete this.options.name;
+  }
+  override forward(input: Tensor, label: Tensor): Tensor {
+    return smoothL1Loss(input, label, this.options);
+  }
+}
+
+/** `paddle.nn.KLDivLoss(reduction='mean', log_target=False)`. */
+export class KLDivLoss extends Layer {
+  private readonly options: KlDivOptions;
+  constructor(options?: KlDivOptions) {
+    const o = checkOptions('KLDivLoss', options, ['reduction', 'logTarget', 'name']);
+    checkKlReduction(o.reduction);
+    super();
+    this.options = { ...o };
+    delete this.options.name;
+  }
+  override forward(input: Tensor, label: Tensor): Tensor {
+    return klDiv(input, label, this.options);
+  }
+}

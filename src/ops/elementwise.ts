@@ -1,0 +1,121 @@
+/**
+ * More unary elementwise ops: tanh, sigmoid, relu (the top-level `paddle.tanh` …; nn.functional
+ * re-exports these), rsqrt, sin, cos, floor, round, and the predicates isnan, isinf, isfinite.
+ * Each value is computed in float64 and rounded once into the output dtype; the backward is
+ * g · f′ from the saved input and output.
+ *
+ * Dtype rules (Paddle's kernels): tanh/sigmoid/relu take float tensors only (TypeError naming the
+ * dtype); rsqrt/sin/cos of an integer tensor give the default float dtype (like sqrt); floor and
+ * round keep the dtype (identity on integers) and have a zero gradient; the predicates give bool.
+ */
+import { checkOptions } from '../options.js';
+import { getDefaultDType } from '../tensor/creation.js';
+import { allocArray, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { BackwardFn } from '../tensor/autograd.js';
+import { expectFloat, expectTensor, valuesAs } from './helpers.js';
+import { needsGrad } from './binary.js';
+
+export interface NameOptions {
+  name?: string | null;
+}
+
+/** Which dtypes an op accepts and what it returns. */
+type DTypeRule = 'float' | 'toFloat' | 'same' | 'bool';
+
+export interface UnarySpec {
+  /** The value, from the input element (in float64). */
+  f: (v: number) => number;
+  /** The derivative from the input and output elements; null: no gradient; 'zero': a zero gradient. */
+  df: ((v: number, y: number) => number) | null | 'zero';
+  rule: DTypeRule;
+}
+
+/**
+ * Applies `spec` elementwise to `xv` (the one driver of this file). Checks the options (only
+ * `name`) and the tensor first; `where` names the op in errors.
+ */
+export function mapUnary(where: string, xv: unknown, options: NameOptions | undefined, spec: UnarySpec): Tensor {
+  checkOptions(where, options, ['name']);
+  const x = expectTensor(where, 'x', xv);
+  if (spec.rule === 'float') expectFloat(where, 'x', x);
+  const dtype: DType =
+    spec.rule === 'bool' ? 'bool' : spec.rule === 'toFloat' && !isFloatDType(x.dtype) ? getDefaultDType() : x.dtype;
+  const a = spec.rule === 'bool' ? x.data : valuesAs(x, dtype);
+  const out = allocArray(dtype, a.length);
+  const f = spec.f;
+  for (let i = 0; i < a.length; i++) out[i] = f(a[i] as number);
+  const df = spec.df;
+  let back: BackwardFn | null = null;
+  if (df === 'zero') back = () => [needsGrad(x) ? allocArray(x.dtype, x.numel) : null];
+  else if (df !== null) {
+    back = (g) => {
+      if (!needsGrad(x)) return [null];
+      const xs: DataArray = x.data;
+      const gx = allocArray(x.dtype, g.length);
+      for (let i = 0; i < g.length; i++) gx[i] = (g[i] as number) * df(xs[i] as number, out[i] as number);
+      return [gx];
+    };
+  }
+  return Tensor.fromOp(where, out, x.shape, dtype, [x], back);
+}
+
+const relu1 = (v: number): number => (v > 0 ? v : v !== v ? v : 0);
+const sigmoid1 = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
+/** Round half away from zero (C's std::round, Paddle's round kernel); Math.round is exact on |v|. */
+const roundHalfAway = (v: number): number => (v < 0 ? -Math.round(-v) : Math.round(v));
+
+/** `paddle.tanh(x)`; gradient g·(1 − y²). */
+export function tanh(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('tanh', x, options, { f: Math.tanh, df: (_v, y) => 1 - y * y, rule: 'float' });
+}
+
+/** `paddle.nn.functional.sigmoid(x)` = 1/(1 + e^(−x)) (also `paddle.sigmoid`); gradient g·y·(1 − y). */
+export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('sigmoid', x, options, { f: sigmoid1, df: (_v, y) => y * (1 - y), rule: 'float' });
+}
+
+/** `paddle.nn.functional.relu(x)` = max(x, 0) (NaN stays NaN); gradient g·(y > 0). */
+export function relu(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('relu', x, options, { f: relu1, df: (_v, y) => (y > 0 ? 1 : 0), rule: 'float' });
+}
+
+/** `paddle.rsqrt(x)` = 1/√x; gradient −g·y³/2. */
+export function rsqrt(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('rsqrt', x, options, { f: (v) => 1 / Math.sqrt(v), df: (_v, y) => -0.5 * y * y * y, rule: 'toFloat' });
+}
+
+/** `paddle.sin(x)`; gradient g·cos(x). */
+export function sin(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('sin', x, options, { f: Math.sin, df: (v) => Math.cos(v), rule: 'toFloat' });
+}
+
+/** `paddle.cos(x)`; gradient −g·sin(x). */
+export function cos(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('cos', x, options, { f: Math.cos, df: (v) => -Math.sin(v), rule: 'toFloat' });
+}
+
+/** `paddle.floor(x)`; zero gradient (Paddle's floor_grad). */
+export function floor(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('floor', x, options, { f: Math.floor, df: 'zero', rule: 'same' });
+}
+
+/** `paddle.round(x)`: halves round away from zero (2.5 → 3, −2.5 → −3); zero gradient. */
+export function round(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('round', x, options, { f: roundHalfAway, df: 'zero', rule: 'same' });
+}
+
+/** `paddle.isnan(x)`: bool tensor. */
+export function isnan(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('isnan', x, options, { f: (v) => (v !== v ? 1 : 0), df: null, rule: 'bool' });
+}
+
+/** `paddle.isinf(x)`: bool tensor, true at ±inf. */
+export function isinf(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('isinf', x, options, { f: (v) => (v === Infinity || v === -Infinity ? 1 : 0), df: null, rule: 'bool' });
+}
+
+/** `paddle.isfinite(x)`: bool tensor, false at NaN and ±inf. */
+export function isfinite(x: Tensor, options?: NameOptions): Tensor {
+  return mapUnary('isfinite', x, options, { f: (v) => (Number.isFinite(v) ? 1 : 0), df: null, rule: 'bool' });
+}
