@@ -15,7 +15,9 @@
  *   `(name, ndarray)` tuples, Tensor conversion) and the file variants;
  * - pickle-read.ts / pickle-write.ts: a restricted unpickler (allow-listed NumPy globals only,
  *   bounded allocation, depth and time) and a CPython-compatible pickler (protocols 2–4);
- * - safetensors.ts: the safetensors codec with the reference implementation's validation;
+ * - safetensors.ts / json.ts: the safetensors codec with the reference implementation's
+ *   validation, its header scanned for depth, size and integer fields before `JSON.parse`;
+ * - limits.ts: every reader limit, its default and the load option that raises it;
  * - ndarray.ts / py-value.ts: the neutral value model (no Tensor dependency);
  * - fs.ts: Node file access reached lazily, atomic writes.
  */
@@ -40,8 +42,15 @@ export type { NdArray, ElementType } from './ndarray.js';
 export { PyTuple, PyFloat, pyTuple, pyFloat } from './py-value.js';
 export type { PyValue, PyKey, PyDict } from './py-value.js';
 export { unpickle } from './pickle-read.js';
+export {
+  DEFAULT_MAX_EXPANSION,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_TENSORS,
+  MAX_HEADER_JSON_DEPTH,
+  JSON_EXPANSION,
+} from './limits.js';
 export type { UnpickleOptions } from './pickle-read.js';
 export { pickle, checkProtocol, NUMPY_MULTIARRAY } from './pickle-write.js';
 export type { PickleOptions } from './pickle-write.js';
 export { readSafetensors, writeSafetensors, MAX_HEADER_SIZE } from './safetensors.js';
-export type { SafetensorsContent } from './safetensors.js';
+export type { SafetensorsContent, SafetensorsReadOptions } from './safetensors.js';
