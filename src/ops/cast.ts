@@ -29,7 +29,7 @@ export function cast(x: Tensor, dtype: DType | string): Tensor {
   return Tensor.fromOp('cast', out, t.shape, d, [t], back);
 }
 
-/** `paddle.Tensor.detach()` as a function: a copy with stopGradient true and no graph. */
+/** `paddle.detach(x)`: `x.detach()`, a leaf with stopGradient true that shares x's memory. */
 export function detach(x: Tensor): Tensor {
   return expectTensor('detach', 'x', x).detach();
 }

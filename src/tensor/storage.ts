@@ -67,6 +67,28 @@ export class DisposedStorage<D extends DType = DType> implements Storage<D> {
   }
 }
 
+/**
+ * Another tensor's memory, seen without owning it (`detach()`): `array()` is the owner's current
+ * array (so it follows a storage the owner replaces, and fails as the owner does once disposed),
+ * and `dispose()` frees nothing.
+ */
+export class SharedStorage<D extends DType = DType> implements Storage<D> {
+  constructor(
+    readonly dtype: D,
+    readonly length: number,
+    private readonly owner: () => Storage,
+  ) {}
+  get location(): string {
+    return this.owner().location;
+  }
+  array(): ArrayFor<D> {
+    return this.owner().array() as ArrayFor<D>;
+  }
+  dispose(): void {
+    /* the owner frees the memory */
+  }
+}
+
 export const jsAllocator: Allocator = {
   name: 'js',
   alloc<D extends DType>(dtype: D, length: number): Storage<D> {

@@ -25,7 +25,7 @@ import {
 } from './autograd.js';
 import { SelectedRows } from './selected-rows.js';
 import { checkShape, numelOf, shapeEquals, shapeToString, type Shape } from './shape.js';
-import { DisposedStorage, getParameterAllocator, JsStorage, type Storage } from './storage.js';
+import { DisposedStorage, getParameterAllocator, JsStorage, SharedStorage, type Storage } from './storage.js';
 import { generate } from './unique-name.js';
 
 /** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
@@ -308,30 +308,48 @@ export class Tensor {
   }
 
   /**
-   * Reverse-mode differentiation from this tensor. A non-scalar output is seeded with ones (as
-   * Paddle does); `gradTensor` gives an explicit seed of the same shape.
+   * Paddle's `backward(grad_tensor=None, retain_graph=False)`: reverse-mode differentiation from
+   * this tensor. A non-scalar output is seeded with ones (as Paddle does); `gradTensor` gives an
+   * explicit seed of the same shape. `retainGraph` keeps the graph so that a second backward
+   * through it works (and accumulates). Accepted forms: `backward()`, `backward(g)`,
+   * `backward({ retainGraph: true })`, `backward(g, { retainGraph: true })`, `backward(null, true)`.
    */
-  backward(gradTensor?: Tensor | null, options?: BackwardOptions): void {
-    const opts = checkOptions('Tensor.backward', options, ['retainGraph']);
+  backward(gradTensor?: Tensor | BackwardOptions | null, options?: BackwardOptions | boolean): void {
+    let seedTensor: Tensor | null = null;
+    let optionsArg: BackwardOptions | boolean | undefined = options;
+    if (gradTensor instanceof Tensor) seedTensor = gradTensor;
+    else if (gradTensor !== undefined && gradTensor !== null) {
+      if (typeof gradTensor !== 'object' || Array.isArray(gradTensor) || options !== undefined) {
+        throw new PaddleTypeError(
+          `backward(): 'grad_tensor' must be a Tensor or null, but received ${gradTensor === null ? 'null' : Array.isArray(gradTensor) ? 'an array' : typeof gradTensor}; the options go last: backward(gradTensor, { retainGraph }) or backward({ retainGraph }).`,
+        );
+      }
+      optionsArg = gradTensor;
+    }
+    const retainGraph =
+      typeof optionsArg === 'boolean' ? optionsArg : (checkOptions('Tensor.backward', optionsArg, ['retainGraph']).retainGraph ?? false);
+    if (typeof retainGraph !== 'boolean') {
+      throw new PaddleTypeError(`backward(): 'retainGraph' must be a boolean, but received ${String(retainGraph)}.`);
+    }
     if (this.stopGradient) {
       throw new RuntimeError(
         `backward() on the tensor '${this.name}' whose stopGradient is true: no gradient can flow (did an op run under noGrad, or are all inputs stopGradient?).`,
       );
     }
     let seed: DataArray;
-    if (gradTensor !== undefined && gradTensor !== null) {
-      if (!shapeEquals(gradTensor.shape, this.shape)) {
+    if (seedTensor !== null) {
+      if (!shapeEquals(seedTensor.shape, this.shape)) {
         throw new ValueError(
-          `backward(): grad_tensor shape ${shapeToString(gradTensor.shape)} does not match the tensor shape ${shapeToString(this.shape)}.`,
+          `backward(): grad_tensor shape ${shapeToString(seedTensor.shape)} does not match the tensor shape ${shapeToString(this.shape)}.`,
         );
       }
       seed = allocArray(this.dtype, this.numel);
-      seed.set(gradTensor.data);
+      seed.set(seedTensor.data);
     } else {
       seed = allocArray(this.dtype, this.numel);
       seed.fill(1);
     }
-    runBackward(this, seed, opts.retainGraph ?? false, backwardHooks);
+    runBackward(this, seed, retainGraph, backwardHooks);
   }
 
   /** A typed-array copy of the elements. */
@@ -420,9 +438,13 @@ export class Tensor {
     return null;
   }
 
-  /** A new leaf sharing nothing with the graph (stopGradient true), copy of the values. */
+  /**
+   * Paddle's `detach()`: a new leaf outside the graph (stopGradient true) that shares this
+   * tensor's memory — writing through one is seen by the other. It does not own the memory:
+   * disposing it frees nothing, and it fails (naming this tensor) once this one is disposed.
+   */
   detach(): Tensor {
-    return Tensor.fromArray(this.numpy(), this.shape, this.dtype);
+    return new Tensor(new SharedStorage(this.storage.dtype, this.storage.length, () => this.storage), this.shape);
   }
 
   /** A differentiable copy. */

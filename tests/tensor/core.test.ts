@@ -162,3 +162,40 @@ describe('Paddle spellings on Tensor', () => {
     expect(Array.from(t.numpy())).toEqual([3, 4]);
   });
 });
+
+describe("Paddle's backward(grad_tensor, retain_graph) and detach()", () => {
+  it('takes the options first or last, or retain_graph positionally; a retained graph accumulates', () => {
+    const x = toTensor([1, 2], { dtype: 'float64', stopGradient: false });
+    const y = paddle.sum(paddle.multiply(x, x));
+    y.backward({ retainGraph: true });
+    expect(Array.from((x.grad as Tensor).data)).toEqual([2, 4]);
+    y.backward(null, true);
+    expect(Array.from((x.grad as Tensor).data)).toEqual([4, 8]);
+    y.backward(undefined, { retainGraph: false });
+    expect(Array.from((x.grad as Tensor).data)).toEqual([6, 12]);
+    expect(() => y.backward()).toThrow(RuntimeError); // the graph was freed
+    const z = paddle.multiply(x, x);
+    z.backward(toTensor([1, 0], { dtype: 'float64' }), { retainGraph: true });
+    expect(Array.from((x.grad as Tensor).data)).toEqual([8, 12]);
+    expect(() => z.backward({ retainGraph: true }, { retainGraph: true } as never)).toThrow(/options go last/);
+    expect(() => z.backward(5 as never)).toThrow(/must be a Tensor or null/);
+    expect(() => z.backward({ retain_graph: true } as never)).toThrow(/Did you mean 'retainGraph'/);
+  });
+
+  it('detach() shares memory with its source and owns none of it', () => {
+    const p = param([1, 2, 3], 'p_detach');
+    const d = p.detach();
+    expect(d.stopGradient).toBe(true);
+    expect(d.isLeaf).toBe(true);
+    d.data[0] = 42;
+    expect(p.data[0]).toBe(42);
+    p.setValue([7, 8, 9]);
+    expect(Array.from(d.data)).toEqual([7, 8, 9]);
+    expect(Array.from(paddle.detach(p).data)).toEqual([7, 8, 9]);
+    d.dispose(); // frees nothing
+    expect(Array.from(p.data)).toEqual([7, 8, 9]);
+    const d2 = p.detach();
+    p.dispose();
+    expect(() => d2.numpy()).toThrow(/p_detach' was disposed/);
+  });
+});
