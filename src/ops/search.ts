@@ -7,11 +7,11 @@
 import { IndexError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import { allocArray, type DataArray } from '../tensor/dtype.js';
-import { numelOf, shapeEquals, shapeToString, stridesOf } from '../tensor/shape.js';
+import { broadcastShapes, numelOf, shapeEquals, shapeToString, stridesOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { broadcastTo, expectTensor, normalizeAxisOf } from './helpers.js';
-import { broadcastXY, needsGrad } from './binary.js';
+import { needsGrad } from './binary.js';
 import { gatherByMap } from './slicing.js';
 
 /** (outer, n, inner) of `shape` around `axis` (a 0-D tensor is one line of one element). */
@@ -149,7 +149,7 @@ export function maskedSelect(x: Tensor, mask: Tensor, options?: { name?: string 
   if (m.dtype !== 'bool') {
     throw new PaddleTypeError(`masked_select: the 'mask' must be a bool Tensor, but its dtype is ${m.dtype}.`);
   }
-  const shape = broadcastXY('masked_select', t.shape, m.shape);
+  const shape = broadcastShapes(t.shape, m.shape, "masked_select ('x', 'mask')");
   const iota = new Float64Array(t.numel).map((_, i) => i);
   const src = broadcastTo(iota, t.shape, shape, 'float64');
   const mb = broadcastTo(m.data, m.shape, shape, 'bool');

@@ -20,10 +20,9 @@
 import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { checkOptions, describe } from '../../options.js';
 import { allocArray, type DataArray, type FloatDType } from '../../tensor/dtype.js';
-import { shapeEquals, shapeToString } from '../../tensor/shape.js';
+import { broadcastShapes, shapeEquals, shapeToString } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { broadcastTo, reduceToShape } from '../../ops/helpers.js';
-import { broadcastXY } from '../../ops/binary.js';
 import { checkReduction, floatTensor, type Reduction } from './checks.js';
 
 type KlReduction = Reduction | 'batchmean';
@@ -66,7 +65,7 @@ function elementLoss(
   let wa: DataArray | null = null;
   if (weight !== undefined && weight !== null) {
     w = floatTensor(where, 'weight', weight);
-    if (!shapeEquals(broadcastXY(where, x.shape, w.shape), x.shape)) {
+    if (!shapeEquals(broadcastShapes(x.shape, w.shape, `${where} ('input', 'weight')`), x.shape)) {
       throw new ValueError(`${where}: the 'weight' of shape ${shapeToString(w.shape)} must broadcast to the input's shape ${shapeToString(x.shape)}.`);
     }
     wa = broadcastTo(w.data, w.shape, x.shape, 'float64');
@@ -160,7 +159,7 @@ export function binaryCrossEntropyWithLogits(logit: Tensor, label: Tensor, optio
   let pw: DataArray | null = null;
   if (o.posWeight !== undefined && o.posWeight !== null) {
     const p = floatTensor(where, 'posWeight', o.posWeight);
-    if (!shapeEquals(broadcastXY(where, x.shape, p.shape), x.shape)) {
+    if (!shapeEquals(broadcastShapes(x.shape, p.shape, `${where} ('logit', 'posWeight')`), x.shape)) {
       throw new ValueError(`${where}: the 'posWeight' of shape ${shapeToString(p.shape)} must broadcast to the logit's shape ${shapeToString(x.shape)}.`);
     }
     pw = broadcastTo(p.data, p.shape, x.shape, 'float64');
