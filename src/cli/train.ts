@@ -175,7 +175,7 @@ function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: paddle.nn.St
 function restore(model: MLP, opt: paddle.optimizer.RMSProp, state: { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict }, dir: string): void {
   const fail = (why: string): UsageError => new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${why}`);
   try {
-    model.setStateDict(state.params);
+    model.setStateDict(state.params, { strict: true });
   } catch (e) {
     throw fail(`${FILES.params} does not fit the 784-256-10 MLP (${(e as Error).message})`);
   }

@@ -29,7 +29,7 @@ import { AccumulatorStore, type PendingAccumulators } from './accumulators.js';
 import { ClipGradBase, ClipGradByGlobalNorm, type ClipEntry } from './clip.js';
 import { NO_TRANSFORM, applyTransform, type GradTransform } from './grad-transform.js';
 import { resolveGroups, toRegularizer, type BaseParamGroup, type ResolvedGroup, type WeightDecay } from './groups.js';
-import { LRScheduler } from './lr/lr-scheduler.js';
+import { LRScheduler, checkLearningRateValue } from './lr/lr-scheduler.js';
 import { collectState, expectedKeys, loadState, type OptimizerStateDict, type SetOptimizerStateOptions } from './state-dict.js';
 
 export { toRegularizer };
@@ -123,9 +123,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     if (!(typeof learningRate === 'number' || learningRate instanceof LRScheduler)) {
       throw new PaddleTypeError(`learning rate should be float or LRScheduler, got ${pyTypeName(learningRate)} here`);
     }
-    if (typeof learningRate === 'number' && Number.isNaN(learningRate)) {
-      throw new ValueError('learning_rate must be a number, but received NaN.');
-    }
+    if (typeof learningRate === 'number') checkLearningRateValue(learningRate);
     // §2.5: grad_clip.
     if (options.gradClip !== undefined && options.gradClip !== null && !(options.gradClip instanceof ClipGradBase)) {
       throw new PaddleTypeError("'grad_clip' should be an instance of GradientClipBase's derived class");
@@ -186,7 +184,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     if (this.learningRate instanceof LRScheduler) {
       throw new RuntimeError("optimizer's learning rate can't be LRScheduler when invoke this API, because this will lead to conflict.");
     }
-    if (Number.isNaN(value)) throw new ValueError('set_lr: the learning rate must not be NaN.');
+    checkLearningRateValue(value);
     this.learningRate = value;
   }
 

@@ -49,7 +49,11 @@ describe('RMSProp constructor errors (spec §1, §2, §3)', () => {
     ['NaN rho', () => new paddle.optimizer.RMSProp(0.1, { rho: Number.NaN, parameters: [p()] }), ValueError, /rho.*NaN/],
     ['NaN epsilon', () => new paddle.optimizer.RMSProp(0.1, { epsilon: Number.NaN, parameters: [p()] }), ValueError, /epsilon.*NaN/],
     ['NaN momentum', () => new paddle.optimizer.RMSProp(0.1, { momentum: Number.NaN, parameters: [p()] }), ValueError, /momentum.*NaN/],
-    ['NaN learning rate', () => new paddle.optimizer.RMSProp(Number.NaN, { parameters: [p()] }), ValueError, /NaN/],
+    ['NaN learning rate', () => new paddle.optimizer.RMSProp(Number.NaN, { parameters: [p()] }), ValueError, /Invalid learning rate: nan/],
+    ['infinite learning rate', () => new paddle.optimizer.RMSProp(Infinity, { parameters: [p()] }), ValueError, /Invalid learning rate: inf/],
+    ['negative learning rate', () => new paddle.optimizer.RMSProp(-0.1, { parameters: [p()] }), ValueError, /Invalid learning rate: -0.1/],
+    ['NaN scheduler rate', () => new paddle.optimizer.lr.StepDecay(Number.NaN, 2), ValueError, /Invalid learning rate: nan/],
+    ['infinite scheduler rate', () => new paddle.optimizer.lr.CosineAnnealingDecay(Infinity, 2), ValueError, /Invalid learning rate: inf/],
     ['string rho', () => new paddle.optimizer.RMSProp(0.1, { rho: '0.9' as unknown as number, parameters: [p()] }), PTypeError, /rho must be a number/],
     ['string learning rate', () => new paddle.optimizer.RMSProp('0.1' as unknown as number, { parameters: [p()] }), PTypeError, "learning rate should be float or LRScheduler, got <class 'str'> here"],
     ['parameters missing', () => new paddle.optimizer.RMSProp(0.1), AttributeError, 'parameters argument given to the Optimizer should not be None in dygraph mode.'],
@@ -82,8 +86,9 @@ describe('RMSProp constructor errors (spec §1, §2, §3)', () => {
     });
   }
 
-  it('accepts what Paddle accepts: rho > 1, a negative learning rate, an empty parameter list', () => {
-    expect(() => new paddle.optimizer.RMSProp(-0.1, { rho: 1.5, parameters: [p()] })).not.toThrow();
+  it('accepts what Paddle accepts: rho > 1, an empty parameter list (a negative rate follows the scheduler rule: rejected)', () => {
+    expect(() => new paddle.optimizer.RMSProp(0.1, { rho: 1.5, parameters: [p()] })).not.toThrow();
+    expect(() => new paddle.optimizer.RMSProp(0, { parameters: [p()] })).not.toThrow();
     expect(() => new paddle.optimizer.RMSProp(0.1, { parameters: [] })).not.toThrow();
   });
 });
@@ -105,7 +110,9 @@ describe('failed calls change nothing', () => {
 
   const failing: [string, (s: ReturnType<typeof setup>) => void, ErrorClass, RegExp | string][] = [
     ['setLr with a string', (s) => s.opt.setLr('0.2' as unknown as number), PTypeError, "The type of 'value' in optimizer.set_lr must be float, but received <class 'str'>."],
-    ['setLr NaN', (s) => s.opt.setLr(Number.NaN), ValueError, /NaN/],
+    ['setLr NaN', (s) => s.opt.setLr(Number.NaN), ValueError, /Invalid learning rate: nan/],
+    ['setLr Infinity', (s) => s.opt.setLr(Infinity), ValueError, /Invalid learning rate: inf/],
+    ['setLr negative', (s) => s.opt.setLr(-1), ValueError, /^Invalid learning rate: -1$/],
     ['setLrScheduler with a number', (s) => s.opt.setLrScheduler(0.1 as never), PTypeError, "The type of 'scheduler' in optimizer.set_lr_schduler must be LRScheduler, but received <class 'float'>."],
     ['setStateDict with a missing accumulator', (s) => {
       const sd = { ...s.opt.stateDict() };

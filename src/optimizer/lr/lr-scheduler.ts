@@ -277,5 +277,17 @@ function checkLearningRate(learningRate: unknown): asserts learningRate is numbe
       `The type of learning rate must be float, but received ${pyTypeName(learningRate)}`,
     );
   }
+  checkLearningRateValue(learningRate);
+}
+
+/**
+ * The one rule for a learning rate, in schedulers, optimizers and `setLr`: a finite number
+ * ≥ 0 (Paddle's LRScheduler rejects negative rates; NaN and ±Infinity, which Paddle lets through
+ * into NaN parameters, are rejected too). Paddle's message.
+ */
+export function checkLearningRateValue(learningRate: number): void {
   if (learningRate < 0) throw new ValueError(`Invalid learning rate: ${pyRepr(learningRate)}`);
+  if (!Number.isFinite(learningRate)) {
+    throw new ValueError(`Invalid learning rate: ${pyRepr(learningRate)} (a learning rate must be a finite number >= 0)`);
+  }
 }
