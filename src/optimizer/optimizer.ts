@@ -143,12 +143,17 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
       });
     } else {
       const params: Tensor[] = [];
+      const seen = new Set<Tensor>();
       list.forEach((p, i) => {
         if (!isTensor(p)) {
           throw new PaddleTypeError(
             `\`parameters\` must hold paddle Tensors, but parameters[${i}] is ${pyTypeName(p)}.`,
           );
         }
+        if (seen.has(p)) {
+          throw new ValueError(`The parameter '${p.name}' was passed twice in \`parameters\` (again at index ${i}); pass each parameter once.`);
+        }
+        seen.add(p);
         params.push(p);
       });
       this.groups = [{ params, raw: null, clip: this.gradClip, groupDecay: null }];
@@ -265,6 +270,13 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /** Applies one update to every parameter that has a gradient. */
   step(): void {
     this.assertLive();
+    // JavaScript callers may pass what other frameworks take (PyTorch's closure)
+    if (arguments.length > 0) {
+      const closure = typeof (arguments as IArguments)[0] === 'function';
+      throw new PaddleTypeError(
+        `${this.className}.step() takes no arguments (received ${closure ? 'a closure, as in PyTorch' : arguments.length}); Paddle computes the loss and its gradients first: loss.backward(); opt.step().`,
+      );
+    }
     noGrad(() => this.applyGroups(this.groups));
   }
 
@@ -278,6 +290,11 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     options?: { parameters?: readonly Tensor[]; noGradSet?: Iterable<Tensor | string> },
   ): [[], [Tensor, Tensor | SelectedRows][]] {
     this.assertLive();
+    if (typeof loss === 'function') {
+      throw new PaddleTypeError(
+        `${this.className}.minimize(loss) takes the loss Tensor after loss.backward(), not a function (as in TF.js): loss.backward(); opt.minimize(loss).`,
+      );
+    }
     if (!(loss instanceof Tensor)) throw new AssertionError('The loss should be an Tensor.');
     options = checkOptions('minimize', options, ['parameters', 'noGradSet']);
     let params: readonly Tensor[];

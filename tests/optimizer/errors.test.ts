@@ -189,3 +189,17 @@ describe('failed calls change nothing', () => {
     expect(snapshot([fresh.w, fresh.b], fresh.opt)).toBe(before);
   });
 });
+
+describe('habits from other frameworks get a TypeError that says what Paddle expects', () => {
+  it('step(closure), minimize(() => loss), a parameter passed twice', () => {
+    const w = paddle.createParameter([2], 'float32');
+    const opt = new paddle.optimizer.RMSProp(0.1, { parameters: [w] });
+    const loss = paddle.sum(paddle.multiply(w, w));
+    expect(() => (opt.step as (c: () => unknown) => void)(() => loss)).toThrow(/step\(\) takes no arguments \(received a closure, as in PyTorch\)/);
+    expect(() => opt.minimize((() => loss) as never)).toThrow(/not a function \(as in TF\.js\)/);
+    expect(() => new paddle.optimizer.RMSProp(0.1, { parameters: [w, w] })).toThrow(ValueError);
+    expect(() => new paddle.optimizer.RMSProp(0.1, { parameters: [w, w] })).toThrow(new RegExp(`'${w.name.replace('.', '\\.')}' was passed twice`));
+    opt.dispose();
+    w.dispose();
+  });
+});
