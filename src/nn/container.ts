@@ -7,11 +7,32 @@ import { Layer } from './layer.js';
 type Forwardable = { forward(input: unknown): unknown };
 
 /**
+ * Paddle code indexes containers (`model[0]`, `layers[-1]` is `at(-1)` here): the container is
+ * wrapped in a Proxy whose only job is to answer integer keys with `at(i)`; every other property
+ * (and every write) goes to the container itself.
+ */
+function indexable<T extends { at(index: number): Layer }>(target: T): T {
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key)) return t.at(Number(key));
+      return Reflect.get(t, key, receiver) as unknown;
+    },
+    has(t, key) {
+      if (typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key)) return Number(key) < (t as unknown as { length: number }).length;
+      return Reflect.has(t, key);
+    },
+  });
+}
+
+/**
  * `paddle.nn.Sequential(*layers)`: `new Sequential(l1, l2)` registers the layers as `'0'`, `'1'`,
  * …; `new Sequential(['fc', l1], ['act', l2])` under the given names. `forward` feeds each
- * layer's output to the next.
+ * layer's output to the next. `seq[0]` / `seq.at(-1)`, `seq.length` and `for (const l of seq)`
+ * work as Paddle's `seq[0]`, `seq[-1]`, `len(seq)` and iteration.
  */
 export class Sequential extends Layer {
+  readonly [index: number]: Layer;
+
   constructor(...layers: (Layer | readonly [string, Layer])[]) {
     for (const [i, l] of layers.entries()) {
       const layer = Array.isArray(l) ? (l as readonly [string, Layer])[1] : l;
@@ -24,6 +45,7 @@ export class Sequential extends Layer {
       if (Array.isArray(l)) this.addSublayer((l as readonly [string, Layer])[0], (l as readonly [string, Layer])[1]);
       else this.addSublayer(String(i), l as Layer);
     });
+    return indexable(this);
   }
 
   override forward(input: Tensor): Tensor {
@@ -51,8 +73,12 @@ export class Sequential extends Layer {
   }
 }
 
-/** `paddle.nn.LayerList(sublayers=None)`: a list of layers registered as `'0'`, `'1'`, …. */
+/**
+ * `paddle.nn.LayerList(sublayers=None)`: a list of layers registered as `'0'`, `'1'`, ….
+ * `list[0]` / `list.at(-1)`, `list.length` and iteration work as in Paddle.
+ */
 export class LayerList extends Layer {
+  readonly [index: number]: Layer;
   private items: Layer[] = [];
 
   constructor(sublayers?: Iterable<Layer> | null) {
@@ -62,6 +88,7 @@ export class LayerList extends Layer {
     }
     super();
     for (const l of list) this.append(l);
+    return indexable(this);
   }
 
   append(sublayer: Layer): this {

@@ -324,3 +324,34 @@ describe('registration by assignment (Paddle __setattr__ style)', () => {
     expect(Object.keys(a.stateDict())).toEqual(['head.weight', 'head.bias']);
   });
 });
+
+describe('containers index like Paddle', () => {
+  it('seq[0], list[i], length, iteration; out of range is an IndexError', () => {
+    const a = new nn.Linear(2, 3);
+    const b = new nn.ReLU();
+    const seq = new nn.Sequential(a, b);
+    expect(seq[0]).toBe(a);
+    expect(seq[1]).toBe(b);
+    expect(seq.at(-1)).toBe(b);
+    expect(seq.length).toBe(2);
+    expect([...seq]).toEqual([a, b]);
+    expect(0 in seq).toBe(true);
+    expect(2 in seq).toBe(false);
+    expect(() => seq[2]).toThrow(IndexError);
+    const list = new nn.LayerList([a]);
+    list.append(b);
+    expect(list[1]).toBe(b);
+    expect(list.length).toBe(2);
+    // the proxied container is still the layer: parameters, state dict, forward
+    expect(seq.parameters()).toEqual(a.parameters());
+    expect(Object.keys(seq.stateDict())).toEqual(['0.weight', '0.bias']);
+    expect(seq.forward(toTensor([[1, -1]], { dtype: 'float32' })).shape).toEqual([1, 3]);
+    class Net2 extends nn.Sequential {
+      extra = 5;
+    }
+    const n2 = new Net2(new nn.Linear(1, 1));
+    expect(n2.extra).toBe(5);
+    expect(n2[0]).toBeInstanceOf(nn.Linear);
+    expect(n2).toBeInstanceOf(nn.Sequential);
+  });
+});
