@@ -8,7 +8,8 @@
  * dtype); rsqrt/sin/cos of an integer tensor give the default float dtype (like sqrt); floor and
  * round keep the dtype (identity on integers) and have a zero gradient; the predicates give bool.
  */
-import { checkOptions } from '../options.js';
+import { TypeError as PaddleTypeError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
 import { getDefaultDType } from '../tensor/creation.js';
 import { allocArray, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -61,7 +62,8 @@ export function mapUnary(where: string, xv: unknown, options: NameOptions | unde
 }
 
 const relu1 = (v: number): number => (v > 0 ? v : v !== v ? v : 0);
-const sigmoid1 = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
+/** σ(v) = 1/(1 + e^(−v)) without overflow for very negative v (shared with nn.functional's silu/softplus). */
+export const sigmoidScalar = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
 /** Round half away from zero (C's std::round, Paddle's round kernel); Math.round is exact on |v|. */
 const roundHalfAway = (v: number): number => (v < 0 ? -Math.round(-v) : Math.round(v));
 
@@ -72,7 +74,7 @@ export function tanh(x: Tensor, options?: NameOptions): Tensor {
 
 /** `paddle.nn.functional.sigmoid(x)` = 1/(1 + e^(−x)) (also `paddle.sigmoid`); gradient g·y·(1 − y). */
 export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
-  return mapUnary('sigmoid', x, options, { f: sigmoid1, df: (_v, y) => y * (1 - y), rule: 'float' });
+  return mapUnary('sigmoid', x, options, { f: sigmoidScalar, df: (_v, y) => y * (1 - y), rule: 'float' });
 }
 
 /** `paddle.nn.functional.relu(x)` = max(x, 0) (NaN stays NaN); gradient g·(y > 0). */
@@ -100,9 +102,24 @@ export function floor(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('floor', x, options, { f: Math.floor, df: 'zero', rule: 'same' });
 }
 
-/** `paddle.round(x)`: halves round away from zero (2.5 → 3, −2.5 → −3); zero gradient. */
-export function round(x: Tensor, options?: NameOptions): Tensor {
-  return mapUnary('round', x, options, { f: roundHalfAway, df: 'zero', rule: 'same' });
+export interface RoundOptions extends NameOptions {
+  /** Decimal places (default 0; negative rounds to tens, hundreds, …). */
+  decimals?: number;
+}
+
+/**
+ * `paddle.round(x, decimals=0)`: halves round away from zero (2.5 → 3, −2.5 → −3); with
+ * `decimals`, round(x·10^d)/10^d as Paddle's kernel. Zero gradient.
+ */
+export function round(x: Tensor, options?: RoundOptions): Tensor {
+  const o = checkOptions('round', options, ['decimals', 'name']);
+  const d = o.decimals ?? 0;
+  if (typeof d !== 'number' || !Number.isInteger(d)) {
+    throw new PaddleTypeError(`round: the 'decimals' must be an integer, but received ${describe(d)}.`);
+  }
+  const p = Math.pow(10, d);
+  const f = d === 0 ? roundHalfAway : (v: number): number => roundHalfAway(v * p) / p;
+  return mapUnary('round', x, undefined, { f, df: 'zero', rule: 'same' });
 }
 
 /** `paddle.isnan(x)`: bool tensor. */

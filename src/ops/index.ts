@@ -18,7 +18,7 @@ export type { GatherOptions, IndexSelectOptions } from './indexing.js';
 export { equal } from './compare.js';
 export { cast, detach } from './cast.js';
 export { tanh, sigmoid, relu, rsqrt, sin, cos, floor, round, isnan, isinf, isfinite } from './elementwise.js';
-export type { NameOptions } from './elementwise.js';
+export type { NameOptions, RoundOptions } from './elementwise.js';
 export {
   greaterThan,
   greater_than,

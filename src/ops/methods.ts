@@ -23,7 +23,7 @@ import {
 import { matmul, type MatmulOptions } from './matmul.js';
 import { argmax, argmin, max, mean, min, sum, type ArgOptions, type ReduceOptions, type SumOptions } from './reduce.js';
 import { abs, clip, exp, log, neg, scale, sign, sqrt, square, type ClipOptions, type ScaleOptions } from './unary.js';
-import { cos, floor, isfinite, isinf, isnan, round, rsqrt, sigmoid, sin, tanh } from './elementwise.js';
+import { cos, floor, isfinite, isinf, isnan, round, rsqrt, sigmoid, sin, tanh, type RoundOptions } from './elementwise.js';
 import {
   all,
   allclose,
@@ -87,7 +87,7 @@ export interface TensorOpMethods {
   sin(): Tensor;
   cos(): Tensor;
   floor(): Tensor;
-  round(): Tensor;
+  round(options?: RoundOptions): Tensor;
   isnan(): Tensor;
   isinf(): Tensor;
   isfinite(): Tensor;
@@ -311,8 +311,8 @@ const methods: MethodTable = {
   floor() {
     return floor(this);
   },
-  round() {
-    return round(this);
+  round(options) {
+    return round(this, options);
   },
   isnan() {
     return isnan(this);

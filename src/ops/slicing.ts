@@ -309,7 +309,7 @@ export function flip(x: Tensor, axis: number | readonly number[]): Tensor {
   return gatherByMap('flip', t, t.shape, indexMap(t.shape, sel));
 }
 
-/** `paddle.t(input)`: the transpose of a 0-D, 1-D (both returned as copies) or 2-D tensor. */
+/** `paddle.t(input)`: the transpose of a 2-D tensor; a 0-D or 1-D tensor is returned itself (as Paddle). */
 export function t(input: Tensor, options?: NameOptions): Tensor {
   checkOptions('t', options, ['name']);
   const x = expectTensor('t', 'input', input);
@@ -318,7 +318,7 @@ export function t(input: Tensor, options?: NameOptions): Tensor {
       `Input(input) only support N-D (N<=2) tensor, but received length of Input(input) is ${x.ndim}. Perhaps you can use paddle.tensor.transpose() instead.`,
     );
   }
-  return x.ndim < 2 ? gatherByMap('t', x, x.shape, indexMap(x.shape, identitySel(x.shape))) : transpose(x, [1, 0]);
+  return x.ndim < 2 ? x : transpose(x, [1, 0]);
 }
 
 export { broadcastTo as broadcast_to };

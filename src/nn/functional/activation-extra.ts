@@ -7,7 +7,7 @@
 import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { describe } from '../../options.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { mapUnary } from '../../ops/elementwise.js';
+import { mapUnary, sigmoidScalar as sig } from '../../ops/elementwise.js';
 import { abs, sqrt, square } from '../../ops/unary.js';
 import { divide, maximum, pow } from '../../ops/binary.js';
 import { sum } from '../../ops/reduce.js';
@@ -39,7 +39,6 @@ export function leakyRelu(x: Tensor, ...args: unknown[]): Tensor {
 
 /** `silu(x)` = x·σ(x); gradient σ(x)·(1 + x·(1 − σ(x))). */
 export function silu(x: Tensor, options?: { name?: string | null }): Tensor {
-  const sig = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
   return mapUnary('silu', x, options, {
     f: (v) => v * sig(v),
     df: (v) => {
@@ -89,7 +88,7 @@ export function softplus(x: Tensor, options?: SoftplusOptions): Tensor {
     },
     df: (v) => {
       const z = beta * v;
-      return z > threshold ? 1 : z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      return z > threshold ? 1 : sig(z);
     },
     rule: 'float',
   });

@@ -1,5 +1,7 @@
 /** `paddle.nn.functional` (camelCase names plus Paddle's snake_case spellings). */
-export { relu, sigmoid, tanh, softmax, logSoftmax, log_softmax, gelu } from './activation.js';
+export { softmax, logSoftmax, log_softmax, gelu } from './activation.js';
+// One implementation of these three for `paddle.*` and `paddle.nn.functional.*` (src/ops/elementwise.ts).
+export { relu, sigmoid, tanh } from '../../ops/elementwise.js';
 export type { SoftmaxOptions, GeluOptions } from './activation.js';
 export { linear, type LinearOptions } from './linear.js';
 export { embedding, type EmbeddingOptions } from './input.js';

@@ -23,6 +23,7 @@ import { allocArray, type DataArray, type FloatDType } from '../../tensor/dtype.
 import { broadcastShapes, shapeEquals, shapeToString } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { broadcastTo, reduceToShape } from '../../ops/helpers.js';
+import { sigmoidScalar } from '../../ops/elementwise.js';
 import { checkReduction, floatTensor, type Reduction } from './checks.js';
 
 type KlReduction = Reduction | 'batchmean';
@@ -177,8 +178,7 @@ export function binaryCrossEntropyWithLogits(logit: Tensor, label: Tensor, optio
       // d/dx: (1 − y) − w_pos·σ(−x)
       dx: (v, y, i) => {
         if (y === IGNORE) return 0;
-        const sNeg = v >= 0 ? Math.exp(-v) / (1 + Math.exp(-v)) : 1 / (1 + Math.exp(v));
-        return 1 - y - lw(y, i) * sNeg;
+        return 1 - y - lw(y, i) * sigmoidScalar(-v);
       },
     },
     ['logit', 'label'],
