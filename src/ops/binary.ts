@@ -54,15 +54,22 @@ interface Forward {
   out: DataArray;
 }
 
-function forward(where: string, xv: unknown, yv: unknown, k: BinaryKernel, floatOnly = false): Forward {
+function forward(where: string, xv: unknown, yv: unknown, k: BinaryKernel, floatOnly = false, keepsBool = false): Forward {
   const ops = binaryOperands(where, xv, yv);
   let dtype = ops.dtype;
-  // Arithmetic on two bools counts them as integers (Python: True + True == 2).
+  // Paddle's add and multiply keep bool (logical or / and); other arithmetic on two bools counts
+  // them as integers (Python: True - True == 0).
+  const boolOut = dtype === 'bool' && keepsBool;
   if (dtype === 'bool') dtype = 'int64';
   if (floatOnly && !isFloatDType(dtype)) dtype = getDefaultDType();
   const outShape = broadcastXY(where, ops.x.shape, ops.y.shape);
   const out = allocArray(dtype, numelOf(outShape));
   applyBinary(k, valuesAs(ops.x, dtype), ops.x.shape, valuesAs(ops.y, dtype), ops.y.shape, outShape, out);
+  if (boolOut) {
+    const b = allocArray('bool', out.length);
+    for (let i = 0; i < out.length; i++) b[i] = out[i] !== 0 ? 1 : 0;
+    return { x: ops.x, y: ops.y, dtype: 'bool', outShape, out: b };
+  }
   return { x: ops.x, y: ops.y, dtype, outShape, out };
 }
 
@@ -192,7 +199,7 @@ const negDivKernel = fnKernel((t, b) => -(t / b));
 
 /** `paddle.add(x, y)`: x + y with broadcasting. */
 export function add(x: TensorLike, y: TensorLike): Tensor {
-  const f = forward('add', x, y, addKernel);
+  const f = forward('add', x, y, addKernel, false, true);
   const back: BackwardFn = (g) => [
     needsGrad(f.x) ? reduceToShape(g, f.outShape, f.x.shape, f.x.dtype) : null,
     needsGrad(f.y) ? reduceToShape(g, f.outShape, f.y.shape, f.y.dtype) : null,
@@ -217,7 +224,7 @@ export function subtract(x: TensorLike, y: TensorLike): Tensor {
 
 /** `paddle.multiply(x, y)`: x · y elementwise with broadcasting. */
 export function multiply(x: TensorLike, y: TensorLike): Tensor {
-  const f = forward('multiply', x, y, mulKernel);
+  const f = forward('multiply', x, y, mulKernel, false, true);
   const back: BackwardFn = (g) => [
     needsGrad(f.x) ? combineGrad(mulKernel, g, f.outShape, valuesAs(f.y, f.dtype), f.y.shape, f.x) : null,
     needsGrad(f.y) ? combineGrad(mulKernel, g, f.outShape, valuesAs(f.x, f.dtype), f.x.shape, f.y) : null,

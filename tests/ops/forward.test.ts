@@ -64,7 +64,7 @@ describe('binary elementwise values and broadcasting', () => {
     expect(ops.add(toTensor([1, 2], { dtype: 'int64' }), 3).dtype).toBe('int64');
     expect(ops.add(toTensor([1, 2], { dtype: 'int64' }), 0.5).dtype).toBe('float32');
     expect(ops.add(toTensor([true]), 1).dtype).toBe('int64');
-    expect(ops.add(toTensor([true, true]), toTensor([true, false])).tolist()).toEqual([2, 1]);
+    expect(ops.add(toTensor([true, true]), toTensor([true, false])).tolist()).toEqual([true, true]); // Paddle's add keeps bool
     expect(ops.add(toTensor([1], { dtype: 'int32' }), f32([1])).dtype).toBe('float32');
     const q = ops.divide(toTensor([7, 8], { dtype: 'int64' }), toTensor([2, 4], { dtype: 'int64' }));
     expect(q.dtype).toBe('float32');
@@ -278,5 +278,20 @@ describe('method forms', () => {
     // xW = [[1, 4], [3, 8]]; d mean((xW)²)/d(xW) = xW / 2 = [[0.5, 2], [1.5, 4]];
     // dW = xᵀ · that = [[1·0.5 + 3·1.5, 1·2 + 3·4], [2·0.5 + 4·1.5, 2·2 + 4·4]].
     expect(grad(w)).toEqual([[5, 14], [7, 20]]);
+  });
+});
+
+describe("bool arithmetic follows Paddle's dtypes", () => {
+  it('multiply and add of two bool tensors stay bool (and / or); subtract counts them as int64', () => {
+    const a = toTensor([true, true, false, false]);
+    const b = toTensor([true, false, true, false]);
+    const m = ops.multiply(a, b);
+    expect(m.dtype).toBe('bool');
+    expect(m.tolist()).toEqual([true, false, false, false]);
+    const s = ops.add(a, b);
+    expect(s.dtype).toBe('bool');
+    expect(s.tolist()).toEqual([true, true, true, false]);
+    expect(ops.subtract(a, b).dtype).toBe('int64');
+    expect(ops.multiply(a, 2).dtype).toBe('int64');
   });
 });
