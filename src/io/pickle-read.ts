@@ -33,6 +33,7 @@ import {
   type ElementType,
   type NdArray,
 } from './ndarray.js';
+import { OP, opName } from './opcodes.js';
 import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
 import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 
@@ -118,11 +119,6 @@ interface MutableNdArray {
 
 const SUPPORTED_DTYPE_NOTE =
   'supported: float16/32/64, int8/16/32/64, uint8/16/32/64, bool';
-
-function opName(code: number): string {
-  const c = String.fromCharCode(code);
-  return code >= 0x20 && code < 0x7f ? `'${c}' (0x${code.toString(16)})` : `0x${code.toString(16).padStart(2, '0')}`;
-}
 
 class Unpickler {
   private pos = 0;
@@ -298,20 +294,18 @@ class Unpickler {
       const at = this.pos;
       const code = b[this.pos++] as number;
       switch (code) {
-        case 0x80: {
-          // PROTO
+        case OP.PROTO: {
           const v = this.u8();
           if (v > HIGHEST_PROTOCOL) this.fail(`unsupported pickle protocol: ${v}`, at);
           break;
         }
-        case 0x95: {
-          // FRAME: framing is advisory; the declared frame must be present.
+        case OP.FRAME: {
+          // Framing is advisory; the declared frame must be present.
           const n = this.u64();
           this.need(n, 'a frame');
           break;
         }
-        case 0x2e: {
-          // STOP
+        case OP.STOP: {
           if (this.metastack.length !== 0) this.fail('STOP with an unclosed MARK', at);
           if (this.stack.length !== 1) this.fail(`STOP with ${this.stack.length} values on the stack (expected 1)`, at);
           if (this.pending.size !== 0) {
@@ -319,127 +313,122 @@ class Unpickler {
           }
           return this.finish(this.stack[0]);
         }
-        case 0x28: // MARK
+        case OP.MARK:
           this.charge(COST.mark, 'a MARK');
           this.metastack.push(this.stack);
           this.stack = [];
           break;
-        case 0x30: // POP
+        case OP.POP:
           if (this.stack.length > 0) this.stack.pop();
           else this.popMark('POP');
           break;
-        case 0x31: // POP_MARK
+        case OP.POP_MARK:
           this.popMark('POP_MARK');
           break;
-        case 0x32: // DUP
+        case OP.DUP:
           this.push(this.top('DUP'));
           break;
-        case 0x4e: // NONE
+        case OP.NONE:
           this.push(null);
           break;
-        case 0x88: // NEWTRUE
+        case OP.NEWTRUE:
           this.push(true);
           break;
-        case 0x89: // NEWFALSE
+        case OP.NEWFALSE:
           this.push(false);
           break;
-        case 0x4a: // BININT
+        case OP.BININT:
           this.push(this.i32());
           break;
-        case 0x4b: // BININT1
+        case OP.BININT1:
           this.push(this.u8());
           break;
-        case 0x4d: // BININT2
+        case OP.BININT2:
           this.push(this.u16());
           break;
-        case 0x8a: // LONG1
+        case OP.LONG1:
           this.charge(COST.number, 'an integer');
           this.push(this.readLong(this.u8()));
           break;
-        case 0x8b: {
-          // LONG4
+        case OP.LONG4: {
           const n = this.i32();
           if (n < 0) this.fail(`LONG4: negative byte count ${n}`, at);
           this.charge(COST.number, 'an integer');
           this.push(this.readLong(n));
           break;
         }
-        case 0x47: {
-          // BINFLOAT (big-endian)
+        case OP.BINFLOAT: {
+          // (big-endian)
           this.need(8, 'BINFLOAT');
           this.charge(COST.number, 'a float');
           this.push(this.view.getFloat64(this.pos, false));
           this.pos += 8;
           break;
         }
-        case 0x8c: // SHORT_BINUNICODE
+        case OP.SHORT_BINUNICODE:
           this.push(this.takeUtf8(this.u8()));
           break;
-        case 0x58: // BINUNICODE
+        case OP.BINUNICODE:
           this.push(this.takeUtf8(this.u32()));
           break;
-        case 0x8d: // BINUNICODE8
+        case OP.BINUNICODE8:
           this.push(this.takeUtf8(this.u64()));
           break;
-        case 0x55: // SHORT_BINSTRING: Python-2 str, decoded as latin1 (paddle.load's encoding)
+        case OP.SHORT_BINSTRING: // Python-2 str, decoded as latin1 (paddle.load's encoding)
           this.push(this.takeLatin1(this.u8()));
           break;
-        case 0x54: {
-          // BINSTRING
+        case OP.BINSTRING: {
           const n = this.i32();
           if (n < 0) this.fail(`BINSTRING: negative length ${n}`, at);
           this.push(this.takeLatin1(n));
           break;
         }
-        case 0x43: // SHORT_BINBYTES
+        case OP.SHORT_BINBYTES:
           this.push(this.take(this.u8(), 'SHORT_BINBYTES'));
           break;
-        case 0x42: // BINBYTES
+        case OP.BINBYTES:
           this.push(this.take(this.u32(), 'BINBYTES'));
           break;
-        case 0x8e: // BINBYTES8
+        case OP.BINBYTES8:
           this.push(this.take(this.u64(), 'BINBYTES8'));
           break;
-        case 0x96: // BYTEARRAY8
+        case OP.BYTEARRAY8:
           this.push(this.take(this.u64(), 'BYTEARRAY8'));
           break;
-        case 0x7d: // EMPTY_DICT
+        case OP.EMPTY_DICT:
           this.charge(COST.dict, 'a dict');
           this.push(new Map<PyKey, PyValue>());
           break;
-        case 0x5d: // EMPTY_LIST
+        case OP.EMPTY_LIST:
           this.charge(COST.list, 'a list');
           this.push([]);
           break;
-        case 0x29: // EMPTY_TUPLE
+        case OP.EMPTY_TUPLE:
           this.push(this.tuple([]));
           break;
-        case 0x85: // TUPLE1
+        case OP.TUPLE1:
           this.push(this.tuple([this.pop('TUPLE1') as PyValue]));
           break;
-        case 0x86: {
-          // TUPLE2
+        case OP.TUPLE2: {
           const y = this.pop('TUPLE2');
           const x = this.pop('TUPLE2');
           this.push(this.tuple([x as PyValue, y as PyValue]));
           break;
         }
-        case 0x87: {
-          // TUPLE3
+        case OP.TUPLE3: {
           const z = this.pop('TUPLE3');
           const y = this.pop('TUPLE3');
           const x = this.pop('TUPLE3');
           this.push(this.tuple([x as PyValue, y as PyValue, z as PyValue]));
           break;
         }
-        case 0x74: // TUPLE
+        case OP.TUPLE:
           this.push(this.tuple(this.popMark('TUPLE') as PyValue[]));
           break;
-        case 0x6c: // LIST (the MARK's stack array becomes the list; charged at MARK)
+        case OP.LIST: // the MARK's stack array becomes the list; charged at MARK
           this.push(this.popMark('LIST'));
           break;
-        case 0x64: {
-          // DICT
+        case OP.DICT: {
           const items = this.popMark('DICT');
           this.charge(COST.dict, 'a dict');
           const d = new Map<PyKey, PyValue>();
@@ -447,60 +436,54 @@ class Unpickler {
           this.push(d);
           break;
         }
-        case 0x61: {
-          // APPEND
+        case OP.APPEND: {
           const v = this.pop('APPEND');
           const list = this.listAt('APPEND');
           this.charge(COST.slot, 'a list item');
           list.push(v);
           break;
         }
-        case 0x65: {
-          // APPENDS
+        case OP.APPENDS: {
           const items = this.popMark('APPENDS');
           const list = this.listAt('APPENDS');
           this.charge(COST.slot * items.length, 'list items');
           for (const it of items) list.push(it);
           break;
         }
-        case 0x73: {
-          // SETITEM
+        case OP.SETITEM: {
           const v = this.pop('SETITEM');
           const k = this.pop('SETITEM');
           this.setItems(this.dictAt('SETITEM'), [k, v], 'SETITEM');
           break;
         }
-        case 0x75: {
-          // SETITEMS
+        case OP.SETITEMS: {
           const items = this.popMark('SETITEMS');
           this.setItems(this.dictAt('SETITEMS'), items, 'SETITEMS');
           break;
         }
-        case 0x71: // BINPUT
+        case OP.BINPUT:
           this.memoPut(this.u8());
           break;
-        case 0x72: // LONG_BINPUT
+        case OP.LONG_BINPUT:
           this.memoPut(this.u32());
           break;
-        case 0x94: // MEMOIZE
+        case OP.MEMOIZE:
           this.memoPut(this.memoCount);
           break;
-        case 0x68: // BINGET
+        case OP.BINGET:
           this.push(this.memoGet(this.u8(), at));
           break;
-        case 0x6a: // LONG_BINGET
+        case OP.LONG_BINGET:
           this.push(this.memoGet(this.u32(), at));
           break;
-        case 0x63: {
-          // GLOBAL
+        case OP.GLOBAL: {
           const module = this.readLine();
           const name = this.readLine();
           this.charge(COST.object, 'a global');
           this.push(this.resolveGlobal(module, name, at));
           break;
         }
-        case 0x93: {
-          // STACK_GLOBAL
+        case OP.STACK_GLOBAL: {
           const name = this.pop('STACK_GLOBAL');
           const module = this.pop('STACK_GLOBAL');
           if (typeof name !== 'string' || typeof module !== 'string') {
@@ -510,15 +493,13 @@ class Unpickler {
           this.push(this.resolveGlobal(module, name, at));
           break;
         }
-        case 0x52: {
-          // REDUCE
+        case OP.REDUCE: {
           const args = this.pop('REDUCE');
           const fn = this.pop('REDUCE');
           this.push(this.reduce(fn, args, at));
           break;
         }
-        case 0x81: {
-          // NEWOBJ
+        case OP.NEWOBJ: {
           const args = this.pop('NEWOBJ');
           const cls = this.pop('NEWOBJ');
           if (!(cls instanceof GlobalRef) || cls.kind !== 'OrderedDict' || !(args instanceof PyTuple) || args.length !== 0) {
@@ -528,8 +509,7 @@ class Unpickler {
           this.push(new Map<PyKey, PyValue>());
           break;
         }
-        case 0x62: {
-          // BUILD
+        case OP.BUILD: {
           const state = this.pop('BUILD');
           this.build(this.top('BUILD'), state, at);
           break;

@@ -10,6 +10,7 @@ import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import type { DType } from '../tensor/dtype.js';
 import { encodeElements, isNdArray, numpyTypestr, type NdArray } from './ndarray.js';
+import { OP } from './opcodes.js';
 import { PyFloat, PyTuple } from './py-value.js';
 
 export interface PickleOptions {
@@ -76,48 +77,6 @@ class Buf {
     return out;
   }
 }
-
-const OP = {
-  PROTO: 0x80,
-  FRAME: 0x95,
-  STOP: 0x2e,
-  MARK: 0x28,
-  NONE: 0x4e,
-  NEWTRUE: 0x88,
-  NEWFALSE: 0x89,
-  BININT: 0x4a,
-  BININT1: 0x4b,
-  BININT2: 0x4d,
-  LONG1: 0x8a,
-  LONG4: 0x8b,
-  BINFLOAT: 0x47,
-  SHORT_BINUNICODE: 0x8c,
-  BINUNICODE: 0x58,
-  BINUNICODE8: 0x8d,
-  SHORT_BINBYTES: 0x43,
-  BINBYTES: 0x42,
-  BINBYTES8: 0x8e,
-  EMPTY_DICT: 0x7d,
-  EMPTY_LIST: 0x5d,
-  EMPTY_TUPLE: 0x29,
-  TUPLE: 0x74,
-  TUPLE1: 0x85,
-  TUPLE2: 0x86,
-  TUPLE3: 0x87,
-  APPEND: 0x61,
-  APPENDS: 0x65,
-  SETITEM: 0x73,
-  SETITEMS: 0x75,
-  BINPUT: 0x71,
-  LONG_BINPUT: 0x72,
-  MEMOIZE: 0x94,
-  BINGET: 0x68,
-  LONG_BINGET: 0x6a,
-  GLOBAL: 0x63,
-  STACK_GLOBAL: 0x93,
-  REDUCE: 0x52,
-  BUILD: 0x62,
-} as const;
 
 const utf8 = new TextEncoder();
 
