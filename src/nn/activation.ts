@@ -3,7 +3,8 @@ import { TypeError as PaddleTypeError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { positionalOrOptions } from './args.js';
-import { gelu, logSoftmax, relu, sigmoid, softmax, tanh } from './functional/activation.js';
+import { relu, sigmoid, tanh } from '../ops/elementwise.js';
+import { gelu, logSoftmax, softmax } from './functional/activation.js';
 import { Layer } from './layer.js';
 
 interface NameOnly {

@@ -1,5 +1,6 @@
 /**
- * `paddle.nn.functional` activations: relu, sigmoid, tanh, softmax, log_softmax, gelu. Each is one
+ * `paddle.nn.functional` activations: softmax, log_softmax, gelu (relu, sigmoid and tanh are the
+ * ops of src/ops/elementwise.ts, re-exported under nn.functional). Each is one
  * fused op over typed arrays: values are computed in float64 and rounded once into the input's
  * dtype; the backward uses the saved output (or input) the way Paddle's kernels do.
  * softmax / log_softmax subtract the maximum along the axis, so large logits neither overflow nor
@@ -12,65 +13,6 @@ import { checkOptions } from '../../options.js';
 import { TypeError as PaddleTypeError } from '../../errors.js';
 import { axisOf, floatTensor, splitAt } from './checks.js';
 import { erfc } from './math.js';
-
-interface NameOption {
-  name?: string | null;
-}
-
-/** `relu(x) = max(x, 0)`; gradient `g·(y > 0)`. */
-export function relu(x: Tensor, options?: NameOption): Tensor {
-  checkOptions('relu', options, ['name']);
-  const t = floatTensor('relu', 'x', x);
-  const src = t.data;
-  const out = allocArray(t.dtype, src.length);
-  for (let i = 0; i < src.length; i++) {
-    const v = src[i] as number;
-    out[i] = v > 0 ? v : v !== v ? v : 0;
-  }
-  return Tensor.fromOp('relu', out, t.shape, t.dtype, [t], (g) => {
-    const gx = allocArray(t.dtype, g.length);
-    for (let i = 0; i < g.length; i++) gx[i] = (out[i] as number) > 0 ? (g[i] as number) : 0;
-    return [gx];
-  });
-}
-
-/** `sigmoid(x) = 1/(1 + e^(−x))`; gradient `g·y·(1 − y)`. */
-export function sigmoid(x: Tensor, options?: NameOption): Tensor {
-  checkOptions('sigmoid', options, ['name']);
-  const t = floatTensor('sigmoid', 'x', x);
-  const src = t.data;
-  const out = allocArray(t.dtype, src.length);
-  for (let i = 0; i < src.length; i++) {
-    const v = src[i] as number;
-    // Both branches avoid overflow of e^(−x) for very negative x.
-    out[i] = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
-  }
-  return Tensor.fromOp('sigmoid', out, t.shape, t.dtype, [t], (g) => {
-    const gx = allocArray(t.dtype, g.length);
-    for (let i = 0; i < g.length; i++) {
-      const y = out[i] as number;
-      gx[i] = (g[i] as number) * y * (1 - y);
-    }
-    return [gx];
-  });
-}
-
-/** `tanh(x)`; gradient `g·(1 − y²)`. */
-export function tanh(x: Tensor, options?: NameOption): Tensor {
-  checkOptions('tanh', options, ['name']);
-  const t = floatTensor('tanh', 'x', x);
-  const src = t.data;
-  const out = allocArray(t.dtype, src.length);
-  for (let i = 0; i < src.length; i++) out[i] = Math.tanh(src[i] as number);
-  return Tensor.fromOp('tanh', out, t.shape, t.dtype, [t], (g) => {
-    const gx = allocArray(t.dtype, g.length);
-    for (let i = 0; i < g.length; i++) {
-      const y = out[i] as number;
-      gx[i] = (g[i] as number) * (1 - y * y);
-    }
-    return [gx];
-  });
-}
 
 export interface SoftmaxOptions {
   axis?: number;
