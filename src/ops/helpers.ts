@@ -342,3 +342,27 @@ export function normalizeAxisOf(where: string, axis: unknown, ndim: number, argN
 }
 
 export { shapeToString };
+
+/**
+ * A list of integers given as an array (whose items may be 1-element Tensors, as Paddle allows)
+ * or an int32/int64 Tensor; a TypeError naming the argument otherwise.
+ */
+export function intList(where: string, argName: string, value: unknown): number[] {
+  if (value instanceof Tensor) {
+    if (value.dtype !== 'int32' && value.dtype !== 'int64') {
+      throw new PaddleTypeError(`${where}: the '${argName}' Tensor must be int32 or int64, but its dtype is ${value.dtype}.`);
+    }
+    return Array.from(value.data, Number);
+  }
+  if (!Array.isArray(value)) {
+    throw new PaddleTypeError(`${where}: the '${argName}' must be an array of integers, but received ${describe(value)}.`);
+  }
+  const list: unknown[] = value;
+  return list.map((v, i) => {
+    if (v instanceof Tensor && v.numel === 1) v = v.item();
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      throw new PaddleTypeError(`${where}: the '${argName}' must be an array of integers, but ${argName}[${i}] is ${describe(v)}.`);
+    }
+    return v;
+  });
+}

@@ -9,7 +9,7 @@ import { allocArray, type DataArray } from '../tensor/dtype.js';
 import { numelOf, shapeToString, stridesOf, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
-import { expectTensor, normalizeAxes, normalizeAxisOf } from './helpers.js';
+import { expectTensor, intList, normalizeAxes, normalizeAxisOf } from './helpers.js';
 import { needsGrad } from './binary.js';
 
 /** Same elements, new shape (a copy); the gradient passes through unchanged. */
@@ -18,34 +18,13 @@ function relabel(name: string, x: Tensor, shape: Shape): Tensor {
   return Tensor.fromOp(name, x.data.slice(), shape, x.dtype, [x], back);
 }
 
-function expectIntList(where: string, argName: string, value: unknown): number[] {
-  if (value instanceof Tensor) {
-    if (value.dtype !== 'int32' && value.dtype !== 'int64') {
-      throw new PaddleTypeError(`${where}: the '${argName}' Tensor must be int32 or int64, but its dtype is ${value.dtype}.`);
-    }
-    return Array.from(value.data, Number);
-  }
-  if (!Array.isArray(value)) {
-    throw new PaddleTypeError(`${where}: the '${argName}' must be an array of integers, but received ${describe(value)}.`);
-  }
-  const list: unknown[] = value;
-  return list.map((v, i) => {
-    if (typeof v !== 'number' || !Number.isInteger(v)) {
-      throw new PaddleTypeError(
-        `${where}: the '${argName}' must be an array of integers, but ${argName}[${i}] is ${describe(v)}.`,
-      );
-    }
-    return v;
-  });
-}
-
 /**
  * `paddle.reshape(x, shape)`: `-1` infers one dimension, `0` copies x's dimension at the same
  * index (Paddle's rule). A shape that cannot hold x's elements is a ValueError.
  */
 export function reshape(x: Tensor, shape: readonly number[] | Tensor): Tensor {
   const t = expectTensor('reshape', 'x', x);
-  const dims = expectIntList('reshape', 'shape', shape);
+  const dims = intList('reshape', 'shape', shape);
   const out = new Array<number>(dims.length);
   let infer = -1;
   let known = 1;
@@ -129,7 +108,7 @@ export function squeeze(x: Tensor, options?: SqueezeOptions): Tensor {
 /** `paddle.unsqueeze(x, axis)`: inserts size-1 axes, in order, each index in the growing shape. */
 export function unsqueeze(x: Tensor, axis: number | readonly number[]): Tensor {
   const t = expectTensor('unsqueeze', 'x', x);
-  const list = typeof axis === 'number' ? [axis] : expectIntList('unsqueeze', 'axis', axis);
+  const list = typeof axis === 'number' ? [axis] : intList('unsqueeze', 'axis', axis);
   const shape = [...t.shape];
   for (const a of list) {
     const rank = shape.length + 1;
@@ -181,7 +160,7 @@ function dtypeOfArray(a: DataArray): 'float32' | 'float64' | 'int32' | 'bool' {
 /** `paddle.transpose(x, perm)`: a permutation of x's axes (its length must equal x.ndim). */
 export function transpose(x: Tensor, perm: readonly number[]): Tensor {
   const t = expectTensor('transpose', 'x', x);
-  const p = expectIntList('transpose', 'perm', perm);
+  const p = intList('transpose', 'perm', perm);
   if (p.length !== t.ndim) {
     throw new ValueError(
       `transpose: the 'perm' must have one entry per dimension of x (${t.ndim} for shape ${shapeToString(t.shape)}), but received [${p.join(', ')}].`,

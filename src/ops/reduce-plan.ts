@@ -1,7 +1,6 @@
 /**
  * The shapes of a reduction over `axis` (number, list, or all when omitted/null) with `keepdim`,
- * shared by the reductions of logic.ts and statistics.ts. (reduce.ts keeps a private twin,
- * `planReduction`, that can move here.)
+ * shared by the reductions of reduce.ts, logic.ts and statistics.ts.
  */
 import { TypeError as PaddleTypeError } from '../errors.js';
 import { describe } from '../options.js';

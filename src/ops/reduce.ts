@@ -7,11 +7,12 @@
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
+import { planAxes } from './reduce-plan.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DType } from '../tensor/dtype.js';
 import { numelOf, shapeToString } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
-import { broadcastTo, expectFloat, expectTensor, normalizeAxes, normalizeAxisOf, planBroadcast, reduceToShape } from './helpers.js';
+import { broadcastTo, expectFloat, expectTensor, normalizeAxisOf, planBroadcast, reduceToShape } from './helpers.js';
 import { needsGrad } from './binary.js';
 
 export type Axis = number | readonly number[];
@@ -29,30 +30,11 @@ export interface SumOptions extends ReduceOptions {
   dtype?: DType | string | null;
 }
 
-interface Reduction {
-  axes: number[];
-  keepShape: number[];
-  outShape: number[];
-  count: number;
-}
-
-function planReduction(where: string, x: Tensor, axis: unknown, keepdim: unknown): Reduction {
-  if (keepdim !== undefined && typeof keepdim !== 'boolean') {
-    throw new PaddleTypeError(`${where}: the 'keepdim' must be a boolean, but received ${describe(keepdim)}.`);
-  }
-  const axes = normalizeAxes(where, axis, x.ndim);
-  const keepShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
-  const outShape = keepdim === true ? keepShape : x.shape.filter((_, i) => !axes.includes(i));
-  let count = 1;
-  for (const a of axes) count *= x.shape[a] as number;
-  return { axes, keepShape, outShape, count };
-}
-
 /** `paddle.sum(x, axis=None, dtype=None, keepdim=False)`. */
 export function sum(x: Tensor, options?: SumOptions): Tensor {
   const opts = checkOptions('sum', options, ['axis', 'keepdim', 'dtype', 'name']);
   const t = expectTensor('sum', 'x', x);
-  const r = planReduction('sum', t, opts.axis, opts.keepdim);
+  const r = planAxes('sum', t, opts.axis, opts.keepdim);
   const dtype: DType =
     opts.dtype !== undefined && opts.dtype !== null
       ? toDType(opts.dtype)
@@ -71,7 +53,7 @@ export function mean(x: Tensor, options?: ReduceOptions): Tensor {
   const opts = checkOptions('mean', options, ['axis', 'keepdim', 'name']);
   const t = expectTensor('mean', 'x', x);
   expectFloat('mean', 'x', t);
-  const r = planReduction('mean', t, opts.axis, opts.keepdim);
+  const r = planAxes('mean', t, opts.axis, opts.keepdim);
   const sums = reduceToShape(t.data, t.shape, r.keepShape, 'float64');
   const out = allocArray(t.dtype, sums.length);
   for (let i = 0; i < sums.length; i++) out[i] = (sums[i] as number) / r.count;
@@ -101,7 +83,7 @@ export function min(x: Tensor, options?: ReduceOptions): Tensor {
 function extremum(where: string, x: Tensor, options: ReduceOptions | undefined, isMax: boolean): Tensor {
   const opts = checkOptions(where, options, ['axis', 'keepdim', 'name']);
   const t = expectTensor(where, 'x', x);
-  const r = planReduction(where, t, opts.axis, opts.keepdim);
+  const r = planAxes(where, t, opts.axis, opts.keepdim);
   if (t.numel === 0) {
     throw new ValueError(`${where}: cannot reduce a tensor with zero elements (shape ${shapeToString(t.shape)}).`);
   }

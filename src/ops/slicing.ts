@@ -10,7 +10,7 @@ import { allocArray } from '../tensor/dtype.js';
 import { numelOf, shapeToString, stridesOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
-import { expectTensor, normalizeAxes, normalizeAxisOf } from './helpers.js';
+import { expectTensor, intList, normalizeAxes, normalizeAxisOf } from './helpers.js';
 import { needsGrad } from './binary.js';
 import { transpose } from './manipulation.js';
 import type { NameOptions } from './elementwise.js';
@@ -75,26 +75,6 @@ function range(start: number, size: number, stride: number, step = 1): Int32Arra
 function identitySel(shape: readonly number[]): Int32Array[] {
   const st = stridesOf(shape);
   return shape.map((d, i) => range(0, d, st[i] as number));
-}
-
-function intList(where: string, argName: string, value: unknown): number[] {
-  if (value instanceof Tensor) {
-    if (value.dtype !== 'int32' && value.dtype !== 'int64') {
-      throw new PaddleTypeError(`${where}: the '${argName}' Tensor must be int32 or int64, but its dtype is ${value.dtype}.`);
-    }
-    return Array.from(value.data, Number);
-  }
-  if (!Array.isArray(value)) {
-    throw new PaddleTypeError(`${where}: the '${argName}' must be an array of integers, but received ${describe(value)}.`);
-  }
-  const list: unknown[] = value;
-  return list.map((v, i) => {
-    if (v instanceof Tensor && v.numel === 1) v = v.item();
-    if (typeof v !== 'number' || !Number.isInteger(v)) {
-      throw new PaddleTypeError(`${where}: the '${argName}' must be an array of integers, but ${argName}[${i}] is ${describe(v)}.`);
-    }
-    return v;
-  });
 }
 
 /**
