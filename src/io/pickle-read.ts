@@ -33,8 +33,9 @@ import {
   type ElementType,
   type NdArray,
 } from './ndarray.js';
+import { ByteReader, latin1Encode } from './byte-reader.js';
+import { Budget, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
 import { OP, opName } from './opcodes.js';
-import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
 import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 
 export interface UnpickleOptions {
@@ -50,8 +51,6 @@ export interface UnpickleOptions {
 
 /** A shared placeholder for arrays awaiting BUILD (never part of a result). */
 const NO_DATA = new Uint8Array(0);
-const MAX_LONG_BYTES = 65536;
-const MAX_GLOBAL_LINE = 1024;
 const HIGHEST_PROTOCOL = 5;
 
 type GlobalKind =
@@ -121,7 +120,7 @@ const SUPPORTED_DTYPE_NOTE =
   'supported: float16/32/64, int8/16/32/64, uint8/16/32/64, bool';
 
 class Unpickler {
-  private pos = 0;
+  private readonly r: ByteReader;
   private stack: unknown[] = [];
   private readonly metastack: unknown[][] = [];
   /**
@@ -132,120 +131,25 @@ class Unpickler {
   private readonly memoSparse = new Map<number, unknown>();
   private memoCount = 0;
   private readonly pending = new Set<MutableNdArray>();
-  readonly budget: Budget;
-  private readonly view: DataView;
-  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
   constructor(
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array,
     private readonly maxDepth: number,
     maxExpansion: number,
   ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const limit = maxExpansion * bytes.length + BUDGET_SLACK;
-    this.budget = new Budget(limit, (what) =>
-      this.fail(
-        `${what} would expand the pickle beyond what its ${bytes.length} bytes justify (a budget of ${limit} bytes: maxExpansion ${maxExpansion} × the input size + ${BUDGET_SLACK}; a larger maxExpansion option raises it); refusing to allocate`,
-      ),
-    );
+    this.r = new ByteReader(bytes, maxExpansion);
   }
 
-  // ------------------------------------------------------------------ low-level reads
-  private fail(message: string, at = this.pos): never {
-    throw new UnpicklingError(`${message} (at byte ${at})`);
+  get budget(): Budget {
+    return this.r.budget;
   }
 
-  private need(n: number, what: string): void {
-    if (n > this.bytes.length - this.pos) {
-      this.fail(
-        `pickle data was truncated: ${what} needs ${n} bytes but only ${this.bytes.length - this.pos} remain`,
-      );
-    }
+  private fail(message: string, at = this.r.pos): never {
+    return this.r.fail(message, at);
   }
 
   private charge(n: number, what: string): void {
-    this.budget.charge(n, what);
-  }
-
-  private u8(): number {
-    this.need(1, 'an opcode argument');
-    return this.bytes[this.pos++] as number;
-  }
-  private u16(): number {
-    this.need(2, 'an opcode argument');
-    const v = this.view.getUint16(this.pos, true);
-    this.pos += 2;
-    return v;
-  }
-  private i32(): number {
-    this.need(4, 'an opcode argument');
-    const v = this.view.getInt32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  private u32(): number {
-    this.need(4, 'an opcode argument');
-    const v = this.view.getUint32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  private u64(): number {
-    this.need(8, 'an opcode argument');
-    const lo = this.view.getUint32(this.pos, true);
-    const hi = this.view.getUint32(this.pos + 4, true);
-    this.pos += 8;
-    // Any length beyond 2^53 is necessarily beyond the bytes present.
-    return hi >= 0x200000 ? Number.MAX_SAFE_INTEGER : hi * 4294967296 + lo;
-  }
-
-  private take(n: number, what: string): Uint8Array {
-    if (n < 0) this.fail(`negative ${what} length ${n}`);
-    this.need(n, what);
-    this.charge(COST.typedArray + n, what);
-    const out = this.bytes.slice(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
-  }
-
-  private takeUtf8(n: number): string {
-    if (n < 0) this.fail(`negative string length ${n}`);
-    this.need(n, 'a string');
-    const start = this.pos;
-    let s: string;
-    try {
-      s = this.utf8.decode(this.bytes.subarray(this.pos, this.pos + n));
-    } catch {
-      this.fail('a string is not valid UTF-8', start);
-    }
-    this.pos += n;
-    // A string with a character beyond U+00FF is stored with two bytes per code unit.
-    this.charge(COST.string + (s.length < n ? 2 * s.length : n), 'a string');
-    return s;
-  }
-
-  private takeLatin1(n: number): string {
-    if (n < 0) this.fail(`negative string length ${n}`);
-    this.need(n, 'a string');
-    this.charge(COST.string + n, 'a string');
-    const s = latin1Decode(this.bytes.subarray(this.pos, this.pos + n));
-    this.pos += n;
-    return s;
-  }
-
-  private readLine(): string {
-    const start = this.pos;
-    const limit = Math.min(this.bytes.length, start + MAX_GLOBAL_LINE);
-    let end = start;
-    while (end < limit && this.bytes[end] !== 0x0a) end++;
-    if (end >= limit) this.fail('GLOBAL: a module or attribute name is unterminated or too long', start);
-    let s: string;
-    try {
-      s = this.utf8.decode(this.bytes.subarray(start, end));
-    } catch {
-      this.fail('GLOBAL: a module or attribute name is not valid UTF-8', start);
-    }
-    this.pos = end + 1;
-    return s;
+    this.r.budget.charge(n, what);
   }
 
   // ------------------------------------------------------------------ stack helpers
@@ -288,21 +192,21 @@ class Unpickler {
 
   // ------------------------------------------------------------------ main loop
   run(): PyValue {
-    const b = this.bytes;
+    const b = this.r.bytes;
     for (;;) {
-      if (this.pos >= b.length) this.fail('pickle data was truncated: no STOP opcode');
-      const at = this.pos;
-      const code = b[this.pos++] as number;
+      if (this.r.pos >= b.length) this.fail('pickle data was truncated: no STOP opcode');
+      const at = this.r.pos;
+      const code = b[this.r.pos++] as number;
       switch (code) {
         case OP.PROTO: {
-          const v = this.u8();
+          const v = this.r.u8();
           if (v > HIGHEST_PROTOCOL) this.fail(`unsupported pickle protocol: ${v}`, at);
           break;
         }
         case OP.FRAME: {
           // Framing is advisory; the declared frame must be present.
-          const n = this.u64();
-          this.need(n, 'a frame');
+          const n = this.r.u64();
+          this.r.need(n, 'a frame');
           break;
         }
         case OP.STOP: {
@@ -338,62 +242,62 @@ class Unpickler {
           this.push(false);
           break;
         case OP.BININT:
-          this.push(this.i32());
+          this.push(this.r.i32());
           break;
         case OP.BININT1:
-          this.push(this.u8());
+          this.push(this.r.u8());
           break;
         case OP.BININT2:
-          this.push(this.u16());
+          this.push(this.r.u16());
           break;
         case OP.LONG1:
           this.charge(COST.number, 'an integer');
-          this.push(this.readLong(this.u8()));
+          this.push(this.r.readLong(this.r.u8()));
           break;
         case OP.LONG4: {
-          const n = this.i32();
+          const n = this.r.i32();
           if (n < 0) this.fail(`LONG4: negative byte count ${n}`, at);
           this.charge(COST.number, 'an integer');
-          this.push(this.readLong(n));
+          this.push(this.r.readLong(n));
           break;
         }
         case OP.BINFLOAT: {
-          // (big-endian)
-          this.need(8, 'BINFLOAT');
+          // Big-endian.
+          this.r.need(8, 'BINFLOAT');
           this.charge(COST.number, 'a float');
-          this.push(this.view.getFloat64(this.pos, false));
-          this.pos += 8;
+          this.push(this.r.view.getFloat64(this.r.pos, false));
+          this.r.pos += 8;
           break;
         }
         case OP.SHORT_BINUNICODE:
-          this.push(this.takeUtf8(this.u8()));
+          this.push(this.r.takeUtf8(this.r.u8()));
           break;
         case OP.BINUNICODE:
-          this.push(this.takeUtf8(this.u32()));
+          this.push(this.r.takeUtf8(this.r.u32()));
           break;
         case OP.BINUNICODE8:
-          this.push(this.takeUtf8(this.u64()));
+          this.push(this.r.takeUtf8(this.r.u64()));
           break;
         case OP.SHORT_BINSTRING: // Python-2 str, decoded as latin1 (paddle.load's encoding)
-          this.push(this.takeLatin1(this.u8()));
+          this.push(this.r.takeLatin1(this.r.u8()));
           break;
         case OP.BINSTRING: {
-          const n = this.i32();
+          const n = this.r.i32();
           if (n < 0) this.fail(`BINSTRING: negative length ${n}`, at);
-          this.push(this.takeLatin1(n));
+          this.push(this.r.takeLatin1(n));
           break;
         }
         case OP.SHORT_BINBYTES:
-          this.push(this.take(this.u8(), 'SHORT_BINBYTES'));
+          this.push(this.r.take(this.r.u8(), 'SHORT_BINBYTES'));
           break;
         case OP.BINBYTES:
-          this.push(this.take(this.u32(), 'BINBYTES'));
+          this.push(this.r.take(this.r.u32(), 'BINBYTES'));
           break;
         case OP.BINBYTES8:
-          this.push(this.take(this.u64(), 'BINBYTES8'));
+          this.push(this.r.take(this.r.u64(), 'BINBYTES8'));
           break;
         case OP.BYTEARRAY8:
-          this.push(this.take(this.u64(), 'BYTEARRAY8'));
+          this.push(this.r.take(this.r.u64(), 'BYTEARRAY8'));
           break;
         case OP.EMPTY_DICT:
           this.charge(COST.dict, 'a dict');
@@ -462,23 +366,23 @@ class Unpickler {
           break;
         }
         case OP.BINPUT:
-          this.memoPut(this.u8());
+          this.memoPut(this.r.u8());
           break;
         case OP.LONG_BINPUT:
-          this.memoPut(this.u32());
+          this.memoPut(this.r.u32());
           break;
         case OP.MEMOIZE:
           this.memoPut(this.memoCount);
           break;
         case OP.BINGET:
-          this.push(this.memoGet(this.u8(), at));
+          this.push(this.memoGet(this.r.u8(), at));
           break;
         case OP.LONG_BINGET:
-          this.push(this.memoGet(this.u32(), at));
+          this.push(this.memoGet(this.r.u32(), at));
           break;
         case OP.GLOBAL: {
-          const module = this.readLine();
-          const name = this.readLine();
+          const module = this.r.readLine();
+          const name = this.r.readLine();
           this.charge(COST.object, 'a global');
           this.push(this.resolveGlobal(module, name, at));
           break;
@@ -552,27 +456,6 @@ class Unpickler {
       if (!isHashable(k)) this.fail(`${op}: unhashable dict key of type ${kindOf(k)}`);
       d.set(k, items[i + 1] as PyValue);
     }
-  }
-
-  private readLong(n: number): number | bigint {
-    if (n === 0) return 0;
-    if (n > MAX_LONG_BYTES) this.fail(`an integer of ${n} bytes is larger than this reader accepts (${MAX_LONG_BYTES})`);
-    this.need(n, 'a long integer');
-    const bytes = this.bytes.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    this.charge(n, 'a long integer');
-    if (n <= 6) {
-      let v = 0;
-      for (let i = n - 1; i >= 0; i--) v = v * 256 + (bytes[i] as number);
-      const bits = 8 * n;
-      if (((bytes[n - 1] as number) & 0x80) !== 0) v -= 2 ** bits;
-      return v;
-    }
-    let hex = '';
-    for (let i = n - 1; i >= 0; i--) hex += (bytes[i] as number).toString(16).padStart(2, '0');
-    let big = BigInt(`0x${hex}`);
-    if (((bytes[n - 1] as number) & 0x80) !== 0) big -= 1n << BigInt(8 * n);
-    return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
   }
 
   private resolveGlobal(module: string, name: string, at: number): GlobalRef {
@@ -779,13 +662,13 @@ class Unpickler {
     const frames: Frame[] = [];
     const enter = (v: unknown): void => {
       if (!isContainer(v)) {
-        checkLeaf(v, (m) => this.fail(m, this.bytes.length));
+        checkLeaf(v, (m) => this.fail(m, this.r.bytes.length));
         return;
       }
       if (done.has(v)) return;
-      if (onPath.has(v)) this.fail('the pickle contains a reference cycle, which a state dict never has', this.bytes.length);
+      if (onPath.has(v)) this.fail('the pickle contains a reference cycle, which a state dict never has', this.r.bytes.length);
       if (frames.length >= this.maxDepth) {
-        this.fail(`containers are nested deeper than ${this.maxDepth} levels`, this.bytes.length);
+        this.fail(`containers are nested deeper than ${this.maxDepth} levels`, this.r.bytes.length);
       }
       onPath.add(v);
       frames.push({ node: v, children: childrenOf(v), i: 0 });
@@ -902,25 +785,6 @@ function scalarValue(bytes: Uint8Array, el: ElementType, littleEndian: boolean):
       return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
     }
   }
-}
-
-export function latin1Decode(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    s += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + CHUNK)));
-  }
-  return s;
-}
-
-export function latin1Encode(s: string, fail: (m: string) => never): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 255) fail(`'latin-1' codec can't encode character U+${c.toString(16).padStart(4, '0')} at position ${i}`);
-    out[i] = c;
-  }
-  return out;
 }
 
 /**

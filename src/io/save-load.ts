@@ -782,13 +782,12 @@ function decode(bytes: Uint8Array, options: LoadOptions | undefined, where: stri
     maxTensors: checkLimit(where, 'maxTensors', opts.maxTensors, true),
   };
   if (format === 'safetensors') return decodeSafetensors(bytes, cfg);
-  let value: PyValue;
-  let budget: Budget;
+  const limits: UnpickleOptions = {};
+  if (cfg.maxExpansion !== undefined) limits.maxExpansion = cfg.maxExpansion;
+  if (cfg.maxDepth !== undefined) limits.maxDepth = cfg.maxDepth;
   try {
-    const limits: UnpickleOptions = {};
-    if (cfg.maxExpansion !== undefined) limits.maxExpansion = cfg.maxExpansion;
-    if (cfg.maxDepth !== undefined) limits.maxDepth = cfg.maxDepth;
-    ({ value, budget } = unpickleBudgeted(bytes, limits));
+    // Split parameters are reassembled on the unpickler's budget.
+    const { value, budget } = unpickleBudgeted(bytes, limits);
     return postProcess(value, cfg, budget);
   } catch (e) {
     if (e instanceof UnpicklingError && path !== null) {
