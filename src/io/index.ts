@@ -14,7 +14,9 @@
  * - save-load.ts: Paddle's semantics (state-dict detection, name table, split parameters,
  *   `(name, ndarray)` tuples, Tensor conversion) and the file variants;
  * - pickle-read.ts / pickle-write.ts: a restricted unpickler (allow-listed NumPy globals only,
- *   bounded allocation, depth and time) and a CPython-compatible pickler (protocols 2–4);
+ *   bounded allocation, depth and time) and a CPython-compatible pickler (protocols 2–4), over
+ *   opcodes.ts (one opcode table), byte-reader.ts (the reader's cursor and budget) and
+ *   numpy-pickle.ts (NumPy arrays, dtypes and scalars rebuilt as data);
  * - safetensors.ts / json.ts: the safetensors codec with the reference implementation's
  *   validation, its header scanned for depth, size and integer fields before `JSON.parse`;
  * - limits.ts: every reader limit, its default and the load option that raises it;

@@ -22,19 +22,10 @@
  * - the result must be acyclic, nested at most `maxDepth` levels, and made only of model values
  *   (src/io/py-value.ts): no dtype or class objects escape.
  */
-import { ValueError } from '../errors.js';
-import { UnpicklingError } from './errors.js';
-import {
-  checkedNumel,
-  decodeElements,
-  elementTypeOfNumpy,
-  fortranToC,
-  itemSizeOf,
-  type ElementType,
-  type NdArray,
-} from './ndarray.js';
 import { ByteReader, latin1Encode } from './byte-reader.js';
+import { UnpicklingError } from './errors.js';
 import { Budget, checkLimit, COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANSION } from './limits.js';
+import { NpDType, NumpyReconstruction } from './numpy-pickle.js';
 import { OP, opName } from './opcodes.js';
 import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 
@@ -49,8 +40,6 @@ export interface UnpickleOptions {
   maxDepth?: number;
 }
 
-/** A shared placeholder for arrays awaiting BUILD (never part of a result). */
-const NO_DATA = new Uint8Array(0);
 const HIGHEST_PROTOCOL = 5;
 
 type GlobalKind =
@@ -89,36 +78,6 @@ class GlobalRef {
   ) {}
 }
 
-/** A `numpy.dtype` under construction / constructed. Never part of a result. */
-class NpDType {
-  byteorder = '=';
-  built = false;
-  constructor(
-    readonly typestr: string,
-    readonly kind: string,
-    readonly itemsize: number,
-  ) {}
-  get element(): ElementType {
-    const t = elementTypeOfNumpy(this.kind, this.itemsize);
-    if (t === null) throw new UnpicklingError(`numpy dtype '${this.typestr}' is not supported.`);
-    return t;
-  }
-  get littleEndian(): boolean {
-    return this.byteorder !== '>';
-  }
-}
-
-/** The object `_reconstruct` returns; BUILD fills it in place. */
-interface MutableNdArray {
-  dtype: NdArray['dtype'];
-  shape: readonly number[];
-  data: NdArray['data'];
-  sourceDType?: string;
-}
-
-const SUPPORTED_DTYPE_NOTE =
-  'supported: float16/32/64, int8/16/32/64, uint8/16/32/64, bool';
-
 class Unpickler {
   private readonly r: ByteReader;
   private stack: unknown[] = [];
@@ -130,7 +89,7 @@ class Unpickler {
   private readonly memoDense: unknown[] = [];
   private readonly memoSparse = new Map<number, unknown>();
   private memoCount = 0;
-  private readonly pending = new Set<MutableNdArray>();
+  private readonly np: NumpyReconstruction;
 
   constructor(
     bytes: Uint8Array,
@@ -138,6 +97,7 @@ class Unpickler {
     maxExpansion: number,
   ) {
     this.r = new ByteReader(bytes, maxExpansion);
+    this.np = new NumpyReconstruction(this.r, kindOf);
   }
 
   get budget(): Budget {
@@ -212,7 +172,7 @@ class Unpickler {
         case OP.STOP: {
           if (this.metastack.length !== 0) this.fail('STOP with an unclosed MARK', at);
           if (this.stack.length !== 1) this.fail(`STOP with ${this.stack.length} values on the stack (expected 1)`, at);
-          if (this.pending.size !== 0) {
+          if (this.np.pendingCount !== 0) {
             this.fail('a numpy array created by _reconstruct never received its state (BUILD)', at);
           }
           return this.finish(this.stack[0]);
@@ -415,7 +375,10 @@ class Unpickler {
         }
         case OP.BUILD: {
           const state = this.pop('BUILD');
-          this.build(this.top('BUILD'), state, at);
+          const target = this.top('BUILD');
+          if (!this.np.build(target, state, at)) {
+            this.fail(`BUILD is only supported on numpy arrays and dtypes, not on a ${kindOf(target)}`, at);
+          }
           break;
         }
         default:
@@ -477,50 +440,15 @@ class Unpickler {
     const a = args.items as readonly unknown[];
     switch (fn.kind) {
       case 'reconstruct': {
-        if (a.length !== 3) this.fail(`${fn.qualname} takes 3 arguments, got ${a.length}`, at);
-        const [cls, shape, code] = a;
-        if (!(cls instanceof GlobalRef) || cls.kind !== 'ndarray') {
-          this.fail(`${fn.qualname}: only numpy.ndarray can be reconstructed`, at);
-        }
-        if (!(shape instanceof PyTuple) || !(code instanceof Uint8Array || typeof code === 'string')) {
-          this.fail(`${fn.qualname}: malformed arguments`, at);
-        }
-        this.charge(COST.ndarray, 'an array');
-        const arr: MutableNdArray = { dtype: 'bool', shape: [0], data: NO_DATA };
-        this.pending.add(arr);
-        return arr;
+        const cls = a[0];
+        return this.np.reconstruct(fn.qualname, a, cls instanceof GlobalRef && cls.kind === 'ndarray', at);
       }
-      case 'dtype': {
-        if (a.length < 1 || a.length > 3) this.fail(`numpy.dtype takes 1 to 3 arguments, got ${a.length}`, at);
-        const spec = a[0];
-        if (typeof spec !== 'string') this.fail('numpy.dtype: the type must be given as a str', at);
-        for (let i = 1; i < a.length; i++) {
-          if (typeof a[i] !== 'boolean' && a[i] !== 0 && a[i] !== 1) this.fail('numpy.dtype: align/copy must be bools', at);
-        }
-        this.charge(COST.object, 'a numpy dtype');
-        return parseDTypeSpec(spec, (m) => this.fail(m, at));
-      }
-      case 'scalar': {
-        if (a.length !== 2) this.fail(`${fn.qualname} takes 2 arguments, got ${a.length}`, at);
-        const [dt, raw] = a;
-        if (!(dt instanceof NpDType)) this.fail(`${fn.qualname}: the first argument must be a numpy.dtype`, at);
-        const bytes = this.rawBytes(raw, `${fn.qualname}`, at);
-        const el = dt.element;
-        if (bytes.length !== itemSizeOf(el)) {
-          this.fail(`${fn.qualname}: a ${dt.typestr} scalar needs ${itemSizeOf(el)} bytes, got ${bytes.length}`, at);
-        }
-        this.charge(16, 'a numpy scalar');
-        return scalarValue(bytes, el, dt.littleEndian);
-      }
-      case 'frombuffer': {
-        if (a.length !== 4) this.fail(`${fn.qualname} takes 4 arguments, got ${a.length}`, at);
-        const [buf, dt, shape, order] = a;
-        if (!(dt instanceof NpDType)) this.fail(`${fn.qualname}: the dtype argument must be a numpy.dtype`, at);
-        if (!(shape instanceof PyTuple)) this.fail(`${fn.qualname}: the shape must be a tuple`, at);
-        if (order !== 'C' && order !== 'F') this.fail(`${fn.qualname}: order must be 'C' or 'F'`, at);
-        const bytes = this.rawBytes(buf, fn.qualname, at);
-        return this.makeArray(shape.items, dt, order === 'F', bytes, fn.qualname, at);
-      }
+      case 'dtype':
+        return this.np.dtype(a, at);
+      case 'scalar':
+        return this.np.scalar(fn.qualname, a, at);
+      case 'frombuffer':
+        return this.np.frombuffer(fn.qualname, a, at);
       case 'OrderedDict': {
         this.charge(COST.dict, 'a dict');
         const d = new Map<PyKey, PyValue>();
@@ -562,92 +490,6 @@ class Unpickler {
       case 'ndarray':
         return this.fail('numpy.ndarray cannot be called directly', at);
     }
-  }
-
-  private rawBytes(raw: unknown, where: string, at: number): Uint8Array {
-    if (raw instanceof Uint8Array) return raw;
-    if (typeof raw === 'string') {
-      // Python-2 str payloads arrive latin1-decoded (paddle.load uses encoding='latin1').
-      this.charge(COST.typedArray + raw.length, where);
-      return latin1Encode(raw, (m) => this.fail(m, at));
-    }
-    return this.fail(`${where}: the raw data must be bytes, got ${kindOf(raw)}`, at);
-  }
-
-  private makeArray(
-    shapeItems: readonly unknown[],
-    dt: NpDType,
-    fortran: boolean,
-    bytes: Uint8Array,
-    where: string,
-    at: number,
-  ): MutableNdArray {
-    let numel: number;
-    try {
-      numel = checkedNumel(shapeItems, where);
-    } catch (e) {
-      if (e instanceof ValueError) this.fail(e.message, at);
-      throw e;
-    }
-    const el = dt.element;
-    const size = itemSizeOf(el);
-    if (bytes.length !== numel * size) {
-      this.fail(
-        `${where}: buffer size does not match array size: shape (${shapeItems.join(', ')}) of ${dt.typestr} needs ${numel * size} bytes, got ${bytes.length}`,
-        at,
-      );
-    }
-    // Widening can grow the data up to 4x (int8 → int32).
-    this.charge(COST.ndarray + numel * Math.max(4, size), 'an array');
-    const dec = decodeElements(bytes, el, numel, dt.littleEndian);
-    const shape = Object.freeze((shapeItems as number[]).slice());
-    const data = fortran ? fortranToC(dec.data, shape) : dec.data;
-    if (fortran) this.charge(numel * Math.max(4, size), 'an array');
-    const out: MutableNdArray = { dtype: dec.dtype, shape, data };
-    if (dec.sourceDType !== undefined) out.sourceDType = dec.sourceDType;
-    return out;
-  }
-
-  private build(target: unknown, state: unknown, at: number): void {
-    if (target instanceof NpDType) {
-      if (target.built) this.fail('BUILD: numpy.dtype state set twice', at);
-      if (!(state instanceof PyTuple) || (state.length !== 8 && state.length !== 9)) {
-        this.fail(`BUILD: unsupported numpy.dtype state (${SUPPORTED_DTYPE_NOTE})`, at);
-      }
-      const s = state.items;
-      const endian = s[1];
-      if (typeof s[0] !== 'number' || typeof endian !== 'string' || !['<', '>', '|', '='].includes(endian)) {
-        this.fail('BUILD: malformed numpy.dtype state', at);
-      }
-      if (s[2] !== null || s[3] !== null || s[4] !== null) {
-        this.fail(`BUILD: structured or sub-array numpy dtypes are not supported (${SUPPORTED_DTYPE_NOTE})`, at);
-      }
-      target.byteorder = endian;
-      target.built = true;
-      return;
-    }
-    if (typeof target === 'object' && target !== null && this.pending.has(target as MutableNdArray)) {
-      const arr = target as MutableNdArray;
-      if (!(state instanceof PyTuple) || (state.length !== 5 && state.length !== 4)) {
-        this.fail('BUILD: numpy.ndarray state must be a tuple (version, shape, dtype, is_fortran, data)', at);
-      }
-      const s = state.length === 5 ? state.items.slice(1) : state.items;
-      const [shape, dt, fortran, raw] = s;
-      if (state.length === 5 && typeof state.items[0] !== 'number') this.fail('BUILD: malformed numpy.ndarray state', at);
-      if (!(shape instanceof PyTuple)) this.fail('BUILD: numpy.ndarray shape must be a tuple', at);
-      if (!(dt instanceof NpDType)) this.fail('BUILD: numpy.ndarray dtype must be a numpy.dtype', at);
-      if (typeof fortran !== 'boolean' && fortran !== 0 && fortran !== 1) this.fail('BUILD: malformed is_fortran flag', at);
-      if (Array.isArray(raw)) this.fail(`BUILD: object arrays are not supported (${SUPPORTED_DTYPE_NOTE})`, at);
-      const bytes = this.rawBytes(raw, 'numpy.ndarray', at);
-      const made = this.makeArray(shape.items, dt, fortran === true || fortran === 1, bytes, 'numpy.ndarray', at);
-      arr.dtype = made.dtype;
-      arr.shape = made.shape;
-      arr.data = made.data;
-      if (made.sourceDType !== undefined) arr.sourceDType = made.sourceDType;
-      this.pending.delete(arr);
-      return;
-    }
-    this.fail(`BUILD is only supported on numpy arrays and dtypes, not on a ${kindOf(target)}`, at);
   }
 
   // ------------------------------------------------------------------ final validation
@@ -733,66 +575,6 @@ function kindOf(v: unknown): string {
   return typeof v;
 }
 
-function parseDTypeSpec(spec: string, fail: (m: string) => never): NpDType {
-  const m = /^([<>|=]?)([a-zA-Z?])(\d*)$/.exec(spec);
-  if (m === null) return fail(`numpy dtype '${spec}' is not supported (${SUPPORTED_DTYPE_NOTE})`);
-  let kind = m[2] as string;
-  let size = m[3] === '' ? NaN : Number(m[3]);
-  if (kind === '?') {
-    kind = 'b';
-    size = 1;
-  }
-  if (!Number.isInteger(size) || elementTypeOfNumpy(kind, size) === null) {
-    return fail(`numpy dtype '${spec}' is not supported (${SUPPORTED_DTYPE_NOTE})`);
-  }
-  const dt = new NpDType(spec, kind, size);
-  const order = m[1] as string;
-  if (order !== '') dt.byteorder = order;
-  return dt;
-}
-
-function scalarValue(bytes: Uint8Array, el: ElementType, littleEndian: boolean): number | boolean | bigint {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const le = littleEndian;
-  switch (el) {
-    case 'bool':
-      return bytes[0] !== 0;
-    case 'float16': {
-      const dec = decodeElements(bytes, 'float16', 1, le);
-      return dec.data[0] as number;
-    }
-    case 'bfloat16':
-      return new Float32Array(new Uint32Array([v.getUint16(0, le) << 16]).buffer)[0] as number;
-    case 'float32':
-      return v.getFloat32(0, le);
-    case 'float64':
-      return v.getFloat64(0, le);
-    case 'int8':
-      return v.getInt8(0);
-    case 'uint8':
-      return v.getUint8(0);
-    case 'int16':
-      return v.getInt16(0, le);
-    case 'uint16':
-      return v.getUint16(0, le);
-    case 'int32':
-      return v.getInt32(0, le);
-    case 'uint32':
-      return v.getUint32(0, le);
-    case 'int64':
-    case 'uint64': {
-      const big = el === 'int64' ? v.getBigInt64(0, le) : v.getBigUint64(0, le);
-      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
-    }
-  }
-}
-
-/**
- * Reads one pickle from `bytes` (bytes after its STOP opcode are ignored, as `pickle.loads`
- * does). Throws `UnpicklingError` for malformed or disallowed input, or input that would cross
- * a limit of src/io/limits.ts, and `ValueError` for values this library cannot represent (e.g. an
- * int64 array element beyond 2^53).
- */
 export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyValue {
   return unpickleBudgeted(bytes, options).value;
 }
