@@ -67,3 +67,30 @@ export function setToZeroOf(where: string, arg: SetToZeroArg): boolean {
   }
   return v;
 }
+
+/** A plain `{ ... }` object (what an options argument is), not an array, typed array or instance. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Paddle code passes the first optional argument of many calls positionally (`paddle.sum(x, 1)`,
+ * `paddle.concat(xs, 1)`, `F.softmax(x, -1)`): `first` is either that argument (merged into
+ * `options` under `key`) or the options object itself. Returns the options to check as usual;
+ * giving `key` both ways, or an options object followed by another, is a TypeError.
+ */
+export function leadingOption<O extends object>(where: string, key: string, first: unknown, options: O | undefined | null): O | undefined {
+  if (isPlainObject(first)) {
+    if (options !== undefined && options !== null) {
+      throw new PaddleTypeError(`${where}: pass '${key}' positionally followed by an options object, or one options object, not two objects.`);
+    }
+    return first as O;
+  }
+  if (first === undefined) return options ?? undefined;
+  if (options !== undefined && options !== null && typeof options === 'object' && key in options) {
+    throw new PaddleTypeError(`${where} got the argument '${key}' both positionally and in the options object.`);
+  }
+  return { ...(options ?? {}), [key]: first } as O;
+}

@@ -4,7 +4,7 @@
  * `Dropout(0.5)`, `Softmax(1)`), Paddle's `check_type` message, and small validators.
  */
 import { TypeError as PaddleTypeError, pyTypeName } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, isPlainObject } from '../options.js';
 
 /**
  * Resolves `args` either as one options object (`{ low: -1, high: 1 }`, checked with
@@ -37,11 +37,7 @@ export function positionalOrOptions(where: string, args: readonly unknown[], nam
   return out;
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
+export { isPlainObject };
 
 /** Paddle's `check_type` TypeError: "The type of 'x' in Op must be ..., but received <class '...'>." */
 export function typeError(where: string, argName: string, expected: string, value: unknown): PaddleTypeError {

@@ -5,8 +5,9 @@
  * keepdim), isclose / allclose (|x − y| ≤ atol + rtol·|y|, NumPy's and Paddle's rule; infinities
  * of the same sign are close; NaN only with equalNan).
  */
+import type { Axis } from './reduce.js';
 import { TypeError as PaddleTypeError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { allocArray, promote } from '../tensor/dtype.js';
 import { numelOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -96,11 +97,13 @@ function anyAll(where: string, x: Tensor, options: AnyAllOptions | undefined, is
 }
 
 /** `paddle.any(x, axis=None, keepdim=False)`: whether any element is true (nonzero). */
-export function any(x: Tensor, options?: AnyAllOptions): Tensor {
+export function any(x: Tensor, axisOrOptions?: Axis | null | AnyAllOptions, options?: AnyAllOptions): Tensor {
+  options = leadingOption('any', 'axis', axisOrOptions, options);
   return anyAll('any', x, options, true);
 }
 /** `paddle.all(x, axis=None, keepdim=False)`: whether every element is true (nonzero). */
-export function all(x: Tensor, options?: AnyAllOptions): Tensor {
+export function all(x: Tensor, axisOrOptions?: Axis | null | AnyAllOptions, options?: AnyAllOptions): Tensor {
+  options = leadingOption('all', 'axis', axisOrOptions, options);
   return anyAll('all', x, options, false);
 }
 

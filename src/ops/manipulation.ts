@@ -4,7 +4,7 @@
  * move the gradient back through the inverse rearrangement.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { allocArray, type DataArray } from '../tensor/dtype.js';
 import { numelOf, shapeToString, stridesOf, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -208,7 +208,8 @@ export interface AxisOptions {
 }
 
 /** `paddle.concat(x, axis=0)`: joins tensors along an existing axis. */
-export function concat(x: readonly Tensor[], options?: AxisOptions): Tensor {
+export function concat(x: readonly Tensor[], axisOrOptions?: number | AxisOptions, options?: AxisOptions): Tensor {
+  options = leadingOption('concat', 'axis', axisOrOptions, options);
   const opts = checkOptions('concat', options, ['axis', 'name']);
   const xs = expectTensorList('concat', x);
   const first = xs[0] as Tensor;
@@ -253,7 +254,8 @@ export function concat(x: readonly Tensor[], options?: AxisOptions): Tensor {
 }
 
 /** `paddle.stack(x, axis=0)`: joins same-shape tensors along a new axis. */
-export function stack(x: readonly Tensor[], options?: AxisOptions): Tensor {
+export function stack(x: readonly Tensor[], axisOrOptions?: number | AxisOptions, options?: AxisOptions): Tensor {
+  options = leadingOption('stack', 'axis', axisOrOptions, options);
   const opts = checkOptions('stack', options, ['axis', 'name']);
   const xs = expectTensorList('stack', x);
   const first = xs[0] as Tensor;

@@ -21,7 +21,7 @@ import {
   type SqueezeOptions,
 } from './manipulation.js';
 import { matmul, type MatmulOptions } from './matmul.js';
-import { argmax, argmin, max, mean, min, sum, type ArgOptions, type ReduceOptions, type SumOptions } from './reduce.js';
+import { argmax, argmin, max, mean, min, sum, type ArgOptions, type Axis, type ReduceOptions, type SumOptions } from './reduce.js';
 import { abs, clip, exp, log, neg, scale, sign, sqrt, square, type ClipOptions, type ScaleOptions } from './unary.js';
 import { cos, floor, isfinite, isinf, isnan, round, rsqrt, sigmoid, sin, tanh, type RoundOptions } from './elementwise.js';
 import {
@@ -63,15 +63,15 @@ export interface TensorOpMethods {
   exp(): Tensor;
   log(): Tensor;
   sign(): Tensor;
-  clip(options?: ClipOptions): Tensor;
+  clip(minOrOptions?: number | null | ClipOptions, max?: number | null, options?: ClipOptions): Tensor;
   scale(options?: ScaleOptions): Tensor;
   matmul(y: Tensor, options?: MatmulOptions): Tensor;
-  sum(options?: SumOptions): Tensor;
-  mean(options?: ReduceOptions): Tensor;
-  max(options?: ReduceOptions): Tensor;
-  min(options?: ReduceOptions): Tensor;
-  argmax(options?: ArgOptions): Tensor;
-  argmin(options?: ArgOptions): Tensor;
+  sum(axisOrOptions?: Axis | null | SumOptions, options?: SumOptions): Tensor;
+  mean(axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor;
+  max(axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor;
+  min(axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor;
+  argmax(axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor;
+  argmin(axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor;
   reshape(shape: readonly number[] | Tensor): Tensor;
   flatten(options?: FlattenOptions): Tensor;
   transpose(perm: readonly number[]): Tensor;
@@ -109,26 +109,26 @@ export interface TensorOpMethods {
   logical_xor(y: Tensor): Tensor;
   logicalNot(): Tensor;
   logical_not(): Tensor;
-  any(options?: AnyAllOptions): Tensor;
-  all(options?: AnyAllOptions): Tensor;
+  any(axisOrOptions?: Axis | null | AnyAllOptions, options?: AnyAllOptions): Tensor;
+  all(axisOrOptions?: Axis | null | AnyAllOptions, options?: AnyAllOptions): Tensor;
   isclose(y: Tensor, options?: IsCloseOptions): Tensor;
   allclose(y: Tensor, options?: IsCloseOptions): Tensor;
   slice(axes: readonly number[], starts: readonly number[] | Tensor, ends: readonly number[] | Tensor): Tensor;
-  split(numOrSections: number | readonly number[], options?: SplitOptions): Tensor[];
-  chunk(chunks: number, options?: SplitOptions): Tensor[];
+  split(numOrSections: number | readonly number[], axisOrOptions?: number | SplitOptions, options?: SplitOptions): Tensor[];
+  chunk(chunks: number, axisOrOptions?: number | SplitOptions, options?: SplitOptions): Tensor[];
   expand(shape: readonly number[] | Tensor): Tensor;
   broadcastTo(shape: readonly number[] | Tensor): Tensor;
   broadcast_to(shape: readonly number[] | Tensor): Tensor;
   tile(repeatTimes: readonly number[] | Tensor): Tensor;
   flip(axis: number | readonly number[]): Tensor;
   t(): Tensor;
-  prod(options?: ProdOptions): Tensor;
-  std(options?: VarOptions): Tensor;
-  var(options?: VarOptions): Tensor;
-  logsumexp(options?: LogsumexpOptions): Tensor;
-  cumsum(options?: CumsumOptions): Tensor;
-  sort(options?: SortOptions): Tensor;
-  argsort(options?: SortOptions): Tensor;
+  prod(axisOrOptions?: Axis | null | ProdOptions, options?: ProdOptions): Tensor;
+  std(axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor;
+  var(axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor;
+  logsumexp(axisOrOptions?: Axis | null | LogsumexpOptions, options?: LogsumexpOptions): Tensor;
+  cumsum(axisOrOptions?: number | null | CumsumOptions, options?: CumsumOptions): Tensor;
+  sort(axisOrOptions?: number | SortOptions, options?: SortOptions): Tensor;
+  argsort(axisOrOptions?: number | SortOptions, options?: SortOptions): Tensor;
   topk(k: number | Tensor, options?: TopkOptions): [Tensor, Tensor];
   maskedSelect(mask: Tensor): Tensor;
   masked_select(mask: Tensor): Tensor;
@@ -243,8 +243,8 @@ const methods: MethodTable = {
   sign() {
     return sign(this);
   },
-  clip(options) {
-    return clip(this, options);
+  clip(minOrOptions, max, options) {
+    return clip(this, minOrOptions, max, options);
   },
   scale(options) {
     return scale(this, options);
@@ -252,23 +252,23 @@ const methods: MethodTable = {
   matmul(y, options) {
     return matmul(this, y, options);
   },
-  sum(options) {
-    return sum(this, options);
+  sum(axisOrOptions, options) {
+    return sum(this, axisOrOptions, options);
   },
-  mean(options) {
-    return mean(this, options);
+  mean(axisOrOptions, options) {
+    return mean(this, axisOrOptions, options);
   },
-  max(options) {
-    return max(this, options);
+  max(axisOrOptions, options) {
+    return max(this, axisOrOptions, options);
   },
-  min(options) {
-    return min(this, options);
+  min(axisOrOptions, options) {
+    return min(this, axisOrOptions, options);
   },
-  argmax(options) {
-    return argmax(this, options);
+  argmax(axisOrOptions, options) {
+    return argmax(this, axisOrOptions, options);
   },
-  argmin(options) {
-    return argmin(this, options);
+  argmin(axisOrOptions, options) {
+    return argmin(this, axisOrOptions, options);
   },
   reshape(shape) {
     return reshape(this, shape);
@@ -341,11 +341,11 @@ const methods: MethodTable = {
   logical_xor: logicalXorMethod,
   logicalNot: logicalNotMethod,
   logical_not: logicalNotMethod,
-  any(options) {
-    return any(this, options);
+  any(axisOrOptions, options) {
+    return any(this, axisOrOptions, options);
   },
-  all(options) {
-    return all(this, options);
+  all(axisOrOptions, options) {
+    return all(this, axisOrOptions, options);
   },
   isclose(y, options) {
     return isclose(this, y, options);
@@ -356,11 +356,11 @@ const methods: MethodTable = {
   slice(axes, starts, ends) {
     return slice(this, axes, starts, ends);
   },
-  split(numOrSections, options) {
-    return split(this, numOrSections, options);
+  split(numOrSections, axisOrOptions, options) {
+    return split(this, numOrSections, axisOrOptions, options);
   },
-  chunk(chunks, options) {
-    return chunk(this, chunks, options);
+  chunk(chunks, axisOrOptions, options) {
+    return chunk(this, chunks, axisOrOptions, options);
   },
   expand(shape) {
     return expand(this, shape);
@@ -376,26 +376,26 @@ const methods: MethodTable = {
   t() {
     return t(this);
   },
-  prod(options) {
-    return prod(this, options);
+  prod(axisOrOptions, options) {
+    return prod(this, axisOrOptions, options);
   },
-  std(options) {
-    return std(this, options);
+  std(axisOrOptions, options) {
+    return std(this, axisOrOptions, options);
   },
-  var(options) {
-    return variance(this, options);
+  var(axisOrOptions, options) {
+    return variance(this, axisOrOptions, options);
   },
-  logsumexp(options) {
-    return logsumexp(this, options);
+  logsumexp(axisOrOptions, options) {
+    return logsumexp(this, axisOrOptions, options);
   },
-  cumsum(options) {
-    return cumsum(this, options);
+  cumsum(axisOrOptions, options) {
+    return cumsum(this, axisOrOptions, options);
   },
-  sort(options) {
-    return sort(this, options);
+  sort(axisOrOptions, options) {
+    return sort(this, axisOrOptions, options);
   },
-  argsort(options) {
-    return argsort(this, options);
+  argsort(axisOrOptions, options) {
+    return argsort(this, axisOrOptions, options);
   },
   topk(k, options) {
     return topk(this, k, options);

@@ -6,7 +6,7 @@
  * every element equal to the result (ties each get the full gradient, as Paddle's reduce_max_grad).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { planAxes } from './reduce-plan.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DType } from '../tensor/dtype.js';
 import { numelOf, shapeToString } from '../tensor/shape.js';
@@ -31,7 +31,8 @@ export interface SumOptions extends ReduceOptions {
 }
 
 /** `paddle.sum(x, axis=None, dtype=None, keepdim=False)`. */
-export function sum(x: Tensor, options?: SumOptions): Tensor {
+export function sum(x: Tensor, axisOrOptions?: Axis | null | SumOptions, options?: SumOptions): Tensor {
+  options = leadingOption('sum', 'axis', axisOrOptions, options);
   const opts = checkOptions('sum', options, ['axis', 'keepdim', 'dtype', 'name']);
   const t = expectTensor('sum', 'x', x);
   const r = planAxes('sum', t, opts.axis, opts.keepdim);
@@ -49,7 +50,8 @@ export function sum(x: Tensor, options?: SumOptions): Tensor {
 }
 
 /** `paddle.mean(x, axis=None, keepdim=False)` (float tensors). */
-export function mean(x: Tensor, options?: ReduceOptions): Tensor {
+export function mean(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor {
+  options = leadingOption('mean', 'axis', axisOrOptions, options);
   const opts = checkOptions('mean', options, ['axis', 'keepdim', 'name']);
   const t = expectTensor('mean', 'x', x);
   expectFloat('mean', 'x', t);
@@ -71,12 +73,14 @@ export function mean(x: Tensor, options?: ReduceOptions): Tensor {
 export const reduce_mean = mean;
 
 /** `paddle.max(x, axis=None, keepdim=False)`. */
-export function max(x: Tensor, options?: ReduceOptions): Tensor {
+export function max(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor {
+  options = leadingOption('max', 'axis', axisOrOptions, options);
   return extremum('max', x, options, true);
 }
 
 /** `paddle.min(x, axis=None, keepdim=False)`. */
-export function min(x: Tensor, options?: ReduceOptions): Tensor {
+export function min(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor {
+  options = leadingOption('min', 'axis', axisOrOptions, options);
   return extremum('min', x, options, false);
 }
 
@@ -126,12 +130,14 @@ export interface ArgOptions {
 }
 
 /** `paddle.argmax(x, axis=None, keepdim=False, dtype='int64')`: first index of the maximum. */
-export function argmax(x: Tensor, options?: ArgOptions): Tensor {
+export function argmax(x: Tensor, axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor {
+  options = leadingOption('argmax', 'axis', axisOrOptions, options);
   return argExtremum('argmax', x, options, true);
 }
 
 /** `paddle.argmin(x, axis=None, keepdim=False, dtype='int64')`: first index of the minimum. */
-export function argmin(x: Tensor, options?: ArgOptions): Tensor {
+export function argmin(x: Tensor, axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor {
+  options = leadingOption('argmin', 'axis', axisOrOptions, options);
   return argExtremum('argmin', x, options, false);
 }
 

@@ -5,7 +5,7 @@
  * back, slicing.ts `gatherByMap`); indices are int64 and carry no gradient.
  */
 import { IndexError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { allocArray, type DataArray } from '../tensor/dtype.js';
 import { broadcastShapes, numelOf, shapeEquals, shapeToString, stridesOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -96,14 +96,16 @@ function sortArgs(where: string, x: unknown, options: SortOptions | undefined): 
 }
 
 /** `paddle.sort(x, axis=-1, descending=False, stable=False)`: sorted values. */
-export function sort(x: Tensor, options?: SortOptions): Tensor {
+export function sort(x: Tensor, axisOrOptions?: number | SortOptions, options?: SortOptions): Tensor {
+  options = leadingOption('sort', 'axis', axisOrOptions, options);
   const { t, axis, descending } = sortArgs('sort', x, options);
   const { pick } = sortLines(t, axis, lines(t.shape, axis)[1], descending);
   return gatherByMap('sort', t, t.shape, pick);
 }
 
 /** `paddle.argsort(x, axis=-1, descending=False, stable=False)`: int64 indices that sort x. */
-export function argsort(x: Tensor, options?: SortOptions): Tensor {
+export function argsort(x: Tensor, axisOrOptions?: number | SortOptions, options?: SortOptions): Tensor {
+  options = leadingOption('argsort', 'axis', axisOrOptions, options);
   const { t, axis, descending } = sortArgs('argsort', x, options);
   const { pos } = sortLines(t, axis, lines(t.shape, axis)[1], descending);
   return Tensor.fromOp('argsort', int64Of(pos), t.shape, 'int64', [t], null);

@@ -5,7 +5,7 @@
  * (float64 accumulation, so elements repeated by expand/tile sum their gradients).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { allocArray } from '../tensor/dtype.js';
 import { numelOf, shapeToString, stridesOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -186,7 +186,8 @@ function splitAxis(where: string, x: Tensor, axis: unknown): number {
  * `paddle.split(x, num_or_sections, axis=0)`: `num_or_sections` is a number of equal parts (which
  * must divide the axis) or a list of sizes (one may be -1).
  */
-export function split(x: Tensor, numOrSections: number | readonly number[], options?: SplitOptions): Tensor[] {
+export function split(x: Tensor, numOrSections: number | readonly number[], axisOrOptions?: number | SplitOptions, options?: SplitOptions): Tensor[] {
+  options = leadingOption('split', 'axis', axisOrOptions, options);
   const opts = checkOptions('split', options, ['axis', 'name']);
   const t = expectTensor('split', 'x', x);
   const axis = splitAxis('split', t, opts.axis);
@@ -194,7 +195,8 @@ export function split(x: Tensor, numOrSections: number | readonly number[], opti
 }
 
 /** `paddle.chunk(x, chunks, axis=0)`: `chunks` equal parts (which must divide the axis). */
-export function chunk(x: Tensor, chunks: number, options?: SplitOptions): Tensor[] {
+export function chunk(x: Tensor, chunks: number, axisOrOptions?: number | SplitOptions, options?: SplitOptions): Tensor[] {
+  options = leadingOption('chunk', 'axis', axisOrOptions, options);
   const opts = checkOptions('chunk', options, ['axis', 'name']);
   const t = expectTensor('chunk', 'x', x);
   if (typeof chunks !== 'number' || !Number.isInteger(chunks)) {

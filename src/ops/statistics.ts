@@ -8,7 +8,7 @@
  * logsumexp: g·e^(x − out); cumsum: the reversed cumulative sum of g.
  */
 import { TypeError as PaddleTypeError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from '../tensor/dtype.js';
 import { numelOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -49,7 +49,8 @@ export interface ProdOptions {
 }
 
 /** `paddle.prod(x, axis=None, keepdim=False, dtype=None)`: the product over axes. */
-export function prod(x: Tensor, options?: ProdOptions): Tensor {
+export function prod(x: Tensor, axisOrOptions?: Axis | null | ProdOptions, options?: ProdOptions): Tensor {
+  options = leadingOption('prod', 'axis', axisOrOptions, options);
   const opts = checkOptions('prod', options, ['axis', 'keepdim', 'dtype', 'name']);
   const t = expectTensor('prod', 'x', x);
   const r = planAxes('prod', t, opts.axis, opts.keepdim);
@@ -123,7 +124,8 @@ function moments(where: string, x: unknown, options: VarOptions | undefined): { 
 }
 
 /** `paddle.var(x, axis=None, unbiased=True, keepdim=False)`: the variance over axes. */
-export function variance(x: Tensor, options?: VarOptions): Tensor {
+export function variance(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
+  options = leadingOption('var', 'axis', axisOrOptions, options);
   const { t, r, grp, mu, v, div } = moments('var', x, options);
   const back: BackwardFn = (g) => {
     if (!needsGrad(t)) return [null];
@@ -139,7 +141,8 @@ export function variance(x: Tensor, options?: VarOptions): Tensor {
 }
 
 /** `paddle.std(x, axis=None, unbiased=True, keepdim=False)`: the standard deviation over axes. */
-export function std(x: Tensor, options?: VarOptions): Tensor {
+export function std(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
+  options = leadingOption('std', 'axis', axisOrOptions, options);
   const { t, r, grp, mu, v, div } = moments('std', x, options);
   const s = v.map(Math.sqrt);
   const back: BackwardFn = (g) => {
@@ -162,7 +165,8 @@ export interface LogsumexpOptions {
 }
 
 /** `paddle.logsumexp(x, axis=None, keepdim=False)`: max + log Σ e^(x − max), stable. */
-export function logsumexp(x: Tensor, options?: LogsumexpOptions): Tensor {
+export function logsumexp(x: Tensor, axisOrOptions?: Axis | null | LogsumexpOptions, options?: LogsumexpOptions): Tensor {
+  options = leadingOption('logsumexp', 'axis', axisOrOptions, options);
   const opts = checkOptions('logsumexp', options, ['axis', 'keepdim', 'name']);
   const t = expectTensor('logsumexp', 'x', x);
   expectFloat('logsumexp', 'x', t);
@@ -219,7 +223,8 @@ function scan(src: DataArray, out: DataArray, outer: number, n: number, inner: n
 }
 
 /** `paddle.cumsum(x, axis=None, dtype=None)`: the cumulative sum (flattened when axis is omitted). */
-export function cumsum(x: Tensor, options?: CumsumOptions): Tensor {
+export function cumsum(x: Tensor, axisOrOptions?: number | null | CumsumOptions, options?: CumsumOptions): Tensor {
+  options = leadingOption('cumsum', 'axis', axisOrOptions, options);
   const opts = checkOptions('cumsum', options, ['axis', 'dtype', 'name']);
   const t = expectTensor('cumsum', 'x', x);
   const dtype: DType = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : t.dtype === 'bool' ? 'int64' : t.dtype;

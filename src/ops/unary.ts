@@ -5,7 +5,7 @@
  * float dtype.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
 import { getDefaultDType } from '../tensor/creation.js';
 import { allocArray, castScalar, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -154,11 +154,15 @@ export interface ClipOptions {
 }
 
 /**
- * `paddle.clip(x, min=None, max=None)`: clamps into [min, max]. The bounds are rounded to x's
+ * `paddle.clip(x, min=None, max=None)`: clamps into [min, max] (`clip(x, -1, 1)` or
+ * `clip(x, { min: -1, max: 1 })`). The bounds are rounded to x's
  * dtype. Gradient as Paddle: g where min < x < max (strictly), else 0.
  */
-export function clip(x: Tensor, options?: ClipOptions): Tensor {
-  const opts = checkOptions('clip', options, ['min', 'max', 'name']);
+export function clip(x: Tensor, minOrOptions?: number | null | ClipOptions, maxArg?: number | null, options?: ClipOptions): Tensor {
+  // Paddle code writes clip(x, min, max) positionally
+  let merged = leadingOption<ClipOptions>('clip', 'min', minOrOptions, maxArg === undefined ? options : undefined);
+  if (maxArg !== undefined) merged = leadingOption<ClipOptions>('clip', 'max', maxArg, { ...(merged ?? {}), ...(options ?? {}) });
+  const opts = checkOptions('clip', merged, ['min', 'max', 'name']);
   const t = expectTensor('clip', 'x', x);
   const bound = (key: 'min' | 'max'): number | null => {
     const v: unknown = opts[key];

@@ -295,3 +295,49 @@ describe("bool arithmetic follows Paddle's dtypes", () => {
     expect(ops.multiply(a, 2).dtype).toBe('int64');
   });
 });
+
+describe("Paddle's first optional argument positionally", () => {
+  const x = toTensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' });
+  it('reductions: the axis (then options); the same as { axis }', () => {
+    for (const [name, f] of [
+      ['sum', ops.sum],
+      ['mean', ops.mean],
+      ['max', ops.max],
+      ['min', ops.min],
+      ['prod', ops.prod],
+      ['logsumexp', ops.logsumexp],
+      ['std', ops.std],
+      ['var', ops.var],
+    ] as const) {
+      const a = (f as (x: Tensor, a?: unknown, o?: unknown) => Tensor)(x, 1);
+      const b = (f as (x: Tensor, a?: unknown) => Tensor)(x, { axis: 1 });
+      expect([name, a.tolist()]).toEqual([name, b.tolist()]);
+    }
+    expect(ops.sum(x, 0, { keepdim: true }).shape).toEqual([1, 3]);
+    expect(ops.sum(x, [0, 1]).item()).toBe(21);
+    expect(x.sum(1).tolist()).toEqual([6, 15]);
+    expect(x.mean(0, { keepdim: true }).tolist()).toEqual([[2.5, 3.5, 4.5]]);
+    expect(ops.argmax(x, 1).tolist()).toEqual([2, 2]);
+    expect(ops.cumsum(x, 1).tolist()).toEqual([[1, 3, 6], [4, 9, 15]]);
+    expect(ops.sort(toTensor([3, 1, 2], { dtype: 'float64' }), 0).tolist()).toEqual([1, 2, 3]);
+    const b = toTensor([[true, false]]);
+    expect(ops.any(b, 1).tolist()).toEqual([true]);
+    expect(ops.all(b, 1).tolist()).toEqual([false]);
+  });
+  it('concat, stack, split and chunk take the axis; clip takes min and max', () => {
+    expect(ops.concat([x, x], 1).shape).toEqual([2, 6]);
+    expect(ops.stack([x, x], 1).shape).toEqual([2, 2, 3]);
+    expect(ops.split(x, 3, 1).map((t) => t.shape)).toEqual([[2, 1], [2, 1], [2, 1]]);
+    expect(ops.chunk(x, 2, 0).length).toBe(2);
+    expect(x.split(3, 1).length).toBe(3);
+    expect(ops.clip(x, 2, 5).tolist()).toEqual([[2, 2, 3], [4, 5, 5]]);
+    expect(ops.clip(x, null, 2).tolist()).toEqual([[1, 2, 2], [2, 2, 2]]);
+    expect(x.clip(2, 5).tolist()).toEqual([[2, 2, 3], [4, 5, 5]]);
+    expect(ops.clip(x, { min: 2 }).tolist()).toEqual([[2, 2, 3], [4, 5, 6]]);
+  });
+  it('the same argument both ways, or two objects, is a TypeError', () => {
+    expect(() => ops.sum(x, 1, { axis: 0 })).toThrow(/'axis' both positionally and in the options object/);
+    expect(() => ops.sum(x, { axis: 1 }, { keepdim: true })).toThrow(/not two objects/);
+    expect(() => ops.sum(x, 1, { axs: 1 } as never)).toThrow(/unexpected option 'axs'/);
+  });
+});
