@@ -12,7 +12,9 @@
  *
  * Layers:
  * - save-load.ts: Paddle's semantics (state-dict detection, name table, split parameters,
- *   `(name, ndarray)` tuples, Tensor conversion) and the file variants;
+ *   `(name, ndarray)` tuples) and the file variants, over from-py.ts (the value model → Tensors
+ *   and plain objects, iteratively), safetensors-load.ts (a safetensors file with Paddle's extras)
+ *   and keys.ts (Paddle's reserved keys);
  * - pickle-read.ts / pickle-write.ts: a restricted unpickler (allow-listed NumPy globals only,
  *   bounded allocation, depth and time) and a CPython-compatible pickler (protocols 2–4), over
  *   opcodes.ts (one opcode table), byte-reader.ts (the reader's cursor and budget) and

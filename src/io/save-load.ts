@@ -34,19 +34,19 @@ import { checkOptions, describe } from '../options.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { Tensor } from '../tensor/tensor.js';
 import { UnpicklingError } from './errors.js';
+import { FromPy, shapeTop, toTensor, type Loaded, type LoadConfig } from './from-py.js';
 import { checkSavePath, readFileBytes, readFileBytesSync, writeFileAtomic, writeFileAtomicSync } from './fs.js';
-import { parseJson } from './json.js';
-import { Budget, BUDGET_SLACK, checkLimit, COST, DEFAULT_MAX_DEPTH, JSON_EXPANSION } from './limits.js';
+import { NAME_TABLE_KEY, SAFETENSORS_META_KEY, UNPACK_INFO_KEY } from './keys.js';
+import { Budget, checkLimit, COST } from './limits.js';
 import { checkedNumel, isNdArray, ndarray, type NdArray } from './ndarray.js';
 import { unpickleBudgeted, type UnpickleOptions } from './pickle-read.js';
 import { checkProtocol, pickle } from './pickle-write.js';
 import { PyFloat, PyTuple, type PyKey, type PyValue } from './py-value.js';
-import { readSafetensors, writeSafetensors, type SafetensorsReadOptions } from './safetensors.js';
+import { writeSafetensors } from './safetensors.js';
+import { decodeSafetensors } from './safetensors-load.js';
 
-export const NAME_TABLE_KEY = 'StructuredToParameterName@@';
-export const UNPACK_INFO_KEY = 'UnpackBigParamInfor@@';
-/** The `__metadata__` key holding Paddle's extras in a safetensors file. */
-export const SAFETENSORS_META_KEY = 'paddle';
+export { NAME_TABLE_KEY, SAFETENSORS_META_KEY, UNPACK_INFO_KEY };
+export type { Loaded };
 
 export type SaveFormat = 'pickle' | 'safetensors';
 
@@ -84,21 +84,6 @@ export interface LoadOptions {
   /** Safetensors: the most tensors a header may list. Default 100,000. */
   maxTensors?: number;
 }
-
-/** What `load` can return (a dict is a plain object, or a Map with `dictAs: 'map'`). */
-export type Loaded =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | Uint8Array
-  | Tensor
-  | NdArray
-  | PyTuple
-  | Loaded[]
-  | { [key: string]: Loaded }
-  | Map<PyKey, Loaded>;
 
 const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
 const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs', 'maxExpansion', 'maxDepth', 'maxHeaderSize', 'maxTensors'] as const;
@@ -483,94 +468,6 @@ function encode(obj: unknown, options: SaveOptions | undefined, where: string, p
 // ------------------------------------------------------------------------------------------
 // The Python value model → what load returns
 
-interface LoadConfig {
-  returnNumpy: boolean;
-  keepNameTable: boolean;
-  dictAs: 'object' | 'map';
-  maxExpansion: number | undefined;
-  maxDepth: number | undefined;
-  maxHeaderSize: number | undefined;
-  maxTensors: number | undefined;
-}
-
-function toTensor(a: NdArray, name: string | null): Tensor {
-  return Tensor.fromArray(a.data, a.shape, a.dtype, name === null ? {} : { name });
-}
-
-/** Containers and arrays: the values `FromPy` converts once and memoizes. */
-function isNode(v: PyValue): v is PyValue & object {
-  return typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && !(v instanceof PyFloat);
-}
-
-function scalarOf(v: PyValue): Loaded {
-  return v instanceof PyFloat ? v.value : (v as Loaded);
-}
-
-/** Converts the result tree once per node (shared nodes stay shared), applying `leaf` to arrays/tuples. */
-class FromPy {
-  private readonly memo = new Map<object, Loaded>();
-  constructor(
-    private readonly cfg: LoadConfig,
-    private readonly leaf: (v: NdArray | PyTuple) => Loaded | undefined,
-  ) {}
-
-  /**
-   * Converts `root` without recursion (nesting is bounded by the reader's `maxDepth`, never by
-   * the JS stack): containers are visited depth first and built in post-order, each once.
-   */
-  convert(root: PyValue): Loaded {
-    if (!isNode(root)) return scalarOf(root);
-    const stack: { v: PyValue & object; expanded: boolean }[] = [{ v: root, expanded: false }];
-    while (stack.length > 0) {
-      const f = stack[stack.length - 1] as { v: PyValue & object; expanded: boolean };
-      if (this.memo.has(f.v)) {
-        stack.pop();
-      } else if (!f.expanded) {
-        f.expanded = true;
-        const children = Array.isArray(f.v) ? f.v : f.v instanceof PyTuple ? f.v.items : f.v instanceof Map ? f.v.values() : [];
-        for (const x of children) if (isNode(x) && !this.memo.has(x)) stack.push({ v: x, expanded: false });
-      } else {
-        stack.pop();
-        this.memo.set(f.v, this.build(f.v));
-      }
-    }
-    return this.memo.get(root) as Loaded;
-  }
-
-  /** A converted child: a scalar, or a container already built. */
-  private get(x: PyValue): Loaded {
-    return isNode(x) ? (this.memo.get(x) as Loaded) : scalarOf(x);
-  }
-
-  private build(v: PyValue & object): Loaded {
-    if (isNdArray(v)) return this.leaf(v) ?? v;
-    if (v instanceof PyTuple) return this.leaf(v) ?? new PyTuple(v.items.map((x) => this.get(x) as PyValue));
-    if (Array.isArray(v)) return v.map((x) => this.get(x));
-    if (!(v instanceof Map)) return v as Loaded;
-    if (this.cfg.dictAs === 'map') {
-      const m = new Map<PyKey, Loaded>();
-      for (const [k, x] of v) m.set(k, this.get(x));
-      return m;
-    }
-    const o: { [key: string]: Loaded } = {};
-    for (const [k, x] of v) {
-      let key: string;
-      if (typeof k === 'string') key = k;
-      else if ((typeof k === 'number' && Number.isInteger(k)) || typeof k === 'bigint') key = String(k);
-      else {
-        throw new ValueError(
-          `paddle.load: a dict key of type ${describe(k)} cannot become a plain-object key; pass { dictAs: 'map' }.`,
-        );
-      }
-      if (Object.hasOwn(o, key)) {
-        throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
-      }
-      setOwn(o, key, this.get(x));
-    }
-    return o;
-  }
-}
-
 function isNameArrayTuple(v: unknown): v is PyTuple {
   return v instanceof PyTuple && v.length === 2 && typeof v.items[0] === 'string' && isNdArray(v.items[1]);
 }
@@ -641,111 +538,6 @@ function postProcess(result: PyValue, cfg: LoadConfig, budget: Budget): Loaded {
     return isNdArray(v) ? asTensor(v, null) : undefined;
   });
   return conv.convert(result);
-}
-
-/** `o[key] = value`, except that a "__proto__" key becomes an ordinary own property. */
-function setOwn(o: { [key: string]: Loaded }, key: string, value: Loaded): void {
-  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  else o[key] = value;
-}
-
-/** The top-level dict of the name-table path, as object or Map. */
-function shapeTop(top: Map<PyKey, Loaded>, cfg: LoadConfig): Loaded {
-  if (cfg.dictAs === 'map') return top;
-  // Reuse FromPy's key rules on a dict whose values are already converted.
-  const o: { [key: string]: Loaded } = {};
-  for (const [k, v] of top) {
-    let key: string;
-    if (typeof k === 'string') key = k;
-    else if ((typeof k === 'number' && Number.isInteger(k)) || typeof k === 'bigint') key = String(k);
-    else throw new ValueError(`paddle.load: a dict key of type ${describe(k)} cannot become a plain-object key; pass { dictAs: 'map' }.`);
-    if (Object.hasOwn(o, key)) {
-      throw new ValueError(`paddle.load: the dict keys ${JSON.stringify(key)} (str) and ${key} (int) collide in a plain object; pass { dictAs: 'map' }.`);
-    }
-    setOwn(o, key, v);
-  }
-  return o;
-}
-
-/** JSON (from `JSON.parse`) to the Python value model, objects as dicts; iterative, each node once. */
-function jsonToPy(root: unknown): PyValue {
-  const made = new Map<object, PyValue>();
-  const get = (x: unknown): PyValue => (typeof x === 'object' && x !== null ? (made.get(x) as PyValue) : (x as PyValue));
-  if (typeof root !== 'object' || root === null) return root as PyValue;
-  const stack: { v: object; expanded: boolean }[] = [{ v: root, expanded: false }];
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1] as { v: object; expanded: boolean };
-    if (!f.expanded) {
-      f.expanded = true;
-      for (const x of Object.values(f.v)) if (typeof x === 'object' && x !== null) stack.push({ v: x as object, expanded: false });
-      continue;
-    }
-    stack.pop();
-    if (Array.isArray(f.v)) made.set(f.v, f.v.map(get));
-    else made.set(f.v, new Map(Object.entries(f.v).map(([k, y]) => [k, get(y)] as [PyKey, PyValue])));
-  }
-  return made.get(root) as PyValue;
-}
-
-function decodeSafetensors(bytes: Uint8Array, cfg: LoadConfig): Loaded {
-  const readOptions: SafetensorsReadOptions = {};
-  if (cfg.maxHeaderSize !== undefined) readOptions.maxHeaderSize = cfg.maxHeaderSize;
-  if (cfg.maxTensors !== undefined) readOptions.maxTensors = cfg.maxTensors;
-  const { tensors, metadata } = readSafetensors(bytes, readOptions);
-  const raw = metadata?.get(SAFETENSORS_META_KEY);
-  const top = new Map<PyKey, Loaded>();
-  if (raw === undefined) {
-    // A file from another tool: every tensor becomes a Tensor, in file order.
-    for (const [k, a] of tensors) top.set(k, cfg.returnNumpy ? a : toTensor(a, null));
-    return shapeTop(top, cfg);
-  }
-  const where = `paddle.load: __metadata__["${SAFETENSORS_META_KEY}"]`;
-  // The iterative parser: nesting bounded by maxDepth (not by the JS stack), objects charged to a
-  // budget of 16 × the string's length + 1 MiB, objects as Maps (the Python dicts they stand for).
-  const limit = JSON_EXPANSION * raw.length + BUDGET_SLACK;
-  const info = parseJson(raw, {
-    maxDepth: cfg.maxDepth ?? DEFAULT_MAX_DEPTH,
-    budget: new Budget(limit, (what) => {
-      throw new ValueError(`${where} would take more than ${limit} bytes (16 × its length + 1 MiB) at ${what}.`);
-    }),
-    fail: (m) => {
-      throw new ValueError(`${where} is not valid JSON: ${m}.`);
-    },
-  }) as { order?: unknown; names?: unknown; extra?: unknown } | null;
-  if (
-    typeof info !== 'object' || info === null || Array.isArray(info) ||
-    !Array.isArray(info.order) || !info.order.every((k) => typeof k === 'string') ||
-    typeof info.names !== 'object' || info.names === null ||
-    typeof info.extra !== 'object' || info.extra === null
-  ) {
-    throw new ValueError(`${where} is malformed.`);
-  }
-  const order = info.order as string[];
-  const names = new Map(Object.entries(info.names as Record<string, unknown>));
-  const extra = new Map(Object.entries(info.extra as Record<string, unknown>));
-  const inner = new FromPy(cfg, () => undefined);
-  const table = new Map<PyKey, Loaded>();
-  const keys = new Set(order);
-  for (const k of tensors.keys()) keys.add(k);
-  for (const k of keys) {
-    if (top.has(k)) continue;
-    const a = tensors.get(k);
-    if (a !== undefined) {
-      const name = names.get(k);
-      if (typeof name === 'string') {
-        top.set(k, cfg.returnNumpy ? a : toTensor(a, name));
-        table.set(k, name);
-      } else {
-        top.set(k, a);
-      }
-    } else if (extra.has(k)) {
-      top.set(k, inner.convert(jsonToPy(extra.get(k))));
-    } else {
-      throw new ValueError(`paddle.load: __metadata__["${SAFETENSORS_META_KEY}"] lists ${JSON.stringify(k)}, which the file does not hold.`);
-    }
-  }
-  if (cfg.keepNameTable) top.set(NAME_TABLE_KEY, cfg.dictAs === 'map' ? table : Object.fromEntries(table) as Loaded);
-  return shapeTop(top, cfg);
 }
 
 /**
