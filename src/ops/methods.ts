@@ -5,7 +5,7 @@
  * Paddle snake_case spellings (`index_select`) are the same function objects.
  */
 import type { DType } from '../tensor/dtype.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor, type NestedArray } from '../tensor/tensor.js';
 import { add, divide, maximum, minimum, multiply, pow, subtract } from './binary.js';
 import { cast } from './cast.js';
 import { equal } from './compare.js';
@@ -45,6 +45,8 @@ import { broadcastTo, chunk, expand, flip, slice, split, t, tile, type SplitOpti
 import { cumsum, logsumexp, prod, std, variance, type CumsumOptions, type LogsumexpOptions, type ProdOptions, type VarOptions } from './statistics.js';
 import { argsort, gatherNd, maskedSelect, scatter, sort, topk, type ScatterOptions, type SortOptions, type TopkOptions } from './search.js';
 import { bmm, dot, outer } from './linalg.js';
+import { getitem, setitem, type Index } from './getitem.js';
+import { norm, type NormOptions, type NormP } from './norm.js';
 
 /** The op methods every Tensor has once `src/ops` is imported. */
 export interface TensorOpMethods {
@@ -138,6 +140,12 @@ export interface TensorOpMethods {
   bmm(y: Tensor): Tensor;
   dot(y: Tensor): Tensor;
   outer(y: Tensor): Tensor;
+  /** Paddle's `x[index]` (src/ops/getitem.ts): `x.get('1:3, :, 0')`, `x.get(mask)`, `x.get([idx, ':'])`. */
+  get(index: Index): Tensor;
+  /** Paddle's `x[index] = value`, in place; returns x. */
+  set(index: Index, value: number | boolean | NestedArray | Tensor): Tensor;
+  /** `paddle.linalg.norm(x, p, axis, keepdim)` as a method (Paddle's `Tensor.norm`). */
+  norm(pOrOptions?: NormP | NormOptions, options?: NormOptions): Tensor;
 }
 
 /** Read-only properties every Tensor has once `src/ops` is imported: `x.T` (Paddle's `Tensor.T`, all axes reversed). */
@@ -415,6 +423,15 @@ const methods: MethodTable = {
   },
   outer(y) {
     return outer(this, y);
+  },
+  get(index) {
+    return getitem(this, index);
+  },
+  set(index, value) {
+    return setitem(this, index, value);
+  },
+  norm(pOrOptions, options) {
+    return norm(this, pOrOptions, options);
   },
 };
 

@@ -41,3 +41,5 @@ export type {
   SmoothL1LossOptions,
   KlDivOptions,
 } from './loss-extra.js';
+export { pad } from './pad.js';
+export type { PadOptions, PadMode, PadDataFormat } from './pad.js';
