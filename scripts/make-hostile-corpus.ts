@@ -3,16 +3,21 @@
  * directory, and with --measure loads each file in a child process and prints its time, peak
  * memory growth and outcome:
  *
- *   node --import tsx scripts/make-hostile-corpus.ts /tmp/hostile --measure
+ *   node --import tsx scripts/make-hostile-corpus.ts [dir] [--measure]
+ *
+ * (default dir: $TMPDIR/paddle-hostile-corpus). --measure runs each file in its own process, so
+ * the peak memory reported is that file's alone.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostileCorpus } from '../tests/io/hostile-corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = resolve(process.argv[2] ?? 'hostile-corpus');
+const dirArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const out = resolve(dirArg ?? join(tmpdir(), 'paddle-hostile-corpus'));
 const measure = process.argv.includes('--measure');
 mkdirSync(out, { recursive: true });
 for (const c of hostileCorpus()) {
