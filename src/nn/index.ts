@@ -17,8 +17,9 @@ export {
 } from '../optimizer/clip.js';
 export type { ClipGradByGlobalNormOptions, ClipEntry, ParamGradPair, GradLike } from '../optimizer/clip.js';
 export { Layer, convertCamelToSnake } from './layer.js';
-export type { LayerOptions, LayerCreateParameterOptions, StateDict, StateValue, SetStateDictOptions } from './layer.js';
-export { Sequential, LayerList } from './container.js';
+export type { LayerOptions, LayerCreateParameterOptions, StateDict, StateValue, SetStateDictOptions, ForwardPreHook, ForwardPostHook, HookRemoveHelper } from './layer.js';
+export { Sequential, LayerList, LayerDict, ParameterList } from './container.js';
+export type { LayerDictInit } from './container.js';
 export { Linear, Embedding, Dropout, Flatten } from './common.js';
 export type { LinearLayerOptions, EmbeddingLayerOptions, DropoutLayerOptions } from './common.js';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, GELU } from './activation.js';

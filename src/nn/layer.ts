@@ -57,6 +57,17 @@ export interface LayerCreateParameterOptions {
   defaultInitializer?: Initializer | null;
 }
 
+/** `hook(layer, inputs)`: may return replacement inputs (an array, or one input). */
+export type ForwardPreHook = (layer: Layer, inputs: unknown[]) => unknown;
+/** `hook(layer, inputs, output)`: may return a replacement output. */
+export type ForwardPostHook = (layer: Layer, inputs: unknown[], output: unknown) => unknown;
+/** What the hook registrations return (Paddle's `HookRemoveHelper`). */
+export interface HookRemoveHelper {
+  readonly id: number;
+  remove(): void;
+}
+let nextHookId = 0;
+
 /** A state dict: structured name → tensor (plain object, insertion-ordered). */
 export type StateDict = Record<string, Tensor>;
 
@@ -92,6 +103,9 @@ export class Layer {
   private readonly bufferMap = new Map<string, Tensor | null>();
   private readonly nonPersistable = new Set<string>();
   private readonly sublayerMap = new Map<string, Layer | null>();
+  private readonly preHooks = new Map<number, ForwardPreHook>();
+  private readonly postHooks = new Map<number, ForwardPostHook>();
+  private hooksInstalled = false;
 
   /** `new Layer()`, `new Layer('my_scope')` or `new Layer({ nameScope, dtype })`. */
   constructor(options?: LayerOptions | string | null) {
@@ -160,6 +174,7 @@ export class Layer {
       throw new PaddleTypeError(`The parameter to be added should be a Parameter, but received ${describe(parameter)}.`);
     }
     this.paramMap.set(name, parameter);
+    this.exposeAttribute(name, this.paramMap);
     return parameter;
   }
 
@@ -175,6 +190,7 @@ export class Layer {
       throw new KeyError(`The sublayer '${name}' already exists as a parameter or buffer.`);
     }
     this.sublayerMap.set(name, sublayer);
+    this.exposeAttribute(name, this.sublayerMap);
     return sublayer;
   }
 
@@ -198,6 +214,7 @@ export class Layer {
       throw new PaddleTypeError(`The registered buffer should be a Paddle.Tensor, but received ${describe(tensor)}.`);
     }
     this.bufferMap.set(name, tensor);
+    this.exposeAttribute(name, this.bufferMap);
     if (o.persistable ?? true) this.nonPersistable.delete(name);
     else this.nonPersistable.add(name);
     return tensor;
@@ -230,6 +247,71 @@ export class Layer {
     }
     for (const l of this.sublayerMap.values()) if (l === v) return true;
     return false;
+  }
+
+  /**
+   * Makes `layer.<name>` read what was registered under `name` (Paddle's `self.name` after
+   * `add_parameter` / `add_sublayer` / `register_buffer`), unless the layer already has such a
+   * property (a class field assigned from the call, or a method).
+   */
+  private exposeAttribute(name: string, map: ReadonlyMap<string, unknown>): void {
+    if (name in this) return;
+    Object.defineProperty(this, name, {
+      get: () => map.get(name),
+      configurable: true,
+      enumerable: false,
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Forward hooks
+
+  /**
+   * Paddle's `register_forward_pre_hook(hook)`: `hook(layer, inputs)` runs before each `forward`;
+   * returning a value (an array of inputs, or a single input) replaces the inputs. Returns a handle
+   * whose `remove()` unregisters it.
+   */
+  registerForwardPreHook(hook: ForwardPreHook): HookRemoveHelper {
+    return this.addHook(this.preHooks, hook, 'register_forward_pre_hook');
+  }
+
+  /**
+   * Paddle's `register_forward_post_hook(hook)`: `hook(layer, inputs, output)` runs after each
+   * `forward`; returning a value replaces the output. Returns a handle with `remove()`.
+   */
+  registerForwardPostHook(hook: ForwardPostHook): HookRemoveHelper {
+    return this.addHook(this.postHooks, hook, 'register_forward_post_hook');
+  }
+
+  private addHook<H>(map: Map<number, H>, hook: H, where: string): HookRemoveHelper {
+    if (typeof hook !== 'function') {
+      throw new PaddleTypeError(`${where}: the hook must be a function, but received ${describe(hook)}.`);
+    }
+    const id = nextHookId++;
+    map.set(id, hook);
+    this.installHooks();
+    return { id, remove: () => void map.delete(id) };
+  }
+
+  /** Wraps this layer's `forward` (once) so that the hooks run around it, as Paddle's `__call__`. */
+  private installHooks(): void {
+    if (this.hooksInstalled) return;
+    this.hooksInstalled = true;
+    const original = this.forward;
+    const wrapped = (...inputs: unknown[]): unknown => {
+      let args = inputs;
+      for (const h of [...this.preHooks.values()]) {
+        const r = h(this, args);
+        if (r !== undefined && r !== null) args = Array.isArray(r) ? r : [r];
+      }
+      let out = original.apply(this, args);
+      for (const h of [...this.postHooks.values()]) {
+        const r = h(this, args, out);
+        if (r !== undefined && r !== null) out = r;
+      }
+      return out;
+    };
+    Object.defineProperty(this, 'forward', { value: wrapped, writable: true, configurable: true, enumerable: false });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -538,6 +620,8 @@ export interface Layer {
   add_parameter: Layer['addParameter'];
   add_sublayer: Layer['addSublayer'];
   register_buffer: Layer['registerBuffer'];
+  register_forward_pre_hook: Layer['registerForwardPreHook'];
+  register_forward_post_hook: Layer['registerForwardPostHook'];
   named_sublayers: Layer['namedSublayers'];
   named_children: Layer['namedChildren'];
   named_parameters: Layer['namedParameters'];
@@ -556,6 +640,8 @@ aliasMethods(Layer, {
   add_parameter: 'addParameter',
   add_sublayer: 'addSublayer',
   register_buffer: 'registerBuffer',
+  register_forward_pre_hook: 'registerForwardPreHook',
+  register_forward_post_hook: 'registerForwardPostHook',
   named_sublayers: 'namedSublayers',
   named_children: 'namedChildren',
   named_parameters: 'namedParameters',

@@ -131,14 +131,42 @@ export function indexSelect(x: Tensor, index: Tensor | readonly number[], option
 export const index_select = indexSelect;
 
 /**
- * `paddle.where(condition, x, y)`: `x` where condition is true, else `y`, broadcasting all three.
+ * Paddle's `where(condition)` (= `nonzero(condition, as_tuple=True)`): for each axis, an int64
+ * Tensor of shape [n, 1] with the coordinates of the n true elements, in row-major order.
+ */
+function nonzeroPerAxis(c: Tensor): Tensor[] {
+  const d = c.data;
+  const hits: number[] = [];
+  for (let i = 0; i < d.length; i++) if (d[i] !== 0) hits.push(i);
+  const nd = Math.max(c.ndim, 1);
+  const coords = Array.from({ length: nd }, () => new Float64Array(hits.length));
+  hits.forEach((flat, k) => {
+    let rest = flat;
+    for (let a = nd - 1; a >= 0; a--) {
+      const size = c.ndim === 0 ? 1 : (c.shape[a] as number);
+      (coords[a] as Float64Array)[k] = rest % size;
+      rest = Math.floor(rest / size);
+    }
+  });
+  return coords.map((arr) => Tensor.fromArray(arr, [hits.length, 1], 'int64'));
+}
+
+/**
+ * `paddle.where(condition, x, y)`: `x` where condition is true, else `y`, broadcasting all three;
+ * `paddle.where(condition)`: the indices of the true elements, one [n, 1] int64 Tensor per axis.
  * `condition` is a bool Tensor; x and y are Tensors or numbers. Gradients: g·cond to x, g·!cond
  * to y, reduced to their shapes.
  */
-export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor {
+export function where(condition: Tensor): Tensor[];
+export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor;
+export function where(condition: Tensor, x?: TensorLike, y?: TensorLike): Tensor | Tensor[] {
   const c = expectTensor('where', 'condition', condition);
   if (c.dtype !== 'bool') {
     throw new PaddleTypeError(`where: the 'condition' must be a bool Tensor, but its dtype is ${c.dtype}.`);
+  }
+  if (x === undefined && y === undefined) return nonzeroPerAxis(c);
+  if (x === undefined || y === undefined) {
+    throw new PaddleTypeError("where: pass both 'x' and 'y', or neither (then the indices of the true elements are returned).");
   }
   const xl = expectTensorLike('where', 'x', x);
   const yl = expectTensorLike('where', 'y', y);

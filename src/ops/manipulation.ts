@@ -7,6 +7,7 @@ import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe, leadingOption } from '../options.js';
 import { allocArray, type DataArray } from '../tensor/dtype.js';
 import { numelOf, shapeToString, stridesOf, type Shape } from '../tensor/shape.js';
+import { scalarOf } from '../tensor/creation.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { expectTensor, intList, normalizeAxes, normalizeAxisOf } from './helpers.js';
@@ -202,8 +203,8 @@ function expectTensorList(where: string, value: unknown): Tensor[] {
 }
 
 export interface AxisOptions {
-  /** The axis (default 0). */
-  axis?: number;
+  /** The axis (default 0); Paddle also takes a 1-element Tensor. */
+  axis?: number | Tensor;
   name?: string;
 }
 
@@ -216,7 +217,7 @@ export function concat(x: readonly Tensor[], axisOrOptions?: number | AxisOption
   if (first.ndim === 0) {
     throw new ValueError('concat: 0-D tensors cannot be concatenated; use stack.');
   }
-  const axis = normalizeAxisOf('concat', opts.axis ?? 0, first.ndim);
+  const axis = normalizeAxisOf('concat', scalarOf('concat', 'axis', opts.axis ?? 0), first.ndim);
   xs.forEach((t, i) => {
     if (t.ndim !== first.ndim || t.shape.some((d, k) => k !== axis && d !== first.shape[k])) {
       throw new ValueError(

@@ -6,7 +6,7 @@
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe, leadingOption } from '../options.js';
-import { getDefaultDType } from '../tensor/creation.js';
+import { getDefaultDType, scalarOf } from '../tensor/creation.js';
 import { allocArray, castScalar, isFloatDType, type DataArray, type DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
@@ -198,10 +198,10 @@ export function clip(x: Tensor, minOrOptions?: number | null | ClipOptions, maxA
 }
 
 export interface ScaleOptions {
-  /** Multiplier (default 1). */
-  scale?: number;
-  /** Added term (default 0). */
-  bias?: number;
+  /** Multiplier (default 1); a number or a 1-element Tensor. */
+  scale?: number | Tensor;
+  /** Added term (default 0); a number or a 1-element Tensor. */
+  bias?: number | Tensor;
   /** true (default): scale · x + bias; false: scale · (x + bias). */
   biasAfterScale?: boolean;
   name?: string;
@@ -214,17 +214,20 @@ export interface ScaleOptions {
 export function scale(x: Tensor, options?: ScaleOptions): Tensor {
   const opts = checkOptions('scale', options, ['scale', 'bias', 'biasAfterScale', 'name']);
   const t = expectTensor('scale', 'x', x);
-  for (const key of ['scale', 'bias'] as const) {
-    const v: unknown = opts[key];
+  const num = (key: 'scale' | 'bias', dflt: number): number => {
+    const v = scalarOf('scale', key, opts[key]);
     if (v !== undefined && typeof v !== 'number') {
-      throw new PaddleTypeError(`scale: the '${key}' must be a number, but received ${describe(v)}.`);
+      throw new PaddleTypeError(`scale: the '${key}' must be a number or a 1-element Tensor, but received ${describe(v)}.`);
     }
-  }
+    return v ?? dflt;
+  };
+  const sv = num('scale', 1);
+  const bv = num('bias', 0);
   if (opts.biasAfterScale !== undefined && typeof opts.biasAfterScale !== 'boolean') {
     throw new PaddleTypeError(`scale: the 'biasAfterScale' must be a boolean, but received ${describe(opts.biasAfterScale)}.`);
   }
-  const s = castScalar(opts.scale ?? 1, t.dtype);
-  const b = castScalar(opts.bias ?? 0, t.dtype);
+  const s = castScalar(sv, t.dtype);
+  const b = castScalar(bv, t.dtype);
   const after = opts.biasAfterScale ?? true;
   return unary(
     'scale',

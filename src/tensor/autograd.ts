@@ -3,7 +3,7 @@
  * what its backward needs; `runBackward` walks the graph in reverse topological order without
  * recursion and accumulates into leaf gradients with `+=`.
  */
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, TypeError as PaddleTypeError } from '../errors.js';
 import type { DataArray } from './dtype.js';
 import type { SelectedRows } from './selected-rows.js';
 import type { Tensor } from './tensor.js';
@@ -62,11 +62,32 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
-/** Turns recording on or off; returns the previous state (`paddle.set_grad_enabled`). */
-export function setGradEnabled(enabled: boolean): boolean {
+/**
+ * `paddle.set_grad_enabled(mode)`. Called alone it turns recording on or off and returns the
+ * previous state (Paddle's call sets the mode too). Paddle's context use,
+ * `with paddle.set_grad_enabled(False): body`, is `setGradEnabled(false, () => body)`: `fn` runs
+ * with the mode, the previous mode comes back afterwards (also when `fn` throws), and its result
+ * is returned.
+ */
+export function setGradEnabled(enabled: boolean): boolean;
+export function setGradEnabled<T>(enabled: boolean, fn: () => T): T;
+export function setGradEnabled<T>(enabled: boolean, fn?: () => T): boolean | T {
+  if (typeof enabled !== 'boolean') {
+    throw new PaddleTypeError(
+      `set_grad_enabled: 'mode' must be a boolean, but received ${typeof enabled === 'function' ? 'a function (the body goes second: setGradEnabled(false, () => ...))' : typeof enabled}.`,
+    );
+  }
+  if (fn !== undefined && typeof fn !== 'function') {
+    throw new PaddleTypeError(`set_grad_enabled: the body must be a function, but received ${typeof fn}.`);
+  }
   const prev = gradEnabled;
   gradEnabled = enabled;
-  return prev;
+  if (fn === undefined) return prev;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = prev;
+  }
 }
 
 /**

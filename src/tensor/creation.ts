@@ -9,10 +9,10 @@
  * step?, options?)` and `randint(low, high?, shape?, options?)`.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe } from '../options.js';
+import { checkOptions, describe, isPlainObject } from '../options.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from './dtype.js';
 import { randomInt, randomNormal, randomUniform01 } from './random.js';
-import { checkShape, numelOf } from './shape.js';
+import { checkShape, numelOf, shapeToString } from './shape.js';
 import { flattenNested, Tensor, type NestedArray } from './tensor.js';
 
 let defaultDType: DType = 'float32';
@@ -107,23 +107,55 @@ export interface FillOptions {
   name?: string;
 }
 
-/** `paddle.full(shape, fill_value, dtype=None)`. */
-export function full(shape: readonly number[], fillValue: number | boolean, options?: FillOptions): Tensor {
+/** A shape as Paddle takes it: a list of integers (or of 1-element Tensors), or an integer Tensor. */
+export type ShapeLike = readonly (number | Tensor)[] | Tensor;
+
+/** A `ShapeLike` as plain integers (`[2, t]` with t a 1-element Tensor, or an int Tensor [2, 3]). */
+export function shapeOf(where: string, shape: unknown): number[] {
+  if (shape instanceof Tensor) {
+    if (shape.dtype !== 'int32' && shape.dtype !== 'int64') {
+      throw new PaddleTypeError(`${where}: a shape Tensor must be int32 or int64, but its dtype is ${shape.dtype}.`);
+    }
+    return checkShape(Array.from(shape.data, Number));
+  }
+  if (Array.isArray(shape)) return checkShape((shape as unknown[]).map((d) => scalarOf(where, 'shape', d)));
+  return checkShape(shape);
+}
+
+/** A number argument that Paddle also takes as a 1-element Tensor (`arange(paddle.to_tensor([3]), 7)`). */
+export function scalarOf(where: string, argName: string, v: unknown): unknown {
+  if (!(v instanceof Tensor)) return v;
+  if (v.numel !== 1) {
+    throw new ValueError(`${where}: the '${argName}' Tensor must hold one element, but its shape is ${shapeToString(v.shape)}.`);
+  }
+  return v.dtype === 'bool' ? v.item() !== 0 : v.item();
+}
+
+/**
+ * `paddle.full(shape, fill_value, dtype=None)`: `fill_value` a number, a boolean (bool by
+ * default) or a 1-element Tensor; the shape a list (items may be 1-element Tensors) or an integer
+ * Tensor.
+ */
+export function full(shape: ShapeLike, fillValue: number | boolean | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full', options, ['dtype', 'name']);
-  const dims = checkShape(shape);
-  const dtype = opts.dtype === undefined ? (typeof fillValue === 'boolean' ? 'bool' : defaultDType) : toDType(opts.dtype);
+  const dims = shapeOf('full', shape);
+  const value = scalarOf('full', 'fill_value', fillValue);
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new PaddleTypeError(`full: the 'fill_value' must be a number, a boolean or a 1-element Tensor, but received ${describe(fillValue)}.`);
+  }
+  const dtype = opts.dtype === undefined ? (typeof value === 'boolean' ? 'bool' : defaultDType) : toDType(opts.dtype);
   const out = allocArray(dtype, numelOf(dims));
-  out.fill(castScalar(Number(fillValue), dtype));
+  out.fill(castScalar(Number(value), dtype));
   return Tensor.fromArray(out, dims, dtype);
 }
 
 /** `paddle.zeros(shape, dtype=None)`. */
-export function zeros(shape: readonly number[], options?: FillOptions): Tensor {
+export function zeros(shape: ShapeLike, options?: FillOptions): Tensor {
   return full(shape, 0, options);
 }
 
 /** `paddle.ones(shape, dtype=None)`. */
-export function ones(shape: readonly number[], options?: FillOptions): Tensor {
+export function ones(shape: ShapeLike, options?: FillOptions): Tensor {
   return full(shape, 1, options);
 }
 
@@ -140,13 +172,14 @@ function likeDType(x: Tensor, opts: FillOptions): DType {
 }
 
 /** `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given). */
-export function fullLike(x: Tensor, fillValue: number | boolean, options?: FillOptions): Tensor {
+export function fullLike(x: Tensor, fillValue: number | boolean | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full_like', options, ['dtype', 'name']);
   const t = expectTensorArg('full_like', x);
-  if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean') {
-    throw new PaddleTypeError(`full_like: the 'fill_value' must be a number or boolean, but received ${describe(fillValue)}.`);
+  const value = scalarOf('full_like', 'fill_value', fillValue);
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new PaddleTypeError(`full_like: the 'fill_value' must be a number, a boolean or a 1-element Tensor, but received ${describe(fillValue)}.`);
   }
-  return full(t.shape, fillValue, { dtype: likeDType(t, opts) });
+  return full(t.shape, value, { dtype: likeDType(t, opts) });
 }
 
 /** `paddle.zeros_like(x, dtype=None)`. */
@@ -180,17 +213,27 @@ function expectFinite(where: string, argName: string, v: unknown): number {
  * default float dtype. Element i is `start + i·step`, each step rounded to the dtype (Paddle's
  * kernel computes in the output type).
  */
-export function arange(start: number, end?: number | null, step?: number | null, options?: FillOptions): Tensor {
+export function arange(start: number | Tensor, end?: number | Tensor | null | FillOptions, step?: number | Tensor | null | FillOptions, options?: FillOptions): Tensor {
+  // the options object may follow `end` or `step` directly (`arange(5, { dtype })`)
+  if (isPlainObject(end)) {
+    if (step !== undefined || options !== undefined) throw new PaddleTypeError('arange: the options object must come last.');
+    options = end;
+    end = undefined;
+  } else if (isPlainObject(step)) {
+    if (options !== undefined) throw new PaddleTypeError('arange: the options object must come last.');
+    options = step;
+    step = undefined;
+  }
   const opts = checkOptions('arange', options, ['dtype', 'name']);
-  let lo = expectFinite('arange', 'start', start);
+  let lo = expectFinite('arange', 'start', scalarOf('arange', 'start', start));
   let hi: number;
   if (end === undefined || end === null) {
     hi = lo;
     lo = 0;
   } else {
-    hi = expectFinite('arange', 'end', end);
+    hi = expectFinite('arange', 'end', scalarOf('arange', 'end', end));
   }
-  const st = step === undefined || step === null ? 1 : expectFinite('arange', 'step', step);
+  const st = step === undefined || step === null ? 1 : expectFinite('arange', 'step', scalarOf('arange', 'step', step));
   if (st === 0) throw new ValueError('arange: the \'step\' must not be 0, but received 0.');
   const allInt = Number.isInteger(lo) && Number.isInteger(hi) && Number.isInteger(st);
   const dtype = opts.dtype === undefined ? (allInt ? 'int64' : defaultDType) : toDType(opts.dtype);
@@ -260,8 +303,8 @@ function floatDType(where: string, value: DType | string | undefined | null): DT
   return d;
 }
 
-function fillRandom(shape: readonly number[], dtype: DType, draw: () => number): Tensor {
-  const dims = checkShape(shape);
+function fillRandom(shape: ShapeLike, dtype: DType, draw: () => number): Tensor {
+  const dims = shapeOf('random', shape);
   const out = allocArray(dtype, numelOf(dims));
   for (let i = 0; i < out.length; i++) out[i] = castScalar(draw(), dtype);
   return Tensor.fromArray(out, dims, dtype);
@@ -273,13 +316,13 @@ export interface RandomOptions {
 }
 
 /** `paddle.rand(shape, dtype=None)`: uniform in [0, 1). */
-export function rand(shape: readonly number[], options?: RandomOptions): Tensor {
+export function rand(shape: ShapeLike, options?: RandomOptions): Tensor {
   const opts = checkOptions('rand', options, ['dtype', 'name']);
   return fillRandom(shape, floatDType('rand', opts.dtype), randomUniform01);
 }
 
 /** `paddle.randn(shape, dtype=None)`: standard normal. */
-export function randn(shape: readonly number[], options?: RandomOptions): Tensor {
+export function randn(shape: ShapeLike, options?: RandomOptions): Tensor {
   const opts = checkOptions('randn', options, ['dtype', 'name']);
   return fillRandom(shape, floatDType('randn', opts.dtype), randomNormal);
 }
@@ -297,7 +340,7 @@ export interface UniformOptions extends RandomOptions {
 }
 
 /** `paddle.uniform(shape, dtype=None, min=-1.0, max=1.0, seed=0)`: uniform in [min, max). */
-export function uniform(shape: readonly number[], options?: UniformOptions): Tensor {
+export function uniform(shape: ShapeLike, options?: UniformOptions): Tensor {
   const opts = checkOptions('uniform', options, ['dtype', 'min', 'max', 'seed', 'name']);
   const dtype = floatDType('uniform', opts.dtype);
   const lo = opts.min === undefined ? -1 : expectFinite('uniform', 'min', opts.min);
@@ -381,7 +424,7 @@ export function normal(options?: NormalOptions): Tensor {
  * `paddle.randint(low=0, high=None, shape=[1], dtype=None)`: integers uniform in [low, high);
  * with one bound it is `high` (from 0). dtype int64 (default) or int32.
  */
-export function randint(low: number, high?: number | null, shape?: readonly number[] | null, options?: RandomOptions): Tensor {
+export function randint(low: number, high?: number | null, shape?: ShapeLike | null, options?: RandomOptions): Tensor {
   const opts = checkOptions('randint', options, ['dtype', 'name']);
   let lo = low;
   let hi = high;

@@ -4,7 +4,7 @@
  * WebAssembly heap. Ops (src/ops) create tensors through `Tensor.fromOp`.
  */
 import { aliasMethods } from '../alias.js';
-import { AssertionError, RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { AssertionError, IndexError, RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
 import {
   allocArray,
@@ -375,14 +375,44 @@ export class Tensor {
     return build(0, 0);
   }
 
-  /** The single element as a number (a `ValueError` unless numel is 1). */
-  item(): number {
-    if (this.numel !== 1) {
-      throw new ValueError(
-        `item(): only a tensor with one element can be converted to a number, but this one has shape ${shapeToString(this.shape)} (${this.numel} elements).`,
-      );
+  /**
+   * Paddle's `item(*args)`: the single element (a `ValueError` unless numel is 1); `item(i)` the
+   * i-th element of the flattened tensor; `item(i, j, …)` the element at that index (one index per
+   * dimension). Negative indices count from the end. A bool tensor gives 0 or 1 (JS numbers).
+   */
+  item(...index: number[]): number {
+    const d = this.data;
+    if (index.length === 0) {
+      if (this.numel !== 1) {
+        throw new ValueError(
+          `item(): only a tensor with one element can be converted to a number, but this one has shape ${shapeToString(this.shape)} (${this.numel} elements).`,
+        );
+      }
+      return d[0] as number;
     }
-    return this.data[0] as number;
+    const bad = index.find((v) => typeof v !== 'number' || !Number.isInteger(v));
+    if (bad !== undefined) throw new PaddleTypeError(`item(): indices must be integers, but received ${String(bad)}.`);
+    const at = (i: number, n: number, what: string): number => {
+      const k = i < 0 ? i + n : i;
+      if (k < 0 || k >= n) throw new IndexError(`item(): index ${i} is out of bounds for ${what} with size ${n}`);
+      return k;
+    };
+    if (index.length === 1) return d[at(index[0] as number, this.numel, 'the flattened tensor')] as number;
+    if (index.length !== this.ndim) {
+      throw new ValueError(`item(): incorrect number of indices: the tensor has ${this.ndim} dimensions, but ${index.length} indices were given.`);
+    }
+    let flat = 0;
+    index.forEach((v, k) => {
+      flat = flat * (this.shape[k] as number) + at(v, this.shape[k] as number, `axis ${k}`);
+    });
+    return d[flat] as number;
+  }
+
+  /** Paddle's `gradient()`: a copy of the gradient's values (dense), or null without a gradient. */
+  gradient(): DataArray | null {
+    const g = this.gradValue;
+    if (g === null) return null;
+    return g instanceof SelectedRows ? g.toDenseArray() : g.numpy();
   }
 
   /**
@@ -471,11 +501,18 @@ export class Tensor {
 export interface Tensor {
   clear_gradient: Tensor['clearGradient'];
   clear_grad: Tensor['clearGradient'];
+  clearGrad: Tensor['clearGradient'];
   set_value: Tensor['setValue'];
   stop_gradient: boolean;
   readonly is_leaf: boolean;
 }
-aliasMethods(Tensor, { clear_gradient: 'clearGradient', clear_grad: 'clearGradient', set_value: 'setValue', is_leaf: 'isLeaf' });
+aliasMethods(Tensor, {
+  clear_gradient: 'clearGradient',
+  clear_grad: 'clearGradient',
+  clearGrad: 'clearGradient',
+  set_value: 'setValue',
+  is_leaf: 'isLeaf',
+});
 Object.defineProperty(Tensor.prototype, 'stop_gradient', {
   get(this: Tensor): boolean {
     return this.stopGradient;

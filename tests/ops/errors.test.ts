@@ -54,7 +54,7 @@ const table: Row[] = [
   ['where broadcast', () => ops.where(toTensor([true, false]), x, 0), ValueError, /where.*\[2\].*\[2, 3\]/],
   ['clip bounds', () => ops.clip(x, { min: 2, max: 1 }), ValueError, /clip: 'max' should be greater than or equal to 'min', but received min = 2, max = 1/],
   ['clip bound type', () => ops.clip(x, { min: bad('0') }), PaddleTypeError, /clip: the 'min' must be a number, but received "0"/],
-  ['scale type', () => ops.scale(x, { scale: bad('2') }), PaddleTypeError, /scale: the 'scale' must be a number, but received "2"/],
+  ['scale type', () => ops.scale(x, { scale: bad('2') }), PaddleTypeError, /scale: the 'scale' must be a number or a 1-element Tensor, but received "2"/],
   ['scale snake_case option', () => ops.scale(x, bad({ bias_after_scale: false })), PaddleTypeError, /'bias_after_scale'.*Did you mean 'biasAfterScale'/],
   ['cast dtype', () => ops.cast(x, 'float16'), PaddleTypeError, /'dtype' must be one of .*received "float16"/],
   ['sqrt of a non-tensor', () => ops.sqrt(bad([4])), PaddleTypeError, /sqrt: the argument 'x' must be a Tensor, but received an array of length 1/],

@@ -1,0 +1,139 @@
+/**
+ * The mismatches found by porting Paddle's documentation examples (issue 18), each with Paddle's
+ * documented result as the expectation. The Python example is quoted beside its TypeScript twin.
+ */
+import { describe, expect, it } from 'vitest';
+import * as paddle from '../../src/index.js';
+
+const { toTensor } = paddle;
+
+describe('creation takes Tensors where Paddle does', () => {
+  it('full(shape, fill_value: Tensor)', () => {
+    // paddle.full([2, 1], paddle.full([1], 2.0), dtype='float32')  →  [[2.], [2.]]
+    const t = paddle.full([2, 1], paddle.full([1], 2.0), { dtype: 'float32' });
+    expect(t.tolist()).toEqual([[2], [2]]);
+    expect(paddle.fullLike(t, paddle.full([1], 3)).tolist()).toEqual([[3], [3]]);
+    expect(() => paddle.full([2], 'x' as never)).toThrow(paddle.errors.TypeError);
+    expect(() => paddle.full([2], paddle.ones([2]))).toThrow(/must hold one element/);
+  });
+
+  it('a shape given as a Tensor or a list holding Tensors', () => {
+    // shape = paddle.to_tensor([2, 3]); paddle.zeros(shape)  /  paddle.ones([2, paddle.to_tensor(3)])
+    const shape = toTensor([2, 3], { dtype: 'int64' });
+    expect(paddle.zeros(shape).shape).toEqual([2, 3]);
+    expect(paddle.ones([2, toTensor(3, { dtype: 'int32' })]).shape).toEqual([2, 3]);
+    expect(paddle.full(shape, 1.5).shape).toEqual([2, 3]);
+    expect(paddle.rand(shape).shape).toEqual([2, 3]);
+    expect(paddle.randn([toTensor(4, { dtype: 'int64' })]).shape).toEqual([4]);
+    expect(paddle.randint(0, 5, shape).shape).toEqual([2, 3]);
+    // paddle.reshape(x, [t, 12]) with t a 1-element Tensor
+    expect(paddle.reshape(paddle.zeros([2, 12]), [toTensor(2, { dtype: 'int64' }), 12]).shape).toEqual([2, 12]);
+    expect(() => paddle.zeros(toTensor([2, 3]))).toThrow(/int32 or int64/);
+  });
+
+  it('arange: Tensor bounds, and the options object right after end', () => {
+    // paddle.arange(paddle.to_tensor([3]), 7)  →  [3, 4, 5, 6]
+    expect(paddle.arange(toTensor([3], { dtype: 'int64' }), 7).tolist()).toEqual([3, 4, 5, 6]);
+    // paddle.arange(4.999, dtype='float32')  →  [0., 1., 2., 3., 4.]
+    const a = paddle.arange(4.999, { dtype: 'float32' });
+    expect(a.dtype).toBe('float32');
+    expect(a.tolist()).toEqual([0, 1, 2, 3, 4]);
+    expect(paddle.arange(1, 2, 0.5, { dtype: 'float64' }).tolist()).toEqual([1, 1.5]);
+    expect(paddle.arange(0, 3, { dtype: 'float64' }).dtype).toBe('float64');
+  });
+});
+
+describe('ops take Tensors where Paddle does', () => {
+  it('concat(axis: Tensor), scale(scale: Tensor)', () => {
+    const x = toTensor([[1, 2]]);
+    expect(paddle.concat([x, x], { axis: toTensor(0, { dtype: 'int64' }) }).shape).toEqual([2, 2]);
+    expect(paddle.scale(x, { scale: toTensor(2.0), bias: 1 }).tolist()).toEqual([[3, 5]]);
+  });
+
+  it('where(condition) returns the indices of the true elements, one [n, 1] int64 Tensor per axis', () => {
+    // x = paddle.to_tensor([0.9383, 0.1983, 3.2, 1.2]); paddle.where(x > 1)  →  ([[2], [3]],)
+    const x = toTensor([0.9383, 0.1983, 3.2, 1.2]);
+    const res = paddle.where(paddle.greaterThan(x, toTensor(1)));
+    expect(res).toHaveLength(1);
+    expect(res[0]?.dtype).toBe('int64');
+    expect(res[0]?.tolist()).toEqual([[2], [3]]);
+    const m = paddle.where(toTensor([[true, false], [false, true]]));
+    expect(m.map((t) => t.tolist())).toEqual([[[0], [1]], [[0], [1]]]);
+    expect(() => paddle.where(toTensor([true]), toTensor([1]) as never, undefined as never)).toThrow(/both 'x' and 'y', or neither/);
+  });
+});
+
+describe('Tensor methods', () => {
+  it('item(i) and item(i, j) index like Paddle; gradient(); clearGrad()', () => {
+    // x = paddle.to_tensor([[1, 2, 3], [4, 5, 6]]); x.item(2) → 3; x.item(1, 2) → 6
+    const x = toTensor([[1, 2, 3], [4, 5, 6]]);
+    expect(x.item(2)).toBe(3);
+    expect(x.item(1, 2)).toBe(6);
+    expect(x.item(-1)).toBe(6);
+    expect(() => x.item(6)).toThrow(paddle.errors.IndexError);
+    expect(() => x.item(0, 1, 2)).toThrow(/incorrect number of indices/);
+    expect(() => x.item()).toThrow(paddle.errors.ValueError);
+    const w = toTensor([1, 2], { stopGradient: false });
+    expect(w.gradient()).toBeNull();
+    paddle.sum(paddle.multiply(w, w)).backward();
+    expect(Array.from(w.gradient() ?? [])).toEqual([2, 4]);
+    w.clearGrad();
+    expect(Array.from(w.gradient() ?? [])).toEqual([0, 0]);
+    expect(w.clearGrad).toBe(w.clear_gradient);
+  });
+
+  it("set_grad_enabled in Paddle's context form: setGradEnabled(false, () => …)", () => {
+    // with paddle.set_grad_enabled(False): y = x * 2   →  y.stop_gradient is True
+    const x = toTensor([1], { stopGradient: false });
+    const y = paddle.setGradEnabled(false, () => paddle.multiply(x, 2));
+    expect(y.stopGradient).toBe(true);
+    expect(paddle.isGradEnabled()).toBe(true); // restored
+    expect(() => paddle.setGradEnabled(false, () => {
+      throw new Error('boom');
+    })).toThrow('boom');
+    expect(paddle.isGradEnabled()).toBe(true);
+    expect(() => paddle.set_grad_enabled((() => 1) as never)).toThrow(/the body goes second/);
+    const prev = paddle.setGradEnabled(false);
+    expect(prev).toBe(true);
+    expect(paddle.isGradEnabled()).toBe(false);
+    paddle.setGradEnabled(true);
+  });
+});
+
+describe('layers', () => {
+  it('register_buffer / add_parameter / add_sublayer make layer.<name> reachable', () => {
+    const l = new paddle.nn.Layer();
+    const buf = toTensor([1, 2]);
+    l.register_buffer('buf_name', buf);
+    expect((l as unknown as { buf_name: paddle.Tensor }).buf_name).toBe(buf);
+    const p = paddle.createParameter([2], 'float32');
+    l.addParameter('w', p);
+    expect((l as unknown as { w: paddle.Tensor }).w).toBe(p);
+    const child = new paddle.nn.Linear(1, 1);
+    l.addSublayer('child', child);
+    expect((l as unknown as { child: paddle.nn.Layer }).child).toBe(child);
+    l.register_buffer('buf_name', null);
+    expect((l as unknown as { buf_name: unknown }).buf_name).toBeNull();
+    // an existing property or method is never shadowed
+    l.addSublayer('train', new paddle.nn.ReLU());
+    expect(typeof l.train).toBe('function');
+  });
+
+  it('register_forward_pre_hook / register_forward_post_hook with a removable handle', () => {
+    // Paddle's example: the pre-hook scales the input by 2, the post-hook the output by 2
+    const linear = new paddle.nn.Linear(1, 1, {
+      weightAttr: new paddle.ParamAttr({ initializer: new paddle.nn.initializer.Constant(1) }),
+      biasAttr: new paddle.ParamAttr({ initializer: new paddle.nn.initializer.Constant(0) }),
+    });
+    const x = toTensor([[3]]);
+    const pre = linear.register_forward_pre_hook((_l, inputs) => [paddle.multiply(inputs[0] as paddle.Tensor, 2)]);
+    expect(linear.forward(x).tolist()).toEqual([[6]]);
+    const post = linear.registerForwardPostHook((_l, _in, out) => paddle.multiply(out as paddle.Tensor, 2));
+    expect(linear.forward(x).tolist()).toEqual([[12]]);
+    pre.remove();
+    expect(linear.forward(x).tolist()).toEqual([[6]]);
+    post.remove();
+    expect(linear.forward(x).tolist()).toEqual([[3]]);
+    expect(() => linear.registerForwardPreHook(5 as never)).toThrow(paddle.errors.TypeError);
+  });
+});
