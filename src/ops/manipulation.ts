@@ -23,7 +23,7 @@ function relabel(name: string, x: Tensor, shape: Shape): Tensor {
  * `paddle.reshape(x, shape)`: `-1` infers one dimension, `0` copies x's dimension at the same
  * index (Paddle's rule). A shape that cannot hold x's elements is a ValueError.
  */
-export function reshape(x: Tensor, shape: readonly number[] | Tensor): Tensor {
+export function reshape(x: Tensor, shape: readonly (number | Tensor)[] | Tensor): Tensor {
   const t = expectTensor('reshape', 'x', x);
   const dims = intList('reshape', 'shape', shape);
   const out = new Array<number>(dims.length);

@@ -74,7 +74,7 @@ export interface TensorOpMethods {
   min(axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor;
   argmax(axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor;
   argmin(axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor;
-  reshape(shape: readonly number[] | Tensor): Tensor;
+  reshape(shape: readonly (number | Tensor)[] | Tensor): Tensor;
   flatten(options?: FlattenOptions): Tensor;
   transpose(perm: readonly number[]): Tensor;
   squeeze(options?: SqueezeOptions): Tensor;

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES, LAYOUT, readCheckpoint, SAVE_STEPS, type CheckpointMeta } from '../../src/cli/checkpoint.js';
 import { runTrain } from '../../src/cli/train.js';
 import { captureIO, REPO, tempDir } from './helpers.js';
+import { rng } from '../helpers/rng.js';
 
 /** 64 digits, 2 epochs of one step: the second save is the one killed (the first leaves a set to return to). */
 const FLAGS = ['--limit', '64', '--batch-size', '64', '--epochs', '2', '--seed', '5'];
@@ -59,18 +60,6 @@ function child(mode: string, out: string): Promise<Exit> {
   p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) => p.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
-/** mulberry32: the seeded instants. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** checkpoint.json without what differs between any two runs (the time of the save, seconds per epoch). */

@@ -23,21 +23,16 @@ import {
 import { KernelHeap } from '../../src/kernels/wasm/heap.js';
 import { gemmNT, linear, linearGemmName, setLinearGemm } from '../../src/nn/functional/linear.js';
 import { Tensor } from '../../src/tensor/tensor.js';
+import { rng as uniform01 } from '../helpers/rng.js';
+
+/** Seeded uniform [-1, 1) float32 values. */
+function rng(seed: number): () => number {
+  const u = uniform01(seed);
+  return () => Math.fround(u() * 2 - 1);
+}
 
 const U = 2 ** -24;
 const gamma = (n: number): number => (n * U) / (1 - n * U);
-
-/** Seeded uniform [-1, 1) float32 values (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.fround(((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1);
-  };
-}
 
 function randF32(n: number, r: () => number): Float32Array {
   return Float32Array.from({ length: n }, r);

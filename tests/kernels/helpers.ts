@@ -1,21 +1,11 @@
 /** Shared helpers of the kernel tests: seeded inputs and a bitwise comparison. */
 import { expect } from 'vitest';
 import type { KernelDType, RmspropSlot } from '../../src/kernels/index.js';
+import { rng } from '../helpers/rng.js';
+export { rng };
 
 export type FloatArray = Float32Array | Float64Array;
 export type Slot = RmspropSlot<FloatArray>;
-
-/** mulberry32: a small seeded generator of uniform [0, 1) numbers. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function newArray(dtype: KernelDType, n: number): FloatArray {
   return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);

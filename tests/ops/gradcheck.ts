@@ -12,6 +12,8 @@
  */
 import { noGrad } from '../../src/tensor/autograd.js';
 import { Tensor } from '../../src/tensor/tensor.js';
+import { rng } from '../helpers/rng.js';
+export { rng };
 
 export interface GradcheckOptions {
   /** Finite-difference step (default 1e-6). */
@@ -22,18 +24,6 @@ export interface GradcheckOptions {
   rtol?: number;
   /** Seed of the output weights (default 7). */
   seed?: number;
-}
-
-/** A small deterministic generator for test data (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
