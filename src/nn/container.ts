@@ -1,6 +1,7 @@
-/** `paddle.nn.Sequential` and `paddle.nn.LayerList`. */
-import { AssertionError, IndexError, TypeError as PaddleTypeError } from '../errors.js';
+/** `paddle.nn.Sequential`, `paddle.nn.LayerList`, `paddle.nn.LayerDict` and `paddle.nn.ParameterList`. */
+import { AssertionError, IndexError, KeyError, TypeError as PaddleTypeError } from '../errors.js';
 import { describe } from '../options.js';
+import { Parameter } from '../tensor/parameter.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Layer } from './layer.js';
 
@@ -11,7 +12,7 @@ type Forwardable = { forward(input: unknown): unknown };
  * wrapped in a Proxy whose only job is to answer integer keys with `at(i)`; every other property
  * (and every write) goes to the container itself.
  */
-function indexable<T extends { at(index: number): Layer }>(target: T): T {
+function indexable<T extends { at(index: number): unknown }>(target: T): T {
   return new Proxy(target, {
     get(t, key, receiver) {
       if (typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key)) return t.at(Number(key));
@@ -114,6 +115,160 @@ export class LayerList extends Layer {
   }
 
   [Symbol.iterator](): Iterator<Layer> {
+    return this.items[Symbol.iterator]();
+  }
+}
+
+/** What `LayerDict` takes: a Map, a plain object (insertion order) or `[name, layer]` pairs. */
+export type LayerDictInit = ReadonlyMap<string, Layer> | Readonly<Record<string, Layer>> | Iterable<readonly [string, Layer]>;
+
+function entriesOf(where: string, sublayers: LayerDictInit): [string, Layer][] {
+  let list: [string, unknown][];
+  if (sublayers instanceof Map) list = [...(sublayers as ReadonlyMap<string, Layer>)];
+  else if (typeof (sublayers as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    list = [...(sublayers as Iterable<unknown>)].map((e, i) => {
+      if (!Array.isArray(e) || e.length !== 2) {
+        throw new PaddleTypeError(`${where}: element ${i} must be a [name, Layer] pair, but received ${describe(e)}.`);
+      }
+      return [e[0] as string, e[1] as unknown];
+    });
+  } else if (sublayers !== null && typeof sublayers === 'object') list = Object.entries(sublayers);
+  else throw new PaddleTypeError(`${where}: the sublayers must be a Map, an object or [name, Layer] pairs, but received ${describe(sublayers)}.`);
+  for (const [k, l] of list) {
+    if (typeof k !== 'string') throw new PaddleTypeError(`${where}: the key ${describe(k)} must be a string.`);
+    if (!(l instanceof Layer)) throw new PaddleTypeError(`${where}: the value of '${k}' must be a Layer, but received ${describe(l)}.`);
+  }
+  return list as [string, Layer][];
+}
+
+/**
+ * `paddle.nn.LayerDict(sublayers=None)`: layers by name, registered under their keys (state-dict
+ * keys `name.param`), in insertion order. Paddle's `d[key]` / `d[key] = l` / `del d[key]` /
+ * `key in d` / `len(d)` are `get(key)` / `set(key, l)` / `delete(key)` / `has(key)` / `length`;
+ * `update`, `keys`, `values`, `items`, `pop`, `clear` as in Paddle; iteration yields the keys.
+ * A key popped and set again keeps its first position in `namedChildren()`/`stateDict()` (its
+ * position in `keys()` is the new one).
+ */
+export class LayerDict extends Layer {
+  private readonly entries = new Map<string, Layer>();
+
+  constructor(sublayers?: LayerDictInit | null) {
+    const list = sublayers === undefined || sublayers === null ? [] : entriesOf('LayerDict', sublayers);
+    super();
+    for (const [k, l] of list) this.set(k, l);
+  }
+
+  /** Paddle's `d[key]`; a KeyError when absent. */
+  get(key: string): Layer {
+    const l = this.entries.get(key);
+    if (l === undefined) throw new KeyError(`'${key}'`);
+    return l;
+  }
+
+  /** Paddle's `d[key] = sublayer` (replaces an existing key in place). */
+  set(key: string, sublayer: Layer): this {
+    if (!(sublayer instanceof Layer)) throw new PaddleTypeError(`LayerDict: the value of '${key}' must be a Layer, but received ${describe(sublayer)}.`);
+    this.addSublayer(key, sublayer);
+    this.entries.set(key, sublayer);
+    return this;
+  }
+
+  /** Paddle's `key in d`. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Paddle's `del d[key]`; a KeyError when absent. */
+  delete(key: string): void {
+    this.pop(key);
+  }
+
+  /** Removes and returns the layer under `key`; a KeyError when absent. */
+  pop(key: string): Layer {
+    const l = this.get(key);
+    this.entries.delete(key);
+    this.addSublayer(key, null);
+    return l;
+  }
+
+  clear(): void {
+    for (const k of [...this.entries.keys()]) this.pop(k);
+  }
+
+  /** Adds or replaces the given layers (a Map, an object, or [name, layer] pairs), in order. */
+  update(sublayers: LayerDictInit): this {
+    for (const [k, l] of entriesOf('LayerDict.update', sublayers)) this.set(k, l);
+    return this;
+  }
+
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  values(): Layer[] {
+    return [...this.entries.values()];
+  }
+
+  items(): [string, Layer][] {
+    return [...this.entries.entries()];
+  }
+
+  get length(): number {
+    return this.entries.size;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.keys()[Symbol.iterator]();
+  }
+}
+
+/**
+ * `paddle.nn.ParameterList(parameters=None)`: parameters registered as `'0'`, `'1'`, … (so they
+ * appear in `parameters()` and in the state dict under those names). `list[0]` / `list.at(-1)`,
+ * `append`, `length` and iteration as in Paddle; `set(i, p)` is Paddle's `list[i] = p`.
+ */
+export class ParameterList extends Layer {
+  readonly [index: number]: Parameter;
+  private readonly items: Parameter[] = [];
+
+  constructor(parameters?: Iterable<Parameter> | null) {
+    const list = parameters === undefined || parameters === null ? [] : [...parameters];
+    for (const [i, p] of list.entries()) {
+      if (!(p instanceof Parameter)) throw new PaddleTypeError(`ParameterList: element ${i} must be a Parameter, but received ${describe(p)}.`);
+    }
+    super();
+    for (const p of list) this.append(p);
+    return indexable(this);
+  }
+
+  append(parameter: Parameter): this {
+    if (!(parameter instanceof Parameter)) throw new PaddleTypeError(`ParameterList.append: expected a Parameter, but received ${describe(parameter)}.`);
+    this.addParameter(String(this.items.length), parameter);
+    this.items.push(parameter);
+    return this;
+  }
+
+  at(index: number): Parameter {
+    const i = index < 0 ? index + this.items.length : index;
+    if (!Number.isInteger(index) || i < 0 || i >= this.items.length) throw new IndexError(`index ${index} is out of range`);
+    return this.items[i] as Parameter;
+  }
+
+  /** Paddle's `list[i] = parameter`. */
+  set(index: number, parameter: Parameter): this {
+    const old = this.at(index);
+    if (!(parameter instanceof Parameter)) throw new PaddleTypeError(`ParameterList: expected a Parameter, but received ${describe(parameter)}.`);
+    const i = this.items.indexOf(old);
+    this.addParameter(String(i), parameter);
+    this.items[i] = parameter;
+    return this;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  [Symbol.iterator](): Iterator<Parameter> {
     return this.items[Symbol.iterator]();
   }
 }
