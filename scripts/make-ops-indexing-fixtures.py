@@ -95,6 +95,10 @@ case("norm", {"x": N3}, np.sqrt(np.sum(N3 * N3)), p="fro", axis=None, keepdim=Fa
 case("norm", {"x": N3}, np.linalg.norm(N3, ord="fro", axis=(0, 2)), p="fro", axis=[0, 2], keepdim=False)
 case("norm", {"x": N3}, np.linalg.norm(N3, ord="fro", axis=(1, 2), keepdims=True), p="fro", axis=[-2, -1], keepdim=True)
 case("norm", {"x": N3}, np.linalg.norm(N3, axis=1), p="fro", axis=1, keepdim=False)
+# Paddle 3's matrix orders over two axes (NumPy's matrix norms).
+for p, axis, keep in [("inf", [1, 2], False), ("-inf", [0, 2], True), (1, [0, 1], False), (-1, [2, 1], False)]:
+    pv = {"inf": np.inf, "-inf": -np.inf}.get(p, p)
+    case("norm", {"x": N3}, np.linalg.norm(N3, ord=pv, axis=tuple(axis), keepdims=keep), p=p, axis=axis, keepdim=keep)
 
 
 # ---- pad: Paddle's order (full length: dims in order; 2(N-2): spatial dims from the last)

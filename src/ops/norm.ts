@@ -1,9 +1,10 @@
 /**
  * `paddle.linalg.norm(x, p='fro', axis=None, keepdim=False)` (also `paddle.norm`, `x.norm()`):
- * vector p-norms over one axis or the whole (flattened) tensor, and the Frobenius norm over all
- * axes or a pair of axes. One op with its backward (Paddle's p_norm_grad: a zero norm gives a
- * zero gradient; ±inf gives the gradient to every element attaining the extreme). Accumulates
- * in float64 and rounds once.
+ * vector p-norms over one axis or the whole (flattened) tensor, the Frobenius norm over all
+ * axes or a pair of axes, and Paddle 3's ±inf / ±1 matrix norms. The vector norms are one op
+ * with its backward (Paddle's p_norm_grad: a zero norm gives a zero gradient; ±inf gives the
+ * gradient to every element attaining the extreme), accumulating in float64 and rounding once;
+ * the matrix norms are composed of abs, sum and max/min.
  */
 import { NotImplementedError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe, leadingOption } from '../options.js';
@@ -13,6 +14,9 @@ import type { BackwardFn } from '../tensor/autograd.js';
 import { broadcastTo, expectFloat, expectTensor } from './helpers.js';
 import { needsGrad } from './binary.js';
 import { planAxes } from './reduce-plan.js';
+import { max, min, sum } from './reduce.js';
+import { abs } from './unary.js';
+import { reshape } from './manipulation.js';
 
 /** What `p` may be: 'fro', 'nuc' (not implemented) or a number (incl. ±Infinity and 0). */
 export type NormP = 'fro' | 'nuc' | number;
@@ -20,7 +24,7 @@ export type NormP = 'fro' | 'nuc' | number;
 export interface NormOptions {
   /** 'fro' (default), or a vector order: any number, Infinity, -Infinity, 0. */
   p?: NormP | null;
-  /** null (default): all axes; an axis: a vector norm along it; two axes: a matrix norm ('fro'). */
+  /** null (default): all axes; an axis: a vector norm along it; two axes: a matrix norm. */
   axis?: number | readonly number[] | null;
   keepdim?: boolean;
   name?: string | null;
@@ -74,12 +78,28 @@ function pnorm(x: Tensor, p: number, keepShape: number[], outShape: number[]): T
 }
 
 /**
+ * Paddle 3's matrix norms over the axes [r, c]: inf / -inf the max / min over r of the row sums
+ * Σ_c |x|, 1 / -1 the max / min over c of the column sums Σ_r |x| (composed of abs, sum, max/min,
+ * so the gradient is theirs). ±2 (singular values) is a NotImplementedError.
+ */
+function matrixNorm(x: Tensor, p: number, axes: readonly number[], outShape: number[]): Tensor {
+  const [r, c] = axes.map((a) => (a < 0 ? a + x.ndim : a)) as [number, number];
+  const byRows = p === Infinity || p === -Infinity;
+  if (!byRows && p !== 1 && p !== -1) {
+    throw new NotImplementedError(`norm: matrix norms of order ${String(p)} over two axes are not implemented (Paddle's are inf, -inf, 1, -1, 'fro', 'nuc', 2, -2; here: inf, -inf, 1, -1, 'fro').`);
+  }
+  const sums = sum(abs(x), { axis: byRows ? c : r, keepdim: true });
+  const pick = p > 0 ? max : min;
+  return reshape(pick(sums, { axis: byRows ? r : c, keepdim: true }), outShape);
+}
+
+/**
  * `paddle.linalg.norm(x, p='fro', axis=None, keepdim=False)`. `p` may be passed positionally
  * (`norm(x, 2)`, `norm(x, 2, { axis: 1 })`) or in the options.
  * - `axis` null: 'fro' is √Σx² over all elements; a number p is the vector p-norm of x flattened.
  * - `axis` a number: the vector norm along it ('fro' is the 2-norm).
- * - `axis` two numbers: 'fro' over those axes; 'nuc' and numeric matrix orders are a
- *   NotImplementedError.
+ * - `axis` two numbers [r, c]: a matrix norm: 'fro'; inf / -inf (max / min row sum of |x|), 1 / -1
+ *   (max / min column sum), as Paddle 3; 'nuc' and ±2 (singular values) are a NotImplementedError.
  * Vector orders: Infinity (max |x|), -Infinity (min |x|), 0 (count of non-zeros; zero gradient),
  * any other number p: (Σ|x|^p)^(1/p).
  */
@@ -99,9 +119,7 @@ export function norm(x: Tensor, pOrOptions?: NormP | null | NormOptions, options
     throw new ValueError(`norm: the 'axis' must be null, an integer or a list of 1 or 2 integers, but received ${describe(axis)}.`);
   }
   if (p === 'nuc') throw new NotImplementedError(`norm: the nuclear norm (p='nuc') is not implemented.`);
-  if (axes !== null && axes.length === 2 && p !== 'fro') {
-    throw new NotImplementedError(`norm: matrix norms of order ${String(p)} (p a number with two axes) are not implemented; use p='fro', or one axis for a vector norm.`);
-  }
   const r = planAxes('norm', t, axes, opts.keepdim);
+  if (axes !== null && axes.length === 2 && p !== 'fro') return matrixNorm(t, p, axes as number[], r.outShape);
   return pnorm(t, p === 'fro' ? 2 : p, r.keepShape, r.outShape);
 }

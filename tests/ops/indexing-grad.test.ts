@@ -65,6 +65,8 @@ describe('gradcheck: linalg.norm', () => {
     ['0.5', 0.5, { axis: 1 }],
     ['inf', Infinity, { axis: 1 }],
     ['-inf', -Infinity, {}],
+    ['matrix inf', Infinity, { axis: [1, 2] }],
+    ['matrix -1', -1, { axis: [0, 2], keepdim: true }],
   ];
   for (const [name, p, o] of table) {
     it(name, () => gradcheck((x) => paddle.linalg.norm(x, p, o), [leaf([2, 3, 4], 21, -2, 2, distinctAbs)]));

@@ -75,6 +75,27 @@ describe('setitem', () => {
   });
 });
 
+describe('linalg.norm: the Paddle documentation example', () => {
+  // x = paddle.arange(24, dtype="float32").reshape([2, 3, 4]) - 12
+  const x = paddle.arange(24, { dtype: 'float32' }).reshape([2, 3, 4]).subtract(12);
+  const near = (t: Tensor, want: number[]): void => {
+    Array.from(t.data).forEach((v, i) => expect(Math.abs(v - (want[i] as number))).toBeLessThan(1e-5 * Math.max(1, Math.abs(want[i] as number))));
+  };
+  it("p='fro' over [0, 1], p=2 along -1, inf, -inf, and matrix_norm's inf over [1, 2]", () => {
+    near(paddle.linalg.norm(x, 'fro', { axis: [0, 1] }), [17.43559647, 16.91153526, 16.73320007, 16.91153526]);
+    const p2 = paddle.linalg.norm(x, 2, { axis: -1 });
+    expect(p2.shape).toEqual([2, 3]);
+    near(p2, [21.11871147, 13.19090557, 5.47722578, 3.7416575, 11.22497177, 19.1311264]);
+    expect(paddle.linalg.norm(x, Infinity).item()).toBe(12);
+    expect(paddle.linalg.norm(x, -Infinity).item()).toBe(0);
+    expect(paddle.linalg.norm(x, Infinity, { axis: 0 }).tolist()).toEqual([[12, 11, 10, 9], [8, 7, 6, 7], [8, 9, 10, 11]]);
+    // max over rows of the row sums of |x|: [42, 26, 10] and [6, 22, 38]
+    expect(paddle.linalg.norm(x, Infinity, { axis: [1, 2] }).tolist()).toEqual([42, 38]);
+    expect(x.norm().item()).toBe(34); // √(Σ_{k≤12} k² + Σ_{k≤11} k²) = √1156
+    expect(paddle.norm).toBe(paddle.linalg.norm);
+  });
+});
+
 type Row = [string, () => unknown, new (...args: never[]) => Error, RegExp];
 const x = paddle.arange(0, 24, 1, { dtype: 'float32' }).reshape([2, 3, 4]);
 const errors: Row[] = [
