@@ -12,6 +12,7 @@ import './kernels.js';
 import './ops.js';
 import './e2e.js';
 import './memory.js';
+import './io.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
