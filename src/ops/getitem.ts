@@ -18,16 +18,18 @@
  * and their result axes stand where the first of them stood when they are adjacent, in front
  * otherwise. Every index resolves to one map from output element to input element: the getter
  * is `gatherByMap` (slicing.ts), so its backward scatter-adds (duplicates accumulate); the setter
- * writes through the same map (the last duplicate wins). Results are copies, not views.
+ * writes through the same map (the last duplicate wins) and records Paddle's set_value gradient
+ * when the value needs one. Results are copies, not views.
  */
 import { IndexError, NotImplementedError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
-import { isGradEnabled } from '../tensor/autograd.js';
-import { castScalar, type DataArray } from '../tensor/dtype.js';
+import { GradNode, isGradEnabled, type BackwardFn } from '../tensor/autograd.js';
+import { allocArray, castScalar, isFloatDType, type DataArray } from '../tensor/dtype.js';
 import { toTensor } from '../tensor/creation.js';
 import { broadcastShapes, numelOf, shapeToString, stridesOf } from '../tensor/shape.js';
 import { Tensor, type NestedArray } from '../tensor/tensor.js';
-import { broadcastTo, expectTensor } from './helpers.js';
+import { broadcastTo, expectTensor, reduceToShape } from './helpers.js';
+import { needsGrad } from './binary.js';
 import { gatherByMap } from './slicing.js';
 
 /** A slice `start:stop:step` (null parts omitted). */
@@ -280,36 +282,81 @@ export function getitem(x: Tensor, index: Index): Tensor {
   return gatherByMap('getitem', t, plan.shape, plan.map);
 }
 
+/** The graph nodes recorded by setitem: their backward never reads x's values, so x may be assigned again. */
+const SETITEM_NODES = new WeakSet<GradNode>();
+
 /**
  * Paddle's `x[index] = value`, in place; returns x. `value` (a number, nested array or Tensor,
- * cast to x's dtype) broadcasts to the indexed shape. Not recorded in the graph: on a leaf that
- * needs a gradient it is Paddle's error; on a non-leaf in a graph, or with a value that needs a
- * gradient, a NotImplementedError (run it under `noGrad`, or build the tensor with concat/where).
+ * cast to x's dtype) broadcasts to the indexed shape; with duplicate positions the last write
+ * wins. Autograd as Paddle's set_value: when `value` needs a gradient (and x is a float tensor)
+ * x joins the graph (`out = paddle.zeros(…); out[i] = y`): y gets the gradient of the positions
+ * it wrote, and x's earlier history the gradient of the others. On a leaf that needs a gradient
+ * it is Paddle's error; into the output of another op in a graph (whose backward may read the
+ * overwritten values) a NotImplementedError: assign under `noGrad`, or use concat / where.
  */
 export function setitem(x: Tensor, index: Index, value: number | boolean | NestedArray | Tensor): Tensor {
   const t = expectTensor('setitem', 'x', x);
-  if (isGradEnabled() && !t.stopGradient) {
+  const grad = isGradEnabled();
+  const xInGraph = grad && !t.stopGradient;
+  if (xInGraph) {
     if (t.isLeaf) {
       throw new ValueError(`(InvalidArgument) Leaf Tensor (${t.name}) that doesn't stop gradient can't use inplace strategy.`);
     }
-    throw new NotImplementedError(`setitem: in-place assignment into '${t.name}', which is part of a graph, is not recorded for backward; assign under paddle.noGrad, or build the tensor with paddle.concat / paddle.where.`);
+    if (!SETITEM_NODES.has(t.gradNode as GradNode)) {
+      throw new NotImplementedError(
+        `setitem: in-place assignment into '${t.name}', the output of the op '${(t.gradNode as GradNode).opName}' in a graph, is not supported (its backward may read the overwritten values); assign under paddle.noGrad, or build the tensor with paddle.concat / paddle.where.`,
+      );
+    }
   }
   const v = value instanceof Tensor ? value : typeof value === 'boolean' ? toTensor(value ? 1 : 0) : toTensor(value as NestedArray, { dtype: t.dtype });
-  if (isGradEnabled() && !v.stopGradient) {
-    throw new NotImplementedError(`setitem: the value needs a gradient, but in-place assignment is not recorded for backward; build the tensor with paddle.concat / paddle.where instead.`);
-  }
   const plan = planIndex('setitem', t.shape, index);
-  let src: DataArray;
+  const mismatch = (): ValueError =>
+    new ValueError(`setitem: the value of shape ${shapeToString(v.shape)} cannot be broadcast to the indexed shape ${shapeToString(plan.shape)}.`);
+  let vShape: number[];
   try {
-    src = broadcastTo(v.data, v.shape, broadcastShapes(v.shape, plan.shape, 'setitem'), 'float64');
+    vShape = broadcastShapes(v.shape, plan.shape, 'setitem');
   } catch {
-    throw new ValueError(`setitem: the value of shape ${shapeToString(v.shape)} cannot be broadcast to the indexed shape ${shapeToString(plan.shape)}.`);
+    throw mismatch();
   }
-  if (src.length !== plan.map.length) {
-    throw new ValueError(`setitem: the value of shape ${shapeToString(v.shape)} cannot be broadcast to the indexed shape ${shapeToString(plan.shape)}.`);
-  }
+  const src = broadcastTo(v.data, v.shape, vShape, 'float64');
+  if (src.length !== plan.map.length) throw mismatch();
   const d = t.data;
-  for (let i = 0; i < plan.map.length; i++) d[plan.map[i] as number] = castScalar(src[i] as number, t.dtype);
+  const map = plan.map;
+  for (let i = 0; i < map.length; i++) d[map[i] as number] = castScalar(src[i] as number, t.dtype);
+
+  const vNeeds = grad && needsGrad(v);
+  if (!isFloatDType(t.dtype) || (!vNeeds && !xInGraph)) return t;
+  // Record: inputs are x's previous version (when in a graph) and v (when it needs a gradient).
+  const winner = new Int32Array(t.numel).fill(-1);
+  for (let i = 0; i < map.length; i++) winner[map[i] as number] = i;
+  const inputs: Tensor[] = [];
+  let prev: Tensor | null = null;
+  if (xInGraph) {
+    prev = Tensor.fromArray(allocArray(t.dtype, t.numel), t.shape, t.dtype, { stopGradient: false });
+    prev.gradNode = t.gradNode;
+    inputs.push(prev);
+  }
+  if (vNeeds) inputs.push(v);
+  const back: BackwardFn = (g) => {
+    const out: (DataArray | null)[] = [];
+    if (prev !== null) {
+      const gp = allocArray(t.dtype, g.length);
+      for (let k = 0; k < g.length; k++) gp[k] = (winner[k] as number) < 0 ? (g[k] as number) : 0;
+      out.push(gp);
+    }
+    if (vNeeds) {
+      const full = new Float64Array(map.length);
+      for (let k = 0; k < winner.length; k++) {
+        const w = winner[k] as number;
+        if (w >= 0) full[w] = g[k] as number;
+      }
+      out.push(reduceToShape(full, vShape, v.shape, v.dtype));
+    }
+    return out;
+  };
+  const node = new GradNode('setitem', inputs, back);
+  SETITEM_NODES.add(node);
+  t.gradNode = node;
+  t.stopGradient = false;
   return t;
 }
-

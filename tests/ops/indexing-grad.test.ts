@@ -36,6 +36,21 @@ describe('gradcheck: getitem', () => {
   });
 });
 
+describe('gradcheck: setitem (the value gets the written positions; duplicates: the last write)', () => {
+  it('slices, broadcasting, duplicate int positions and a chain of assignments', () => {
+    gradcheck(
+      (v, u) => {
+        const out = paddle.ones([3, 4], { dtype: 'float64' });
+        out.set('1:, ::2', v);
+        out.set([[0, 0, 2], [1, 1, 3]], u);
+        out.set('0, 3', 7);
+        return out.multiply(out);
+      },
+      [leaf([2, 1], 41), leaf([3], 42)],
+    );
+  });
+});
+
 describe('gradcheck: einsum', () => {
   const table: [string, number[][]][] = [
     ['ij->ji', [[3, 4]]],

@@ -67,11 +67,24 @@ describe('setitem', () => {
     paddle.noGrad(() => w.set('0', 5));
     expect(w.tolist()).toEqual([5, 2, 3]);
   });
-  it('a non-leaf in a graph, or a value that needs a gradient: NotImplementedError', () => {
+  it("into the output of another op in a graph: NotImplementedError (that op's backward may read x)", () => {
     const w = paddle.toTensor([1, 2, 3], { stopGradient: false });
     const y = w.multiply(2);
     expect(() => y.set('0', 1)).toThrow(NotImplementedError);
-    expect(() => paddle.zeros([3]).set('0', w.get('1'))).toThrow(NotImplementedError);
+    expect(() => y.set('0', 1)).toThrow(/the output of the op 'multiply' in a graph, is not supported/);
+  });
+  it("a value that needs a gradient: x joins the graph (Paddle's set_value gradient)", () => {
+    // out = zeros([3]); out[0] = w[1]; out[1:] = w[0] * 3; out[2] = w[2]  →  out = [w1, 3·w0, w2]
+    const w = paddle.toTensor([1, 2, 3], { stopGradient: false });
+    const out = paddle.zeros([3]);
+    out.set('0', w.get('1'));
+    out.set('1:', w.get('0').multiply(3));
+    out.set('2', w.get('2'));
+    expect(out.tolist()).toEqual([2, 3, 3]);
+    expect(out.stopGradient).toBe(false);
+    out.multiply(paddle.toTensor([1, 10, 100])).sum().backward();
+    // d/dw0 = 3·10 (position 2 was overwritten by w2), d/dw1 = 1, d/dw2 = 100
+    expect((w.grad as Tensor).tolist()).toEqual([30, 1, 100]);
   });
 });
 
