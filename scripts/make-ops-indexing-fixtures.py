@@ -68,6 +68,7 @@ for eq, ins in [
     ("i,i->", [v, v]), ("ij,j->i", [A, v]), ("ij,kj->ik", [A, u(2, 4)]), ("bij,bjk->bk", [X, Y]),
     ("ij,jk,kl->il", [A, B, u(5, 2)]), ("bn,anm,bm->ba", [u(2, 3), u(4, 3, 5), u(2, 5)]),
     ("...ij,...jk->...ik", [u(2, 1, 3, 4), u(5, 4, 2)]), ("i...->...", [u(3, 2, 2)]), ("...i,i", [u(2, 3), u(3)]),
+    ("ii->i", [u(3, 3)]), ("ii", [u(3, 3)]), ("bii->b", [u(2, 3, 3)]), ("iji->j", [u(3, 2, 3)]), ("ij,jj->i", [A, u(4, 4)]),
 ]:
     case("einsum", {f"x{k}": t for k, t in enumerate(ins)}, np.einsum(eq, *ins), equation=eq)
 

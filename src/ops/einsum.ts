@@ -7,13 +7,15 @@
  * Supported: explicit (`ij,jk->ik`) and implicit output (the labels used once, in alphabetical
  * order, after the broadcast `...` dimensions), any number of operands, transposes, reductions
  * (`ij->`, `ij->j`), batch matmul, outer and dot products, `...` with broadcasting (size-1
- * dimensions of any label broadcast). Not supported: a label repeated within one operand (traces
- * and diagonals, `ii->i`): a NotImplementedError.
+ * dimensions of any label broadcast), and a label repeated within one operand (the diagonal,
+ * `ii->i`; with the sum, the trace `ii->`).
  */
-import { NotImplementedError, ValueError } from '../errors.js';
+import { ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import { numelOf, shapeToString } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
+import { toTensor } from '../tensor/creation.js';
+import { getitem } from './getitem.js';
 import { expectTensor } from './helpers.js';
 import { matmul } from './matmul.js';
 import { reshape, transpose } from './manipulation.js';
@@ -46,6 +48,29 @@ function parseTerm(where: string, spec: string, t: Tensor, i: number): string[] 
   const before = [...spec.slice(0, dots)];
   const after = [...spec.slice(dots + 3)];
   return [...before, ...Array.from({ length: e }, (_, k) => ell(k, e)), ...after];
+}
+
+/**
+ * A label repeated within one operand (`ii->i`, `ii`, `bii->b`) takes the diagonal: the repeated
+ * axes are indexed by one shared arange (getitem's advanced indexing, so the gradient is its
+ * scatter), and the diagonal axis stands where NumPy's indexing puts it.
+ */
+function diagonal(where: string, term: Term, spec: string, i: number): Term {
+  for (;;) {
+    const l = term.labels.find((x, k) => term.labels.indexOf(x) !== k);
+    if (l === undefined) return term;
+    const pos = term.labels.flatMap((x, k) => (x === l ? [k] : []));
+    const n = term.t.shape[pos[0] as number] as number;
+    if (pos.some((k) => term.t.shape[k] !== n)) {
+      throw new ValueError(`${where}: the label '${l}' repeated in the subscripts '${spec}' of operand ${i} names axes of different sizes (shape ${shapeToString(term.t.shape)}).`);
+    }
+    const ar = toTensor(Array.from({ length: n }, (_, k) => k), { dtype: 'int64' });
+    const t = getitem(term.t, term.labels.map((x) => (x === l ? ar : ':')));
+    const rest = term.labels.filter((x) => x !== l);
+    const adjacent = (pos[pos.length - 1] as number) - (pos[0] as number) === pos.length - 1;
+    const labels = adjacent ? [...rest.slice(0, pos[0] as number), l, ...rest.slice(pos[0] as number)] : [l, ...rest];
+    term = { t, labels };
+  }
 }
 
 /** Sums `term` over `labels` (absent labels ignored). */
@@ -95,11 +120,10 @@ export function einsum(equation: string, ...operands: Tensor[]): Tensor {
   }
   if (ops.length === 0) throw new ValueError(`${where}: at least one operand is required.`);
   const terms: Term[] = ops.map((t, i) => ({ t, labels: parseTerm(where, specs[i] as string, t, i) }));
-  for (const [i, term] of terms.entries()) {
-    if (new Set(term.labels).size !== term.labels.length) {
-      throw new NotImplementedError(`${where}: the subscripts '${specs[i] as string}' repeat a label within operand ${i} (a trace or diagonal), which is not supported.`);
-    }
-  }
+  // Implicit output counts the labels as written (so `ii` is the trace, as in NumPy).
+  const count = new Map<string, number>();
+  for (const term of terms) for (const l of term.labels) count.set(l, (count.get(l) ?? 0) + 1);
+  for (const [i, term] of terms.entries()) terms[i] = diagonal(where, term, specs[i] as string, i);
   // Label sizes; size-1 dimensions broadcast.
   const size = new Map<string, number>();
   for (const [i, term] of terms.entries()) {
@@ -115,8 +139,6 @@ export function einsum(equation: string, ...operands: Tensor[]): Tensor {
   const ellLabels = [...size.keys()].filter((l) => l.startsWith('…')).sort((p, q) => Number(q.slice(1)) - Number(p.slice(1)));
   let output: string[];
   if (arrow === -1) {
-    const count = new Map<string, number>();
-    for (const term of terms) for (const l of term.labels) count.set(l, (count.get(l) ?? 0) + 1);
     output = [...ellLabels, ...[...count.keys()].filter((l) => !l.startsWith('…') && count.get(l) === 1).sort()];
   } else {
     const spec = eq.slice(arrow + 2);
