@@ -20,6 +20,8 @@ export { Layer, convertCamelToSnake } from './layer.js';
 export type { LayerOptions, LayerCreateParameterOptions, StateDict, StateValue, SetStateDictOptions, ForwardPreHook, ForwardPostHook, HookRemoveHelper } from './layer.js';
 export { Sequential, LayerList, LayerDict, ParameterList } from './container.js';
 export type { LayerDictInit } from './container.js';
+export { Pad1D, Pad2D, Pad3D, ZeroPad2D } from './pad.js';
+export type { PadLayerOptions } from './pad.js';
 export { Linear, Embedding, Dropout, Flatten } from './common.js';
 export type { LinearLayerOptions, EmbeddingLayerOptions, DropoutLayerOptions } from './common.js';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, GELU } from './activation.js';

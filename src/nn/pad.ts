@@ -1,0 +1,90 @@
+/**
+ * `paddle.nn.Pad1D`, `Pad2D`, `Pad3D` and `ZeroPad2D`: layers over `nn.functional.pad` with the
+ * spatial pad order ([left, right], [left, right, top, bottom], [left, right, top, bottom, front,
+ * back]); an integer `padding` pads every side of every spatial dim by it.
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { checkOptions, describe, leadingOption } from '../options.js';
+import { Tensor } from '../tensor/tensor.js';
+import { intList } from '../ops/helpers.js';
+import { pad, type PadDataFormat, type PadMode } from './functional/pad.js';
+import { Layer } from './layer.js';
+
+export interface PadLayerOptions {
+  /** 'constant' (default), 'reflect', 'replicate', 'circular'. */
+  mode?: PadMode;
+  /** The fill value of 'constant' mode (default 0). */
+  value?: number;
+  dataFormat?: PadDataFormat;
+  name?: string | null;
+}
+
+/** The padding as a list of 2·dims integers (an integer: the same on every side). */
+function paddingList(where: string, padding: unknown, dims: number): number[] {
+  if (typeof padding === 'number') {
+    if (!Number.isInteger(padding)) throw new PaddleTypeError(`${where}: the 'padding' must be an integer or a list of integers, but received ${padding}.`);
+    return new Array<number>(2 * dims).fill(padding);
+  }
+  const list = intList(where, 'padding', padding);
+  if (list.length !== 2 * dims) {
+    throw new ValueError(`${where}: the 'padding' must be an integer or a list of ${2 * dims} integers, but received ${list.length} ([${list.join(', ')}]).`);
+  }
+  return list;
+}
+
+abstract class PadND extends Layer {
+  readonly padding: number[];
+  readonly mode: PadMode;
+  readonly value: number;
+  readonly dataFormat: PadDataFormat;
+
+  protected constructor(where: string, dims: number, formats: readonly PadDataFormat[], padding: unknown, modeOrOptions: unknown, options: PadLayerOptions | undefined) {
+    const o = checkOptions(where, leadingOption(where, 'mode', modeOrOptions, options), ['mode', 'value', 'dataFormat', 'name']);
+    const list = paddingList(where, padding, dims);
+    const format = o.dataFormat ?? (formats[0] as PadDataFormat);
+    if (!formats.includes(format)) {
+      throw new ValueError(`${where}: the 'data_format' must be one of ${formats.map((f) => `'${f}'`).join(', ')}, but received ${describe(format)}.`);
+    }
+    super();
+    this.padding = list;
+    this.mode = o.mode ?? 'constant';
+    this.value = o.value ?? 0;
+    this.dataFormat = format;
+  }
+
+  override forward(x: Tensor): Tensor {
+    return pad(x, this.padding, { mode: this.mode, value: this.value, dataFormat: this.dataFormat });
+  }
+
+  override extraRepr(): string {
+    return `padding=[${this.padding.join(', ')}], mode=${this.mode}, value=${this.value}, data_format=${this.dataFormat}`;
+  }
+}
+
+/** `paddle.nn.Pad1D(padding, mode='constant', value=0.0, data_format='NCL')`. */
+export class Pad1D extends PadND {
+  constructor(padding: number | readonly number[] | Tensor, modeOrOptions?: PadMode | PadLayerOptions, options?: PadLayerOptions) {
+    super('Pad1D', 1, ['NCL', 'NLC'], padding, modeOrOptions, options);
+  }
+}
+
+/** `paddle.nn.Pad2D(padding, mode='constant', value=0.0, data_format='NCHW')`. */
+export class Pad2D extends PadND {
+  constructor(padding: number | readonly number[] | Tensor, modeOrOptions?: PadMode | PadLayerOptions, options?: PadLayerOptions) {
+    super('Pad2D', 2, ['NCHW', 'NHWC'], padding, modeOrOptions, options);
+  }
+}
+
+/** `paddle.nn.Pad3D(padding, mode='constant', value=0.0, data_format='NCDHW')`. */
+export class Pad3D extends PadND {
+  constructor(padding: number | readonly number[] | Tensor, modeOrOptions?: PadMode | PadLayerOptions, options?: PadLayerOptions) {
+    super('Pad3D', 3, ['NCDHW', 'NDHWC'], padding, modeOrOptions, options);
+  }
+}
+
+/** `paddle.nn.ZeroPad2D(padding, data_format='NCHW')`. */
+export class ZeroPad2D extends PadND {
+  constructor(padding: number | readonly number[] | Tensor, options?: { dataFormat?: 'NCHW' | 'NHWC'; name?: string | null }) {
+    super('ZeroPad2D', 2, ['NCHW', 'NHWC'], padding, checkOptions('ZeroPad2D', options, ['dataFormat', 'name']), undefined);
+  }
+}
