@@ -119,12 +119,13 @@ export class LayerList extends Layer {
   }
 }
 
-/** What `LayerDict` takes: a Map, a plain object (insertion order) or `[name, layer]` pairs. */
-export type LayerDictInit = ReadonlyMap<string, Layer> | Readonly<Record<string, Layer>> | Iterable<readonly [string, Layer]>;
+/** What `LayerDict` takes: a LayerDict, a Map, a plain object (insertion order) or `[name, layer]` pairs. */
+export type LayerDictInit = LayerDict | ReadonlyMap<string, Layer> | Readonly<Record<string, Layer>> | Iterable<readonly [string, Layer]>;
 
 function entriesOf(where: string, sublayers: LayerDictInit): [string, Layer][] {
   let list: [string, unknown][];
-  if (sublayers instanceof Map) list = [...(sublayers as ReadonlyMap<string, Layer>)];
+  if (sublayers instanceof LayerDict) list = sublayers.items();
+  else if (sublayers instanceof Map) list = [...(sublayers as ReadonlyMap<string, Layer>)];
   else if (typeof (sublayers as Iterable<unknown>)[Symbol.iterator] === 'function') {
     list = [...(sublayers as Iterable<unknown>)].map((e, i) => {
       if (!Array.isArray(e) || e.length !== 2) {

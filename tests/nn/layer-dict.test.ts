@@ -39,6 +39,9 @@ describe('LayerDict', () => {
     expect(d.parameters()).toHaveLength(4);
     d.delete('b');
     expect(Object.keys(d.stateDict())).toEqual(['a.weight', 'a.bias']);
+    const e = new nn.LayerDict(d);
+    e.update(new nn.LayerDict({ z: new nn.Tanh() }));
+    expect(e.keys()).toEqual(['a', 'c', 'z']);
   });
   it('inside a Layer, its layers are trained parameters of the parent', () => {
     class Net extends nn.Layer {
