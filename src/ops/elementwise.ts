@@ -67,19 +67,60 @@ export const sigmoidScalar = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(
 /** Round half away from zero (C's std::round, Paddle's round kernel); Math.round is exact on |v|. */
 const roundHalfAway = (v: number): number => (v < 0 ? -Math.round(-v) : Math.round(v));
 
+/*
+ * tanh, sigmoid and relu sit in every model's forward and backward, so they have loops of their
+ * own rather than going through `mapUnary`'s per-element callbacks (about 1.5–2× slower); the
+ * numbers are the same: f in float64, rounded once; g · f′(y).
+ */
+function activationInput(where: string, xv: unknown, options: NameOptions | undefined): { t: Tensor; src: DataArray; out: DataArray } {
+  checkOptions(where, options, ['name']);
+  const t = expectTensor(where, 'x', xv);
+  expectFloat(where, 'x', t);
+  const src = t.data;
+  return { t, src, out: allocArray(t.dtype, src.length) };
+}
+
+function activationOutput(where: string, t: Tensor, out: DataArray, grad: (g: DataArray, gx: DataArray) => void): Tensor {
+  return Tensor.fromOp(where, out, t.shape, t.dtype, [t], (g) => {
+    if (!needsGrad(t)) return [null];
+    const gx = allocArray(t.dtype, g.length);
+    grad(g, gx);
+    return [gx];
+  });
+}
+
 /** `paddle.tanh(x)`; gradient g·(1 − y²). */
 export function tanh(x: Tensor, options?: NameOptions): Tensor {
-  return mapUnary('tanh', x, options, { f: Math.tanh, df: (_v, y) => 1 - y * y, rule: 'float' });
+  const { t, src, out } = activationInput('tanh', x, options);
+  for (let i = 0; i < src.length; i++) out[i] = Math.tanh(src[i] as number);
+  return activationOutput('tanh', t, out, (g, gx) => {
+    for (let i = 0; i < g.length; i++) {
+      const y = out[i] as number;
+      gx[i] = (g[i] as number) * (1 - y * y);
+    }
+  });
 }
 
 /** `paddle.nn.functional.sigmoid(x)` = 1/(1 + e^(−x)) (also `paddle.sigmoid`); gradient g·y·(1 − y). */
 export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
-  return mapUnary('sigmoid', x, options, { f: sigmoidScalar, df: (_v, y) => y * (1 - y), rule: 'float' });
+  const { t, src, out } = activationInput('sigmoid', x, options);
+  for (let i = 0; i < src.length; i++) out[i] = sigmoidScalar(src[i] as number);
+  return activationOutput('sigmoid', t, out, (g, gx) => {
+    for (let i = 0; i < g.length; i++) {
+      const y = out[i] as number;
+      gx[i] = (g[i] as number) * (y * (1 - y));
+    }
+  });
 }
 
 /** `paddle.nn.functional.relu(x)` = max(x, 0) (NaN stays NaN); gradient g·(y > 0). */
 export function relu(x: Tensor, options?: NameOptions): Tensor {
-  return mapUnary('relu', x, options, { f: relu1, df: (_v, y) => (y > 0 ? 1 : 0), rule: 'float' });
+  const { t, src, out } = activationInput('relu', x, options);
+  for (let i = 0; i < src.length; i++) out[i] = relu1(src[i] as number);
+  return activationOutput('relu', t, out, (g, gx) => {
+    // Paddle's relu_grad: dout · (out > 0), so a NaN dout stays NaN
+    for (let i = 0; i < g.length; i++) gx[i] = (out[i] as number) > 0 ? (g[i] as number) : (g[i] as number) * 0;
+  });
 }
 
 /** `paddle.rsqrt(x)` = 1/√x; gradient −g·y³/2. */
