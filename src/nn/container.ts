@@ -99,6 +99,23 @@ export class LayerList extends Layer {
     return this;
   }
 
+  /**
+   * Paddle's `insert(index, sublayer)`: puts `sublayer` before position `index` (negative counts
+   * from the end; clamped like Python's `list.insert`); the layers after it move up one name.
+   */
+  insert(index: number, sublayer: Layer): this {
+    if (typeof index !== 'number' || !Number.isInteger(index)) {
+      throw new PaddleTypeError(`LayerList.insert: the index must be an integer, but received ${describe(index)}.`);
+    }
+    if (!(sublayer instanceof Layer)) throw new PaddleTypeError(`LayerList.insert: expected a Layer, but received ${describe(sublayer)}.`);
+    const n = this.items.length;
+    const at = Math.min(Math.max(index < 0 ? index + n : index, 0), n);
+    this.items.splice(at, 0, sublayer);
+    // re-register from `at`: names '0'…'n-1' keep their places, 'n' is appended
+    for (let k = at; k < this.items.length; k++) this.addSublayer(String(k), this.items[k] as Layer);
+    return this;
+  }
+
   extend(sublayers: Iterable<Layer>): this {
     for (const l of sublayers) this.append(l);
     return this;

@@ -137,3 +137,26 @@ describe('layers', () => {
     expect(() => linear.registerForwardPreHook(5 as never)).toThrow(paddle.errors.TypeError);
   });
 });
+
+describe('containers', () => {
+  it('LayerList.insert renumbers like Paddle; a named Sequential child is an attribute', () => {
+    // linears = paddle.nn.LayerList([paddle.nn.Linear(10, 10) for i in range(10)])
+    // another = paddle.nn.Linear(10, 10); linears.insert(3, another); linears[3] is another → True
+    const linears = new paddle.nn.LayerList(Array.from({ length: 10 }, () => new paddle.nn.Linear(10, 10)));
+    const another = new paddle.nn.Linear(10, 10);
+    const before = linears.at(3);
+    linears.insert(3, another);
+    expect(linears[3]).toBe(another);
+    expect(linears[4]).toBe(before);
+    expect(linears.length).toBe(11);
+    expect(linears.namedChildren().map(([n]) => n)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(linears.parameters()[6]).toBe(another.weight);
+    linears.insert(-1, new paddle.nn.ReLU());
+    expect(linears.at(-2)).toBeInstanceOf(paddle.nn.ReLU);
+    // model = paddle.nn.Sequential(('l1', paddle.nn.Linear(10, 2)), ('l2', paddle.nn.Linear(2, 3))); model['l1']
+    const l1 = new paddle.nn.Linear(10, 2);
+    const model = new paddle.nn.Sequential(['l1', l1], ['l2', new paddle.nn.Linear(2, 3)]);
+    expect((model as unknown as Record<string, unknown>)['l1']).toBe(l1);
+    expect(model[0]).toBe(l1);
+  });
+});
