@@ -177,10 +177,16 @@ describe('setStateDict', () => {
 
   it('strict: false loads what matches and reports the rest like Paddle', () => {
     const b = new Block();
-    const [missing, unexpected] = b.setStateDict(
-      { scale: [9, 9, 9], 'fc1.bias': [1, 2], extra: [0] },
-      { strict: false },
-    );
+    const lines: string[] = [];
+    const prev = paddle.setLogSink((l) => lines.push(l));
+    let missing: string[];
+    let unexpected: string[];
+    try {
+      [missing, unexpected] = b.setStateDict({ scale: [9, 9, 9], 'fc1.bias': [1, 2], extra: [0] }, { strict: false });
+    } finally {
+      paddle.setLogSink(prev);
+    }
+    expect(lines).toHaveLength(3);
     expect(Array.from(b.scale.data)).toEqual([9, 9, 9]);
     expect(missing).toEqual(['fc1.weight', 'fc2.weight', 'fc1.bias']);
     expect(unexpected).toEqual(['fc1.bias', 'extra']);
