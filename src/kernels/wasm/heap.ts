@@ -27,6 +27,21 @@ import type { ArrayFor, DataArray, DType } from '../../tensor/dtype.js';
 import { allocArray, bytesPerElement } from '../../tensor/dtype.js';
 import { JsStorage, type Allocator, type Storage } from '../../tensor/storage.js';
 
+/*
+ * The WebAssembly types this package's declarations name, declared as (empty) interfaces so that
+ * the published .d.ts files compile in projects without the DOM library (`lib: ["ES2022"]`);
+ * where lib.dom is present they merge with its full declarations.
+ */
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace WebAssembly {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Module {}
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Memory {}
+  }
+}
+
 export const PAGE_BYTES = 65536;
 /** Bytes reserved at the bottom of the heap (thread control block at `CONTROL_OFFSET`). */
 export const HEAP_BASE = 1024;

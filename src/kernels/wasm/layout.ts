@@ -35,7 +35,7 @@ export const SQ_U32 = { ptr: 0, length: 1, first: 2 } as const;
 export const SQ_BLOCK = 65536;
 
 /** Why the module's exported layout constants differ from the ones above, or undefined. */
-export function checkLayout(exports: WebAssembly.Exports): string | undefined {
+export function checkLayout(exports: Readonly<Record<string, unknown>>): string | undefined {
   const expected: Record<string, number> = {
     DESC_BYTES,
     SQ_BYTES,
