@@ -150,10 +150,10 @@ describe('SIGKILL during a checkpoint save', () => {
       instants.map((us, i) => () => trial(`random-${i}`, `after:2:${us}`)),
     );
     const killed = results.filter((r) => r.killed);
-    // Most instants must land inside the save, and both outcomes must occur, or the test proves little.
+    // Most instants must land inside the save, or the test proves little. Which set survives
+    // depends on where each instant fell, which the machine's load shifts (on a busy machine all
+    // 30 can land before the commit); the per-step test above forces both outcomes.
     expect(killed.length, JSON.stringify({ saveMs, instants, results })).toBeGreaterThanOrEqual(RANDOM_TRIALS * 0.6);
-    expect(killed.some((r) => r.survived === 1)).toBe(true);
-    expect(killed.some((r) => r.survived === 2)).toBe(true);
     expect(existsSync(join(reference, '.lock'))).toBe(false);
   }, 180_000);
 });
