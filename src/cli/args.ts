@@ -76,14 +76,22 @@ Options:
   --weight-decay <x>    L2 weight decay coefficient, >= 0               [${DEFAULT_CONFIG.weightDecay}]
   --clip-norm <x>       clip the global gradient norm to x; 0 = off     [${DEFAULT_CONFIG.clipNorm}]
   --scheduler <name>    none | step (x0.5 every 3 epochs) | cosine
-                        (CosineAnnealingDecay over --epochs) | onecycle
+                        (CosineAnnealingDecay, T_max = --epochs) | onecycle
                         (OneCycleLR over all steps, peak --lr)          [${DEFAULT_CONFIG.scheduler}]
   --seed <n>            seed for the initial weights and the shuffling  [${DEFAULT_CONFIG.seed}]
   --limit <n>           train on the first n training digits only (tests)
   --out <dir>           output directory                                [./${DEFAULT_OUT}]
-  --resume              continue from the checkpoint in --out (same settings;
-                        only --epochs may be raised)
+  --resume              continue from the checkpoint in --out with its settings;
+                        only --epochs may differ, and the schedule keeps the
+                        epochs of its first run: cosine keeps that T_max and
+                        goes on past it as Paddle's CosineAnnealingDecay does
+                        (lr 0 in the epoch after T_max, back up to --lr
+                        T_max epochs later); step and none go on as before;
+                        onecycle cannot go past its last step (--epochs above
+                        the first run's is refused)
   -h, --help            show this help
+
+Each option may be given once.
 
 Exit status: 0 done, 2 bad input, unusable checkpoint or --out in use by another
 trainer, 1 failure (e.g. a save on a full disk), 130 interrupted (the last complete
@@ -96,7 +104,8 @@ Commands:
   train     train an MLP on MNIST digits with RMSProp (see '${PROGRAM} train --help')
 
 Options:
-  -h, --help  show this help
+  -h, --help     show this help
+  -v, --version  print the version and exit
 `;
 
 const OPTIONS = {
@@ -185,15 +194,34 @@ function usageFromParseError(e: ParseArgsError): UsageError {
   }
 }
 
+/**
+ * parseArgs keeps the last of a repeated flag (`--epochs 2 --epochs 3` trains 3 epochs): a typo in
+ * a long command line would pass silently, so a flag given twice is a usage error.
+ */
+function rejectRepeats(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>): void {
+  const seen = new Map<string, string | undefined>();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (seen.has(t.name)) {
+      const first = seen.get(t.name);
+      const values = first !== undefined && t.value !== undefined ? ` ('${first}', then '${t.value}')` : '';
+      throw new UsageError(`--${t.name} is given more than once${values}; give it once`);
+    }
+    seen.set(t.name, t.value);
+  }
+}
+
 /** Parses `train`'s flags. Returns null when help was asked for. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs | null {
   let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+  let tokens: ReturnType<typeof parseArgs>['tokens'];
   try {
-    values = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: false }).values;
+    ({ values, tokens } = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: false, tokens: true }));
   } catch (e) {
     throw usageFromParseError(e as ParseArgsError);
   }
   if (values.help === true) return null;
+  rejectRepeats(tokens ?? []);
 
   const config: TrainConfig = { ...DEFAULT_CONFIG };
   const explicit = new Set<keyof TrainConfig>();

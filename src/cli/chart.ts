@@ -18,6 +18,9 @@ const PANEL_W = 380;
 const LEFT_X = 70;
 const RIGHT_X = 540;
 
+/** The plot areas (curves stay inside them; titles and labels stay outside). */
+export const CHART_LAYOUT = { width: W, height: H, panelTop: PANEL_TOP, panelHeight: PANEL_H, panelWidth: PANEL_W, lossX: LEFT_X, accX: RIGHT_X } as const;
+
 const COLORS = {
   step: '#9ecae1',
   train: '#1f77b4',
@@ -191,8 +194,8 @@ export function renderChart(history: History, options: ChartOptions): string {
   parts.push(dots(testAccPts, COLORS.test));
   const last = epochs[epochs.length - 1];
   if (last !== undefined) {
-    const [x, y] = testAccPts[testAccPts.length - 1] as readonly [number, number];
-    parts.push(`<text x="${(x - 4).toFixed(1)}" y="${(y + 18).toFixed(1)}" font-size="12" font-weight="600" fill="${COLORS.test}" text-anchor="end" stroke="#fff" stroke-width="3" paint-order="stroke">test ${(last.testAcc * 100).toFixed(2)}%</text>`);
+    // Above the plot area, right-aligned on the panel title's baseline: no curve can reach it.
+    parts.push(`<text x="${RIGHT_X + PANEL_W}" y="${PANEL_TOP - 12}" font-size="12" font-weight="600" fill="${COLORS.test}" text-anchor="end">test ${(last.testAcc * 100).toFixed(2)}%</text>`);
   }
   parts.push(legend(RIGHT_X + 8, H - 22, [['train', COLORS.train, false], ['test', COLORS.test, false]]));
   parts.push('</svg>');

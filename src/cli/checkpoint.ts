@@ -76,6 +76,12 @@ export interface CheckpointMeta {
   /** Completed optimizer steps. */
   step: number;
   config: TrainConfig;
+  /**
+   * Epochs the learning-rate schedule was planned for: the first run's --epochs, kept when a
+   * resumed run changes --epochs (cosine's T_max, onecycle's total steps / steps per epoch).
+   * Absent in checkpoints of earlier versions, where it is `config.epochs`.
+   */
+  planEpochs?: number;
   history: History;
   files: { [FILES.params]: FileDigest; [FILES.opt]: FileDigest };
   savedAt: string;
@@ -203,7 +209,7 @@ function linkVisibleFiles(out: string): void {
  */
 export function writeCheckpoint(
   out: string,
-  state: { epoch: number; step: number; config: TrainConfig; history: History; params: Uint8Array; opt: Uint8Array; chart: string },
+  state: { epoch: number; step: number; config: TrainConfig; planEpochs: number; history: History; params: Uint8Array; opt: Uint8Array; chart: string },
   hooks: SaveHooks = {},
 ): void {
   const step = hooks.onStep ?? ((): void => undefined);
@@ -214,6 +220,7 @@ export function writeCheckpoint(
     epoch: state.epoch,
     step: state.step,
     config: state.config,
+    planEpochs: state.planEpochs,
     history: state.history,
     files: { [FILES.params]: digest(state.params), [FILES.opt]: digest(state.opt) },
     savedAt: new Date().toISOString(),
@@ -389,7 +396,11 @@ export function readCheckpoint(dir: string): Checkpoint {
   if (!isObject(parsed) || parsed['format'] !== FORMAT) throw bad(dir, `${FILES.meta} is not a paddle-rmsprop training checkpoint`);
   const { epoch, step } = parsed;
   if (!isCount(epoch) || !isCount(step)) throw bad(dir, `${FILES.meta} has no valid epoch/step`);
-  const problem = checkConfig(parsed['config']) ?? checkHistory(parsed['history'], epoch, step);
+  const plan = parsed['planEpochs'];
+  const problem =
+    checkConfig(parsed['config']) ??
+    (plan === undefined || (isCount(plan) && plan > 0) ? null : `planEpochs is ${JSON.stringify(plan)}`) ??
+    checkHistory(parsed['history'], epoch, step);
   if (problem !== null) throw bad(dir, `${FILES.meta}: ${problem}`);
   const files = parsed['files'];
   const blobs: Uint8Array[] = [];

@@ -23,6 +23,20 @@ export function formatDuration(seconds: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(r).padStart(2, '0')}`;
 }
 
+/** Seconds for a summary: `0.04 s`, `0.3 s`, `5.2 s`, `42 s` (one decimal below 10 s). */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '? s';
+  if (seconds === 0) return '0 s';
+  if (seconds < 0.095) return `${Number(seconds.toPrecision(1))} s`;
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
+  return `${seconds.toFixed(0)} s`;
+}
+
+/** `1 epoch`, `2 epochs`, `1,000 steps`. */
+export function plural(n: number, noun: string): string {
+  return `${formatInt(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
@@ -88,7 +102,7 @@ export class Progress {
 
   endEpoch(r: EpochRecord, samplesPerSecond: number): void {
     this.line(
-      `epoch ${this.counter()}  loss ${r.trainLoss.toFixed(4)}  acc ${percent(r.trainAcc)}  |  test loss ${r.testLoss.toFixed(4)}  acc ${percent(r.testAcc)}  |  lr ${formatLr(r.lr)}  |  ${r.seconds.toFixed(1)} s, ${formatInt(samplesPerSecond)} samples/s`,
+      `epoch ${this.counter()}  loss ${r.trainLoss.toFixed(4)}  acc ${percent(r.trainAcc)}  |  test loss ${r.testLoss.toFixed(4)}  acc ${percent(r.testAcc)}  |  lr ${formatLr(r.lr)}  |  ${formatSeconds(r.seconds)}, ${formatInt(samplesPerSecond)} samples/s`,
     );
   }
 

@@ -20,7 +20,7 @@ import type { EpochRecord, History } from './history.js';
 import { acquireLock, pidAlive, type Lock } from './lock.js';
 import { gatherBatch, IMAGE_SIZE, loadMnist, NUM_CLASSES, type Digits } from './mnist.js';
 import { MLP } from './model.js';
-import { formatDuration, formatInt, formatLr, percent, Progress, type TextOutput } from './progress.js';
+import { formatDuration, formatInt, formatSeconds, percent, plural, Progress, type TextOutput } from './progress.js';
 import { epochOrder, trainingSubset } from './shuffle.js';
 
 export interface TrainIO {
@@ -47,22 +47,32 @@ const EVAL_BATCH = 1000;
 /** Settings that a resumed run may change (everything else must match the checkpoint). */
 const RESUMABLE_CHANGES: ReadonlySet<keyof TrainConfig> = new Set(['epochs']);
 
-/** The schedule, and whether it advances per optimizer step (else per epoch). */
-function makeScheduler(c: TrainConfig, stepsPerEpoch: number): { scheduler: paddle.optimizer.lr.LRScheduler | null; perStep: boolean } {
+/**
+ * The schedule, and whether it advances per optimizer step (else per epoch). `planEpochs` is the
+ * number of epochs the schedule's shape was planned for: the first run's --epochs, kept when a
+ * resumed run changes --epochs (cosine's T_max, onecycle's total steps).
+ */
+function makeScheduler(c: TrainConfig, stepsPerEpoch: number, planEpochs: number): { scheduler: paddle.optimizer.lr.LRScheduler | null; perStep: boolean } {
   switch (c.scheduler) {
     case 'none':
       return { scheduler: null, perStep: false };
     case 'step':
       return { scheduler: new paddle.optimizer.lr.StepDecay(c.lr, STEP_SIZE, { gamma: STEP_GAMMA }), perStep: false };
     case 'cosine':
-      return { scheduler: new paddle.optimizer.lr.CosineAnnealingDecay(c.lr, c.epochs), perStep: false };
+      return { scheduler: new paddle.optimizer.lr.CosineAnnealingDecay(c.lr, planEpochs), perStep: false };
     case 'onecycle':
-      return { scheduler: new paddle.optimizer.lr.OneCycleLR(c.lr, c.epochs * stepsPerEpoch), perStep: true };
+      return { scheduler: new paddle.optimizer.lr.OneCycleLR(c.lr, planEpochs * stepsPerEpoch), perStep: true };
   }
 }
 
-/** The settings of a resumed run: the checkpoint's, with the explicit flags checked against them. */
-function resumeConfig(args: TrainArgs, saved: TrainConfig, dir: string): TrainConfig {
+/**
+ * The settings of a resumed run: the checkpoint's, with the explicit flags checked against them.
+ * --epochs may change; the schedule keeps its plan (`planEpochs`), so the epochs already trained
+ * stay what they were: cosine continues CosineAnnealingDecay's formula past T_max (as Paddle's
+ * does), step and none need no plan, and onecycle, which cannot step past its total steps, cannot
+ * be extended.
+ */
+function resumeConfig(args: TrainArgs, saved: TrainConfig, planEpochs: number, dir: string): TrainConfig {
   for (const key of args.explicit) {
     if (RESUMABLE_CHANGES.has(key)) continue;
     if (args.config[key] !== saved[key]) {
@@ -72,20 +82,21 @@ function resumeConfig(args: TrainArgs, saved: TrainConfig, dir: string): TrainCo
     }
   }
   const config: TrainConfig = { ...saved, epochs: args.explicit.has('epochs') ? args.config.epochs : saved.epochs };
-  if (config.epochs !== saved.epochs && (config.scheduler === 'cosine' || config.scheduler === 'onecycle')) {
+  if (config.scheduler === 'onecycle' && config.epochs > planEpochs) {
     throw new UsageError(
-      `--resume: the ${config.scheduler} schedule of the checkpoint in ${dir} was planned for ${saved.epochs} epochs; resume with --epochs ${saved.epochs} or start a new run`,
+      `--resume: the onecycle schedule of the checkpoint in ${dir} ends after ${plural(planEpochs, 'epoch')} and cannot be extended; resume with --epochs ${planEpochs} or less, or start a new run`,
     );
   }
   return config;
 }
 
-function describeRun(c: TrainConfig): string {
+function describeRun(c: TrainConfig, planEpochs: number): string {
   const parts = [`RMSProp lr ${c.lr}`, `rho ${c.rho}`];
   if (c.momentum !== 0) parts.push(`momentum ${c.momentum}`);
   if (c.centered) parts.push('centered');
   if (c.weightDecay !== 0) parts.push(`weight decay ${c.weightDecay}`);
-  parts.push(c.scheduler === 'none' ? 'constant lr' : `${c.scheduler} schedule`);
+  const planned = (c.scheduler === 'cosine' || c.scheduler === 'onecycle') && planEpochs !== c.epochs ? ` planned for ${planEpochs} epochs` : '';
+  parts.push(c.scheduler === 'none' ? 'constant lr' : `${c.scheduler} schedule${planned}`);
   parts.push(c.clipNorm > 0 ? `clip-norm ${c.clipNorm}` : 'no clipping');
   parts.push(`batch ${c.batchSize}`, `seed ${c.seed}`);
   return parts.join(', ');
@@ -199,6 +210,8 @@ function restore(model: MLP, opt: paddle.optimizer.RMSProp, state: { params: pad
 
 interface Run {
   config: TrainConfig;
+  /** Epochs the schedule was planned for (see makeScheduler). */
+  planEpochs: number;
   out: string;
   model: MLP;
   opt: paddle.optimizer.RMSProp;
@@ -210,14 +223,14 @@ interface Run {
 }
 
 /** Builds the model and optimizer as a fresh process would name them (see `guard`). */
-function build(config: TrainConfig, stepsPerEpoch: number): Pick<Run, 'model' | 'opt' | 'scheduler' | 'perStep'> {
+function build(config: TrainConfig, stepsPerEpoch: number, planEpochs: number): Pick<Run, 'model' | 'opt' | 'scheduler' | 'perStep'> {
   // Parameter and accumulator names come from process-wide counters; a fresh counter scope makes
   // them `linear_0.w_0`, `linear_0.w_0_momentum_0`, ... in every run, so a checkpoint loads into
   // any later run, in this process or another.
   return paddle.utils.uniqueName.guard(() => {
     paddle.seed(config.seed);
     const model = new MLP();
-    const { scheduler, perStep } = makeScheduler(config, stepsPerEpoch);
+    const { scheduler, perStep } = makeScheduler(config, stepsPerEpoch, planEpochs);
     const opt = new paddle.optimizer.RMSProp(scheduler ?? config.lr, {
       parameters: model.parameters(),
       rho: config.rho,
@@ -236,9 +249,9 @@ function chartOf(run: Run): string {
   const sub = [`RMSProp lr ${c.lr} (${c.scheduler === 'none' ? 'constant' : c.scheduler})`, c.clipNorm > 0 ? `clip-norm ${c.clipNorm}` : 'no clipping', `batch ${c.batchSize}`];
   if (c.momentum !== 0) sub.push(`momentum ${c.momentum}`);
   if (c.centered) sub.push('centered');
-  if (last !== undefined) sub.push(`test accuracy ${percent(last.testAcc)} after ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}`);
+  if (last !== undefined) sub.push(`test accuracy ${percent(last.testAcc)} after ${plural(last.epoch, 'epoch')}`);
   const seconds = run.history.epochs.reduce((a, e) => a + e.seconds, 0);
-  if (last !== undefined) sub.push(`${seconds.toFixed(0)} s of training`);
+  if (last !== undefined) sub.push(`${formatSeconds(seconds)} of training`);
   return renderChart(run.history, { title: 'paddle-rmsprop: MLP 784-256-10 on MNIST digits', subtitle: sub.join(' · ') });
 }
 
@@ -253,6 +266,7 @@ function saveRun(run: Run, lock: Lock, hooks: SaveHooks | undefined): void {
       epoch: run.epoch,
       step: run.step,
       config: run.config,
+      planEpochs: run.planEpochs,
       history: run.history,
       params: paddle.saveBytes(run.model.stateDict()),
       opt: paddle.saveBytes(run.opt.stateDict()),
@@ -287,7 +301,9 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
   }
   const ckpt = args.resume ? readCheckpoint(args.out) : null;
   const replacing = ckpt === null && existsSync(join(args.out, FILES.meta));
-  const config = ckpt !== null ? resumeConfig(args, ckpt.meta.config, args.out) : args.config;
+  // Checkpoints of earlier versions have no planEpochs: they could not change a planned schedule's epochs.
+  const planEpochs = ckpt !== null ? (ckpt.meta.planEpochs ?? ckpt.meta.config.epochs) : args.config.epochs;
+  const config = ckpt !== null ? resumeConfig(args, ckpt.meta.config, planEpochs, args.out) : args.config;
   const saved = ckpt !== null ? decodeCheckpoint(ckpt, args.out) : null;
 
   const data = loadMnist();
@@ -299,8 +315,9 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
   paddle.kernels.getBackend(); // before the parameters exist, so they live in the kernel heap
   const run: Run = {
     config,
+    planEpochs,
     out: args.out,
-    ...build(config, stepsPerEpoch),
+    ...build(config, stepsPerEpoch, planEpochs),
     history: ckpt !== null ? ckpt.meta.history : { epochs: [], stepLoss: [], stepsPerEpoch },
     epoch: ckpt?.meta.epoch ?? 0,
     step: ckpt?.meta.step ?? 0,
@@ -314,11 +331,11 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
     progress.line(
       `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${paddle.kernels.backendName()}`,
     );
-    progress.line(`${describeRun(config)} · ${config.epochs} epochs × ${stepsPerEpoch} steps`);
+    progress.line(`${describeRun(config, planEpochs)} · ${plural(config.epochs, 'epoch')} × ${plural(stepsPerEpoch, 'step')}`);
     if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
     if (replacing) progress.line(`starting afresh: the checkpoint in ${args.out} will be replaced after epoch 1 (--resume continues it instead)`);
     if (run.epoch >= config.epochs) {
-      progress.line(`nothing to do: the checkpoint in ${args.out} already has ${run.epoch} of ${config.epochs} epochs`);
+      progress.line(`nothing to do: the checkpoint in ${args.out} already has ${run.epoch} of ${plural(config.epochs, 'epoch')}`);
       return EXIT_OK;
     }
 
@@ -386,7 +403,7 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
     const last = run.history.epochs[run.history.epochs.length - 1] as EpochRecord;
     const correctTest = Math.round(last.testAcc * data.test.count);
     progress.line(
-      `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${run.epoch} epochs, ${formatInt(run.step)} steps · ${formatDuration(total)} total (${trainSeconds.toFixed(1)} s of it training)`,
+      `done: test accuracy ${percent(last.testAcc)} (${formatInt(correctTest)}/${formatInt(data.test.count)}) after ${plural(run.epoch, 'epoch')}, ${plural(run.step, 'step')} · ${total < 60 ? formatSeconds(total) : formatDuration(total)} total (${formatSeconds(trainSeconds)} of it training)`,
     );
     progress.line(`wrote ${[FILES.params, FILES.opt, FILES.meta, FILES.chart].map((f) => join(args.out, f)).join(', ')}`);
     return EXIT_OK;

@@ -58,6 +58,11 @@ describe('train flags', () => {
     [['--seed', '-1'], /^--seed must be an integer in \[0, 4294967295\], but received -1$/],
     [['--limit', '0'], /^--limit must be an integer in \[1, 1000000\], but received 0$/],
     [['--out', ' '], /^--out must name a directory$/],
+    // A repeated flag is refused, not silently the last one.
+    [['--epochs', '2', '--epochs', '3'], /^--epochs is given more than once \('2', then '3'\); give it once$/],
+    [['--lr=0.1', '--epochs', '2', '--lr', '-1'], /^--lr is given more than once \('0.1', then '-1'\); give it once$/],
+    [['--centered', '--centered'], /^--centered is given more than once; give it once$/],
+    [['--resume', '--out', 'a', '--resume'], /^--resume is given more than once; give it once$/],
   ];
 
   it.each(BAD)('%j is a UsageError', (argv, message) => {
@@ -94,13 +99,24 @@ describe('train flags', () => {
     }
     expect(help.err()).toBe('');
 
+    // --resume states what may change and what the schedule does then.
+    const resume = help.out().slice(help.out().indexOf('--resume'), help.out().indexOf('-h, --help'));
+    expect(resume.replace(/\s+/g, ' ')).toMatch(
+      /only --epochs may differ, .*cosine keeps that T_max and goes on past it as Paddle's CosineAnnealingDecay does .*onecycle cannot go past its last step \(--epochs above the first run's is refused\)/,
+    );
+
     const top = captureIO();
     expect(await runCli(['--help'], top)).toBe(0);
     expect(top.out()).toMatch(/Commands:\n {2}train/);
-
-    const version = captureIO();
-    expect(await runCli(['--version'], version)).toBe(0);
-    expect(version.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // Every option the top-level help lists works, and every one that works is listed.
+    expect(top.out()).toMatch(/\n {2}-h, --help +show this help\n/);
+    expect(top.out()).toMatch(/\n {2}-v, --version +print the version and exit\n/);
+    for (const flag of ['--version', '-v']) {
+      const version = captureIO();
+      expect(await runCli([flag], version)).toBe(0);
+      expect(version.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+      expect(version.err()).toBe('');
+    }
 
     const none = captureIO();
     expect(await runCli([], none)).toBe(2);

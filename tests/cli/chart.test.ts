@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logTicks, niceTicks, renderChart } from '../../src/cli/chart.js';
+import { CHART_LAYOUT, logTicks, niceTicks, renderChart } from '../../src/cli/chart.js';
 import type { History } from '../../src/cli/history.js';
 
 /** Tags open and close in order (a small well-formedness check for the SVG we write). */
@@ -74,6 +74,61 @@ describe('SVG chart', () => {
           return true;
         },
       ),
+    );
+  });
+
+  it("places the 'test xx%' label where no curve, dot or title can overlap it", () => {
+    const L = CHART_LAYOUT;
+    type Box = { x0: number; y0: number; x1: number; y1: number };
+    const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    /** A text's box, generously: 0.62 em per character (bold), ascent 1 em, descent 0.3 em. */
+    const textBox = (x: number, y: number, size: number, chars: number, anchor: string): Box => {
+      const w = chars * 0.62 * size;
+      const x0 = anchor === 'end' ? x - w : anchor === 'middle' ? x - w / 2 : x;
+      return { x0, y0: y - size, x1: x0 + w, y1: y + 0.3 * size };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 15 }),
+        (accs) => {
+          const h = history(accs.length, 3);
+          h.epochs.forEach((e, i) => {
+            [e.trainAcc, e.testAcc] = accs[i] as [number, number];
+          });
+          const svg = renderChart(h, { title: 't', subtitle: 'a long subtitle '.repeat(8) });
+          const texts = [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map((m) => {
+            const attr = (name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1] as string)?.[1];
+            const size = Number(attr('font-size'));
+            const box = textBox(Number(attr('x')), Number(attr('y')), size, (m[2] as string).length, attr('text-anchor') ?? 'start');
+            if (attr('dominant-baseline') === 'middle') Object.assign(box, { y0: box.y0 + size / 2, y1: box.y1 + size / 2 });
+            return { text: m[2] as string, box, raw: m[0] };
+          });
+          const label = texts.find((t) => /^test \d+\.\d\d%$/.test(t.text));
+          expect(label).toBeDefined();
+          const { text, box } = label as (typeof texts)[number];
+          expect(text).toBe(`test ${((h.epochs.at(-1)?.testAcc ?? 0) * 100).toFixed(2)}%`);
+          // Outside both plot areas (where every curve and dot lives: checked just below) and inside the SVG.
+          for (const px of [L.lossX, L.accX]) {
+            expect(overlaps(box, { x0: px, y0: L.panelTop, x1: px + L.panelWidth, y1: L.panelTop + L.panelHeight })).toBe(false);
+          }
+          expect(box.x0 >= 0 && box.x1 <= L.width && box.y0 >= 0 && box.y1 <= L.height).toBe(true);
+          // Every curve vertex and dot (radius 3, plus the stroke) keeps clear of the label.
+          const points = [
+            ...[...svg.matchAll(/<path d="(M[^"]+)" fill="none" stroke="#[0-9a-f]+" stroke-width/g)].flatMap((m) =>
+              [...(m[1] as string).matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]),
+            ),
+            ...[...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="3"/g)].map((m) => [Number(m[1]), Number(m[2])]),
+          ];
+          expect(points.length).toBeGreaterThan(0);
+          for (const [px, py] of points as [number, number][]) {
+            expect(overlaps(box, { x0: px - 4.5, y0: py - 4.5, x1: px + 4.5, y1: py + 4.5 }), `${px},${py}`).toBe(false);
+          }
+          // Nor any other text (the titles, the subtitle, tick labels, legends).
+          expect(texts.length).toBeGreaterThan(10);
+          for (const t of texts) if (t !== label) expect(overlaps(box, t.box), t.raw).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest, FILES, readCheckpoint, type CheckpointMeta } from '../../src/cli/checkpoint.js';
 import { runTrain } from '../../src/cli/train.js';
 import * as paddle from '../../src/index.js';
+import { formatSeconds } from '../../src/cli/progress.js';
 import { captureIO, REPO, tempDir } from './helpers.js';
 
 const { loadSync, saveBytes, Tensor } = paddle;
-const { oneCycleLr, oneCyclePhases, stepDecayLr } = paddle.optimizer.lr;
+const { CosineAnnealingDecay, oneCycleLr, oneCyclePhases, stepDecayLr } = paddle.optimizer.lr;
 
 const SMALL = ['--limit', '256', '--batch-size', '64', '--epochs', '2', '--seed', '3'];
 
@@ -135,7 +136,6 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     await refuse(['--resume', '--out', join(tmp.dir, 'nowhere')], /checkpoint\.json not found \(train without --resume first\)/);
     await refuse(['--resume', '--out', straight, '--lr', '0.5'], `--lr 0.5 differs from the checkpoint's 0.002 in ${straight}`);
     await refuse(['--resume', '--out', straight, '--centered'], /--centered true differs from the checkpoint's false/);
-    await refuse(['--resume', '--out', straight, '--epochs', '3'], /the cosine schedule of the checkpoint in .* was planned for 2 epochs/);
 
     const torn = copy('torn');
     appendFileSync(join(torn, FILES.opt), 'x');
@@ -213,6 +213,84 @@ describe('paddle-rmsprop train (256 digits, 2 epochs × 4 steps)', () => {
     expect(await runTrain(['--resume', '--out', parts], captureIO())).toBe(0);
     expect(bytes(parts, FILES.params).equals(bytes(whole, FILES.params))).toBe(true);
     expect(bytes(parts, FILES.opt).equals(bytes(whole, FILES.opt))).toBe(true);
+  });
+
+  it('--resume may raise --epochs: cosine keeps its T_max and goes on past it as Paddle does; onecycle refuses', async () => {
+    const flags = ['--limit', '64', '--batch-size', '32', '--seed', '5'];
+    const at = async (dir: string, argv: string[]): Promise<string> => {
+      const io = captureIO();
+      expect(await runTrain([...argv, '--out', dir], io), io.err()).toBe(0);
+      expect(io.err()).toBe('');
+      return io.out();
+    };
+    // Two runs of 2 epochs; one raised to 5 at once, the other to 3 then 5: the plan (T_max 2) is
+    // kept across resumes, so both end on the same bytes.
+    const once = join(tmp.dir, 'raise-once');
+    const twice = join(tmp.dir, 'raise-twice');
+    await at(once, [...flags, '--epochs', '2']);
+    await at(twice, [...flags, '--epochs', '2']);
+    const old = join(tmp.dir, 'raise-old');
+    cpSync(twice, old, { recursive: true, verbatimSymlinks: true });
+    const first = meta(once);
+    expect(first.planEpochs).toBe(2);
+    const out = await at(once, ['--resume', '--epochs', '5']);
+    expect(out).toContain('cosine schedule planned for 2 epochs');
+    expect(out).toContain('5 epochs × 2 steps');
+    await at(twice, ['--resume', '--epochs', '3']);
+    await at(twice, ['--resume', '--epochs', '5']);
+    const m = meta(once);
+    expect([m.epoch, m.step, m.config.epochs, m.planEpochs]).toEqual([5, 10, 5, 2]);
+    expect(meta(twice).history.stepLoss).toEqual(m.history.stepLoss);
+    expect(bytes(twice, FILES.params).equals(bytes(once, FILES.params))).toBe(true);
+    expect(bytes(twice, FILES.opt).equals(bytes(once, FILES.opt))).toBe(true);
+    // The epochs already trained are untouched ...
+    expect(m.history.epochs.slice(0, 2)).toEqual(first.history.epochs);
+    expect(m.history.stepLoss.slice(0, 4)).toEqual(first.history.stepLoss);
+    // ... and the lr of every epoch is Paddle's CosineAnnealingDecay(0.002, T_max=2) stepped on
+    // past T_max: 0.002, 0.001, 0 (eta_min), 0.001, 0.002.
+    const cosine = new CosineAnnealingDecay(0.002, 2);
+    const want: number[] = [];
+    for (let e = 0; e < 5; e++) {
+      want.push(cosine.lastLr);
+      cosine.step();
+    }
+    expect(m.history.epochs.map((e) => e.lr)).toEqual(want);
+    expect(want.map((v) => Number(v.toPrecision(12)))).toEqual([0.002, 0.001, 0, 0.001, 0.002]);
+
+    // A checkpoint of an earlier version (no planEpochs) planned its schedule for config.epochs.
+    const mo = meta(old);
+    delete mo.planEpochs;
+    writeFileSync(join(old, FILES.meta), JSON.stringify(mo));
+    expect(await at(old, ['--resume', '--epochs', '5'])).toContain('cosine schedule planned for 2 epochs');
+    expect(meta(old).planEpochs).toBe(2);
+    expect(bytes(old, FILES.params).equals(bytes(once, FILES.params))).toBe(true);
+
+    // onecycle cannot step past its total steps: raising is refused, with one line.
+    const cycle = join(tmp.dir, 'raise-onecycle');
+    await at(cycle, [...flags, '--epochs', '2', '--scheduler', 'onecycle']);
+    const io = captureIO();
+    expect(await runTrain(['--resume', '--out', cycle, '--epochs', '3'], io)).toBe(2);
+    expect(io.err()).toBe(
+      `paddle-rmsprop: --resume: the onecycle schedule of the checkpoint in ${cycle} ends after 2 epochs and cannot be extended; resume with --epochs 2 or less, or start a new run\n`,
+    );
+    expect(await at(cycle, ['--resume', '--epochs', '2'])).toContain('nothing to do');
+  });
+
+  it('says "1 epoch" and sub-second durations in the summary and the chart', async () => {
+    const dir = join(tmp.dir, 'one-epoch');
+    let t = 0;
+    const io = { ...captureIO(), now: () => (t += 7) }; // every clock read: 7 ms later
+    expect(await runTrain(['--limit', '32', '--batch-size', '32', '--epochs', '1', '--out', dir], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain(' · 1 epoch × 1 step\n');
+    const m = meta(dir);
+    const trained = formatSeconds(m.history.epochs[0]?.seconds ?? Number.NaN);
+    expect(trained).toMatch(/^0\.\d+ s$/);
+    expect(out).toMatch(new RegExp(`\\ndone: test accuracy [\\d.]+% \\([\\d,]+/1,756\\) after 1 epoch, 1 step · 0\\.\\d+ s total \\(${trained.replace('.', '\\.')} of it training\\)\\n`));
+    expect(out).not.toMatch(/\b1 epochs\b|\b1 steps\b/);
+    const svg = readFileSync(join(dir, FILES.chart), 'utf8');
+    expect(svg).toMatch(new RegExp(`after 1 epoch · ${trained.replace('.', '\\.')} of training</text>`));
+    expect(svg).not.toMatch(/1 epochs| 0 s of training/);
   });
 
   it('draws a live progress bar on a terminal', async () => {
