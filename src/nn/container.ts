@@ -15,14 +15,21 @@ type Forwardable = { forward(input: unknown): unknown };
 function indexable<T extends { at(index: number): unknown }>(target: T): T {
   return new Proxy(target, {
     get(t, key, receiver) {
-      if (typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key)) return t.at(Number(key));
+      if (isIndexKey(key)) return t.at(Number(key));
       return Reflect.get(t, key, receiver) as unknown;
     },
     has(t, key) {
-      if (typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key)) return Number(key) < (t as unknown as { length: number }).length;
+      if (isIndexKey(key)) return Number(key) < (t as unknown as { length: number }).length;
       return Reflect.has(t, key);
     },
   });
+}
+
+/** `'0'`, `'12'`: a canonical non-negative integer key (every other property access skips the regex). */
+function isIndexKey(key: string | symbol): key is string {
+  if (typeof key !== 'string' || key.length === 0) return false;
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9][0-9]*)$/.test(key);
 }
 
 /**
