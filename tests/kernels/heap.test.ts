@@ -16,7 +16,7 @@ import {
 } from '../../src/kernels/index.js';
 import { HEAP_BASE } from '../../src/kernels/wasm/heap.js';
 import type { Storage } from '../../src/tensor/storage.js';
-import { expectSameSlot, fillMixed, randomState, rng, STATE_KEYS, type FloatArray, type SlotInit } from './helpers.js';
+import { cloneSlot, expectSameSlot, fillMixed, randomState, rng, STATE_KEYS, type FloatArray, type SlotInit } from './helpers.js';
 
 describe('allocator', () => {
   it('aligns to 16 bytes, reuses freed blocks, coalesces neighbours', () => {
@@ -138,16 +138,6 @@ function views(st: Record<keyof SlotInit, Storage>): SlotInit {
   };
 }
 
-function clone(init: SlotInit): SlotInit {
-  return {
-    param: init.param.slice(),
-    grad: init.grad.slice(),
-    meanSquare: init.meanSquare.slice(),
-    moment: init.moment.slice(),
-    meanGrad: init.meanGrad.slice(),
-  };
-}
-
 describe('copy path and zero-copy path', () => {
   for (const dtype of ['float32', 'float64'] as const) {
     it(`${dtype}: heap arrays, plain arrays and a mix give identical results`, () => {
@@ -156,10 +146,10 @@ describe('copy path and zero-copy path', () => {
       const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.9, centered: true };
       const inits = lengths.map((n, k) => randomState(dtype, n, 40 + k));
       const zero = inits.map((i) => heapState(backend, dtype, i));
-      const plain = inits.map(clone);
+      const plain = inits.map(cloneSlot);
       const mixedHeap = inits.map((i) => heapState(backend, dtype, i));
-      const mixed = inits.map(clone);
-      const ref = inits.map(clone);
+      const mixed = inits.map(cloneSlot);
+      const ref = inits.map(cloneSlot);
       const next = rng(8);
       for (let step = 0; step < 7; step++) {
         for (let k = 0; k < inits.length; k++) {
@@ -197,7 +187,7 @@ describe('copy path and zero-copy path', () => {
   it('not centered: meanGrad is neither copied nor written', () => {
     const backend = createWasmBackend({ shared: true });
     const init = randomState('float32', 33, 1);
-    const st = clone(init);
+    const st = cloneSlot(init);
     const c = backend.stats.copiedArrays;
     backend.rmspropStep('float32', [{ ...st, lr: 0.01 }], { rho: 0.9, epsilon: 1e-6, momentum: 0, centered: false });
     expect(backend.stats.copiedArrays - c).toBe(4);
@@ -208,8 +198,8 @@ describe('copy path and zero-copy path', () => {
   it('uses the reference loops when the heap cannot hold the scratch space', () => {
     const backend = createWasmBackend({ shared: true, initialPages: 1, maximumPages: 2 });
     const init = randomState('float64', 20_000, 2); // 5 × 160 KB to copy: more than 128 KB
-    const st = clone(init);
-    const ref = clone(init);
+    const st = cloneSlot(init);
+    const ref = cloneSlot(init);
     const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.5, centered: true };
     backend.rmspropStep('float64', [{ ...st, lr: 0.1 }], hyper);
     refBackend.rmspropStep('float64', [{ ...ref, lr: 0.1 }], hyper);
@@ -228,7 +218,7 @@ describe('heap growth in the middle of training', () => {
       const lengths = [3, 1000, 2049];
       const inits = lengths.map((n, k) => randomState(dtype, n, 60 + k));
       const heapSt = inits.map((i) => heapState(backend, dtype, i));
-      const ref = inits.map(clone);
+      const ref = inits.map(cloneSlot);
       const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.9, centered: false };
       const next = rng(12);
       const extra: Storage[] = [];
@@ -262,7 +252,7 @@ describe('heap growth in the middle of training', () => {
     // 1000 tiny slots: the descriptor table (80 KB) does not fit in the 64 KB memory
     const inits = Array.from({ length: 1000 }, (_, k) => randomState(dtype, 1 + (k % 5), 500 + k));
     const heapSt = inits.map((i) => heapState(backend, dtype, i));
-    const ref = inits.map(clone);
+    const ref = inits.map(cloneSlot);
     const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.5, centered: true };
     const gen = backend.heap.generation;
     backend.rmspropStep(dtype, heapSt.map((st) => ({ ...views(st), lr: 0.01 })), hyper);
@@ -281,7 +271,7 @@ describe('ordinary (non-shared) memory backend', () => {
     expect(backend.name).toBe('wasm-simd');
     const init = randomState('float32', 300_000, 4);
     const st = heapState(backend, 'float32', init);
-    const ref = clone(init);
+    const ref = cloneSlot(init);
     const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.9, centered: true };
     backend.rmspropStep('float32', [{ ...views(st), lr: 0.01, clipMin: -1, clipMax: 1 }], hyper);
     refBackend.rmspropStep('float32', [{ ...ref, lr: 0.01, clipMin: -1, clipMax: 1 }], hyper);
@@ -329,7 +319,7 @@ describe('remembered groups (the same arrays again skip the per-array reads)', (
     const dtype = 'float32';
     const inits = [7, 1030, 64].map((n, k) => randomState(dtype, n, 300 + k));
     const st = inits.map((i) => heapState(backend, dtype, i));
-    const ref = inits.map(clone);
+    const ref = inits.map(cloneSlot);
     const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.9, centered: true };
     const stepBoth = (lr: number) => {
       backend.rmspropStep(dtype, st.map((s) => ({ ...views(s), lr })), hyper);

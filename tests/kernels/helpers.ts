@@ -95,6 +95,20 @@ export function cloneArray(src: FloatArray): FloatArray {
   return src.slice();
 }
 
+/** A copy of every array of a slot (in JS memory). */
+export function cloneSlot(init: SlotInit): SlotInit {
+  return materialize(init, cloneArray);
+}
+
+/** A copy of every array of a slot in `heap` (zero-copy views for the WASM kernels). */
+export function heapSlot(heap: { alloc(dtype: KernelDType, n: number): { array(): unknown } }, dtype: KernelDType, init: SlotInit): SlotInit {
+  return materialize(init, (src) => {
+    const a = heap.alloc(dtype, src.length).array() as FloatArray;
+    a.set(src);
+    return a;
+  });
+}
+
 /**
  * Asserts `actual` equals `expected` element by element with Object.is (so -0 ≠ +0, NaN = NaN,
  * any NaN payload); reports the first differing index.

@@ -15,13 +15,12 @@ import {
   refBackend,
   setNumThreads,
   threadsSupported,
-  type KernelDType,
   type RmspropHyper,
   type WasmBackend,
 } from '../../src/kernels/index.js';
 import { threadConfig, threadPoolsForTest, WORKER_SOURCE, type ThreadPool } from '../../src/kernels/wasm/threads.js';
 import { setLogSink, type LogSink } from '../../src/log.js';
-import { expectSameSlot, fillMixed, randomState, rng, STATE_KEYS, type FloatArray, type SlotInit } from './helpers.js';
+import { cloneSlot, expectSameSlot, fillMixed, heapSlot, randomState, rng, type SlotInit } from './helpers.js';
 
 const defaults = { ...threadConfig() };
 let wasm: WasmBackend;
@@ -68,26 +67,6 @@ async function until(cond: () => boolean, what: string): Promise<void> {
   }
 }
 
-function heapCopy(dtype: KernelDType, init: SlotInit): SlotInit {
-  const out = {} as SlotInit;
-  for (const k of STATE_KEYS) {
-    const a = wasm.heap.alloc(dtype, init[k].length).array() as FloatArray;
-    a.set(init[k]);
-    out[k] = a;
-  }
-  return out;
-}
-
-function clone(init: SlotInit): SlotInit {
-  return {
-    param: init.param.slice(),
-    grad: init.grad.slice(),
-    meanSquare: init.meanSquare.slice(),
-    moment: init.moment.slice(),
-    meanGrad: init.meanGrad.slice(),
-  };
-}
-
 /**
  * Several threaded steps (both dtypes, plain and centered, clipping and decay) and sums of squares
  * on the wasm backend, each compared bit for bit with the reference kernels.
@@ -100,8 +79,8 @@ function expectStepsMatchReference(label: string): void {
     for (const centered of [false, true]) {
       const hyper: RmspropHyper = { rho: 0.95, epsilon: 1e-6, momentum: 0.9, centered };
       const inits = lengths.map((n, k) => randomState(dtype, n, 300 + k));
-      const refState = inits.map(clone);
-      const state = inits.map((i) => heapCopy(dtype, i));
+      const refState = inits.map(cloneSlot);
+      const state = inits.map((i) => heapSlot(wasm.heap, dtype, i));
       const next = rng(11);
       const slots = (sts: SlotInit[]) =>
         sts.map((st, k) => ({
@@ -158,7 +137,7 @@ describe.skipIf(!threadsSupported())('threads: workers that die or fail to start
     expectStepsMatchReference('one of two workers dead');
     // the remaining worker still takes chunks (given enough of them; it may lose races for a while)
     const chunksBefore = pool.stats().workerChunks;
-    const big = heapCopy('float32', randomState('float32', 200_000, 9));
+    const big = heapSlot(wasm.heap, 'float32', randomState('float32', 200_000, 9));
     for (let s = 0; s < 200 && pool.stats().workerChunks === chunksBefore; s++) {
       wasm.rmspropStep('float32', [{ ...big, lr: 0.01 }], { rho: 0.9, epsilon: 1e-6, momentum: 0, centered: false });
     }
@@ -234,7 +213,7 @@ describe.skipIf(!threadsSupported())('threads: workers that die or fail to start
     pool.stallMs = 200;
 
     // the worker dies in the first chunk it claims; it may take a few jobs before it wins one
-    const st = heapCopy('float32', randomState('float32', 200_000, 5));
+    const st = heapSlot(wasm.heap, 'float32', randomState('float32', 200_000, 5));
     let error: unknown;
     const started = Date.now();
     for (let s = 0; s < 100 && error === undefined; s++) {

@@ -19,7 +19,7 @@ import {
   type RmspropHyper,
 } from '../../src/kernels/index.js';
 import { availableParallelism, threadConfig } from '../../src/kernels/wasm/threads.js';
-import { expectSameSlot, fillMixed, randomState, rng, STATE_KEYS, type FloatArray, type SlotInit } from './helpers.js';
+import { cloneSlot, expectSameSlot, fillMixed, heapSlot, randomState, rng, type FloatArray, type SlotInit } from './helpers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const initialThreads = getNumThreads(); // before anything in this process configured it
@@ -33,30 +33,10 @@ afterEach(() => {
 });
 afterAll(() => wasm.dispose());
 
-function heapCopy(dtype: KernelDType, init: SlotInit): SlotInit {
-  const out = {} as SlotInit;
-  for (const k of STATE_KEYS) {
-    const a = wasm.heap.alloc(dtype, init[k].length).array() as FloatArray;
-    a.set(init[k]);
-    out[k] = a;
-  }
-  return out;
-}
-
-function clone(init: SlotInit): SlotInit {
-  return {
-    param: init.param.slice(),
-    grad: init.grad.slice(),
-    meanSquare: init.meanSquare.slice(),
-    moment: init.moment.slice(),
-    meanGrad: init.meanGrad.slice(),
-  };
-}
-
 /** Runs `steps` steps with `threads` threads on heap copies of `inits`; returns the final state. */
 function runWith(threads: number, dtype: KernelDType, inits: SlotInit[], hyper: RmspropHyper, steps: number): SlotInit[] {
   setNumThreads(threads);
-  const state = inits.map((i) => heapCopy(dtype, i));
+  const state = inits.map((i) => heapSlot(wasm.heap, dtype, i));
   const next = rng(77);
   for (let s = 0; s < steps; s++) {
     for (const st of state) fillMixed(st.grad, next);
@@ -91,7 +71,7 @@ describe.skipIf(!threadsSupported())('threads', () => {
       // workers normally take chunks in every step; on a very busy machine they may lose the
       // race for a while, so give them more steps before concluding they never work
       setNumThreads(2);
-      const state = inits.map((i) => heapCopy(dtype, i));
+      const state = inits.map((i) => heapSlot(wasm.heap, dtype, i));
       for (let s = 0; s < 200 && (wasm.poolStats()?.workerChunks ?? 0) === before; s++) {
         wasm.rmspropStep(dtype, state.map((st) => ({ ...st, lr: 0.01 })), hyper);
       }
@@ -108,8 +88,8 @@ describe.skipIf(!threadsSupported())('threads', () => {
       for (const centered of [false, true]) {
         const hyper = { rho: 0.9, epsilon: 1e-7, momentum: 0.5, centered };
         const inits = lengths.map((n, k) => randomState(dtype, n, 100 + k));
-        const refState = inits.map(clone);
-        const state = inits.map((i) => heapCopy(dtype, i));
+        const refState = inits.map(cloneSlot);
+        const state = inits.map((i) => heapSlot(wasm.heap, dtype, i));
         const next = rng(5);
         for (let s = 0; s < 7; s++) {
           for (let k = 0; k < state.length; k++) {
@@ -158,8 +138,8 @@ describe.skipIf(!threadsSupported())('threads', () => {
     await shutdownThreads();
     const dtype = 'float32';
     const init = randomState(dtype, 400_000, 3);
-    const ref = clone(init);
-    const st = heapCopy(dtype, init);
+    const ref = cloneSlot(init);
+    const st = heapSlot(wasm.heap, dtype, init);
     const hyper = { rho: 0.95, epsilon: 1e-6, momentum: 0, centered: false };
     wasm.rmspropStep(dtype, [{ ...st, lr: 0.01 }], hyper);
     refBackend.rmspropStep(dtype, [{ ...ref, lr: 0.01 }], hyper);
