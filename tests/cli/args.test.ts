@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, parseTrainArgs, UsageError } from '../../src/cli/args.j
 import { runCli } from '../../src/cli/run.js';
 import { runTrain } from '../../src/cli/train.js';
 import { captureIO } from './helpers.js';
+import { expectError } from '../helpers/errors.js';
 
 describe('train flags', () => {
   it('defaults, and every flag parsed into the config', () => {
@@ -66,14 +67,7 @@ describe('train flags', () => {
   ];
 
   it.each(BAD)('%j is a UsageError', (argv, message) => {
-    let caught: unknown;
-    try {
-      parseTrainArgs(argv);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(UsageError);
-    expect((caught as Error).message).toMatch(message);
+    expectError(() => parseTrainArgs(argv), UsageError, message);
   });
 
   it('runTrain turns bad input into one stderr line and exit status 2, with nothing on stdout', async () => {

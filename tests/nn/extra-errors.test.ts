@@ -2,11 +2,12 @@
  * The error table of the nn.functional additions of issue 12 and their layers: error class and
  * message (Paddle's wording where Paddle has one).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { TypeError as PaddleTypeError, ValueError } from '../../src/errors.js';
 import * as nn from '../../src/nn/index.js';
 import { toTensor } from '../../src/tensor/creation.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
+import { expectError } from '../helpers/errors.js';
 
 const F = nn.functional;
 const f64 = (v: number[] | number[][]): Tensor => toTensor(v, { dtype: 'float64' });
@@ -59,14 +60,7 @@ const table: Row[] = [
 describe('error table (issue 12 nn additions)', () => {
   for (const [name, f, kind, message] of table) {
     it(name, () => {
-      let caught: unknown = null;
-      try {
-        f();
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught, name).toBeInstanceOf(kind);
-      expect((caught as Error).message).toMatch(message);
+      expectError(f, kind, message, name);
     });
   }
 });

@@ -7,6 +7,7 @@ import { IndexError, TypeError as PaddleTypeError, ValueError } from '../../src/
 import * as ops from '../../src/ops/index.js';
 import { toTensor } from '../../src/tensor/creation.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
+import { expectError } from '../helpers/errors.js';
 
 const x = toTensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32', stopGradient: false });
 const i64 = toTensor([1, 2], { dtype: 'int64' });
@@ -62,14 +63,7 @@ const table: Row[] = [
 
 describe('errors', () => {
   it.each(table)('%s', (_name, fn, cls, msg) => {
-    let caught: unknown = null;
-    try {
-      fn();
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(cls);
-    expect((caught as Error).message).toMatch(msg);
+    expectError(fn, cls, msg);
   });
 
   it('a failing op leaves its inputs untouched and records nothing', () => {

@@ -7,6 +7,7 @@ import { IndexError, TypeError as PaddleTypeError, ValueError } from '../../src/
 import * as ops from '../../src/ops/index.js';
 import { toTensor } from '../../src/tensor/creation.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
+import { expectError } from '../helpers/errors.js';
 
 const x = toTensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32', stopGradient: false });
 const i64 = (v: number[] | number[][]): Tensor => toTensor(v, { dtype: 'int64' });
@@ -62,14 +63,7 @@ const table: Row[] = [
 describe('error table (issue 12 ops)', () => {
   for (const [name, f, kind, message] of table) {
     it(name, () => {
-      let caught: unknown = null;
-      try {
-        f();
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught, name).toBeInstanceOf(kind);
-      expect((caught as Error).message).toMatch(message);
+      expectError(f, kind, message, name);
     });
   }
   it('a failed call records nothing: x has no gradient graph hanging off it', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as paddle from '../../src/index.js';
+import { expectError } from '../helpers/errors.js';
 
 const { ValueError, TypeError: PTypeError, AssertionError, RuntimeError, AttributeError, KeyError } = paddle.errors;
 type ErrorClass = new (...args: never[]) => Error;
@@ -74,15 +75,7 @@ describe('RMSProp constructor errors (spec §1, §2, §3)', () => {
   ];
   for (const [name, fn, kind, message] of cases) {
     it(name, () => {
-      let caught: unknown;
-      try {
-        fn();
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(kind);
-      if (typeof message === 'string') expect((caught as Error).message).toBe(message);
-      else expect((caught as Error).message).toMatch(message);
+      expectError(fn, kind, message);
     });
   }
 
