@@ -5,7 +5,7 @@
  */
 import { aliasMethods } from '../alias.js';
 import { AssertionError, IndexError, RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
+import { checkOptions, describe, setToZeroOf, type SetToZeroArg } from '../options.js';
 import {
   allocArray,
   arrayMatchesDType,
@@ -321,7 +321,7 @@ export class Tensor {
     else if (gradTensor !== undefined && gradTensor !== null) {
       if (typeof gradTensor !== 'object' || Array.isArray(gradTensor) || options !== undefined) {
         throw new PaddleTypeError(
-          `backward(): 'grad_tensor' must be a Tensor or null, but received ${gradTensor === null ? 'null' : Array.isArray(gradTensor) ? 'an array' : typeof gradTensor}; the options go last: backward(gradTensor, { retainGraph }) or backward({ retainGraph }).`,
+          `backward(): 'grad_tensor' must be a Tensor or null, but received ${describe(gradTensor)}; the options go last: backward(gradTensor, { retainGraph }) or backward({ retainGraph }).`,
         );
       }
       optionsArg = gradTensor;
