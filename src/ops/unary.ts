@@ -160,8 +160,8 @@ export interface ClipOptions {
  */
 export function clip(x: Tensor, minOrOptions?: number | null | ClipOptions, maxArg?: number | null, options?: ClipOptions): Tensor {
   // Paddle code writes clip(x, min, max) positionally
-  let merged = leadingOption<ClipOptions>('clip', 'min', minOrOptions, maxArg === undefined ? options : undefined);
-  if (maxArg !== undefined) merged = leadingOption<ClipOptions>('clip', 'max', maxArg, { ...(merged ?? {}), ...(options ?? {}) });
+  let merged = leadingOption<ClipOptions>('clip', 'min', minOrOptions, options);
+  if (maxArg !== undefined) merged = leadingOption<ClipOptions>('clip', 'max', maxArg, merged);
   const opts = checkOptions('clip', merged, ['min', 'max', 'name']);
   const t = expectTensor('clip', 'x', x);
   const bound = (key: 'min' | 'max'): number | null => {

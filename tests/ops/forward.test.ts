@@ -341,3 +341,12 @@ describe("Paddle's first optional argument positionally", () => {
     expect(() => ops.sum(x, 1, { axs: 1 } as never)).toThrow(/unexpected option 'axs'/);
   });
 });
+
+describe('clip(x, min, max, options)', () => {
+  it('a bound given both positionally and in the options is a TypeError', () => {
+    const x = toTensor([1, 5], { dtype: 'float64' });
+    expect(() => ops.clip(x, 1, 2, { min: 3 })).toThrow(/'min' both positionally and in the options object/);
+    expect(() => ops.clip(x, 1, 2, { max: 3 })).toThrow(/'max' both positionally and in the options object/);
+    expect(ops.clip(x, 2, 4, { name: 'c' }).tolist()).toEqual([2, 4]);
+  });
+});
