@@ -21,7 +21,7 @@
  * writes through the same map (the last duplicate wins) and records Paddle's set_value gradient
  * when the value needs one. Results are copies, not views.
  */
-import { IndexError, NotImplementedError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { IndexError, NotImplementedError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import { GradNode, isGradEnabled, type BackwardFn } from '../tensor/autograd.js';
 import { allocArray, castScalar, isFloatDType, type DataArray } from '../tensor/dtype.js';

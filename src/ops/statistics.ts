@@ -123,39 +123,38 @@ function moments(where: string, x: unknown, options: VarOptions | undefined): { 
   return { t, r, grp, mu, v, div };
 }
 
-/** `paddle.var(x, axis=None, unbiased=True, keepdim=False)`: the variance over axes. */
-export function variance(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
-  options = leadingOption('var', 'axis', axisOrOptions, options);
-  const { t, r, grp, mu, v, div } = moments('var', x, options);
+/**
+ * The op of a dispersion `out` per group (var or std) whose gradient is
+ * `g · factor · (x − μ) / den[group]` (var: factor 2, den = div; std: factor 1, den = div · s).
+ */
+function dispersionOp(where: string, m: ReturnType<typeof moments>, out: Float64Array, factor: number, den: (k: number) => number): Tensor {
+  const { t, r, grp, mu } = m;
   const back: BackwardFn = (g) => {
     if (!needsGrad(t)) return [null];
     const xs = t.data;
     const gx = allocArray(t.dtype, xs.length);
     for (let i = 0; i < xs.length; i++) {
       const k = grp[i] as number;
-      gx[i] = ((g[k] as number) * 2 * ((xs[i] as number) - (mu[k] as number))) / div;
+      gx[i] = ((g[k] as number) * factor * ((xs[i] as number) - (mu[k] as number))) / den(k);
     }
     return [gx];
   };
-  return Tensor.fromOp('var', rounded(v, t.dtype), r.outShape, t.dtype, [t], back);
+  return Tensor.fromOp(where, rounded(out, t.dtype), r.outShape, t.dtype, [t], back);
+}
+
+/** `paddle.var(x, axis=None, unbiased=True, keepdim=False)`: the variance over axes. */
+export function variance(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
+  options = leadingOption('var', 'axis', axisOrOptions, options);
+  const m = moments('var', x, options);
+  return dispersionOp('var', m, m.v, 2, () => m.div);
 }
 
 /** `paddle.std(x, axis=None, unbiased=True, keepdim=False)`: the standard deviation over axes. */
 export function std(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
   options = leadingOption('std', 'axis', axisOrOptions, options);
-  const { t, r, grp, mu, v, div } = moments('std', x, options);
-  const s = v.map(Math.sqrt);
-  const back: BackwardFn = (g) => {
-    if (!needsGrad(t)) return [null];
-    const xs = t.data;
-    const gx = allocArray(t.dtype, xs.length);
-    for (let i = 0; i < xs.length; i++) {
-      const k = grp[i] as number;
-      gx[i] = ((g[k] as number) * ((xs[i] as number) - (mu[k] as number))) / (div * (s[k] as number));
-    }
-    return [gx];
-  };
-  return Tensor.fromOp('std', rounded(s, t.dtype), r.outShape, t.dtype, [t], back);
+  const m = moments('std', x, options);
+  const s = m.v.map(Math.sqrt);
+  return dispersionOp('std', m, s, 1, (k) => m.div * (s[k] as number));
 }
 
 export interface LogsumexpOptions {
