@@ -1,22 +1,19 @@
 /**
- * Op benchmarks: a 256×256 float32 matmul (with the installed float32 routine, the WebAssembly
- * GEMM when the wasm backend is selected, and with the TypeScript kernel), and a Linear(784, 256)-like forward + backward at batch
- * 64 (x[64, 784] · W[784, 256] + b, then backward of the mean), reported as ms per iteration and
- * GFLOP/s; nn.Linear's fused forward + backward with the installed product routine (the
- * WebAssembly float32 one when the wasm backend is selected, as under bench/index.ts) and with the
- * TypeScript one, and the WebAssembly float32 gemm alone at the Linear's shapes; plus two elementwise cases (same-shape add of 1M elements, broadcast bias add). When
+ * Op benchmarks: a 256×256 float32 matmul on the selected kernel backend (WebAssembly under
+ * bench/index.ts) and on the reference backend, a Linear(784, 256)-like forward + backward at batch
+ * 64 (x[64, 784] · W[784, 256] + b, then backward of the mean) as matmul + add and as nn.Linear,
+ * reported as ms per iteration and GFLOP/s; plus two elementwise cases (same-shape add of 1M
+ * elements, broadcast bias add). The kernel's product alone is bench/gemm.ts. When
  * @tensorflow/tfjs-core with the cpu backend can be loaded, the same matmul runs there too, as the
  * peer a JavaScript user would otherwise reach for.
  *
  * Standalone: `npx tsx bench/ops.ts [--quick]`. As a module: `runOpsBench()` returns the rows.
  */
 import { pathToFileURL } from 'node:url';
-import { getBackend, getWasmBackend } from '../src/kernels/index.js';
-import { linearGemmName, setLinearGemm } from '../src/nn/functional/linear.js';
+import { backendName, getBackend, useBackend } from '../src/kernels/index.js';
 import { Linear } from '../src/nn/index.js';
 import { addSection } from './registry.js';
 import { add, matmul, mean } from '../src/ops/index.js';
-import { matmulGemmName, setMatmulGemmF32 } from '../src/ops/matmul.js';
 import { rand } from '../src/tensor/creation.js';
 import { Parameter } from '../src/tensor/parameter.js';
 import { seed } from '../src/tensor/random.js';
@@ -79,15 +76,9 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
       check += c.data[0] as number;
       return c;
     }, target, batches);
-  rows.push(row('matmul 256x256 f32', matmulRow(), 2 * 256 ** 3, `paddle.matmul, gemm ${matmulGemmName()}`));
-  if (matmulGemmName() !== 'ts') {
-    const installed = setMatmulGemmF32(null);
-    try {
-      rows.push(row('matmul 256x256 f32', matmulRow(), 2 * 256 ** 3, 'paddle.matmul, gemm ts'));
-    } finally {
-      setMatmulGemmF32(installed);
-    }
-  }
+  const selected = backendName();
+  rows.push(row('matmul 256x256 f32', matmulRow(), 2 * 256 ** 3, `paddle.matmul, ${selected}`));
+  if (selected !== 'ref') rows.push(row('matmul 256x256 f32', onRef(matmulRow), 2 * 256 ** 3, 'paddle.matmul, ref'));
 
   // Linear(784, 256) forward + backward at batch 64
   const x = rand([64, 784]);
@@ -103,7 +94,7 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
     return loss;
   };
   // forward 2·B·I·O, backward dW another 2·B·I·O (x needs no gradient)
-  rows.push(row('Linear(784,256) fwd+bwd, batch 64', time(step, target, batches), 2 * 2 * 64 * 784 * 256, `paddle.matmul, gemm ${matmulGemmName()}`));
+  rows.push(row('Linear(784,256) fwd+bwd, batch 64', time(step, target, batches), 2 * 2 * 64 * 784 * 256, `paddle.matmul, ${selected}`));
 
   // Elementwise
   const big1 = rand([1 << 20]);
@@ -137,9 +128,7 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
     // peer not loadable: skip it
   }
   {
-    // The same Linear(784, 256) forward + backward through nn.Linear's fused kernels, with the
-    // product routine installed now (the WebAssembly one on the wasm backend) and with the
-    // TypeScript one.
+    // The same Linear(784, 256) forward + backward through nn.Linear, on the selected backend and on 'ref'
     const layer = new Linear(784, 256);
     const xb = rand([64, 784], { dtype: 'float32' });
     const linearStep = (): Tensor => {
@@ -150,48 +139,21 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
       return y;
     };
     const flops = 2 * 2 * 64 * 784 * 256;
-    rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', time(linearStep, target, batches), flops, `nn.Linear, gemm ${linearGemmName()}`));
-    if (linearGemmName() !== 'ts') {
-      const installed = setLinearGemm(null);
-      try {
-        rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', time(linearStep, target, batches), flops, 'nn.Linear, gemm ts'));
-      } finally {
-        setLinearGemm(installed);
-      }
-    }
-  }
-  {
-    // The WebAssembly float32 product alone at the Linear's shapes (inputs copied into the heap).
-    const backend = getWasmBackend();
-    if (backend !== undefined) {
-      const X = Float32Array.from(xb32(64 * 784));
-      const W = Float32Array.from(xb32(784 * 256));
-      const G = Float32Array.from(xb32(64 * 256));
-      const Y = new Float32Array(64 * 256);
-      const DW = new Float32Array(784 * 256);
-      const flops = 2 * 64 * 784 * 256;
-      rows.push(
-        row('gemm X·W [64,784]·[784,256] f32', time(() => backend.gemmF32(X, W, Y, 64, 256, 784, false, false), target, batches), flops, 'wasm-simd-f32 kernel'),
-      );
-      rows.push(
-        row('gemm Xᵀ·dY [784,64]·[64,256] f32', time(() => backend.gemmF32(X, G, DW, 784, 256, 64, true, false), target, batches), flops, 'wasm-simd-f32 kernel'),
-      );
-      check += (Y[0] as number) + (DW[0] as number);
-    }
+    rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', time(linearStep, target, batches), flops, `nn.Linear, ${selected}`));
+    if (selected !== 'ref') rows.push(row('nn.Linear(784,256) fwd+bwd, batch 64', onRef(() => time(linearStep, target, batches)), flops, 'nn.Linear, ref'));
   }
   if (!Number.isFinite(check)) throw new Error('bench produced a non-finite checksum');
   return rows;
 }
 
-/** Deterministic values in [-1, 1) for the raw kernel rows. */
-function xb32(n: number): number[] {
-  const out = new Array<number>(n);
-  let a = 12345;
-  for (let i = 0; i < n; i++) {
-    a = (Math.imul(a, 1103515245) + 12345) >>> 0;
-    out[i] = a / 2 ** 31 - 1;
+/** Runs `fn` on the reference backend, then selects 'auto' again. */
+function onRef<T>(fn: () => T): T {
+  useBackend('ref');
+  try {
+    return fn();
+  } finally {
+    useBackend('auto');
   }
-  return out;
 }
 
 export function formatOpsBench(rows: readonly OpsBenchRow[]): string[] {

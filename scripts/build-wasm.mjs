@@ -40,7 +40,7 @@ const VARIANTS = {
 };
 const REQUIRED_EXPORTS = [
   'rmspropF32', 'rmspropF64', 'sumSquaresF32', 'sumSquaresF64',
-  'gemmF32', 'DESC_BYTES', 'SQ_BYTES', 'SQ_BLOCK', 'F_CLIP', 'F_SCALE', 'F_L1', 'F_L2',
+  'gemmUnitsF32', 'transposeF32', 'GEMM_BYTES', 'DESC_BYTES', 'SQ_BYTES', 'SQ_BLOCK', 'F_CLIP', 'F_SCALE', 'F_L1', 'F_L2',
 ];
 
 const args = new Set(process.argv.slice(2));

@@ -19,18 +19,16 @@
  * through the copy path.
  */
 import { RuntimeError, ValueError } from '../errors.js';
-import { linearGemmName, setLinearGemm, type GemmNTImpl } from '../nn/functional/linear.js';
-import { matmulGemmName, setMatmulGemmF32, type MatmulGemmF32Impl } from '../ops/matmul.js';
 import { getParameterAllocator, setParameterAllocator, type Allocator } from '../tensor/storage.js';
 import { refBackend } from './ref/index.js';
 import type { KernelBackend } from './types.js';
 import { createWasmBackend, type WasmBackend, type WasmStats } from './wasm/backend.js';
 import type { HeapStats } from './wasm/heap.js';
-import { WASM_GEMM_NAME, wasmLinearGemm } from './wasm/gemm.js';
 import { compileKernelsAsync } from './wasm/module.js';
 import { getNumThreads, type PoolStats } from './wasm/threads.js';
 
 export type {
+  GemmCall,
   KernelBackend,
   KernelDecay,
   KernelDType,
@@ -39,6 +37,7 @@ export type {
 } from './types.js';
 export {
   blockSumSquares,
+  gemmRef,
   refBackend,
   rmspropSlotF32,
   rmspropSlotF64,
@@ -55,7 +54,6 @@ export {
 } from './wasm/threads.js';
 export { createWasmBackend, WasmBackend, type WasmBackendOptions, type WasmStats } from './wasm/backend.js';
 export { HeapStorage, KernelHeap, type HeapStats } from './wasm/heap.js';
-export { gemmF32Ref, WASM_GEMM_NAME, wasmLinearGemm } from './wasm/gemm.js';
 
 export type BackendChoice = 'ref' | 'wasm' | 'auto';
 
@@ -64,55 +62,6 @@ let wasm: WasmBackend | undefined;
 let wasmReason: string | undefined;
 /** The allocator that was in place before the heap was installed. */
 let allocatorBeforeHeap: Allocator | undefined;
-/**
- * A product-routine hook (nn.Linear's, paddle.matmul's) that the WebAssembly backend fills while
- * it is selected. `ours` is the routine this module made, once made.
- */
-interface GemmHook<T extends { readonly name: string }> {
-  currentName(): string;
-  install(impl: T | null): unknown;
-  make(backend: WasmBackend): T;
-  ours?: T;
-}
-
-const linearHook: GemmHook<GemmNTImpl> = {
-  currentName: linearGemmName,
-  install: setLinearGemm,
-  make: wasmLinearGemm,
-};
-
-const matmulHook: GemmHook<MatmulGemmF32Impl> = {
-  currentName: matmulGemmName,
-  install: setMatmulGemmF32,
-  // Same numbers as matmul's TypeScript kernel.
-  make: (backend) => ({
-    name: WASM_GEMM_NAME,
-    gemmF32: (A, B, C, M, N, P, transA, transB) => backend.gemmF32(A, B, C, M, N, P, transA, transB),
-  }),
-};
-
-/**
- * Installs (or, with no backend, removes) the WebAssembly float32 products of one hook. A routine
- * someone else installed is left alone.
- */
-function syncGemm<T extends { readonly name: string }>(hook: GemmHook<T>, backend: WasmBackend | undefined): void {
-  const name = hook.currentName();
-  const ours = hook.ours !== undefined && name === hook.ours.name;
-  if (backend === undefined) {
-    if (ours) hook.install(null);
-    return;
-  }
-  if (name !== 'ts' && !ours) return;
-  hook.ours ??= hook.make(backend);
-  hook.install(hook.ours);
-}
-
-/** nn.Linear's and paddle.matmul's product routines follow the selected backend. */
-function syncGemms(backend: WasmBackend | undefined): void {
-  syncGemm(linearHook, backend);
-  syncGemm(matmulHook, backend);
-}
-
 /** The process-wide WebAssembly backend, created on first use; undefined when unavailable. */
 function wasmBackend(): WasmBackend | undefined {
   if (wasm !== undefined || wasmReason !== undefined) return wasm;
@@ -156,21 +105,18 @@ export function useBackend(choice: BackendChoice): KernelBackend {
     if (wasm !== undefined && getParameterAllocator() === wasm.heap && allocatorBeforeHeap !== undefined) {
       setParameterAllocator(allocatorBeforeHeap);
     }
-    syncGemms(undefined);
     current = refBackend;
     return current;
   }
   const backend = wasmBackend();
   if (backend === undefined) {
     if (choice === 'wasm') throw new RuntimeError(`useBackend('wasm'): ${wasmReason ?? 'unavailable'}`);
-    syncGemms(undefined);
     current = refBackend;
     return current;
   }
   if (getParameterAllocator() !== backend.heap) {
     allocatorBeforeHeap = setParameterAllocator(backend.heap);
   }
-  syncGemms(backend);
   current = backend;
   return current;
 }

@@ -47,6 +47,42 @@ export interface RmspropSlot<A extends Float32Array | Float64Array> {
   decay?: KernelDecay;
 }
 
+/**
+ * One matrix product, or a batch of them, for `KernelBackend.gemm`:
+ * `C_r[m,n] = op(A_r)[m,k]·op(B_r)[k,n] (+ bias[n])` for r = 0 … batch-1, where `op(A_r)` is the
+ * row-major `[m,k]` matrix at `a[aOffset + r·strideA …]`, or the `[k,m]` one read transposed when
+ * `transA`; likewise `op(B_r)` is `[k,n]`, or `[n,k]` read transposed when `transB`; `C_r` is the
+ * row-major `[m,n]` matrix at `c[cOffset + r·strideC …]`, overwritten. Offsets and strides count
+ * elements; a stride of 0 uses the same matrix for every r (a broadcast operand).
+ *
+ * Numbers (the contract every backend keeps, bit for bit, at every thread count): each element of
+ * C is its own accumulator, starting at +0 and adding the products `a·b` for k = 0, 1, …, K-1 in
+ * that order, every multiply and every add one correctly rounded operation of the dtype (no fused
+ * multiply-add, no reassociation, no partial sums); then `bias[j]` is added, rounded once more.
+ * That is `paddle.matmul` followed by `paddle.add`, as Paddle's `linear` is. Threads split the
+ * output, never a sum, so the thread count cannot change a bit.
+ */
+export interface GemmCall<A extends Float32Array | Float64Array> {
+  a: A;
+  b: A;
+  c: A;
+  m: number;
+  n: number;
+  k: number;
+  transA?: boolean;
+  transB?: boolean;
+  aOffset?: number;
+  bOffset?: number;
+  cOffset?: number;
+  /** Products in the call (default 1). */
+  batch?: number;
+  strideA?: number;
+  strideB?: number;
+  strideC?: number;
+  /** `[n]`, added to every row of every product after its sum. */
+  bias?: A | null;
+}
+
 export interface KernelBackend {
   /** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`. */
   readonly name: string;
@@ -65,4 +101,11 @@ export interface KernelBackend {
    * backend or the number of threads (see ref/sum-squares.ts).
    */
   sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number;
+  /**
+   * The matrix product(s) of `call` (see `GemmCall` for the layout and the exact order of the
+   * sums). All arrays must be of `dtype`'s typed array type, every operand must lie inside its
+   * array, and C must not overlap A, B or the bias; otherwise it throws a ValueError before
+   * writing anything.
+   */
+  gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void;
 }

@@ -3,7 +3,7 @@
  * modified.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import type { KernelDType, RmspropHyper, RmspropSlot } from './types.js';
+import type { GemmCall, KernelDType, RmspropHyper, RmspropSlot } from './types.js';
 
 const SLOT_ARRAYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
 
@@ -140,4 +140,112 @@ export function validateHyper(hyper: RmspropHyper): void {
       `The kernel input hyper.centered must be a boolean, but received ${arrayTypeName(hyper.centered)}.`,
     );
   }
+}
+
+/** A `GemmCall` with every default filled in, checked by `resolveGemm`. */
+export interface ResolvedGemm<A extends Float32Array | Float64Array = Float32Array | Float64Array> {
+  a: A;
+  b: A;
+  c: A;
+  bias: A | null;
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  aOffset: number;
+  bOffset: number;
+  cOffset: number;
+  batch: number;
+  strideA: number;
+  strideB: number;
+  strideC: number;
+}
+
+function gemmInt(value: unknown, key: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new ValueError(`gemm: '${key}' must be a non-negative integer, but received ${String(value)}.`);
+  }
+  return value;
+}
+
+function gemmBool(value: unknown, key: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new PaddleTypeError(`gemm: '${key}' must be a boolean, but received ${arrayTypeName(value)}.`);
+  return value;
+}
+
+/** [first, end) element span of `batch` matrices of `size` elements `stride` apart from `offset`. */
+function span(offset: number, stride: number, batch: number, size: number): [number, number] {
+  return size === 0 || batch === 0 ? [offset, offset] : [offset, offset + (batch - 1) * stride + size];
+}
+
+function overlaps(x: Float32Array | Float64Array, xs: [number, number], y: Float32Array | Float64Array, ys: [number, number]): boolean {
+  if (x.buffer !== y.buffer || xs[0] === xs[1] || ys[0] === ys[1]) return false;
+  const bx = x.byteOffset + xs[0] * x.BYTES_PER_ELEMENT;
+  const ex = x.byteOffset + xs[1] * x.BYTES_PER_ELEMENT;
+  const by = y.byteOffset + ys[0] * y.BYTES_PER_ELEMENT;
+  const ey = y.byteOffset + ys[1] * y.BYTES_PER_ELEMENT;
+  return bx < ey && by < ex;
+}
+
+/**
+ * Checks a `GemmCall` (types, non-negative integer sizes, every operand inside its array, C
+ * apart from the inputs) and fills in its defaults; throws before anything is written.
+ */
+export function resolveGemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): ResolvedGemm {
+  checkDType(dtype);
+  if (call === null || typeof call !== 'object') throw new PaddleTypeError(`gemm: the call must be an object, but received ${arrayTypeName(call)}.`);
+  checkArray(dtype, call.a, -1, 'gemm a');
+  checkArray(dtype, call.b, -1, 'gemm b');
+  checkArray(dtype, call.c, -1, 'gemm c');
+  const bias = call.bias ?? null;
+  if (bias !== null) checkArray(dtype, bias, -1, 'gemm bias');
+  const m = gemmInt(call.m, 'm', -1);
+  const n = gemmInt(call.n, 'n', -1);
+  const k = gemmInt(call.k, 'k', -1);
+  if (m < 0 || n < 0 || k < 0) throw new ValueError(`gemm: 'm', 'n' and 'k' are required, but received m=${String(call.m)}, n=${String(call.n)}, k=${String(call.k)}.`);
+  const batch = gemmInt(call.batch, 'batch', 1);
+  const r: ResolvedGemm = {
+    a: call.a,
+    b: call.b,
+    c: call.c,
+    bias,
+    m,
+    n,
+    k,
+    transA: gemmBool(call.transA, 'transA'),
+    transB: gemmBool(call.transB, 'transB'),
+    aOffset: gemmInt(call.aOffset, 'aOffset', 0),
+    bOffset: gemmInt(call.bOffset, 'bOffset', 0),
+    cOffset: gemmInt(call.cOffset, 'cOffset', 0),
+    batch,
+    strideA: gemmInt(call.strideA, 'strideA', m * k),
+    strideB: gemmInt(call.strideB, 'strideB', k * n),
+    strideC: gemmInt(call.strideC, 'strideC', m * n),
+  };
+  const sa = span(r.aOffset, r.strideA, batch, m * k);
+  const sb = span(r.bOffset, r.strideB, batch, k * n);
+  const sc = span(r.cOffset, r.strideC, batch, m * n);
+  const check = (name: string, arr: Float32Array | Float64Array, s: [number, number]): void => {
+    if (s[1] > arr.length) {
+      throw new ValueError(
+        `gemm: operand ${name} needs ${s[1]} elements (m=${m}, n=${n}, k=${k}, batch=${batch}) but its array has ${arr.length}.`,
+      );
+    }
+  };
+  check('A', r.a, sa);
+  check('B', r.b, sb);
+  check('C', r.c, sc);
+  if (bias !== null && m * n * batch > 0 && bias.length < n) {
+    throw new ValueError(`gemm: the bias needs ${n} elements but has ${bias.length}.`);
+  }
+  if (batch > 1 && r.strideC < m * n && m * n > 0) {
+    throw new ValueError(`gemm: strideC (${r.strideC}) is smaller than one product (${m}×${n}); the outputs would overlap.`);
+  }
+  if (overlaps(r.c, sc, r.a, sa) || overlaps(r.c, sc, r.b, sb) || (bias !== null && overlaps(r.c, sc, bias, [0, n]))) {
+    throw new ValueError('gemm: the output C overlaps an input (A, B or the bias); give it memory of its own.');
+  }
+  return r;
 }

@@ -1,28 +1,32 @@
 /**
- * The WebAssembly SIMD float32 matrix product behind nn.Linear (src/kernels/wasm/assembly/gemm.ts,
- * `WasmBackend.gemmF32`):
+ * The matrix product of the kernel contract (`KernelBackend.gemm`, src/kernels/types.ts
+ * `GemmCall`; WebAssembly f32x4 kernel in src/kernels/wasm/assembly/gemm.ts, TypeScript reference
+ * in src/kernels/ref/gemm.ts):
  *
- * - bit for bit equal to `gemmF32Ref`, the scalar statement of its documented order (each element
- *   summed in float32 for k = 0..P-1, no FMA), over shapes with tails in every dimension and the
- *   four layouts (forward NN, dX with B transposed, dW with A transposed, and both);
- * - within γ_P·Σ|a·b| of a float64 reference (γ_P = P·u/(1-P·u), u = 2^-24: the rigorous bound for
- *   a float32 recursive dot product, Higham §3.1; ≤ 1.2e-5 relative for P ≤ 200, 4.7e-5 at P = 784);
- * - zero-copy for heap views, no heap allocation in steady state;
- * - installed as nn.Linear's product when the WASM backend is selected, removed for 'ref'.
+ * - every backend equals the documented order bit for bit (`ordered` below: each element summed
+ *   from +0 for k = 0..K-1, every multiply and add rounded to the dtype, then the bias), at odd
+ *   shapes (1, 3, 17, 255, 1025), in all four layouts, with offsets, strides and broadcast batches;
+ * - the same bits at every thread count (tiles split the output, never a sum);
+ * - within γ_K·Σ|a·b| of a float64 sum (γ_K = K·u/(1-K·u), u = 2^-24; Higham §3.1);
+ * - zero-copy for heap views, no heap allocation in steady state, the reference loops (same bits,
+ *   counted and logged) when the heap cannot hold the scratch space;
+ * - bad calls throw a ValueError/TypeError before C is written.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
+  configureThreads,
   createWasmBackend,
-  gemmF32Ref,
-  getWasmBackend,
-  useBackend,
-  WASM_GEMM_NAME,
+  refBackend,
+  getNumThreads,
+  setNumThreads,
+  threadsSupported,
+  type GemmCall,
+  type KernelBackend,
   type WasmBackend,
 } from '../../src/kernels/index.js';
 import { KernelHeap } from '../../src/kernels/wasm/heap.js';
-import { gemmNT, linear, linearGemmName, setLinearGemm } from '../../src/nn/functional/linear.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { threadConfig } from '../../src/kernels/wasm/threads.js';
 import { rng as uniform01 } from '../helpers/rng.js';
 
 /** Seeded uniform [-1, 1) float32 values. */
@@ -38,37 +42,68 @@ function randF32(n: number, r: () => number): Float32Array {
   return Float32Array.from({ length: n }, r);
 }
 
-/** float64 reference of op(A)·op(B) and Σ|a·b| per element. */
-function ref64(A: Float32Array, B: Float32Array, M: number, N: number, P: number, tA: boolean, tB: boolean): { c: Float64Array; abs: Float64Array } {
-  const c = new Float64Array(M * N);
-  const abs = new Float64Array(M * N);
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      let t = 0;
-      for (let k = 0; k < P; k++) {
-        const p = A[tA ? k * M + i : i * P + k]! * B[tB ? j * P + k : k * N + j]!;
-        s += p;
-        t += Math.abs(p);
+type Arr = Float32Array | Float64Array;
+
+/** The contract's order, written as plainly as possible: the oracle of every backend. */
+function ordered(dtype: 'float32' | 'float64', call: GemmCall<Arr>): Arr {
+  const { a, b, m: M, n: N, k: K } = call;
+  const batch = call.batch ?? 1;
+  const sa = call.strideA ?? M * K;
+  const sb = call.strideB ?? K * N;
+  const sc = call.strideC ?? M * N;
+  const rd = dtype === 'float32' ? Math.fround : (x: number) => x;
+  const c = call.c.slice();
+  for (let r = 0; r < batch; r++) {
+    const ao = (call.aOffset ?? 0) + r * sa;
+    const bo = (call.bOffset ?? 0) + r * sb;
+    const co = (call.cOffset ?? 0) + r * sc;
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let k = 0; k < K; k++) {
+          const x = a[ao + (call.transA ? k * M + i : i * K + k)]!;
+          const y = b[bo + (call.transB ? j * K + k : k * N + j)]!;
+          s = rd(s + rd(x * y));
+        }
+        if (call.bias) s = rd(s + call.bias[j]!);
+        c[co + i * N + j] = s;
       }
-      c[i * N + j] = s;
-      abs[i * N + j] = t;
     }
   }
-  return { c, abs };
+  return c;
+}
+
+function expectBits(got: Arr, want: Arr, what: string): void {
+  expect(got.length).toBe(want.length);
+  for (let e = 0; e < want.length; e++) {
+    if (!Object.is(got[e], want[e])) expect.fail(`${what}, element ${e}: ${got[e]} vs ${want[e]}`);
+  }
 }
 
 const backends: WasmBackend[] = [];
-function backend(shared: boolean): WasmBackend {
-  const b = createWasmBackend({ shared, initialPages: 1 });
+function wasmBackend(shared: boolean, options: { initialPages?: number; maximumPages?: number } = {}): WasmBackend {
+  const b = createWasmBackend({ shared, initialPages: 1, ...options });
   backends.push(b);
   return b;
 }
+const canShare = typeof SharedArrayBuffer === 'function';
+const defaults = { ...threadConfig() };
+const threadsAtStart = getNumThreads();
+afterEach(() => {
+  configureThreads({ gemmThreshold: defaults.gemmThreshold });
+  setNumThreads(threadsAtStart);
+});
 afterAll(async () => {
   for (const b of backends) await b.dispose();
 });
 
-const DIMS = [1, 3, 5, 17, 63, 65];
+/** [name, backend] for every backend under test. */
+function allBackends(): [string, KernelBackend][] {
+  const list: [string, KernelBackend][] = [['ref', refBackend], ['wasm (ordinary memory)', wasmBackend(false)]];
+  if (canShare) list.push(['wasm (shared memory)', wasmBackend(true)]);
+  return list;
+}
+
 const LAYOUTS: [boolean, boolean][] = [
   [false, false],
   [false, true],
@@ -76,87 +111,159 @@ const LAYOUTS: [boolean, boolean][] = [
   [true, true],
 ];
 
-describe('gemmF32: numbers', () => {
-  const be = backend(typeof SharedArrayBuffer === 'function');
+/** Odd shapes [M, N, K] from the sizes 1, 3, 17, 255, 1025 (kept to a few million multiply-adds). */
+const SHAPES: [number, number, number][] = [];
+for (const M of [1, 3, 17, 255, 1025]) {
+  for (const N of [1, 3, 17, 255, 1025]) {
+    for (const K of [1, 3, 17, 255, 1025]) if (M * N * K <= 300_000) SHAPES.push([M, N, K]);
+  }
+}
 
-  it('equals the documented float32 order bit for bit and the float64 sum within γ_P·Σ|a·b| (tails in M, N, P; all layouts)', () => {
+describe('gemm: the contract order, bit for bit, on every backend', () => {
+  const list = allBackends();
+
+  it(`odd shapes (1, 3, 17, 255, 1025 in every dimension: ${SHAPES.length} shapes), all four layouts, with and without bias`, () => {
     const r = rng(11);
     let cases = 0;
-    let inexact = 0;
-    let worst = 0;
-    for (const M of DIMS) {
-      for (const N of DIMS) {
-        for (const P of DIMS) {
-          const [tA, tB] = LAYOUTS[cases % 4]!;
-          cases++;
-          const A = randF32(M * P, r);
-          const B = randF32(P * N, r);
-          const C = new Float32Array(M * N).fill(Number.NaN);
-          expect(be.gemmF32(A, B, C, M, N, P, tA, tB)).toBe(true);
-          const R = new Float32Array(M * N);
-          gemmF32Ref(A, B, R, M, N, P, tA, tB);
-          for (let e = 0; e < M * N; e++) {
-            if (!Object.is(C[e], R[e])) {
-              expect.fail(`M=${M} N=${N} P=${P} tA=${tA} tB=${tB} element ${e}: wasm ${C[e]} vs ordered reference ${R[e]}`);
-            }
-          }
-          const { c, abs } = ref64(A, B, M, N, P, tA, tB);
-          for (let e = 0; e < M * N; e++) {
-            const err = Math.abs(C[e]! - c[e]!);
-            if (err > 0) inexact++;
-            worst = Math.max(worst, err / abs[e]!);
-            if (err > gamma(P) * abs[e]!) {
-              expect.fail(`M=${M} N=${N} P=${P}: |${C[e]} - ${c[e]}| = ${err} > γ_P·Σ|a·b| = ${gamma(P) * abs[e]!}`);
-            }
-          }
+    for (const [M, N, K] of SHAPES) {
+      const [tA, tB] = LAYOUTS[cases % 4]!;
+      const call: GemmCall<Float32Array> = {
+        a: randF32(M * K, r),
+        b: randF32(K * N, r),
+        c: new Float32Array(M * N).fill(Number.NaN),
+        m: M,
+        n: N,
+        k: K,
+        transA: tA,
+        transB: tB,
+        bias: cases % 3 === 0 ? randF32(N, r) : null,
+      };
+      const want = ordered('float32', call);
+      for (const [name, be] of list) {
+        const c = call.c.slice();
+        be.gemm('float32', { ...call, c });
+        expectBits(c, want, `${name} M=${M} N=${N} K=${K} tA=${tA} tB=${tB}`);
+      }
+      cases++;
+    }
+    expect(cases).toBeGreaterThan(60);
+  });
+
+  it('the 1025 sizes at the demo depth: [1025, 17]·[17, 255] and [17, 1025]ᵀ·[17, 255] (transposed A), [255, 1025]·[1025, 3]ᵀ', () => {
+    const r = rng(12);
+    for (const [M, N, K, tA, tB] of [
+      [1025, 255, 17, false, false],
+      [1025, 255, 17, true, false],
+      [255, 3, 1025, false, true],
+      [3, 1025, 255, true, true],
+    ] as const) {
+      const call: GemmCall<Float32Array> = { a: randF32(M * K, r), b: randF32(K * N, r), c: new Float32Array(M * N), m: M, n: N, k: K, transA: tA, transB: tB };
+      const want = ordered('float32', call);
+      for (const [name, be] of list) {
+        const c = new Float32Array(M * N);
+        be.gemm('float32', { ...call, c });
+        expectBits(c, want, `${name} ${M}×${N}×${K}`);
+      }
+    }
+  });
+
+  it('batches: offsets, strides with gaps (C between the products untouched), broadcast operands (stride 0)', () => {
+    const r = rng(13);
+    const M = 5;
+    const N = 9;
+    const K = 7;
+    const batch = 4;
+    for (const [tA, tB] of LAYOUTS) {
+      for (const [strideA, strideB] of [
+        [M * K + 3, K * N + 1],
+        [0, K * N],
+        [M * K, 0],
+      ] as const) {
+        const call: GemmCall<Float32Array> = {
+          a: randF32(2 + (batch - 1) * strideA + M * K, r),
+          b: randF32(5 + (batch - 1) * strideB + K * N, r),
+          c: new Float32Array(1 + (batch - 1) * (M * N + 4) + M * N).fill(42),
+          m: M,
+          n: N,
+          k: K,
+          transA: tA,
+          transB: tB,
+          aOffset: 2,
+          bOffset: 5,
+          cOffset: 1,
+          batch,
+          strideA,
+          strideB,
+          strideC: M * N + 4,
+          bias: randF32(N, r),
+        };
+        const want = ordered('float32', call);
+        expect(want[0]).toBe(42); // the gaps keep their values in the oracle too
+        for (const [name, be] of list) {
+          const c = call.c.slice();
+          be.gemm('float32', { ...call, c });
+          expectBits(c, want, `${name} tA=${tA} tB=${tB} strides ${strideA}/${strideB}`);
         }
       }
     }
-    expect(cases).toBe(216);
-    // float32 accumulation really differs from float64 sums (the comparison is not vacuous) ...
-    expect(inexact).toBeGreaterThan(1000);
-    // ... and stays far below the 1e-5 relative error the brief allows
-    expect(worst).toBeLessThan(1e-5);
   });
 
-  it('the demo depths (P = 784 forward, batch-long P for dW, P = 10 for dX) within γ_P', () => {
-    const r = rng(12);
-    for (const [M, N, P, tA, tB] of [
-      [20, 37, 784, false, false], // forward X·W (784 inputs)
-      [784, 37, 20, true, false], // dW = Xᵀ·dY
-      [20, 256, 10, false, true], // dX = dY·Wᵀ of the 256→10 layer
-    ] as const) {
-      const A = randF32(M * P, r);
-      const B = randF32(P * N, r);
-      const C = new Float32Array(M * N);
-      be.gemmF32(A, B, C, M, N, P, tA, tB);
-      const R = new Float32Array(M * N);
-      gemmF32Ref(A, B, R, M, N, P, tA, tB);
-      expect(Array.from(C)).toEqual(Array.from(R));
-      const { c, abs } = ref64(A, B, M, N, P, tA, tB);
-      for (let e = 0; e < M * N; e++) expect(Math.abs(C[e]! - c[e]!)).toBeLessThanOrEqual(gamma(P) * abs[e]!);
+  it('float64: the same order in float64 (the WebAssembly backend runs the reference for it)', () => {
+    const r = rng(14);
+    for (const [M, N, K] of [[3, 17, 255], [17, 3, 1], [1, 1025, 3]] as const) {
+      for (const [tA, tB] of LAYOUTS) {
+        const call: GemmCall<Float64Array> = {
+          a: Float64Array.from(randF32(M * K, r), (v) => v / 3),
+          b: Float64Array.from(randF32(K * N, r), (v) => v / 7),
+          c: new Float64Array(M * N),
+          m: M,
+          n: N,
+          k: K,
+          transA: tA,
+          transB: tB,
+          bias: Float64Array.from(randF32(N, r)),
+        };
+        const want = ordered('float64', call);
+        for (const [name, be] of list) {
+          const c = new Float64Array(M * N);
+          be.gemm('float64', { ...call, c });
+          expectBits(c, want, `${name} float64 ${M}×${N}×${K}`);
+        }
+      }
     }
   });
 
-  it('property: random shapes and layouts match the ordered reference (ordinary memory)', () => {
-    const plain = backend(false);
+  it('property: random shapes, layouts, batches and bias match the oracle (every backend)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
         fc.boolean(),
         fc.boolean(),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        (M, N, P, tA, tB, seed) => {
+        (M, N, K, batch, tA, tB, withBias, seed) => {
           const r = rng(seed);
-          const A = randF32(M * P, r);
-          const B = randF32(P * N, r);
-          const C = new Float32Array(M * N);
-          plain.gemmF32(A, B, C, M, N, P, tA, tB);
-          const R = new Float32Array(M * N);
-          gemmF32Ref(A, B, R, M, N, P, tA, tB);
-          return C.every((v, e) => Object.is(v, R[e]));
+          const call: GemmCall<Float32Array> = {
+            a: randF32(batch * M * K, r),
+            b: randF32(batch * K * N, r),
+            c: new Float32Array(batch * M * N),
+            m: M,
+            n: N,
+            k: K,
+            transA: tA,
+            transB: tB,
+            batch,
+            bias: withBias ? randF32(N, r) : null,
+          };
+          const want = ordered('float32', call);
+          return list.every(([, be]) => {
+            const c = new Float32Array(batch * M * N);
+            be.gemm('float32', { ...call, c });
+            return c.every((v, e) => Object.is(v, want[e]));
+          });
         },
       ),
       { seed: 4242, numRuns: 60 },
@@ -166,83 +273,196 @@ describe('gemmF32: numbers', () => {
   it('special values propagate as IEEE float32 (Inf, NaN, overflow, signed zero)', () => {
     const A = Float32Array.from([Infinity, 1, 3e38, 3e38, 0, -0]);
     const B = Float32Array.from([0, 1, 1, 1, 1, 1]);
-    // op(A) [3,2], op(B) [2,3]
-    const C = new Float32Array(9);
-    be.gemmF32(A, B, C, 3, 3, 2, false, false);
-    const R = new Float32Array(9);
-    gemmF32Ref(A, B, R, 3, 3, 2, false, false);
-    expect(Array.from(C).map((v) => Object.is(v, -0) ? '-0' : String(v))).toEqual(
-      Array.from(R).map((v) => Object.is(v, -0) ? '-0' : String(v)),
-    );
-    expect(Number.isNaN(C[0])).toBe(true); // Inf·0
-    expect(C[4]).toBe(Infinity); // 3e38 + 3e38 overflows in float32
+    const call: GemmCall<Float32Array> = { a: A, b: B, c: new Float32Array(9), m: 3, n: 3, k: 2 };
+    const want = ordered('float32', call);
+    for (const [name, be] of list) {
+      const c = new Float32Array(9);
+      be.gemm('float32', { ...call, c });
+      expectBits(c, want, name);
+      expect(Number.isNaN(c[0])).toBe(true); // Inf·0
+      expect(c[4]).toBe(Infinity); // 3e38 + 3e38 overflows in float32
+    }
   });
 
-  it('empty dimensions: P = 0 writes zeros, M or N = 0 writes nothing; short operands throw', () => {
-    const C = Float32Array.from([5, 5, 5, 5]);
-    expect(be.gemmF32(new Float32Array(0), new Float32Array(0), C, 2, 2, 0, false, false)).toBe(true);
-    expect(Array.from(C)).toEqual([0, 0, 0, 0]);
-    const D = Float32Array.from([7]);
-    be.gemmF32(new Float32Array(0), new Float32Array(3), D, 0, 3, 1, false, false);
-    expect(Array.from(D)).toEqual([7]);
-    expect(() => be.gemmF32(new Float32Array(5), new Float32Array(6), new Float32Array(4), 2, 2, 3, false, false)).toThrow(
-      /too short/,
-    );
+  it('within γ_K·Σ|a·b| of the float64 sum, and really float32 (not a float64 sum rounded once)', () => {
+    const r = rng(15);
+    let inexact = 0;
+    for (const [M, N, K, tA, tB] of [
+      [20, 37, 784, false, false], // forward X·W (784 inputs)
+      [784, 37, 20, true, false], // dW = Xᵀ·dY
+      [20, 256, 10, false, true], // dX = dY·Wᵀ of the 256→10 layer
+    ] as const) {
+      const A = randF32(M * K, r);
+      const B = randF32(K * N, r);
+      const C = new Float32Array(M * N);
+      wasmBackend(false).gemm('float32', { a: A, b: B, c: C, m: M, n: N, k: K, transA: tA, transB: tB });
+      for (let i = 0; i < M; i++) {
+        for (let j = 0; j < N; j++) {
+          let s = 0;
+          let t = 0;
+          for (let k = 0; k < K; k++) {
+            const p = A[tA ? k * M + i : i * K + k]! * B[tB ? j * K + k : k * N + j]!;
+            s += p;
+            t += Math.abs(p);
+          }
+          const err = Math.abs(C[i * N + j]! - s);
+          if (err > 0 && C[i * N + j] !== Math.fround(s)) inexact++;
+          expect(err).toBeLessThanOrEqual(gamma(K) * t);
+        }
+      }
+    }
+    expect(inexact).toBeGreaterThan(100);
+  });
+
+  it('empty dimensions: K = 0 writes zeros (plus the bias), M, N or batch = 0 write nothing', () => {
+    for (const [name, be] of list) {
+      const C = Float32Array.from([5, 5, 5, 5]);
+      be.gemm('float32', { a: new Float32Array(0), b: new Float32Array(0), c: C, m: 2, n: 2, k: 0 });
+      expect(Array.from(C), name).toEqual([0, 0, 0, 0]);
+      be.gemm('float32', { a: new Float32Array(0), b: new Float32Array(0), c: C, m: 2, n: 2, k: 0, bias: Float32Array.from([1, 2]) });
+      expect(Array.from(C), name).toEqual([1, 2, 1, 2]);
+      const D = Float32Array.from([7]);
+      be.gemm('float32', { a: new Float32Array(0), b: new Float32Array(3), c: D, m: 0, n: 3, k: 1 });
+      be.gemm('float32', { a: new Float32Array(3), b: new Float32Array(3), c: D, m: 1, n: 1, k: 3, batch: 0 });
+      expect(Array.from(D), name).toEqual([7]);
+    }
+  });
+
+  it('bad calls throw before C is written: short operands, overlap, wrong array types, bad sizes', () => {
+    for (const [name, be] of list) {
+      const C = new Float32Array(4).fill(3);
+      const bad: [GemmCall<Arr>, RegExp][] = [
+        [{ a: new Float32Array(5), b: new Float32Array(6), c: C, m: 2, n: 2, k: 3 }, /operand A needs 6 elements .* has 5/],
+        [{ a: new Float32Array(6), b: new Float32Array(6), c: C, m: 2, n: 2, k: 3, batch: 2 }, /operand A needs 12/],
+        [{ a: new Float32Array(6), b: new Float32Array(6), c: C, m: 2, n: 2, k: 3, bias: new Float32Array(1) }, /bias needs 2/],
+        [{ a: new Float64Array(6), b: new Float32Array(6), c: C, m: 2, n: 2, k: 3 }, /must be a Float32Array/],
+        [{ a: new Float32Array(6), b: new Float32Array(6), c: C, m: 2.5, n: 2, k: 3 }, /'m' must be a non-negative integer/],
+        [{ a: new Float32Array(6), b: new Float32Array(6), c: C.subarray(0, 4), m: 2, n: 1, k: 3, batch: 2, strideA: 0, strideB: 0, strideC: 1 }, /outputs would overlap/],
+        [{ a: C.subarray(0, 4), b: new Float32Array(4), c: C, m: 2, n: 2, k: 2 }, /overlaps an input/],
+        [{ a: new Float32Array(4), b: new Float32Array(4), c: C.subarray(0, 4), m: 2, n: 2, k: 2, bias: C.subarray(2, 4) }, /overlaps an input/],
+      ];
+      for (const [call, message] of bad) {
+        expect(() => be.gemm('float32', call), name).toThrow(message);
+        expect(Array.from(C), name).toEqual([3, 3, 3, 3]);
+      }
+    }
   });
 });
 
-describe('gemmF32: heap use', () => {
-  it('heap views are used in place; steady state allocates nothing; results do not depend on the path', () => {
-    for (const shared of typeof SharedArrayBuffer === 'function' ? [true, false] : [false]) {
-      const be = backend(shared);
-      const r = rng(21);
+describe('gemm: threads split the output, never a sum', () => {
+  it.runIf(canShare && threadsSupported())('1, 2 and 3 threads give the same bits (tiles of rows, of columns, and batches of products)', async () => {
+    const be = wasmBackend(true, { initialPages: 64 });
+    const r = rng(21);
+    const cases: GemmCall<Float32Array>[] = [];
+    for (const [M, N, K, batch, tA, tB] of [
+      [64, 256, 784, 1, false, false], // columns split (N ≥ M)
+      [784, 256, 64, 1, true, false], // rows split
+      [255, 17, 1025, 1, false, true],
+      [3, 1025, 17, 1, true, true],
+      [17, 33, 65, 5, false, false], // batches of products
+    ] as const) {
+      cases.push({
+        a: randF32(batch * M * K, r),
+        b: randF32(batch * K * N, r),
+        c: new Float32Array(batch * M * N),
+        m: M,
+        n: N,
+        k: K,
+        transA: tA,
+        transB: tB,
+        batch,
+        bias: randF32(N, r),
+      });
+    }
+    const want = cases.map((c) => {
+      const out = new Float32Array(c.c.length);
+      refBackend.gemm('float32', { ...c, c: out });
+      return out;
+    });
+    configureThreads({ gemmThreshold: 0 });
+    for (const threads of [1, 2, 3]) {
+      setNumThreads(threads);
+      await be.threadsReady();
+      const before = be.stats.threadedCalls;
+      cases.forEach((call, i) => {
+        const c = new Float32Array(call.c.length);
+        be.gemm('float32', { ...call, c });
+        expectBits(c, want[i]!, `${threads} threads, case ${i}`);
+      });
+      expect(be.stats.threadedCalls - before).toBe(threads > 1 ? cases.length : 0);
+    }
+    // below the threshold a product stays on the calling thread
+    configureThreads({ gemmThreshold: 64 * 256 * 784 + 1 });
+    setNumThreads(2);
+    const before = be.stats.threadedCalls;
+    const c = new Float32Array(cases[0]!.c.length);
+    be.gemm('float32', { ...cases[0]!, c });
+    expect(be.stats.threadedCalls).toBe(before);
+    expectBits(c, want[0]!, 'below the threshold');
+  });
+
+  it('configureThreads rejects a bad gemmThreshold', () => {
+    expect(() => configureThreads({ gemmThreshold: -1 })).toThrow(/gemmThreshold must be a non-negative integer/);
+    expect(() => configureThreads({ gemmThreshold: 1.5 })).toThrow(/gemmThreshold/);
+  });
+});
+
+describe('gemm: heap use', () => {
+  it('heap views are used in place; steady state allocates nothing; the path does not change a bit', () => {
+    for (const shared of canShare ? [true, false] : [false]) {
+      const be = wasmBackend(shared);
+      const r = rng(31);
       const M = 33;
       const N = 19;
-      const P = 70;
-      const A = randF32(M * P, r);
-      const B = randF32(P * N, r);
-      const hA = be.heap.alloc('float32', M * P);
-      const hB = be.heap.alloc('float32', P * N);
+      const K = 70;
+      const A = randF32(M * K, r);
+      const B = randF32(K * N, r);
+      const hA = be.heap.alloc('float32', M * K);
+      const hB = be.heap.alloc('float32', K * N);
       const hC = be.heap.alloc('float32', M * N);
       hA.array().set(A);
       hB.array().set(B);
       const copied = new Float32Array(M * N);
-      be.gemmF32(A, B, copied, M, N, P, false, false);
+      be.gemm('float32', { a: A, b: B, c: copied, m: M, n: N, k: K });
       const z0 = be.stats.gemmZeroCopy;
-      be.gemmF32(hA.array(), hB.array(), hC.array(), M, N, P, false, false);
+      be.gemm('float32', { a: hA.array(), b: hB.array(), c: hC.array(), m: M, n: N, k: K });
       expect(be.stats.gemmZeroCopy - z0).toBe(3);
-      expect(Array.from(hC.array())).toEqual(Array.from(copied));
-      // C overlapping an input is written through scratch, not in place
-      const hAB = be.heap.alloc('float32', 64);
-      const v = hAB.array();
-      v.set([1, 2, 3, 4]);
-      be.gemmF32(v.subarray(0, 4), v.subarray(0, 4), v.subarray(0, 4), 2, 2, 2, false, false);
-      expect(Array.from(v.subarray(0, 4))).toEqual([7, 10, 15, 22]);
+      expectBits(hC.array(), copied, 'in place vs copied');
+      // a transposed B in the heap is packed by the module: same bits
+      const hBt = be.heap.alloc('float32', K * N);
+      const Bt = new Float32Array(K * N);
+      for (let k = 0; k < K; k++) for (let j = 0; j < N; j++) Bt[j * K + k] = B[k * N + j]!;
+      hBt.array().set(Bt);
+      const viaT = new Float32Array(M * N);
+      be.gemm('float32', { a: A, b: hBt.array(), c: viaT, m: M, n: N, k: K, transB: true });
+      expectBits(viaT, copied, 'B packed from the heap');
       // steady state: the same or smaller shapes, copied or in place, allocate no heap block
       const before = { ...be.heap.stats };
       const calls = be.stats.gemmCalls;
       for (let i = 0; i < 5; i++) {
-        be.gemmF32(A, B, copied, M, N, P, false, false);
-        be.gemmF32(A, B, copied, M, N, P, true, true); // same sizes, other layouts
-        be.gemmF32(hA.array(), hB.array(), hC.array(), M, N, P, false, false);
-        be.gemmF32(A.subarray(0, 3 * P), B, copied, 3, N, P, false, false);
+        be.gemm('float32', { a: A, b: B, c: copied, m: M, n: N, k: K });
+        be.gemm('float32', { a: A, b: B, c: copied, m: M, n: N, k: K, transA: true, transB: true });
+        be.gemm('float32', { a: hA.array(), b: hB.array(), c: hC.array(), m: M, n: N, k: K });
+        be.gemm('float32', { a: A, b: B, c: copied, m: 3, n: N, k: K });
       }
       expect(be.stats.gemmCalls - calls).toBe(20);
       expect(be.heap.stats.allocations).toBe(before.allocations);
       expect(be.heap.stats.grows).toBe(before.grows);
-      hA.dispose();
-      hB.dispose();
-      hC.dispose();
-      hAB.dispose();
+      for (const h of [hA, hB, hC, hBt]) h.dispose();
     }
   });
 
-  it('declines (returns false, C untouched) when the heap cannot hold the scratch space', () => {
-    const be = createWasmBackend({ shared: false, initialPages: 1, maximumPages: 1 });
-    const C = new Float32Array(128 * 128).fill(3); // 3 × 64 KiB of scratch > the 64 KiB heap
-    expect(be.gemmF32(new Float32Array(128 * 128), new Float32Array(128 * 128), C, 128, 128, 128, false, false)).toBe(false);
-    expect(C.every((v) => v === 3)).toBe(true);
+  it('runs the reference loops (same bits, counted) when the heap cannot hold the scratch space', () => {
+    const be = wasmBackend(false, { initialPages: 1, maximumPages: 1 });
+    const r = rng(32);
+    const call: GemmCall<Float32Array> = { a: randF32(128 * 128, r), b: randF32(128 * 128, r), c: new Float32Array(128 * 128), m: 128, n: 128, k: 128 };
+    be.gemm('float32', call); // 3 × 64 KiB of scratch > the 64 KiB heap
     expect(be.stats.refFallbacks).toBe(1);
+    expect(be.stats.gemmCalls).toBe(0);
+    const want = new Float32Array(128 * 128);
+    refBackend.gemm('float32', { ...call, c: want });
+    expectBits(call.c, want, 'fallback');
+    expect(be.heap.lastFallbackReason).toMatch(/kernel heap reached its limit/);
   });
 
   it('heap storages start zeroed even when their block is reused (optimizer state relies on it)', () => {
@@ -260,76 +480,3 @@ describe('gemmF32: heap use', () => {
   });
 });
 
-describe('nn.Linear uses it on the WASM backend', () => {
-  it("installed by useBackend('wasm'), removed by useBackend('ref'); a custom routine is left alone", () => {
-    try {
-      expect(linearGemmName()).toBe('ts');
-      useBackend('wasm');
-      expect(linearGemmName()).toBe(WASM_GEMM_NAME);
-      useBackend('ref');
-      expect(linearGemmName()).toBe('ts');
-      setLinearGemm({ name: 'custom', gemmNT });
-      useBackend('wasm');
-      expect(linearGemmName()).toBe('custom');
-      useBackend('ref');
-      expect(linearGemmName()).toBe('custom');
-      setLinearGemm(null);
-      useBackend('auto');
-      expect(linearGemmName()).toBe(WASM_GEMM_NAME);
-    } finally {
-      useBackend('ref');
-      setLinearGemm(null);
-    }
-  });
-
-  it('float32 forward and both gradients are the float32 products (+ bias rounded); float64 keeps the TypeScript path', () => {
-    const r = rng(31);
-    const M = 7;
-    const K = 13;
-    const N = 9;
-    const xs = randF32(M * K, r);
-    const ws = randF32(K * N, r);
-    const bs = randF32(N, r);
-    const gs = randF32(M * N, r);
-    const run = (dtype: 'float32' | 'float64') => {
-      const make = (d: Float32Array, shape: number[]) =>
-        Tensor.fromArray(dtype === 'float32' ? d.slice() : Float64Array.from(d), shape, dtype).detach();
-      const x = make(xs, [M, K]);
-      const w = make(ws, [K, N]);
-      const b = make(bs, [N]);
-      for (const t of [x, w, b]) t.stopGradient = false;
-      const y = linear(x, w, b);
-      y.backward(make(gs, [M, N]));
-      return { y: y.data, dx: (x.grad as Tensor).data, dw: (w.grad as Tensor).data };
-    };
-    const ts32 = run('float32');
-    const ts64 = run('float64');
-    try {
-      useBackend('wasm');
-      const be = getWasmBackend()!;
-      const calls = be.stats.gemmCalls;
-      const w32 = run('float32');
-      expect(be.stats.gemmCalls - calls).toBe(3);
-      const xy = new Float32Array(M * N);
-      gemmF32Ref(xs, ws, xy, M, N, K, false, false);
-      expect(Array.from(w32.y)).toEqual(Array.from(xy, (v, o) => Math.fround(v + bs[o % N]!)));
-      const dx = new Float32Array(M * K);
-      gemmF32Ref(gs, ws, dx, M, K, N, false, true);
-      expect(Array.from(w32.dx)).toEqual(Array.from(dx));
-      const dw = new Float32Array(K * N);
-      gemmF32Ref(xs, gs, dw, K, N, M, true, false);
-      expect(Array.from(w32.dw)).toEqual(Array.from(dw));
-      // and close to the float64-accumulating TypeScript path
-      for (const k of ['y', 'dx', 'dw'] as const) {
-        const a = w32[k];
-        const b = ts32[k];
-        for (let e = 0; e < a.length; e++) expect(Math.abs(a[e]! - b[e]!)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(b[e]!)) * 4);
-      }
-      const w64 = run('float64');
-      expect(be.stats.gemmCalls - calls).toBe(3); // float64 never reaches the float32 kernel
-      for (const k of ['y', 'dx', 'dw'] as const) expect(Array.from(w64[k])).toEqual(Array.from(ts64[k]));
-    } finally {
-      useBackend('ref');
-    }
-  });
-});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TypeError as PaddleTypeError, ValueError } from '../../src/errors.js';
 import * as nn from '../../src/nn/index.js';
-import { gemmNT, linearGemmName, setLinearGemm, transpose } from '../../src/nn/functional/linear.js';
+import { useBackend } from '../../src/kernels/index.js';
+import { add, matmul } from '../../src/ops/index.js';
 import { setDefaultDType, toTensor } from '../../src/tensor/creation.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { gradcheck, leaf, rng } from '../ops/gradcheck.js';
@@ -96,7 +97,7 @@ describe('Linear gradcheck (float64, sizes hitting the 4×4 block remainders)', 
 });
 
 describe('Linear float32 numerics', () => {
-  it('rounds x·W (float64 sums in order of k) into float32, then adds b rounded again', () => {
+  it('sums x·W in float32 in order of k (each product and sum rounded), then adds b rounded again', () => {
     const M = 6;
     const K = 9;
     const N = 5;
@@ -111,31 +112,12 @@ describe('Linear float32 numerics', () => {
     for (let i = 0; i < M; i++) {
       for (let j = 0; j < N; j++) {
         let s = 0;
-        for (let k = 0; k < K; k++) s += (xs[i * K + k] as number) * (w[k * N + j] as number);
-        expected[i * N + j] = Math.fround(s) + (b[j] as number);
+        for (let k = 0; k < K; k++) s = Math.fround(s + Math.fround((xs[i * K + k] as number) * (w[k * N + j] as number)));
+        expected[i * N + j] = s + (b[j] as number);
       }
     }
     expect(y.dtype).toBe('float32');
     expect(Array.from(y.data)).toEqual(Array.from(expected));
-  });
-
-  it('gemmNT and transpose agree with a naive product for odd sizes', () => {
-    for (const [M, N, P] of [[7, 5, 3], [4, 4, 4], [1, 9, 2], [10, 3, 11]] as const) {
-      const r = rng(M * N * P);
-      const A = Float64Array.from({ length: M * P }, () => r() - 0.5);
-      const B = Float64Array.from({ length: N * P }, () => r() - 0.5);
-      const C = new Float64Array(M * N);
-      gemmNT(A, B, C, M, N, P);
-      for (let i = 0; i < M; i++) {
-        for (let j = 0; j < N; j++) {
-          let s = 0;
-          for (let p = 0; p < P; p++) s += (A[i * P + p] as number) * (B[j * P + p] as number);
-          expect(C[i * N + j]).toBe(s);
-        }
-      }
-      const T = transpose(A, M, P);
-      for (let i = 0; i < M; i++) for (let p = 0; p < P; p++) expect(T[p * M + i]).toBe(A[i * P + p]);
-    }
   });
 });
 
@@ -165,36 +147,39 @@ describe('Linear errors', () => {
   });
 });
 
-describe('replaceable product routine', () => {
-  it('linear runs every product through the registered routine and restores the TypeScript one', () => {
-    const l = linear64(5, 3, 40);
-    const x = leaf([6, 5], 41);
-    const reference = l.forward(x);
-    reference.backward();
-    const gw = (l.weight.grad as Tensor).numpy();
-    const gx = (x.grad as Tensor).numpy();
-    l.clearGradients({ setToZero: false });
-    x.clearGradient(false);
-    const calls: [number, number, number][] = [];
-    const prev = setLinearGemm({
-      name: 'spy',
-      gemmNT: (A, B, C, M, N, P) => {
-        calls.push([M, N, P]);
-        gemmNT(A, B, C, M, N, P);
-      },
-    });
+describe('one product on every backend: Linear is matmul + add', () => {
+  /** Raw bytes of a tensor's data (NaN payloads and -0 included). */
+  const bytes = (t: Tensor): number[] => Array.from(new Uint8Array((t.data as Float32Array).slice().buffer));
+
+  /** Forward and the three gradients of a float32 Linear, through `F.linear` or matmul + add. */
+  function run(composed: boolean): number[][] {
+    const r = rng(123);
+    const M = 37;
+    const K = 70;
+    const N = 19;
+    const mk = (shape: number[]) => {
+      const t = Tensor.fromArray(Float32Array.from({ length: shape.reduce((p, d) => p * d, 1) }, () => r() * 2 - 1), shape, 'float32');
+      t.stopGradient = false;
+      return t;
+    };
+    const x = mk([M, K]);
+    const w = mk([K, N]);
+    const b = mk([N]);
+    const y = composed ? add(matmul(x, w), b) : F.linear(x, w, b);
+    y.backward(Tensor.fromArray(Float32Array.from({ length: M * N }, () => r() - 0.5), [M, N], 'float32'));
+    return [bytes(y), bytes(x.grad as Tensor), bytes(w.grad as Tensor), bytes(b.grad as Tensor)];
+  }
+
+  it("the same bits on the 'ref' and 'wasm' backends, forward and gradients, and equal to paddle.add(paddle.matmul(x, w), b)", () => {
     try {
-      expect(linearGemmName()).toBe('spy');
-      const y = l.forward(x);
-      y.backward();
-      expect(Array.from(y.data)).toEqual(Array.from(reference.data));
-      expect(Array.from((l.weight.grad as Tensor).data)).toEqual(Array.from(gw));
-      expect(Array.from((x.grad as Tensor).data)).toEqual(Array.from(gx));
-      // forward X·W, dX = dY·W (rows of W), dW = Xᵀ·dY
-      expect(calls).toEqual([[6, 3, 5], [6, 5, 3], [5, 3, 6]]);
+      useBackend('ref');
+      const ref = run(false);
+      expect(run(true)).toEqual(ref);
+      useBackend('wasm');
+      expect(run(false)).toEqual(ref);
+      expect(run(true)).toEqual(ref);
     } finally {
-      setLinearGemm(prev.name === 'ts' ? null : prev);
+      useBackend('ref');
     }
-    expect(linearGemmName()).toBe('ts');
   });
 });

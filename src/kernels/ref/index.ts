@@ -1,9 +1,11 @@
 /** The reference backend: plain TypeScript, the oracle and the fallback. */
-import type { KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
-import { validateArrays, validateHyper, validateSlots } from '../validate.js';
+import type { GemmCall, KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
+import { resolveGemm, validateArrays, validateHyper, validateSlots } from '../validate.js';
+import { gemmRef } from './gemm.js';
 import { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
 import { sumSquaresRef } from './sum-squares.js';
 
+export { gemmRef } from './gemm.js';
 export { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
 
@@ -28,5 +30,8 @@ export const refBackend: KernelBackend = {
   sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number {
     validateArrays(dtype, arrays);
     return sumSquaresRef(arrays);
+  },
+  gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void {
+    gemmRef(dtype, resolveGemm(dtype, call));
   },
 };

@@ -8,10 +8,10 @@
  * blocks are reused, so a steady-state step allocates nothing.
  */
 import { RuntimeError, ValueError } from '../../errors.js';
-import { rmspropStepRef } from '../ref/index.js';
+import { gemmRef, rmspropStepRef } from '../ref/index.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
-import type { KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
-import { validateArrays, validateHyper, validateSlots, validateSlotScalars } from '../validate.js';
+import type { GemmCall, KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
+import { resolveGemm, validateArrays, validateHyper, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
 import { KernelHeap } from './heap.js';
 import {
   DESC_BYTES,
@@ -21,12 +21,15 @@ import {
   F_L1,
   F_L2,
   F_SCALE,
+  GEMM_BYTES,
+  GEMM_U32 as G,
   SQ_BLOCK,
   SQ_BYTES,
   SQ_U32,
 } from './layout.js';
 import { compileKernels, instantiateKernels, type KernelExports } from './module.js';
 import {
+  CMD_GEMM_F32,
   CMD_RMSPROP_F32,
   CMD_RMSPROP_F64,
   CMD_SUMSQ_F32,
@@ -253,77 +256,143 @@ export class WasmBackend implements KernelBackend {
   }
 
   /**
-   * `C[M,N] = op(A)[M,P]·op(B)[P,N]` in float32 with the f32x4 kernel of assembly/gemm.ts (every
-   * C element summed in float32 in order of k, no FMA; see there). `op(A)` is A stored `[M,P]`,
-   * or `[P,M]` when `transA`; `op(B)` is B stored `[P,N]`, or `[N,P]` when `transB`. Operands that
-   * are views of the heap are used in place (B only when not transposed); the others are copied
-   * (B transposed on the way) into one reusable scratch block, so steady-state calls allocate
-   * nothing. C must not overlap A or B. Returns false (C untouched) only when the heap cannot hold
-   * the scratch space; the caller then computes another way.
+   * The kernel contract's matrix product (`GemmCall`): float32 with the f32x4 kernel of
+   * assembly/gemm.ts, float64 with the TypeScript reference (there is no float64 WebAssembly
+   * product; the numbers are the contract's either way). Operands that are views of the heap are
+   * used in place (B only when not transposed; C when it is one contiguous span); the others are
+   * copied (a transposed B packed on the way) into one reusable scratch block, so steady-state
+   * calls allocate nothing. Products of at least `threadConfig().gemmThreshold` multiply-adds
+   * are split by output tiles across the worker threads (never a sum, so the bits do not depend
+   * on the thread count). Only when the heap cannot hold the scratch space does a float32 call
+   * run the reference loops (same numbers), counted in `refFallbacks` and reported once through
+   * the log sink.
    */
-  gemmF32(
-    A: Float32Array,
-    B: Float32Array,
-    C: Float32Array,
-    M: number,
-    N: number,
-    P: number,
-    transA: boolean,
-    transB: boolean,
-  ): boolean {
-    if (A.length < M * P || B.length < P * N || C.length < M * N) {
-      throw new ValueError(
-        `gemmF32: operands too short for M=${M}, N=${N}, P=${P} (lengths ${A.length}, ${B.length}, ${C.length}).`,
-      );
+  gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void {
+    const g = resolveGemm(dtype, call);
+    if (dtype === 'float64' || g.m * g.n * g.batch === 0 || g.k === 0) {
+      gemmRef(dtype, g);
+      return;
     }
-    if (M === 0 || N === 0) return true;
-    if (P === 0) {
-      C.fill(0, 0, M * N);
-      return true;
-    }
+    this.gemmF32(g as ResolvedGemm<Float32Array>);
+  }
+
+  private gemmF32(g: ResolvedGemm<Float32Array>): void {
+    const { m: M, n: N, k: K, batch } = g;
     const heap = this.heap;
     // offsets are read before anything can grow (and detach) the memory
-    const aIn = heap.contains(A);
-    const bIn = !transB && heap.contains(B);
-    let cIn = heap.contains(C);
-    let pa = aIn ? A.byteOffset : 0;
-    let pb = bIn ? B.byteOffset : 0;
-    let pc = cIn ? C.byteOffset : 0;
-    const cEnd = pc + M * N * 4;
-    if (cIn && ((aIn && pa < cEnd && pc < pa + M * P * 4) || (bIn && pb < cEnd && pc < pb + P * N * 4))) {
-      cIn = false; // C overlaps an input: write to scratch
-    }
-    const aBytes = aIn ? 0 : align16(M * P * 4);
-    const bBytes = bIn ? 0 : align16(P * N * 4);
-    const cBytes = cIn ? 0 : align16(M * N * 4);
-    if (!this.gemmScratch.ensure(aBytes + bBytes + cBytes)) {
-      this.refFallback(aBytes + bBytes + cBytes);
-      return false;
+    const aSpan = (batch - 1) * g.strideA + M * K;
+    const bSpan = (batch - 1) * g.strideB + K * N;
+    const aIn = heap.contains(g.a);
+    const bIn = !g.transB && heap.contains(g.b);
+    const cIn = heap.contains(g.c) && (batch === 1 || g.strideC === M * N);
+    const biasIn = g.bias === null || heap.contains(g.bias);
+    let pa = aIn ? g.a.byteOffset + g.aOffset * 4 : 0;
+    let pb = bIn ? g.b.byteOffset + g.bOffset * 4 : 0;
+    let pc = cIn ? g.c.byteOffset + g.cOffset * 4 : 0;
+    let pbias = g.bias !== null && biasIn ? g.bias.byteOffset : 0;
+    // B packed transposed: one [K,N] matrix per product (one in all when broadcast)
+    const bMats = g.strideB === 0 ? 1 : batch;
+    const aBytes = aIn ? 0 : align16(aSpan * 4);
+    const bBytes = bIn ? 0 : align16((g.transB ? bMats * K * N : bSpan) * 4);
+    const cBytes = cIn ? 0 : align16(batch * M * N * 4);
+    const biasBytes = biasIn ? 0 : align16(N * 4);
+    const need = GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes;
+    if (!this.gemmScratch.ensure(need)) {
+      this.refFallback(need);
+      gemmRef('float32', g);
+      return;
     }
     this.refreshViews();
     const f32 = this.f32;
-    let at = this.gemmScratch.offset;
+    const desc = this.gemmScratch.offset;
+    let at = desc + GEMM_BYTES;
+    let zeroCopy = 0;
     if (!aIn) {
       pa = at;
-      f32.set(M * P === A.length ? A : A.subarray(0, M * P), at >>> 2);
+      f32.set(g.a.subarray(g.aOffset, g.aOffset + aSpan), at >>> 2);
       at += aBytes;
     } else {
-      this.stats.gemmZeroCopy++;
+      zeroCopy++;
     }
-    if (!bIn) {
+    let strideB = g.strideB;
+    if (g.transB) {
+      // pack each B [N,K] as [K,N] (in the module when B is in the heap, else from JavaScript)
+      const bHeap = heap.contains(g.b);
+      for (let r = 0; r < bMats; r++) {
+        const src = g.bOffset + r * g.strideB;
+        const dst = at + r * K * N * 4;
+        if (bHeap) this.ex.transposeF32(g.b.byteOffset + src * 4, dst, N, K);
+        else transposeInto(g.b.subarray(src, src + N * K), f32, dst >>> 2, N, K);
+      }
       pb = at;
-      if (transB) transposeInto(B, f32, at >>> 2, N, P);
-      else f32.set(P * N === B.length ? B : B.subarray(0, P * N), at >>> 2);
+      strideB = bMats === 1 ? 0 : K * N;
+      at += bBytes;
+    } else if (!bIn) {
+      pb = at;
+      f32.set(g.b.subarray(g.bOffset, g.bOffset + bSpan), at >>> 2);
       at += bBytes;
     } else {
-      this.stats.gemmZeroCopy++;
+      zeroCopy++;
     }
-    if (!cIn) pc = at;
-    else this.stats.gemmZeroCopy++;
-    this.ex.gemmF32(pa, pb, pc, M, N, P, transA ? 4 : P * 4, transA ? M * 4 : 4);
+    if (!cIn) {
+      pc = at;
+      at += cBytes;
+    } else {
+      zeroCopy++;
+    }
+    if (g.bias !== null && !biasIn) {
+      pbias = at;
+      f32.set(g.bias.subarray(0, N), at >>> 2);
+      at += biasBytes;
+    }
+    this.stats.gemmZeroCopy += zeroCopy;
+
+    // tiles: the whole product per unit on one thread; bands of rows or columns across threads
+    const macs = batch * M * N * K;
+    const threads = macs >= threadConfig().gemmThreshold && this.threadsEnabled() ? getNumThreads() : 1;
+    let splitN = false;
+    let tile = M;
+    let tiles = 1;
+    if (threads > 1 && batch < 4 * threads) {
+      const want = Math.ceil((4 * threads) / batch); // tiles per product, for balance
+      splitN = N >= M;
+      const unit = splitN ? 8 : 4;
+      const extent = splitN ? N : M;
+      tile = Math.max(unit, Math.ceil(extent / want / unit) * unit);
+      tiles = Math.ceil(extent / tile);
+    }
+    const u32 = this.u32;
+    const d = desc >>> 2;
+    u32[d + G.pa] = pa;
+    u32[d + G.pb] = pb;
+    u32[d + G.pc] = pc;
+    u32[d + G.m] = M;
+    u32[d + G.n] = N;
+    u32[d + G.k] = K;
+    u32[d + G.aRow] = g.transA ? 4 : K * 4;
+    u32[d + G.aK] = g.transA ? M * 4 : 4;
+    u32[d + G.bias] = pbias;
+    u32[d + G.strideA] = g.strideA * 4; // a copied A keeps its layout
+    u32[d + G.strideB] = strideB * 4;
+    u32[d + G.strideC] = cIn ? g.strideC * 4 : M * N * 4;
+    u32[d + G.splitN] = splitN ? 1 : 0;
+    u32[d + G.tile] = tile;
+    u32[d + G.tiles] = tiles;
+    const units = batch * tiles;
+    if (threads > 1 && units > 1) {
+      this.stats.threadedCalls++;
+      this.ensurePool().run(CMD_GEMM_F32, desc, 0, units, 1, 0, 0, 0, 0, 0);
+    } else {
+      this.ex.gemmUnitsF32(desc, 0, units);
+    }
     this.stats.gemmCalls++;
-    if (!cIn) C.set(f32.subarray(pc >>> 2, (pc >>> 2) + M * N));
-    return true;
+    if (!cIn) {
+      const c = g.c;
+      for (let r = 0; r < batch; r++) {
+        const from = (pc >>> 2) + r * M * N;
+        c.set(this.f32.subarray(from, from + M * N), g.cOffset + r * g.strideC);
+      }
+    }
   }
 
   rmspropStep(

@@ -44,6 +44,7 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     F_SCALE,
     F_L1,
     F_L2,
+    GEMM_BYTES,
   };
   for (const [name, value] of Object.entries(expected)) {
     const g = exports[name];
@@ -54,3 +55,23 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
   }
   return undefined;
 }
+
+/** One matrix-product job (assembly/gemm.ts): u32 words (pointers and strides in bytes). */
+export const GEMM_BYTES = 64;
+export const GEMM_U32 = {
+  pa: 0,
+  pb: 1,
+  pc: 2,
+  m: 3,
+  n: 4,
+  k: 5,
+  aRow: 6,
+  aK: 7,
+  bias: 8,
+  strideA: 9,
+  strideB: 10,
+  strideC: 11,
+  splitN: 12,
+  tile: 13,
+  tiles: 14,
+} as const;

@@ -34,11 +34,10 @@ export interface KernelExports {
   ): void;
   sumSquaresF32(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
   sumSquaresF64(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
-  /**
-   * `C[M,N] = op(A)[M,P]·B[P,N]` in float32 (byte offsets; op(A)[i,k] at `pa + i·aRow + k·aK`);
-   * see assembly/gemm.ts for the accumulation order.
-   */
-  gemmF32(pa: number, pb: number, pc: number, M: number, N: number, P: number, aRow: number, aK: number): void;
+  /** Units [u0, u1) of the matrix-product job described at `desc` (assembly/gemm.ts). */
+  gemmUnitsF32(desc: number, u0: number, u1: number): void;
+  /** Writes the row-major float32 [rows, cols] matrix at `src` transposed at `dst` (byte offsets). */
+  transposeF32(src: number, dst: number, rows: number, cols: number): void;
 }
 
 export type CompileResult =

@@ -3,7 +3,7 @@
  * thread).
  *
  * Each worker instantiates the same compiled module over the same shared memory. A job (one fused
- * step or one sum of squares) is cut into chunks of elements (multiples of 16, i.e. whole SIMD
+ * step, one sum of squares, or one matrix product cut into output tiles) is cut into chunks of elements (multiples of 16, i.e. whole SIMD
  * vectors and 64-byte lines); the caller publishes the job in a control block at the bottom of the
  * heap, wakes the workers, claims chunks itself, and waits with `Atomics.wait` until every chunk is
  * done. Chunks are claimed dynamically, so a worker that is slow to start or descheduled on a
@@ -70,6 +70,8 @@ export const CMD_RMSPROP_F32 = 1;
 export const CMD_RMSPROP_F64 = 2;
 export const CMD_SUMSQ_F32 = 3;
 export const CMD_SUMSQ_F64 = 4;
+/** A matrix product: TABLE is its descriptor, TOTAL its output tiles (assembly/gemm.ts). */
+export const CMD_GEMM_F32 = 5;
 
 const TAG_MASK = 0x7fff;
 const MAX_CHUNKS = 0xffff;
@@ -114,6 +116,7 @@ for (;;) {
       else if (cmd === ${CMD_RMSPROP_F64}) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
       else if (cmd === ${CMD_SUMSQ_F32}) ex.sumSquaresF32(table, count, begin, end, out);
       else if (cmd === ${CMD_SUMSQ_F64}) ex.sumSquaresF64(table, count, begin, end, out);
+      else if (cmd === ${CMD_GEMM_F32}) ex.gemmUnitsF32(table, begin, end);
       else throw new Error('unknown kernel command ' + cmd);
     } catch (e) {
       Atomics.store(ctl, ${ERR}, 1);
@@ -213,6 +216,8 @@ const config = {
   parallelThreshold: 262_144,
   /** Elements per chunk (a multiple of 16). */
   chunkElements: 65_536,
+  /** Matrix products with fewer multiply-adds than this run on the calling thread. */
+  gemmThreshold: 262_144,
 };
 
 const pools = new Set<ThreadPool>();
@@ -247,11 +252,18 @@ export function shutdownThreads(): Promise<void> {
 }
 
 /**
- * Tuning for tests and benchmarks: the element count from which a call is split across threads
- * (default 262144) and the chunk size (default 65536, rounded up to a multiple of 16).
+ * Tuning for tests and benchmarks: the element count from which an optimizer call is split
+ * across threads (default 262144), its chunk size (default 65536, rounded up to a multiple of 16),
+ * and the multiply-adds from which a matrix product is split (default 262144).
  */
-export function configureThreads(options: { parallelThreshold?: number; chunkElements?: number }): void {
-  const { parallelThreshold, chunkElements } = options;
+export function configureThreads(options: { parallelThreshold?: number; chunkElements?: number; gemmThreshold?: number }): void {
+  const { parallelThreshold, chunkElements, gemmThreshold } = options;
+  if (gemmThreshold !== undefined) {
+    if (!Number.isInteger(gemmThreshold) || gemmThreshold < 0) {
+      throw new ValueError(`gemmThreshold must be a non-negative integer, but received ${gemmThreshold}.`);
+    }
+    config.gemmThreshold = gemmThreshold;
+  }
   if (parallelThreshold !== undefined) {
     if (!Number.isInteger(parallelThreshold) || parallelThreshold < 0) {
       throw new ValueError(`parallelThreshold must be a non-negative integer, but received ${parallelThreshold}.`);
@@ -272,7 +284,7 @@ export function threadPoolsForTest(): readonly ThreadPool[] {
 }
 
 /** The current tuning (the live object: read it, do not keep it). */
-export function threadConfig(): Readonly<{ parallelThreshold: number; chunkElements: number }> {
+export function threadConfig(): Readonly<{ parallelThreshold: number; chunkElements: number; gemmThreshold: number }> {
   return config;
 }
 
@@ -546,7 +558,8 @@ export class ThreadPool {
         if (cmd === CMD_RMSPROP_F32) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
         else if (cmd === CMD_RMSPROP_F64) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
         else if (cmd === CMD_SUMSQ_F32) ex.sumSquaresF32(table, count, begin, end, out);
-        else ex.sumSquaresF64(table, count, begin, end, out);
+        else if (cmd === CMD_SUMSQ_F64) ex.sumSquaresF64(table, count, begin, end, out);
+        else ex.gemmUnitsF32(table, begin, end);
       } catch (e) {
         failure ??= e;
       }

@@ -1,23 +1,56 @@
-// AssemblyScript source of the float32 matrix product behind nn.Linear (compiled by
-// scripts/build-wasm.mjs through rmsprop.ts, not by tsc).
+// AssemblyScript source of the float32 matrix product of the kernel contract (`KernelBackend.gemm`,
+// behind paddle.matmul, nn.Linear and everything built on them), compiled by scripts/build-wasm.mjs
+// through rmsprop.ts, not by tsc.
 //
-// gemmF32: C[M,N] = op(A)[M,P] · B[P,N], all float32, B and C row-major, and op(A)[i,k] read at
-// `pa + i*aRow + k*aK` bytes, so one kernel serves A row-major (aRow = 4P, aK = 4) and A stored
-// transposed as [P,M] (aRow = 4, aK = 4M).
+// A job is described by a GEMM descriptor (GEMM_BYTES, the u32 fields G_* below) and cut into
+// units: one unit is a tile of the output (a band of `tile` rows of one product, or of `tile`
+// columns), numbered batch-major. `gemmUnitsF32(desc, u0, u1)` computes units [u0, u1); the calling
+// thread and the workers claim units in chunks (threads.ts), so a tile is computed whole by one
+// thread and the split never touches a sum.
 //
-// Accumulation order (documented contract, checked bit for bit by tests/kernels/gemm.test.ts):
-// every C element is its own accumulator (one f32x4 lane or one scalar), starting at +0 and
-// adding the float32-rounded products a[i,k]·b[k,j] for k = 0, 1, …, P-1 in that order, each
-// multiply and each add one correctly rounded IEEE float32 op (no FMA, no reassociation, no
-// partial sums). So the result equals the naive scalar loop
-//   s = 0; for k in 0..P-1: s = f32(s + f32(a[i,k]·b[k,j]))
-// whatever the blocking, and differs from a float64 sum rounded once by at most
+// Layout: op(A)[i,k] is read at `pa + i*aRow + k*aK` bytes (A row-major: aRow = 4P, aK = 4; A
+// stored transposed as [P,M]: aRow = 4, aK = 4M); B is row-major [P,N] (a transposed B is packed
+// into that layout by the caller) and C row-major [M,N]. Products r = 0…batch-1 start at
+// pa + r*strideA (bytes), and likewise B and C; a stride of 0 broadcasts.
+//
+// Accumulation order (the documented contract, checked bit for bit by tests/kernels/gemm.test.ts
+// against the TypeScript reference): every C element is its own accumulator (one f32x4 lane or one
+// scalar), starting at +0 and adding the float32-rounded products a[i,k]·b[k,j] for k = 0, 1, …,
+// P-1 in that order, each multiply and each add one correctly rounded IEEE float32 op (no FMA, no
+// reassociation, no partial sums); then the bias, if any, is added once. So the result equals the
+// naive scalar loop
+//   s = 0; for k in 0..P-1: s = f32(s + f32(a[i,k]·b[k,j]));  c = f32(s + bias[j])
+// whatever the blocking or the tiling, and differs from a float64 sum rounded once by at most
 // γ_P·Σ_k|a[i,k]·b[k,j]| with γ_P = P·u/(1-P·u), u = 2^-24 (Higham, Accuracy and Stability of
 // Numerical Algorithms, §3.1).
 //
 // Register blocking: 4 rows × 8 columns of C (8 f32x4 accumulators, 2 loads of B and 4 splats of
-// A per k). Columns are the outer loop, so the 8-column panel of B (P×32 bytes) stays in cache
-// while every 4-row block of A walks it. Tails: 4-column (one vector), scalar columns, single rows.
+// A per k). Columns are the outer loop of a tile, so the 8-column panel of B (P×32 bytes) stays in
+// cache while every 4-row block of A walks it. Tails: 4-column (one vector), scalar columns,
+// single rows.
+
+// ---- the descriptor (u32 words; mirrored in src/kernels/wasm/layout.ts) ----
+export const GEMM_BYTES: i32 = 64;
+const G_PA = 0;
+const G_PB = 1;
+const G_PC = 2;
+const G_M = 3;
+const G_N = 4;
+const G_P = 5;
+const G_AROW = 6;
+const G_AK = 7;
+const G_BIAS = 8; // 0: no bias
+const G_SA = 9;
+const G_SB = 10;
+const G_SC = 11;
+const G_SPLIT_N = 12; // 1: a unit is a band of columns; 0: a band of rows
+const G_TILE = 13; // rows or columns per unit (a multiple of 4, or of 8 for columns)
+const G_TILES = 14; // units per product
+
+@inline
+function field(desc: usize, i: i32): u32 {
+  return load<u32>(desc + (<usize>i << 2));
+}
 
 @inline
 function splatA(p: usize): v128 {
@@ -116,30 +149,91 @@ function block1(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
 }
 
 /**
- * C[M,N] = op(A)[M,P]·B[P,N] in float32 (see the header for the layout and the accumulation
- * order). Pointers are byte offsets in the heap; C must not overlap A or B.
+ * Rows [i0, i1) × columns [j0, j1) of C = op(A)·B (+ bias): one tile (see the header for the
+ * layout and the accumulation order). j0 is a multiple of 8 (or j1 = N), so every column panel is
+ * the one a single-tile call would use; that does not matter for the numbers (a lane and a scalar
+ * compute the same), only for speed.
  */
-export function gemmF32(pa: usize, pb: usize, pc: usize, M: i32, N: i32, P: i32, aRow: usize, aK: usize): void {
+function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, aK: usize, pbias: usize, i0: i32, i1: i32, j0: i32, j1: i32): void {
   const bK: usize = <usize>N << 2;
   const cRow: usize = <usize>N << 2;
-  const M4 = M & ~3;
-  let j = 0;
-  for (; j + 8 <= N; j += 8) {
+  const i4 = i0 + ((i1 - i0) & ~3);
+  let j = j0;
+  for (; j + 8 <= j1; j += 8) {
     const b = pb + (<usize>j << 2);
-    let i = 0;
-    for (; i < M4; i += 4) block8(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
-    for (; i < M; i++) block8(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
+    let i = i0;
+    for (; i < i4; i += 4) block8(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
+    for (; i < i1; i++) block8(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
   }
-  for (; j + 4 <= N; j += 4) {
+  for (; j + 4 <= j1; j += 4) {
     const b = pb + (<usize>j << 2);
-    let i = 0;
-    for (; i < M4; i += 4) block4(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
-    for (; i < M; i++) block4(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
+    let i = i0;
+    for (; i < i4; i += 4) block4(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
+    for (; i < i1; i++) block4(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
   }
-  for (; j < N; j++) {
+  for (; j < j1; j++) {
     const b = pb + (<usize>j << 2);
-    let i = 0;
-    for (; i < M4; i += 4) block1(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
-    for (; i < M; i++) block1(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
+    let i = i0;
+    for (; i < i4; i += 4) block1(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
+    for (; i < i1; i++) block1(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
+  }
+  if (pbias != 0) {
+    for (let i = i0; i < i1; i++) {
+      const row = pc + <usize>i * cRow;
+      let jj = j0;
+      for (; jj + 4 <= j1; jj += 4) {
+        const at = row + (<usize>jj << 2);
+        v128.store(at, f32x4.add(v128.load(at), v128.load(pbias + (<usize>jj << 2))));
+      }
+      for (; jj < j1; jj++) {
+        const at = row + (<usize>jj << 2);
+        store<f32>(at, load<f32>(at) + load<f32>(pbias + (<usize>jj << 2)));
+      }
+    }
+  }
+}
+
+/** Units [u0, u1) of the job in the descriptor at `desc` (see the header). */
+export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
+  const M = <i32>field(desc, G_M);
+  const N = <i32>field(desc, G_N);
+  const P = <i32>field(desc, G_P);
+  const aRow = <usize>field(desc, G_AROW);
+  const aK = <usize>field(desc, G_AK);
+  const pbias = <usize>field(desc, G_BIAS);
+  const sa = <usize>field(desc, G_SA);
+  const sb = <usize>field(desc, G_SB);
+  const sc = <usize>field(desc, G_SC);
+  const splitN = field(desc, G_SPLIT_N) != 0;
+  const tile = <i32>field(desc, G_TILE);
+  const tiles = field(desc, G_TILES);
+  for (let u = u0; u < u1; u++) {
+    const r = <usize>(u / tiles);
+    const t = <i32>(u % tiles);
+    const pa = <usize>field(desc, G_PA) + r * sa;
+    const pb = <usize>field(desc, G_PB) + r * sb;
+    const pc = <usize>field(desc, G_PC) + r * sc;
+    if (splitN) {
+      const j0 = t * tile;
+      tileF32(pa, pb, pc, N, P, aRow, aK, pbias, 0, M, j0, min(N, j0 + tile));
+    } else {
+      const i0 = t * tile;
+      tileF32(pa, pb, pc, N, P, aRow, aK, pbias, i0, min(M, i0 + tile), 0, N);
+    }
+  }
+}
+
+/** Copies the row-major [rows, cols] float32 matrix at `src` transposed into `dst` ([cols, rows]). */
+export function transposeF32(src: usize, dst: usize, rows: i32, cols: i32): void {
+  const BS = 32; // blocked so both sides stay in cache
+  for (let r0 = 0; r0 < rows; r0 += BS) {
+    const r1 = min(rows, r0 + BS);
+    for (let c0 = 0; c0 < cols; c0 += BS) {
+      const c1 = min(cols, c0 + BS);
+      for (let r = r0; r < r1; r++) {
+        const s = src + (<usize>r * <usize>cols << 2);
+        for (let c = c0; c < c1; c++) store<f32>(dst + ((<usize>c * <usize>rows + <usize>r) << 2), load<f32>(s + (<usize>c << 2)));
+      }
+    }
   }
 }

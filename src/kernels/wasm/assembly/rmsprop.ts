@@ -314,5 +314,5 @@ export function sumSquaresF64(table: usize, count: i32, bBegin: u32, bEnd: u32, 
   sumSquares<f64>(table, count, bBegin, bEnd, out);
 }
 
-// ---- float32 matrix product for nn.Linear (gemm.ts) ---------------------------------------------
-export { gemmF32 } from './gemm';
+// ---- float32 matrix product of the kernel contract (gemm.ts) ------------------------------------
+export { GEMM_BYTES, gemmUnitsF32, transposeF32 } from './gemm';
