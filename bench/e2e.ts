@@ -45,13 +45,13 @@ const EPS = 1e-6;
 /** Steps run from the shared initial weights before timing; their last loss is reported. */
 const CHECK_STEPS = 10;
 
-interface Batch {
+export interface Batch {
   x: Float32Array;
   y: Int32Array;
   oneHot: Float32Array;
 }
 
-function demoBatch(): Batch {
+export function demoBatch(): Batch {
   const { train } = loadMnist();
   const { x, y } = gatherBatch(train, permutation(train.count, 7), 0, BATCH);
   const oneHot = new Float32Array(BATCH * NUM_CLASSES);
@@ -61,7 +61,7 @@ function demoBatch(): Batch {
   return { x, y, oneHot };
 }
 
-interface Result {
+export interface Result {
   name: string;
   stepMs: number;
   updateMs: number;
@@ -70,7 +70,7 @@ interface Result {
 }
 
 /** paddle-rmsprop: the demo's step (optionally with its global-norm clip). */
-function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, clip: boolean): { result: Result; init: Float32Array[] } {
+export function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, clip: boolean): { result: Result; init: Float32Array[] } {
   paddle.kernels.getBackend();
   paddle.seed(1);
   const model = new MLP();
@@ -106,6 +106,8 @@ function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, clip: bool
     { warmup: 3, budgetMs: budgetMs / 2 },
   );
   opt.clearGrad();
+  opt.dispose();
+  model.dispose();
   const name = `paddle-rmsprop (kernels: ${paddle.kernels.backendName()})${clip ? ' + ClipGradByGlobalNorm(1), as the demo' : ''}`;
   return { result: { name, stepMs: m.medianMs, updateMs: u.medianMs, loss: lossAtCheck }, init };
 }

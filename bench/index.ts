@@ -10,7 +10,9 @@ import { formatTable, sections, type BenchContext } from './registry.js';
 
 import './kernels.js';
 import './ops.js';
+import './gemm.js';
 import './e2e.js';
+import './e2e-torch.js';
 import './memory.js';
 import './io.js';
 

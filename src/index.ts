@@ -81,9 +81,12 @@ export * as errors from './errors.js';
 export { setLogSink } from './log.js';
 export type { LogSink } from './log.js';
 
-// Select the kernel backend on import ('auto': WebAssembly SIMD where it validates, else the
-// reference loop), so that parameters, their gradients and the optimizer state are allocated in
-// the kernel heap from the start and every step is zero-copy. `paddle.kernels.useBackend(...)`
-// changes it; which one runs is `paddle.kernels.backendName()`.
-import { getBackend as selectKernelBackendOnImport } from './kernels/index.js';
-selectKernelBackendOnImport();
+// The kernel backend is selected automatically ('auto': WebAssembly SIMD where it validates,
+// else the reference loops) at the first parameter allocation or kernel call, not on import:
+// importing only installs the deferred parameter allocator, so that parameters, their gradients
+// and the optimizer state are allocated in the kernel heap from the start and every step is
+// zero-copy. `paddle.kernels.useBackend(...)` chooses explicitly; which one runs is
+// `paddle.kernels.backendName()`.
+import { deferredAllocator } from './kernels/index.js';
+import { getParameterAllocator, jsAllocator, setParameterAllocator } from './tensor/storage.js';
+if (getParameterAllocator() === jsAllocator) setParameterAllocator(deferredAllocator);

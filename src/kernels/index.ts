@@ -19,7 +19,7 @@
  * through the copy path.
  */
 import { RuntimeError, ValueError } from '../errors.js';
-import { getParameterAllocator, setParameterAllocator, type Allocator } from '../tensor/storage.js';
+import { getParameterAllocator, jsAllocator, setParameterAllocator, type Allocator } from '../tensor/storage.js';
 import { refBackend } from './ref/index.js';
 import type { KernelBackend } from './types.js';
 import { createWasmBackend, type WasmBackend, type WasmStats } from './wasm/backend.js';
@@ -120,6 +120,25 @@ export function useBackend(choice: BackendChoice): KernelBackend {
   current = backend;
   return current;
 }
+
+/**
+ * The parameter allocator the package installs on import (src/index.ts): it compiles nothing and
+ * reserves nothing; the first parameter, gradient or optimizer-state allocation selects `'auto'`
+ * (which, where WebAssembly runs, installs the kernel heap as the allocator) and is then served by
+ * whatever allocator that selection installed. So importing the package costs a pointer
+ * assignment, while every parameter still lands in the heap from the start (zero-copy steps).
+ */
+export const deferredAllocator: Allocator = {
+  name: 'deferred (selects the kernel backend at the first allocation)',
+  alloc(dtype, length) {
+    if (getParameterAllocator() === deferredAllocator) {
+      // the fallback if the selection installs nothing (the reference backend)
+      setParameterAllocator(jsAllocator);
+      getBackend();
+    }
+    return getParameterAllocator().alloc(dtype, length);
+  },
+};
 
 /** The kernels in use (selects `'auto'` on first call). */
 export function getBackend(): KernelBackend {

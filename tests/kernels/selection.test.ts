@@ -97,4 +97,34 @@ describe('backend selection', () => {
     expect(out.reason).toMatch(/no WebAssembly/);
     expect(out.wasm).toMatch(/^RuntimeError: useBackend\('wasm'\): .*no WebAssembly/);
   });
+
+  it('importing the package compiles and reserves nothing; the first parameter selects the backend and lands in the heap', () => {
+    const script = `
+      const paddle = await import('./src/index.ts');
+      const { getParameterAllocator } = await import('./src/tensor/storage.ts');
+      // no kernel work has happened: no WebAssembly memory exists yet
+      const out = { allocator: getParameterAllocator().name, memoryBefore: globalThis.__memories };
+      const p = paddle.createParameter([4, 4], 'float32');
+      out.memoryAfter = globalThis.__memories;
+      out.backend = paddle.kernels.backendName();
+      out.inHeap = paddle.kernels.getWasmBackend().heap.contains(p.data);
+      out.allocatorAfter = getParameterAllocator().name;
+      process.stdout.write(JSON.stringify(out));
+    `;
+    // count WebAssembly.Memory constructions before the package is imported
+    const preload = 'const M = WebAssembly.Memory; globalThis.__memories = 0; WebAssembly.Memory = function (...a) { globalThis.__memories++; return new M(...a); }; WebAssembly.Memory.prototype = M.prototype;';
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `${preload}\n${script}`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { allocator: string; memoryBefore: number; memoryAfter: number; backend: string; inHeap: boolean; allocatorAfter: string };
+    expect(out.allocator).toMatch(/^deferred/);
+    expect(out.memoryBefore).toBe(0);
+    expect(out.memoryAfter).toBeGreaterThan(0); // the counter sees the heap when it is made
+    expect(out.backend).toMatch(/^wasm-simd/);
+    expect(out.inHeap).toBe(true);
+    expect(out.allocatorAfter).not.toMatch(/^deferred/);
+  });
 });

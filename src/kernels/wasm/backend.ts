@@ -276,6 +276,14 @@ export class WasmBackend implements KernelBackend {
     this.gemmF32(g as ResolvedGemm<Float32Array>);
   }
 
+  /**
+   * Benchmark calibration (bench/gemm.ts): runs `iters` rounds of 96 float32 flops of f32x4
+   * multiply and add with no memory traffic on the calling thread, the ceiling of the product.
+   */
+  calibrateF32x4(iters: number): number {
+    return this.ex.peakF32x4(iters);
+  }
+
   private gemmF32(g: ResolvedGemm<Float32Array>): void {
     const { m: M, n: N, k: K, batch } = g;
     const heap = this.heap;

@@ -38,6 +38,8 @@ export interface KernelExports {
   gemmUnitsF32(desc: number, u0: number, u1: number): void;
   /** Writes the row-major float32 [rows, cols] matrix at `src` transposed at `dst` (byte offsets). */
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
+  /** The benchmark's calibration loop: `iters` × 96 float32 flops of f32x4 multiply and add. */
+  peakF32x4(iters: number): number;
 }
 
 export type CompileResult =

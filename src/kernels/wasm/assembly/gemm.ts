@@ -47,6 +47,9 @@ const G_SPLIT_N = 12; // 1: a unit is a band of columns; 0: a band of rows
 const G_TILE = 13; // rows or columns per unit (a multiple of 4, or of 8 for columns)
 const G_TILES = 14; // units per product
 
+/** Values of k per pass over a tile (see tileF32). */
+const KC: i32 = 128;
+
 @inline
 function field(desc: usize, i: i32): u32 {
   return load<u32>(desc + (<usize>i << 2));
@@ -57,13 +60,29 @@ function splatA(p: usize): v128 {
   return f32x4.splat(load<f32>(p));
 }
 
-/** C[i0..i0+R, j..j+8) for R = 4 (rows4) or 1. */
+/**
+ * C[i0..i0+R, j..j+8) for R = 4 (rows4) or 1, over P values of k from pa/pb: starting at +0
+ * (`first`) or from the partial sums C holds (a later block of k; storing and reloading a float32
+ * is exact, so the sums are the same as in one pass).
+ */
 @inline
-function block8(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool): void {
+function block8(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool, first: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  if (!first) {
+    c00 = v128.load(pc);
+    c01 = v128.load(pc, 16);
+    if (rows4) {
+      c10 = v128.load(pc + cRow);
+      c11 = v128.load(pc + cRow, 16);
+      c20 = v128.load(pc + 2 * cRow);
+      c21 = v128.load(pc + 2 * cRow, 16);
+      c30 = v128.load(pc + 3 * cRow);
+      c31 = v128.load(pc + 3 * cRow, 16);
+    }
+  }
   let a = pa;
   let b = pb;
   for (let k = 0; k < P; k++) {
@@ -98,10 +117,18 @@ function block8(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
   }
 }
 
-/** C[i0..i0+R, j..j+4) for R = 4 or 1. */
+/** C[i0..i0+R, j..j+4) for R = 4 or 1 (`first` as in block8). */
 @inline
-function block4(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool): void {
+function block4(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool, first: bool): void {
   let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+  if (!first) {
+    c0 = v128.load(pc);
+    if (rows4) {
+      c1 = v128.load(pc + cRow);
+      c2 = v128.load(pc + 2 * cRow);
+      c3 = v128.load(pc + 3 * cRow);
+    }
+  }
   let a = pa;
   let b = pb;
   for (let k = 0; k < P; k++) {
@@ -123,10 +150,18 @@ function block4(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
   }
 }
 
-/** One scalar column j of C, rows i0..i0+R for R = 4 or 1. */
+/** One scalar column j of C, rows i0..i0+R for R = 4 or 1 (`first` as in block8). */
 @inline
-function block1(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool): void {
+function block1(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool, first: bool): void {
   let s0: f32 = 0, s1: f32 = 0, s2: f32 = 0, s3: f32 = 0;
+  if (!first) {
+    s0 = load<f32>(pc);
+    if (rows4) {
+      s1 = load<f32>(pc + cRow);
+      s2 = load<f32>(pc + 2 * cRow);
+      s3 = load<f32>(pc + 3 * cRow);
+    }
+  }
   let a = pa;
   let b = pb;
   for (let k = 0; k < P; k++) {
@@ -158,24 +193,31 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
   const bK: usize = <usize>N << 2;
   const cRow: usize = <usize>N << 2;
   const i4 = i0 + ((i1 - i0) & ~3);
-  let j = j0;
-  for (; j + 8 <= j1; j += 8) {
-    const b = pb + (<usize>j << 2);
-    let i = i0;
-    for (; i < i4; i += 4) block8(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
-    for (; i < i1; i++) block8(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
-  }
-  for (; j + 4 <= j1; j += 4) {
-    const b = pb + (<usize>j << 2);
-    let i = i0;
-    for (; i < i4; i += 4) block4(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
-    for (; i < i1; i++) block4(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
-  }
-  for (; j < j1; j++) {
-    const b = pb + (<usize>j << 2);
-    let i = i0;
-    for (; i < i4; i += 4) block1(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, true);
-    for (; i < i1; i++) block1(pa + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), P, aRow, aK, bK, cRow, false);
+  // blocks of k keep a panel of B (KC rows × 8 columns) and a 4-row block of A in L1
+  for (let k0 = 0; k0 < P; k0 += KC) {
+    const kn = min(KC, P - k0);
+    const first = k0 == 0;
+    const ak = pa + <usize>k0 * aK;
+    const bk = pb + <usize>k0 * bK;
+    let j = j0;
+    for (; j + 8 <= j1; j += 8) {
+      const b = bk + (<usize>j << 2);
+      let i = i0;
+      for (; i < i4; i += 4) block8(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, true, first);
+      for (; i < i1; i++) block8(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first);
+    }
+    for (; j + 4 <= j1; j += 4) {
+      const b = bk + (<usize>j << 2);
+      let i = i0;
+      for (; i < i4; i += 4) block4(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, true, first);
+      for (; i < i1; i++) block4(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first);
+    }
+    for (; j < j1; j++) {
+      const b = bk + (<usize>j << 2);
+      let i = i0;
+      for (; i < i4; i += 4) block1(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, true, first);
+      for (; i < i1; i++) block1(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first);
+    }
   }
   if (pbias != 0) {
     for (let i = i0; i < i1; i++) {
@@ -236,4 +278,34 @@ export function transposeF32(src: usize, dst: usize, rows: i32, cols: i32): void
       }
     }
   }
+}
+
+/**
+ * Calibration for `npm run bench -- gemm`: `iters` rounds of 12 independent f32x4 chains
+ * `a = a·x + y` (a multiply then an add, no FMA, nothing loaded or stored), 96 float32 flops per
+ * round. Its rate is what f32x4 arithmetic without FMA allows on one core here, the ceiling the
+ * product's GFLOP/s are measured against. Returns a lane so the loop cannot be removed.
+ */
+export function peakF32x4(iters: i32): f32 {
+  const x = f32x4.splat(0.5);
+  const y = f32x4.splat(1.0);
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0.1), a2 = f32x4.splat(0.2), a3 = f32x4.splat(0.3);
+  let a4 = f32x4.splat(0.4), a5 = f32x4.splat(0.5), a6 = f32x4.splat(0.6), a7 = f32x4.splat(0.7);
+  let a8 = f32x4.splat(0.8), a9 = f32x4.splat(0.9), a10 = f32x4.splat(1.1), a11 = f32x4.splat(1.2);
+  for (let i = 0; i < iters; i++) {
+    a0 = f32x4.add(f32x4.mul(a0, x), y);
+    a1 = f32x4.add(f32x4.mul(a1, x), y);
+    a2 = f32x4.add(f32x4.mul(a2, x), y);
+    a3 = f32x4.add(f32x4.mul(a3, x), y);
+    a4 = f32x4.add(f32x4.mul(a4, x), y);
+    a5 = f32x4.add(f32x4.mul(a5, x), y);
+    a6 = f32x4.add(f32x4.mul(a6, x), y);
+    a7 = f32x4.add(f32x4.mul(a7, x), y);
+    a8 = f32x4.add(f32x4.mul(a8, x), y);
+    a9 = f32x4.add(f32x4.mul(a9, x), y);
+    a10 = f32x4.add(f32x4.mul(a10, x), y);
+    a11 = f32x4.add(f32x4.mul(a11, x), y);
+  }
+  const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)));
+  return f32x4.extract_lane(f32x4.add(s, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11))), 0);
 }

@@ -1,0 +1,102 @@
+/**
+ * The kernel contract's float32 matrix product (`KernelBackend.gemm`, WebAssembly f32x4, no FMA)
+ * alone, at the demo MLP's shapes and at square sizes, on 1 and 2 threads, against the ceiling of
+ * f32x4 arithmetic without FMA on one core here (measured by the module's calibration loop: 12
+ * independent multiply-then-add chains, no memory traffic). Operands live in the kernel heap, as
+ * parameters do (zero copy); the reference backend's TypeScript loop is shown once for scale.
+ *
+ * `npm run bench -- gemm`.
+ */
+import { configureThreads, getNumThreads, getWasmBackend, refBackend, setNumThreads, type GemmCall } from '../src/kernels/index.js';
+import { threadConfig } from '../src/kernels/wasm/threads.js';
+import { addSection, measure, type BenchContext, type BenchTable } from './registry.js';
+
+function values(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+    out[i] = a / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+/** GFLOP/s of f32x4 multiply + add on the calling thread (median of a few runs). */
+function peakGflops(ctx: BenchContext): number {
+  const be = getWasmBackend();
+  if (be === undefined) return Number.NaN;
+  const iters = 2_000_000;
+  be.calibrateF32x4(1000);
+  const m = measure(() => ctx.consume(be.calibrateF32x4(iters)), { warmup: 1, budgetMs: ctx.quick ? 200 : 1000, minRuns: 3 });
+  return (iters * 96) / (m.medianMs * 1e6);
+}
+
+export async function runGemmBench(ctx: BenchContext): Promise<BenchTable> {
+  const be = getWasmBackend();
+  if (be === undefined) {
+    return { columns: ['note'], rows: [['WebAssembly is unavailable here: no gemm benchmark']] };
+  }
+  const peak = peakGflops(ctx);
+  const shapes: [string, number, number, number, boolean, boolean][] = [
+    ['demo fc1 forward X·W', 64, 256, 784, false, false],
+    ['demo fc1 dW = Xᵀ·dY', 784, 256, 64, true, false],
+    ['demo fc2 dX = dY·W2ᵀ', 64, 256, 10, false, true],
+    ['square 256', 256, 256, 256, false, false],
+    ['square 512', 512, 512, 512, false, false],
+  ];
+  if (!ctx.quick) shapes.push(['square 1024', 1024, 1024, 1024, false, false]);
+  const threadsBefore = getNumThreads();
+  const thresholdBefore = threadConfig().gemmThreshold;
+  const rows: (string | number)[][] = [];
+  const budget = ctx.quick ? 150 : 800;
+  try {
+    for (const [name, M, N, K, tA, tB] of shapes) {
+      const a = be.heap.alloc('float32', M * K);
+      const b = be.heap.alloc('float32', K * N);
+      const c = be.heap.alloc('float32', M * N);
+      a.array().set(values(M * K, 1));
+      b.array().set(values(K * N, 2));
+      const flops = 2 * M * N * K;
+      const call = (): GemmCall<Float32Array> => ({ a: a.array() as Float32Array, b: b.array() as Float32Array, c: c.array() as Float32Array, m: M, n: N, k: K, transA: tA, transB: tB });
+      let one = 0;
+      for (const threads of [1, 2]) {
+        setNumThreads(threads);
+        await be.threadsReady();
+        ctx.progress(`gemm: ${name}, ${threads} thread${threads === 1 ? '' : 's'}`);
+        const ms = measure(() => be.gemm('float32', call()), { warmup: 3, budgetMs: budget, minRuns: 5 }).medianMs;
+        if (threads === 1) one = ms;
+        const gf = flops / (ms * 1e6);
+        rows.push([
+          `${name} [${M}×${K}]·[${K}×${N}]${tA ? ' (Aᵀ)' : ''}${tB ? ' (Bᵀ)' : ''}`,
+          threads,
+          ms.toFixed(3),
+          gf.toFixed(1),
+          `${((100 * gf) / peak).toFixed(0)}%`,
+          threads === 1 ? '1.00×' : `${(one / ms).toFixed(2)}×`,
+        ]);
+      }
+      if (name === 'square 256') {
+        const cr = new Float32Array(M * N);
+        const ms = measure(() => refBackend.gemm('float32', { ...call(), c: cr }), { warmup: 1, budgetMs: budget, minRuns: 3 }).medianMs;
+        rows.push([`${name} on the reference backend (TypeScript)`, 1, ms.toFixed(3), (flops / (ms * 1e6)).toFixed(1), `${((100 * flops) / (ms * 1e6) / peak).toFixed(0)}%`, '']);
+      }
+      a.dispose();
+      b.dispose();
+      c.dispose();
+    }
+  } finally {
+    setNumThreads(threadsBefore);
+    configureThreads({ gemmThreshold: thresholdBefore });
+  }
+  return {
+    title: `float32 matrix product (KernelBackend.gemm, f32x4 without FMA); one-core f32x4 ceiling measured here: ${peak.toFixed(1)} GFLOP/s`,
+    columns: ['product', 'threads', 'ms', 'GFLOP/s', 'of the one-core ceiling', 'vs 1 thread'],
+    rows,
+    notes: [
+      'Operands in the kernel heap (as parameters are); one call each, median of the timed runs. Products of at least configureThreads({ gemmThreshold }) multiply-adds (default 262,144) are split into output tiles across the worker pool; the bits are the same at every thread count.',
+      'The ceiling is the module\'s calibration loop (12 independent f32x4 multiply-then-add chains, nothing loaded or stored) on the calling thread.',
+    ],
+  };
+}
+
+addSection('gemm', runGemmBench, 'the float32 matrix product alone, 1 and 2 threads, vs the f32x4 ceiling');
