@@ -16,7 +16,7 @@ import { Layer } from './layer.js';
 import { ParamAttr, type ParamAttrLike } from './param-attr.js';
 
 /** Converts the attrs of a layer up front (TypeErrors) and checks explicit names are free. */
-function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
+export function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
   const names: string[] = [];
   for (const a of attrs) {
     const attr = ParamAttr.toAttr(a);
