@@ -30,7 +30,8 @@ export function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
   }
 }
 
-function positiveInt(where: string, argName: string, value: unknown): number {
+/** An integer argument (TypeError naming it otherwise). */
+export function positiveInt(where: string, argName: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new PaddleTypeError(`${where}: '${argName}' must be an integer, but received ${describe(value)}.`);
   }
