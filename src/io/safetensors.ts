@@ -69,6 +69,7 @@ const READ_TYPES: ReadonlyMap<string, ElementType> = new Map<string, ElementType
 
 const WRITE_TYPES: Readonly<Record<DType, string>> = {
   bool: 'BOOL',
+  uint8: 'U8',
   int32: 'I32',
   float32: 'F32',
   float64: 'F64',

@@ -42,7 +42,8 @@ export interface ToTensorOptions {
  * arrays of them) take the default float dtype, whether or not they are whole (JS cannot tell
  * `1` from `1.0`; Paddle's `to_tensor([1, 2])` is int64: pass `{ dtype: 'int64' }`); bigints →
  * int64; booleans → bool; typed arrays keep their type (Float32Array → float32, Float64Array → float64,
- * Int32Array → int32, BigInt64Array → int64, other integer arrays → int64); a Tensor is copied.
+ * Int32Array → int32, Uint8Array → uint8, BigInt64Array → int64, other integer arrays → int64); a Tensor
+ * is copied.
  */
 export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions): Tensor {
   const opts = checkOptions('to_tensor', options, ['dtype', 'stopGradient', 'place']);
@@ -77,7 +78,9 @@ export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<numb
           ? 'float64'
           : data instanceof Int32Array
             ? 'int32'
-            : 'int64';
+            : data instanceof Uint8Array
+              ? 'uint8'
+              : 'int64';
   } else if (typeof data === 'number' || typeof data === 'boolean' || Array.isArray(data)) {
     const parsed = flattenNested(data, 'data');
     values = parsed.values;

@@ -160,3 +160,41 @@ describe('containers', () => {
     expect(model[0]).toBe(l1);
   });
 });
+
+describe('the uint8 dtype', () => {
+  it("cast(x, 'uint8'): Paddle's example, C's conversion (truncate, wrap modulo 256, NaN → 0)", () => {
+    // x = paddle.to_tensor([2, 3, 4], 'float64'); y = paddle.cast(x, 'uint8')  →  uint8 [2, 3, 4]
+    const x = toTensor([2, 3, 4], { dtype: 'float64' });
+    const y = paddle.cast(x, 'uint8');
+    expect(y.dtype).toBe('uint8');
+    expect(y.data).toBeInstanceOf(Uint8Array);
+    expect(y.tolist()).toEqual([2, 3, 4]);
+    expect(paddle.cast(toTensor([-1, 256.7, NaN, 255.9, 3.99]), 'paddle.uint8').tolist()).toEqual([255, 0, 0, 255, 3]);
+    expect(String(y)).toBe('Tensor(shape=[3], dtype=uint8, stop_gradient=true,\n       [2,3,4])');
+    expect(paddle.cast(y, 'float32').tolist()).toEqual([2, 3, 4]);
+    expect(paddle.cast(toTensor([0, 7]), 'uint8').astype('bool').tolist()).toEqual([false, true]);
+  });
+
+  it('a Uint8Array becomes uint8; arithmetic wraps in uint8 and promotes like Paddle (uint8 op int32 → int32)', () => {
+    const a = toTensor(new Uint8Array([200, 100]));
+    expect(a.dtype).toBe('uint8');
+    const twice = paddle.add(a, a);
+    expect(twice.dtype).toBe('uint8');
+    expect(twice.tolist()).toEqual([144, 200]);
+    const wide = paddle.add(a, toTensor([1, 1], { dtype: 'int32' }));
+    expect(wide.dtype).toBe('int32');
+    expect(wide.tolist()).toEqual([201, 101]);
+    expect(paddle.multiply(a, toTensor(0.5)).dtype).toBe('float32');
+    expect(paddle.max(a).item()).toBe(200);
+    expect(toTensor([1, 300], { dtype: 'uint8' }).tolist()).toEqual([1, 44]);
+  });
+
+  it('saves and loads as uint8 (pickle |u1 and safetensors U8)', () => {
+    const a = toTensor(new Uint8Array([0, 1, 255]));
+    for (const format of ['pickle', 'safetensors'] as const) {
+      const back = paddle.loadBytes(paddle.saveBytes({ a }, { format })) as Record<string, paddle.Tensor>;
+      expect(back['a']?.dtype).toBe('uint8');
+      expect(back['a']?.tolist()).toEqual([0, 1, 255]);
+    }
+  });
+});
