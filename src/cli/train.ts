@@ -137,7 +137,7 @@ function evaluate(model: MLP, set: Digits): { loss: number; acc: number } {
       const n = Math.min(EVAL_BATCH, set.count - start);
       const { x, y, labels } = batchTensors(set, order, start, n);
       const logits = model.forward(x);
-      lossSum += paddle.nn.functional.crossEntropy(logits, y, { reduction: 'sum' }).item();
+      lossSum += Number(paddle.nn.functional.crossEntropy(logits, y, { reduction: 'sum' }).item());
       correct += countCorrect(logits.data, labels);
     }
   });
@@ -371,7 +371,7 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
           run.opt.step();
           run.opt.clearGrad();
           correct += countCorrect(logits.data, labels);
-          return l.item();
+          return Number(l.item());
         });
         if (run.perStep) run.scheduler?.step();
         run.step++;

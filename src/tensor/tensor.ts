@@ -378,9 +378,16 @@ export class Tensor {
   /**
    * Paddle's `item(*args)`: the single element (a `ValueError` unless numel is 1); `item(i)` the
    * i-th element of the flattened tensor; `item(i, j, …)` the element at that index (one index per
-   * dimension). Negative indices count from the end. A bool tensor gives 0 or 1 (JS numbers).
+   * dimension). Negative indices count from the end. A bool tensor gives `true`/`false` (Paddle's
+   * `True`/`False`); every other dtype a number.
    */
-  item(...index: number[]): number {
+  item(...index: number[]): number | boolean {
+    const v = this.itemNumber(index);
+    return this.dtype === 'bool' ? v !== 0 : v;
+  }
+
+  /** The element `item(...index)` selects, as a number (0/1 for bool). */
+  private itemNumber(index: readonly number[]): number {
     const d = this.data;
     if (index.length === 0) {
       if (this.numel !== 1) {

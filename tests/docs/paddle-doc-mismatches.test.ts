@@ -198,3 +198,15 @@ describe('the uint8 dtype', () => {
     }
   });
 });
+
+describe('item() of a bool tensor is a boolean', () => {
+  it('toTensor(true).item() is true (Paddle: True); numbers stay numbers', () => {
+    // paddle.to_tensor(True).item()  →  True
+    expect(toTensor(true).item()).toBe(true);
+    const m = toTensor([[true, false], [false, true]]);
+    expect(m.item(1)).toBe(false);
+    expect(m.item(1, 1)).toBe(true);
+    expect(toTensor(1.5).item()).toBe(1.5);
+    expect(toTensor([0], { dtype: 'uint8' }).item()).toBe(0);
+  });
+});

@@ -55,7 +55,7 @@ export type LRStateDict = Record<string, unknown>;
 /** A one-element tensor as the schedulers accept it (a `Tensor` fits; so does anything alike). */
 export interface ScalarTensorLike {
   readonly numel: number;
-  item(): number;
+  item(): number | boolean;
 }
 
 export function isScalarTensorLike(x: unknown): x is ScalarTensorLike {
@@ -167,7 +167,7 @@ export class LRScheduler {
       if (value === undefined) continue;
       if (isScalarTensorLike(value)) {
         if (value.numel !== 1) throw new AssertionError('numel of Tensor in state_dict must be 1');
-        value = value.item();
+        value = Number(value.item());
       }
       stateDict[key] = value;
     }

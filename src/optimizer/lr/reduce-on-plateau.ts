@@ -177,7 +177,7 @@ function readMetric(metrics: unknown): number {
         `the size of metrics must be 1, but the current metrics.size is ${metrics.numel}. Maybe that you should call paddle.mean to process it first.`,
       );
     }
-    return metrics.item();
+    return Number(metrics.item());
   }
   throw new PaddleTypeError(
     `metrics must be 'int', 'float', 'np.float64', 'numpy.ndarray' or 'paddle.Tensor', but receive ${pyTypeName(metrics)}`,
