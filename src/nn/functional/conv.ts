@@ -2,11 +2,12 @@
  * `paddle.nn.functional.conv2d`, `conv1d`, `conv2d_transpose`, `conv1d_transpose`.
  *
  * Convolution is im2col + `paddle.matmul` (src/nn/functional/unfold.ts): the image's windows
- * become a column matrix `[C·kh·kw, N·OH·OW]`, the weight is viewed as `[O, C/g·kh·kw]` (per
- * group: `[g, O/g, C/g·kh·kw]` against `[g, C/g·kh·kw, N·OH·OW]`, one batched product), and the
- * product `[O, N·OH·OW]` is laid out as NCHW or NHWC with the bias added. The gradients come from
- * matmul's backward and col2im, so every multiply-add of forward and backward goes through the
- * matrix product. The transposed convolution is the adjoint: `Wᵀ · x` then col2im.
+ * become a patch matrix `rows[N·OH·OW, C·kh·kw]` (per group: `[g, N·OH·OW, C/g·kh·kw]`), the
+ * product `rows · Wᵀ` with the weight viewed as `[O, C·kh·kw]` (`[g, O/g, C/g·kh·kw]`, one batched
+ * product) gives `[N·OH·OW, O]`, laid out as NCHW or NHWC with the bias added. The gradients come
+ * from matmul's backward and row2im (col2im), so every multiply-add of forward and backward goes
+ * through the matrix product. The transposed convolution is the adjoint: `x_rows · W`, then
+ * row2im.
  *
  * 1-D convolutions are the 2-D ones over a height of 1 (as Paddle computes them).
  * Float32 products are float32 sums in order of k (matmul's contract); Paddle's oneDNN/Eigen
@@ -31,7 +32,7 @@ import {
   type DataFormat2D,
   type PaddingSpec,
 } from './conv-args.js';
-import { channelMatrix, col2im, fromChannelMatrix, im2col, type ConvGeometry } from './unfold.js';
+import { fromRows, im2row, row2im, toRows, type ConvGeometry } from './unfold.js';
 
 /** Options of `conv2d` (Paddle's keyword arguments, camelCase). */
 export interface Conv2dOptions {
@@ -171,23 +172,18 @@ function planConv2d(x: Tensor, w: Tensor, o: Conv2dOptions, format: DataFormat2D
   const g: ConvGeometry = {
     n: n as number, c: cin, h: h as number, w: wd as number,
     kh: k[0] as number, kw: k[1] as number, sh: stride[0] as number, sw: stride[1] as number,
-    dh: dilation[0] as number, dw: dilation[1] as number, pt, pl, oh, ow, channelsLast,
+    dh: dilation[0] as number, dw: dilation[1] as number, pt, pl, oh, ow, groups, channelsLast,
   };
   return { g, groups, cout };
 }
 
-/** conv2d on checked arguments: im2col, one (batched) matmul, layout + bias. */
+/** conv2d on checked arguments: im2row, one (batched) matmul with Wᵀ, layout + bias. */
 function conv2dCore(x: Tensor, w: Tensor, bias: Tensor | null, plan: ConvPlan): Tensor {
   const { g, groups, cout } = plan;
   const kg = (g.c / groups) * g.kh * g.kw;
-  const ncols = g.n * g.oh * g.ow;
-  let y: Tensor;
-  if (groups === 1) {
-    y = matmul(reshape(w, [cout, kg]), im2col(x, g, [kg, ncols]));
-  } else {
-    y = matmul(reshape(w, [groups, cout / groups, kg]), im2col(x, g, [groups, kg, ncols]));
-  }
-  return fromChannelMatrix(y, bias, g.n, cout, g.oh, g.ow, g.channelsLast);
+  const wm = reshape(w, groups === 1 ? [cout, kg] : [groups, cout / groups, kg]);
+  const y = matmul(im2row(x, g), wm, { transposeY: true });
+  return fromRows(y, bias, g.n, cout, g.oh, g.ow, groups, g.channelsLast);
 }
 
 /**
@@ -341,14 +337,12 @@ function convTransposeCore(where: string, X: Tensor, W: Tensor, o: Omit<Conv2dTr
     n, c: cout, h: out[0] as number, w: out[1] as number,
     kh: kernel[0] as number, kw: kernel[1] as number, sh: stride[0] as number, sw: stride[1] as number,
     dh: dilation[0] as number, dw: dilation[1] as number, pt: (pads[0] as [number, number])[0], pl: (pads[1] as [number, number])[0],
-    oh: dims[0] as number, ow: dims[1] as number, channelsLast,
+    oh: dims[0] as number, ow: dims[1] as number, groups, channelsLast,
   };
-  const hw = (dims[0] as number) * (dims[1] as number);
   const x4 = rank === 4 ? X : reshape(X, channelsLast ? [n, 1, dims[1] as number, cin] : [n, cin, 1, dims[1] as number]);
   const kg = (cout / groups) * g.kh * g.kw;
-  const xm = channelMatrix(x4, channelsLast, [groups, cin / groups, n * hw]);
-  const cols = matmul(reshape(W, [groups, cin / groups, kg]), xm, { transposeX: true });
-  let y = col2im(cols, g);
+  const wm = reshape(W, groups === 1 ? [cin, kg] : [groups, cin / groups, kg]);
+  let y = row2im(matmul(toRows(x4, groups, channelsLast), wm), g);
   if (b !== null) y = add(y, channelsLast ? b : reshape(b, [cout, 1, 1]));
   if (rank === 3) y = reshape(y, channelsLast ? [n, g.w, cout] : [n, cout, g.w]);
   return y;

@@ -129,6 +129,7 @@ function maxPoolOp(x: Tensor, g: PoolGeometry, outShape: number[], returnMask: b
   const mask = returnMask ? new Int32Array(count) : null;
   const S = stridesOf(g);
   const { rows, cols, w } = g;
+  const { sH, sW, oH, oW } = S;
   for (let n = 0; n < g.n; n++) {
     for (let ch = 0; ch < g.c; ch++) {
       const inP = S.inPlane(n, ch);
@@ -143,17 +144,17 @@ function maxPoolOp(x: Tensor, g: PoolGeometry, outShape: number[], returnMask: b
           let at = -1;
           let pos = -1;
           for (let r = r0; r < r1; r++) {
-            const rowBase = inP + r * S.sH;
+            const rowBase = inP + r * sH;
             for (let c = c0; c < c1; c++) {
-              const v = src[rowBase + c * S.sW] as number;
+              const v = src[rowBase + c * sW] as number;
               if (v > best) {
                 best = v;
-                at = rowBase + c * S.sW;
+                at = rowBase + c * sW;
                 pos = r * w + c;
               }
             }
           }
-          const o = outP + i * S.oH + j * S.oW;
+          const o = outP + i * oH + j * oW;
           out[o] = best;
           arg[o] = at;
           if (mask !== null) mask[o] = pos;
@@ -161,15 +162,14 @@ function maxPoolOp(x: Tensor, g: PoolGeometry, outShape: number[], returnMask: b
       }
     }
   }
+  // Paddle's MaxPool2dGradFunctor adds into the gradient in its dtype: so does this.
   const back: BackwardFn = (gr) => {
     if (!needsGrad(x)) return [null];
-    const acc = new Float64Array(x.numel);
+    const gx = allocArray(x.dtype, x.numel);
     for (let o = 0; o < count; o++) {
       const a = arg[o] as number;
-      if (a >= 0) acc[a] = (acc[a] as number) + (gr[o] as number);
+      if (a >= 0) gx[a] = (gx[a] as number) + (gr[o] as number);
     }
-    const gx = allocArray(x.dtype, x.numel);
-    gx.set(acc);
     return [gx];
   };
   const y = Tensor.fromOp('max_pool2d', out, outShape, x.dtype, [x], back);
@@ -186,6 +186,7 @@ function maxPoolOp(x: Tensor, g: PoolGeometry, outShape: number[], returnMask: b
 function avgPass(g: PoolGeometry, src: ArrayLike<number>, dst: { [i: number]: number }, divisor: number | null, post: number, forward: boolean): void {
   const S = stridesOf(g);
   const { rows, cols } = g;
+  const { sH, sW, oH, oW } = S;
   for (let n = 0; n < g.n; n++) {
     for (let ch = 0; ch < g.c; ch++) {
       const inP = S.inPlane(n, ch);
@@ -197,19 +198,19 @@ function avgPass(g: PoolGeometry, src: ArrayLike<number>, dst: { [i: number]: nu
           const c0 = cols[2 * j] as number;
           const c1 = cols[2 * j + 1] as number;
           const size = divisor ?? (r1 - r0) * (c1 - c0);
-          const o = outP + i * S.oH + j * S.oW;
+          const o = outP + i * oH + j * oW;
           if (forward) {
             let s = 0;
             for (let r = r0; r < r1; r++) {
-              const rowBase = inP + r * S.sH;
-              for (let c = c0; c < c1; c++) s += src[rowBase + c * S.sW] as number;
+              const rowBase = inP + r * sH;
+              for (let c = c0; c < c1; c++) s += src[rowBase + c * sW] as number;
             }
             dst[o] = (s / size) * post;
           } else {
             const v = ((src[o] as number) / size) * post;
             for (let r = r0; r < r1; r++) {
-              const rowBase = inP + r * S.sH;
-              for (let c = c0; c < c1; c++) dst[rowBase + c * S.sW] = (dst[rowBase + c * S.sW] as number) + v;
+              const rowBase = inP + r * sH;
+              for (let c = c0; c < c1; c++) dst[rowBase + c * sW] = (dst[rowBase + c * sW] as number) + v;
             }
           }
         }

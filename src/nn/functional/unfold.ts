@@ -1,25 +1,29 @@
 /**
- * The data movement of convolution as a matrix product ("im2col"), over flat typed arrays, and
- * the differentiable ops built on it. Convolution is `W[O, C·kh·kw] · cols[C·kh·kw, N·OH·OW]`
- * through `paddle.matmul`, so every multiply-add runs in whatever GEMM `matmul` uses.
+ * The data movement of convolution as a matrix product ("im2col", here with the patches as
+ * rows), over flat typed arrays, and the differentiable ops built on it. A convolution is
+ * `rows[N·OH·OW, C·kh·kw] · W[O, C·kh·kw]ᵀ` through `paddle.matmul`, so every multiply-add of
+ * forward and backward runs in whatever GEMM `matmul` uses. Patches as rows keep every transpose
+ * that matmul makes on the small weight (forward: Wᵀ; backward: dW), never on the patches.
  *
- * - `im2col(x)`: the columns of a 4-D image (NCHW or NHWC, read through strides): row
- *   `(c·kh + i)·kw + j`, column `(n·OH + oh)·OW + ow` holds `x[n, c, oh·sh − pt + i·dh,
- *   ow·sw − pl + j·dw]`, 0 in the padding. Its backward is `col2im` (a scatter-add).
- * - `col2im(cols)`: the adjoint, summing every column entry back into its image position (the
- *   forward of the transposed convolution). Its backward is `im2col`.
- * - `channelMatrix(x)`: [N, C, H, W] (or NHWC) → [C, N·H·W], and `fromChannelMatrix(y, bias)`
- *   the inverse layout plus a per-channel bias: the layouts around the product.
+ * With `groups` g the patch matrix is `[g, N·OH·OW, C/g·kh·kw]` (one batch per group) and the
+ * weight `[g, O/g, C/g·kh·kw]`, so one batched product does all groups.
+ *
+ * - `im2row(x)`: row `p = (n·OH + oh)·OW + ow` of group `q` holds, at column `k − q·K/g` with
+ *   `k = (c·kh + i)·kw + j`, `x[n, c, oh·sh − pt + i·dh, ow·sw − pl + j·dw]` (0 in the padding);
+ *   x is NCHW or NHWC, read through strides. Its backward is `row2im` (a scatter-add).
+ * - `row2im(rows)`: the adjoint, summing each patch entry back into its image position (the
+ *   forward of the transposed convolution). Its backward is `im2row`.
+ * - `fromRows(y, bias)`: the product `[g, N·H·W, C/g]` laid out as NCHW / NHWC plus a
+ *   per-channel bias; `toRows(x)` the inverse layout (the input of the transposed convolution).
  *
  * Sums accumulate in float64 and are rounded once into the dtype.
  */
 import { allocArray, type DataArray, type DType } from '../../tensor/dtype.js';
-import type { Shape } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import type { BackwardFn } from '../../tensor/autograd.js';
 import { needsGrad } from '../../ops/binary.js';
 
-/** One convolution's geometry: the image, the window and the output grid. */
+/** One convolution's geometry: the image, the window, the output grid and the groups. */
 export interface ConvGeometry {
   n: number;
   c: number;
@@ -36,6 +40,7 @@ export interface ConvGeometry {
   pl: number;
   oh: number;
   ow: number;
+  groups: number;
   /** The image is NHWC (else NCHW). */
   channelsLast: boolean;
 }
@@ -45,63 +50,58 @@ function imageStrides(g: ConvGeometry): [number, number, number, number] {
   return g.channelsLast ? [g.h * g.w * g.c, 1, g.w * g.c, g.c] : [g.c * g.h * g.w, g.h * g.w, g.w, 1];
 }
 
-/** Rows × columns of the column matrix. */
-export function colsSize(g: ConvGeometry): [number, number] {
-  return [g.c * g.kh * g.kw, g.n * g.oh * g.ow];
+/** The shape of the patch matrix: [N·OH·OW, C·kh·kw], or [g, N·OH·OW, C/g·kh·kw]. */
+export function rowsShape(g: ConvGeometry): number[] {
+  const p = g.n * g.oh * g.ow;
+  const kg = (g.c / g.groups) * g.kh * g.kw;
+  return g.groups === 1 ? [p, kg] : [g.groups, p, kg];
+}
+
+/** The valid kernel taps [lo, hi) of a window starting at `start` (in a dim of `size`, dilation d). */
+function taps(start: number, k: number, d: number, size: number): [number, number] {
+  const lo = start >= 0 ? 0 : Math.ceil(-start / d);
+  const hi = Math.min(k, Math.floor((size - 1 - start) / d) + 1);
+  return [lo, Math.max(lo, hi)];
 }
 
 /**
- * Walks every (row, image plane position) pair of the column matrix: calls `visit(colStart,
- * srcBase, step, lo, hi)` once per (row, n, oh) whose image row is inside the image, where the
- * column entries `colStart + ow` for ow in [lo, hi) map to image elements `srcBase + ow·step`.
- * The entries outside [lo, hi) and the skipped rows are padding.
+ * Copies the patches into `rows` (`acc` null; rows zero-filled) or adds them back into the image
+ * `acc`. Output position by output position (rows are written in order): for patch column
+ * k = (c·kh + i)·kw + j, only the taps inside the image are visited (the rest is padding).
  */
-function forEachSpan(g: ConvGeometry, visit: (col: number, src: number, step: number, lo: number, hi: number) => void): void {
+function patches(g: ConvGeometry, image: ArrayLike<number>, rows: DataArray, acc: Float64Array | null): void {
   const [sN, sC, sH, sW] = imageStrides(g);
-  const L = g.oh * g.ow;
-  const ncols = g.n * L;
-  const step = g.sw * sW;
-  let row = 0;
-  for (let c = 0; c < g.c; c++) {
-    for (let i = 0; i < g.kh; i++) {
-      const offH = i * g.dh - g.pt;
-      for (let j = 0; j < g.kw; j++, row++) {
-        const offW = j * g.dw - g.pl;
-        // ow·sw + offW in [0, w)  ⇔  ow in [lo, hi)
-        const lo = Math.max(0, Math.ceil(-offW / g.sw));
-        const hi = Math.min(g.ow, Math.floor((g.w - 1 - offW) / g.sw) + 1);
-        if (lo >= hi) continue;
-        for (let n = 0; n < g.n; n++) {
-          for (let oh = 0; oh < g.oh; oh++) {
-            const ih = oh * g.sh + offH;
-            if (ih < 0 || ih >= g.h) continue;
-            visit(row * ncols + n * L + oh * g.ow, n * sN + c * sC + ih * sH + offW * sW, step, lo, hi);
+  const { kh, kw, dh, dw } = g;
+  const P = g.n * g.oh * g.ow;
+  const cg = g.c / g.groups;
+  const kk = kh * kw;
+  const kg = cg * kk;
+  const jStep = dw * sW;
+  let p = 0;
+  for (let n = 0; n < g.n; n++) {
+    for (let oh = 0; oh < g.oh; oh++) {
+      const ih0 = oh * g.sh - g.pt;
+      const [iLo, iHi] = taps(ih0, kh, dh, g.h);
+      for (let ow = 0; ow < g.ow; ow++, p++) {
+        const iw0 = ow * g.sw - g.pl;
+        const [jLo, jHi] = taps(iw0, kw, dw, g.w);
+        for (let c = 0; c < g.c; c++) {
+          const q = Math.floor(c / cg);
+          const rowC = q * P * kg + p * kg + (c - q * cg) * kk;
+          const imgC = n * sN + c * sC + iw0 * sW;
+          for (let i = iLo; i < iHi; i++) {
+            const d = rowC + i * kw;
+            const e = imgC + (ih0 + i * dh) * sH;
+            if (acc === null) {
+              for (let j = jLo; j < jHi; j++) rows[d + j] = image[e + j * jStep] as number;
+            } else {
+              for (let j = jLo; j < jHi; j++) acc[e + j * jStep] = (acc[e + j * jStep] as number) + (rows[d + j] as number);
+            }
           }
         }
       }
     }
   }
-}
-
-/** cols (zero-filled, [C·kh·kw, N·OH·OW]) ← the windows of `src`. */
-export function im2colInto(src: DataArray, g: ConvGeometry, cols: DataArray): void {
-  forEachSpan(g, (col, base, step, lo, hi) => {
-    for (let ow = lo; ow < hi; ow++) cols[col + ow] = src[base + ow * step] as number;
-  });
-}
-
-/** acc (the image, zero-filled) += every column entry at its image position. */
-export function col2imInto(cols: ArrayLike<number>, g: ConvGeometry, acc: Float64Array): void {
-  forEachSpan(g, (col, base, step, lo, hi) => {
-    for (let ow = lo; ow < hi; ow++) {
-      const k = base + ow * step;
-      acc[k] = (acc[k] as number) + (cols[col + ow] as number);
-    }
-  });
-}
-
-function imageNumel(g: ConvGeometry): number {
-  return g.n * g.c * g.h * g.w;
 }
 
 function rounded(acc: Float64Array, dtype: DType): DataArray {
@@ -111,122 +111,141 @@ function rounded(acc: Float64Array, dtype: DType): DataArray {
   return out;
 }
 
-function im2colArray(src: DataArray, g: ConvGeometry, dtype: DType): DataArray {
-  const [r, c] = colsSize(g);
-  const cols = allocArray(dtype, r * c);
-  im2colInto(src, g, cols);
-  return cols;
+function im2rowArray(image: ArrayLike<number>, g: ConvGeometry, dtype: DType): DataArray {
+  const rows = allocArray(dtype, g.n * g.oh * g.ow * g.c * g.kh * g.kw);
+  patches(g, image, rows, null);
+  return rows;
 }
 
-function col2imArray(cols: ArrayLike<number>, g: ConvGeometry, dtype: DType): DataArray {
-  const acc = new Float64Array(imageNumel(g));
-  col2imInto(cols, g, acc);
+function row2imArray(rows: DataArray, g: ConvGeometry, dtype: DType): DataArray {
+  const acc = new Float64Array(g.n * g.c * g.h * g.w);
+  patches(g, acc, rows, acc);
   return rounded(acc, dtype);
 }
 
-/** The column matrix of image `x` as a Tensor of `shape` (any shape holding C·kh·kw × N·OH·OW). */
-export function im2col(x: Tensor, g: ConvGeometry, shape: Shape): Tensor {
-  const out = im2colArray(x.data, g, x.dtype);
-  const back: BackwardFn = (gr) => [needsGrad(x) ? col2imArray(gr, g, x.dtype) : null];
-  return Tensor.fromOp('im2col', out, shape, x.dtype, [x], back);
+/** The patch matrix of image `x` (shape `rowsShape(g)`). */
+export function im2row(x: Tensor, g: ConvGeometry): Tensor {
+  const out = im2rowArray(x.data, g, x.dtype);
+  const back: BackwardFn = (gr) => [needsGrad(x) ? row2imArray(gr, g, x.dtype) : null];
+  return Tensor.fromOp('im2row', out, rowsShape(g), x.dtype, [x], back);
 }
 
-/** The image of `g` (shape [N, C, H, W] or [N, H, W, C]) summed from column matrix `cols`. */
-export function col2im(cols: Tensor, g: ConvGeometry): Tensor {
-  const out = col2imArray(cols.data, g, cols.dtype);
+/** The image of `g` ([N, C, H, W] or [N, H, W, C]) summed from the patch matrix `rows`. */
+export function row2im(rows: Tensor, g: ConvGeometry): Tensor {
+  const out = row2imArray(rows.data, g, rows.dtype);
   const shape = g.channelsLast ? [g.n, g.h, g.w, g.c] : [g.n, g.c, g.h, g.w];
-  const back: BackwardFn = (gr) => [needsGrad(cols) ? im2colArray(gr, g, cols.dtype) : null];
-  return Tensor.fromOp('col2im', out, shape, cols.dtype, [cols], back);
+  const back: BackwardFn = (gr) => [needsGrad(rows) ? im2rowArray(gr, g, rows.dtype) : null];
+  return Tensor.fromOp('row2im', out, shape, rows.dtype, [rows], back);
 }
 
-/** [N, C, HW] ↔ [C, N, HW] (NCHW) or [N·HW, C] ↔ [C, N·HW] (NHWC); `toCN` picks the direction. */
-function relayout(src: ArrayLike<number>, dst: DataArray, n: number, c: number, hw: number, channelsLast: boolean, toCN: boolean): void {
-  if (!channelsLast) {
+/** Sizes of a layout change between an image [N, C, HW] / [N, HW, C] and rows [g, N·HW, C/g]. */
+interface Layout {
+  n: number;
+  c: number;
+  hw: number;
+  groups: number;
+  channelsLast: boolean;
+}
+
+/** rows [g, N·HW, C/g] → image (`toImage`), or image → rows. */
+function relayout(src: ArrayLike<number>, dst: DataArray, l: Layout, toImage: boolean): void {
+  const { n, c, hw, groups } = l;
+  const cg = c / groups;
+  const P = n * hw;
+  for (let q = 0; q < groups; q++) {
     for (let b = 0; b < n; b++) {
-      for (let ch = 0; ch < c; ch++) {
-        const nchw = (b * c + ch) * hw;
-        const cn = (ch * n + b) * hw;
-        const [from, to] = toCN ? [nchw, cn] : [cn, nchw];
-        for (let k = 0; k < hw; k++) dst[to + k] = src[from + k] as number;
-      }
-    }
-    return;
-  }
-  const m = n * hw;
-  for (let p = 0; p < m; p++) {
-    for (let ch = 0; ch < c; ch++) {
-      if (toCN) dst[ch * m + p] = src[p * c + ch] as number;
-      else dst[p * c + ch] = src[ch * m + p] as number;
-    }
-  }
-}
-
-/** [N, C, H, W] (or [N, H, W, C]) → [C, N·H·W] with the given `shape` (any holding that many). */
-export function channelMatrix(x: Tensor, channelsLast: boolean, shape: Shape): Tensor {
-  const [n, c, hw] = channelsLast
-    ? [x.shape[0] as number, x.shape[3] as number, (x.shape[1] as number) * (x.shape[2] as number)]
-    : [x.shape[0] as number, x.shape[1] as number, (x.shape[2] as number) * (x.shape[3] as number)];
-  const out = allocArray(x.dtype, x.numel);
-  relayout(x.data, out, n, c, hw, channelsLast, true);
-  const back: BackwardFn = (g) => {
-    if (!needsGrad(x)) return [null];
-    const gx = allocArray(x.dtype, x.numel);
-    relayout(g, gx, n, c, hw, channelsLast, false);
-    return [gx];
-  };
-  return Tensor.fromOp('channel_matrix', out, shape, x.dtype, [x], back);
-}
-
-/**
- * The inverse of `channelMatrix`: `y` holds [C, N·H·W] (any shape of that size); the result is
- * [N, C, H, W] (or [N, H, W, C]) plus `bias[c]` on channel c (each sum rounded once, as Paddle's
- * separate add). The bias gradient is the sum over everything but the channel.
- */
-export function fromChannelMatrix(y: Tensor, bias: Tensor | null, n: number, c: number, h: number, w: number, channelsLast: boolean): Tensor {
-  const hw = h * w;
-  const out = allocArray(y.dtype, y.numel);
-  relayout(y.data, out, n, c, hw, channelsLast, false);
-  if (bias !== null) {
-    const b = bias.data;
-    if (channelsLast) {
-      for (let p = 0; p < n * hw; p++) for (let ch = 0; ch < c; ch++) out[p * c + ch] = (out[p * c + ch] as number) + (b[ch] as number);
-    } else {
-      for (let bi = 0; bi < n; bi++) {
-        for (let ch = 0; ch < c; ch++) {
-          const v = b[ch] as number;
-          const o = (bi * c + ch) * hw;
-          for (let k = 0; k < hw; k++) out[o + k] = (out[o + k] as number) + v;
+      for (let cc = 0; cc < cg; cc++) {
+        const ch = q * cg + cc;
+        // image element (b, ch, s) at imgBase + s·imgStep; rows element at rowBase + s·cg
+        const imgBase = l.channelsLast ? b * hw * c + ch : (b * c + ch) * hw;
+        const imgStep = l.channelsLast ? c : 1;
+        const rowBase = (q * P + b * hw) * cg + cc;
+        if (toImage) {
+          for (let s = 0; s < hw; s++) dst[imgBase + s * imgStep] = src[rowBase + s * cg] as number;
+        } else {
+          for (let s = 0; s < hw; s++) dst[rowBase + s * cg] = src[imgBase + s * imgStep] as number;
         }
       }
     }
   }
+}
+
+/**
+ * The image x ([N, C, H, W] or [N, H, W, C]) as rows: [N·H·W, C], or [g, N·H·W, C/g].
+ */
+export function toRows(x: Tensor, groups: number, channelsLast: boolean): Tensor {
+  const [n, c, hw] = channelsLast
+    ? [x.shape[0] as number, x.shape[3] as number, (x.shape[1] as number) * (x.shape[2] as number)]
+    : [x.shape[0] as number, x.shape[1] as number, (x.shape[2] as number) * (x.shape[3] as number)];
+  const l: Layout = { n, c, hw, groups, channelsLast };
+  const out = allocArray(x.dtype, x.numel);
+  relayout(x.data, out, l, false);
+  const back: BackwardFn = (g) => {
+    if (!needsGrad(x)) return [null];
+    const gx = allocArray(x.dtype, x.numel);
+    relayout(g, gx, l, true);
+    return [gx];
+  };
+  const shape = groups === 1 ? [n * hw, c] : [groups, n * hw, c / groups];
+  return Tensor.fromOp('to_rows', out, shape, x.dtype, [x], back);
+}
+
+/**
+ * The product rows `y` ([N·H·W, C] or [g, N·H·W, C/g]) as an image [N, C, H, W] (or
+ * [N, H, W, C]) plus `bias[c]` on channel c (each sum rounded once, as Paddle's separate add).
+ * The bias gradient is the sum over everything but the channel.
+ */
+export function fromRows(y: Tensor, bias: Tensor | null, n: number, c: number, h: number, w: number, groups: number, channelsLast: boolean): Tensor {
+  const l: Layout = { n, c, hw: h * w, groups, channelsLast };
+  const out = allocArray(y.dtype, y.numel);
+  relayout(y.data, out, l, true);
+  if (bias !== null) addBias(out, bias.data, l);
   const shape = channelsLast ? [n, h, w, c] : [n, c, h, w];
-  const inputs = bias === null ? [y] : [y, bias];
   const back: BackwardFn = (g) => {
     let gy: DataArray | null = null;
     if (needsGrad(y)) {
       gy = allocArray(y.dtype, y.numel);
-      relayout(g, gy, n, c, hw, channelsLast, true);
+      relayout(g, gy, l, false);
     }
     if (bias === null) return [gy];
     let gb: DataArray | null = null;
     if (needsGrad(bias)) {
-      const acc = new Float64Array(c);
-      if (channelsLast) {
-        for (let p = 0; p < n * hw; p++) for (let ch = 0; ch < c; ch++) acc[ch] = (acc[ch] as number) + (g[p * c + ch] as number);
-      } else {
-        for (let bi = 0; bi < n; bi++) {
-          for (let ch = 0; ch < c; ch++) {
-            const o = (bi * c + ch) * hw;
-            let s = 0;
-            for (let k = 0; k < hw; k++) s += g[o + k] as number;
-            acc[ch] = (acc[ch] as number) + s;
-          }
-        }
-      }
-      gb = rounded(acc, bias.dtype);
+      gb = rounded(sumBias(g, l), bias.dtype);
     }
     return [gy, gb];
   };
-  return Tensor.fromOp('conv_output', out, shape, y.dtype, inputs, back);
+  return Tensor.fromOp('conv_output', out, shape, y.dtype, bias === null ? [y] : [y, bias], back);
+}
+
+/** out[…, c, …] += b[c] on every element of the image `out`. */
+function addBias(out: DataArray, b: ArrayLike<number>, l: Layout): void {
+  if (l.channelsLast) {
+    const m = l.n * l.hw;
+    for (let p = 0, i = 0; p < m; p++) for (let ch = 0; ch < l.c; ch++, i++) out[i] = (out[i] as number) + (b[ch] as number);
+    return;
+  }
+  for (let bi = 0, i = 0; bi < l.n; bi++) {
+    for (let ch = 0; ch < l.c; ch++) {
+      const v = b[ch] as number;
+      for (let s = 0; s < l.hw; s++, i++) out[i] = (out[i] as number) + v;
+    }
+  }
+}
+
+/** The per-channel sums of the image `g`. */
+function sumBias(g: ArrayLike<number>, l: Layout): Float64Array {
+  const acc = new Float64Array(l.c);
+  if (l.channelsLast) {
+    const m = l.n * l.hw;
+    for (let p = 0, i = 0; p < m; p++) for (let ch = 0; ch < l.c; ch++, i++) acc[ch] = (acc[ch] as number) + (g[i] as number);
+    return acc;
+  }
+  for (let bi = 0, i = 0; bi < l.n; bi++) {
+    for (let ch = 0; ch < l.c; ch++) {
+      let s = 0;
+      for (let k = 0; k < l.hw; k++, i++) s += g[i] as number;
+      acc[ch] = (acc[ch] as number) + s;
+    }
+  }
+  return acc;
 }
