@@ -573,7 +573,8 @@ function decode(bytes: Uint8Array, options: LoadOptions | undefined, where: stri
   const as = checkAs(opts, where);
   const format = checkFormat(opts.format, where) ?? (path !== null && /\.safetensors$/i.test(path) ? 'safetensors' : sniffFormat(bytes));
   const value = decodeValue(bytes, opts, format, where, path);
-  return as === undefined ? value : checkLoadedAs(value, as, where, path);
+  if (as !== undefined) checkLoadedAs(value, as, where, path);
+  return value;
 }
 
 /** The `as` option, checked, with the options it excludes. */

@@ -24,7 +24,7 @@ export type LoadedStateDict = Record<string, Tensor>;
  * assignable to `Optimizer.setStateDict`'s argument.
  */
 export interface LoadedOptimizerStateDict {
-  [name: string]: Tensor | LoadedDict;
+  [name: string]: Tensor | LoadedDict | undefined;
   /** The learning-rate scheduler's `stateDict()`, when one was in use. */
   LR_Scheduler?: LoadedDict;
 }
@@ -48,10 +48,10 @@ export function isLoadAs(v: unknown): v is LoadAs {
 
 /**
  * Checks that `value` (what `load` produced with `dictAs: 'object'` and Tensors, not NdArrays) is
- * the kind of state dict `as` names, and returns it with that type; otherwise a `ValueError`
- * naming the file (or "the bytes") and the first key that does not fit.
+ * the kind of state dict `as` names (`load`'s overloads give it that type); otherwise a
+ * `ValueError` naming the file (or "the bytes") and the first key that does not fit.
  */
-export function checkLoadedAs(value: Loaded, as: LoadAs, where: string, path: string | null): LoadedStateDict | LoadedOptimizerStateDict {
+export function checkLoadedAs(value: Loaded, as: LoadAs, where: string, path: string | null): void {
   const what = as === 'stateDict' ? 'a state dict (every value a Tensor)' : 'an optimizer state dict (Tensors, and LR_Scheduler / master_weights dicts)';
   const source = path === null ? 'the bytes' : path;
   const fail = (why: string): ValueError => new ValueError(`${where}: ${source} does not hold ${what}: ${why}. Load it without 'as' to see what it holds.`);
@@ -61,5 +61,4 @@ export function checkLoadedAs(value: Loaded, as: LoadAs, where: string, path: st
     if (as === 'optimizerStateDict' && OPTIMIZER_DICT_KEYS.has(key) && isPlainDict(v)) continue;
     throw fail(`'${key}' holds ${describe(v)}`);
   }
-  return value as LoadedStateDict | LoadedOptimizerStateDict;
 }
