@@ -28,8 +28,9 @@ let packed: { filename: string; size: number; unpackedSize: number; files: { pat
 
 /** npm with a private cache and user config (nothing from this machine's npm setup is read). */
 function npm(args: string[], cwd: string): string {
-  const env = { ...process.env, npm_config_cache: join(work, 'cache'), npm_config_userconfig: join(work, 'npmrc'), npm_config_update_notifier: 'false' };
-  for (const k of Object.keys(env)) if (k.startsWith('npm_') && !['npm_config_cache', 'npm_config_userconfig', 'npm_config_update_notifier'].includes(k)) delete env[k];
+  // The npm_* variables of an enclosing `npm test` (its config, its package) are left out.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+  Object.assign(env, { npm_config_cache: join(work, 'cache'), npm_config_userconfig: join(work, 'npmrc'), npm_config_update_notifier: 'false' });
   return execFileSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
