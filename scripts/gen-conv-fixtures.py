@@ -16,13 +16,17 @@ definition written directly, independently of the TypeScript im2col path:
   gradient to the first maximal element of the window; adaptive windows [floor(i*in/out), ceil((i+1)*in/out)).
 
 Gradients are of L = sum(out * G) for a given random G, by the adjoint loops written out (not by
-differencing). Run from the repository root:
+differencing). Also writes tests/fixtures/conv/cnn.pdparams: the demo CNN's state dict as Paddle
+saves it (pickle protocol 4, float32 NumPy arrays keyed conv1.weight ... fc.bias, and the
+StructuredToParameterName@@ table conv2d_0.w_0 ...), with two images and their logits in
+cases.json ("cnn_checkpoint"). Run from the repository root:
 
     python3 scripts/gen-conv-fixtures.py
 """
 import json
 import math
 import os
+import pickle
 
 import numpy as np
 
@@ -412,6 +416,34 @@ pool_case("avg_pool1d", (1, 8, 2), 3, dataFormat="NLC", padding="same")
 adaptive_case((2, 3, 7, 5), [3, 2])
 adaptive_case((1, 2, 6, 6), 4)
 adaptive_case((1, 5, 4, 3), [None, 3], fmt="NHWC")
+
+# ---------------------------------------------------------------------------------------------
+# The demo CNN as a Paddle checkpoint: conv 5x5 16 + ReLU + max-pool 2, conv 5x5 32 + ReLU +
+# max-pool 2, linear 512 -> 10 (src/cli/model.ts).
+
+ck = {
+    "conv1.weight": rng.normal(0, math.sqrt(2 / 25), (16, 1, 5, 5)).astype("<f4"),
+    "conv1.bias": rand(16).astype("<f4") * np.float32(0.1),
+    "conv2.weight": rng.normal(0, math.sqrt(2 / 400), (32, 16, 5, 5)).astype("<f4"),
+    "conv2.bias": rand(32).astype("<f4") * np.float32(0.1),
+    "fc.weight": rand(512, 10).astype("<f4") * np.float32(0.1),
+    "fc.bias": rand(10).astype("<f4") * np.float32(0.1),
+}
+names = {"conv1.weight": "conv2d_0.w_0", "conv1.bias": "conv2d_0.b_0", "conv2.weight": "conv2d_1.w_0",
+         "conv2.bias": "conv2d_1.b_0", "fc.weight": "linear_0.w_0", "fc.bias": "linear_0.b_0"}
+images = rng.uniform(0, 1, (2, 784)).astype("<f4")
+f64 = {k: v.astype(np.float64) for k, v in ck.items()}
+h = images.astype(np.float64).reshape(2, 1, 28, 28)
+for layer in ("conv1", "conv2"):
+    h = conv2d_ref(h, f64[layer + ".weight"], f64[layer + ".bias"], np.zeros(conv_out_shape(h, f64[layer + ".weight"], (1, 0, 1, 1, "NCHW"))), 1, 0, 1, 1, "NCHW")[0]
+    h = np.maximum(h, 0)
+    h = pool_ref("max", h, None, 2, None, 0, False, True, None, "NCHW")[0]
+logits = h.reshape(2, 512) @ f64["fc.weight"] + f64["fc.bias"]
+cases.append({"op": "cnn_checkpoint", "params": {}, "inputs": {"x": enc(images)}, "out": enc(logits), "grads": {}})
+save = dict(ck)
+save["StructuredToParameterName@@"] = names
+with open(os.path.join(os.path.dirname(OUT), "cnn.pdparams"), "wb") as fh:
+    pickle.dump(save, fh, protocol=4)
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as f:

@@ -135,11 +135,14 @@ export function dataFormatOf<F extends string>(value: unknown, formats: readonly
   return f as F;
 }
 
-/** Paddle's conv output size; a size below 1 is a ValueError naming the settings. */
+/**
+ * Paddle's conv output size `(in + pads − dilated kernel) / stride + 1` in C++ integer arithmetic
+ * (the division truncates toward zero); a size below 1 is a ValueError naming the settings.
+ */
 export function convOutputSize(input: number, kernel: number, dilation: number, before: number, after: number, stride: number): number {
   const dk = dilation * (kernel - 1) + 1;
-  const out = Math.floor((input + before + after - dk) / stride) + 1;
-  if (input + before + after - dk < 0 || out <= 0) {
+  const out = Math.trunc((input + before + after - dk) / stride) + 1;
+  if (out <= 0) {
     throw new ValueError(
       `The ComputeOutputSize of Conv must be greater than 0, but received input_size is ${input}, filter_size is ${kernel}, dilation is ${dilation}, padding is ${before}, ${after}, stride is ${stride}.`,
     );
@@ -147,13 +150,16 @@ export function convOutputSize(input: number, kernel: number, dilation: number, 
   return out;
 }
 
-/** Paddle's `PoolOutputSize` (no PyTorch-style correction of the last ceil-mode window). */
+/**
+ * Paddle's `PoolOutputSize` in C++ integer arithmetic (truncating division; no PyTorch-style
+ * correction of the last ceil-mode window).
+ */
 export function poolOutputSize(input: number, kernel: number, before: number, after: number, stride: number, ceilMode: boolean): number {
   const span = input - kernel + before + after;
-  const out = (ceilMode ? Math.floor((span + stride - 1) / stride) : Math.floor(span / stride)) + 1;
-  if (span < 0 || out <= 0) {
+  const out = Math.trunc(ceilMode ? (span + stride - 1) / stride : span / stride) + 1;
+  if (out <= 0) {
     throw new ValueError(
-      `the output size must be greater than 0. But received: output_size = ${span < 0 ? Math.trunc(span / stride) + 1 : out} due to the settings of input_size(${input}), padding(${before},${after}), k_size(${kernel}) and stride(${stride}). Please check again!`,
+      `the output size must be greater than 0. But received: output_size = ${out} due to the settings of input_size(${input}), padding(${before},${after}), k_size(${kernel}) and stride(${stride}). Please check again!`,
     );
   }
   return out;
