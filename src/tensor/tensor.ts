@@ -191,7 +191,8 @@ export class Tensor {
       return spare;
     }
     const storage = this.gradStorageAllocator()(this.dtype, this.numel);
-    return new Tensor(storage, this.shape, { name: `${this.name}@GRAD`, stopGradient: true });
+    // Paddle's `x.grad` has stop_gradient False (its documented examples print it so).
+    return new Tensor(storage, this.shape, { name: `${this.name}@GRAD`, stopGradient: false });
   }
 
   /** Drops the gradient; a dense buffer is kept for reuse (see `gradSpare`). */

@@ -210,3 +210,15 @@ describe('item() of a bool tensor is a boolean', () => {
     expect(toTensor([0], { dtype: 'uint8' }).item()).toBe(0);
   });
 });
+
+describe('x.grad', () => {
+  it("has stop_gradient False, as Paddle's examples print it", () => {
+    // x = paddle.to_tensor([[0.2, 0.9]], dtype='float64', stop_gradient=False); paddle.max(x).backward()
+    // x.grad  →  Tensor(shape=[1, 2], dtype=float64, place=Place(cpu), stop_gradient=False, [[0., 1.]])
+    const x = toTensor([[0.2, 0.9]], { dtype: 'float64', stopGradient: false });
+    paddle.max(x).backward();
+    const g = x.grad as paddle.Tensor;
+    expect(g.stopGradient).toBe(false);
+    expect(g.tolist()).toEqual([[0, 1]]);
+  });
+});
