@@ -9,7 +9,7 @@
  * step?, options?)` and `randint(low, high?, shape?, options?)`.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe, isPlainObject } from '../options.js';
+import { checkOptions, describe, isPlainObject, leadingOption } from '../options.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from './dtype.js';
 import { randomInt, randomNormal, randomUniform01 } from './random.js';
 import { checkShape, numelOf, shapeToString } from './shape.js';
@@ -280,9 +280,14 @@ export interface EyeOptions extends FillOptions {
   numColumns?: number | null;
 }
 
-/** `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. */
-export function eye(numRows: number, options?: EyeOptions): Tensor {
-  const opts = checkOptions('eye', options, ['numColumns', 'dtype', 'name']);
+/**
+ * `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. `num_columns` may
+ * also come positionally (`eye(2, 3, { dtype })`, as Paddle's examples write it).
+ */
+export function eye(numRows: number, options?: EyeOptions): Tensor;
+export function eye(numRows: number, numColumns: number | null | undefined, options?: EyeOptions): Tensor;
+export function eye(numRows: number, columnsOrOptions?: number | null | EyeOptions, options?: EyeOptions): Tensor {
+  const opts = checkOptions('eye', leadingOption('eye', 'numColumns', columnsOrOptions, options), ['numColumns', 'dtype', 'name']);
   const rows = checkDim('eye', 'num_rows', numRows);
   const cols = opts.numColumns === undefined || opts.numColumns === null ? rows : checkDim('eye', 'num_columns', opts.numColumns);
   const dtype = opts.dtype === undefined ? defaultDType : toDType(opts.dtype);

@@ -41,6 +41,16 @@ describe('creation takes Tensors where Paddle does', () => {
     expect(paddle.arange(1, 2, 0.5, { dtype: 'float64' }).tolist()).toEqual([1, 1.5]);
     expect(paddle.arange(0, 3, { dtype: 'float64' }).dtype).toBe('float64');
   });
+
+  it('eye(num_rows, num_columns) takes num_columns positionally too', () => {
+    // paddle.eye(2, 3, dtype='int32')  →  [[1 0 0] [0 1 0]]
+    const e = paddle.eye(2, 3, { dtype: 'int32' });
+    expect(e.dtype).toBe('int32');
+    expect(e.tolist()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    expect(paddle.eye(2, { numColumns: 1 }).shape).toEqual([2, 1]);
+    expect(paddle.eye(2, null).shape).toEqual([2, 2]);
+    expect(() => paddle.eye(2, 3, { numColumns: 3 })).toThrow(/both positionally and in the options/);
+  });
 });
 
 describe('ops take Tensors where Paddle does', () => {
