@@ -11,7 +11,12 @@ import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../error
 import { describe } from '../options.js';
 import { arrayMatchesDType, DTYPES, type ArrayFor, type DataArray, type DType } from '../tensor/dtype.js';
 
+/**
+ * A NumPy array as `load` reads it with `returnNumpy: true` (Paddle's `return_numpy=True` gives
+ * `numpy.ndarray`): dtype, shape and a typed array, row-major.
+ */
 export interface NdArray<D extends DType = DType> {
+  /** The element type, as a paddle dtype name. */
   readonly dtype: D;
   /** Row-major (C order) shape; `[]` for a 0-d array. */
   readonly shape: readonly number[];

@@ -50,8 +50,13 @@ export { NAME_TABLE_KEY, SAFETENSORS_META_KEY, UNPACK_INFO_KEY };
 export type { Loaded };
 export type { LoadAs, LoadedDict, LoadedOptimizerStateDict, LoadedStateDict } from './typed-load.js';
 
+/** The file formats `save` writes: Paddle's pickle (`.pdparams`, `.pdopt`) or safetensors. */
 export type SaveFormat = 'pickle' | 'safetensors';
 
+/**
+ * Optional arguments of {@link save}, {@link saveSync} and {@link saveBytes} (Paddle's `protocol`
+ * and configs, camelCase).
+ */
 export interface SaveOptions {
   /** Pickle protocol, an int in 2..4 (default 4). */
   protocol?: number;
@@ -65,6 +70,10 @@ export interface SaveOptions {
   metadata?: Record<string, string>;
 }
 
+/**
+ * Optional arguments of {@link load}, {@link loadSync} and {@link loadBytes} (Paddle's
+ * `return_numpy`, `keep_name_table`, camelCase), plus the reader's limits and `as`.
+ */
 export interface LoadOptions {
   /** Keep arrays as `NdArray` instead of making Tensors (Paddle's `return_numpy`). */
   returnNumpy?: boolean;

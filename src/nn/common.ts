@@ -38,9 +38,16 @@ export function positiveInt(where: string, argName: string, value: unknown): num
   return value;
 }
 
+/** Optional arguments of {@link nn.Linear} (Paddle's `weight_attr`, `bias_attr`, `name`). */
 export interface LinearLayerOptions {
+  /** The weight's {@link ParamAttr}, or a name, initializer or regularizer in its place (Paddle's `weight_attr`). */
   weightAttr?: ParamAttrLike;
+  /** The bias's {@link ParamAttr} (or a name, initializer or regularizer); `false` builds no bias (Paddle's `bias_attr`). */
   biasAttr?: ParamAttrLike;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -50,8 +57,14 @@ export interface LinearLayerOptions {
  * `biasAttr: false` → no bias. The dtype is `paddle.get_default_dtype()`.
  */
 export class Linear extends Layer {
+  /** The weight Parameter, of shape `[inFeatures, outFeatures]` (Paddle's `Linear.weight`). */
   readonly weight: Parameter;
+  /**
+   * The bias Parameter, of shape `[outFeatures]`, or null when built with `biasAttr: false`
+   * (Paddle's `Linear.bias`).
+   */
   readonly bias: Parameter | null;
+  /** The `name` the Linear was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(inFeatures: number, outFeatures: number, options?: LinearLayerOptions) {
@@ -81,10 +94,24 @@ export class Linear extends Layer {
   }
 }
 
+/** Optional arguments of {@link nn.Embedding} (Paddle's `padding_idx`, `sparse`, `weight_attr`, `name`). */
 export interface EmbeddingLayerOptions {
+  /**
+   * Row whose output is zeros and whose gradient is not accumulated (Paddle's `padding_idx`;
+   * negative counts from the end).
+   */
   paddingIdx?: number | null;
+  /**
+   * Produce a row-sparse gradient (`SelectedRows`) instead of a dense one (Paddle's `sparse`;
+   * default `false`).
+   */
   sparse?: boolean;
+  /** The weight's {@link ParamAttr}, or a name, initializer or regularizer in its place (Paddle's `weight_attr`). */
   weightAttr?: ParamAttrLike;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -96,12 +123,20 @@ export interface EmbeddingLayerOptions {
  * `functional/input.ts`). `paddingIdx` < 0 means `num_embeddings + paddingIdx`.
  */
 export class Embedding extends Layer {
+  /**
+   * The embedding table, a Parameter of shape `[numEmbeddings, embeddingDim]` (Paddle's
+   * `Embedding.weight`).
+   */
   readonly weight: Parameter;
+  /** The `numEmbeddings` this Embedding was built with (Paddle's `num_embeddings`). */
   readonly numEmbeddings: number;
+  /** The `embeddingDim` this Embedding was built with (Paddle's `embedding_dim`). */
   readonly embeddingDim: number;
   /** The padding index as given (null when none). */
   readonly paddingIdx: number | null;
+  /** The `sparse` this Embedding was built with (Paddle's `sparse`). */
   readonly sparse: boolean;
+  /** The `name` the Embedding was built with (Paddle's `name`), or null. */
   readonly name: string | null;
   private readonly normalizedPaddingIdx: number;
 
@@ -147,9 +182,19 @@ export class Embedding extends Layer {
   }
 }
 
+/** Optional arguments of {@link nn.Dropout} (Paddle's `p`, `mode`, `name`; `axis` is not supported). */
 export interface DropoutLayerOptions {
+  /** The probability of zeroing an element (Paddle's `p`; default 0.5). */
   p?: number;
+  /**
+   * `'upscale_in_train'` (default: scale kept elements by 1/(1-p) while training) or
+   * `'downscale_in_infer'` (scale by 1-p at inference); Paddle's `mode`.
+   */
   mode?: 'upscale_in_train' | 'downscale_in_infer';
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -159,8 +204,11 @@ export interface DropoutLayerOptions {
  * `axis` is not supported.
  */
 export class Dropout extends Layer {
+  /** The `p` this Dropout was built with (Paddle's `p`). */
   readonly p: number;
+  /** The `mode` this Dropout was built with (Paddle's `mode`). */
   readonly mode: 'upscale_in_train' | 'downscale_in_infer';
+  /** The `name` the Dropout was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(options?: DropoutLayerOptions);
@@ -185,7 +233,9 @@ export class Dropout extends Layer {
 
 /** `paddle.nn.Flatten(start_axis=1, stop_axis=-1)`: `new Flatten()`, `new Flatten(1, -1)` or `{ startAxis, stopAxis }`. */
 export class Flatten extends Layer {
+  /** The `startAxis` this Flatten was built with (Paddle's `start_axis`). */
   readonly startAxis: number;
+  /** The `stopAxis` this Flatten was built with (Paddle's `stop_axis`). */
   readonly stopAxis: number;
 
   constructor(options?: { startAxis?: number; stopAxis?: number });

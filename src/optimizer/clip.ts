@@ -18,11 +18,18 @@ import { applyTransform, NO_TRANSFORM, type GradTransform } from './grad-transfo
 
 /** What a clip needs to know of one (param, grad) pair. `values` are the (merged) gradient values. */
 export interface ClipEntry {
+  /** Whether the parameter takes part in clipping (its `needClip`). */
   readonly needClip: boolean;
+  /** The gradient's values. */
   readonly values: FloatArray;
 }
 
+/** A gradient: a dense Tensor, or a row-sparse `SelectedRows` (from `Embedding({ sparse: true })`). */
 export type GradLike = Tensor | SelectedRows;
+/**
+ * A `(parameter, gradient)` pair as Paddle's clips take them; the gradient is null when the
+ * parameter has none.
+ */
 export type ParamGradPair = readonly [Tensor, GradLike | null];
 
 export abstract class ClipGradBase {
@@ -82,7 +89,9 @@ function sumSquares(values: FloatArray): number {
 
 /** `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max]. */
 export class ClipGradByValue extends ClipGradBase {
+  /** The `max` this ClipGradByValue was built with (Paddle's `max`). */
   readonly max: number;
+  /** The `min` this ClipGradByValue was built with (Paddle's `min`). */
   readonly min: number;
 
   constructor(max: number, min?: number | null) {
@@ -117,6 +126,7 @@ export class ClipGradByValue extends ClipGradBase {
 
 /** `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm. */
 export class ClipGradByNorm extends ClipGradBase {
+  /** The `clipNorm` this ClipGradByNorm was built with (Paddle's `clip_norm`). */
   readonly clipNorm: number;
 
   constructor(clipNorm: number) {
@@ -142,8 +152,14 @@ export class ClipGradByNorm extends ClipGradBase {
   }
 }
 
+/** Optional arguments of {@link nn.ClipGradByGlobalNorm} (Paddle's `group_name`, `auto_skip_clip`). */
 export interface ClipGradByGlobalNormOptions {
+  /** The group whose global norm is computed (Paddle's `group_name`; default `'default_group'`). */
   groupName?: string;
+  /**
+   * Skip the scaling when the global norm is within `clipNorm` (Paddle's `auto_skip_clip`; default
+   * `false`).
+   */
   autoSkipClip?: boolean;
 }
 
@@ -153,8 +169,11 @@ export interface ClipGradByGlobalNormOptions {
  * parameter groups the norm is computed per group (spec §3).
  */
 export class ClipGradByGlobalNorm extends ClipGradBase {
+  /** The `clipNorm` this ClipGradByGlobalNorm was built with (Paddle's `clip_norm`). */
   readonly clipNorm: number;
+  /** The `groupName` this ClipGradByGlobalNorm was built with (Paddle's `group_name`). */
   readonly groupName: string;
+  /** The `autoSkipClip` this ClipGradByGlobalNorm was built with (Paddle's `auto_skip_clip`). */
   readonly autoSkipClip: boolean;
 
   constructor(clipNorm: number, options?: ClipGradByGlobalNormOptions) {

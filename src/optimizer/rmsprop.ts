@@ -28,16 +28,31 @@ import {
 
 /** A parameter group of RMSProp: the base keys plus per-group hyper-parameters. */
 export interface RMSPropParamGroup extends BaseParamGroup {
+  /** This group's `rho` (overrides the optimizer's). */
   rho?: number;
+  /** This group's `epsilon` (overrides the optimizer's). */
   epsilon?: number;
+  /** This group's `momentum` (overrides the optimizer's). */
   momentum?: number;
+  /** This group's `centered` (overrides the optimizer's). */
   centered?: boolean;
 }
 
+/**
+ * Optional arguments of {@link optimizer.RMSProp} (Paddle's `rho`, `epsilon`, `momentum`,
+ * `centered`, `parameters`, `weight_decay`, `grad_clip`, `name`, camelCase).
+ */
 export interface RMSPropOptions extends BaseOptimizerOptions<RMSPropParamGroup> {
+  /** The decay rate of the mean square, in [0, 1) (Paddle's `rho`; default 0.95). */
   rho?: number | null;
+  /** Added inside the square root for stability, ≥ 0 (Paddle's `epsilon`; default 1e-6). */
   epsilon?: number | null;
+  /** The momentum factor, ≥ 0 (Paddle's `momentum`; default 0). */
   momentum?: number | null;
+  /**
+   * Normalize by the centered second moment (mean square minus squared mean gradient); Paddle's
+   * `centered`, default `false`.
+   */
   centered?: boolean;
 }
 
@@ -55,10 +70,15 @@ function checkHyper(value: unknown, what: 'rho' | 'epsilon' | 'momentum'): numbe
 
 export class RMSProp extends Optimizer<RMSPropParamGroup> {
   protected readonly accumulatorKinds = ['momentum', 'mean_square', 'mean_grad'] as const;
+  /** Paddle's op type name, `'rmsprop'`. */
   readonly type = 'rmsprop';
+  /** The decay rate of the mean square (Paddle's `rho`). */
   readonly rho: number;
+  /** The term added inside the square root (Paddle's `epsilon`). */
   readonly epsilon: number;
+  /** The momentum factor (Paddle's `momentum`). */
   readonly momentum: number;
+  /** Whether the mean square is centered by the mean gradient (Paddle's `centered`). */
   readonly centered: boolean;
 
   /**

@@ -7,7 +7,9 @@
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 
+/** The element types: Paddle's names of the dtypes this port supports. */
 export type DType = 'float32' | 'float64' | 'uint8' | 'int32' | 'int64' | 'bool';
+/** The floating-point dtypes (what parameters and optimizer state use). */
 export type FloatDType = 'float32' | 'float64';
 
 export interface ArrayTypeMap {
@@ -19,7 +21,12 @@ export interface ArrayTypeMap {
   bool: Uint8Array;
 }
 export type ArrayFor<D extends DType> = ArrayTypeMap[D];
+/**
+ * The typed arrays that hold a dense Tensor's values (`int64` in a `Float64Array` of integers,
+ * `uint8` and `bool` in a `Uint8Array`).
+ */
 export type DataArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+/** The typed arrays of the floating-point dtypes. */
 export type FloatArray = Float32Array | Float64Array;
 
 export const DTYPES: readonly DType[] = ['float32', 'float64', 'uint8', 'int32', 'int64', 'bool'];

@@ -31,6 +31,7 @@ import { generate } from './unique-name.js';
 /** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
 export type NestedArray = number | boolean | bigint | readonly NestedArray[];
 
+/** Optional arguments of `Tensor.backward` (Paddle's `retain_graph`). */
 export interface BackwardOptions {
   /** Keep the graph so that a second `backward()` through it works. */
   retainGraph?: boolean;
@@ -39,9 +40,16 @@ export interface BackwardOptions {
 export class Tensor {
   /** The element storage; replaced only by `setValue` on dtype-preserving copies. */
   storage: Storage;
+  /** The size of each dimension (Paddle's `Tensor.shape`); `[]` for a 0-D tensor. */
   readonly shape: readonly number[];
+  /** The element type (Paddle's `Tensor.dtype`). */
   readonly dtype: DType;
+  /** The `name` the Tensor was built with (Paddle's `name`), or null. */
   name: string;
+  /**
+   * Whether gradients stop here (Paddle's `stop_gradient`): `true` for data, `false` for parameters
+   * and for results of ops on them.
+   */
   stopGradient: boolean;
   /** The op that produced this tensor (null for leaves). */
   gradNode: GradNode | null = null;
@@ -110,18 +118,25 @@ export class Tensor {
     return this.storage.array();
   }
 
+  /** The number of elements (Paddle's `numel()`, as a number). */
   get numel(): number {
     return this.storage.length;
   }
 
+  /** The number of dimensions (Paddle's `ndim`). */
   get ndim(): number {
     return this.shape.length;
   }
 
+  /** The number of elements (Paddle's `size`). */
   get size(): number {
     return this.storage.length;
   }
 
+  /**
+   * Whether the tensor was made by the user rather than by an op that records a gradient (Paddle's
+   * `is_leaf`).
+   */
   get isLeaf(): boolean {
     return this.gradNode === null;
   }
@@ -141,6 +156,7 @@ export class Tensor {
     return this.gradValue !== null;
   }
 
+  /** Whether this is a row-sparse tensor (Paddle's `is_selected_rows()`); always `false` for a Tensor. */
   isSelectedRows(): boolean {
     return false;
   }
@@ -500,6 +516,7 @@ export class Tensor {
     return Tensor.fromOp('cast', out, this.shape, d, [this], back);
   }
 
+  /** Paddle's print form without the place: `Tensor(shape=[…], dtype=…, stop_gradient=…, [values])`. */
   toString(): string {
     return `Tensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, stop_gradient=${this.stopGradient},\n       ${JSON.stringify(this.tolist())})`;
   }
@@ -507,11 +524,17 @@ export class Tensor {
 
 /** Paddle spellings of the Tensor methods and properties (the same functions / accessors). */
 export interface Tensor {
+  /** Paddle's spelling of `clearGradient`: the same function. */
   clear_gradient: Tensor['clearGradient'];
+  /** Paddle's spelling of `clearGradient`: the same function. */
   clear_grad: Tensor['clearGradient'];
+  /** Paddle's spelling of `clearGradient`: the same function. */
   clearGrad: Tensor['clearGradient'];
+  /** Paddle's spelling of `setValue`: the same function. */
   set_value: Tensor['setValue'];
+  /** Paddle's spelling of `stopGradient`: the same function. */
   stop_gradient: boolean;
+  /** Paddle's spelling of `isLeaf`: the same function. */
   readonly is_leaf: boolean;
 }
 aliasMethods(Tensor, {

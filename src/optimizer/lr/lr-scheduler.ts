@@ -54,7 +54,9 @@ export type LRStateDict = Record<string, unknown>;
 
 /** A one-element tensor as the schedulers accept it (a `Tensor` fits; so does anything alike). */
 export interface ScalarTensorLike {
+  /** The element count (a learning rate given as a Tensor must have one). */
   readonly numel: number;
+  /** The single value. */
   item(): number | boolean;
 }
 
@@ -77,6 +79,7 @@ export class LRScheduler {
   lastLr: number;
   /** The current epoch. */
   lastEpoch: number;
+  /** Report each new rate through the log sink (Paddle's `verbose`). */
   verbose: boolean;
 
   constructor(learningRate: number = 0.1, options: LRSchedulerOptions = {}) {
@@ -222,13 +225,21 @@ export class LRScheduler {
 
 /** Paddle's spellings, defined once. */
 export interface LRScheduler {
+  /** Paddle's spelling of `getLr`: the same function. */
   get_lr: LRScheduler['getLr'];
+  /** Paddle's spelling of `stateDict`: the same function. */
   state_dict: LRScheduler['stateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_state_dict: LRScheduler['setStateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_dict: LRScheduler['setStateDict'];
+  /** Paddle's spelling of `stateKeys`: the same function. */
   state_keys: LRScheduler['stateKeys'];
+  /** Paddle's spelling of `lastEpoch`: the same function. */
   last_epoch: number;
+  /** Paddle's spelling of `lastLr`: the same function. */
   last_lr: number;
+  /** Paddle's spelling of `baseLr`: the same function. */
   base_lr: number;
 }
 

@@ -16,7 +16,9 @@ export function stepDecayLr(baseLr: number, stepSize: number, gamma: number, epo
 }
 
 export class StepDecay extends LRScheduler {
+  /** The `stepSize` this StepDecay was built with (Paddle's `step_size`). */
   readonly stepSize: number;
+  /** The `gamma` this StepDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
   constructor(learningRate: number, stepSize: number, options: StepDecayOptions = {}) {
