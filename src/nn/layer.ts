@@ -111,6 +111,30 @@ export function convertCamelToSnake(name: string): string {
   return s1.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
+/**
+ * `paddle.nn.Layer`: the base of every layer. Subclass it, create sublayers and parameters in the
+ * constructor (assigning a Layer or Parameter to a property registers it, as Paddle's
+ * `__setattr__` does) and implement `forward`. It names its parameters (`linear_0.w_0`), walks
+ * its sublayers (`parameters()`, `namedParameters()`, `sublayers()`), switches `train()` /
+ * `eval()`, saves and loads state dicts, and owns its parameters' memory (`dispose()`, or `using`).
+ *
+ * Paddle: `paddle.nn.Layer(name_scope=None, dtype='float32')`.
+ *
+ * @example
+ * ```ts
+ * class MLP extends paddle.nn.Layer {
+ *   fc1 = new paddle.nn.Linear(784, 256);
+ *   fc2 = new paddle.nn.Linear(256, 10);
+ *   override forward(x: paddle.Tensor): paddle.Tensor {
+ *     return this.fc2.forward(paddle.nn.functional.relu(this.fc1.forward(x)));
+ *   }
+ * }
+ * const model = new MLP();
+ * const opt = new paddle.optimizer.RMSProp(0.001, { parameters: model.parameters() });
+ * await paddle.save(model.stateDict(), 'mlp.pdparams');
+ * model.setStateDict(await paddle.load('mlp.pdparams', { as: 'stateDict' }));
+ * ```
+ */
 export class Layer {
   /** Train mode (true) or eval mode (false); set recursively by `train()` / `eval()`. */
   training = true;

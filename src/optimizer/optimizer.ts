@@ -98,6 +98,15 @@ function paramNeedClip(p: Tensor): boolean {
   return p instanceof Parameter ? p.needClip : true;
 }
 
+/**
+ * `paddle.optimizer.Optimizer`: the base of {@link optimizer.RMSProp}. It holds the parameters (or
+ * parameter groups), the learning rate or scheduler, weight decay and gradient clipping, and runs
+ * each `step()` as clip → decay → update, leaving parameters and state untouched when a step
+ * throws. It owns its accumulators in the kernel heap: `dispose()` releases them.
+ *
+ * Paddle: `paddle.optimizer.Optimizer(learning_rate, parameters=None, weight_decay=None,
+ * grad_clip=None, name=None)`; construct a subclass such as `RMSProp`.
+ */
 export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /** Accumulator kinds this optimizer keeps, in creation order (e.g. momentum, mean_square, mean_grad). */
   protected abstract readonly accumulatorKinds: readonly string[];

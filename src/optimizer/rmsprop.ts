@@ -68,6 +68,42 @@ function checkHyper(value: unknown, what: 'rho' | 'epsilon' | 'momentum'): numbe
   return value;
 }
 
+/**
+ * `paddle.optimizer.RMSProp`: Paddle's root-mean-square propagation optimizer. For each parameter
+ * `p` with gradient `g` (after clipping and weight decay), with Paddle's order of operations:
+ *
+ * ```
+ * mean_square = rho * mean_square + (1 - rho) * g * g
+ * mean_grad   = rho * mean_grad + (1 - rho) * g                 (centered only)
+ * denom       = mean_square - mean_grad * mean_grad  (centered)  or  mean_square
+ * momentum    = momentum_factor * momentum + lr * g / sqrt(denom + epsilon)
+ * p           = p - momentum
+ * ```
+ *
+ * The learning rate is folded into the momentum buffer and ε sits inside the square root, as in
+ * Paddle. A group's `learningRate` is a scale on the optimizer's rate. The update of each parameter
+ * group runs as one fused WebAssembly SIMD call where WebAssembly is available (bit-identical to the
+ * reference TypeScript loop).
+ *
+ * Paddle: `paddle.optimizer.RMSProp(learning_rate, rho=0.95, epsilon=1e-06, momentum=0.0,
+ * centered=False, parameters=None, weight_decay=None, grad_clip=None, name=None)`.
+ *
+ * @example
+ * ```ts
+ * import * as paddle from 'paddle-rmsprop';
+ *
+ * const linear = new paddle.nn.Linear(10, 10);
+ * const rmsprop = new paddle.optimizer.RMSProp(0.1, {
+ *   parameters: linear.parameters(),
+ *   weightDecay: 0.01,
+ *   gradClip: new paddle.nn.ClipGradByGlobalNorm(1.0),
+ * });
+ * const loss = paddle.mean(linear.forward(paddle.rand([10, 10])));
+ * loss.backward();
+ * rmsprop.step();
+ * rmsprop.clearGrad();
+ * ```
+ */
 export class RMSProp extends Optimizer<RMSPropParamGroup> {
   protected readonly accumulatorKinds = ['momentum', 'mean_square', 'mean_grad'] as const;
   /** Paddle's op type name, `'rmsprop'`. */
@@ -84,6 +120,13 @@ export class RMSProp extends Optimizer<RMSPropParamGroup> {
   /**
    * `RMSProp(learning_rate, rho=0.95, epsilon=1e-6, momentum=0.0, centered=False,
    * parameters=None, weight_decay=None, grad_clip=None, name=None)`.
+   *
+   * @param learningRate - A finite number ≥ 0, or an `LRScheduler` (Paddle's `learning_rate`).
+   * @param options - {@link RMSPropOptions}: `rho`, `epsilon`, `momentum`, `centered`,
+   *   `parameters` (Tensors or parameter groups), `weightDecay`, `gradClip`, `name`.
+   * @throws {@link errors.ValueError} for a missing or negative learning rate, a negative or NaN
+   *   `rho` / `epsilon` / `momentum`, or a parameter listed twice; {@link errors.TypeError} for an
+   *   argument of the wrong type or an unknown option key (naming the camelCase key).
    */
   constructor(learningRate: number | LRScheduler, options?: RMSPropOptions) {
     const opts = checkOptions('RMSProp', options, OPTION_KEYS);

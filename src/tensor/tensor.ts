@@ -37,6 +37,25 @@ export interface BackwardOptions {
   retainGraph?: boolean;
 }
 
+/**
+ * `paddle.Tensor`: an eager (dygraph) n-dimensional array with autograd. Ops on Tensors record
+ * what their backward needs when a gradient is required (`stopGradient: false`); `backward()`
+ * accumulates into the leaves' `grad`. Values live in a typed array (`numpy()` copies them out),
+ * or in the kernel heap for parameters; `dispose()` releases them.
+ *
+ * Make one with {@link toTensor}, {@link zeros}, {@link rand}, …; ops are functions
+ * (`paddle.add(x, y)`) and methods (`x.add(y)`).
+ *
+ * Paddle: `paddle.Tensor`.
+ *
+ * @example
+ * ```ts
+ * const x = paddle.toTensor([[1, 2], [3, 4]], { stopGradient: false });
+ * const y = x.multiply(x).sum();
+ * y.backward();
+ * x.grad?.numpy(); // Float32Array [2, 4, 6, 8]
+ * ```
+ */
 export class Tensor {
   /** The element storage; replaced only by `setValue` on dtype-preserving copies. */
   storage: Storage;

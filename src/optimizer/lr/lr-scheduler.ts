@@ -72,6 +72,25 @@ export function isScalarTensorLike(x: unknown): x is ScalarTensorLike {
 const UNUSED_VALUES_WARNING =
   "There are some unused values in state_dict. Maybe the optimizer have different 'LearningRateDecay' when invoking state_dict and set_dict";
 
+/**
+ * `paddle.optimizer.lr.LRScheduler`: the base of the 18 learning-rate schedulers. `call()` gives
+ * the current rate, `step()` advances one epoch (or sets it), and `stateDict()` /
+ * `setStateDict()` save and restore it (an optimizer saves its scheduler under `LR_Scheduler`).
+ * Pass a scheduler as an optimizer's learning rate and call `scheduler.step()` once per epoch (or
+ * per step, as the schedule intends).
+ *
+ * Paddle: `paddle.optimizer.lr.LRScheduler(learning_rate=0.1, last_epoch=-1, verbose=False)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.StepDecay(0.5, 5, { gamma: 0.8 });
+ * const opt = new paddle.optimizer.RMSProp(scheduler, { parameters: linear.parameters() });
+ * for (let epoch = 0; epoch < 20; epoch++) {
+ *   // ... train one epoch: loss.backward(); opt.step(); opt.clearGrad();
+ *   scheduler.step();
+ * }
+ * ```
+ */
 export class LRScheduler {
   /** The initial learning rate (`float(learning_rate)`). */
   baseLr: number;
