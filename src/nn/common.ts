@@ -55,6 +55,12 @@ export interface LinearLayerOptions {
  * `paddle.nn.Linear(in_features, out_features, weight_attr=None, bias_attr=None, name=None)`:
  * `y = x·W + b`, W of shape `[in, out]` (XavierUniform by default), b of shape `[out]` (zeros);
  * `biasAttr: false` → no bias. The dtype is `paddle.get_default_dtype()`.
+ *
+ * @example
+ * ```ts
+ * const linear = new paddle.nn.Linear(4, 2, { biasAttr: false });
+ * const y = linear.forward(paddle.rand([8, 4])); // shape [8, 2]
+ * ```
  */
 export class Linear extends Layer {
   /** The weight Parameter, of shape `[inFeatures, outFeatures]` (Paddle's `Linear.weight`). */
@@ -121,6 +127,13 @@ export interface EmbeddingLayerOptions {
  * (XavierUniform with fan_in = num_embeddings, fan_out = embedding_dim), the padding row zeroed at
  * construction (≈3.x), zeros looked up for padding ids, dense or row-sparse gradients (see
  * `functional/input.ts`). `paddingIdx` < 0 means `num_embeddings + paddingIdx`.
+ *
+ * @example
+ * ```ts
+ * const emb = new paddle.nn.Embedding(10, 3, { sparse: true });
+ * const ids = paddle.toTensor([[0, 2], [2, 9]], { dtype: 'int64' });
+ * paddle.mean(emb.forward(ids)).backward(); // emb.weight.grad is row-sparse (SelectedRows)
+ * ```
  */
 export class Embedding extends Layer {
   /**

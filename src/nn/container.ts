@@ -77,6 +77,7 @@ export class Sequential extends Layer {
     return kids[i] as Layer;
   }
 
+  /** Iterates the layers in order (Python's `for layer in model`). */
   [Symbol.iterator](): Iterator<Layer> {
     return this.children()[Symbol.iterator]();
   }
@@ -149,6 +150,7 @@ export class LayerList extends Layer {
     return this.items[i] as Layer;
   }
 
+  /** Iterates the layers in order (Python's `for layer in model`). */
   [Symbol.iterator](): Iterator<Layer> {
     return this.items[Symbol.iterator]();
   }
@@ -258,6 +260,7 @@ export class LayerDict extends Layer {
     return this.entries.size;
   }
 
+  /** Iterates the keys in insertion order (Python's `for key in layer_dict`). */
   [Symbol.iterator](): Iterator<string> {
     return this.keys()[Symbol.iterator]();
   }
@@ -312,6 +315,7 @@ export class ParameterList extends Layer {
     return this.items.length;
   }
 
+  /** Iterates the parameters in order (Python's `for p in parameter_list`). */
   [Symbol.iterator](): Iterator<Parameter> {
     return this.items[Symbol.iterator]();
   }

@@ -87,7 +87,14 @@ function sumSquares(values: FloatArray): number {
   return getBackend().sumSquares(values instanceof Float32Array ? 'float32' : 'float64', [values]);
 }
 
-/** `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max]. */
+/** `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max].
+ *
+ * @example
+ * ```ts
+ * const clip = new paddle.nn.ClipGradByValue(1.0); // min defaults to -max
+ * const opt = new paddle.optimizer.RMSProp(0.1, { parameters: linear.parameters(), gradClip: clip });
+ * ```
+ */
 export class ClipGradByValue extends ClipGradBase {
   /** The `max` this ClipGradByValue was built with (Paddle's `max`). */
   readonly max: number;
@@ -124,7 +131,16 @@ export class ClipGradByValue extends ClipGradBase {
   }
 }
 
-/** `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm. */
+/** `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm.
+ *
+ * @example
+ * ```ts
+ * const opt = new paddle.optimizer.RMSProp(0.1, {
+ *   parameters: linear.parameters(),
+ *   gradClip: new paddle.nn.ClipGradByNorm(1.0),
+ * });
+ * ```
+ */
 export class ClipGradByNorm extends ClipGradBase {
   /** The `clipNorm` this ClipGradByNorm was built with (Paddle's `clip_norm`). */
   readonly clipNorm: number;
@@ -167,6 +183,14 @@ export interface ClipGradByGlobalNormOptions {
  * `paddle.nn.ClipGradByGlobalNorm(clip_norm, group_name='default_group', auto_skip_clip=False)`:
  * scales all clippable gradients by `clipNorm / max(globalNorm, clipNorm)`. In an optimizer with
  * parameter groups the norm is computed per group (spec §3).
+ *
+ * @example
+ * ```ts
+ * const opt = new paddle.optimizer.RMSProp(0.1, {
+ *   parameters: linear.parameters(),
+ *   gradClip: new paddle.nn.ClipGradByGlobalNorm(1.0),
+ * });
+ * ```
  */
 export class ClipGradByGlobalNorm extends ClipGradBase {
   /** The `clipNorm` this ClipGradByGlobalNorm was built with (Paddle's `clip_norm`). */
