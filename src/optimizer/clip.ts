@@ -87,7 +87,8 @@ function sumSquares(values: FloatArray): number {
   return getBackend().sumSquares(values instanceof Float32Array ? 'float32' : 'float64', [values]);
 }
 
-/** `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max].
+/**
+ * `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max].
  *
  * @example
  * ```ts
@@ -131,7 +132,8 @@ export class ClipGradByValue extends ClipGradBase {
   }
 }
 
-/** `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm.
+/**
+ * `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm.
  *
  * @example
  * ```ts
