@@ -89,7 +89,7 @@ export function paddleRun(ctx: BenchContext, batch: Batch, budgetMs: number, cli
     l.backward();
     opt.step();
     opt.clearGrad();
-    loss = l.item();
+    loss = Number(l.item());
     ctx.consume(loss);
   };
   for (let i = 0; i < CHECK_STEPS; i++) step();

@@ -85,7 +85,7 @@ function trainStep(run: Run, data: Data, k: number, mode: ClearMode): number {
   loss.backward();
   run.opt.step();
   clear(mode, run);
-  return loss.item();
+  return Number(loss.item());
 }
 
 /** Lets queued FinalizationRegistry callbacks run (they never run inside a synchronous loop). */

@@ -90,7 +90,7 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
     loss.backward();
     W.clearGradient(true);
     bias.clearGradient(true);
-    check += loss.item();
+    check += Number(loss.item());
     return loss;
   };
   // forward 2·B·I·O, backward dW another 2·B·I·O (x needs no gradient)
@@ -135,7 +135,7 @@ export async function runOpsBench(options: OpsBenchOptions = {}): Promise<OpsBen
       layer.clearGradients();
       const y = mean(layer.forward(xb));
       y.backward();
-      check += y.item();
+      check += Number(y.item());
       return y;
     };
     const flops = 2 * 2 * 64 * 784 * 256;

@@ -26,7 +26,7 @@ export function main(print: Print): void {
   out.backward();
   rmsprop.step();
   rmsprop.clearGrad();
-  print(`loss ${loss.item().toFixed(6)}, weight ${linear.weight.name} updated`);
+  print(`loss ${Number(loss.item()).toFixed(6)}, weight ${linear.weight.name} updated`);
 }
 
 runIfMain(import.meta.url, main);

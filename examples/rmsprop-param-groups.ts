@@ -45,7 +45,7 @@ export function main(print: Print): void {
   // each bias element by about lr / sqrt(1 - rho): 0.1/sqrt(0.05) ≈ 0.447 and 0.01/sqrt(0.05) ≈ 0.0447.
   const d1 = Math.abs(((linear1.bias as paddle.Tensor).numpy()[0] as number) - (b1[0] as number));
   const d2 = Math.abs(((linear2.bias as paddle.Tensor).numpy()[0] as number) - (b2[0] as number));
-  print(`loss ${loss.item().toFixed(6)}`);
+  print(`loss ${Number(loss.item()).toFixed(6)}`);
   print(`linear_1 bias step ${d1.toFixed(4)}, linear_2 bias step ${d2.toFixed(4)}`);
 }
 

@@ -48,7 +48,6 @@ WIDEN = {
     "float16": "float32",
     "int8": "int32",
     "int16": "int32",
-    "uint8": "int32",
     "uint16": "int32",
     "uint32": "int64",
     "uint64": "int64",

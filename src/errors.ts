@@ -7,35 +7,65 @@
  */
 
 export class ValueError extends Error {
+  /** The class name, `'ValueError'`, as Python prints it. */
   override name = 'ValueError';
 }
 
+/**
+ * Paddle's `TypeError` (Python's): an argument of the wrong type, or an unknown option key. Extends
+ * the built-in `TypeError`, so `instanceof TypeError` holds too.
+ */
 class PaddleTypeError extends globalThis.TypeError {
+  /** The `name` the TypeError was built with (Paddle's `name`), or null. */
   override name = 'TypeError';
 }
 export { PaddleTypeError as TypeError };
 
+/**
+ * Paddle's `AssertionError`: a failed check Paddle makes with `assert` (for example `Variable Shape
+ * not match` in `setValue` and `setStateDict`).
+ */
 export class AssertionError extends Error {
+  /** The `name` the AssertionError was built with (Paddle's `name`), or null. */
   override name = 'AssertionError';
 }
 
+/**
+ * Paddle's `RuntimeError`: the operation cannot run in this state (for example a disposed Tensor,
+ * or `backward()` through a freed graph).
+ */
 export class RuntimeError extends Error {
+  /** The `name` the RuntimeError was built with (Paddle's `name`), or null. */
   override name = 'RuntimeError';
 }
 
+/**
+ * Paddle's `NotImplementedError`: a form Paddle defines that this port does not support (named in
+ * the message).
+ */
 export class NotImplementedError extends Error {
+  /** The `name` the NotImplementedError was built with (Paddle's `name`), or null. */
   override name = 'NotImplementedError';
 }
 
+/** Paddle's `KeyError` (Python's): a missing key, for example in a state dict. */
 export class KeyError extends Error {
+  /** The `name` the KeyError was built with (Paddle's `name`), or null. */
   override name = 'KeyError';
 }
 
+/** Paddle's `IndexError` (Python's): an index or axis out of range. Extends the built-in `RangeError`. */
 export class IndexError extends RangeError {
+  /** The `name` the IndexError was built with (Paddle's `name`), or null. */
   override name = 'IndexError';
 }
 
+/**
+ * Paddle's `AttributeError` (Python's): an attribute that does not exist, for example a layer's
+ * unregistered name.
+ */
 export class AttributeError extends Error {
+  /** The `name` the AttributeError was built with (Paddle's `name`), or null. */
   override name = 'AttributeError';
 }
 

@@ -1,3 +1,6 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// Symbol.dispose (`using`) is named by the declarations: the lib reference gives it to consumers
+// compiling with lib ES2022 and without @types/node (tests/package/pack.test.ts).
 /**
  * paddle-rmsprop: the `paddle` namespace. Re-exports only (DESIGN.md §2).
  *

@@ -44,7 +44,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, SCHEDULERS, UsageError, type TrainConfig } from './args.js';
+import { DEFAULT_CONFIG, MODELS, SCHEDULERS, UsageError, type TrainConfig } from './args.js';
 import type { EpochRecord, History } from './history.js';
 
 export const FILES = {
@@ -336,17 +336,19 @@ function checkConfig(v: unknown): string | null {
   for (const key of Object.keys(DEFAULT_CONFIG) as (keyof TrainConfig)[]) {
     const x = v[key];
     const ok =
-      key === 'centered'
-        ? typeof x === 'boolean'
-        : key === 'scheduler'
-          ? typeof x === 'string' && (SCHEDULERS as readonly string[]).includes(x)
-          : key === 'limit'
-            ? x === null || (isCount(x) && x > 0)
-            : key === 'epochs' || key === 'batchSize'
-              ? isCount(x) && x > 0
-              : key === 'seed'
-                ? isCount(x)
-                : isNum(x) && Number.isFinite(x);
+      key === 'model'
+        ? x === undefined || (typeof x === 'string' && (MODELS as readonly string[]).includes(x))
+        : key === 'centered'
+          ? typeof x === 'boolean'
+          : key === 'scheduler'
+            ? typeof x === 'string' && (SCHEDULERS as readonly string[]).includes(x)
+            : key === 'limit'
+              ? x === null || (isCount(x) && x > 0)
+              : key === 'epochs' || key === 'batchSize'
+                ? isCount(x) && x > 0
+                : key === 'seed'
+                  ? isCount(x)
+                  : isNum(x) && Number.isFinite(x);
     if (!ok) return `config.${key} is ${JSON.stringify(x)}`;
   }
   return null;
@@ -402,6 +404,9 @@ export function readCheckpoint(dir: string): Checkpoint {
     (plan === undefined || (isCount(plan) && plan > 0) ? null : `planEpochs is ${JSON.stringify(plan)}`) ??
     checkHistory(parsed['history'], epoch, step);
   if (problem !== null) throw bad(dir, `${FILES.meta}: ${problem}`);
+  // Checkpoints written before --model existed hold the MLP.
+  const config = parsed['config'] as Record<string, unknown>;
+  config['model'] ??= 'mlp';
   const files = parsed['files'];
   const blobs: Uint8Array[] = [];
   for (const name of [FILES.params, FILES.opt]) {

@@ -1,5 +1,6 @@
 /**
- * `paddle-rmsprop train`: trains the 784-256-10 MLP on the `mnist` package's digits with
+ * `paddle-rmsprop train`: trains the 784-256-10 MLP (or, with `--model cnn`, the small CNN of
+ * src/cli/model.ts) on the `mnist` package's digits with
  * RMSProp, a learning-rate schedule and global-norm clipping; checkpoints and charts after every
  * epoch; `--resume` continues from the checkpoint in `--out`.
  *
@@ -19,7 +20,7 @@ import { FILES, readCheckpoint, SaveError, sweep, writeCheckpoint, type Checkpoi
 import type { EpochRecord, History } from './history.js';
 import { acquireLock, pidAlive, type Lock } from './lock.js';
 import { gatherBatch, IMAGE_SIZE, loadMnist, NUM_CLASSES, type Digits } from './mnist.js';
-import { MLP } from './model.js';
+import { createModel, MODEL_NAMES, type CNN, type MLP } from './model.js';
 import { formatDuration, formatInt, formatSeconds, percent, plural, Progress, type TextOutput } from './progress.js';
 import { epochOrder, trainingSubset } from './shuffle.js';
 
@@ -128,7 +129,7 @@ function batchTensors(set: Digits, order: ArrayLike<number>, start: number, n: n
 }
 
 /** Mean loss and accuracy on `set`, without gradients. */
-function evaluate(model: MLP, set: Digits): { loss: number; acc: number } {
+function evaluate(model: MLP | CNN, set: Digits): { loss: number; acc: number } {
   const order = Uint32Array.from({ length: set.count }, (_, i) => i);
   let lossSum = 0;
   let correct = 0;
@@ -137,7 +138,7 @@ function evaluate(model: MLP, set: Digits): { loss: number; acc: number } {
       const n = Math.min(EVAL_BATCH, set.count - start);
       const { x, y, labels } = batchTensors(set, order, start, n);
       const logits = model.forward(x);
-      lossSum += paddle.nn.functional.crossEntropy(logits, y, { reduction: 'sum' }).item();
+      lossSum += Number(paddle.nn.functional.crossEntropy(logits, y, { reduction: 'sum' }).item());
       correct += countCorrect(logits.data, labels);
     }
   });
@@ -183,12 +184,12 @@ function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: paddle.nn.St
  * parameter, its momentum / mean_square / mean_grad of the parameter's shape (RMSProp binds them
  * only at the first step, where a mismatch would surface mid-run).
  */
-function restore(model: MLP, opt: paddle.optimizer.RMSProp, state: { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict }, dir: string): void {
+function restore(model: MLP | CNN, kind: TrainConfig['model'], opt: paddle.optimizer.RMSProp, state: { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict }, dir: string): void {
   const fail = (why: string): UsageError => new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${why}`);
   try {
     model.setStateDict(state.params, { strict: true });
   } catch (e) {
-    throw fail(`${FILES.params} does not fit the 784-256-10 MLP (${(e as Error).message})`);
+    throw fail(`${FILES.params} does not fit the ${MODEL_NAMES[kind].noun} (${(e as Error).message})`);
   }
   // expectedStateKeys() lists, kind by kind, one name per parameter in parameter order.
   const params = opt.parameterList;
@@ -213,7 +214,7 @@ interface Run {
   /** Epochs the schedule was planned for (see makeScheduler). */
   planEpochs: number;
   out: string;
-  model: MLP;
+  model: MLP | CNN;
   opt: paddle.optimizer.RMSProp;
   scheduler: paddle.optimizer.lr.LRScheduler | null;
   perStep: boolean;
@@ -229,7 +230,7 @@ function build(config: TrainConfig, stepsPerEpoch: number, planEpochs: number): 
   // any later run, in this process or another.
   return paddle.utils.uniqueName.guard(() => {
     paddle.seed(config.seed);
-    const model = new MLP();
+    const model = createModel(config.model);
     const { scheduler, perStep } = makeScheduler(config, stepsPerEpoch, planEpochs);
     const opt = new paddle.optimizer.RMSProp(scheduler ?? config.lr, {
       parameters: model.parameters(),
@@ -252,7 +253,7 @@ function chartOf(run: Run): string {
   if (last !== undefined) sub.push(`test accuracy ${percent(last.testAcc)} after ${plural(last.epoch, 'epoch')}`);
   const seconds = run.history.epochs.reduce((a, e) => a + e.seconds, 0);
   if (last !== undefined) sub.push(`${formatSeconds(seconds)} of training`);
-  return renderChart(run.history, { title: 'paddle-rmsprop: MLP 784-256-10 on MNIST digits', subtitle: sub.join(' · ') });
+  return renderChart(run.history, { title: `paddle-rmsprop: ${MODEL_NAMES[c.model].title} on MNIST digits`, subtitle: sub.join(' · ') });
 }
 
 function saveRun(run: Run, lock: Lock, hooks: SaveHooks | undefined): void {
@@ -325,11 +326,11 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
   // The model and optimizer own kernel-heap blocks: give them back however the run ends (the
   // CLI also runs in-process, e.g. under tests).
   try {
-    if (saved !== null) restore(run.model, run.opt, saved, args.out);
+    if (saved !== null) restore(run.model, config.model, run.opt, saved, args.out);
 
     const nParams = run.model.parameters().reduce((a, p) => a + p.numel, 0);
     progress.line(
-      `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · MLP 784-256-10 (${formatInt(nParams)} parameters) · kernels: ${paddle.kernels.backendName()}`,
+      `MNIST digits from the mnist package: ${formatInt(rows.length)} train / ${formatInt(data.test.count)} test · ${MODEL_NAMES[config.model].title} (${formatInt(nParams)} parameters) · kernels: ${paddle.kernels.backendName()}`,
     );
     progress.line(`${describeRun(config, planEpochs)} · ${plural(config.epochs, 'epoch')} × ${plural(stepsPerEpoch, 'step')}`);
     if (ckpt !== null) progress.line(`resuming from ${args.out} at epoch ${run.epoch}, step ${run.step}`);
@@ -371,7 +372,7 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
           run.opt.step();
           run.opt.clearGrad();
           correct += countCorrect(logits.data, labels);
-          return l.item();
+          return Number(l.item());
         });
         if (run.perStep) run.scheduler?.step();
         run.step++;

@@ -12,9 +12,11 @@
 import { ValueError } from '../errors.js';
 
 export class UnpicklingError extends ValueError {
+  /** The `name` the UnpicklingError was built with (Paddle's `name`), or null. */
   override name = 'UnpicklingError';
 }
 
 export class SafetensorsError extends ValueError {
+  /** The `name` the SafetensorsError was built with (Paddle's `name`), or null. */
   override name = 'SafetensorsError';
 }

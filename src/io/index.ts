@@ -5,12 +5,13 @@
  * ```ts
  * await save(linear.stateDict(), 'ckpt/model.pdparams');          // protocol 4, like Paddle
  * await save(opt.stateDict(), 'ckpt/opt.pdopt', { protocol: 2 });
- * const sd = await load<Record<string, Tensor>>('ckpt/model.pdparams'); // named Tensors
+ * const sd = await load('ckpt/model.pdparams', { as: 'stateDict' }); // checked: named Tensors
  * const bytes = saveBytes(sd);                                      // browsers: bytes in/out
  * const again = loadBytes(bytes, { returnNumpy: true });            // NdArray values
  * ```
  *
  * Layers:
+ * - typed-load.ts: the `as` option's run-time check and the state-dict types it returns;
  * - save-load.ts: Paddle's semantics (state-dict detection, name table, split parameters,
  *   `(name, ndarray)` tuples) and the file variants, over from-py.ts (the value model → Tensors
  *   and plain objects, iteratively), safetensors-load.ts (a safetensors file with Paddle's extras)
@@ -39,7 +40,18 @@ export {
   UNPACK_INFO_KEY,
   SAFETENSORS_META_KEY,
 } from './save-load.js';
-export type { SaveOptions, LoadOptions, SaveFormat, Loaded } from './save-load.js';
+export type {
+  SaveOptions,
+  LoadOptions,
+  LoadStateDictOptions,
+  LoadOptimizerStateDictOptions,
+  SaveFormat,
+  Loaded,
+  LoadAs,
+  LoadedDict,
+  LoadedStateDict,
+  LoadedOptimizerStateDict,
+} from './save-load.js';
 export { UnpicklingError, SafetensorsError } from './errors.js';
 export { ndarray, isNdArray, decodeElements, encodeElements, MAX_NDIM } from './ndarray.js';
 export type { NdArray, ElementType } from './ndarray.js';

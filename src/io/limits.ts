@@ -35,10 +35,16 @@ import { describe } from '../options.js';
 export const DEFAULT_MAX_EXPANSION = 32;
 /** The budget factor of the safetensors header JSON (and of Paddle's metadata JSON in it). */
 export const JSON_EXPANSION = 16;
+/**
+ * The default `maxDepth` of `load`: the deepest container nesting a file may have (1000, CPython's
+ * recursion limit).
+ */
 export const DEFAULT_MAX_DEPTH = 1000;
 /** The reference implementation's bound on the safetensors header. */
 export const MAX_HEADER_SIZE = 100_000_000;
+/** The default `maxTensors` of `load`: the most tensors a safetensors header may list. */
 export const DEFAULT_MAX_TENSORS = 100_000;
+/** The deepest JSON nesting a safetensors header may have (64); not an option. */
 export const MAX_HEADER_JSON_DEPTH = 64;
 /** Budget bytes granted to every input on top of `maxExpansion` × its size. */
 export const BUDGET_SLACK = 1 << 20;

@@ -4,14 +4,19 @@
  *
  * The element types are the library's dtypes (src/tensor/dtype.ts); `int64` lives in a
  * `Float64Array` and is exact up to 2^53. Narrower types found in files are widened exactly on read
- * (float16/bfloat16 → float32, int8/int16/uint8/uint16 → int32, uint32 → int64) and the original
+ * (float16/bfloat16 → float32, int8/int16/uint16 → int32, uint32 → int64) and the original
  * type is kept in `sourceDType`; a 64-bit integer beyond 2^53 - 1 is a `ValueError`.
  */
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import { arrayMatchesDType, DTYPES, type ArrayFor, type DataArray, type DType } from '../tensor/dtype.js';
 
+/**
+ * A NumPy array as `load` reads it with `returnNumpy: true` (Paddle's `return_numpy=True` gives
+ * `numpy.ndarray`): dtype, shape and a typed array, row-major.
+ */
 export interface NdArray<D extends DType = DType> {
+  /** The element type, as a paddle dtype name. */
   readonly dtype: D;
   /** Row-major (C order) shape; `[]` for a 0-d array. */
   readonly shape: readonly number[];
@@ -224,7 +229,7 @@ export function decodeElements(
     case 'int8':
       return { dtype: 'int32', data: Int32Array.from(new Int8Array(ab)), sourceDType: 'int8' };
     case 'uint8':
-      return { dtype: 'int32', data: Int32Array.from(buf), sourceDType: 'uint8' };
+      return { dtype: 'uint8', data: buf };
     case 'int16':
       return { dtype: 'int32', data: Int32Array.from(new Int16Array(ab)), sourceDType: 'int16' };
     case 'uint16':
@@ -261,6 +266,7 @@ export function encodeElements(a: NdArray): Uint8Array {
     case 'float32':
     case 'float64':
     case 'int32':
+    case 'uint8':
       return new Uint8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
     case 'bool': {
       const out = new Uint8Array(d.length);
@@ -325,6 +331,8 @@ export function numpyTypestr(dtype: DType): { typestr: string; byteorder: '<' | 
       return { typestr: 'i4', byteorder: '<' };
     case 'int64':
       return { typestr: 'i8', byteorder: '<' };
+    case 'uint8':
+      return { typestr: 'u1', byteorder: '|' };
     case 'bool':
       return { typestr: 'b1', byteorder: '|' };
   }

@@ -29,6 +29,7 @@ import { NpDType, NumpyReconstruction } from './numpy-pickle.js';
 import { OP, opName } from './opcodes.js';
 import { PyTuple, type PyKey, type PyValue } from './py-value.js';
 
+/** The limits of {@link unpickle} (the same as `load`'s `maxExpansion` and `maxDepth`). */
 export interface UnpickleOptions {
   /**
    * The objects created may cost this multiple of the input size (plus 1 MiB), counted as in
@@ -575,6 +576,10 @@ function kindOf(v: unknown): string {
   return typeof v;
 }
 
+/**
+ * Reads a Python pickle (protocols 2–5) into the neutral value model, with the restricted unpickler
+ * `load` uses: only NumPy's array globals, bounded time and memory. Python: `pickle.loads`.
+ */
 export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyValue {
   return unpickleBudgeted(bytes, options).value;
 }

@@ -13,6 +13,7 @@ import { encodeElements, isNdArray, numpyTypestr, type NdArray } from './ndarray
 import { OP } from './opcodes.js';
 import { PyFloat, PyTuple } from './py-value.js';
 
+/** Options of {@link pickle}: the protocol (2–4, default 4). */
 export interface PickleOptions {
   /** Pickle protocol, an int in 2..4 (Paddle's range). Default 4. */
   protocol?: number;

@@ -22,10 +22,12 @@ import type { NdArray } from './ndarray.js';
 
 /** A Python tuple. */
 export class PyTuple {
+  /** The tuple's items. */
   readonly items: readonly PyValue[];
   constructor(items: readonly PyValue[]) {
     this.items = Object.freeze([...items]);
   }
+  /** The number of entries (Python's `len()`). */
   get length(): number {
     return this.items.length;
   }
@@ -33,13 +35,19 @@ export class PyTuple {
 
 /** Forces a Python `float` when writing (a JS `1` would otherwise be written as the int `1`). */
 export class PyFloat {
+  /** The number, to be written as a Python float. */
   constructor(readonly value: number) {}
 }
 
+/** Makes a {@link PyTuple} (a Python tuple) of the items, for {@link pickle}. */
 export function pyTuple(...items: PyValue[]): PyTuple {
   return new PyTuple(items);
 }
 
+/**
+ * Wraps a number so that {@link pickle} writes it as a Python float (a JS integer would otherwise
+ * become a Python int).
+ */
 export function pyFloat(value: number): PyFloat {
   return new PyFloat(value);
 }
@@ -47,8 +55,13 @@ export function pyFloat(value: number): PyFloat {
 /** Keys a Python dict may have (hashable values). */
 export type PyKey = null | boolean | number | bigint | string | PyTuple | Uint8Array;
 
+/** A Python dict in the value model: a Map, which keeps non-string keys and insertion order. */
 export type PyDict = Map<PyKey, PyValue>;
 
+/**
+ * The values {@link pickle} writes and {@link unpickle} reads: Python's None, bool, int (number or
+ * bigint), float, str, bytes, tuple, list, dict, and NumPy arrays.
+ */
 export type PyValue =
   | null
   | boolean

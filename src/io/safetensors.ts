@@ -32,6 +32,7 @@ import { checkedNumel, decodeElements, encodeElements, isNdArray, itemSizeOf, ty
 
 export { MAX_HEADER_SIZE };
 
+/** The limits of {@link readSafetensors} (the same as `load`'s `maxHeaderSize`, `maxTensors`, `maxDepth`). */
 export interface SafetensorsReadOptions {
   /** The largest header accepted, in bytes. Default 100,000,000 (the reference's bound). */
   maxHeaderSize?: number;
@@ -43,6 +44,7 @@ const READ_OPTION_KEYS = ['maxHeaderSize', 'maxTensors'] as const;
 /** Fields whose numbers must be written as non-negative integers (serde's `usize`). */
 const INTEGER_KEYS: ReadonlySet<string> = new Set(['shape', 'data_offsets']);
 
+/** What a safetensors file holds: named arrays in file order, and the `__metadata__` strings. */
 export interface SafetensorsContent {
   /** Tensors in the order of their data in the file. */
   tensors: Map<string, NdArray>;
@@ -69,6 +71,7 @@ const READ_TYPES: ReadonlyMap<string, ElementType> = new Map<string, ElementType
 
 const WRITE_TYPES: Readonly<Record<DType, string>> = {
   bool: 'BOOL',
+  uint8: 'U8',
   int32: 'I32',
   float32: 'F32',
   float64: 'F64',

@@ -44,12 +44,19 @@ import { checkProtocol, pickle } from './pickle-write.js';
 import { PyFloat, PyTuple, type PyKey, type PyValue } from './py-value.js';
 import { writeSafetensors } from './safetensors.js';
 import { decodeSafetensors } from './safetensors-load.js';
+import { checkLoadedAs, isLoadAs, type LoadAs, type LoadedOptimizerStateDict, type LoadedStateDict } from './typed-load.js';
 
 export { NAME_TABLE_KEY, SAFETENSORS_META_KEY, UNPACK_INFO_KEY };
 export type { Loaded };
+export type { LoadAs, LoadedDict, LoadedOptimizerStateDict, LoadedStateDict } from './typed-load.js';
 
+/** The file formats `save` writes: Paddle's pickle (`.pdparams`, `.pdopt`) or safetensors. */
 export type SaveFormat = 'pickle' | 'safetensors';
 
+/**
+ * Optional arguments of {@link save}, {@link saveSync} and {@link saveBytes} (Paddle's `protocol`
+ * and configs, camelCase).
+ */
 export interface SaveOptions {
   /** Pickle protocol, an int in 2..4 (default 4). */
   protocol?: number;
@@ -63,6 +70,10 @@ export interface SaveOptions {
   metadata?: Record<string, string>;
 }
 
+/**
+ * Optional arguments of {@link load}, {@link loadSync} and {@link loadBytes} (Paddle's
+ * `return_numpy`, `keep_name_table`, camelCase), plus the reader's limits and `as`.
+ */
 export interface LoadOptions {
   /** Keep arrays as `NdArray` instead of making Tensors (Paddle's `return_numpy`). */
   returnNumpy?: boolean;
@@ -83,10 +94,23 @@ export interface LoadOptions {
   maxHeaderSize?: number;
   /** Safetensors: the most tensors a header may list. Default 100,000. */
   maxTensors?: number;
+  /**
+   * Check at run time that the file holds a state dict, and type the result as one (no Paddle
+   * equivalent; Python needs no cast): `'stateDict'` (every value a Tensor, a `.pdparams`:
+   * {@link LoadedStateDict}) or `'optimizerStateDict'` (a `.pdopt`: {@link LoadedOptimizerStateDict}).
+   * Anything else in the file is a `ValueError`. Not with `returnNumpy`, `keepNameTable` or
+   * `dictAs: 'map'`.
+   */
+  as?: LoadAs;
 }
 
+/** {@link LoadOptions} with `as: 'stateDict'`: what makes `load` return a {@link LoadedStateDict}. */
+export type LoadStateDictOptions = LoadOptions & { as: 'stateDict' };
+/** {@link LoadOptions} with `as: 'optimizerStateDict'`: `load` returns a {@link LoadedOptimizerStateDict}. */
+export type LoadOptimizerStateDictOptions = LoadOptions & { as: 'optimizerStateDict' };
+
 const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
-const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs', 'maxExpansion', 'maxDepth', 'maxHeaderSize', 'maxTensors'] as const;
+const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs', 'maxExpansion', 'maxDepth', 'maxHeaderSize', 'maxTensors', 'as'] as const;
 
 /** Deepest container nesting `save` writes (what the reader accepts). */
 const MAX_SAVE_DEPTH = 1000;
@@ -555,7 +579,26 @@ function sniffFormat(bytes: Uint8Array): SaveFormat {
 
 function decode(bytes: Uint8Array, options: LoadOptions | undefined, where: string, path: string | null): Loaded {
   const opts = checkOptions(where, options, LOAD_KEYS);
+  const as = checkAs(opts, where);
   const format = checkFormat(opts.format, where) ?? (path !== null && /\.safetensors$/i.test(path) ? 'safetensors' : sniffFormat(bytes));
+  const value = decodeValue(bytes, opts, format, where, path);
+  if (as !== undefined) checkLoadedAs(value, as, where, path);
+  return value;
+}
+
+/** The `as` option, checked, with the options it excludes. */
+function checkAs(opts: LoadOptions, where: string): LoadAs | undefined {
+  const as: unknown = opts.as;
+  if (as === undefined) return undefined;
+  if (!isLoadAs(as)) throw new ValueError(`${where}: 'as' must be 'stateDict' or 'optimizerStateDict', but received ${describe(as)}.`);
+  const excluded = [['returnNumpy: true', opts.returnNumpy === true], ['keepNameTable: true', opts.keepNameTable === true], ["dictAs: 'map'", opts.dictAs === 'map']] as const;
+  for (const [k, v] of excluded) {
+    if (v) throw new ValueError(`${where}: 'as' gives Tensors in a plain object, so it cannot be combined with ${k}; load without 'as' for that.`);
+  }
+  return as;
+}
+
+function decodeValue(bytes: Uint8Array, opts: LoadOptions, format: SaveFormat, where: string, path: string | null): Loaded {
   if (opts.dictAs !== undefined && opts.dictAs !== 'object' && opts.dictAs !== 'map') {
     throw new ValueError(`${where}: 'dictAs' must be 'object' or 'map', but received ${describe(opts.dictAs)}.`);
   }
@@ -593,8 +636,28 @@ function decode(bytes: Uint8Array, options: LoadOptions | undefined, where: stri
 // Public API
 
 /**
- * `paddle.save(obj, path, protocol=4)`: writes `obj` to `path` atomically (parent directories are
- * created). Node only; see `saveBytes` for browsers.
+ * Writes `obj` to `path` in Paddle's format, atomically (a temporary file renamed over `path`;
+ * parent directories are created). Node only; {@link saveBytes} gives the bytes in browsers.
+ *
+ * Paddle: `paddle.save(obj, path, protocol=4)`. A state dict (`layer.stateDict()`,
+ * `opt.stateDict()`) is written as Paddle's `.pdparams` / `.pdopt` pickle, which Python's
+ * `paddle.load` reads; a `.safetensors` path (or `format: 'safetensors'`) writes safetensors.
+ *
+ * @param obj - A state dict, a Tensor, or nested arrays / plain objects / Maps of them and of
+ *   numbers, strings, booleans, bigints and `null`.
+ * @param path - The file to write.
+ * @param options - {@link SaveOptions}: `protocol` (2–4), `format`, safetensors `metadata`.
+ * @returns A promise that settles once the file is in place.
+ * @throws {@link errors.ValueError} when `path` is not a string or ends in a separator, or `obj` is a
+ *   Layer (save its `stateDict()`); {@link errors.NotImplementedError} for a `SelectedRows`;
+ *   {@link errors.TypeError} for an unknown option or a value Paddle cannot pickle.
+ * @example
+ * ```ts
+ * const linear = new paddle.nn.Linear(4, 2);
+ * const opt = new paddle.optimizer.RMSProp(0.01, { parameters: linear.parameters() });
+ * await paddle.save(linear.stateDict(), 'ckpt/model.pdparams');
+ * await paddle.save(opt.stateDict(), 'ckpt/model.pdopt');
+ * ```
  */
 export async function save(obj: unknown, path: string, options?: SaveOptions): Promise<void> {
   checkSavePath(checkPathArg(path, 'paddle.save'));
@@ -602,38 +665,192 @@ export async function save(obj: unknown, path: string, options?: SaveOptions): P
   await writeFileAtomic(path, data);
 }
 
-/** Synchronous `save` (Node ≥ 20.16). */
+/**
+ * Synchronous {@link save} (Node ≥ 20.16): the same file, written before it returns.
+ *
+ * Paddle: `paddle.save(obj, path)`.
+ *
+ * @param obj - What to save (see {@link save}).
+ * @param path - The file to write.
+ * @param options - {@link SaveOptions}.
+ * @throws The errors of {@link save}.
+ */
 export function saveSync(obj: unknown, path: string, options?: SaveOptions): void {
   checkSavePath(checkPathArg(path, 'paddle.save'));
   const data = encode(obj, options, 'paddle.save', path);
   writeFileAtomicSync(path, data);
 }
 
-/** `paddle.save` to memory: the bytes a file would hold (pickle unless `format` says otherwise). */
+/**
+ * `paddle.save` to memory: the bytes a file would hold (pickle unless `format` says otherwise),
+ * for browsers or any storage of your own. {@link loadBytes} reads them back.
+ *
+ * Paddle: `paddle.save(obj, io.BytesIO())`.
+ *
+ * @param obj - What to save (see {@link save}).
+ * @param options - {@link SaveOptions}.
+ * @returns The file's bytes.
+ * @throws The errors of {@link save} about `obj` and the options.
+ * @example
+ * ```ts
+ * const bytes = paddle.saveBytes(linear.stateDict());
+ * linear.setStateDict(paddle.loadBytes(bytes, { as: 'stateDict' }));
+ * ```
+ */
 export function saveBytes(obj: unknown, options?: SaveOptions): Uint8Array {
   return encode(obj, options, 'paddle.save', null);
 }
 
-/** `paddle.load(path, return_numpy=False, keep_name_table=False)`. Node only; see `loadBytes`. */
-export async function load<T = Loaded>(path: string, options?: LoadOptions): Promise<T> {
+/**
+ * Reads a `.pdparams` / `.pdopt` file checked to be a layer's state dict, typed
+ * {@link LoadedStateDict} so that it goes straight into `layer.setStateDict`.
+ *
+ * Paddle: `layer.set_state_dict(paddle.load(path))`.
+ *
+ * @param path - The file to read.
+ * @param options - {@link LoadOptions} with `as: 'stateDict'`.
+ * @returns Structured name → Tensor.
+ * @throws {@link errors.ValueError} when the file holds anything else (naming the first key that
+ *   is not a Tensor), besides the errors of the untyped form.
+ * @example
+ * ```ts
+ * await paddle.save(linear.stateDict(), 'model.pdparams');
+ * linear.setStateDict(await paddle.load('model.pdparams', { as: 'stateDict' }));
+ * ```
+ */
+export function load(path: string, options: LoadStateDictOptions): Promise<LoadedStateDict>;
+/**
+ * Reads a `.pdopt` file checked to be an optimizer's state dict, typed
+ * {@link LoadedOptimizerStateDict} so that it goes straight into `opt.setStateDict`.
+ *
+ * Paddle: `opt.set_state_dict(paddle.load(path))`.
+ *
+ * @param path - The file to read.
+ * @param options - {@link LoadOptions} with `as: 'optimizerStateDict'`.
+ * @returns Accumulator Tensors by Paddle name, and `LR_Scheduler` when one was saved.
+ * @throws {@link errors.ValueError} when the file holds anything else.
+ * @example
+ * ```ts
+ * opt.setStateDict(await paddle.load('model.pdopt', { as: 'optimizerStateDict' }));
+ * ```
+ */
+export function load(path: string, options: LoadOptimizerStateDictOptions): Promise<LoadedOptimizerStateDict>;
+/**
+ * Reads a file written by Paddle's `paddle.save` (or {@link save}): pickle `.pdparams` / `.pdopt`
+ * files with Paddle's post-processing (named Tensors, split parameters reassembled), or
+ * safetensors. Node only; {@link loadBytes} reads bytes in browsers. The reader is restricted
+ * (only NumPy's array globals) and its time and memory are bounded by the file's size; the
+ * options `maxExpansion`, `maxDepth`, `maxHeaderSize`, `maxTensors` raise the limits.
+ *
+ * Paddle: `paddle.load(path, return_numpy=False, keep_name_table=False)`.
+ *
+ * @typeParam T - What the caller asserts the file holds, unchecked (default {@link Loaded});
+ *   prefer `as: 'stateDict'`, which checks.
+ * @param path - The file to read.
+ * @param options - {@link LoadOptions}.
+ * @returns The saved object: dicts as plain objects (or Maps with `dictAs: 'map'`), arrays as
+ *   Tensors (or {@link NdArray}s with `returnNumpy`).
+ * @throws {@link UnpicklingError} / {@link SafetensorsError} for a malformed or hostile file
+ *   (naming the limit it exceeds); {@link errors.ValueError} when `path` is not a string;
+ *   {@link errors.TypeError} for an unknown option; Node's `ENOENT` error for a missing file.
+ * @example
+ * ```ts
+ * const sd = await paddle.load('model.pdparams', { keepNameTable: true });
+ * const arrays = await paddle.load('model.pdparams', { returnNumpy: true });
+ * ```
+ */
+export function load<T = Loaded>(path: string, options?: LoadOptions): Promise<T>;
+export async function load(path: string, options?: LoadOptions): Promise<unknown> {
   checkOptions('paddle.load', options, LOAD_KEYS);
   const bytes = await readFileBytes(checkPathArg(path, 'paddle.load'));
-  return decode(bytes, options, 'paddle.load', path) as T;
+  return decode(bytes, options, 'paddle.load', path);
 }
 
-/** Synchronous `load` (Node ≥ 20.16). */
-export function loadSync<T = Loaded>(path: string, options?: LoadOptions): T {
+/**
+ * Synchronous {@link load} of a layer's state dict (Node ≥ 20.16), checked and typed.
+ *
+ * Paddle: `paddle.load(path)`.
+ *
+ * @param path - The file to read.
+ * @param options - {@link LoadOptions} with `as: 'stateDict'`.
+ * @returns Structured name → Tensor.
+ * @throws {@link errors.ValueError} when the file holds anything else.
+ */
+export function loadSync(path: string, options: LoadStateDictOptions): LoadedStateDict;
+/**
+ * Synchronous {@link load} of an optimizer's state dict (Node ≥ 20.16), checked and typed.
+ *
+ * Paddle: `paddle.load(path)`.
+ *
+ * @param path - The file to read.
+ * @param options - {@link LoadOptions} with `as: 'optimizerStateDict'`.
+ * @returns Accumulator Tensors by Paddle name, and `LR_Scheduler`.
+ * @throws {@link errors.ValueError} when the file holds anything else.
+ */
+export function loadSync(path: string, options: LoadOptimizerStateDictOptions): LoadedOptimizerStateDict;
+/**
+ * Synchronous {@link load} (Node ≥ 20.16).
+ *
+ * Paddle: `paddle.load(path, return_numpy=False, keep_name_table=False)`.
+ *
+ * @typeParam T - What the caller asserts the file holds, unchecked (default {@link Loaded}).
+ * @param path - The file to read.
+ * @param options - {@link LoadOptions}.
+ * @returns The saved object.
+ * @throws The errors of {@link load}.
+ */
+export function loadSync<T = Loaded>(path: string, options?: LoadOptions): T;
+export function loadSync(path: string, options?: LoadOptions): unknown {
   checkOptions('paddle.load', options, LOAD_KEYS);
   const bytes = readFileBytesSync(checkPathArg(path, 'paddle.load'));
-  return decode(bytes, options, 'paddle.load', path) as T;
+  return decode(bytes, options, 'paddle.load', path);
 }
 
-/** `paddle.load` from memory (format sniffed from the bytes unless `format` is given). */
-export function loadBytes<T = Loaded>(bytes: Uint8Array, options?: LoadOptions): T {
+/**
+ * {@link loadBytes} of a layer's state dict, checked and typed.
+ *
+ * Paddle: `paddle.load(io.BytesIO(data))`.
+ *
+ * @param bytes - The bytes of a `.pdparams` or `.safetensors` file.
+ * @param options - {@link LoadOptions} with `as: 'stateDict'`.
+ * @returns Structured name → Tensor.
+ * @throws {@link errors.ValueError} when the bytes hold anything else.
+ */
+export function loadBytes(bytes: Uint8Array, options: LoadStateDictOptions): LoadedStateDict;
+/**
+ * {@link loadBytes} of an optimizer's state dict, checked and typed.
+ *
+ * Paddle: `paddle.load(io.BytesIO(data))`.
+ *
+ * @param bytes - The bytes of a `.pdopt` file.
+ * @param options - {@link LoadOptions} with `as: 'optimizerStateDict'`.
+ * @returns Accumulator Tensors by Paddle name, and `LR_Scheduler`.
+ * @throws {@link errors.ValueError} when the bytes hold anything else.
+ */
+export function loadBytes(bytes: Uint8Array, options: LoadOptimizerStateDictOptions): LoadedOptimizerStateDict;
+/**
+ * `paddle.load` from memory, for browsers or storage of your own (the format is sniffed from the
+ * bytes unless `format` is given).
+ *
+ * Paddle: `paddle.load(io.BytesIO(data))`.
+ *
+ * @typeParam T - What the caller asserts the bytes hold, unchecked (default {@link Loaded}).
+ * @param bytes - A file's bytes.
+ * @param options - {@link LoadOptions}.
+ * @returns The saved object.
+ * @throws {@link errors.TypeError} when `bytes` is not a `Uint8Array`; the errors of {@link load}.
+ * @example
+ * ```ts
+ * const bytes = new Uint8Array(await (await fetch('model.pdparams')).arrayBuffer());
+ * model.setStateDict(paddle.loadBytes(bytes, { as: 'stateDict' }));
+ * ```
+ */
+export function loadBytes<T = Loaded>(bytes: Uint8Array, options?: LoadOptions): T;
+export function loadBytes(bytes: Uint8Array, options?: LoadOptions): unknown {
   if (!(bytes instanceof Uint8Array)) {
     throw new PaddleTypeError(`paddle.load: expected a Uint8Array, but received ${describe(bytes)}.`);
   }
-  return decode(bytes, options, 'paddle.load', null) as T;
+  return decode(bytes, options, 'paddle.load', null);
 }
 
 function checkPathArg(path: unknown, where: string): string {

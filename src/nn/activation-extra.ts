@@ -22,6 +22,7 @@ function numberArg(where: string, key: string, value: unknown, fallback: number)
 
 /** `paddle.nn.LeakyReLU(negative_slope=0.01)`. */
 export class LeakyReLU extends Layer {
+  /** The `negativeSlope` this LeakyReLU was built with (Paddle's `negative_slope`). */
   readonly negativeSlope: number;
   constructor(options?: { negativeSlope?: number; name?: string | null });
   constructor(negativeSlope: number, options?: NameOnly);
@@ -52,6 +53,7 @@ export class SiLU extends Layer {
 
 /** `paddle.nn.ELU(alpha=1.0)`. */
 export class ELU extends Layer {
+  /** The `alpha` this ELU was built with (Paddle's `alpha`). */
   readonly alpha: number;
   constructor(options?: { alpha?: number; name?: string | null });
   constructor(alpha: number, options?: NameOnly);
@@ -71,7 +73,9 @@ export class ELU extends Layer {
 
 /** `paddle.nn.Softplus(beta=1, threshold=20)`. */
 export class Softplus extends Layer {
+  /** The `beta` this Softplus was built with (Paddle's `beta`). */
   readonly beta: number;
+  /** The `threshold` this Softplus was built with (Paddle's `threshold`). */
   readonly threshold: number;
   constructor(options?: { beta?: number; threshold?: number; name?: string | null }) {
     const o = checkOptions('Softplus', options, ['beta', 'threshold', 'name']);

@@ -11,6 +11,10 @@ interface NameOnly {
   name?: string | null;
 }
 
+/**
+ * `paddle.nn.ReLU()`: `max(x, 0)` element-wise, as a layer. `layer.forward(x)` is
+ * `paddle.nn.functional.relu(x)`.
+ */
 export class ReLU extends Layer {
   constructor(options?: NameOnly) {
     checkOptions('ReLU', options, ['name']);
@@ -21,6 +25,7 @@ export class ReLU extends Layer {
   }
 }
 
+/** `paddle.nn.Sigmoid()`: `1 / (1 + exp(-x))` element-wise, as a layer. */
 export class Sigmoid extends Layer {
   constructor(options?: NameOnly) {
     checkOptions('Sigmoid', options, ['name']);
@@ -31,6 +36,7 @@ export class Sigmoid extends Layer {
   }
 }
 
+/** `paddle.nn.Tanh()`: the hyperbolic tangent element-wise, as a layer. */
 export class Tanh extends Layer {
   constructor(options?: NameOnly) {
     checkOptions('Tanh', options, ['name']);
@@ -52,6 +58,7 @@ function axisArg(where: string, args: unknown[]): number {
 
 /** `paddle.nn.Softmax(axis=-1)`: `new Softmax()`, `new Softmax(1)` or `new Softmax({ axis: 1 })`. */
 export class Softmax extends Layer {
+  /** The `axis` this Softmax was built with (Paddle's `axis`). */
   readonly axis: number;
   constructor(options?: { axis?: number; name?: string | null });
   constructor(axis: number, options?: NameOnly);
@@ -70,6 +77,7 @@ export class Softmax extends Layer {
 
 /** `paddle.nn.LogSoftmax(axis=-1)`. */
 export class LogSoftmax extends Layer {
+  /** The `axis` this LogSoftmax was built with (Paddle's `axis`). */
   readonly axis: number;
   constructor(options?: { axis?: number; name?: string | null });
   constructor(axis: number, options?: NameOnly);
@@ -88,6 +96,7 @@ export class LogSoftmax extends Layer {
 
 /** `paddle.nn.GELU(approximate=False)`: `new GELU()`, `new GELU(true)` or `new GELU({ approximate: true })`. */
 export class GELU extends Layer {
+  /** The `approximate` this GELU was built with (Paddle's `approximate`). */
   readonly approximate: boolean;
   constructor(options?: { approximate?: boolean; name?: string | null });
   constructor(approximate: boolean, options?: NameOnly);

@@ -16,7 +16,7 @@ import { Layer } from './layer.js';
 import { ParamAttr, type ParamAttrLike } from './param-attr.js';
 
 /** Converts the attrs of a layer up front (TypeErrors) and checks explicit names are free. */
-function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
+export function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
   const names: string[] = [];
   for (const a of attrs) {
     const attr = ParamAttr.toAttr(a);
@@ -30,16 +30,24 @@ function preflightAttrs(attrs: readonly ParamAttrLike[]): void {
   }
 }
 
-function positiveInt(where: string, argName: string, value: unknown): number {
+/** An integer argument (TypeError naming it otherwise). */
+export function positiveInt(where: string, argName: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new PaddleTypeError(`${where}: '${argName}' must be an integer, but received ${describe(value)}.`);
   }
   return value;
 }
 
+/** Optional arguments of {@link nn.Linear} (Paddle's `weight_attr`, `bias_attr`, `name`). */
 export interface LinearLayerOptions {
+  /** The weight's {@link ParamAttr}, or a name, initializer or regularizer in its place (Paddle's `weight_attr`). */
   weightAttr?: ParamAttrLike;
+  /** The bias's {@link ParamAttr} (or a name, initializer or regularizer); `false` builds no bias (Paddle's `bias_attr`). */
   biasAttr?: ParamAttrLike;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -47,10 +55,22 @@ export interface LinearLayerOptions {
  * `paddle.nn.Linear(in_features, out_features, weight_attr=None, bias_attr=None, name=None)`:
  * `y = x·W + b`, W of shape `[in, out]` (XavierUniform by default), b of shape `[out]` (zeros);
  * `biasAttr: false` → no bias. The dtype is `paddle.get_default_dtype()`.
+ *
+ * @example
+ * ```ts
+ * const linear = new paddle.nn.Linear(4, 2, { biasAttr: false });
+ * const y = linear.forward(paddle.rand([8, 4])); // shape [8, 2]
+ * ```
  */
 export class Linear extends Layer {
+  /** The weight Parameter, of shape `[inFeatures, outFeatures]` (Paddle's `Linear.weight`). */
   readonly weight: Parameter;
+  /**
+   * The bias Parameter, of shape `[outFeatures]`, or null when built with `biasAttr: false`
+   * (Paddle's `Linear.bias`).
+   */
   readonly bias: Parameter | null;
+  /** The `name` the Linear was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(inFeatures: number, outFeatures: number, options?: LinearLayerOptions) {
@@ -80,10 +100,24 @@ export class Linear extends Layer {
   }
 }
 
+/** Optional arguments of {@link nn.Embedding} (Paddle's `padding_idx`, `sparse`, `weight_attr`, `name`). */
 export interface EmbeddingLayerOptions {
+  /**
+   * Row whose output is zeros and whose gradient is not accumulated (Paddle's `padding_idx`;
+   * negative counts from the end).
+   */
   paddingIdx?: number | null;
+  /**
+   * Produce a row-sparse gradient (`SelectedRows`) instead of a dense one (Paddle's `sparse`;
+   * default `false`).
+   */
   sparse?: boolean;
+  /** The weight's {@link ParamAttr}, or a name, initializer or regularizer in its place (Paddle's `weight_attr`). */
   weightAttr?: ParamAttrLike;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -93,14 +127,29 @@ export interface EmbeddingLayerOptions {
  * (XavierUniform with fan_in = num_embeddings, fan_out = embedding_dim), the padding row zeroed at
  * construction (≈3.x), zeros looked up for padding ids, dense or row-sparse gradients (see
  * `functional/input.ts`). `paddingIdx` < 0 means `num_embeddings + paddingIdx`.
+ *
+ * @example
+ * ```ts
+ * const emb = new paddle.nn.Embedding(10, 3, { sparse: true });
+ * const ids = paddle.toTensor([[0, 2], [2, 9]], { dtype: 'int64' });
+ * paddle.mean(emb.forward(ids)).backward(); // emb.weight.grad is row-sparse (SelectedRows)
+ * ```
  */
 export class Embedding extends Layer {
+  /**
+   * The embedding table, a Parameter of shape `[numEmbeddings, embeddingDim]` (Paddle's
+   * `Embedding.weight`).
+   */
   readonly weight: Parameter;
+  /** The `numEmbeddings` this Embedding was built with (Paddle's `num_embeddings`). */
   readonly numEmbeddings: number;
+  /** The `embeddingDim` this Embedding was built with (Paddle's `embedding_dim`). */
   readonly embeddingDim: number;
   /** The padding index as given (null when none). */
   readonly paddingIdx: number | null;
+  /** The `sparse` this Embedding was built with (Paddle's `sparse`). */
   readonly sparse: boolean;
+  /** The `name` the Embedding was built with (Paddle's `name`), or null. */
   readonly name: string | null;
   private readonly normalizedPaddingIdx: number;
 
@@ -146,9 +195,19 @@ export class Embedding extends Layer {
   }
 }
 
+/** Optional arguments of {@link nn.Dropout} (Paddle's `p`, `mode`, `name`; `axis` is not supported). */
 export interface DropoutLayerOptions {
+  /** The probability of zeroing an element (Paddle's `p`; default 0.5). */
   p?: number;
+  /**
+   * `'upscale_in_train'` (default: scale kept elements by 1/(1-p) while training) or
+   * `'downscale_in_infer'` (scale by 1-p at inference); Paddle's `mode`.
+   */
   mode?: 'upscale_in_train' | 'downscale_in_infer';
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -158,8 +217,11 @@ export interface DropoutLayerOptions {
  * `axis` is not supported.
  */
 export class Dropout extends Layer {
+  /** The `p` this Dropout was built with (Paddle's `p`). */
   readonly p: number;
+  /** The `mode` this Dropout was built with (Paddle's `mode`). */
   readonly mode: 'upscale_in_train' | 'downscale_in_infer';
+  /** The `name` the Dropout was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(options?: DropoutLayerOptions);
@@ -184,7 +246,9 @@ export class Dropout extends Layer {
 
 /** `paddle.nn.Flatten(start_axis=1, stop_axis=-1)`: `new Flatten()`, `new Flatten(1, -1)` or `{ startAxis, stopAxis }`. */
 export class Flatten extends Layer {
+  /** The `startAxis` this Flatten was built with (Paddle's `start_axis`). */
   readonly startAxis: number;
+  /** The `stopAxis` this Flatten was built with (Paddle's `stop_axis`). */
   readonly stopAxis: number;
 
   constructor(options?: { startAxis?: number; stopAxis?: number });

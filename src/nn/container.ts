@@ -62,6 +62,7 @@ export class Sequential extends Layer {
     return x as Tensor;
   }
 
+  /** The number of entries (Python's `len()`). */
   get length(): number {
     return this.namedChildren().length;
   }
@@ -76,6 +77,7 @@ export class Sequential extends Layer {
     return kids[i] as Layer;
   }
 
+  /** Iterates the layers in order (Python's `for layer in model`). */
   [Symbol.iterator](): Iterator<Layer> {
     return this.children()[Symbol.iterator]();
   }
@@ -99,6 +101,7 @@ export class LayerList extends Layer {
     return indexable(this);
   }
 
+  /** Appends a layer at the end (Paddle's `LayerList.append`). Returns this list. */
   append(sublayer: Layer): this {
     if (!(sublayer instanceof Layer)) throw new PaddleTypeError(`LayerList.append: expected a Layer, but received ${describe(sublayer)}.`);
     this.addSublayer(String(this.items.length), sublayer);
@@ -123,21 +126,31 @@ export class LayerList extends Layer {
     return this;
   }
 
+  /**
+   * Appends every layer of `sublayers`, in order (Python's `list.extend`; Paddle's
+   * `LayerList.extend`). Returns this list.
+   */
   extend(sublayers: Iterable<Layer>): this {
     for (const l of sublayers) this.append(l);
     return this;
   }
 
+  /** The number of entries (Python's `len()`). */
   get length(): number {
     return this.items.length;
   }
 
+  /**
+   * The layer at `index`; a negative index counts from the end (Python's `model[-1]`). Throws an
+   * IndexError out of range.
+   */
   at(index: number): Layer {
     const i = index < 0 ? index + this.items.length : index;
     if (!Number.isInteger(index) || i < 0 || i >= this.items.length) throw new IndexError(`index ${index} is out of range`);
     return this.items[i] as Layer;
   }
 
+  /** Iterates the layers in order (Python's `for layer in model`). */
   [Symbol.iterator](): Iterator<Layer> {
     return this.items[Symbol.iterator]();
   }
@@ -216,6 +229,7 @@ export class LayerDict extends Layer {
     return l;
   }
 
+  /** Removes every layer (Paddle's `LayerDict.clear`). */
   clear(): void {
     for (const k of [...this.entries.keys()]) this.pop(k);
   }
@@ -226,22 +240,27 @@ export class LayerDict extends Layer {
     return this;
   }
 
+  /** The keys, in insertion order (Paddle's `LayerDict.keys`). */
   keys(): string[] {
     return [...this.entries.keys()];
   }
 
+  /** The layers, in insertion order (Paddle's `LayerDict.values`). */
   values(): Layer[] {
     return [...this.entries.values()];
   }
 
+  /** The `[key, layer]` pairs, in insertion order (Paddle's `LayerDict.items`). */
   items(): [string, Layer][] {
     return [...this.entries.entries()];
   }
 
+  /** The number of entries (Python's `len()`). */
   get length(): number {
     return this.entries.size;
   }
 
+  /** Iterates the keys in insertion order (Python's `for key in layer_dict`). */
   [Symbol.iterator](): Iterator<string> {
     return this.keys()[Symbol.iterator]();
   }
@@ -266,6 +285,7 @@ export class ParameterList extends Layer {
     return indexable(this);
   }
 
+  /** Appends a parameter at the end (Paddle's `ParameterList.append`). Returns this list. */
   append(parameter: Parameter): this {
     if (!(parameter instanceof Parameter)) throw new PaddleTypeError(`ParameterList.append: expected a Parameter, but received ${describe(parameter)}.`);
     this.addParameter(String(this.items.length), parameter);
@@ -273,6 +293,7 @@ export class ParameterList extends Layer {
     return this;
   }
 
+  /** The parameter at `index`; a negative index counts from the end. Throws an IndexError out of range. */
   at(index: number): Parameter {
     const i = index < 0 ? index + this.items.length : index;
     if (!Number.isInteger(index) || i < 0 || i >= this.items.length) throw new IndexError(`index ${index} is out of range`);
@@ -289,10 +310,12 @@ export class ParameterList extends Layer {
     return this;
   }
 
+  /** The number of entries (Python's `len()`). */
   get length(): number {
     return this.items.length;
   }
 
+  /** Iterates the parameters in order (Python's `for p in parameter_list`). */
   [Symbol.iterator](): Iterator<Parameter> {
     return this.items[Symbol.iterator]();
   }

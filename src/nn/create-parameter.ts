@@ -119,10 +119,18 @@ export function createParameterFor(
   return param;
 }
 
+/**
+ * Optional arguments of {@link createParameter} (Paddle's `name`, `attr`, `is_bias`,
+ * `default_initializer`).
+ */
 export interface CreateParameterOptions {
+  /** The parameter's name (Paddle's `name`); a unique one is generated when omitted. */
   name?: string | null;
+  /** The parameter's {@link ParamAttr} (Paddle's `attr`). */
   attr?: ParamAttr | null;
+  /** Whether the parameter is a bias: its default initializer is then zeros (Paddle's `is_bias`). */
   isBias?: boolean;
+  /** The initializer used when the ParamAttr names none (Paddle's `default_initializer`). */
   defaultInitializer?: Initializer | null;
 }
 

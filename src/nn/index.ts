@@ -25,6 +25,24 @@ export type { PadLayerOptions } from './pad.js';
 export { Linear, Embedding, Dropout, Flatten } from './common.js';
 export type { LinearLayerOptions, EmbeddingLayerOptions, DropoutLayerOptions } from './common.js';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, GELU } from './activation.js';
+export { Conv1D, Conv2D, Conv1DTranspose, Conv2DTranspose } from './conv.js';
+export type { ConvLayerOptions, ConvTransposeLayerOptions, PaddingMode } from './conv.js';
+export { MaxPool1D, MaxPool2D, AvgPool1D, AvgPool2D, AdaptiveAvgPool2D } from './pooling.js';
+export { BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D, LayerNorm, GroupNorm } from './norm.js';
+export type { BatchNormLayerOptions, BatchNormOlderOptions, LayerNormLayerOptions, GroupNormLayerOptions } from './norm.js';
+export { RNNCellBase, SimpleRNNCell, LSTMCell, GRUCell, RNN, BiRNN, RNNBase, SimpleRNN, LSTM, GRU } from './rnn.js';
+export type {
+  RNNState,
+  InitialStatesOptions,
+  RNNCellOptions,
+  SimpleRNNCellOptions,
+  LSTMCellOptions,
+  RNNWrapperOptions,
+  RNNDirection,
+  RNNNetworkOptions,
+  SimpleRNNOptions,
+  LSTMOptions,
+} from './rnn.js';
 export { CrossEntropyLoss, MSELoss, L1Loss } from './loss.js';
 export { LeakyReLU, SiLU, ELU, Softplus, Identity } from './activation-extra.js';
 export { NLLLoss, BCELoss, BCEWithLogitsLoss, SmoothL1Loss, KLDivLoss } from './loss-extra.js';

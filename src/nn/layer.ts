@@ -45,15 +45,29 @@ import { createParameterFor } from './create-parameter.js';
 import type { Initializer } from './initializer/initializer.js';
 import type { ParamAttrLike } from './param-attr.js';
 
+/** Optional arguments of the {@link nn.Layer} constructor (Paddle's `name_scope`, `dtype`). */
 export interface LayerOptions {
+  /**
+   * The prefix of the layer's full name and of its parameters' names (Paddle's `name_scope`;
+   * default: the class name in snake_case).
+   */
   nameScope?: string | null;
+  /** The dtype of the parameters the layer creates (Paddle's `dtype`; default float32). */
   dtype?: DType | string;
 }
 
+/**
+ * Optional arguments of `Layer.createParameter` (Paddle's `attr`, `dtype`, `is_bias`,
+ * `default_initializer`).
+ */
 export interface LayerCreateParameterOptions {
+  /** The parameter's {@link ParamAttr} (Paddle's `attr`). */
   attr?: ParamAttrLike;
+  /** The parameter's dtype (Paddle's `dtype`; default: the layer's). */
   dtype?: DType | string | null;
+  /** Whether the parameter is a bias: its default initializer is then zeros (Paddle's `is_bias`). */
   isBias?: boolean;
+  /** The initializer used when the ParamAttr names none (Paddle's `default_initializer`). */
   defaultInitializer?: Initializer | null;
 }
 
@@ -63,7 +77,9 @@ export type ForwardPreHook = (layer: Layer, inputs: unknown[]) => unknown;
 export type ForwardPostHook = (layer: Layer, inputs: unknown[], output: unknown) => unknown;
 /** What the hook registrations return (Paddle's `HookRemoveHelper`). */
 export interface HookRemoveHelper {
+  /** The hook's id, unique in the process. */
   readonly id: number;
+  /** Unregisters the hook (Paddle's `HookRemoveHelper.remove`); removing twice does nothing. */
   remove(): void;
 }
 let nextHookId = 0;
@@ -74,6 +90,7 @@ export type StateDict = Record<string, Tensor>;
 /** What `setStateDict` accepts per key. */
 export type StateValue = Tensor | DataArray | NestedArray;
 
+/** Optional arguments of `Layer.setStateDict` (Paddle's `use_structured_name`, and `strict`). */
 export interface SetStateDictOptions {
   /** Match by structured name (`fc1.weight`, default) or by parameter name (`linear_0.w_0`). */
   useStructuredName?: boolean;
@@ -94,10 +111,35 @@ export function convertCamelToSnake(name: string): string {
   return s1.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
+/**
+ * `paddle.nn.Layer`: the base of every layer. Subclass it, create sublayers and parameters in the
+ * constructor (assigning a Layer or Parameter to a property registers it, as Paddle's
+ * `__setattr__` does) and implement `forward`. It names its parameters (`linear_0.w_0`), walks
+ * its sublayers (`parameters()`, `namedParameters()`, `sublayers()`), switches `train()` /
+ * `eval()`, saves and loads state dicts, and owns its parameters' memory (`dispose()`, or `using`).
+ *
+ * Paddle: `paddle.nn.Layer(name_scope=None, dtype='float32')`.
+ *
+ * @example
+ * ```ts
+ * class MLP extends paddle.nn.Layer {
+ *   fc1 = new paddle.nn.Linear(784, 256);
+ *   fc2 = new paddle.nn.Linear(256, 10);
+ *   override forward(x: paddle.Tensor): paddle.Tensor {
+ *     return this.fc2.forward(paddle.nn.functional.relu(this.fc1.forward(x)));
+ *   }
+ * }
+ * const model = new MLP();
+ * const opt = new paddle.optimizer.RMSProp(0.001, { parameters: model.parameters() });
+ * await paddle.save(model.stateDict(), 'mlp.pdparams');
+ * model.setStateDict(await paddle.load('mlp.pdparams', { as: 'stateDict' }));
+ * ```
+ */
 export class Layer {
   /** Train mode (true) or eval mode (false); set recursively by `train()` / `eval()`. */
   training = true;
   private readonly fullNameValue: string;
+  /** The dtype of the parameters this layer creates (Paddle's `Layer._dtype`). */
   protected _dtype: DType;
   private readonly paramMap = new Map<string, Parameter | null>();
   private readonly bufferMap = new Map<string, Tensor | null>();
@@ -359,6 +401,7 @@ export class Layer {
     return out;
   }
 
+  /** The direct sublayers, in registration order (Paddle's `children()`). */
   children(): Layer[] {
     return this.namedChildren().map((e) => e[1]);
   }
@@ -561,6 +604,7 @@ export class Layer {
     return '';
   }
 
+  /** The layer's structure as Paddle prints it: the class name, `extraRepr()`, and the sublayers indented. */
   toString(): string {
     const extra = this.extraRepr();
     const extraLines = extra === '' ? [] : extra.split('\n');
@@ -615,22 +659,39 @@ function checkStateValue(key: string, value: StateValue, target: Tensor): { kind
 }
 
 export interface Layer {
+  /** Paddle's spelling of `fullName`: the same function. */
   full_name: Layer['fullName'];
+  /** Paddle's spelling of `createParameter`: the same function. */
   create_parameter: Layer['createParameter'];
+  /** Paddle's spelling of `addParameter`: the same function. */
   add_parameter: Layer['addParameter'];
+  /** Paddle's spelling of `addSublayer`: the same function. */
   add_sublayer: Layer['addSublayer'];
+  /** Paddle's spelling of `registerBuffer`: the same function. */
   register_buffer: Layer['registerBuffer'];
+  /** Paddle's spelling of `registerForwardPreHook`: the same function. */
   register_forward_pre_hook: Layer['registerForwardPreHook'];
+  /** Paddle's spelling of `registerForwardPostHook`: the same function. */
   register_forward_post_hook: Layer['registerForwardPostHook'];
+  /** Paddle's spelling of `namedSublayers`: the same function. */
   named_sublayers: Layer['namedSublayers'];
+  /** Paddle's spelling of `namedChildren`: the same function. */
   named_children: Layer['namedChildren'];
+  /** Paddle's spelling of `namedParameters`: the same function. */
   named_parameters: Layer['namedParameters'];
+  /** Paddle's spelling of `namedBuffers`: the same function. */
   named_buffers: Layer['namedBuffers'];
+  /** Paddle's spelling of `clearGradients`: the same function. */
   clear_gradients: Layer['clearGradients'];
+  /** Paddle's spelling of `stateDict`: the same function. */
   state_dict: Layer['stateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_state_dict: Layer['setStateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_dict: Layer['setStateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   load_dict: Layer['setStateDict'];
+  /** Paddle's spelling of `extraRepr`: the same function. */
   extra_repr: Layer['extraRepr'];
 }
 

@@ -38,6 +38,7 @@ export class CrossEntropyLoss extends Layer {
 
 /** `paddle.nn.MSELoss(reduction='mean')`; `forward(input, label)`. */
 export class MSELoss extends Layer {
+  /** The `reduction` this MSELoss was built with (Paddle's `reduction`). */
   readonly reduction: Reduction;
   constructor(options?: { reduction?: Reduction; name?: string | null }) {
     const o = checkOptions('MSELoss', options, ['reduction', 'name']);
@@ -55,6 +56,7 @@ export class MSELoss extends Layer {
 
 /** `paddle.nn.L1Loss(reduction='mean')`; `forward(input, label)`. */
 export class L1Loss extends Layer {
+  /** The `reduction` this L1Loss was built with (Paddle's `reduction`). */
   readonly reduction: Reduction;
   constructor(options?: { reduction?: Reduction; name?: string | null }) {
     const o = checkOptions('L1Loss', options, ['reduction', 'name']);

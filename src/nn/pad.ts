@@ -10,12 +10,24 @@ import { intList } from '../ops/helpers.js';
 import { pad, type PadDataFormat, type PadMode } from './functional/pad.js';
 import { Layer } from './layer.js';
 
+/**
+ * Optional arguments of {@link nn.Pad1D}, {@link nn.Pad2D}, {@link nn.Pad3D} (Paddle's `value`,
+ * `data_format`, `name`).
+ */
 export interface PadLayerOptions {
   /** 'constant' (default), 'reflect', 'replicate', 'circular'. */
   mode?: PadMode;
   /** The fill value of 'constant' mode (default 0). */
   value?: number;
+  /**
+   * The input layout: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last (Paddle's
+   * `data_format`).
+   */
   dataFormat?: PadDataFormat;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

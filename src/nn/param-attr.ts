@@ -14,13 +14,27 @@ import { WeightDecayRegularizer } from '../regularizer/index.js';
 import { typeError } from './args.js';
 import { Initializer } from './initializer/initializer.js';
 
+/**
+ * Optional arguments of {@link ParamAttr} (Paddle's `name`, `initializer`, `learning_rate`,
+ * `regularizer`, `trainable`, `do_model_average`, `need_clip`).
+ */
 export interface ParamAttrOptions {
+  /** The parameter's name (Paddle's `name`); a unique one is generated when omitted. */
   name?: string | null;
+  /** How the parameter's values are made (Paddle's `initializer`; default: the layer's). */
   initializer?: Initializer | null;
+  /** A factor on the optimizer's learning rate for this parameter (Paddle's `learning_rate`; default 1). */
   learningRate?: number;
+  /**
+   * The weight decay of this parameter; it takes precedence over the optimizer's `weightDecay`
+   * (Paddle's `regularizer`).
+   */
   regularizer?: WeightDecayRegularizer | null;
+  /** Whether the optimizer updates the parameter (Paddle's `trainable`; default `true`). */
   trainable?: boolean;
+  /** Paddle's `do_model_average`; kept for compatibility, no optimizer here reads it. */
   doModelAverage?: boolean;
+  /** Whether gradient clipping applies to this parameter (Paddle's `need_clip`; default `true`). */
   needClip?: boolean;
 }
 
@@ -29,14 +43,34 @@ export type ParamAttrLike = ParamAttr | string | Initializer | WeightDecayRegula
 
 const KEYS = ['name', 'initializer', 'learningRate', 'regularizer', 'trainable', 'doModelAverage', 'needClip'] as const;
 
+/**
+ * `paddle.ParamAttr(name=None, initializer=None, learning_rate=1.0, regularizer=None,
+ * trainable=True, do_model_average=True, need_clip=True)`: how a layer creates a parameter (its
+ * name, initializer, learning-rate scale, regularizer, trainability,
+ * clipping).
+
+@example
+```ts
+const attr = new paddle.ParamAttr({ name: 'fc.w', learningRate: 0.5,
+ * regularizer: new paddle.regularizer.L2Decay(1e-4) });
+const fc = new paddle.nn.Linear(10, 10, {
+ * weightAttr: attr });
+```
+ */
 export class ParamAttr {
+  /** The parameter's name, or null for a generated one. */
   name: string | null;
+  /** The initializer, or null for the layer's default. */
   initializer: Initializer | null;
   /** Multiplier of the optimizer's learning rate for this parameter (`optimize_attr`). */
   learningRate: number;
+  /** The parameter's weight decay, or null (the optimizer's then applies). */
   regularizer: WeightDecayRegularizer | null;
+  /** Whether the optimizer updates the parameter. */
   trainable: boolean;
+  /** Paddle's `do_model_average` flag (kept, unused). */
   doModelAverage: boolean;
+  /** Whether gradient clipping applies to the parameter. */
   needClip: boolean;
 
   constructor(options?: ParamAttrOptions) {
@@ -110,18 +144,21 @@ export class ParamAttr {
   }
 
   // Paddle's attribute spellings.
+  /** Paddle's spelling of `learningRate`: the same accessor. */
   get learning_rate(): number {
     return this.learningRate;
   }
   set learning_rate(v: number) {
     this.learningRate = v;
   }
+  /** Paddle's spelling of `needClip`: the same accessor. */
   get need_clip(): boolean {
     return this.needClip;
   }
   set need_clip(v: boolean) {
     this.needClip = v;
   }
+  /** Paddle's spelling of `doModelAverage`: the same accessor. */
   get do_model_average(): boolean {
     return this.doModelAverage;
   }

@@ -17,7 +17,12 @@ import type { BackwardFn } from '../tensor/autograd.js';
 import { expectFloat, expectTensor, valuesAs } from './helpers.js';
 import { needsGrad } from './binary.js';
 
+/** The optional `name` that Paddle's element-wise ops take. */
 export interface NameOptions {
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -143,6 +148,7 @@ export function floor(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('floor', x, options, { f: Math.floor, df: 'zero', rule: 'same' });
 }
 
+/** Optional arguments of {@link round} (Paddle's `decimals`, `name`). */
 export interface RoundOptions extends NameOptions {
   /** Decimal places (default 0; negative rounds to tens, hundreds, …). */
   decimals?: number;

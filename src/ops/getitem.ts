@@ -34,8 +34,11 @@ import { gatherByMap } from './slicing.js';
 
 /** A slice `start:stop:step` (null parts omitted). */
 export interface SliceItem {
+  /** The first index, or null for the start of the axis (Python's `start`). */
   readonly start: number | null;
+  /** The index after the last, or null for the end of the axis (Python's `stop`). */
   readonly stop: number | null;
+  /** The stride, or null for 1 (Python's `step`); negative walks backwards. */
   readonly step: number | null;
 }
 type Item = number | SliceItem | null | 'ellipsis' | Tensor;

@@ -23,9 +23,14 @@ import {
 } from './helpers.js';
 import { needsGrad } from './binary.js';
 
+/** Optional arguments of {@link gather} (Paddle's `axis`, `name`). */
 export interface GatherOptions {
   /** The axis to index (default 0). */
   axis?: number | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -112,9 +117,14 @@ export function gather(x: Tensor, index: Tensor | readonly number[], options?: G
   return take('gather', x, index, opts.axis);
 }
 
+/** Optional arguments of {@link indexSelect} (Paddle's `axis`, `name`). */
 export interface IndexSelectOptions {
   /** The axis to index (default 0). */
   axis?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 

@@ -75,10 +75,16 @@ export function logicalNot(x: Tensor, options?: NameOptions): Tensor {
   return Tensor.fromOp('logical_not', out, t.shape, 'bool', [t], null);
 }
 
+/** Optional arguments of {@link any} and {@link all} (Paddle's `axis`, `keepdim`, `name`). */
 export interface AnyAllOptions {
   /** Axis or axes (all when omitted or null). */
   axis?: number | readonly number[] | null;
+  /** Keep the reduced axes as size-1 dimensions (Paddle's `keepdim`; default `false`). */
   keepdim?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -107,6 +113,10 @@ export function all(x: Tensor, axisOrOptions?: Axis | null | AnyAllOptions, opti
   return anyAll('all', x, options, false);
 }
 
+/**
+ * Optional arguments of {@link isclose} and {@link allclose} (Paddle's `rtol`, `atol`, `equal_nan`,
+ * `name`).
+ */
 export interface IsCloseOptions {
   /** Relative tolerance (default 1e-05). */
   rtol?: number;
@@ -114,6 +124,10 @@ export interface IsCloseOptions {
   atol?: number;
   /** NaN counts as close to NaN (default false). */
   equalNan?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -67,11 +67,16 @@ export function reshape(x: Tensor, shape: readonly (number | Tensor)[] | Tensor)
   return relabel('reshape', t, out);
 }
 
+/** Optional arguments of {@link flatten} (Paddle's `start_axis`, `stop_axis`, `name`). */
 export interface FlattenOptions {
   /** First axis to flatten (default 0). */
   startAxis?: number;
   /** Last axis to flatten, inclusive (default -1). */
   stopAxis?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -91,9 +96,14 @@ export function flatten(x: Tensor, options?: FlattenOptions): Tensor {
   return relabel('flatten', t, shape);
 }
 
+/** Optional arguments of {@link squeeze} (Paddle's `axis`, `name`). */
 export interface SqueezeOptions {
   /** Axes to remove; axes whose size is not 1 are left alone (Paddle). All size-1 axes when omitted. */
   axis?: number | readonly number[] | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -107,7 +117,7 @@ export function squeeze(x: Tensor, options?: SqueezeOptions): Tensor {
 }
 
 /** `paddle.unsqueeze(x, axis)`: inserts size-1 axes, in order, each index in the growing shape. */
-export function unsqueeze(x: Tensor, axis: number | readonly number[]): Tensor {
+export function unsqueeze(x: Tensor, axis: number | readonly (number | Tensor)[] | Tensor): Tensor {
   const t = expectTensor('unsqueeze', 'x', x);
   const list = typeof axis === 'number' ? [axis] : intList('unsqueeze', 'axis', axis);
   const shape = [...t.shape];
@@ -202,9 +212,14 @@ function expectTensorList(where: string, value: unknown): Tensor[] {
   });
 }
 
+/** The optional `axis` (and `name`) of `concat`, `stack`, `unsqueeze` and the like. */
 export interface AxisOptions {
   /** The axis (default 0); Paddle also takes a 1-element Tensor. */
   axis?: number | Tensor;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 

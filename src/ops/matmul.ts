@@ -22,11 +22,16 @@ import { expectTensor, reduceToShape, valuesAs } from './helpers.js';
 import { needsGrad } from './binary.js';
 import { getBackend } from '../kernels/index.js';
 
+/** Optional arguments of {@link matmul} (Paddle's `transpose_x`, `transpose_y`, `name`). */
 export interface MatmulOptions {
   /** Transpose the last two dimensions of x before multiplying (Paddle's `transpose_x`). */
   transposeX?: boolean;
   /** Transpose the last two dimensions of y before multiplying (Paddle's `transpose_y`). */
   transposeY?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 

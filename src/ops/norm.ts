@@ -21,12 +21,18 @@ import { reshape } from './manipulation.js';
 /** What `p` may be: 'fro', 'nuc' (not implemented) or a number (incl. ±Infinity and 0). */
 export type NormP = 'fro' | 'nuc' | number;
 
+/** Optional arguments of `paddle.linalg.norm` (Paddle's `axis`, `keepdim`, `name`). */
 export interface NormOptions {
   /** 'fro' (default), or a vector order: any number, Infinity, -Infinity, 0. */
   p?: NormP | null;
   /** null (default): all axes; an axis: a vector norm along it; two axes: a matrix norm. */
   axis?: number | readonly number[] | null;
+  /** Keep the reduced axes as size-1 dimensions (Paddle's `keepdim`; default `false`). */
   keepdim?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -15,16 +15,23 @@ import type { BackwardFn } from '../tensor/autograd.js';
 import { broadcastTo, expectFloat, expectTensor, normalizeAxisOf, planBroadcast, reduceToShape } from './helpers.js';
 import { needsGrad } from './binary.js';
 
+/** One axis or several; negative axes count from the end. */
 export type Axis = number | readonly number[];
 
+/** Optional arguments of the reductions `mean`, `max`, `min`, … (Paddle's `axis`, `keepdim`, `name`). */
 export interface ReduceOptions {
   /** Axis or axes to reduce (all when omitted or null). Negative axes count from the end. */
   axis?: Axis | null;
   /** Keep reduced axes as size-1 dimensions. */
   keepdim?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
+/** Optional arguments of {@link sum} (Paddle's `axis`, `dtype`, `keepdim`, `name`). */
 export interface SumOptions extends ReduceOptions {
   /** Result dtype (default: x's dtype; bool and int32 sum to int64, as Paddle). */
   dtype?: DType | string | null;
@@ -120,12 +127,18 @@ function extremum(where: string, x: Tensor, options: ReduceOptions | undefined, 
   return Tensor.fromOp(where, out, r.outShape, t.dtype, [t], back);
 }
 
+/** Optional arguments of {@link argmax} and {@link argmin} (Paddle's `axis`, `keepdim`, `dtype`, `name`). */
 export interface ArgOptions {
   /** The axis (the flattened tensor when omitted or null). */
   axis?: number | null;
+  /** Keep the reduced axis as a size-1 dimension (Paddle's `keepdim`; default `false`). */
   keepdim?: boolean;
   /** int64 (default) or int32. */
   dtype?: DType | string;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 

@@ -77,6 +77,10 @@ function int64Of(pos: Int32Array): DataArray {
   return out;
 }
 
+/**
+ * Optional arguments of {@link sort} and {@link argsort} (Paddle's `axis`, `descending`, `stable`,
+ * `name`).
+ */
 export interface SortOptions {
   /** The axis (default -1). */
   axis?: number;
@@ -84,6 +88,10 @@ export interface SortOptions {
   descending?: boolean;
   /** Accepted for Paddle compatibility; the sort is always stable. */
   stable?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -111,6 +119,7 @@ export function argsort(x: Tensor, axisOrOptions?: number | SortOptions, options
   return Tensor.fromOp('argsort', int64Of(pos), t.shape, 'int64', [t], null);
 }
 
+/** Optional arguments of {@link topk} (Paddle's `axis`, `largest`, `sorted`, `name`). */
 export interface TopkOptions {
   /** The axis (default -1). */
   axis?: number;
@@ -118,6 +127,10 @@ export interface TopkOptions {
   largest?: boolean;
   /** Accepted for Paddle compatibility; results are always sorted. */
   sorted?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -206,9 +219,14 @@ export function gatherNd(x: Tensor, index: Tensor, options?: { name?: string | n
   return gatherByMap('gather_nd', t, [...ix.shape.slice(0, -1), ...t.shape.slice(k)], map);
 }
 
+/** Optional arguments of {@link scatter} (Paddle's `overwrite`, `name`). */
 export interface ScatterOptions {
   /** true (default): indexed rows are replaced (the last duplicate wins); false: the updates of duplicates are summed into zeroed rows. */
   overwrite?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -85,8 +85,8 @@ function identitySel(shape: readonly number[]): Int32Array[] {
 export function slice(
   input: Tensor,
   axes: readonly number[],
-  starts: readonly number[] | Tensor,
-  ends: readonly number[] | Tensor,
+  starts: readonly (number | Tensor)[] | Tensor,
+  ends: readonly (number | Tensor)[] | Tensor,
 ): Tensor {
   const x = expectTensor('slice', 'input', input);
   const ax = intList('slice', 'axes', axes);
@@ -116,9 +116,14 @@ export function slice(
   return gatherByMap('slice', x, outShape, indexMap(outShape, sel));
 }
 
+/** Optional arguments of {@link split} and {@link chunk} (Paddle's `axis`, `name`). */
 export interface SplitOptions {
   /** The axis (default 0). */
   axis?: number | Tensor;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -40,11 +40,18 @@ function rounded(acc: Float64Array, dtype: DType): DataArray {
   return out;
 }
 
+/** Optional arguments of {@link prod} (Paddle's `axis`, `keepdim`, `dtype`, `name`). */
 export interface ProdOptions {
+  /** The axis to work along (Paddle's `axis`); a negative axis counts from the end. */
   axis?: Axis | null;
+  /** Keep the reduced axes as size-1 dimensions (Paddle's `keepdim`; default `false`). */
   keepdim?: boolean;
   /** Result dtype (default: x's dtype; int32 and bool give int64, as Paddle). */
   dtype?: DType | string | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -89,11 +96,21 @@ export function prod(x: Tensor, axisOrOptions?: Axis | null | ProdOptions, optio
   return Tensor.fromOp('prod', rounded(acc, dtype), r.outShape, dtype, [t], isFloatDType(dtype) && isFloatDType(t.dtype) ? back : null);
 }
 
+/**
+ * Optional arguments of {@link variance} and {@link std} (Paddle's `axis`, `unbiased`, `keepdim`,
+ * `name`).
+ */
 export interface VarOptions {
+  /** The axis to work along (Paddle's `axis`); a negative axis counts from the end. */
   axis?: Axis | null;
   /** Divide by n − 1 (default true) instead of n. */
   unbiased?: boolean;
+  /** Keep the reduced axes as size-1 dimensions (Paddle's `keepdim`; default `false`). */
   keepdim?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -157,9 +174,16 @@ export function std(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options
   return dispersionOp('std', m, s, 1, (k) => m.div * (s[k] as number));
 }
 
+/** Optional arguments of {@link logsumexp} (Paddle's `axis`, `keepdim`, `name`). */
 export interface LogsumexpOptions {
+  /** The axis to work along (Paddle's `axis`); a negative axis counts from the end. */
   axis?: Axis | null;
+  /** Keep the reduced axes as size-1 dimensions (Paddle's `keepdim`; default `false`). */
   keepdim?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -199,11 +223,16 @@ export function logsumexp(x: Tensor, axisOrOptions?: Axis | null | LogsumexpOpti
   return Tensor.fromOp('logsumexp', rounded(acc, t.dtype), r.outShape, t.dtype, [t], back);
 }
 
+/** Optional arguments of {@link cumsum} (Paddle's `axis`, `dtype`, `name`). */
 export interface CumsumOptions {
   /** The axis (the flattened tensor when omitted or null). */
   axis?: number | null;
   /** Result dtype (default x's). */
   dtype?: DType | string | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

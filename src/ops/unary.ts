@@ -145,11 +145,16 @@ export function sign(x: Tensor): Tensor {
   );
 }
 
+/** Optional arguments of {@link clip} (Paddle's `min`, `max`, `name`). */
 export interface ClipOptions {
   /** Lower bound (none when omitted). */
   min?: number | null;
   /** Upper bound (none when omitted). */
   max?: number | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -197,6 +202,7 @@ export function clip(x: Tensor, minOrOptions?: number | null | ClipOptions, maxA
   );
 }
 
+/** Optional arguments of {@link scale} (Paddle's `scale`, `bias`, `bias_after_scale`, `name`). */
 export interface ScaleOptions {
   /** Multiplier (default 1); a number or a 1-element Tensor. */
   scale?: number | Tensor;
@@ -204,6 +210,10 @@ export interface ScaleOptions {
   bias?: number | Tensor;
   /** true (default): scale · x + bias; false: scale · (x + bias). */
   biasAfterScale?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 

@@ -16,8 +16,11 @@ import { generate as uniqueName, peek as peekUniqueName } from '../tensor/unique
 
 /** An accumulator value accepted by `setStateDict`: a Tensor or anything shaped like one. */
 export interface TensorLike {
+  /** The shape. */
   readonly shape: readonly number[];
+  /** The dtype. */
   readonly dtype: string;
+  /** The values, row-major. */
   readonly data: ArrayLike<number>;
 }
 

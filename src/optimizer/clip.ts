@@ -18,11 +18,18 @@ import { applyTransform, NO_TRANSFORM, type GradTransform } from './grad-transfo
 
 /** What a clip needs to know of one (param, grad) pair. `values` are the (merged) gradient values. */
 export interface ClipEntry {
+  /** Whether the parameter takes part in clipping (its `needClip`). */
   readonly needClip: boolean;
+  /** The gradient's values. */
   readonly values: FloatArray;
 }
 
+/** A gradient: a dense Tensor, or a row-sparse `SelectedRows` (from `Embedding({ sparse: true })`). */
 export type GradLike = Tensor | SelectedRows;
+/**
+ * A `(parameter, gradient)` pair as Paddle's clips take them; the gradient is null when the
+ * parameter has none.
+ */
 export type ParamGradPair = readonly [Tensor, GradLike | null];
 
 export abstract class ClipGradBase {
@@ -80,9 +87,19 @@ function sumSquares(values: FloatArray): number {
   return getBackend().sumSquares(values instanceof Float32Array ? 'float32' : 'float64', [values]);
 }
 
-/** `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max]. */
+/**
+ * `paddle.nn.ClipGradByValue(max, min=None)`: clamps every gradient element into [min, max].
+ *
+ * @example
+ * ```ts
+ * const clip = new paddle.nn.ClipGradByValue(1.0); // min defaults to -max
+ * const opt = new paddle.optimizer.RMSProp(0.1, { parameters: linear.parameters(), gradClip: clip });
+ * ```
+ */
 export class ClipGradByValue extends ClipGradBase {
+  /** The `max` this ClipGradByValue was built with (Paddle's `max`). */
   readonly max: number;
+  /** The `min` this ClipGradByValue was built with (Paddle's `min`). */
   readonly min: number;
 
   constructor(max: number, min?: number | null) {
@@ -115,8 +132,19 @@ export class ClipGradByValue extends ClipGradBase {
   }
 }
 
-/** `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm. */
+/**
+ * `paddle.nn.ClipGradByNorm(clip_norm)`: rescales each gradient whose L2 norm exceeds clipNorm.
+ *
+ * @example
+ * ```ts
+ * const opt = new paddle.optimizer.RMSProp(0.1, {
+ *   parameters: linear.parameters(),
+ *   gradClip: new paddle.nn.ClipGradByNorm(1.0),
+ * });
+ * ```
+ */
 export class ClipGradByNorm extends ClipGradBase {
+  /** The `clipNorm` this ClipGradByNorm was built with (Paddle's `clip_norm`). */
   readonly clipNorm: number;
 
   constructor(clipNorm: number) {
@@ -142,8 +170,14 @@ export class ClipGradByNorm extends ClipGradBase {
   }
 }
 
+/** Optional arguments of {@link nn.ClipGradByGlobalNorm} (Paddle's `group_name`, `auto_skip_clip`). */
 export interface ClipGradByGlobalNormOptions {
+  /** The group whose global norm is computed (Paddle's `group_name`; default `'default_group'`). */
   groupName?: string;
+  /**
+   * Skip the scaling when the global norm is within `clipNorm` (Paddle's `auto_skip_clip`; default
+   * `false`).
+   */
   autoSkipClip?: boolean;
 }
 
@@ -151,10 +185,21 @@ export interface ClipGradByGlobalNormOptions {
  * `paddle.nn.ClipGradByGlobalNorm(clip_norm, group_name='default_group', auto_skip_clip=False)`:
  * scales all clippable gradients by `clipNorm / max(globalNorm, clipNorm)`. In an optimizer with
  * parameter groups the norm is computed per group (spec §3).
+ *
+ * @example
+ * ```ts
+ * const opt = new paddle.optimizer.RMSProp(0.1, {
+ *   parameters: linear.parameters(),
+ *   gradClip: new paddle.nn.ClipGradByGlobalNorm(1.0),
+ * });
+ * ```
  */
 export class ClipGradByGlobalNorm extends ClipGradBase {
+  /** The `clipNorm` this ClipGradByGlobalNorm was built with (Paddle's `clip_norm`). */
   readonly clipNorm: number;
+  /** The `groupName` this ClipGradByGlobalNorm was built with (Paddle's `group_name`). */
   readonly groupName: string;
+  /** The `autoSkipClip` this ClipGradByGlobalNorm was built with (Paddle's `auto_skip_clip`). */
   readonly autoSkipClip: boolean;
 
   constructor(clipNorm: number, options?: ClipGradByGlobalNormOptions) {

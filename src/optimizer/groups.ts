@@ -8,10 +8,12 @@ import { L2Decay, WeightDecayRegularizer } from '../regularizer/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { ClipGradBase } from './clip.js';
 
+/** An optimizer's `weightDecay`: a number (an `L2Decay` of that coefficient, as Paddle) or a regularizer. */
 export type WeightDecay = number | WeightDecayRegularizer;
 
 /** Keys every parameter group accepts; subclasses add their hyper-parameters. */
 export interface BaseParamGroup {
+  /** The parameters of the group (Paddle's `'params'`). */
   params: Tensor | readonly Tensor[];
   /** A *scale* of the optimizer's learning rate (Paddle: group `learning_rate`). */
   learningRate?: number;

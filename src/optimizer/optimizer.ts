@@ -42,10 +42,30 @@ export type {
   TensorLike,
 } from './state-dict.js';
 
+/**
+ * The optional arguments every optimizer takes (Paddle's `parameters`, `weight_decay`, `grad_clip`,
+ * `name`).
+ */
 export interface BaseOptimizerOptions<G extends BaseParamGroup> {
+  /**
+   * The parameters to update, or parameter groups (Paddle's `parameters`): an array of Tensors or
+   * of `{ params, ...overrides }` groups.
+   */
   parameters?: readonly Tensor[] | readonly G[] | Iterable<Tensor> | null;
+  /**
+   * Weight decay for every parameter without a regularizer of its own: a number (L2) or an
+   * `L1Decay` / `L2Decay` (Paddle's `weight_decay`).
+   */
   weightDecay?: WeightDecay | null;
+  /**
+   * Gradient clipping applied before the update: `ClipGradByValue`, `ClipGradByNorm` or
+   * `ClipGradByGlobalNorm` (Paddle's `grad_clip`).
+   */
   gradClip?: ClipGradBase | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -78,6 +98,15 @@ function paramNeedClip(p: Tensor): boolean {
   return p instanceof Parameter ? p.needClip : true;
 }
 
+/**
+ * `paddle.optimizer.Optimizer`: the base of {@link optimizer.RMSProp}. It holds the parameters (or
+ * parameter groups), the learning rate or scheduler, weight decay and gradient clipping, and runs
+ * each `step()` as clip → decay → update, leaving parameters and state untouched when a step
+ * throws. It owns its accumulators in the kernel heap: `dispose()` releases them.
+ *
+ * Paddle: `paddle.optimizer.Optimizer(learning_rate, parameters=None, weight_decay=None,
+ * grad_clip=None, name=None)`; construct a subclass such as `RMSProp`.
+ */
 export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /** Accumulator kinds this optimizer keeps, in creation order (e.g. momentum, mean_square, mean_grad). */
   protected abstract readonly accumulatorKinds: readonly string[];
@@ -86,6 +115,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   protected readonly usesGroups: boolean;
   protected readonly regularization: WeightDecayRegularizer | null;
   protected readonly gradClip: ClipGradBase | null;
+  /** The `name` the Optimizer was built with (Paddle's `name`), or null. */
   readonly name: string | null;
   /** dtype of the learning rate: the first parameter's (spec §5). */
   protected readonly lrDType: DType;
@@ -446,12 +476,19 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
 
 
 export interface Optimizer {
+  /** Paddle's spelling of `clearGrad`: the same function. */
   clear_grad: Optimizer['clearGrad'];
+  /** Paddle's spelling of `clearGradients`: the same function. */
   clear_gradients: Optimizer['clearGradients'];
+  /** Paddle's spelling of `getLr`: the same function. */
   get_lr: Optimizer['getLr'];
+  /** Paddle's spelling of `setLr`: the same function. */
   set_lr: Optimizer['setLr'];
+  /** Paddle's spelling of `setLrScheduler`: the same function. */
   set_lr_scheduler: Optimizer['setLrScheduler'];
+  /** Paddle's spelling of `stateDict`: the same function. */
   state_dict: Optimizer['stateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_state_dict: Optimizer['setStateDict'];
 }
 aliasMethods(Optimizer, {

@@ -28,16 +28,31 @@ import {
 
 /** A parameter group of RMSProp: the base keys plus per-group hyper-parameters. */
 export interface RMSPropParamGroup extends BaseParamGroup {
+  /** This group's `rho` (overrides the optimizer's). */
   rho?: number;
+  /** This group's `epsilon` (overrides the optimizer's). */
   epsilon?: number;
+  /** This group's `momentum` (overrides the optimizer's). */
   momentum?: number;
+  /** This group's `centered` (overrides the optimizer's). */
   centered?: boolean;
 }
 
+/**
+ * Optional arguments of {@link optimizer.RMSProp} (Paddle's `rho`, `epsilon`, `momentum`,
+ * `centered`, `parameters`, `weight_decay`, `grad_clip`, `name`, camelCase).
+ */
 export interface RMSPropOptions extends BaseOptimizerOptions<RMSPropParamGroup> {
+  /** The decay rate of the mean square, in [0, 1) (Paddle's `rho`; default 0.95). */
   rho?: number | null;
+  /** Added inside the square root for stability, ≥ 0 (Paddle's `epsilon`; default 1e-6). */
   epsilon?: number | null;
+  /** The momentum factor, ≥ 0 (Paddle's `momentum`; default 0). */
   momentum?: number | null;
+  /**
+   * Normalize by the centered second moment (mean square minus squared mean gradient); Paddle's
+   * `centered`, default `false`.
+   */
   centered?: boolean;
 }
 
@@ -53,17 +68,65 @@ function checkHyper(value: unknown, what: 'rho' | 'epsilon' | 'momentum'): numbe
   return value;
 }
 
+/**
+ * `paddle.optimizer.RMSProp`: Paddle's root-mean-square propagation optimizer. For each parameter
+ * `p` with gradient `g` (after clipping and weight decay), with Paddle's order of operations:
+ *
+ * ```
+ * mean_square = rho * mean_square + (1 - rho) * g * g
+ * mean_grad   = rho * mean_grad + (1 - rho) * g                 (centered only)
+ * denom       = mean_square - mean_grad * mean_grad  (centered)  or  mean_square
+ * momentum    = momentum_factor * momentum + lr * g / sqrt(denom + epsilon)
+ * p           = p - momentum
+ * ```
+ *
+ * The learning rate is folded into the momentum buffer and ε sits inside the square root, as in
+ * Paddle. A group's `learningRate` is a scale on the optimizer's rate. The update of each parameter
+ * group runs as one fused WebAssembly SIMD call where WebAssembly is available (bit-identical to the
+ * reference TypeScript loop).
+ *
+ * Paddle: `paddle.optimizer.RMSProp(learning_rate, rho=0.95, epsilon=1e-06, momentum=0.0,
+ * centered=False, parameters=None, weight_decay=None, grad_clip=None, name=None)`.
+ *
+ * @example
+ * ```ts
+ * import * as paddle from 'paddle-rmsprop';
+ *
+ * const linear = new paddle.nn.Linear(10, 10);
+ * const rmsprop = new paddle.optimizer.RMSProp(0.1, {
+ *   parameters: linear.parameters(),
+ *   weightDecay: 0.01,
+ *   gradClip: new paddle.nn.ClipGradByGlobalNorm(1.0),
+ * });
+ * const loss = paddle.mean(linear.forward(paddle.rand([10, 10])));
+ * loss.backward();
+ * rmsprop.step();
+ * rmsprop.clearGrad();
+ * ```
+ */
 export class RMSProp extends Optimizer<RMSPropParamGroup> {
   protected readonly accumulatorKinds = ['momentum', 'mean_square', 'mean_grad'] as const;
+  /** Paddle's op type name, `'rmsprop'`. */
   readonly type = 'rmsprop';
+  /** The decay rate of the mean square (Paddle's `rho`). */
   readonly rho: number;
+  /** The term added inside the square root (Paddle's `epsilon`). */
   readonly epsilon: number;
+  /** The momentum factor (Paddle's `momentum`). */
   readonly momentum: number;
+  /** Whether the mean square is centered by the mean gradient (Paddle's `centered`). */
   readonly centered: boolean;
 
   /**
    * `RMSProp(learning_rate, rho=0.95, epsilon=1e-6, momentum=0.0, centered=False,
    * parameters=None, weight_decay=None, grad_clip=None, name=None)`.
+   *
+   * @param learningRate - A finite number ≥ 0, or an `LRScheduler` (Paddle's `learning_rate`).
+   * @param options - {@link RMSPropOptions}: `rho`, `epsilon`, `momentum`, `centered`,
+   *   `parameters` (Tensors or parameter groups), `weightDecay`, `gradClip`, `name`.
+   * @throws {@link errors.ValueError} for a missing or negative learning rate, a negative or NaN
+   *   `rho` / `epsilon` / `momentum`, or a parameter listed twice; {@link errors.TypeError} for an
+   *   argument of the wrong type or an unknown option key (naming the camelCase key).
    */
   constructor(learningRate: number | LRScheduler, options?: RMSPropOptions) {
     const opts = checkOptions('RMSProp', options, OPTION_KEYS);

@@ -21,11 +21,13 @@ export type { TensorLike };
  */
 export interface OptimizerStateDict {
   [name: string]: Tensor | TensorLike | SchedulerState | undefined;
+  /** Paddle's spelling of `LR_Scheduler`: the same function. */
   LR_Scheduler?: SchedulerState;
 }
 
 /** Anything with Paddle's structured parameter keys (a `Layer`). */
 export interface NamedParameterSource {
+  /** The `[structured name, parameter]` pairs (a Layer's `namedParameters()`). */
   namedParameters(): Iterable<readonly [string, Tensor]>;
 }
 

@@ -6,10 +6,17 @@
 import { AssertionError, TypeError as PaddleTypeError } from '../errors.js';
 import type { FloatArray } from '../tensor/dtype.js';
 
+/** The two kinds of weight decay: L1 (`coeff * sign(param)`) and L2 (`coeff * param`). */
 export type DecayKind = 'l1' | 'l2';
 
+/**
+ * Paddle's `WeightDecayRegularizer`: the base of {@link regularizer.L1Decay} and {@link
+ * regularizer.L2Decay}, the gradient term an optimizer adds for a parameter.
+ */
 export abstract class WeightDecayRegularizer {
+  /** Which decay this is, `'l1'` or `'l2'`. */
   abstract readonly kind: DecayKind;
+  /** The decay coefficient (Paddle's `coeff`). */
   readonly coeff: number;
 
   constructor(coeff: number, className: string) {
@@ -36,15 +43,18 @@ export abstract class WeightDecayRegularizer {
     return out;
   }
 
+  /** Paddle's repr, such as `L2Decay, coeff=0.000100`. */
   abstract toString(): string;
 }
 
 /** `paddle.regularizer.L2Decay(coeff=0.0)`: adds `coeff·p` to the gradient. */
 export class L2Decay extends WeightDecayRegularizer {
+  /** `'l2'`. */
   readonly kind = 'l2' as const;
   constructor(coeff = 0.0) {
     super(coeff, 'L2Decay');
   }
+  /** Paddle's repr: `L2Decay, coeff=…`. */
   override toString(): string {
     return `L2Decay, coeff=${this.coeff.toFixed(6)}`;
   }
@@ -52,10 +62,12 @@ export class L2Decay extends WeightDecayRegularizer {
 
 /** `paddle.regularizer.L1Decay(coeff=0.0)`: adds `coeff·sign(p)` to the gradient. */
 export class L1Decay extends WeightDecayRegularizer {
+  /** `'l1'`. */
   readonly kind = 'l1' as const;
   constructor(coeff = 0.0) {
     super(coeff, 'L1Decay');
   }
+  /** Paddle's repr: `L1Decay, coeff=…`. */
   override toString(): string {
     return `L1Decay, coeff=${this.coeff.toFixed(6)}`;
   }

@@ -47,6 +47,7 @@ export class GradNode {
 
 let gradEnabled = true;
 
+/** `paddle.is_grad_enabled()`: whether ops record gradients now (false inside {@link noGrad}). */
 export function isGradEnabled(): boolean {
   return gradEnabled;
 }

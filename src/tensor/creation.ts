@@ -9,7 +9,7 @@
  * step?, options?)` and `randint(low, high?, shape?, options?)`.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe, isPlainObject } from '../options.js';
+import { checkOptions, describe, isPlainObject, leadingOption } from '../options.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from './dtype.js';
 import { randomInt, randomNormal, randomUniform01 } from './random.js';
 import { checkShape, numelOf, shapeToString } from './shape.js';
@@ -42,7 +42,8 @@ export interface ToTensorOptions {
  * arrays of them) take the default float dtype, whether or not they are whole (JS cannot tell
  * `1` from `1.0`; Paddle's `to_tensor([1, 2])` is int64: pass `{ dtype: 'int64' }`); bigints →
  * int64; booleans → bool; typed arrays keep their type (Float32Array → float32, Float64Array → float64,
- * Int32Array → int32, BigInt64Array → int64, other integer arrays → int64); a Tensor is copied.
+ * Int32Array → int32, Uint8Array → uint8, BigInt64Array → int64, other integer arrays → int64); a Tensor
+ * is copied.
  */
 export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions): Tensor {
   const opts = checkOptions('to_tensor', options, ['dtype', 'stopGradient', 'place']);
@@ -77,7 +78,9 @@ export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<numb
           ? 'float64'
           : data instanceof Int32Array
             ? 'int32'
-            : 'int64';
+            : data instanceof Uint8Array
+              ? 'uint8'
+              : 'int64';
   } else if (typeof data === 'number' || typeof data === 'boolean' || Array.isArray(data)) {
     const parsed = flattenNested(data, 'data');
     values = parsed.values;
@@ -277,9 +280,14 @@ export interface EyeOptions extends FillOptions {
   numColumns?: number | null;
 }
 
-/** `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. */
-export function eye(numRows: number, options?: EyeOptions): Tensor {
-  const opts = checkOptions('eye', options, ['numColumns', 'dtype', 'name']);
+/**
+ * `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. `num_columns` may
+ * also come positionally (`eye(2, 3, { dtype })`, as Paddle's examples write it).
+ */
+export function eye(numRows: number, options?: EyeOptions): Tensor;
+export function eye(numRows: number, numColumns: number | null | undefined, options?: EyeOptions): Tensor;
+export function eye(numRows: number, columnsOrOptions?: number | null | EyeOptions, options?: EyeOptions): Tensor {
+  const opts = checkOptions('eye', leadingOption('eye', 'numColumns', columnsOrOptions, options), ['numColumns', 'dtype', 'name']);
   const rows = checkDim('eye', 'num_rows', numRows);
   const cols = opts.numColumns === undefined || opts.numColumns === null ? rows : checkDim('eye', 'num_columns', opts.numColumns);
   const dtype = opts.dtype === undefined ? defaultDType : toDType(opts.dtype);

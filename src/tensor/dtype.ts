@@ -1,10 +1,15 @@
 /**
  * Data types. `int64` is stored in a Float64Array: ids are exact up to 2^53 and a larger value is
- * rejected with a clear error where it enters (toTensor, setValue, cast).
+ * rejected with a clear error where it enters (toTensor, setValue, cast). `uint8` and `bool` both
+ * live in a Uint8Array; the tensor's dtype tells them apart. A value written to `uint8` wraps
+ * modulo 256 after truncation toward zero (C's conversion, which Paddle's cast kernel performs;
+ * NaN becomes 0).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 
-export type DType = 'float32' | 'float64' | 'int32' | 'int64' | 'bool';
+/** The element types: Paddle's names of the dtypes this port supports. */
+export type DType = 'float32' | 'float64' | 'uint8' | 'int32' | 'int64' | 'bool';
+/** The floating-point dtypes (what parameters and optimizer state use). */
 export type FloatDType = 'float32' | 'float64';
 
 export interface ArrayTypeMap {
@@ -12,13 +17,19 @@ export interface ArrayTypeMap {
   float64: Float64Array;
   int32: Int32Array;
   int64: Float64Array;
+  uint8: Uint8Array;
   bool: Uint8Array;
 }
 export type ArrayFor<D extends DType> = ArrayTypeMap[D];
+/**
+ * The typed arrays that hold a dense Tensor's values (`int64` in a `Float64Array` of integers,
+ * `uint8` and `bool` in a `Uint8Array`).
+ */
 export type DataArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+/** The typed arrays of the floating-point dtypes. */
 export type FloatArray = Float32Array | Float64Array;
 
-export const DTYPES: readonly DType[] = ['float32', 'float64', 'int32', 'int64', 'bool'];
+export const DTYPES: readonly DType[] = ['float32', 'float64', 'uint8', 'int32', 'int64', 'bool'];
 
 /** Paddle accepts `paddle.float32` style names and NumPy style names; both map here. */
 const ALIASES: Record<string, DType> = {
@@ -26,11 +37,13 @@ const ALIASES: Record<string, DType> = {
   float64: 'float64',
   int32: 'int32',
   int64: 'int64',
+  uint8: 'uint8',
   bool: 'bool',
   'paddle.float32': 'float32',
   'paddle.float64': 'float64',
   'paddle.int32': 'int32',
   'paddle.int64': 'int64',
+  'paddle.uint8': 'uint8',
   'paddle.bool': 'bool',
   fp32: 'float32',
   fp64: 'float64',
@@ -63,12 +76,13 @@ export function allocArray(dtype: DType, length: number): DataArray {
       return new Float64Array(length);
     case 'int32':
       return new Int32Array(length);
+    case 'uint8':
     case 'bool':
       return new Uint8Array(length);
   }
 }
 
-/** True when `data` is the typed array that stores `dtype` (Float64Array for int64, Uint8Array for bool). */
+/** True when `data` is the typed array that stores `dtype` (Float64Array for int64, Uint8Array for uint8 and bool). */
 export function arrayMatchesDType(data: unknown, dtype: DType): boolean {
   switch (dtype) {
     case 'float32':
@@ -78,6 +92,7 @@ export function arrayMatchesDType(data: unknown, dtype: DType): boolean {
       return data instanceof Float64Array;
     case 'int32':
       return data instanceof Int32Array;
+    case 'uint8':
     case 'bool':
       return data instanceof Uint8Array;
   }
@@ -91,6 +106,7 @@ export function bytesPerElement(dtype: DType): number {
     case 'float64':
     case 'int64':
       return 8;
+    case 'uint8':
     case 'bool':
       return 1;
   }
@@ -105,6 +121,8 @@ export function castScalar(value: number, dtype: DType): number {
       return value;
     case 'int32':
       return Number.isFinite(value) ? Math.trunc(value) | 0 : 0;
+    case 'uint8':
+      return Number.isFinite(value) ? Math.trunc(value) & 0xff : 0;
     case 'int64': {
       if (!Number.isFinite(value)) return 0;
       const v = Math.trunc(value);
@@ -120,9 +138,9 @@ export function castScalar(value: number, dtype: DType): number {
   }
 }
 
-/** Type promotion for binary ops (Paddle promotes float32 op float64 → float64). */
+/** Type promotion for binary ops (Paddle promotes float32 op float64 → float64, uint8 op int32 → int32). */
 export function promote(a: DType, b: DType): DType {
   if (a === b) return a;
-  const rank: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
+  const rank: Record<DType, number> = { bool: 0, uint8: 1, int32: 2, int64: 3, float32: 4, float64: 5 };
   return rank[a] >= rank[b] ? a : b;
 }

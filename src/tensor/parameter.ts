@@ -14,23 +14,45 @@ import { ParameterBase } from './tensor.js';
  * needs no regularizer code.
  */
 export interface ParameterDecay {
+  /** `'l1'` or `'l2'`. */
   readonly kind: 'l1' | 'l2';
+  /** The decay coefficient. */
   readonly coeff: number;
 }
 
+/**
+ * What {@link Parameter}'s constructor takes besides its values: Paddle's `ParamAttr` fields (name,
+ * trainable, learning rate, regularizer, clipping, bias).
+ */
 export interface ParameterInit {
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name: string;
+  /** Whether the optimizer updates the parameter (default `true`). */
   trainable?: boolean;
+  /** A factor on the optimizer's learning rate (default 1). */
   learningRate?: number;
+  /** The parameter's own weight decay (from its ParamAttr), or null. */
   regularizer?: ParameterDecay | null;
+  /** Whether gradient clipping applies to it (default `true`). */
   needClip?: boolean;
+  /** Whether the parameter is a bias: its default initializer is then zeros (Paddle's `is_bias`). */
   isBias?: boolean;
 }
 
 export class Parameter extends ParameterBase {
+  /** Paddle's `optimize_attr`: the learning-rate scale the optimizer applies to this parameter. */
   optimizeAttr: { learningRate: number };
+  /**
+   * The parameter's own weight decay (from its ParamAttr), or null; it takes precedence over the
+   * optimizer's.
+   */
   regularizer: ParameterDecay | null;
+  /** Whether gradient clipping applies to this parameter (Paddle's `need_clip`). */
   needClip: boolean;
+  /** Whether the parameter was created as a bias. */
   readonly isBias: boolean;
 
   constructor(shape: Shape, dtype: DType, init: ParameterInit) {
@@ -64,6 +86,7 @@ export class Parameter extends ParameterBase {
     };
   }
 
+  /** Paddle's spelling of `needClip`: the same accessor. */
   get need_clip(): boolean {
     return this.needClip;
   }

@@ -93,6 +93,10 @@ export function seed(value: number): number {
   return value;
 }
 
+/**
+ * The seed the global generator was last given by {@link seed} (Paddle's `Generator.initial_seed()`
+ * of the default generator).
+ */
 export function initialSeed(): number {
   return currentSeed;
 }

@@ -6,12 +6,22 @@
 import { ValueError } from '../errors.js';
 import { allocArray, type DataArray, type FloatDType } from './dtype.js';
 
+/**
+ * Paddle's `SelectedRows`: a row-sparse gradient (the rows that changed, in order and with repeats,
+ * and their values), as `Embedding({ sparse: true })` produces; the optimizer merges repeated rows
+ * as Paddle does.
+ */
 export class SelectedRows {
   constructor(
+    /** The row indices, in order, repeats kept. */
     readonly rows: readonly number[],
+    /** The values of the listed rows, shape `[rows.length, width]`. */
     readonly values: Float32Array | Float64Array,
+    /** The number of rows of the dense tensor this stands for. */
     readonly height: number,
+    /** The number of columns. */
     readonly width: number,
+    /** The dtype of the values. */
     readonly dtype: FloatDType,
   ) {
     if (values.length !== rows.length * width) {
@@ -31,6 +41,7 @@ export class SelectedRows {
     return [this.height, this.width];
   }
 
+  /** Always `true` (Paddle's `is_selected_rows()`). */
   isSelectedRows(): true {
     return true;
   }
@@ -85,6 +96,7 @@ export class SelectedRows {
     return this.toDenseArray();
   }
 
+  /** A copy with its own rows and values. */
   clone(): SelectedRows {
     return new SelectedRows([...this.rows], this.values.slice(), this.height, this.width, this.dtype);
   }

@@ -8,8 +8,11 @@
 import { RuntimeError } from '../errors.js';
 import { allocArray, type ArrayFor, type DType } from './dtype.js';
 
+/** The memory behind a Tensor: a typed array of `length` elements, in JS memory or in the kernel heap. */
 export interface Storage<D extends DType = DType> {
+  /** The dtype of the elements. */
   readonly dtype: D;
+  /** The number of elements. */
   readonly length: number;
   /** The elements, as a typed array view. Do not keep it across allocations. */
   array(): ArrayFor<D>;
@@ -19,8 +22,14 @@ export interface Storage<D extends DType = DType> {
   readonly location: string;
 }
 
+/**
+ * Where parameters and their gradients get their storage (the kernel heap, or JS memory): see
+ * {@link setParameterAllocator}.
+ */
 export interface Allocator {
+  /** The `name` the Allocator was built with (Paddle's `name`), or null. */
   readonly name: string;
+  /** Storage for `length` elements of `dtype`, zero-filled. */
   alloc<D extends DType>(dtype: D, length: number): Storage<D>;
 }
 
@@ -89,6 +98,7 @@ export class SharedStorage<D extends DType = DType> implements Storage<D> {
   }
 }
 
+/** The allocator of ordinary JS memory (what parameters use when no kernel heap is installed). */
 export const jsAllocator: Allocator = {
   name: 'js',
   alloc<D extends DType>(dtype: D, length: number): Storage<D> {

@@ -31,17 +31,44 @@ import { generate } from './unique-name.js';
 /** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
 export type NestedArray = number | boolean | bigint | readonly NestedArray[];
 
+/** Optional arguments of `Tensor.backward` (Paddle's `retain_graph`). */
 export interface BackwardOptions {
   /** Keep the graph so that a second `backward()` through it works. */
   retainGraph?: boolean;
 }
 
+/**
+ * `paddle.Tensor`: an eager (dygraph) n-dimensional array with autograd. Ops on Tensors record
+ * what their backward needs when a gradient is required (`stopGradient: false`); `backward()`
+ * accumulates into the leaves' `grad`. Values live in a typed array (`numpy()` copies them out),
+ * or in the kernel heap for parameters; `dispose()` releases them.
+ *
+ * Make one with {@link toTensor}, {@link zeros}, {@link rand}, …; ops are functions
+ * (`paddle.add(x, y)`) and methods (`x.add(y)`).
+ *
+ * Paddle: `paddle.Tensor`.
+ *
+ * @example
+ * ```ts
+ * const x = paddle.toTensor([[1, 2], [3, 4]], { stopGradient: false });
+ * const y = x.multiply(x).sum();
+ * y.backward();
+ * x.grad?.numpy(); // Float32Array [2, 4, 6, 8]
+ * ```
+ */
 export class Tensor {
   /** The element storage; replaced only by `setValue` on dtype-preserving copies. */
   storage: Storage;
+  /** The size of each dimension (Paddle's `Tensor.shape`); `[]` for a 0-D tensor. */
   readonly shape: readonly number[];
+  /** The element type (Paddle's `Tensor.dtype`). */
   readonly dtype: DType;
+  /** The `name` the Tensor was built with (Paddle's `name`), or null. */
   name: string;
+  /**
+   * Whether gradients stop here (Paddle's `stop_gradient`): `true` for data, `false` for parameters
+   * and for results of ops on them.
+   */
   stopGradient: boolean;
   /** The op that produced this tensor (null for leaves). */
   gradNode: GradNode | null = null;
@@ -110,18 +137,25 @@ export class Tensor {
     return this.storage.array();
   }
 
+  /** The number of elements (Paddle's `numel()`, as a number). */
   get numel(): number {
     return this.storage.length;
   }
 
+  /** The number of dimensions (Paddle's `ndim`). */
   get ndim(): number {
     return this.shape.length;
   }
 
+  /** The number of elements (Paddle's `size`). */
   get size(): number {
     return this.storage.length;
   }
 
+  /**
+   * Whether the tensor was made by the user rather than by an op that records a gradient (Paddle's
+   * `is_leaf`).
+   */
   get isLeaf(): boolean {
     return this.gradNode === null;
   }
@@ -141,6 +175,7 @@ export class Tensor {
     return this.gradValue !== null;
   }
 
+  /** Whether this is a row-sparse tensor (Paddle's `is_selected_rows()`); always `false` for a Tensor. */
   isSelectedRows(): boolean {
     return false;
   }
@@ -191,7 +226,8 @@ export class Tensor {
       return spare;
     }
     const storage = this.gradStorageAllocator()(this.dtype, this.numel);
-    return new Tensor(storage, this.shape, { name: `${this.name}@GRAD`, stopGradient: true });
+    // Paddle's `x.grad` has stop_gradient False (its documented examples print it so).
+    return new Tensor(storage, this.shape, { name: `${this.name}@GRAD`, stopGradient: false });
   }
 
   /** Drops the gradient; a dense buffer is kept for reuse (see `gradSpare`). */
@@ -378,9 +414,16 @@ export class Tensor {
   /**
    * Paddle's `item(*args)`: the single element (a `ValueError` unless numel is 1); `item(i)` the
    * i-th element of the flattened tensor; `item(i, j, …)` the element at that index (one index per
-   * dimension). Negative indices count from the end. A bool tensor gives 0 or 1 (JS numbers).
+   * dimension). Negative indices count from the end. A bool tensor gives `true`/`false` (Paddle's
+   * `True`/`False`); every other dtype a number.
    */
-  item(...index: number[]): number {
+  item(...index: number[]): number | boolean {
+    const v = this.itemNumber(index);
+    return this.dtype === 'bool' ? v !== 0 : v;
+  }
+
+  /** The element `item(...index)` selects, as a number (0/1 for bool). */
+  private itemNumber(index: readonly number[]): number {
     const d = this.data;
     if (index.length === 0) {
       if (this.numel !== 1) {
@@ -492,6 +535,7 @@ export class Tensor {
     return Tensor.fromOp('cast', out, this.shape, d, [this], back);
   }
 
+  /** Paddle's print form without the place: `Tensor(shape=[…], dtype=…, stop_gradient=…, [values])`. */
   toString(): string {
     return `Tensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, stop_gradient=${this.stopGradient},\n       ${JSON.stringify(this.tolist())})`;
   }
@@ -499,11 +543,17 @@ export class Tensor {
 
 /** Paddle spellings of the Tensor methods and properties (the same functions / accessors). */
 export interface Tensor {
+  /** Paddle's spelling of `clearGradient`: the same function. */
   clear_gradient: Tensor['clearGradient'];
+  /** Paddle's spelling of `clearGradient`: the same function. */
   clear_grad: Tensor['clearGradient'];
+  /** Paddle's spelling of `clearGradient`: the same function. */
   clearGrad: Tensor['clearGradient'];
+  /** Paddle's spelling of `setValue`: the same function. */
   set_value: Tensor['setValue'];
+  /** Paddle's spelling of `stopGradient`: the same function. */
   stop_gradient: boolean;
+  /** Paddle's spelling of `isLeaf`: the same function. */
   readonly is_leaf: boolean;
 }
 aliasMethods(Tensor, {

@@ -5,6 +5,10 @@
  */
 let counters = new Map<string, number>();
 
+/**
+ * `paddle.utils.unique_name.generate(key)`: `key_0`, `key_1`, … , a new name for each call with the
+ * same key.
+ */
 export function generate(key: string): string {
   const n = counters.get(key) ?? 0;
   counters.set(key, n + 1);
@@ -16,16 +20,27 @@ export function generate(key: string): string {
  * createParameter): `guard` saves, clears and afterwards restores them too.
  */
 export interface NameScopeHook {
+  /** The state to restore after the guard. */
   save(): unknown;
+  /** Resets the state at the start of the guard. */
   clear(): void;
+  /** Puts back the state `save` returned. */
   restore(saved: unknown): void;
 }
 const hooks: NameScopeHook[] = [];
 
+/**
+ * Registers a function {@link guard} calls to save and restore another counter along with the names
+ * (used by the layers' name scopes).
+ */
 export function registerNameScopeHook(hook: NameScopeHook): void {
   hooks.push(hook);
 }
 
+/**
+ * `paddle.utils.unique_name.guard()`: runs `fn` with fresh name counters and restores the previous
+ * ones afterwards, so names generated inside start from `_0` again. Returns what `fn` returns.
+ */
 export function guard<T>(fn: () => T): T {
   const saved = counters;
   const savedHooks = hooks.map((h) => h.save());

@@ -19,7 +19,7 @@ describe('train flags', () => {
       '--out', 'somewhere', '--resume',
     ]);
     expect(all?.config).toEqual({
-      epochs: 3, batchSize: 32, lr: 1e-3, rho: 0.9, momentum: 0.5, centered: true, weightDecay: 0.0001,
+      model: 'mlp', epochs: 3, batchSize: 32, lr: 1e-3, rho: 0.9, momentum: 0.5, centered: true, weightDecay: 0.0001,
       clipNorm: 0, scheduler: 'onecycle', seed: 7, limit: 100,
     });
     expect(all?.out).toBe('somewhere');

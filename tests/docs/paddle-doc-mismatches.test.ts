@@ -41,6 +41,16 @@ describe('creation takes Tensors where Paddle does', () => {
     expect(paddle.arange(1, 2, 0.5, { dtype: 'float64' }).tolist()).toEqual([1, 1.5]);
     expect(paddle.arange(0, 3, { dtype: 'float64' }).dtype).toBe('float64');
   });
+
+  it('eye(num_rows, num_columns) takes num_columns positionally too', () => {
+    // paddle.eye(2, 3, dtype='int32')  →  [[1 0 0] [0 1 0]]
+    const e = paddle.eye(2, 3, { dtype: 'int32' });
+    expect(e.dtype).toBe('int32');
+    expect(e.tolist()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    expect(paddle.eye(2, { numColumns: 1 }).shape).toEqual([2, 1]);
+    expect(paddle.eye(2, null).shape).toEqual([2, 2]);
+    expect(() => paddle.eye(2, 3, { numColumns: 3 })).toThrow(/both positionally and in the options/);
+  });
 });
 
 describe('ops take Tensors where Paddle does', () => {
@@ -158,5 +168,67 @@ describe('containers', () => {
     const model = new paddle.nn.Sequential(['l1', l1], ['l2', new paddle.nn.Linear(2, 3)]);
     expect((model as unknown as Record<string, unknown>)['l1']).toBe(l1);
     expect(model[0]).toBe(l1);
+  });
+});
+
+describe('the uint8 dtype', () => {
+  it("cast(x, 'uint8'): Paddle's example, C's conversion (truncate, wrap modulo 256, NaN → 0)", () => {
+    // x = paddle.to_tensor([2, 3, 4], 'float64'); y = paddle.cast(x, 'uint8')  →  uint8 [2, 3, 4]
+    const x = toTensor([2, 3, 4], { dtype: 'float64' });
+    const y = paddle.cast(x, 'uint8');
+    expect(y.dtype).toBe('uint8');
+    expect(y.data).toBeInstanceOf(Uint8Array);
+    expect(y.tolist()).toEqual([2, 3, 4]);
+    expect(paddle.cast(toTensor([-1, 256.7, NaN, 255.9, 3.99]), 'paddle.uint8').tolist()).toEqual([255, 0, 0, 255, 3]);
+    expect(String(y)).toBe('Tensor(shape=[3], dtype=uint8, stop_gradient=true,\n       [2,3,4])');
+    expect(paddle.cast(y, 'float32').tolist()).toEqual([2, 3, 4]);
+    expect(paddle.cast(toTensor([0, 7]), 'uint8').astype('bool').tolist()).toEqual([false, true]);
+  });
+
+  it('a Uint8Array becomes uint8; arithmetic wraps in uint8 and promotes like Paddle (uint8 op int32 → int32)', () => {
+    const a = toTensor(new Uint8Array([200, 100]));
+    expect(a.dtype).toBe('uint8');
+    const twice = paddle.add(a, a);
+    expect(twice.dtype).toBe('uint8');
+    expect(twice.tolist()).toEqual([144, 200]);
+    const wide = paddle.add(a, toTensor([1, 1], { dtype: 'int32' }));
+    expect(wide.dtype).toBe('int32');
+    expect(wide.tolist()).toEqual([201, 101]);
+    expect(paddle.multiply(a, toTensor(0.5)).dtype).toBe('float32');
+    expect(paddle.max(a).item()).toBe(200);
+    expect(toTensor([1, 300], { dtype: 'uint8' }).tolist()).toEqual([1, 44]);
+  });
+
+  it('saves and loads as uint8 (pickle |u1 and safetensors U8)', () => {
+    const a = toTensor(new Uint8Array([0, 1, 255]));
+    for (const format of ['pickle', 'safetensors'] as const) {
+      const back = paddle.loadBytes(paddle.saveBytes({ a }, { format })) as Record<string, paddle.Tensor>;
+      expect(back['a']?.dtype).toBe('uint8');
+      expect(back['a']?.tolist()).toEqual([0, 1, 255]);
+    }
+  });
+});
+
+describe('item() of a bool tensor is a boolean', () => {
+  it('toTensor(true).item() is true (Paddle: True); numbers stay numbers', () => {
+    // paddle.to_tensor(True).item()  →  True
+    expect(toTensor(true).item()).toBe(true);
+    const m = toTensor([[true, false], [false, true]]);
+    expect(m.item(1)).toBe(false);
+    expect(m.item(1, 1)).toBe(true);
+    expect(toTensor(1.5).item()).toBe(1.5);
+    expect(toTensor([0], { dtype: 'uint8' }).item()).toBe(0);
+  });
+});
+
+describe('x.grad', () => {
+  it("has stop_gradient False, as Paddle's examples print it", () => {
+    // x = paddle.to_tensor([[0.2, 0.9]], dtype='float64', stop_gradient=False); paddle.max(x).backward()
+    // x.grad  →  Tensor(shape=[1, 2], dtype=float64, place=Place(cpu), stop_gradient=False, [[0., 1.]])
+    const x = toTensor([[0.2, 0.9]], { dtype: 'float64', stopGradient: false });
+    paddle.max(x).backward();
+    const g = x.grad as paddle.Tensor;
+    expect(g.stopGradient).toBe(false);
+    expect(g.tolist()).toEqual([[0, 1]]);
   });
 });

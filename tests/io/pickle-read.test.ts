@@ -82,7 +82,7 @@ describe('unpickle: files written by CPython pickle + NumPy', () => {
     expect(m.get('1')).toBe('str-one');
   });
 
-  it('widens float16 / int8 / uint8 / uint32 exactly and records the stored type', () => {
+  it('widens float16 / int8 / uint32 exactly and records the stored type', () => {
     const v = unpickle(fixture('mixed.p4.pkl')) as Map<string, NdArray>;
     const f16 = v.get('f16') as NdArray;
     expect(f16.dtype).toBe('float32');

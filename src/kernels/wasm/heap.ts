@@ -85,6 +85,7 @@ function makeView(dtype: DType, buffer: AnyBuffer, byteOffset: number, length: n
       return new Float64Array(buffer, byteOffset, length);
     case 'int32':
       return new Int32Array(buffer, byteOffset, length);
+    case 'uint8':
     case 'bool':
       return new Uint8Array(buffer, byteOffset, length);
   }

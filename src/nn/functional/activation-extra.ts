@@ -22,9 +22,14 @@ function numberOpt(where: string, key: string, value: unknown, fallback: number)
   return value;
 }
 
+/** Optional arguments of `F.leakyRelu` (Paddle's `negative_slope`, `name`). */
 export interface LeakyReluOptions {
   /** Slope for x < 0 (default 0.01). */
   negativeSlope?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -49,9 +54,14 @@ export function silu(x: Tensor, options?: { name?: string | null }): Tensor {
   });
 }
 
+/** Optional arguments of `F.elu` (Paddle's `alpha`, `name`). */
 export interface EluOptions {
   /** Scale of the negative part (default 1.0). */
   alpha?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -68,11 +78,16 @@ export function elu(x: Tensor, ...args: unknown[]): Tensor {
   });
 }
 
+/** Optional arguments of `F.softplus` (Paddle's `beta`, `threshold`, `name`). */
 export interface SoftplusOptions {
   /** Default 1. */
   beta?: number;
   /** Above beta·x > threshold the result is x itself (default 20). */
   threshold?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -94,6 +109,7 @@ export function softplus(x: Tensor, options?: SoftplusOptions): Tensor {
   });
 }
 
+/** Optional arguments of `F.normalize` (Paddle's `p`, `axis`, `epsilon`, `name`). */
 export interface NormalizeOptions {
   /** The norm's exponent (default 2). */
   p?: number;
@@ -101,6 +117,10 @@ export interface NormalizeOptions {
   axis?: number;
   /** Lower bound of the norm (default 1e-12). */
   epsilon?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -14,9 +14,16 @@ import { TypeError as PaddleTypeError } from '../../errors.js';
 import { axisOf, floatTensor, splitAt } from './checks.js';
 import { erfc } from './math.js';
 
+/** Optional arguments of `F.softmax` and `F.logSoftmax` (Paddle's `axis`, `dtype`, `name`). */
 export interface SoftmaxOptions {
+  /** The axis the softmax normalizes over (Paddle's `axis`; default -1). */
   axis?: number;
+  /** Cast the input to this dtype first (Paddle's `dtype`; default: the input's). */
   dtype?: string | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -125,8 +132,14 @@ export function logSoftmax(x: Tensor, ...args: unknown[]): Tensor {
   });
 }
 
+/** Optional arguments of `F.gelu` (Paddle's `approximate`, `name`). */
 export interface GeluOptions {
+  /** Use the tanh approximation of GELU (Paddle's `approximate`; default `false`). */
   approximate?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -39,6 +39,10 @@ export function splitAt(shape: readonly number[], axis: number): [number, number
   return [outer, shape[axis] as number, inner];
 }
 
+/**
+ * How a loss combines its per-element values (Paddle's `reduction`): their mean, their sum, or none
+ * (the per-element losses).
+ */
 export type Reduction = 'mean' | 'sum' | 'none';
 
 /** Checks the `reduction` option with the op's own Paddle message. */

@@ -14,10 +14,18 @@ import { Tensor } from '../../tensor/tensor.js';
 import { positionalOrOptions } from '../args.js';
 import { axisOf, floatTensor } from './checks.js';
 
+/** Optional arguments of `F.dropout` (Paddle's `p`, `training`, `mode`, `name`). */
 export interface DropoutOptions {
+  /** The probability of zeroing an element (Paddle's `p`; default 0.5). */
   p?: number;
+  /** Apply dropout (`true`, default) or return the input unchanged (Paddle's `training`). */
   training?: boolean;
+  /** `'upscale_in_train'` (default) or `'downscale_in_infer'` (Paddle's `mode`). */
   mode?: 'upscale_in_train' | 'downscale_in_infer';
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

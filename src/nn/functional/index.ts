@@ -43,3 +43,21 @@ export type {
 } from './loss-extra.js';
 export { pad } from './pad.js';
 export type { PadOptions, PadMode, PadDataFormat } from './pad.js';
+export { conv1d, conv2d, conv1dTranspose, conv1d_transpose, conv2dTranspose, conv2d_transpose } from './conv.js';
+export type { Conv1dOptions, Conv2dOptions, Conv1dTransposeOptions, Conv2dTransposeOptions } from './conv.js';
+export type { PaddingSpec, DataFormat1D, DataFormat2D } from './conv-args.js';
+export {
+  maxPool1d,
+  max_pool1d,
+  maxPool2d,
+  max_pool2d,
+  avgPool1d,
+  avg_pool1d,
+  avgPool2d,
+  avg_pool2d,
+  adaptiveAvgPool2d,
+  adaptive_avg_pool2d,
+} from './pooling.js';
+export type { MaxPool1dOptions, MaxPool2dOptions, AvgPool1dOptions, AvgPool2dOptions, AdaptiveAvgPool2dOptions } from './pooling.js';
+export { batchNorm, batch_norm, layerNorm, layer_norm, groupNorm, group_norm } from './norm.js';
+export type { BatchNormOptions, LayerNormOptions, GroupNormOptions, NormDataFormat } from './norm.js';

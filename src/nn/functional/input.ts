@@ -18,9 +18,22 @@ import { shapeToString } from '../../tensor/shape.js';
 import { flattenNested, Tensor, type NestedArray } from '../../tensor/tensor.js';
 import { floatTensor } from './checks.js';
 
+/** Optional arguments of `F.embedding` (Paddle's `padding_idx`, `sparse`, `name`). */
 export interface EmbeddingOptions {
+  /**
+   * Row whose output is zeros and whose gradient is not accumulated (Paddle's `padding_idx`;
+   * negative counts from the end).
+   */
   paddingIdx?: number | null;
+  /**
+   * Produce a row-sparse gradient (`SelectedRows`) instead of a dense one (Paddle's `sparse`;
+   * default `false`).
+   */
   sparse?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -61,6 +74,12 @@ export function normalizePaddingIdx(paddingIdx: unknown, n: number): number {
   return p;
 }
 
+/**
+ * `paddle.nn.functional.embedding(x, weight, padding_idx=None, sparse=False)`: the rows of `weight`
+ * selected by the int64 ids in `x` (output shape `[...x.shape, embeddingDim]`); the gradient
+ * accumulates into the selected rows (row-sparse with `sparse: true`). Throws a TypeError for
+ * non-integer ids and a ValueError for ids out of range.
+ */
 export function embedding(x: Tensor | NestedArray | ArrayLike<number>, weight: Tensor, options?: EmbeddingOptions): Tensor {
   const o = checkOptions('embedding', options, ['paddingIdx', 'sparse', 'name']);
   const w = floatTensor('embedding', 'weight', weight);

@@ -19,8 +19,14 @@ import { matmul } from '../../ops/matmul.js';
 import { isPlainObject } from '../args.js';
 import { floatTensor } from './checks.js';
 
+/** Optional arguments of `F.linear` (Paddle's `bias`, `name`). */
 export interface LinearOptions {
+  /** The bias, added to every row (Paddle's `bias`; default none). */
   bias?: Tensor | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

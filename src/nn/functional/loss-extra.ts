@@ -119,10 +119,19 @@ function elementLoss(
   });
 }
 
+/** Optional arguments of `F.binaryCrossEntropy` (Paddle's `weight`, `reduction`, `name`). */
 export interface BinaryCrossEntropyOptions {
   /** Rescales each element's loss (broadcast to the input's shape). */
   weight?: Tensor | null;
+  /**
+   * How the per-element losses are combined: `'mean'` (default), `'sum'` or `'none'` (Paddle's
+   * `reduction`).
+   */
   reduction?: Reduction;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -143,6 +152,10 @@ export function binaryCrossEntropy(input: Tensor, label: Tensor, options?: Binar
   });
 }
 
+/**
+ * Optional arguments of `F.binaryCrossEntropyWithLogits` (Paddle's `weight`, `reduction`,
+ * `pos_weight`, `name`).
+ */
 export interface BinaryCrossEntropyWithLogitsOptions extends BinaryCrossEntropyOptions {
   /** Weight of the positive examples (broadcast to the label's shape). */
   posWeight?: Tensor | null;
@@ -185,10 +198,19 @@ export function binaryCrossEntropyWithLogits(logit: Tensor, label: Tensor, optio
   );
 }
 
+/** Optional arguments of `F.smoothL1Loss` (Paddle's `reduction`, `delta`, `name`). */
 export interface SmoothL1LossOptions {
+  /**
+   * How the per-element losses are combined: `'mean'` (default), `'sum'` or `'none'` (Paddle's
+   * `reduction`).
+   */
   reduction?: Reduction;
   /** The switch point between the quadratic and linear parts (default 1.0). */
   delta?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -211,11 +233,16 @@ export function smoothL1Loss(input: Tensor, label: Tensor, options?: SmoothL1Los
   });
 }
 
+/** Optional arguments of `F.klDiv` (Paddle's `reduction`, `log_target`, `name`). */
 export interface KlDivOptions {
   /** 'mean' (default), 'batchmean', 'sum' or 'none'. */
   reduction?: KlReduction;
   /** The label holds log-probabilities (default false). */
   logTarget?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -243,12 +270,21 @@ export function klDiv(input: Tensor, label: Tensor, options?: KlDivOptions): Ten
   return elementLoss('kl_div', input, label, undefined, reduction, term);
 }
 
+/** Optional arguments of `F.nllLoss` (Paddle's `weight`, `ignore_index`, `reduction`, `name`). */
 export interface NllLossOptions {
   /** A weight per class (1-D, length C). */
   weight?: Tensor | null;
   /** A label value that contributes nothing (default -100). */
   ignoreIndex?: number;
+  /**
+   * How the per-element losses are combined: `'mean'` (default), `'sum'` or `'none'` (Paddle's
+   * `reduction`).
+   */
   reduction?: Reduction;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

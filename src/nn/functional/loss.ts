@@ -32,14 +32,41 @@ import { axisOf, checkReduction, floatTensor, splitAt, type Reduction } from './
 import { readIds } from './input.js';
 import { broadcastTo, reduceToShape } from '../../ops/helpers.js';
 
+/**
+ * Optional arguments of `F.crossEntropy` (Paddle's `weight`, `ignore_index`, `reduction`,
+ * `soft_label`, `axis`, `use_softmax`, `label_smoothing`, `name`).
+ */
 export interface CrossEntropyOptions {
+  /** Per-class rescaling weights, a Tensor of shape `[C]` (Paddle's `weight`). */
   weight?: Tensor | null;
+  /** A label value whose samples contribute nothing (Paddle's `ignore_index`; default -100). */
   ignoreIndex?: number;
+  /**
+   * How the per-element losses are combined: `'mean'` (default), `'sum'` or `'none'` (Paddle's
+   * `reduction`).
+   */
   reduction?: Reduction;
+  /**
+   * Labels are per-class probabilities of the input's shape instead of class ids (Paddle's
+   * `soft_label`; default `false`).
+   */
   softLabel?: boolean;
+  /** The axis to work along (Paddle's `axis`); a negative axis counts from the end. */
   axis?: number;
+  /**
+   * Apply softmax to the input first (`true`, default); `false` when the input already holds
+   * probabilities (Paddle's `use_softmax`).
+   */
   useSoftmax?: boolean;
+  /**
+   * Mix the one-hot labels with a uniform distribution by this amount in [0, 1) (Paddle's
+   * `label_smoothing`; default 0).
+   */
   labelSmoothing?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -50,6 +77,13 @@ function tolerable(v: number): number {
   return v === Infinity ? 1e20 : v === -Infinity ? -1e20 : v;
 }
 
+/**
+ * `paddle.nn.functional.cross_entropy(input, label, weight=None, ignore_index=-100,
+ * reduction='mean', soft_label=False, axis=-1, use_softmax=True, label_smoothing=0.0)`: softmax
+ * cross entropy of logits against int64 class ids (or soft labels), with Paddle's weighting and
+ * reduction. Throws a TypeError for float class ids (make them int64) and a ValueError for
+ * mismatched shapes or labels out of range.
+ */
 export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options?: CrossEntropyOptions): Tensor {
   const o = checkOptions('cross_entropy', options, CE_KEYS);
   const reduction = checkReduction(
@@ -283,8 +317,17 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
 // ---------------------------------------------------------------------------------------------
 // Elementwise regression losses
 
+/** Optional arguments of `F.mseLoss` and `F.l1Loss` (Paddle's `reduction`, `name`). */
 export interface RegressionLossOptions {
+  /**
+   * How the per-element losses are combined: `'mean'` (default), `'sum'` or `'none'` (Paddle's
+   * `reduction`).
+   */
   reduction?: Reduction;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

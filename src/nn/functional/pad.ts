@@ -21,9 +21,18 @@ import type { BackwardFn } from '../../tensor/autograd.js';
 import { expectTensor, intList } from '../../ops/helpers.js';
 import { needsGrad } from '../../ops/binary.js';
 
+/**
+ * How `F.pad` fills the border (Paddle's `mode`): a constant, the reflection, the replicated edge,
+ * or the wrapped-around opposite edge.
+ */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
+/**
+ * The input layouts `F.pad` accepts (Paddle's `data_format`): channels first or last, for 3-, 4-
+ * and 5-D inputs.
+ */
 export type PadDataFormat = 'NCL' | 'NLC' | 'NCHW' | 'NHWC' | 'NCDHW' | 'NDHWC';
 
+/** Optional arguments of `F.pad` (Paddle's `value`, `data_format`, `pad_from_left_axis`, `name`). */
 export interface PadOptions {
   /** 'constant' (default), 'reflect', 'replicate', 'circular'. */
   mode?: PadMode;
@@ -33,6 +42,10 @@ export interface PadOptions {
   dataFormat?: PadDataFormat | null;
   /** For a full-length (2·N) constant pad: true (default) pads dim 0 first, false the last dim first. */
   padFromLeftAxis?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

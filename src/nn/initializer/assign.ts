@@ -12,6 +12,7 @@ import type { DataArray } from '../../tensor/dtype.js';
 import { typeError } from '../args.js';
 import { Initializer } from './initializer.js';
 
+/** What `Assign` copies into a parameter: a Tensor, a typed array or nested number arrays. */
 export type AssignValue = Tensor | DataArray | NestedArray;
 
 export class Assign extends Initializer {

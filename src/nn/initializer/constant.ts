@@ -5,12 +5,19 @@ import { positionalOrOptions } from '../args.js';
 import { checkNumber } from '../args.js';
 import { Initializer } from './initializer.js';
 
+/** Optional arguments of {@link nn.initializer.Constant} (Paddle's `value`). */
 export interface ConstantOptions {
+  /** The value every element gets (Paddle's `value`; default 0). */
   value?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
 export class Constant extends Initializer {
+  /** The `value` this Constant was built with (Paddle's `value`). */
   readonly value: number;
 
   constructor(options?: ConstantOptions);

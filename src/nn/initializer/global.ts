@@ -12,6 +12,11 @@ let globalBias: Initializer | null = null;
 
 const EXPECTED = "(<class 'paddle.nn.initializer.initializer.Initializer'>, <class 'NoneType'>)";
 
+/**
+ * `paddle.nn.initializer.set_global_initializer(weight_init, bias_init=None)`: the initializers
+ * parameters get when neither their ParamAttr nor their layer names one; `null` restores the
+ * defaults.
+ */
 export function setGlobalInitializer(
   weightInit: Initializer | null,
   biasInit?: Initializer | null | { biasInit?: Initializer | null },

@@ -12,10 +12,24 @@ import { calculateGain, Initializer } from './initializer.js';
 import { fillNormal } from './normal.js';
 import { fillUniform } from './uniform.js';
 
+/**
+ * Optional arguments of {@link nn.initializer.KaimingUniform} and {@link
+ * nn.initializer.KaimingNormal} (Paddle's `fan_in`, `negative_slope`, `nonlinearity`).
+ */
 export interface KaimingOptions {
+  /** The fan-in to use instead of the one computed from the parameter's shape (Paddle's `fan_in`). */
   fanIn?: number | null;
+  /** The negative slope of the leaky ReLU that follows (Paddle's `negative_slope`; default 0). */
   negativeSlope?: number;
+  /**
+   * The nonlinearity whose gain is used: `'relu'` (default) or `'leaky_relu'`, … (Paddle's
+   * `nonlinearity`).
+   */
   nonlinearity?: string;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -42,6 +56,10 @@ abstract class KaimingBase extends Initializer {
   }
 }
 
+/**
+ * `paddle.nn.initializer.KaimingUniform(fan_in=None, negative_slope=0.0, nonlinearity='relu')`: He
+ * initialization, uniform in `[-limit, limit]` with `limit = gain * sqrt(3 / fan_in)`.
+ */
 export class KaimingUniform extends KaimingBase {
   constructor(options?: KaimingOptions);
   constructor(fanIn?: number | null, negativeSlope?: number, nonlinearity?: string, options?: { name?: string | null });
@@ -49,6 +67,7 @@ export class KaimingUniform extends KaimingBase {
     super('KaimingUniform', args);
   }
 
+  /** The bound of the uniform range for a parameter of `shape`. */
   limit(shape: Shape): number {
     const [gain, fanIn] = this.gainAndFanIn(shape, 'KaimingUniform');
     return gain * Math.sqrt(3.0 / fanIn);
@@ -61,6 +80,10 @@ export class KaimingUniform extends KaimingBase {
   }
 }
 
+/**
+ * `paddle.nn.initializer.KaimingNormal(fan_in=None, negative_slope=0.0, nonlinearity='relu')`: He
+ * initialization, normal with mean 0 and `std = gain / sqrt(fan_in)`.
+ */
 export class KaimingNormal extends KaimingBase {
   constructor(options?: KaimingOptions);
   constructor(fanIn?: number | null, negativeSlope?: number, nonlinearity?: string, options?: { name?: string | null });
@@ -68,6 +91,7 @@ export class KaimingNormal extends KaimingBase {
     super('KaimingNormal', args);
   }
 
+  /** The standard deviation for a parameter of `shape`. */
   std(shape: Shape): number {
     const [gain, fanIn] = this.gainAndFanIn(shape, 'KaimingNormal');
     return gain / Math.sqrt(fanIn);

@@ -9,14 +9,23 @@ import { randomNormal, randomUniform01 } from '../../tensor/random.js';
 import { checkNumber, positionalOrOptions } from '../args.js';
 import { Initializer } from './initializer.js';
 
+/** Optional arguments of {@link nn.initializer.Normal} (Paddle's `mean`, `std`). */
 export interface NormalOptions {
+  /** The mean of the distribution (Paddle's `mean`; default 0). */
   mean?: number;
+  /** The standard deviation (Paddle's `std`; default 1). */
   std?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
 export class Normal extends Initializer {
+  /** The `mean` this Normal was built with (Paddle's `mean`). */
   readonly mean: number;
+  /** The `std` this Normal was built with (Paddle's `std`). */
   readonly std: number;
 
   constructor(options?: NormalOptions);
@@ -40,18 +49,31 @@ export function fillNormal(out: FloatArray, mean: number, std: number): void {
   for (let i = 0; i < out.length; i++) out[i] = mean + std * randomNormal();
 }
 
+/** Optional arguments of {@link nn.initializer.TruncatedNormal} (Paddle's `mean`, `std`, `a`, `b`). */
 export interface TruncatedNormalOptions {
+  /** The mean of the distribution (Paddle's `mean`; default 0). */
   mean?: number;
+  /** The standard deviation (Paddle's `std`; default 1). */
   std?: number;
+  /** The lower cut-off (Paddle's `a`; default -2). */
   a?: number;
+  /** The upper cut-off (Paddle's `b`; default 2). */
   b?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
 export class TruncatedNormal extends Initializer {
+  /** The `mean` this TruncatedNormal was built with (Paddle's `mean`). */
   readonly mean: number;
+  /** The `std` this TruncatedNormal was built with (Paddle's `std`). */
   readonly std: number;
+  /** The `a` this TruncatedNormal was built with (Paddle's `a`). */
   readonly a: number;
+  /** The `b` this TruncatedNormal was built with (Paddle's `b`). */
   readonly b: number;
 
   constructor(options?: TruncatedNormalOptions);

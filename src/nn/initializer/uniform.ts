@@ -5,14 +5,23 @@ import { randomUniform01 } from '../../tensor/random.js';
 import { checkNumber, positionalOrOptions } from '../args.js';
 import { Initializer } from './initializer.js';
 
+/** Optional arguments of {@link nn.initializer.Uniform} (Paddle's `low`, `high`). */
 export interface UniformOptions {
+  /** The lower bound (Paddle's `low`; default -1). */
   low?: number;
+  /** The upper bound (Paddle's `high`; default 1). */
   high?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
 export class Uniform extends Initializer {
+  /** The `low` this Uniform was built with (Paddle's `low`). */
   readonly low: number;
+  /** The `high` this Uniform was built with (Paddle's `high`). */
   readonly high: number;
 
   constructor(options?: UniformOptions);

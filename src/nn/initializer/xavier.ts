@@ -11,10 +11,21 @@ import { Initializer } from './initializer.js';
 import { fillNormal } from './normal.js';
 import { fillUniform } from './uniform.js';
 
+/**
+ * Optional arguments of {@link nn.initializer.XavierUniform} and {@link
+ * nn.initializer.XavierNormal} (Paddle's `fan_in`, `fan_out`, `gain`).
+ */
 export interface XavierOptions {
+  /** The fan-in to use instead of the one computed from the shape (Paddle's `fan_in`). */
   fanIn?: number | null;
+  /** The fan-out to use instead of the one computed from the shape (Paddle's `fan_out`). */
   fanOut?: number | null;
+  /** A factor on the bound or standard deviation (Paddle's `gain`; default 1). */
   gain?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -37,6 +48,11 @@ abstract class XavierBase extends Initializer {
   }
 }
 
+/**
+ * `paddle.nn.initializer.XavierUniform(fan_in=None, fan_out=None, gain=1.0)`: Glorot
+ * initialization, uniform in `[-limit, limit]` with `limit = gain * sqrt(6 / (fan_in + fan_out))`;
+ * `nn.Linear`'s default weight initializer.
+ */
 export class XavierUniform extends XavierBase {
   constructor(options?: XavierOptions);
   constructor(fanIn?: number | null, fanOut?: number | null, gain?: number, options?: { name?: string | null });
@@ -56,6 +72,10 @@ export class XavierUniform extends XavierBase {
   }
 }
 
+/**
+ * `paddle.nn.initializer.XavierNormal(fan_in=None, fan_out=None, gain=1.0)`: Glorot initialization,
+ * normal with mean 0 and `std = gain * sqrt(2 / (fan_in + fan_out))`.
+ */
 export class XavierNormal extends XavierBase {
   constructor(options?: XavierOptions);
   constructor(fanIn?: number | null, fanOut?: number | null, gain?: number, options?: { name?: string | null });

@@ -22,7 +22,9 @@ export function cosineAnnealingLr(baseLr: number, TMax: number, etaMin: number, 
  * apart by rounding (about 1e-16 relative per step).
  */
 export class CosineAnnealingDecay extends LRScheduler {
+  /** The `TMax` this CosineAnnealingDecay was built with (Paddle's `TMax`). */
   readonly TMax: number;
+  /** The `etaMin` this CosineAnnealingDecay was built with (Paddle's `eta_min`). */
   readonly etaMin: number;
 
   constructor(learningRate: number, TMax: number, options: CosineAnnealingDecayOptions = {}) {

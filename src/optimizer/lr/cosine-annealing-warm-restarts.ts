@@ -36,8 +36,11 @@ export function warmRestartsPosition(T0: number, TMult: number, epoch: number): 
  * `step(epoch)`, but plain `step()` continues from the cycle position it was constructed with.
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
+  /** The `T0` this CosineAnnealingWarmRestarts was built with (Paddle's `T0`). */
   readonly T0: number;
+  /** The `TMult` this CosineAnnealingWarmRestarts was built with (Paddle's `TMult`). */
   readonly TMult: number;
+  /** The `etaMin` this CosineAnnealingWarmRestarts was built with (Paddle's `eta_min`). */
   readonly etaMin: number;
   /** The length of the current cycle. */
   TI: number;

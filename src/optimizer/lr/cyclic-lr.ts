@@ -5,7 +5,12 @@ import { callNumberFunction, requireFunction } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 import { floorDiv, pow, pyRepr } from './py-math.js';
 
+/** The cycle shapes of {@link optimizer.lr.CyclicLR} (Paddle's `mode`). */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
+/**
+ * What `scaleFn` of {@link optimizer.lr.CyclicLR} is evaluated on: the cycle number or the
+ * iteration (Paddle's `scale_mode`).
+ */
 export type ScaleMode = 'cycle' | 'iterations';
 
 export interface CyclicLROptions extends LRSchedulerOptions {
@@ -48,13 +53,21 @@ export function cyclicPosition(cycleSize: number, stepUpPct: number, epoch: numb
 }
 
 export class CyclicLR extends LRScheduler {
+  /** The `maxLr` this CyclicLR was built with (Paddle's `max_lr`). */
   readonly maxLr: number;
+  /** The `cycleSize` this CyclicLR was built with (Paddle's `cycle_size`). */
   readonly cycleSize: number;
+  /** The `stepUpPct` this CyclicLR was built with (Paddle's `step_up_pct`). */
   readonly stepUpPct: number;
+  /** The `amplitude` this CyclicLR was built with (Paddle's `amplitude`). */
   readonly amplitude: number;
+  /** The `mode` this CyclicLR was built with (Paddle's `mode`). */
   readonly mode: string;
+  /** The `gamma` this CyclicLR was built with (Paddle's `gamma`). */
   readonly gamma: number;
+  /** The `scaleFn` this CyclicLR was built with (Paddle's `scale_fn`). */
   readonly scaleFn: (x: number) => number;
+  /** The `scaleMode` this CyclicLR was built with (Paddle's `scale_mode`). */
   readonly scaleMode: ScaleMode;
 
   /** `lr = base_lr + amplitude · height · scaleFn(cycle or e)`, amplitude `max_lr − base_lr`. */

@@ -4,6 +4,7 @@ import { assertArg, requireNumber } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 import { pow } from './py-math.js';
 
+/** Optional arguments of {@link optimizer.lr.ExponentialDecay} (Paddle's `last_epoch`, `verbose`). */
 export type ExponentialDecayOptions = LRSchedulerOptions;
 
 /** `lr = base_lr · gamma^e` (from the base rate, despite the docstring's `last_lr · gamma`). */
@@ -12,6 +13,7 @@ export function exponentialDecayLr(baseLr: number, gamma: number, epoch: number)
 }
 
 export class ExponentialDecay extends LRScheduler {
+  /** The `gamma` this ExponentialDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
   constructor(learningRate: number, gamma: number, options: ExponentialDecayOptions = {}) {

@@ -3,6 +3,7 @@ import { checkOptions } from '../../options.js';
 import { requireNumber } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 
+/** Optional arguments of {@link optimizer.lr.InverseTimeDecay} (Paddle's `last_epoch`, `verbose`). */
 export type InverseTimeDecayOptions = LRSchedulerOptions;
 
 /** `lr = base_lr / (1 + gamma · e)`. */
@@ -11,6 +12,7 @@ export function inverseTimeDecayLr(baseLr: number, gamma: number, epoch: number)
 }
 
 export class InverseTimeDecay extends LRScheduler {
+  /** The `gamma` this InverseTimeDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
   /** Paddle checks nothing about `gamma`. */

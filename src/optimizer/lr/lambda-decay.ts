@@ -3,9 +3,11 @@ import { checkOptions } from '../../options.js';
 import { callNumberFunction, requireFunction } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 
+/** Optional arguments of {@link optimizer.lr.LambdaDecay} (Paddle's `last_epoch`, `verbose`). */
 export type LambdaDecayOptions = LRSchedulerOptions;
 
 export class LambdaDecay extends LRScheduler {
+  /** The `lrLambda` this LambdaDecay was built with (Paddle's `lr_lambda`). */
   readonly lrLambda: (epoch: number) => number;
 
   /** `lr = base_lr · lrLambda(e)`; `lrLambda` must return a number (checked at each step). */

@@ -18,8 +18,11 @@ export interface LinearLROptions extends LRSchedulerOptions {
  * form, so `step(epoch)` applies one recursion step at the new epoch, not a jump (Paddle's too).
  */
 export class LinearLR extends LRScheduler {
+  /** The `totalSteps` this LinearLR was built with (Paddle's `total_steps`). */
   readonly totalSteps: number;
+  /** The `startFactor` this LinearLR was built with (Paddle's `start_factor`). */
   readonly startFactor: number;
+  /** The `endFactor` this LinearLR was built with (Paddle's `end_factor`). */
   readonly endFactor: number;
 
   constructor(learningRate: number, totalSteps: number, options: LinearLROptions = {}) {

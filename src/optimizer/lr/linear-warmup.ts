@@ -11,6 +11,7 @@ import {
 } from './lr-scheduler.js';
 import { pyStr } from './py-math.js';
 
+/** Optional arguments of {@link optimizer.lr.LinearWarmup} (Paddle's `last_epoch`, `verbose`). */
 export type LinearWarmupOptions = LRSchedulerOptions;
 
 /** The key under which `stateDict()` nests the wrapped scheduler's state. */
@@ -24,8 +25,11 @@ export function linearWarmupLr(startLr: number, endLr: number, warmupSteps: numb
 export class LinearWarmup extends LRScheduler {
   /** What follows the warm-up: a fixed rate, or a scheduler stepped to `e − warmupSteps`. */
   readonly learningRate: number | LRScheduler;
+  /** The `warmupSteps` this LinearWarmup was built with (Paddle's `warmup_steps`). */
   readonly warmupSteps: number;
+  /** The `startLr` this LinearWarmup was built with (Paddle's `start_lr`). */
   readonly startLr: number;
+  /** The `endLr` this LinearWarmup was built with (Paddle's `end_lr`). */
   readonly endLr: number;
 
   /** `baseLr` is `startLr` (Paddle passes it to the base constructor). */

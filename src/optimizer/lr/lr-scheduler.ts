@@ -54,8 +54,10 @@ export type LRStateDict = Record<string, unknown>;
 
 /** A one-element tensor as the schedulers accept it (a `Tensor` fits; so does anything alike). */
 export interface ScalarTensorLike {
+  /** The element count (a learning rate given as a Tensor must have one). */
   readonly numel: number;
-  item(): number;
+  /** The single value. */
+  item(): number | boolean;
 }
 
 export function isScalarTensorLike(x: unknown): x is ScalarTensorLike {
@@ -70,6 +72,25 @@ export function isScalarTensorLike(x: unknown): x is ScalarTensorLike {
 const UNUSED_VALUES_WARNING =
   "There are some unused values in state_dict. Maybe the optimizer have different 'LearningRateDecay' when invoking state_dict and set_dict";
 
+/**
+ * `paddle.optimizer.lr.LRScheduler`: the base of the 18 learning-rate schedulers. `call()` gives
+ * the current rate, `step()` advances one epoch (or sets it), and `stateDict()` /
+ * `setStateDict()` save and restore it (an optimizer saves its scheduler under `LR_Scheduler`).
+ * Pass a scheduler as an optimizer's learning rate and call `scheduler.step()` once per epoch (or
+ * per step, as the schedule intends).
+ *
+ * Paddle: `paddle.optimizer.lr.LRScheduler(learning_rate=0.1, last_epoch=-1, verbose=False)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.StepDecay(0.5, 5, { gamma: 0.8 });
+ * const opt = new paddle.optimizer.RMSProp(scheduler, { parameters: linear.parameters() });
+ * for (let epoch = 0; epoch < 20; epoch++) {
+ *   // ... train one epoch: loss.backward(); opt.step(); opt.clearGrad();
+ *   scheduler.step();
+ * }
+ * ```
+ */
 export class LRScheduler {
   /** The initial learning rate (`float(learning_rate)`). */
   baseLr: number;
@@ -77,6 +98,7 @@ export class LRScheduler {
   lastLr: number;
   /** The current epoch. */
   lastEpoch: number;
+  /** Report each new rate through the log sink (Paddle's `verbose`). */
   verbose: boolean;
 
   constructor(learningRate: number = 0.1, options: LRSchedulerOptions = {}) {
@@ -167,7 +189,7 @@ export class LRScheduler {
       if (value === undefined) continue;
       if (isScalarTensorLike(value)) {
         if (value.numel !== 1) throw new AssertionError('numel of Tensor in state_dict must be 1');
-        value = value.item();
+        value = Number(value.item());
       }
       stateDict[key] = value;
     }
@@ -222,13 +244,21 @@ export class LRScheduler {
 
 /** Paddle's spellings, defined once. */
 export interface LRScheduler {
+  /** Paddle's spelling of `getLr`: the same function. */
   get_lr: LRScheduler['getLr'];
+  /** Paddle's spelling of `stateDict`: the same function. */
   state_dict: LRScheduler['stateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_state_dict: LRScheduler['setStateDict'];
+  /** Paddle's spelling of `setStateDict`: the same function. */
   set_dict: LRScheduler['setStateDict'];
+  /** Paddle's spelling of `stateKeys`: the same function. */
   state_keys: LRScheduler['stateKeys'];
+  /** Paddle's spelling of `lastEpoch`: the same function. */
   last_epoch: number;
+  /** Paddle's spelling of `lastLr`: the same function. */
   last_lr: number;
+  /** Paddle's spelling of `baseLr`: the same function. */
   base_lr: number;
 }
 

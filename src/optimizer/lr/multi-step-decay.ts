@@ -24,7 +24,9 @@ export function multiStepDecayLr(
 }
 
 export class MultiStepDecay extends LRScheduler {
+  /** The `milestones` this MultiStepDecay was built with (Paddle's `milestones`). */
   readonly milestones: readonly number[];
+  /** The `gamma` this MultiStepDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
   constructor(learningRate: number, milestones: readonly number[], options: MultiStepDecayOptions = {}) {

@@ -3,9 +3,11 @@ import { checkOptions } from '../../options.js';
 import { callNumberFunction, requireFunction } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 
+/** Optional arguments of {@link optimizer.lr.MultiplicativeDecay} (Paddle's `last_epoch`, `verbose`). */
 export type MultiplicativeDecayOptions = LRSchedulerOptions;
 
 export class MultiplicativeDecay extends LRScheduler {
+  /** The `lrLambda` this MultiplicativeDecay was built with (Paddle's `lr_lambda`). */
   readonly lrLambda: (epoch: number) => number;
 
   /**

@@ -4,6 +4,7 @@ import { assertArg, requireNumber } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 import { exp } from './py-math.js';
 
+/** Optional arguments of {@link optimizer.lr.NaturalExpDecay} (Paddle's `last_epoch`, `verbose`). */
 export type NaturalExpDecayOptions = LRSchedulerOptions;
 
 /** `lr = base_lr · exp(−gamma · e)`. */
@@ -12,6 +13,7 @@ export function naturalExpDecayLr(baseLr: number, gamma: number, epoch: number):
 }
 
 export class NaturalExpDecay extends LRScheduler {
+  /** The `gamma` this NaturalExpDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
   constructor(learningRate: number, gamma: number, options: NaturalExpDecayOptions = {}) {

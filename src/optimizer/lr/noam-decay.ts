@@ -18,7 +18,9 @@ export function noamDecayLr(baseLr: number, dModel: number, warmupSteps: number,
 }
 
 export class NoamDecay extends LRScheduler {
+  /** The `dModel` this NoamDecay was built with (Paddle's `d_model`). */
   readonly dModel: number;
+  /** The `warmupSteps` this NoamDecay was built with (Paddle's `warmup_steps`). */
   readonly warmupSteps: number;
 
   constructor(dModel: number, warmupSteps: number, options: NoamDecayOptions = {}) {

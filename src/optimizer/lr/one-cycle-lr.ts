@@ -21,6 +21,7 @@ export interface OneCycleLROptions extends LRSchedulerOptions {
   threePhase?: boolean;
 }
 
+/** How {@link optimizer.lr.OneCycleLR} anneals between phases (Paddle's `anneal_strategy`). */
 export type AnnealStrategy = 'cos' | 'linear';
 
 /** The phases of a one-cycle schedule, as Paddle lays them out. */
@@ -33,6 +34,10 @@ export interface OneCyclePhases {
   readonly lrConfig: readonly number[];
 }
 
+/**
+ * The phases of {@link optimizer.lr.OneCycleLR} (end step, start and end rate of each), as Paddle
+ * computes them; `OneCycleLR` and the trainer share it.
+ */
 export function oneCyclePhases(
   initialLr: number,
   maxLr: number,
@@ -94,9 +99,13 @@ export function oneCycleLr(phases: OneCyclePhases, anneal: AnnealStrategy, total
 }
 
 export class OneCycleLR extends LRScheduler {
+  /** The `maxLr` this OneCycleLR was built with (Paddle's `max_lr`). */
   readonly maxLr: number;
+  /** The `totalSteps` this OneCycleLR was built with (Paddle's `total_steps`). */
   readonly totalSteps: number;
+  /** The `annealStrategy` this OneCycleLR was built with (Paddle's `anneal_strategy`). */
   readonly annealStrategy: AnnealStrategy;
+  /** The phases computed at construction (see {@link optimizer.lr.oneCyclePhases}). */
   readonly phases: OneCyclePhases;
 
   constructor(maxLearningRate: number, totalSteps: number, options: OneCycleLROptions = {}) {

@@ -4,6 +4,7 @@ import { checkOptions } from '../../options.js';
 import { requireNumberList } from './checks.js';
 import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from './lr-scheduler.js';
 
+/** Optional arguments of {@link optimizer.lr.PiecewiseDecay} (Paddle's `last_epoch`, `verbose`). */
 export type PiecewiseDecayOptions = LRSchedulerOptions;
 
 /**
@@ -22,7 +23,9 @@ export function piecewiseDecayLr(
 }
 
 export class PiecewiseDecay extends LRScheduler {
+  /** The `boundaries` this PiecewiseDecay was built with (Paddle's `boundaries`). */
   readonly boundaries: readonly number[];
+  /** The `values` this PiecewiseDecay was built with (Paddle's `values`). */
   readonly values: readonly number[];
 
   /** `baseLr` keeps the unused default 0.1, as in Paddle. */

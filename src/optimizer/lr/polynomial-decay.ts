@@ -34,9 +34,13 @@ export function polynomialDecayLr(
 }
 
 export class PolynomialDecay extends LRScheduler {
+  /** The `decaySteps` this PolynomialDecay was built with (Paddle's `decay_steps`). */
   readonly decaySteps: number;
+  /** The `endLr` this PolynomialDecay was built with (Paddle's `end_lr`). */
   readonly endLr: number;
+  /** The `power` this PolynomialDecay was built with (Paddle's `power`). */
   readonly power: number;
+  /** The `cycle` this PolynomialDecay was built with (Paddle's `cycle`). */
   readonly cycle: boolean;
 
   constructor(learningRate: number, decaySteps: number, options: PolynomialDecayOptions = {}) {

@@ -5,6 +5,10 @@ import { checkEpoch, requireNumber, requireString } from './checks.js';
 import { LRScheduler, isScalarTensorLike, type ScalarTensorLike } from './lr-scheduler.js';
 import { pyMax } from './py-math.js';
 
+/**
+ * Optional arguments of {@link optimizer.lr.ReduceOnPlateau} (Paddle's `mode`, `factor`,
+ * `patience`, `threshold`, `threshold_mode`, `cooldown`, `min_lr`, `epsilon`, `verbose`).
+ */
 export interface ReduceOnPlateauOptions {
   /** `'min'`: reduce when the metric stops falling; `'max'`: when it stops rising. Default `'min'`. */
   mode?: string;
@@ -69,17 +73,27 @@ export function isBetter(
  * float32), and `best` holds that number rather than the tensor.
  */
 export class ReduceOnPlateau extends LRScheduler {
+  /** The `mode` this ReduceOnPlateau was built with (Paddle's `mode`). */
   readonly mode: 'min' | 'max';
+  /** The `factor` this ReduceOnPlateau was built with (Paddle's `factor`). */
   readonly factor: number;
+  /** The `patience` this ReduceOnPlateau was built with (Paddle's `patience`). */
   readonly patience: number;
+  /** The `threshold` this ReduceOnPlateau was built with (Paddle's `threshold`). */
   readonly threshold: number;
+  /** The `thresholdMode` this ReduceOnPlateau was built with (Paddle's `threshold_mode`). */
   readonly thresholdMode: 'rel' | 'abs';
+  /** The `cooldown` this ReduceOnPlateau was built with (Paddle's `cooldown`). */
   readonly cooldown: number;
+  /** The `minLr` this ReduceOnPlateau was built with (Paddle's `min_lr`). */
   readonly minLr: number;
+  /** The `epsilon` this ReduceOnPlateau was built with (Paddle's `epsilon`). */
   readonly epsilon: number;
+  /** Epochs left of the cool-down after a reduction (Paddle's `cooldown_counter`). */
   cooldownCounter = 0;
   /** The best metric so far; null before the first step. */
   best: number | null = null;
+  /** Epochs in a row without improvement (Paddle's `num_bad_epochs`). */
   numBadEpochs = 0;
 
   constructor(learningRate: number, options: ReduceOnPlateauOptions = {}) {
@@ -177,7 +191,7 @@ function readMetric(metrics: unknown): number {
         `the size of metrics must be 1, but the current metrics.size is ${metrics.numel}. Maybe that you should call paddle.mean to process it first.`,
       );
     }
-    return metrics.item();
+    return Number(metrics.item());
   }
   throw new PaddleTypeError(
     `metrics must be 'int', 'float', 'np.float64', 'numpy.ndarray' or 'paddle.Tensor', but receive ${pyTypeName(metrics)}`,

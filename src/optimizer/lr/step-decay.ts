@@ -15,8 +15,21 @@ export function stepDecayLr(baseLr: number, stepSize: number, gamma: number, epo
   return baseLr * pow(gamma, floorDiv(epoch, stepSize));
 }
 
+/**
+ * `paddle.optimizer.lr.StepDecay(learning_rate, step_size, gamma=0.1, last_epoch=-1,
+ * verbose=False)`: the rate times `gamma` every `step_size` epochs,
+ * `lr = learning_rate * gamma ** floor(epoch / step_size)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.StepDecay(0.5, 5, { gamma: 0.8 });
+ * scheduler.call(); // 0.5; after 5 step() calls, 0.4
+ * ```
+ */
 export class StepDecay extends LRScheduler {
+  /** The `stepSize` this StepDecay was built with (Paddle's `step_size`). */
   readonly stepSize: number;
+  /** The `gamma` this StepDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
   constructor(learningRate: number, stepSize: number, options: StepDecayOptions = {}) {
