@@ -12,11 +12,14 @@
 // Tensors, autograd, creation.
 export { Tensor, ParameterBase } from './tensor/tensor.js';
 export type { NestedArray, BackwardOptions } from './tensor/tensor.js';
+export type { GradValue, BackwardFn } from './tensor/autograd.js';
+export type { Shape } from './tensor/shape.js';
+export type { SetToZeroArg } from './options.js';
 export { Parameter } from './tensor/parameter.js';
 export type { ParameterInit, ParameterDecay } from './tensor/parameter.js';
 export { SelectedRows } from './tensor/selected-rows.js';
 export { noGrad, no_grad, isGradEnabled, is_grad_enabled, setGradEnabled, set_grad_enabled } from './tensor/autograd.js';
-export type { DType, FloatDType, DataArray, FloatArray } from './tensor/dtype.js';
+export type { DType, FloatDType, DataArray, FloatArray, ArrayFor } from './tensor/dtype.js';
 export { seed, initialSeed } from './tensor/random.js';
 export {
   getDefaultDType,
@@ -45,6 +48,7 @@ export {
 } from './tensor/creation.js';
 export type {
   ToTensorOptions,
+  ShapeLike,
   FillOptions,
   EyeOptions,
   RandomOptions,

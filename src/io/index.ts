@@ -65,6 +65,7 @@ export {
   MAX_HEADER_JSON_DEPTH,
   JSON_EXPANSION,
 } from './limits.js';
+export type { Budget } from './limits.js';
 export type { UnpickleOptions } from './pickle-read.js';
 export { pickle, checkProtocol, NUMPY_MULTIARRAY } from './pickle-write.js';
 export type { PickleOptions } from './pickle-write.js';

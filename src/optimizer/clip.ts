@@ -32,8 +32,20 @@ export type GradLike = Tensor | SelectedRows;
  */
 export type ParamGradPair = readonly [Tensor, GradLike | null];
 
+/**
+ * The base of Paddle's gradient clips ({@link nn.ClipGradByValue}, {@link nn.ClipGradByNorm},
+ * {@link nn.ClipGradByGlobalNorm}): `call(paramsGrads)` returns the clipped pairs, and an
+ * optimizer given one as `gradClip` applies it before every update.
+ *
+ * Paddle: `paddle.nn.ClipGradBase`.
+ */
 export abstract class ClipGradBase {
-  /** The transform for each entry, in order. */
+  /**
+   * The transform for each entry, in order (as data, so that the optimizer can fuse it into the
+   * update kernel).
+   *
+   * @internal
+   */
   abstract plan(entries: readonly ClipEntry[]): GradTransform[];
 
   /** Paddle's `clip(params_grads)`: new gradients, input untouched, null grads dropped. */

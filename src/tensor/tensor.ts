@@ -70,7 +70,11 @@ export class Tensor {
    * and for results of ops on them.
    */
   stopGradient: boolean;
-  /** The op that produced this tensor (null for leaves). */
+  /**
+   * The op that produced this tensor (null for leaves); the autograd engine's record.
+   *
+   * @internal
+   */
   gradNode: GradNode | null = null;
   /** Dense or row-sparse gradient of a leaf, or null when not allocated. */
   private gradValue: Tensor | SelectedRows | null = null;
@@ -244,7 +248,12 @@ export class Tensor {
     return (dtype, n) => new JsStorage(dtype, allocArray(dtype, n)) as Storage;
   }
 
-  /** Adds `g` into this leaf's gradient (`+=`, or overwrite after a set-to-zero clear). */
+  /**
+   * Adds `g` into this leaf's gradient (`+=`, or overwrite after a set-to-zero clear); called by
+   * the autograd engine.
+   *
+   * @internal
+   */
   accumulateGrad(g: GradValue): void {
     this.assertLive();
     if (g instanceof SelectedRows) {

@@ -40,6 +40,7 @@ export type {
   NllLossOptions,
   SmoothL1LossOptions,
   KlDivOptions,
+  KlReduction,
 } from './loss-extra.js';
 export { pad } from './pad.js';
 export type { PadOptions, PadMode, PadDataFormat } from './pad.js';

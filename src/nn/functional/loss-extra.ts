@@ -26,7 +26,11 @@ import { broadcastTo, reduceToShape } from '../../ops/helpers.js';
 import { sigmoidScalar } from '../../ops/elementwise.js';
 import { checkReduction, floatTensor, type Reduction } from './checks.js';
 
-type KlReduction = Reduction | 'batchmean';
+/**
+ * How `F.klDiv` combines its per-element losses (Paddle's `reduction`): a `Reduction`, or
+ * `'batchmean'` (the sum divided by the batch size).
+ */
+export type KlReduction = Reduction | 'batchmean';
 
 /** An elementwise loss term and its derivatives at (x, y, i). */
 interface Term {

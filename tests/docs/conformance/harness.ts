@@ -186,7 +186,11 @@ function compare(value: unknown, e: PyOut, where: string, result: CaseResult): v
   }
 }
 
-function compareLit(value: unknown, e: PyLit, where: string, result: CaseResult): void {
+function compareLit(value: unknown, e: PyLit | PyTensor, where: string, result: CaseResult): void {
+  if (e.kind === 'tensor') {
+    compareTensor(value, e, where, result);
+    return;
+  }
   switch (e.kind) {
     case 'num':
       expect(typeof value, `${where}: a number`).toBe('number');
@@ -207,7 +211,7 @@ function compareLit(value: unknown, e: PyLit, where: string, result: CaseResult)
       expect(Array.isArray(arr), `${where}: an array`).toBe(true);
       const items = arr as unknown[];
       expect(items.length, `${where}: length`).toBe(e.items.length);
-      e.items.forEach((it, i) => compare(items[i], it, `${where}[${i}]`, result));
+      e.items.forEach((it, i) => compareLit(items[i], it, `${where}[${i}]`, result));
     }
   }
 }

@@ -16,7 +16,7 @@ export type PyLit =
   | { kind: 'bool'; value: boolean }
   | { kind: 'none' }
   | { kind: 'str'; value: string }
-  | { kind: 'list'; items: PyLit[]; tuple: boolean };
+  | { kind: 'list'; items: (PyLit | PyTensor)[]; tuple: boolean };
 
 export interface PyTensor {
   kind: 'tensor';
@@ -59,14 +59,34 @@ class Reader {
 
 const NUMBER = /^[-+]?(?:nan|inf\.?|(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)/i;
 
+const TENSOR_HEAD = /^(Parameter containing:\s*)?Tensor\(shape=\[([^\]]*)\], dtype=([\w.]+),(?: place=[^,]*(?:\([^)]*\))?,)?(?: stop_gradient=(True|False),)?/;
+
+function tensor(r: Reader): PyTensor | null {
+  r.ws();
+  const m = TENSOR_HEAD.exec(r.s.slice(r.i));
+  if (m === null) return null;
+  r.i += m[0].length;
+  const values: PyTensor['values'] = [];
+  flatten(literal(r), values, [], 0);
+  r.expect(')');
+  return {
+    kind: 'tensor',
+    shape: (m[2] as string).trim() === '' ? [] : (m[2] as string).split(',').map((d) => Number(d)),
+    dtype: (m[3] as string).replace(/^paddle\./, ''),
+    stopGradient: m[4] === undefined ? null : m[4] === 'True',
+    parameter: m[1] !== undefined,
+    values,
+  };
+}
+
 function literal(r: Reader): PyLit {
   const c = r.peek();
   if (c === '[' || c === '(') {
     const close = c === '[' ? ']' : ')';
     r.expect(c);
-    const items: PyLit[] = [];
+    const items: (PyLit | PyTensor)[] = [];
     while (!r.eat(close)) {
-      items.push(literal(r));
+      items.push(tensor(r) ?? literal(r));
       r.eat(',');
     }
     return { kind: 'list', items, tuple: c === '(' };
@@ -99,7 +119,7 @@ function num(text: string): PyNum {
   return { kind: 'num', value: Number(t), decimals: frac <= 0 && exp === undefined ? -1 : decimals };
 }
 
-function flatten(l: PyLit, out: PyTensor['values'], shape: number[], depth: number): void {
+function flatten(l: PyLit | PyTensor, out: PyTensor['values'], shape: number[], depth: number): void {
   if (l.kind === 'list') {
     if (shape.length <= depth) shape.push(l.items.length);
     for (const it of l.items) flatten(it, out, shape, depth + 1);
@@ -113,28 +133,17 @@ function flatten(l: PyLit, out: PyTensor['values'], shape: number[], depth: numb
 /** Parses one documented output. Anything that is neither a tensor nor a literal stays raw text. */
 export function parseOutput(text: string): PyOut {
   const s = text.trim();
-  const parameter = s.startsWith('Parameter containing:');
-  const body = parameter ? s.slice('Parameter containing:'.length).trim() : s;
-  const m = /^Tensor\(shape=\[([^\]]*)\], dtype=([\w.]+),(?: place=[^,]*(?:\([^)]*\))?,)?(?: stop_gradient=(True|False),)?([\s\S]*)\)$/.exec(body);
-  if (m !== null) {
-    const shape = (m[1] as string).trim() === '' ? [] : (m[1] as string).split(',').map((d) => Number(d));
-    const r = new Reader(m[4] as string);
-    const values: PyTensor['values'] = [];
-    flatten(literal(r), values, [], 0);
+  const r = new Reader(s);
+  const t = tensor(r);
+  if (t !== null) {
     if (!r.done()) throw new Error(`pyout: trailing text in ${JSON.stringify(s)}`);
-    return {
-      kind: 'tensor',
-      shape,
-      dtype: (m[2] as string).replace(/^paddle\./, ''),
-      stopGradient: m[3] === undefined ? null : m[3] === 'True',
-      parameter,
-      values,
-    };
+    return t;
   }
   try {
-    const r = new Reader(s);
-    const l = literal(r);
-    if (r.done()) return l;
+    const l = literal(new Reader(s));
+    const rr = new Reader(s);
+    literal(rr);
+    if (rr.done()) return l;
   } catch {
     // not a literal: compared as text
   }
