@@ -93,7 +93,7 @@ export async function runGemmBench(ctx: BenchContext): Promise<BenchTable> {
     columns: ['product', 'threads', 'ms', 'GFLOP/s', 'of the one-core ceiling', 'vs 1 thread'],
     rows,
     notes: [
-      'Operands in the kernel heap (as parameters are); one call each, median of the timed runs. Products of at least configureThreads({ gemmThreshold }) multiply-adds (default 262,144) are split into output tiles across the worker pool; the bits are the same at every thread count.',
+      'Operands in the kernel heap (as parameters are); one call each, median of the timed runs. Products of at least configureThreads({ gemmThreshold }) multiply-adds (default 1,048,576) are split into output tiles across the worker pool; the bits are the same at every thread count.',
       'The ceiling is the module\'s calibration loop (12 independent f32x4 multiply-then-add chains, nothing loaded or stored) on the calling thread.',
     ],
   };

@@ -217,7 +217,7 @@ const config = {
   /** Elements per chunk (a multiple of 16). */
   chunkElements: 65_536,
   /** Matrix products with fewer multiply-adds than this run on the calling thread. */
-  gemmThreshold: 262_144,
+  gemmThreshold: 1_048_576,
 };
 
 const pools = new Set<ThreadPool>();
@@ -254,7 +254,7 @@ export function shutdownThreads(): Promise<void> {
 /**
  * Tuning for tests and benchmarks: the element count from which an optimizer call is split
  * across threads (default 262144), its chunk size (default 65536, rounded up to a multiple of 16),
- * and the multiply-adds from which a matrix product is split (default 262144).
+ * and the multiply-adds from which a matrix product is split (default 1048576).
  */
 export function configureThreads(options: { parallelThreshold?: number; chunkElements?: number; gemmThreshold?: number }): void {
   const { parallelThreshold, chunkElements, gemmThreshold } = options;
