@@ -750,7 +750,7 @@ export function load(path: string, options: LoadOptimizerStateDictOptions): Prom
  * @param options - {@link LoadOptions}.
  * @returns The saved object: dicts as plain objects (or Maps with `dictAs: 'map'`), arrays as
  *   Tensors (or {@link NdArray}s with `returnNumpy`).
- * @throws {@link UnpicklingError} / {@link SafetensorsError} for a malformed or hostile file
+ * @throws {@link io.UnpicklingError} / {@link io.SafetensorsError} for a malformed or hostile file
  *   (naming the limit it exceeds); {@link errors.ValueError} when `path` is not a string;
  *   {@link errors.TypeError} for an unknown option; Node's `ENOENT` error for a missing file.
  * @example

@@ -31,9 +31,13 @@ export function setDefaultDType(dtype: DType | string): void {
   defaultDType = d;
 }
 
+/** Optional arguments of {@link toTensor} (Paddle's `dtype`, `place`, `stop_gradient`). */
 export interface ToTensorOptions {
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string;
+  /** Whether the tensor stops gradients (Paddle's `stop_gradient`; default `true`). */
   stopGradient?: boolean;
+  /** Paddle's `place`: accepted for compatibility and ignored (tensors live on the CPU). */
   place?: string;
 }
 
@@ -105,8 +109,17 @@ export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<numb
   return Tensor.fromArray(out, shape, dtype, { stopGradient: opts.stopGradient ?? true });
 }
 
+/**
+ * Optional arguments of {@link full}, {@link zeros}, {@link ones} and their `*Like` forms (Paddle's
+ * `dtype`, `name`).
+ */
 export interface FillOptions {
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -199,8 +212,11 @@ export function onesLike(x: Tensor, options?: FillOptions): Tensor {
   return full(t.shape, 1, { dtype: likeDType(t, opts) });
 }
 
+/** Paddle's spelling of `fullLike`: the same value. */
 export const full_like = fullLike;
+/** Paddle's spelling of `zerosLike`: the same value. */
 export const zeros_like = zerosLike;
+/** Paddle's spelling of `onesLike`: the same value. */
 export const ones_like = onesLike;
 
 function expectFinite(where: string, argName: string, v: unknown): number {
@@ -275,6 +291,7 @@ export function linspace(start: number, stop: number, num: number, options?: Fil
   return Tensor.fromArray(out, [num], dtype);
 }
 
+/** Optional arguments of {@link eye} (Paddle's `num_columns`, `dtype`, `name`). */
 export interface EyeOptions extends FillOptions {
   /** Number of columns (default: numRows). */
   numColumns?: number | null;
@@ -318,8 +335,14 @@ function fillRandom(shape: ShapeLike, dtype: DType, draw: () => number): Tensor 
   return Tensor.fromArray(out, dims, dtype);
 }
 
+/** Optional arguments of {@link rand} and {@link randn} (Paddle's `dtype`, `name`). */
 export interface RandomOptions {
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -335,6 +358,7 @@ export function randn(shape: ShapeLike, options?: RandomOptions): Tensor {
   return fillRandom(shape, floatDType('randn', opts.dtype), randomNormal);
 }
 
+/** Optional arguments of {@link uniform} (Paddle's `dtype`, `min`, `max`, `seed`, `name`). */
 export interface UniformOptions extends RandomOptions {
   /** Lower bound (default -1). */
   min?: number;
@@ -378,6 +402,7 @@ function privateStream(seedValue: number): () => number {
   return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
 }
 
+/** Optional arguments of {@link normal} (Paddle's `mean`, `std`, `shape`, `name`). */
 export interface NormalOptions {
   /** Mean: a number (default 0) or a float Tensor (then the output takes its shape). */
   mean?: number | Tensor;
@@ -385,6 +410,10 @@ export interface NormalOptions {
   std?: number | Tensor;
   /** Output shape; required when mean and std are numbers. */
   shape?: readonly number[] | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
