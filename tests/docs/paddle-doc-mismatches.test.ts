@@ -232,3 +232,15 @@ describe('x.grad', () => {
     expect(g.tolist()).toEqual([[0, 1]]);
   });
 });
+
+describe('unique_name.guard with a prefix', () => {
+  it("guard('A', fn): the names generated inside start with A (Paddle: Afc_0)", () => {
+    // with paddle.utils.unique_name.guard('A'): name_1 = paddle.utils.unique_name.generate('fc')  →  Afc_0
+    const { unique_name: un } = paddle.utils;
+    expect(un.guard('A', () => un.generate('fc'))).toBe('Afc_0');
+    expect(un.guard('B', () => [un.generate('fc'), un.generate('fc')])).toEqual(['Bfc_0', 'Bfc_1']);
+    expect(un.guard(() => un.generate('fc'))).toBe('fc_0');
+    expect(un.guard('A', () => un.guard(() => un.generate('fc')))).toBe('fc_0');
+    expect(() => un.guard(1 as never, () => 0)).toThrow(paddle.errors.TypeError);
+  });
+});
