@@ -74,17 +74,29 @@ const pyList = (l: readonly number[]): string => `[${l.join(', ')}]`;
 
 /** Paddle's `_ConvNd`: argument checks, the parameters and the repr. */
 abstract class ConvNd extends Layer {
+  /** The kernel Parameter, in Paddle's layout (Paddle's `weight`). */
   readonly weight: Parameter;
+  /** The bias Parameter, one value per output channel, or null without one (Paddle's `bias`). */
   readonly bias: Parameter | null;
+  /** The `inChannels` this layer was built with (Paddle's `in_channels`). */
   readonly inChannels: number;
+  /** The `outChannels` this layer was built with (Paddle's `out_channels`). */
   readonly outChannels: number;
+  /** The `kernelSize` this layer was built with (Paddle's `kernel_size`). */
   readonly kernelSize: number[];
+  /** The `stride` this layer was built with (Paddle's `stride`). */
   readonly stride: number[];
+  /** The `padding` this layer was built with (Paddle's `padding`). */
   readonly padding: PaddingSpec;
+  /** The `dilation` this layer was built with (Paddle's `dilation`). */
   readonly dilation: number[];
+  /** The `groups` this layer was built with (Paddle's `groups`). */
   readonly groups: number;
+  /** The `paddingMode` this layer was built with (Paddle's `padding_mode`). */
   readonly paddingMode: PaddingMode;
+  /** The `outputPadding` this layer was built with (Paddle's `output_padding`). */
   readonly outputPadding: number | readonly number[];
+  /** The `dataFormat` this layer was built with (Paddle's `data_format`). */
   readonly dataFormat: string;
   /** F.pad's pad list for a non-'zeros' padding mode ([left, right, top, bottom]). */
   protected readonly modePad: number[] | null;

@@ -83,13 +83,19 @@ const BN_KEYS = ['momentum', 'epsilon', 'weightAttr', 'biasAttr', 'dataFormat', 
 
 /** What every batch norm layer holds: weight, bias, and the running `_mean` / `_variance`. */
 abstract class BatchNormLayerBase extends Layer {
+  /** The scale Parameter γ, or null when not learned (Paddle's `weight`). */
   readonly weight: Parameter | null;
+  /** The shift Parameter β, or null when not learned (Paddle's `bias`). */
   readonly bias: Parameter | null;
+  /** The running mean, a buffer (Paddle's `_mean`). */
   readonly _mean: Parameter;
+  /** The running variance, a buffer (Paddle's `_variance`). */
   readonly _variance: Parameter;
+  /** The `numFeatures` this layer was built with (Paddle's `num_features`). */
   readonly numFeatures: number;
   momentum: number;
   epsilon: number;
+  /** The `name` the layer was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   protected constructor(
@@ -128,7 +134,9 @@ abstract class BatchNormLayerBase extends Layer {
  * BatchNorm1D/2D/3D. `forward` calls `F.batch_norm` with `training: this.training`.
  */
 abstract class BatchNormND extends BatchNormLayerBase {
+  /** The `dataFormat` this layer was built with (Paddle's `data_format`). */
   readonly dataFormat: NormDataFormat;
+  /** The `useGlobalStats` this layer was built with (Paddle's `use_global_stats`). */
   readonly useGlobalStats: boolean | null;
   private readonly channelsLast: boolean;
 
@@ -280,13 +288,13 @@ const ACTS: Record<string, (x: Tensor) => Tensor> = { relu, sigmoid, tanh, leaky
  * dygraph ignores it too).
  */
 export class BatchNorm extends BatchNormLayerBase {
-  /** The `act` this BatchNorm was built with (Paddle's `act`). */
+  /** The `act` this layer was built with (Paddle's `act`). */
   readonly act: string | null;
-  /** The `dataLayout` this BatchNorm was built with (Paddle's `data_layout`). */
+  /** The `dataLayout` this layer was built with (Paddle's `data_layout`). */
   readonly dataLayout: 'NCHW' | 'NHWC';
-  /** The `useGlobalStats` this BatchNorm was built with (Paddle's `use_global_stats`). */
+  /** The `useGlobalStats` this layer was built with (Paddle's `use_global_stats`). */
   readonly useGlobalStats: boolean;
-  /** The `trainableStatistics` this BatchNorm was built with (Paddle's `trainable_statistics`). */
+  /** The `trainableStatistics` this layer was built with (Paddle's `trainable_statistics`). */
   readonly trainableStatistics: boolean;
 
   constructor(numChannels: number, options?: BatchNormOlderOptions) {

@@ -222,11 +222,17 @@ function cellParam(layer: Layer, shape: number[], attr: ParamAttrLike, std: numb
 
 /** The parameters and input projection shared by the three built-in cells. */
 abstract class BuiltinCell extends RNNCellBase {
+  /** Paddle's spelling of `weightIh`: the same parameter. */
   readonly weight_ih: Parameter;
+  /** Paddle's spelling of `weightHh`: the same parameter. */
   readonly weight_hh: Parameter;
+  /** Paddle's spelling of `biasIh`: the same parameter. */
   readonly bias_ih: Parameter;
+  /** Paddle's spelling of `biasHh`: the same parameter. */
   readonly bias_hh: Parameter;
+  /** The `inputSize` this cell was built with (Paddle's `input_size`). */
   readonly inputSize: number;
+  /** The `hiddenSize` this cell was built with (Paddle's `hidden_size`). */
   readonly hiddenSize: number;
 
   protected constructor(where: string, inputSize: number, hiddenSize: number, gates: number, o: RNNCellOptions, hhCols?: number) {
