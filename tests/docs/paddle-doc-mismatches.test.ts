@@ -244,3 +244,29 @@ describe('unique_name.guard with a prefix', () => {
     expect(() => un.guard(1 as never, () => 0)).toThrow(paddle.errors.TypeError);
   });
 });
+
+describe('dropout(x, { axis })', () => {
+  it('draws one mask value per index of the given axes and shares it along the others (Paddle: dropout(x, axis=0))', () => {
+    const x = toTensor(Array.from({ length: 40 }, (_, i) => Array.from({ length: 30 }, (_, j) => i * 30 + j + 1)), { stopGradient: false });
+    const rows = paddle.nn.functional.dropout(x, { axis: 0 });
+    const r = rows.tolist() as number[][];
+    for (const [i, row] of r.entries()) {
+      const src = (x.tolist() as number[][])[i] as number[];
+      expect(row.every((v) => v === 0) || row.every((v, j) => v === (src[j] as number) * 2)).toBe(true);
+    }
+    expect(r.some((row) => row[0] === 0)).toBe(true);
+    expect(r.some((row) => row[0] !== 0)).toBe(true);
+    paddle.sum(rows).backward();
+    const g = (x.grad as paddle.Tensor).tolist() as number[][];
+    g.forEach((row, i) => expect(row.every((v) => v === ((r[i] as number[])[0] === 0 ? 0 : 2))).toBe(true));
+    const cols = paddle.nn.functional.dropout(x, 0.5, { axis: [1] }).tolist() as number[][];
+    for (let j = 0; j < 30; j++) {
+      const zero = (cols[0] as number[])[j] === 0;
+      expect(cols.every((row) => (row[j] === 0) === zero)).toBe(true);
+    }
+    expect(paddle.nn.functional.dropout(x, { axis: [0, 1], training: false }).tolist()).toEqual(x.tolist());
+    expect(String(new paddle.nn.Dropout(0.5, { axis: 0 }))).toBe('Dropout(p=0.5, axis=0, mode=upscale_in_train)');
+    expect(() => paddle.nn.functional.dropout(x, { axis: [0, 0] })).toThrow(/repeated axis/);
+    expect(() => paddle.nn.functional.dropout(x, { axis: 2 })).toThrow(paddle.errors.ValueError);
+  });
+});
