@@ -148,17 +148,35 @@ export function scalarOf(where: string, argName: string, v: unknown): unknown {
 }
 
 /**
- * `paddle.full(shape, fill_value, dtype=None)`: `fill_value` a number, a boolean (bool by
- * default) or a 1-element Tensor; the shape a list (items may be 1-element Tensors) or an integer
- * Tensor.
+ * A `fill_value` as Paddle takes it: a number, a boolean, a 1-element Tensor, or a string Python's
+ * `float()` reads (`'0.5'`, `'inf'`, `'-nan'`, as Paddle's `full(shape, "0.5")` example writes).
  */
-export function full(shape: ShapeLike, fillValue: number | boolean | Tensor, options?: FillOptions): Tensor {
+function fillValueOf(where: string, fillValue: unknown): number | boolean {
+  let value = scalarOf(where, 'fill_value', fillValue);
+  if (typeof value === 'string') {
+    const t = value.trim().toLowerCase().replace(/_/g, '');
+    const special = /^([+-]?)(inf|infinity|nan)$/.exec(t);
+    const parsed = special !== null ? (special[2] === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity) : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t) ? Number(t) : null;
+    if (parsed === null) {
+      throw new ValueError(`${where}: could not convert string to float: ${describe(fillValue)}.`);
+    }
+    value = parsed;
+  }
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new PaddleTypeError(`${where}: the 'fill_value' must be a number, a boolean, a numeric string or a 1-element Tensor, but received ${describe(fillValue)}.`);
+  }
+  return value;
+}
+
+/**
+ * `paddle.full(shape, fill_value, dtype=None)`: `fill_value` a number, a boolean (bool by
+ * default), a numeric string (`'0.5'`) or a 1-element Tensor; the shape a list (items may be
+ * 1-element Tensors) or an integer Tensor.
+ */
+export function full(shape: ShapeLike, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full', options, ['dtype', 'name']);
   const dims = shapeOf('full', shape);
-  const value = scalarOf('full', 'fill_value', fillValue);
-  if (typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new PaddleTypeError(`full: the 'fill_value' must be a number, a boolean or a 1-element Tensor, but received ${describe(fillValue)}.`);
-  }
+  const value = fillValueOf('full', fillValue);
   const dtype = opts.dtype === undefined ? (typeof value === 'boolean' ? 'bool' : defaultDType) : toDType(opts.dtype);
   const out = allocArray(dtype, numelOf(dims));
   out.fill(castScalar(Number(value), dtype));
@@ -188,13 +206,10 @@ function likeDType(x: Tensor, opts: FillOptions): DType {
 }
 
 /** `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given). */
-export function fullLike(x: Tensor, fillValue: number | boolean | Tensor, options?: FillOptions): Tensor {
+export function fullLike(x: Tensor, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full_like', options, ['dtype', 'name']);
   const t = expectTensorArg('full_like', x);
-  const value = scalarOf('full_like', 'fill_value', fillValue);
-  if (typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new PaddleTypeError(`full_like: the 'fill_value' must be a number, a boolean or a 1-element Tensor, but received ${describe(fillValue)}.`);
-  }
+  const value = fillValueOf('full_like', fillValue);
   return full(t.shape, value, { dtype: likeDType(t, opts) });
 }
 

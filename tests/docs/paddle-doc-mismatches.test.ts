@@ -13,7 +13,12 @@ describe('creation takes Tensors where Paddle does', () => {
     const t = paddle.full([2, 1], paddle.full([1], 2.0), { dtype: 'float32' });
     expect(t.tolist()).toEqual([[2], [2]]);
     expect(paddle.fullLike(t, paddle.full([1], 3)).tolist()).toEqual([[3], [3]]);
-    expect(() => paddle.full([2], 'x' as never)).toThrow(paddle.errors.TypeError);
+    expect(() => paddle.full([2], {} as never)).toThrow(paddle.errors.TypeError);
+    // paddle.full(shape=[2, 4], fill_value="0.5")  →  0.5 everywhere (Python's float() of the string)
+    expect(paddle.full([2], '0.5').tolist()).toEqual([0.5, 0.5]);
+    expect(paddle.full([1], ' -inf ').tolist()).toEqual([-Infinity]);
+    expect(paddle.fullLike(t, '1e1').tolist()).toEqual([[10], [10]]);
+    expect(() => paddle.full([2], 'x')).toThrow(/could not convert string to float: "x"/);
     expect(() => paddle.full([2], paddle.ones([2]))).toThrow(/must hold one element/);
   });
 
