@@ -105,9 +105,15 @@ export interface LoadOptions {
 }
 
 /** {@link LoadOptions} with `as: 'stateDict'`: what makes `load` return a {@link LoadedStateDict}. */
-export type LoadStateDictOptions = LoadOptions & { as: 'stateDict' };
+export type LoadStateDictOptions = LoadOptions & {
+  /** Check for, and type as, a layer's state dict. */
+  as: 'stateDict';
+};
 /** {@link LoadOptions} with `as: 'optimizerStateDict'`: `load` returns a {@link LoadedOptimizerStateDict}. */
-export type LoadOptimizerStateDictOptions = LoadOptions & { as: 'optimizerStateDict' };
+export type LoadOptimizerStateDictOptions = LoadOptions & {
+  /** Check for, and type as, an optimizer's state dict. */
+  as: 'optimizerStateDict';
+};
 
 const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
 const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs', 'maxExpansion', 'maxDepth', 'maxHeaderSize', 'maxTensors', 'as'] as const;

@@ -93,7 +93,9 @@ abstract class BatchNormLayerBase extends Layer {
   readonly _variance: Parameter;
   /** The `numFeatures` this layer was built with (Paddle's `num_features`). */
   readonly numFeatures: number;
+  /** The weight of the running statistics in their update (Paddle's `momentum`). */
   momentum: number;
+  /** Added to the variance for stability (Paddle's `epsilon`). */
   epsilon: number;
   /** The `name` the layer was built with (Paddle's `name`), or null. */
   readonly name: string | null;
