@@ -15,6 +15,7 @@ import './e2e.js';
 import './e2e-torch.js';
 import './memory.js';
 import './io.js';
+import './conv.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

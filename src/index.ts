@@ -19,7 +19,7 @@ export { Parameter } from './tensor/parameter.js';
 export type { ParameterInit, ParameterDecay } from './tensor/parameter.js';
 export { SelectedRows } from './tensor/selected-rows.js';
 export { noGrad, no_grad, isGradEnabled, is_grad_enabled, setGradEnabled, set_grad_enabled } from './tensor/autograd.js';
-export type { DType, FloatDType, DataArray, FloatArray, ArrayFor } from './tensor/dtype.js';
+export type { DType, FloatDType, DataArray, FloatArray, ArrayFor, ArrayTypeMap } from './tensor/dtype.js';
 export { seed, initialSeed } from './tensor/random.js';
 export {
   getDefaultDType,

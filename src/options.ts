@@ -51,7 +51,14 @@ export function describe(value: unknown): string {
 }
 
 /** What the clear-gradient methods accept: Paddle's positional `set_to_zero`, or `{ setToZero }`. */
-export type SetToZeroArg = boolean | { setToZero?: boolean } | undefined | null;
+export type SetToZeroArg =
+  | boolean
+  | {
+      /** Zero-fill the gradients (`true`, default) or release them (Paddle's `set_to_zero`). */
+      setToZero?: boolean;
+    }
+  | undefined
+  | null;
 
 /**
  * Reads the `set_to_zero` argument of `clear_grad` / `clear_gradients` / `clear_gradient`

@@ -78,6 +78,7 @@ export const COST = {
 export class Budget {
   private left: number;
   constructor(
+    /** The total number of bytes the budget admits. */
     readonly limit: number,
     private readonly refuse: (what: string) => never,
   ) {

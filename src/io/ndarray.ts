@@ -187,7 +187,14 @@ export function decodeElements(
   type: ElementType,
   numel: number,
   littleEndian = true,
-): { dtype: DType; data: DataArray; sourceDType?: string } {
+): {
+  /** The paddle dtype the elements are held as. */
+  dtype: DType;
+  /** The elements. */
+  data: DataArray;
+  /** The NumPy type when it is not a paddle dtype (its values converted to `dtype`). */
+  sourceDType?: string;
+} {
   requireLittleEndianHost();
   const size = itemSizeOf(type);
   if (bytes.length !== numel * size) {

@@ -35,7 +35,7 @@ export class PyTuple {
 
 /** Forces a Python `float` when writing (a JS `1` would otherwise be written as the int `1`). */
 export class PyFloat {
-  /** The number, to be written as a Python float. */
+  /** @param value - The number, to be written as a Python float. */
   constructor(readonly value: number) {}
 }
 

@@ -105,9 +105,15 @@ export interface LoadOptions {
 }
 
 /** {@link LoadOptions} with `as: 'stateDict'`: what makes `load` return a {@link LoadedStateDict}. */
-export type LoadStateDictOptions = LoadOptions & { as: 'stateDict' };
+export type LoadStateDictOptions = LoadOptions & {
+  /** Check for, and type as, a layer's state dict. */
+  as: 'stateDict';
+};
 /** {@link LoadOptions} with `as: 'optimizerStateDict'`: `load` returns a {@link LoadedOptimizerStateDict}. */
-export type LoadOptimizerStateDictOptions = LoadOptions & { as: 'optimizerStateDict' };
+export type LoadOptimizerStateDictOptions = LoadOptions & {
+  /** Check for, and type as, an optimizer's state dict. */
+  as: 'optimizerStateDict';
+};
 
 const SAVE_KEYS = ['protocol', 'pickleProtocol', 'useBinaryFormat', 'format', 'metadata'] as const;
 const LOAD_KEYS = ['returnNumpy', 'keepNameTable', 'format', 'dictAs', 'maxExpansion', 'maxDepth', 'maxHeaderSize', 'maxTensors', 'as'] as const;
@@ -750,7 +756,7 @@ export function load(path: string, options: LoadOptimizerStateDictOptions): Prom
  * @param options - {@link LoadOptions}.
  * @returns The saved object: dicts as plain objects (or Maps with `dictAs: 'map'`), arrays as
  *   Tensors (or {@link NdArray}s with `returnNumpy`).
- * @throws {@link UnpicklingError} / {@link SafetensorsError} for a malformed or hostile file
+ * @throws {@link io.UnpicklingError} / {@link io.SafetensorsError} for a malformed or hostile file
  *   (naming the limit it exceeds); {@link errors.ValueError} when `path` is not a string;
  *   {@link errors.TypeError} for an unknown option; Node's `ENOENT` error for a missing file.
  * @example

@@ -199,6 +199,8 @@ export class Embedding extends Layer {
 export interface DropoutLayerOptions {
   /** The probability of zeroing an element (Paddle's `p`; default 0.5). */
   p?: number;
+  /** The axes the mask varies along (Paddle's `axis`; default all; see `F.dropout`). */
+  axis?: number | readonly number[] | null;
   /**
    * `'upscale_in_train'` (default: scale kept elements by 1/(1-p) while training) or
    * `'downscale_in_infer'` (scale by 1-p at inference); Paddle's `mode`.
@@ -221,26 +223,30 @@ export class Dropout extends Layer {
   readonly p: number;
   /** The `mode` this Dropout was built with (Paddle's `mode`). */
   readonly mode: 'upscale_in_train' | 'downscale_in_infer';
+  /** The `axis` this Dropout was built with (Paddle's `axis`), or null (all axes). */
+  readonly axis: number | readonly number[] | null;
   /** The `name` the Dropout was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(options?: DropoutLayerOptions);
   constructor(p: number, options?: Omit<DropoutLayerOptions, 'p'>);
   constructor(...args: unknown[]) {
-    const o = positionalOrOptions('Dropout', args, ['p', 'mode', 'name']);
+    const o = positionalOrOptions('Dropout', args, ['p', 'axis', 'mode', 'name']);
     const { p, mode } = checkDropoutArgs(o.p, o.mode);
     super();
     this.p = p;
     this.mode = mode;
+    this.axis = (o.axis as number | readonly number[] | null | undefined) ?? null;
     this.name = (o.name as string | null | undefined) ?? null;
   }
 
   override forward(input: Tensor): Tensor {
-    return dropout(input, { p: this.p, training: this.training, mode: this.mode });
+    return dropout(input, { p: this.p, axis: this.axis, training: this.training, mode: this.mode });
   }
 
   override extraRepr(): string {
-    return `p=${this.p}, axis=None, mode=${this.mode}${this.name !== null ? `, name=${this.name}` : ''}`;
+    const axis = this.axis === null ? 'None' : typeof this.axis === 'number' ? String(this.axis) : `[${this.axis.join(', ')}]`;
+    return `p=${this.p}, axis=${axis}, mode=${this.mode}${this.name !== null ? `, name=${this.name}` : ''}`;
   }
 }
 

@@ -21,23 +21,41 @@ import { Normal } from './initializer/normal.js';
 import { Layer } from './layer.js';
 import type { ParamAttrLike } from './param-attr.js';
 
+/**
+ * How a convolution layer pads its input (Paddle's `padding_mode`): zeros, the reflection, the
+ * replicated edge, or the wrapped-around opposite edge.
+ */
 export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
 
 /** Options of `Conv1D` / `Conv2D` (Paddle's keyword arguments, camelCase). */
 export interface ConvLayerOptions<F extends string> {
+  /** The stride, one number or one per spatial axis (Paddle's `stride`; default 1). */
   stride?: number | readonly number[];
+  /**
+   * The padding: a number, one per axis, pairs per axis, or `'SAME'` / `'VALID'` (Paddle's
+   * `padding`; default 0).
+   */
   padding?: PaddingSpec;
+  /** The spacing of the kernel taps, one number or one per axis (Paddle's `dilation`; default 1). */
   dilation?: number | readonly number[];
+  /** The number of groups the channels are split into (Paddle's `groups`; default 1). */
   groups?: number;
   /** 'zeros' (default), or pad with F.pad's 'reflect' / 'replicate' / 'circular' first (integer padding only). */
   paddingMode?: PaddingMode;
+  /** The weight's {@link ParamAttr} (or its name, or `false` where allowed); Paddle's `weight_attr`. */
   weightAttr?: ParamAttrLike;
+  /** The bias's {@link ParamAttr} (or its name); `false` builds no bias. Paddle's `bias_attr`. */
   biasAttr?: ParamAttrLike;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: F;
 }
 
 /** Options of `Conv1DTranspose` / `Conv2DTranspose`. */
 export interface ConvTransposeLayerOptions<F extends string> extends Omit<ConvLayerOptions<F>, 'paddingMode'> {
+  /** Extra size added to one side of each output axis (Paddle's `output_padding`; default 0). */
   outputPadding?: number | readonly number[];
 }
 
@@ -56,17 +74,29 @@ const pyList = (l: readonly number[]): string => `[${l.join(', ')}]`;
 
 /** Paddle's `_ConvNd`: argument checks, the parameters and the repr. */
 abstract class ConvNd extends Layer {
+  /** The kernel Parameter, in Paddle's layout (Paddle's `weight`). */
   readonly weight: Parameter;
+  /** The bias Parameter, one value per output channel, or null without one (Paddle's `bias`). */
   readonly bias: Parameter | null;
+  /** The `inChannels` this layer was built with (Paddle's `in_channels`). */
   readonly inChannels: number;
+  /** The `outChannels` this layer was built with (Paddle's `out_channels`). */
   readonly outChannels: number;
+  /** The `kernelSize` this layer was built with (Paddle's `kernel_size`). */
   readonly kernelSize: number[];
+  /** The `stride` this layer was built with (Paddle's `stride`). */
   readonly stride: number[];
+  /** The `padding` this layer was built with (Paddle's `padding`). */
   readonly padding: PaddingSpec;
+  /** The `dilation` this layer was built with (Paddle's `dilation`). */
   readonly dilation: number[];
+  /** The `groups` this layer was built with (Paddle's `groups`). */
   readonly groups: number;
+  /** The `paddingMode` this layer was built with (Paddle's `padding_mode`). */
   readonly paddingMode: PaddingMode;
+  /** The `outputPadding` this layer was built with (Paddle's `output_padding`). */
   readonly outputPadding: number | readonly number[];
+  /** The `dataFormat` this layer was built with (Paddle's `data_format`). */
   readonly dataFormat: string;
   /** F.pad's pad list for a non-'zeros' padding mode ([left, right, top, bottom]). */
   protected readonly modePad: number[] | null;

@@ -62,11 +62,16 @@ function frozenByLr(attr: ParamAttrLike): boolean {
 export interface BatchNormLayerOptions {
   /** running = momentum·running + (1 − momentum)·batch (default 0.9). */
   momentum?: number;
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
   /** ParamAttr of `weight`; false: no weight (scale 1). */
   weightAttr?: ParamAttrLike;
   /** ParamAttr of `bias`; false: no bias. */
   biasAttr?: ParamAttrLike;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: NormDataFormat;
   /** true: always the running statistics; false: always the batch's; null (default): by `training`. */
   useGlobalStats?: boolean | null;
@@ -78,13 +83,21 @@ const BN_KEYS = ['momentum', 'epsilon', 'weightAttr', 'biasAttr', 'dataFormat', 
 
 /** What every batch norm layer holds: weight, bias, and the running `_mean` / `_variance`. */
 abstract class BatchNormLayerBase extends Layer {
+  /** The scale Parameter γ, or null when not learned (Paddle's `weight`). */
   readonly weight: Parameter | null;
+  /** The shift Parameter β, or null when not learned (Paddle's `bias`). */
   readonly bias: Parameter | null;
+  /** The running mean, a buffer (Paddle's `_mean`). */
   readonly _mean: Parameter;
+  /** The running variance, a buffer (Paddle's `_variance`). */
   readonly _variance: Parameter;
+  /** The `numFeatures` this layer was built with (Paddle's `num_features`). */
   readonly numFeatures: number;
+  /** The weight of the running statistics in their update (Paddle's `momentum`). */
   momentum: number;
+  /** Added to the variance for stability (Paddle's `epsilon`). */
   epsilon: number;
+  /** The `name` the layer was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   protected constructor(
@@ -123,7 +136,9 @@ abstract class BatchNormLayerBase extends Layer {
  * BatchNorm1D/2D/3D. `forward` calls `F.batch_norm` with `training: this.training`.
  */
 abstract class BatchNormND extends BatchNormLayerBase {
+  /** The `dataFormat` this layer was built with (Paddle's `data_format`). */
   readonly dataFormat: NormDataFormat;
+  /** The `useGlobalStats` this layer was built with (Paddle's `use_global_stats`). */
   readonly useGlobalStats: boolean | null;
   private readonly channelsLast: boolean;
 
@@ -238,17 +253,29 @@ export interface BatchNormOlderOptions {
   act?: string | null;
   /** Starts the layer in eval mode (`training = !isTest`). */
   isTest?: boolean;
+  /** The weight of the running statistics in their update (Paddle's `momentum`; default 0.9). */
   momentum?: number;
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
+  /** The scale's ParamAttr (Paddle's `param_attr`). */
   paramAttr?: ParamAttrLike;
+  /** The bias's {@link ParamAttr} (or its name); `false` builds no bias. Paddle's `bias_attr`. */
   biasAttr?: ParamAttrLike;
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: 'float32' | 'float64';
+  /** The input layout, `'NCHW'` (default) or `'NHWC'` (Paddle's `data_layout`). */
   dataLayout?: 'NCHW' | 'NHWC';
+  /** Paddle's `in_place`; accepted, results are always new tensors. */
   inPlace?: boolean;
+  /** The name of the running-mean buffer (Paddle's `moving_mean_name`). */
   movingMeanName?: string | null;
+  /** The name of the running-variance buffer (Paddle's `moving_variance_name`). */
   movingVarianceName?: string | null;
+  /** Paddle's `do_model_average_for_mean_and_var`; accepted, unused. */
   doModelAverageForMeanAndVar?: boolean;
+  /** Normalize with the running statistics also in training (Paddle's `use_global_stats`). */
   useGlobalStats?: boolean;
+  /** Normalize with the batch statistics also in eval mode (Paddle's `trainable_statistics`). */
   trainableStatistics?: boolean;
 }
 
@@ -263,9 +290,13 @@ const ACTS: Record<string, (x: Tensor) => Tensor> = { relu, sigmoid, tanh, leaky
  * dygraph ignores it too).
  */
 export class BatchNorm extends BatchNormLayerBase {
+  /** The `act` this layer was built with (Paddle's `act`). */
   readonly act: string | null;
+  /** The `dataLayout` this layer was built with (Paddle's `data_layout`). */
   readonly dataLayout: 'NCHW' | 'NHWC';
+  /** The `useGlobalStats` this layer was built with (Paddle's `use_global_stats`). */
   readonly useGlobalStats: boolean;
+  /** The `trainableStatistics` this layer was built with (Paddle's `trainable_statistics`). */
   readonly trainableStatistics: boolean;
 
   constructor(numChannels: number, options?: BatchNormOlderOptions) {
@@ -314,11 +345,16 @@ export class BatchNorm extends BatchNormLayerBase {
 
 /** Options of `LayerNorm`. */
 export interface LayerNormLayerOptions {
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
   /** ParamAttr of `weight` (shape [numel(normalized_shape)], Constant 1); false: none. */
   weightAttr?: ParamAttrLike;
   /** ParamAttr of `bias` (Constant 0); false: none. */
   biasAttr?: ParamAttrLike;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -329,10 +365,15 @@ export interface LayerNormLayerOptions {
  * itself); `false` leaves them out.
  */
 export class LayerNorm extends Layer {
+  /** The `weight` this LayerNorm was built with (Paddle's `weight`). */
   readonly weight: Parameter | null;
+  /** The `bias` this LayerNorm was built with (Paddle's `bias`). */
   readonly bias: Parameter | null;
+  /** The `normalizedShape` this LayerNorm was built with (Paddle's `normalized_shape`). */
   readonly normalizedShape: number[];
+  /** The `epsilon` this LayerNorm was built with (Paddle's `epsilon`). */
   readonly epsilon: number;
+  /** The `name` the LayerNorm was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(normalizedShape: number | readonly number[], options?: LayerNormLayerOptions) {
@@ -367,12 +408,21 @@ export class LayerNorm extends Layer {
 
 /** Options of `GroupNorm`. */
 export interface GroupNormLayerOptions {
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
   /** ParamAttr of `weight` ([num_channels], Constant 1); false: a constant 1 that is not trained. */
   weightAttr?: ParamAttrLike;
   /** ParamAttr of `bias` (Constant 0); false: a constant 0 that is not trained. */
   biasAttr?: ParamAttrLike;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: 'NCL' | 'NCHW' | 'NCDHW' | 'NLC' | 'NHWC' | 'NDHWC';
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -384,12 +434,19 @@ export interface GroupNormLayerOptions {
  * rate 0 freezes it the same way.
  */
 export class GroupNorm extends Layer {
+  /** The `weight` this GroupNorm was built with (Paddle's `weight`). */
   readonly weight: Parameter;
+  /** The `bias` this GroupNorm was built with (Paddle's `bias`). */
   readonly bias: Parameter;
+  /** The `numGroups` this GroupNorm was built with (Paddle's `num_groups`). */
   readonly numGroups: number;
+  /** The `numChannels` this GroupNorm was built with (Paddle's `num_channels`). */
   readonly numChannels: number;
+  /** The `epsilon` this GroupNorm was built with (Paddle's `epsilon`). */
   readonly epsilon: number;
+  /** The `dataFormat` this GroupNorm was built with (Paddle's `data_format`). */
   readonly dataFormat: 'NCL' | 'NCHW' | 'NCDHW' | 'NLC' | 'NHWC' | 'NDHWC';
+  /** The `name` the GroupNorm was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
   constructor(numGroups: number, numChannels: number, options?: GroupNormLayerOptions) {

@@ -45,9 +45,13 @@ function paddingList(where: string, padding: unknown, dims: number): number[] {
 }
 
 abstract class PadND extends Layer {
+  /** The `padding` this layer was built with (Paddle's `padding`). */
   readonly padding: number[];
+  /** The `mode` this layer was built with (Paddle's `mode`). */
   readonly mode: PadMode;
+  /** The `value` this layer was built with (Paddle's `value`). */
   readonly value: number;
+  /** The `dataFormat` this layer was built with (Paddle's `data_format`). */
   readonly dataFormat: PadDataFormat;
 
   protected constructor(where: string, dims: number, formats: readonly PadDataFormat[], padding: unknown, modeOrOptions: unknown, options: PadLayerOptions | undefined) {

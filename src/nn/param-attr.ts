@@ -148,6 +148,7 @@ export class ParamAttr {
   get learning_rate(): number {
     return this.learningRate;
   }
+  /** Sets `learningRate`. */
   set learning_rate(v: number) {
     this.learningRate = v;
   }
@@ -155,6 +156,7 @@ export class ParamAttr {
   get need_clip(): boolean {
     return this.needClip;
   }
+  /** Sets `needClip`. */
   set need_clip(v: boolean) {
     this.needClip = v;
   }
@@ -162,6 +164,7 @@ export class ParamAttr {
   get do_model_average(): boolean {
     return this.doModelAverage;
   }
+  /** Sets `doModelAverage`. */
   set do_model_average(v: boolean) {
     this.doModelAverage = v;
   }

@@ -20,7 +20,8 @@ import {
 } from './functional/pooling.js';
 import { Layer } from './layer.js';
 
-type Size = number | readonly number[];
+/** A kernel size, stride or output size: one number for every spatial axis, or one per axis. */
+export type Size = number | readonly number[];
 const pyList = (v: unknown): string => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
 /** The constructor's checks of kernel, stride and padding for `dims` spatial dims. */
@@ -36,7 +37,9 @@ function checkWindow(kernelSize: unknown, stride: unknown, padding: unknown, dim
  * dataFormat })`; with `returnMask` the forward returns `[out, mask]`.
  */
 export class MaxPool2D extends Layer {
+  /** The `kernelSize` this MaxPool2D was built with (Paddle's `kernel_size`). */
   readonly kernelSize: Size;
+  /** The `options` this MaxPool2D was built with (Paddle's `options`). */
   readonly options: Readonly<MaxPool2dOptions>;
 
   constructor(kernelSize: Size, options?: MaxPool2dOptions) {
@@ -62,7 +65,9 @@ export class MaxPool2D extends Layer {
  * divisor_override=None, data_format='NCHW')`.
  */
 export class AvgPool2D extends Layer {
+  /** The `kernelSize` this AvgPool2D was built with (Paddle's `kernel_size`). */
   readonly kernelSize: Size;
+  /** The `options` this AvgPool2D was built with (Paddle's `options`). */
   readonly options: Readonly<AvgPool2dOptions>;
 
   constructor(kernelSize: Size, options?: AvgPool2dOptions) {
@@ -85,7 +90,9 @@ export class AvgPool2D extends Layer {
 
 /** `paddle.nn.AdaptiveAvgPool2D(output_size, data_format='NCHW')`. */
 export class AdaptiveAvgPool2D extends Layer {
+  /** The `outputSize` this AdaptiveAvgPool2D was built with (Paddle's `output_size`). */
   readonly outputSize: number | readonly (number | null)[];
+  /** The `options` this AdaptiveAvgPool2D was built with (Paddle's `options`). */
   readonly options: Readonly<AdaptiveAvgPool2dOptions>;
 
   constructor(outputSize: number | readonly (number | null)[], options?: AdaptiveAvgPool2dOptions) {
@@ -110,7 +117,9 @@ export class AdaptiveAvgPool2D extends Layer {
  * data_format='NCL')`.
  */
 export class MaxPool1D extends Layer {
+  /** The `kernelSize` this MaxPool1D was built with (Paddle's `kernel_size`). */
   readonly kernelSize: Size;
+  /** The `options` this MaxPool1D was built with (Paddle's `options`). */
   readonly options: Readonly<MaxPool1dOptions>;
 
   constructor(kernelSize: Size, options?: MaxPool1dOptions) {
@@ -132,7 +141,9 @@ export class MaxPool1D extends Layer {
  * data_format='NCL')`.
  */
 export class AvgPool1D extends Layer {
+  /** The `kernelSize` this AvgPool1D was built with (Paddle's `kernel_size`). */
   readonly kernelSize: Size;
+  /** The `options` this AvgPool1D was built with (Paddle's `options`). */
   readonly options: Readonly<AvgPool1dOptions>;
 
   constructor(kernelSize: Size, options?: AvgPool1dOptions) {

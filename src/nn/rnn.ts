@@ -120,7 +120,9 @@ function sequenceLengths(value: unknown, batch: number): number[] | null {
 export interface InitialStatesOptions {
   /** A shape or a nested structure of shapes, without the batch dim (default: `stateShape`). */
   shape?: readonly number[] | readonly (readonly number[])[] | null;
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string | null;
+  /** The value of every element of the initial state (Paddle's `init_value`; default 0). */
   initValue?: number;
   /** Which dim of `batchRef` is the batch (default 0). */
   batchDimIdx?: number;
@@ -191,10 +193,18 @@ export class RNNCellBase extends Layer {
 
 /** Options of the built-in cells (Paddle's keyword arguments). */
 export interface RNNCellOptions {
+  /** The input-to-hidden weight's ParamAttr (Paddle's `weight_ih_attr`). */
   weightIhAttr?: ParamAttrLike;
+  /** The hidden-to-hidden weight's ParamAttr (Paddle's `weight_hh_attr`). */
   weightHhAttr?: ParamAttrLike;
+  /** The input-to-hidden bias's ParamAttr, `false` for none (Paddle's `bias_ih_attr`). */
   biasIhAttr?: ParamAttrLike;
+  /** The hidden-to-hidden bias's ParamAttr, `false` for none (Paddle's `bias_hh_attr`). */
   biasHhAttr?: ParamAttrLike;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -212,11 +222,17 @@ function cellParam(layer: Layer, shape: number[], attr: ParamAttrLike, std: numb
 
 /** The parameters and input projection shared by the three built-in cells. */
 abstract class BuiltinCell extends RNNCellBase {
+  /** Paddle's spelling of `weightIh`: the same parameter. */
   readonly weight_ih: Parameter;
+  /** Paddle's spelling of `weightHh`: the same parameter. */
   readonly weight_hh: Parameter;
+  /** Paddle's spelling of `biasIh`: the same parameter. */
   readonly bias_ih: Parameter;
+  /** Paddle's spelling of `biasHh`: the same parameter. */
   readonly bias_hh: Parameter;
+  /** The `inputSize` this cell was built with (Paddle's `input_size`). */
   readonly inputSize: number;
+  /** The `hiddenSize` this cell was built with (Paddle's `hidden_size`). */
   readonly hiddenSize: number;
 
   protected constructor(where: string, inputSize: number, hiddenSize: number, gates: number, o: RNNCellOptions, hhCols?: number) {
@@ -270,6 +286,7 @@ export interface SimpleRNNCellOptions extends RNNCellOptions {
  * h = act(x·W_ihᵀ + b_ih + h₋₁·W_hhᵀ + b_hh). `forward(x, h?)` returns `[h, h]`.
  */
 export class SimpleRNNCell extends BuiltinCell {
+  /** The `activation` this SimpleRNNCell was built with (Paddle's `activation`). */
   readonly activation: 'tanh' | 'relu';
 
   constructor(inputSize: number, hiddenSize: number, options?: SimpleRNNCellOptions) {
@@ -290,11 +307,16 @@ export class SimpleRNNCell extends BuiltinCell {
     return [h, h];
   }
 
+  /**
+   * One step: `[output, newState]` for `inputs` of shape `[batch, inputSize]` and the previous
+   * state (zeros when omitted). Paddle's `SimpleRNNCell.forward`.
+   */
   override forward(inputs: Tensor, states?: Tensor | null): [Tensor, Tensor] {
     const s = this.initialState(inputs, states);
     return this.stepProjected(this.projectInput(inputs), s, this.transposedHH()) as [Tensor, Tensor];
   }
 
+  /** The cell's sizes and activation, as Paddle prints them. */
   override extraRepr(): string {
     return this.activation === 'tanh' ? super.extraRepr() : `${super.extraRepr()}, activation=${this.activation}`;
   }
@@ -320,7 +342,9 @@ function checkProjSize(where: string, projSize: unknown, hidden: unknown): numbe
  * `forward(x, [h, c]?)` returns `[h, [h, c]]`.
  */
 export class LSTMCell extends BuiltinCell {
+  /** The `projSize` this LSTMCell was built with (Paddle's `proj_size`). */
   readonly projSize: number;
+  /** Paddle's spelling of `weightHo`: the same function. */
   readonly weight_ho: Parameter | null;
 
   constructor(inputSize: number, hiddenSize: number, options?: LSTMCellOptions) {
@@ -349,6 +373,10 @@ export class LSTMCell extends BuiltinCell {
     return [h, [h, c]];
   }
 
+  /**
+   * One step: `[output, [h, c]]` for `inputs` of shape `[batch, inputSize]` and the previous `[h,
+   * c]` (zeros when omitted). Paddle's `LSTMCell.forward`.
+   */
   override forward(inputs: Tensor, states?: readonly [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]] {
     const s = this.initialState(inputs, states);
     return this.stepProjected(this.projectInput(inputs), s, this.transposedHH()) as [Tensor, [Tensor, Tensor]];
@@ -381,6 +409,10 @@ export class GRUCell extends BuiltinCell {
     return [h, h];
   }
 
+  /**
+   * One step: `[output, newState]` for `inputs` of shape `[batch, inputSize]` and the previous
+   * state (zeros when omitted). Paddle's `GRUCell.forward`.
+   */
   override forward(inputs: Tensor, states?: Tensor | null): [Tensor, Tensor] {
     const s = this.initialState(inputs, states);
     return this.stepProjected(this.projectInput(inputs), s, this.transposedHH()) as [Tensor, Tensor];
@@ -456,8 +488,11 @@ function boolOption(where: string, argName: string, v: unknown): boolean {
  * `forward(inputs, initialStates?, sequenceLength?)` returns `[outputs, finalStates]`.
  */
 export class RNN extends Layer {
+  /** The `cell` this RNN was built with (Paddle's `cell`). */
   readonly cell: RNNCellBase;
+  /** The `isReverse` this RNN was built with (Paddle's `is_reverse`). */
   readonly isReverse: boolean;
+  /** The `timeMajor` this RNN was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;
 
   constructor(cell: RNNCellBase, options?: RNNWrapperOptions) {
@@ -488,8 +523,11 @@ export class RNN extends Layer {
  * gets its own zeros (Paddle builds both from `cell_fw`, which is the same when the sizes agree).
  */
 export class BiRNN extends Layer {
+  /** Paddle's spelling of `cellFw`: the same function. */
   readonly cell_fw: RNNCellBase;
+  /** Paddle's spelling of `cellBw`: the same function. */
   readonly cell_bw: RNNCellBase;
+  /** The `timeMajor` this BiRNN was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;
 
   constructor(cellFw: RNNCellBase, cellBw: RNNCellBase, options?: { timeMajor?: boolean }) {
@@ -537,15 +575,26 @@ export type RNNDirection = 'forward' | 'bidirect' | 'bidirectional';
 
 /** Options of `SimpleRNN`, `LSTM` and `GRU` (Paddle's keyword arguments). */
 export interface RNNNetworkOptions extends Omit<RNNCellOptions, 'name'> {
+  /** The number of stacked layers (Paddle's `num_layers`; default 1). */
   numLayers?: number;
+  /** `'forward'` (default) or `'bidirect'` / `'bidirectional'` (Paddle's `direction`). */
   direction?: RNNDirection;
+  /**
+   * Inputs are `[time, batch, features]` instead of `[batch, time, features]` (Paddle's
+   * `time_major`; default `false`).
+   */
   timeMajor?: boolean;
   /** Dropout on the input of every layer but the first, in train mode (default 0). */
   dropout?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
-type Mode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
+/** The cell type of an `RNNBase` network (Paddle's `mode`). */
+export type Mode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
 
 /**
  * Paddle's `RNNBase` (a LayerList of `RNN` or `BiRNN` layers, one per layer): the shared body of
@@ -557,14 +606,23 @@ type Mode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
  * those names out of the list, which shifts the later names; reproduced).
  */
 export class RNNBase extends LayerList {
+  /** The `mode` this RNNBase was built with (Paddle's `mode`). */
   readonly mode: Mode;
+  /** The `inputSize` this RNNBase was built with (Paddle's `input_size`). */
   readonly inputSize: number;
+  /** The `hiddenSize` this RNNBase was built with (Paddle's `hidden_size`). */
   readonly hiddenSize: number;
+  /** The `numLayers` this RNNBase was built with (Paddle's `num_layers`). */
   readonly numLayers: number;
+  /** The `numDirections` this RNNBase was built with (Paddle's `num_directions`). */
   readonly numDirections: 1 | 2;
+  /** The `timeMajor` this RNNBase was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;
+  /** The `dropout` this RNNBase was built with (Paddle's `dropout`). */
   readonly dropout: number;
+  /** The `projSize` this RNNBase was built with (Paddle's `proj_size`). */
   readonly projSize: number;
+  /** The `stateComponents` this RNNBase was built with (Paddle's `state_components`). */
   readonly stateComponents: 1 | 2;
   /** Paddle's `could_use_cudnn`: the fused-kernel semantics (zero outputs at padded steps). */
   private readonly fused: boolean;
@@ -739,6 +797,7 @@ export interface SimpleRNNOptions extends RNNNetworkOptions {
  * { numLayers, direction, timeMajor, dropout, activation, weightIhAttr, … })`.
  */
 export class SimpleRNN extends RNNBase {
+  /** The `activation` this SimpleRNN was built with (Paddle's `activation`). */
   readonly activation: 'tanh' | 'relu';
 
   constructor(inputSize: number, hiddenSize: number, options?: SimpleRNNOptions) {

@@ -31,9 +31,13 @@ export function setDefaultDType(dtype: DType | string): void {
   defaultDType = d;
 }
 
+/** Optional arguments of {@link toTensor} (Paddle's `dtype`, `place`, `stop_gradient`). */
 export interface ToTensorOptions {
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string;
+  /** Whether the tensor stops gradients (Paddle's `stop_gradient`; default `true`). */
   stopGradient?: boolean;
+  /** Paddle's `place`: accepted for compatibility and ignored (tensors live on the CPU). */
   place?: string;
 }
 
@@ -105,8 +109,17 @@ export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<numb
   return Tensor.fromArray(out, shape, dtype, { stopGradient: opts.stopGradient ?? true });
 }
 
+/**
+ * Optional arguments of {@link full}, {@link zeros}, {@link ones} and their `*Like` forms (Paddle's
+ * `dtype`, `name`).
+ */
 export interface FillOptions {
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -135,17 +148,35 @@ export function scalarOf(where: string, argName: string, v: unknown): unknown {
 }
 
 /**
- * `paddle.full(shape, fill_value, dtype=None)`: `fill_value` a number, a boolean (bool by
- * default) or a 1-element Tensor; the shape a list (items may be 1-element Tensors) or an integer
- * Tensor.
+ * A `fill_value` as Paddle takes it: a number, a boolean, a 1-element Tensor, or a string Python's
+ * `float()` reads (`'0.5'`, `'inf'`, `'-nan'`, as Paddle's `full(shape, "0.5")` example writes).
  */
-export function full(shape: ShapeLike, fillValue: number | boolean | Tensor, options?: FillOptions): Tensor {
+function fillValueOf(where: string, fillValue: unknown): number | boolean {
+  let value = scalarOf(where, 'fill_value', fillValue);
+  if (typeof value === 'string') {
+    const t = value.trim().toLowerCase().replace(/_/g, '');
+    const special = /^([+-]?)(inf|infinity|nan)$/.exec(t);
+    const parsed = special !== null ? (special[2] === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity) : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t) ? Number(t) : null;
+    if (parsed === null) {
+      throw new ValueError(`${where}: could not convert string to float: ${describe(fillValue)}.`);
+    }
+    value = parsed;
+  }
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new PaddleTypeError(`${where}: the 'fill_value' must be a number, a boolean, a numeric string or a 1-element Tensor, but received ${describe(fillValue)}.`);
+  }
+  return value;
+}
+
+/**
+ * `paddle.full(shape, fill_value, dtype=None)`: `fill_value` a number, a boolean (bool by
+ * default), a numeric string (`'0.5'`) or a 1-element Tensor; the shape a list (items may be
+ * 1-element Tensors) or an integer Tensor.
+ */
+export function full(shape: ShapeLike, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full', options, ['dtype', 'name']);
   const dims = shapeOf('full', shape);
-  const value = scalarOf('full', 'fill_value', fillValue);
-  if (typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new PaddleTypeError(`full: the 'fill_value' must be a number, a boolean or a 1-element Tensor, but received ${describe(fillValue)}.`);
-  }
+  const value = fillValueOf('full', fillValue);
   const dtype = opts.dtype === undefined ? (typeof value === 'boolean' ? 'bool' : defaultDType) : toDType(opts.dtype);
   const out = allocArray(dtype, numelOf(dims));
   out.fill(castScalar(Number(value), dtype));
@@ -175,13 +206,10 @@ function likeDType(x: Tensor, opts: FillOptions): DType {
 }
 
 /** `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given). */
-export function fullLike(x: Tensor, fillValue: number | boolean | Tensor, options?: FillOptions): Tensor {
+export function fullLike(x: Tensor, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full_like', options, ['dtype', 'name']);
   const t = expectTensorArg('full_like', x);
-  const value = scalarOf('full_like', 'fill_value', fillValue);
-  if (typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new PaddleTypeError(`full_like: the 'fill_value' must be a number, a boolean or a 1-element Tensor, but received ${describe(fillValue)}.`);
-  }
+  const value = fillValueOf('full_like', fillValue);
   return full(t.shape, value, { dtype: likeDType(t, opts) });
 }
 
@@ -199,8 +227,11 @@ export function onesLike(x: Tensor, options?: FillOptions): Tensor {
   return full(t.shape, 1, { dtype: likeDType(t, opts) });
 }
 
+/** Paddle's spelling of `fullLike`: the same value. */
 export const full_like = fullLike;
+/** Paddle's spelling of `zerosLike`: the same value. */
 export const zeros_like = zerosLike;
+/** Paddle's spelling of `onesLike`: the same value. */
 export const ones_like = onesLike;
 
 function expectFinite(where: string, argName: string, v: unknown): number {
@@ -275,6 +306,7 @@ export function linspace(start: number, stop: number, num: number, options?: Fil
   return Tensor.fromArray(out, [num], dtype);
 }
 
+/** Optional arguments of {@link eye} (Paddle's `num_columns`, `dtype`, `name`). */
 export interface EyeOptions extends FillOptions {
   /** Number of columns (default: numRows). */
   numColumns?: number | null;
@@ -318,8 +350,14 @@ function fillRandom(shape: ShapeLike, dtype: DType, draw: () => number): Tensor 
   return Tensor.fromArray(out, dims, dtype);
 }
 
+/** Optional arguments of {@link rand} and {@link randn} (Paddle's `dtype`, `name`). */
 export interface RandomOptions {
+  /** The dtype of the result (Paddle's `dtype`). */
   dtype?: DType | string | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 
@@ -335,6 +373,7 @@ export function randn(shape: ShapeLike, options?: RandomOptions): Tensor {
   return fillRandom(shape, floatDType('randn', opts.dtype), randomNormal);
 }
 
+/** Optional arguments of {@link uniform} (Paddle's `dtype`, `min`, `max`, `seed`, `name`). */
 export interface UniformOptions extends RandomOptions {
   /** Lower bound (default -1). */
   min?: number;
@@ -378,6 +417,7 @@ function privateStream(seedValue: number): () => number {
   return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
 }
 
+/** Optional arguments of {@link normal} (Paddle's `mean`, `std`, `shape`, `name`). */
 export interface NormalOptions {
   /** Mean: a number (default 0) or a float Tensor (then the output takes its shape). */
   mean?: number | Tensor;
@@ -385,6 +425,10 @@ export interface NormalOptions {
   std?: number | Tensor;
   /** Output shape; required when mean and std are numbers. */
   shape?: readonly number[] | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string;
 }
 

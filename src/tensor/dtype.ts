@@ -12,14 +12,22 @@ export type DType = 'float32' | 'float64' | 'uint8' | 'int32' | 'int64' | 'bool'
 /** The floating-point dtypes (what parameters and optimizer state use). */
 export type FloatDType = 'float32' | 'float64';
 
+/** The typed array each dtype's values live in. */
 export interface ArrayTypeMap {
+  /** 32-bit floats. */
   float32: Float32Array;
+  /** 64-bit floats. */
   float64: Float64Array;
+  /** 32-bit signed integers. */
   int32: Int32Array;
+  /** 64-bit integers, held as float64 values (exact up to 2^53). */
   int64: Float64Array;
+  /** 8-bit unsigned integers. */
   uint8: Uint8Array;
+  /** Booleans as 0 and 1. */
   bool: Uint8Array;
 }
+/** The typed array that holds values of dtype `D`. */
 export type ArrayFor<D extends DType> = ArrayTypeMap[D];
 /**
  * The typed arrays that hold a dense Tensor's values (`int64` in a `Float64Array` of integers,

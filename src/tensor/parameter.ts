@@ -44,7 +44,10 @@ export interface ParameterInit {
 
 export class Parameter extends ParameterBase {
   /** Paddle's `optimize_attr`: the learning-rate scale the optimizer applies to this parameter. */
-  optimizeAttr: { learningRate: number };
+  optimizeAttr: {
+    /** The factor on the optimizer's learning rate (Paddle's `optimize_attr['learning_rate']`). */
+    learningRate: number;
+  };
   /**
    * The parameter's own weight decay (from its ParamAttr), or null; it takes precedence over the
    * optimizer's.
@@ -69,12 +72,16 @@ export class Parameter extends ParameterBase {
   get trainable(): boolean {
     return !this.stopGradient;
   }
+  /** Setting it sets `stopGradient` to its negation, as Paddle's setter does. */
   set trainable(value: boolean) {
     this.stopGradient = !value;
   }
 
   /** Paddle's `optimize_attr` spelling. */
-  get optimize_attr(): { learning_rate: number } {
+  get optimize_attr(): {
+    /** The factor on the optimizer's learning rate. */
+    learning_rate: number;
+  } {
     const attr = this.optimizeAttr;
     return {
       get learning_rate(): number {

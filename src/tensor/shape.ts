@@ -1,6 +1,7 @@
 /** Shape utilities: validation, element counts, strides, NumPy broadcasting. */
 import { ValueError } from '../errors.js';
 
+/** A tensor's shape: the size of each dimension. */
 export type Shape = readonly number[];
 
 /** Validates a shape argument: an array of non-negative integers (a clear error names `argName`). */

@@ -493,6 +493,8 @@ export class Tensor {
    * Why `value` cannot be written by `setValue` (Paddle's messages), or null: `shape` (a Tensor or
    * nested array of another shape, a typed array of another length), `dtype` (a Tensor of another
    * dtype, a typed array of another type), `malformed` (not rectangular, not numbers).
+   *
+   * @internal
    */
   valueProblem(value: unknown): { kind: 'shape' | 'dtype' | 'malformed'; message: string } | null {
     const shapeMsg = (got: readonly number[]): string =>

@@ -3,16 +3,20 @@
  * `linear_1`, …). `guard(fn)` runs `fn` with a fresh set of counters and restores the old ones,
  * like `paddle.utils.unique_name.guard()`.
  */
+import { TypeError as PaddleTypeError } from '../errors.js';
+
 let counters = new Map<string, number>();
+/** The prefix of the current generator (`guard('A', fn)`: `Afc_0`); '' outside such a guard. */
+let prefix = '';
 
 /**
  * `paddle.utils.unique_name.generate(key)`: `key_0`, `key_1`, … , a new name for each call with the
- * same key.
+ * same key (prefixed inside `guard(prefix, fn)`).
  */
 export function generate(key: string): string {
   const n = counters.get(key) ?? 0;
   counters.set(key, n + 1);
-  return `${key}_${n}`;
+  return `${prefix}${key}_${n}`;
 }
 
 /**
@@ -38,18 +42,29 @@ export function registerNameScopeHook(hook: NameScopeHook): void {
 }
 
 /**
- * `paddle.utils.unique_name.guard()`: runs `fn` with fresh name counters and restores the previous
- * ones afterwards, so names generated inside start from `_0` again. Returns what `fn` returns.
+ * `paddle.utils.unique_name.guard(new_generator=None)`: runs `fn` with fresh name counters and
+ * restores the previous ones afterwards, so names generated inside start from `_0` again. With a
+ * prefix (Paddle's `guard('A')`), the names generated inside start with it (`Afc_0`). Returns
+ * what `fn` returns.
  */
-export function guard<T>(fn: () => T): T {
+export function guard<T>(fn: () => T): T;
+export function guard<T>(newPrefix: string, fn: () => T): T;
+export function guard<T>(prefixOrFn: string | (() => T), maybeFn?: () => T): T {
+  const fn = typeof prefixOrFn === 'function' ? prefixOrFn : maybeFn;
+  if (typeof fn !== 'function' || (typeof prefixOrFn !== 'function' && typeof prefixOrFn !== 'string')) {
+    throw new PaddleTypeError('unique_name.guard: expected guard(fn) or guard(prefix: string, fn).');
+  }
   const saved = counters;
+  const savedPrefix = prefix;
   const savedHooks = hooks.map((h) => h.save());
   counters = new Map();
+  prefix = typeof prefixOrFn === 'string' ? prefixOrFn : '';
   for (const h of hooks) h.clear();
   try {
     return fn();
   } finally {
     counters = saved;
+    prefix = savedPrefix;
     hooks.forEach((h, i) => h.restore(savedHooks[i]));
   }
 }
@@ -61,5 +76,5 @@ export function reset(): void {
 
 /** What `generate(key)` would return next, without advancing the counter. */
 export function peek(key: string): string {
-  return `${key}_${counters.get(key) ?? 0}`;
+  return `${prefix}${key}_${counters.get(key) ?? 0}`;
 }

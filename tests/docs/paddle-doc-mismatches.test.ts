@@ -13,7 +13,12 @@ describe('creation takes Tensors where Paddle does', () => {
     const t = paddle.full([2, 1], paddle.full([1], 2.0), { dtype: 'float32' });
     expect(t.tolist()).toEqual([[2], [2]]);
     expect(paddle.fullLike(t, paddle.full([1], 3)).tolist()).toEqual([[3], [3]]);
-    expect(() => paddle.full([2], 'x' as never)).toThrow(paddle.errors.TypeError);
+    expect(() => paddle.full([2], {} as never)).toThrow(paddle.errors.TypeError);
+    // paddle.full(shape=[2, 4], fill_value="0.5")  →  0.5 everywhere (Python's float() of the string)
+    expect(paddle.full([2], '0.5').tolist()).toEqual([0.5, 0.5]);
+    expect(paddle.full([1], ' -inf ').tolist()).toEqual([-Infinity]);
+    expect(paddle.fullLike(t, '1e1').tolist()).toEqual([[10], [10]]);
+    expect(() => paddle.full([2], 'x')).toThrow(/could not convert string to float: "x"/);
     expect(() => paddle.full([2], paddle.ones([2]))).toThrow(/must hold one element/);
   });
 
@@ -230,5 +235,43 @@ describe('x.grad', () => {
     const g = x.grad as paddle.Tensor;
     expect(g.stopGradient).toBe(false);
     expect(g.tolist()).toEqual([[0, 1]]);
+  });
+});
+
+describe('unique_name.guard with a prefix', () => {
+  it("guard('A', fn): the names generated inside start with A (Paddle: Afc_0)", () => {
+    // with paddle.utils.unique_name.guard('A'): name_1 = paddle.utils.unique_name.generate('fc')  →  Afc_0
+    const { unique_name: un } = paddle.utils;
+    expect(un.guard('A', () => un.generate('fc'))).toBe('Afc_0');
+    expect(un.guard('B', () => [un.generate('fc'), un.generate('fc')])).toEqual(['Bfc_0', 'Bfc_1']);
+    expect(un.guard(() => un.generate('fc'))).toBe('fc_0');
+    expect(un.guard('A', () => un.guard(() => un.generate('fc')))).toBe('fc_0');
+    expect(() => un.guard(1 as never, () => 0)).toThrow(paddle.errors.TypeError);
+  });
+});
+
+describe('dropout(x, { axis })', () => {
+  it('draws one mask value per index of the given axes and shares it along the others (Paddle: dropout(x, axis=0))', () => {
+    const x = toTensor(Array.from({ length: 40 }, (_, i) => Array.from({ length: 30 }, (_, j) => i * 30 + j + 1)), { stopGradient: false });
+    const rows = paddle.nn.functional.dropout(x, { axis: 0 });
+    const r = rows.tolist() as number[][];
+    for (const [i, row] of r.entries()) {
+      const src = (x.tolist() as number[][])[i] as number[];
+      expect(row.every((v) => v === 0) || row.every((v, j) => v === (src[j] as number) * 2)).toBe(true);
+    }
+    expect(r.some((row) => row[0] === 0)).toBe(true);
+    expect(r.some((row) => row[0] !== 0)).toBe(true);
+    paddle.sum(rows).backward();
+    const g = (x.grad as paddle.Tensor).tolist() as number[][];
+    g.forEach((row, i) => expect(row.every((v) => v === ((r[i] as number[])[0] === 0 ? 0 : 2))).toBe(true));
+    const cols = paddle.nn.functional.dropout(x, 0.5, { axis: [1] }).tolist() as number[][];
+    for (let j = 0; j < 30; j++) {
+      const zero = (cols[0] as number[])[j] === 0;
+      expect(cols.every((row) => (row[j] === 0) === zero)).toBe(true);
+    }
+    expect(paddle.nn.functional.dropout(x, { axis: [0, 1], training: false }).tolist()).toEqual(x.tolist());
+    expect(String(new paddle.nn.Dropout(0.5, { axis: 0 }))).toBe('Dropout(p=0.5, axis=0, mode=upscale_in_train)');
+    expect(() => paddle.nn.functional.dropout(x, { axis: [0, 0] })).toThrow(/repeated axis/);
+    expect(() => paddle.nn.functional.dropout(x, { axis: 2 })).toThrow(paddle.errors.ValueError);
   });
 });

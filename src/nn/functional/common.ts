@@ -13,11 +13,17 @@ import { randomUniform01 } from '../../tensor/random.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { positionalOrOptions } from '../args.js';
 import { axisOf, floatTensor } from './checks.js';
+import { broadcastTo } from '../../ops/helpers.js';
 
 /** Optional arguments of `F.dropout` (Paddle's `p`, `training`, `mode`, `name`). */
 export interface DropoutOptions {
   /** The probability of zeroing an element (Paddle's `p`; default 0.5). */
   p?: number;
+  /**
+   * The axes the dropout mask varies along (Paddle's `axis`; default: all): one mask value is
+   * drawn per index of these axes and shared along the others (`axis: 0` drops whole rows).
+   */
+  axis?: number | readonly number[] | null;
   /** Apply dropout (`true`, default) or return the input unchanged (Paddle's `training`). */
   training?: boolean;
   /** `'upscale_in_train'` (default) or `'downscale_in_infer'` (Paddle's `mode`). */
@@ -29,17 +35,18 @@ export interface DropoutOptions {
   name?: string | null;
 }
 
-/** `dropout(x, { p = 0.5, training = true, mode })`, or `dropout(x, p, { training, mode })`. */
+/** `dropout(x, { p = 0.5, axis, training = true, mode })`, or `dropout(x, p, { axis, training, mode })`. */
 export function dropout(x: Tensor, options?: DropoutOptions): Tensor;
 export function dropout(x: Tensor, p: number, options?: Omit<DropoutOptions, 'p'>): Tensor;
 export function dropout(x: Tensor, ...args: unknown[]): Tensor {
-  const o = positionalOrOptions('dropout', args, ['p', 'training', 'mode', 'name']);
+  const o = positionalOrOptions('dropout', args, ['p', 'axis', 'training', 'mode', 'name']);
   const { p, mode } = checkDropoutArgs(o.p, o.mode);
   const training = o.training ?? true;
   if (typeof training !== 'boolean') {
     throw new PaddleTypeError(`dropout: 'training' must be a boolean, but received ${String(training)}.`);
   }
   const t = floatTensor('dropout', 'x', x);
+  const axes = o.axis === undefined || o.axis === null ? null : dropoutAxes(o.axis, t.shape);
   if (p === 0) return t;
   const dtype = t.dtype;
   const src = t.data;
@@ -59,8 +66,11 @@ export function dropout(x: Tensor, ...args: unknown[]): Tensor {
       return [gx];
     });
   }
-  const mask = new Uint8Array(n);
-  if (p < 1) for (let i = 0; i < n; i++) mask[i] = randomUniform01() < p ? 0 : 1;
+  // One draw per element, or (with `axis`) per index of those axes, shared along the others.
+  const maskShape = axes === null ? t.shape : t.shape.map((d, i) => (axes.includes(i) ? d : 1));
+  const drawn = new Uint8Array(maskShape.reduce((a, b) => a * b, 1));
+  if (p < 1) for (let i = 0; i < drawn.length; i++) drawn[i] = randomUniform01() < p ? 0 : 1;
+  const mask = axes === null ? drawn : (broadcastTo(drawn, maskShape, t.shape, 'bool') as Uint8Array);
   const upscale = mode === 'upscale_in_train';
   for (let i = 0; i < n; i++) {
     if (mask[i] === 0) continue;
@@ -74,6 +84,17 @@ export function dropout(x: Tensor, ...args: unknown[]): Tensor {
     }
     return [gx];
   });
+}
+
+/** Paddle's dropout `axis`: an axis or a list of distinct axes of x. */
+function dropoutAxes(axis: unknown, shape: readonly number[]): number[] {
+  const list = typeof axis === 'number' ? [axis] : Array.isArray(axis) ? (axis as unknown[]) : null;
+  if (list === null || list.length === 0) {
+    throw new PaddleTypeError(`dropout: 'axis' must be an integer or a list of integers, but received ${String(axis)}.`);
+  }
+  const axes = list.map((a) => axisOf('dropout', a, shape));
+  if (new Set(axes).size !== axes.length) throw new ValueError(`dropout: 'axis' has a repeated axis: [${list.join(', ')}].`);
+  return axes;
 }
 
 export function checkDropoutArgs(pv: unknown, modev: unknown): { p: number; mode: 'upscale_in_train' | 'downscale_in_infer' } {

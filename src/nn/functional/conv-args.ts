@@ -119,7 +119,9 @@ export function resolvePadding(p: Padding, dims: readonly number[], kernel: read
   return p.pads.map(([a, b]) => [a, b]);
 }
 
+/** The layouts of a 4-D input: channels first (`NCHW`) or last (`NHWC`); Paddle's `data_format`. */
 export type DataFormat2D = 'NCHW' | 'NHWC';
+/** The layouts of a 3-D input: channels first (`NCL`) or last (`NLC`); Paddle's `data_format`. */
 export type DataFormat1D = 'NCL' | 'NLC';
 
 /** Checks a data format against Paddle's two spellings for the rank, with Paddle's message. */

@@ -36,6 +36,7 @@ import { fromRows, im2row, row2im, toRows, type ConvGeometry } from './unfold.js
 
 /** Options of `conv2d` (Paddle's keyword arguments, camelCase). */
 export interface Conv2dOptions {
+  /** The bias added to each output channel, shape `[outChannels]` (Paddle's `bias`; default none). */
   bias?: Tensor | null;
   /** An integer or [stride_h, stride_w] (default 1). */
   stride?: number | readonly number[];
@@ -43,13 +44,26 @@ export interface Conv2dOptions {
   padding?: PaddingSpec;
   /** An integer or [dilation_h, dilation_w] (default 1). */
   dilation?: number | readonly number[];
+  /** The number of groups the channels are split into (Paddle's `groups`; default 1). */
   groups?: number;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat2D;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
 /** Options of `conv1d`. */
 export interface Conv1dOptions extends Omit<Conv2dOptions, 'dataFormat'> {
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat1D;
 }
 
@@ -63,6 +77,10 @@ export interface Conv2dTransposeOptions extends Conv2dOptions {
 
 /** Options of `conv1d_transpose`. */
 export interface Conv1dTransposeOptions extends Omit<Conv2dTransposeOptions, 'dataFormat'> {
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat1D;
 }
 

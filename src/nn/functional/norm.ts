@@ -231,16 +231,27 @@ function channelView(shape: readonly number[], channelsLast: boolean): [number, 
 
 /** Options of `batchNorm` (Paddle's keyword arguments after `running_var`). */
 export interface BatchNormOptions {
+  /** Per-class rescaling weights, a Tensor of shape `[C]` (Paddle's `weight`). */
   weight?: Tensor | null;
+  /** The shift, shape `[C]` (Paddle's `bias`; default none). */
   bias?: Tensor | null;
   /** Train mode: batch statistics, running statistics updated (default false). */
   training?: boolean;
   /** running = momentum·running + (1 − momentum)·batch (default 0.9). */
   momentum?: number;
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: NormDataFormat;
   /** true: the running statistics; false: the batch's; null (default): `!training`. */
   useGlobalStats?: boolean | null;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -363,8 +374,14 @@ export function batchNorm(x: Tensor, runningMean: Tensor, runningVar: Tensor, op
 export interface LayerNormOptions {
   /** 1-D, of size numel(normalized_shape). */
   weight?: Tensor | null;
+  /** The shift, of the normalized shape (Paddle's `bias`; default none). */
   bias?: Tensor | null;
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
@@ -422,11 +439,21 @@ export function layerNorm(x: Tensor, normalizedShape: number | readonly number[]
 
 /** Options of `groupNorm`. */
 export interface GroupNormOptions {
+  /** Added to the variance for stability (Paddle's `epsilon`; default 1e-5). */
   epsilon?: number;
   /** 1-D, of size C. */
   weight?: Tensor | null;
+  /** The shift, shape `[C]` (Paddle's `bias`; default none). */
   bias?: Tensor | null;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: 'NCL' | 'NCHW' | 'NCDHW' | 'NLC' | 'NHWC' | 'NDHWC';
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

@@ -24,39 +24,90 @@ import { needsGrad } from '../../ops/binary.js';
 import { reshape } from '../../ops/manipulation.js';
 import { convertToList, dataFormatOf, parsePadding, poolOutputSize, resolvePadding, type DataFormat1D, type DataFormat2D, type PaddingSpec } from './conv-args.js';
 
+/**
+ * Optional arguments of `F.maxPool2d` (Paddle's `stride`, `padding`, `ceil_mode`, `return_mask`,
+ * `data_format`, `name`).
+ */
 export interface MaxPool2dOptions {
   /** An integer or [sh, sw]; default: the kernel size. */
   stride?: number | readonly number[] | null;
   /** 'same', 'valid', an integer, [ph, pw], [top, bottom, left, right], or 4 pairs (default 0). */
   padding?: PaddingSpec;
+  /** Round the output size up instead of down (Paddle's `ceil_mode`; default `false`). */
   ceilMode?: boolean;
   /** Also return the argmax indices (`h·W + w` within each plane, int32). */
   returnMask?: boolean;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat2D;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
+/**
+ * Optional arguments of `F.avgPool2d` (Paddle's `stride`, `padding`, `ceil_mode`, `exclusive`,
+ * `divisor_override`, `data_format`, `name`).
+ */
 export interface AvgPool2dOptions {
+  /** The stride (Paddle's `stride`; default: the kernel size). */
   stride?: number | readonly number[] | null;
+  /**
+   * The padding: a number, one per axis, pairs per axis, or `'SAME'` / `'VALID'` (Paddle's
+   * `padding`; default 0).
+   */
   padding?: PaddingSpec;
+  /** Round the output size up instead of down (Paddle's `ceil_mode`; default `false`). */
   ceilMode?: boolean;
   /** Divide by the elements inside the image (true, default) or by kh·kw. */
   exclusive?: boolean;
+  /** Divide each window's sum by this instead of its size (Paddle's `divisor_override`). */
   divisorOverride?: number | null;
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat2D;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 
+/** Optional arguments of `F.maxPool1d` (Paddle's `stride`, `padding`, `ceil_mode`, `return_mask`, `name`). */
 export interface MaxPool1dOptions extends Omit<MaxPool2dOptions, 'dataFormat'> {
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat1D;
 }
 
+/** Optional arguments of `F.avgPool1d` (Paddle's `stride`, `padding`, `ceil_mode`, `exclusive`, `name`). */
 export interface AvgPool1dOptions extends Omit<AvgPool2dOptions, 'dataFormat' | 'divisorOverride'> {
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat1D;
 }
 
+/** Optional arguments of `F.adaptiveAvgPool2d` (Paddle's `data_format`, `name`). */
 export interface AdaptiveAvgPool2dOptions {
+  /**
+   * The layout of the input: channels first (`'NCL'`, `'NCHW'`, `'NCDHW'`, default) or last
+   * (Paddle's `data_format`).
+   */
   dataFormat?: DataFormat2D;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
   name?: string | null;
 }
 

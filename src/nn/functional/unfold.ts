@@ -147,23 +147,29 @@ interface Layout {
   channelsLast: boolean;
 }
 
-/** rows [g, N·HW, C/g] → image (`toImage`), or image → rows. */
-function relayout(src: ArrayLike<number>, dst: DataArray, l: Layout, toImage: boolean): void {
+/**
+ * rows [g, N·HW, C/g] → image (`toImage`, plus `bias[channel]` when given, each sum rounded once),
+ * or image → rows.
+ */
+function relayout(src: ArrayLike<number>, dst: DataArray, l: Layout, toImage: boolean, bias: ArrayLike<number> | null = null): void {
   const { n, c, hw, groups } = l;
   const cg = c / groups;
   const P = n * hw;
+  const imgStep = l.channelsLast ? c : 1;
   for (let q = 0; q < groups; q++) {
     for (let b = 0; b < n; b++) {
       for (let cc = 0; cc < cg; cc++) {
         const ch = q * cg + cc;
         // image element (b, ch, s) at imgBase + s·imgStep; rows element at rowBase + s·cg
         const imgBase = l.channelsLast ? b * hw * c + ch : (b * c + ch) * hw;
-        const imgStep = l.channelsLast ? c : 1;
         const rowBase = (q * P + b * hw) * cg + cc;
-        if (toImage) {
+        if (!toImage) {
+          for (let s = 0; s < hw; s++) dst[rowBase + s * cg] = src[imgBase + s * imgStep] as number;
+        } else if (bias === null) {
           for (let s = 0; s < hw; s++) dst[imgBase + s * imgStep] = src[rowBase + s * cg] as number;
         } else {
-          for (let s = 0; s < hw; s++) dst[rowBase + s * cg] = src[imgBase + s * imgStep] as number;
+          const v = bias[ch] as number;
+          for (let s = 0; s < hw; s++) dst[imgBase + s * imgStep] = (src[rowBase + s * cg] as number) + v;
         }
       }
     }
@@ -198,8 +204,7 @@ export function toRows(x: Tensor, groups: number, channelsLast: boolean): Tensor
 export function fromRows(y: Tensor, bias: Tensor | null, n: number, c: number, h: number, w: number, groups: number, channelsLast: boolean): Tensor {
   const l: Layout = { n, c, hw: h * w, groups, channelsLast };
   const out = allocArray(y.dtype, y.numel);
-  relayout(y.data, out, l, true);
-  if (bias !== null) addBias(out, bias.data, l);
+  relayout(y.data, out, l, true, bias === null ? null : bias.data);
   const shape = channelsLast ? [n, h, w, c] : [n, c, h, w];
   const back: BackwardFn = (g) => {
     let gy: DataArray | null = null;
@@ -215,21 +220,6 @@ export function fromRows(y: Tensor, bias: Tensor | null, n: number, c: number, h
     return [gy, gb];
   };
   return Tensor.fromOp('conv_output', out, shape, y.dtype, bias === null ? [y] : [y, bias], back);
-}
-
-/** out[…, c, …] += b[c] on every element of the image `out`. */
-function addBias(out: DataArray, b: ArrayLike<number>, l: Layout): void {
-  if (l.channelsLast) {
-    const m = l.n * l.hw;
-    for (let p = 0, i = 0; p < m; p++) for (let ch = 0; ch < l.c; ch++, i++) out[i] = (out[i] as number) + (b[ch] as number);
-    return;
-  }
-  for (let bi = 0, i = 0; bi < l.n; bi++) {
-    for (let ch = 0; ch < l.c; ch++) {
-      const v = b[ch] as number;
-      for (let s = 0; s < l.hw; s++, i++) out[i] = (out[i] as number) + v;
-    }
-  }
 }
 
 /** The per-channel sums of the image `g`. */

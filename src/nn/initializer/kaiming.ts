@@ -34,8 +34,11 @@ export interface KaimingOptions {
 }
 
 abstract class KaimingBase extends Initializer {
+  /** The `fanIn` this initializer was built with (Paddle's `fan_in`). */
   readonly fanIn: number | null;
+  /** The `negativeSlope` this initializer was built with (Paddle's `negative_slope`). */
   readonly negativeSlope: number;
+  /** The `nonlinearity` this initializer was built with (Paddle's `nonlinearity`). */
   readonly nonlinearity: string;
 
   constructor(where: string, args: unknown[]) {

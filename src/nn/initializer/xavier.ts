@@ -30,8 +30,11 @@ export interface XavierOptions {
 }
 
 abstract class XavierBase extends Initializer {
+  /** The `fanIn` this initializer was built with (Paddle's `fan_in`). */
   readonly fanIn: number | null;
+  /** The `fanOut` this initializer was built with (Paddle's `fan_out`). */
   readonly fanOut: number | null;
+  /** The `gain` this initializer was built with (Paddle's `gain`). */
   readonly gain: number;
 
   constructor(where: string, args: unknown[]) {

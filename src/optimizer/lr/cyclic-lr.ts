@@ -45,7 +45,16 @@ function builtinScale(mode: CyclicMode, expGamma: number): { scaleFn: (x: number
  * The position in the cycle and the triangle height there: `cycle = 1 + e // cycle_size`,
  * `x = 1 + e/cycle_size − cycle`, height `x/up_pct` rising, `(1 − x)/(1 − up_pct)` falling.
  */
-export function cyclicPosition(cycleSize: number, stepUpPct: number, epoch: number): { cycle: number; height: number } {
+export function cyclicPosition(
+  cycleSize: number,
+  stepUpPct: number,
+  epoch: number,
+): {
+  /** The cycle number, from 1 (Paddle's `cycle`). */
+  cycle: number;
+  /** Where in the cycle the epoch falls, 0 at the ends and 1 at the peak. */
+  height: number;
+} {
   const cycle = 1 + floorDiv(epoch, cycleSize);
   const x = 1.0 + epoch / cycleSize - cycle;
   const height = x <= stepUpPct ? x / stepUpPct : (1 - x) / (1 - stepUpPct);
