@@ -55,6 +55,7 @@ export {
 export { createWasmBackend, WasmBackend, type WasmBackendOptions, type WasmStats } from './wasm/backend.js';
 export { HeapStorage, KernelHeap, type HeapStats } from './wasm/heap.js';
 
+/** What `useBackend` selects: the reference loops, the WebAssembly kernels, or the best available. */
 export type BackendChoice = 'ref' | 'wasm' | 'auto';
 
 let current: KernelBackend | undefined;
@@ -178,12 +179,30 @@ export async function initKernelsAsync(): Promise<KernelBackend> {
   return useBackend('auto');
 }
 
+/** What `kernelInfo()` reports: which kernels run and what they did (diagnostics). */
 export interface KernelInfo {
+  /** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`. */
   backend: string;
+  /** Threads a large kernel call uses now (1 without the WebAssembly threads). */
   threads: number;
+  /** Why the WebAssembly kernels cannot run here, or undefined when they can. */
   wasmUnavailableReason: string | undefined;
+  /** The WebAssembly backend's heap and counters, when it exists. */
   wasm:
-    | { shared: boolean; heapBytes: number; heapInUse: number; heap: HeapStats; calls: WasmStats; pool: PoolStats | undefined }
+    | {
+        /** Whether the heap is a shared memory. */
+        shared: boolean;
+        /** Bytes the heap has reserved. */
+        heapBytes: number;
+        /** Bytes in live blocks. */
+        heapInUse: number;
+        /** The heap's counters. */
+        heap: HeapStats;
+        /** The kernels' call counters. */
+        calls: WasmStats;
+        /** The worker pool's state, once it exists. */
+        pool: PoolStats | undefined;
+      }
     | undefined;
 }
 
@@ -224,6 +243,7 @@ export interface MemoryInfo {
   blocks: number;
   /** Blocks handed out and returned since the start. */
   allocations: number;
+  /** Blocks returned since the start. */
   frees: number;
   /** Blocks the garbage collector's finalizers had to return (owners dropped without `dispose()`). */
   finalized: number;

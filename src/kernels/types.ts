@@ -8,14 +8,19 @@ export type KernelDType = 'float32' | 'float64';
 
 /** RMSProp hyper-parameters, raw JS numbers as the user gave them (the kernel rounds them). */
 export interface RmspropHyper {
+  /** Decay of the mean square (Paddle's `rho`). */
   rho: number;
+  /** Added inside the square root (Paddle's `epsilon`). */
   epsilon: number;
+  /** Momentum of the update buffer (Paddle's `momentum`; 0 for none). */
   momentum: number;
+  /** Divide by the centered second moment, `ms - mg²` (Paddle's `centered`). */
   centered: boolean;
 }
 
 /** L1 or L2 weight decay fused into the update (spec §8). */
 export interface KernelDecay {
+  /** `'l1'` adds `coeff·sign(p)`, `'l2'` adds `coeff·p` (Paddle's L1Decay / L2Decay). */
   kind: 'l1' | 'l2';
   /** Rounded to the dtype by the kernel. */
   coeff: number;
@@ -33,17 +38,25 @@ export interface KernelDecay {
  *    = +0 as Eigen's sign), using the parameter before this step's update.
  */
 export interface RmspropSlot<A extends Float32Array | Float64Array> {
+  /** The parameter, updated in place. */
   param: A;
+  /** Its gradient (only read). */
   grad: A;
+  /** Paddle's `mean_square` accumulator, updated in place. */
   meanSquare: A;
+  /** Paddle's `moment` accumulator (the update buffer, learning rate folded in), updated in place. */
   moment: A;
   /** Always passed (Paddle always allocates it); only read and written when centered. */
   meanGrad: A;
   /** The learning rate in the dtype (the optimizer passes `Math.fround(lr)` for float32). */
   lr: number;
+  /** ClipGradByValue's lower bound (transform 1). */
   clipMin?: number;
+  /** ClipGradByValue's upper bound (transform 1). */
   clipMax?: number;
+  /** ClipGradByNorm / ClipGradByGlobalNorm's factor (transform 2). */
   gradScale?: number;
+  /** L1/L2 decay fused into the gradient (transform 3). */
   decay?: KernelDecay;
 }
 
@@ -63,26 +76,44 @@ export interface RmspropSlot<A extends Float32Array | Float64Array> {
  * output, never a sum, so the thread count cannot change a bit.
  */
 export interface GemmCall<A extends Float32Array | Float64Array> {
+  /** The left operand's array. */
   a: A;
+  /** The right operand's array. */
   b: A;
+  /** The output's array (overwritten where the products go; nothing else is touched). */
   c: A;
+  /** Rows of op(A) and of C. */
   m: number;
+  /** Columns of op(B) and of C. */
   n: number;
+  /** Columns of op(A), rows of op(B): the length of every sum. */
   k: number;
+  /** A is stored `[k, m]` and read transposed (default false). */
   transA?: boolean;
+  /** B is stored `[n, k]` and read transposed (default false). */
   transB?: boolean;
+  /** Element offset of the first A matrix in `a` (default 0). */
   aOffset?: number;
+  /** Element offset of the first B matrix in `b` (default 0). */
   bOffset?: number;
+  /** Element offset of the first C matrix in `c` (default 0). */
   cOffset?: number;
   /** Products in the call (default 1). */
   batch?: number;
+  /** Elements from one A matrix to the next (default m·k; 0 repeats the same matrix). */
   strideA?: number;
+  /** Elements from one B matrix to the next (default k·n; 0 repeats the same matrix). */
   strideB?: number;
+  /** Elements from one C matrix to the next (default m·n; at least m·n). */
   strideC?: number;
   /** `[n]`, added to every row of every product after its sum. */
   bias?: A | null;
 }
 
+/**
+ * The kernel contract (DESIGN.md §3): what every backend implements, with the same numbers bit for
+ * bit. No Paddle equivalent (Paddle's phi CPU kernels play this part).
+ */
 export interface KernelBackend {
   /** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`. */
   readonly name: string;

@@ -24,6 +24,7 @@ export function rmspropStepRef(
   }
 }
 
+/** The reference backend (`useBackend('ref')`): plain TypeScript loops, the oracle of the others. */
 export const refBackend: KernelBackend = {
   name: 'ref',
   rmspropStep: rmspropStepRef,

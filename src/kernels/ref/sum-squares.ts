@@ -33,6 +33,7 @@ export function blockSumSquares(arr: Float32Array | Float64Array, i0: number, i1
   return l0 + l2 + (l1 + l3);
 }
 
+/** Σx² over all arrays in the contract's fixed order (blocks of SUM_SQUARES_BLOCK, summed in float64). */
 export function sumSquaresRef(arrays: readonly (Float32Array | Float64Array)[]): number {
   let total = 0;
   for (const arr of arrays) {

@@ -40,6 +40,7 @@ import {
   type PoolStats,
 } from './threads.js';
 
+/** Options of `createWasmBackend` (tests and benchmarks make backends of their own). */
 export interface WasmBackendOptions {
   /** Use a shared memory (threads). Default: wherever SharedArrayBuffer exists. */
   shared?: boolean;
@@ -49,9 +50,11 @@ export interface WasmBackendOptions {
   maximumPages?: number;
 }
 
+/** Call counters of a {@link WasmBackend} (`kernelInfo().wasm.calls`). */
 export interface WasmStats {
   /** rmspropStep calls that ran the WebAssembly kernel. */
   stepCalls: number;
+  /** sumSquares calls that ran the WebAssembly kernel. */
   sumSquaresCalls: number;
   /** Slots whose arrays were all heap views (updated in place). */
   zeroCopySlots: number;
@@ -167,9 +170,16 @@ function align16(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
 }
 
+/**
+ * The WebAssembly SIMD backend (`useBackend('wasm')`): the fused RMSProp step, Σx² and the float32
+ * matrix product over its kernel heap, on the worker pool for large calls (see the top of this file).
+ */
 export class WasmBackend implements KernelBackend {
+  /** Its kernel heap (the parameter allocator while it is selected). */
   readonly heap: KernelHeap;
+  /** Whether its heap is shared, so threads can run. */
   readonly shared: boolean;
+  /** Its call counters. */
   readonly stats: WasmStats = {
     stepCalls: 0,
     sumSquaresCalls: 0,
@@ -214,6 +224,7 @@ export class WasmBackend implements KernelBackend {
     return this.threadsEnabled() ? 'wasm-simd-threads' : 'wasm-simd';
   }
 
+  /** True when large calls are split across worker threads here (shared heap, more than 1 thread). */
   threadsEnabled(): boolean {
     return this.shared && getNumThreads() > 1;
   }
@@ -225,6 +236,7 @@ export class WasmBackend implements KernelBackend {
     return pool.ready();
   }
 
+  /** The worker pool's state, or undefined before the first threaded call. */
   poolStats(): PoolStats | undefined {
     return this.pool?.stats();
   }

@@ -59,12 +59,15 @@ export interface HeapOptions {
   maximumPages?: number;
 }
 
+/** Counters of a {@link KernelHeap} since it was made (no Paddle equivalent; cf. `tf.memory()`). */
 export interface HeapStats {
   /** Blocks handed out (including the kernels' own table and scratch blocks). */
   allocations: number;
+  /** Blocks returned (by `dispose()`, by the kernels, or by the finalizer). */
   frees: number;
   /** Blocks freed by the FinalizationRegistry because their storage was dropped undisposed. */
   finalized: number;
+  /** Times the WebAssembly memory grew. */
   grows: number;
   /** Typed-array views created (storages re-acquiring after growth, kernel views). */
   views: number;
@@ -116,6 +119,7 @@ export class HeapStorage<D extends DType> implements Storage<D> {
   private disposed = false;
 
   constructor(
+    /** The heap the block belongs to. */
     readonly heap: KernelHeap,
     readonly dtype: D,
     readonly length: number,
@@ -144,18 +148,29 @@ export class HeapStorage<D extends DType> implements Storage<D> {
     this.heap.release(this);
   }
 
+  /** True once `dispose()` returned the block to the heap. */
   get isDisposed(): boolean {
     return this.disposed;
   }
 }
 
+/**
+ * The kernel heap: one WebAssembly memory (shared where threads can use it) that holds
+ * parameters, gradients, optimizer state and the kernels' own tables, handed out in 16-byte
+ * aligned blocks by a best-fit allocator (see the top of this file). It is the parameter allocator
+ * while the WebAssembly backend is selected. No Paddle equivalent (Paddle's CPU allocator).
+ */
 export class KernelHeap implements Allocator {
   readonly name = 'wasm-heap';
+  /** The WebAssembly memory every kernel instance (and worker) imports. */
   readonly memory: WebAssembly.Memory;
+  /** Whether the memory is shared (a SharedArrayBuffer: worker threads can update it). */
   readonly shared: boolean;
+  /** The size limit in 64 KiB pages. */
   readonly maximumPages: number;
   /** Incremented whenever the memory grows; views made before are to be re-acquired. */
   generation = 0;
+  /** Counters since the heap was made. */
   readonly stats: HeapStats = {
     allocations: 0,
     frees: 0,
@@ -204,6 +219,7 @@ export class KernelHeap implements Allocator {
     return this.buf;
   }
 
+  /** Bytes the memory has reserved now. */
   get byteLength(): number {
     return this.buf.byteLength;
   }
@@ -213,6 +229,7 @@ export class KernelHeap implements Allocator {
     return this.inUse;
   }
 
+  /** Live blocks. */
   get blockCount(): number {
     return this.blocks.size;
   }
