@@ -40,7 +40,7 @@ export class LeakyReLU extends Layer {
   }
 }
 
-/** `paddle.nn.SiLU()`. */
+/** `paddle.nn.SiLU()` (Paddle spells it `paddle.nn.Silu`, also exported). */
 export class SiLU extends Layer {
   constructor(options?: NameOnly) {
     checkOptions('SiLU', options, ['name']);
@@ -50,6 +50,11 @@ export class SiLU extends Layer {
     return silu(x);
   }
 }
+
+/** `paddle.nn.Silu()`: Paddle's spelling of the SiLU layer (the same class). */
+export const Silu = SiLU;
+/** `paddle.nn.Silu` as a type: the SiLU layer. */
+export type Silu = SiLU;
 
 /** `paddle.nn.ELU(alpha=1.0)`. */
 export class ELU extends Layer {

@@ -46,7 +46,7 @@ export type {
   LSTMOptions,
 } from './rnn.js';
 export { CrossEntropyLoss, MSELoss, L1Loss } from './loss.js';
-export { LeakyReLU, SiLU, ELU, Softplus, Identity } from './activation-extra.js';
+export { LeakyReLU, SiLU, Silu, ELU, Softplus, Identity } from './activation-extra.js';
 export { NLLLoss, BCELoss, BCEWithLogitsLoss, SmoothL1Loss, KLDivLoss } from './loss-extra.js';
 export { ParamAttr } from './param-attr.js';
 export type { ParamAttrOptions, ParamAttrLike } from './param-attr.js';

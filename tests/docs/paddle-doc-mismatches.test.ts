@@ -275,3 +275,12 @@ describe('dropout(x, { axis })', () => {
     expect(() => paddle.nn.functional.dropout(x, { axis: 2 })).toThrow(paddle.errors.ValueError);
   });
 });
+
+describe('paddle.nn.Silu', () => {
+  it("is Paddle's spelling of the SiLU layer", () => {
+    // m = paddle.nn.Silu(); m(paddle.to_tensor([1.0, 2.0]))  →  [0.73105860, 1.76159406]
+    expect(paddle.nn.Silu).toBe(paddle.nn.SiLU);
+    const out = new paddle.nn.Silu().forward(toTensor([1.0, 2.0]));
+    expect(out.tolist()).toEqual([Math.fround(1 / (1 + Math.exp(-1))), Math.fround(2 / (1 + Math.exp(-2)))]);
+  });
+});
