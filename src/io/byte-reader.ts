@@ -15,15 +15,20 @@ export class ByteReader {
   readonly view: DataView;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
+  /**
+   * `budgetBase`: the input size the budget is proportional to (default the pickle's own size; a
+   * container format such as PyTorch's zip passes its whole file, whose storages the pickle decodes).
+   */
   constructor(
     readonly bytes: Uint8Array,
     maxExpansion: number,
+    budgetBase = bytes.length,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const limit = maxExpansion * bytes.length + BUDGET_SLACK;
+    const limit = maxExpansion * budgetBase + BUDGET_SLACK;
     this.budget = new Budget(limit, (what) =>
       this.fail(
-        `${what} would expand the pickle beyond what its ${bytes.length} bytes justify (a budget of ${limit} bytes: maxExpansion ${maxExpansion} × the input size + ${BUDGET_SLACK}; a larger maxExpansion option raises it); refusing to allocate`,
+        `${what} would expand the pickle beyond what its ${budgetBase} bytes justify (a budget of ${limit} bytes: maxExpansion ${maxExpansion} × the input size + ${BUDGET_SLACK}; a larger maxExpansion option raises it); refusing to allocate`,
       ),
     );
   }

@@ -51,6 +51,7 @@ export const OP = Object.freeze({
   REDUCE: 0x52,
   NEWOBJ: 0x81,
   BUILD: 0x62,
+  BINPERSID: 0x51,
 } as const);
 
 const NAMES: ReadonlyMap<number, string> = new Map(Object.entries(OP).map(([k, v]) => [v, k]));

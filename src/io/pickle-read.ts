@@ -52,7 +52,8 @@ type GlobalKind =
   | 'OrderedDict'
   | 'encode'
   | 'bytes'
-  | 'bytearray';
+  | 'bytearray'
+  | 'ext';
 
 const ALLOWED_GLOBALS: ReadonlyMap<string, GlobalKind> = new Map<string, GlobalKind>([
   ['numpy.core.multiarray _reconstruct', 'reconstruct'],
@@ -72,11 +73,42 @@ const ALLOWED_GLOBALS: ReadonlyMap<string, GlobalKind> = new Map<string, GlobalK
 ]);
 
 /** A resolved global (a function or class of the allow-list). Never part of a result. */
-class GlobalRef {
+export class GlobalRef {
   constructor(
     readonly kind: GlobalKind,
     readonly qualname: string,
+    /** For an extension's global (`kind` `'ext'`): the tag its `globals` map gave it. */
+    readonly tag = '',
   ) {}
+}
+
+/**
+ * A file format built on pickle (PyTorch's `torch.save`, src/io/torch-pickle.ts): its allow-list
+ * replaces NumPy's (only `collections.OrderedDict` stays), and it gives BINPERSID, REDUCE of its
+ * globals and BUILD on its objects a data-only meaning. Every hook charges the budget for what it
+ * creates and reports malformed input through `fail` (an `UnpicklingError`).
+ */
+/** What an extension's hooks may do: refuse the input, charge the reader's budget. */
+export interface ExtensionContext {
+  /** Throws an `UnpicklingError` located at the current opcode. */
+  fail(message: string): never;
+  /** Charges `n` bytes for `what` to the budget (refusing once it is spent). */
+  charge(n: number, what: string): void;
+}
+
+export interface PickleExtension {
+  /** `'module name'` → a tag handed to `call`: the globals a file may reference. */
+  readonly globals: ReadonlyMap<string, string>;
+  /** What a file may reference, for the message refusing any other global. */
+  readonly allowed: string;
+  /** BINPERSID: the object the persistent id `pid` stands for. */
+  persistentLoad(pid: unknown, ctx: ExtensionContext): unknown;
+  /** REDUCE of the global tagged `tag` with the argument tuple's items. */
+  call(tag: string, args: readonly unknown[], ctx: ExtensionContext): unknown;
+  /** BUILD on `target`; false when the extension does not handle it. */
+  build(target: unknown, state: unknown, ctx: ExtensionContext): boolean;
+  /** Why `v` (an object the extension made) may not be part of a result, or null when it may. */
+  leafError(v: object): string | null;
 }
 
 class Unpickler {
@@ -96,8 +128,10 @@ class Unpickler {
     bytes: Uint8Array,
     private readonly maxDepth: number,
     maxExpansion: number,
+    private readonly ext: PickleExtension | null = null,
+    budgetBase = bytes.length,
   ) {
-    this.r = new ByteReader(bytes, maxExpansion);
+    this.r = new ByteReader(bytes, maxExpansion, budgetBase);
     this.np = new NumpyReconstruction(this.r, kindOf);
   }
 
@@ -111,6 +145,10 @@ class Unpickler {
 
   private charge(n: number, what: string): void {
     this.r.budget.charge(n, what);
+  }
+
+  private context(at: number): ExtensionContext {
+    return { fail: (m) => this.fail(m, at), charge: (n, what) => this.charge(n, what) };
   }
 
   // ------------------------------------------------------------------ stack helpers
@@ -374,10 +412,16 @@ class Unpickler {
           this.push(new Map<PyKey, PyValue>());
           break;
         }
+        case OP.BINPERSID: {
+          if (this.ext === null) this.fail(`unsupported or unknown pickle opcode ${opName(code)}: a state-dict pickle has no persistent ids`, at);
+          const pid = this.pop('BINPERSID');
+          this.push(this.ext.persistentLoad(pid, this.context(at)));
+          break;
+        }
         case OP.BUILD: {
           const state = this.pop('BUILD');
           const target = this.top('BUILD');
-          if (!this.np.build(target, state, at)) {
+          if (!(this.ext === null ? this.np.build(target, state, at) : this.ext.build(target, state, this.context(at)))) {
             this.fail(`BUILD is only supported on numpy arrays and dtypes, not on a ${kindOf(target)}`, at);
           }
           break;
@@ -424,6 +468,12 @@ class Unpickler {
 
   private resolveGlobal(module: string, name: string, at: number): GlobalRef {
     const key = `${module} ${name}`;
+    if (this.ext !== null) {
+      const tag = this.ext.globals.get(key);
+      if (tag !== undefined) return new GlobalRef('ext', `${module}.${name}`, tag);
+      if (key === 'collections OrderedDict') return new GlobalRef('OrderedDict', 'collections.OrderedDict');
+      this.fail(`global '${module}.${name}' is forbidden: ${this.ext.allowed}`, at);
+    }
     const kind = ALLOWED_GLOBALS.get(key);
     if (kind === undefined) {
       this.fail(
@@ -490,6 +540,9 @@ class Unpickler {
       }
       case 'ndarray':
         return this.fail('numpy.ndarray cannot be called directly', at);
+      case 'ext':
+        if (this.ext === null) return this.fail(`${fn.qualname} cannot be called here`, at);
+        return this.ext.call(fn.tag, a, this.context(at));
     }
   }
 
@@ -506,6 +559,8 @@ class Unpickler {
     const enter = (v: unknown): void => {
       if (!isContainer(v)) {
         checkLeaf(v, (m) => this.fail(m, this.r.bytes.length));
+        const why = this.ext !== null && typeof v === 'object' && v !== null ? this.ext.leafError(v) : null;
+        if (why !== null) this.fail(why, this.r.bytes.length);
         return;
       }
       if (done.has(v)) return;
@@ -584,8 +639,16 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyVa
   return unpickleBudgeted(bytes, options).value;
 }
 
-/** `unpickle`, also returning the budget left for what the caller derives from the value. */
-export function unpickleBudgeted(bytes: Uint8Array, options: UnpickleOptions = {}): { value: PyValue; budget: Budget } {
+/**
+ * `unpickle`, also returning the budget left for what the caller derives from the value. `format`:
+ * a pickle-based file format's extension of the allow-list, and the size of the whole file its
+ * budget is proportional to.
+ */
+export function unpickleBudgeted(
+  bytes: Uint8Array,
+  options: UnpickleOptions = {},
+  format: { ext: PickleExtension; budgetBase: number } | null = null,
+): { value: PyValue; budget: Budget } {
   if (!(bytes instanceof Uint8Array)) {
     throw new UnpicklingError(`unpickle expects a Uint8Array, but received ${kindOf(bytes)}.`);
   }
@@ -597,7 +660,7 @@ export function unpickleBudgeted(bytes: Uint8Array, options: UnpickleOptions = {
       `not a pickle of protocol 2 or higher: the data starts with ${opName(bytes[0] as number)}, not the PROTO opcode 0x80 (a .pdparams/.pdopt file, or a safetensors file read as pickle?)`,
     );
   }
-  const u = new Unpickler(bytes, maxDepth, maxExpansion);
+  const u = format === null ? new Unpickler(bytes, maxDepth, maxExpansion) : new Unpickler(bytes, maxDepth, maxExpansion, format.ext, format.budgetBase);
   const value = u.run();
   return { value, budget: u.budget };
 }
