@@ -302,9 +302,10 @@ export class ParameterList extends Layer {
 
   /** Paddle's `list[i] = parameter`. */
   set(index: number, parameter: Parameter): this {
-    const old = this.at(index);
+    this.at(index); // range check
     if (!(parameter instanceof Parameter)) throw new PaddleTypeError(`ParameterList: expected a Parameter, but received ${describe(parameter)}.`);
-    const i = this.items.indexOf(old);
+    // The position itself: the same Parameter may sit at several indices (Python's [p] * 4).
+    const i = index < 0 ? index + this.items.length : index;
     this.addParameter(String(i), parameter);
     this.items[i] = parameter;
     return this;

@@ -284,3 +284,17 @@ describe('paddle.nn.Silu', () => {
     expect(out.tolist()).toEqual([Math.fround(1 / (1 + Math.exp(-1))), Math.fround(2 / (1 + Math.exp(-2)))]);
   });
 });
+
+describe('ParameterList.set', () => {
+  it('replaces the entry at that index when one Parameter sits at several (Python: [p] * 4)', () => {
+    // params = paddle.nn.ParameterList([p] * 4); params[3] = q  →  the last entry is q
+    const p = paddle.createParameter([2, 2], 'float32');
+    const q = paddle.createParameter([2, 3], 'float32');
+    const list = new paddle.nn.ParameterList([p, p, p, p]);
+    list.set(3, q);
+    expect([...list]).toEqual([p, p, p, q]);
+    list.set(-4, q);
+    expect([...list]).toEqual([q, p, p, q]);
+    expect(() => list.set(4, q)).toThrow(paddle.errors.IndexError);
+  });
+});
