@@ -20,6 +20,9 @@
  *   bounded allocation, depth and time) and a CPython-compatible pickler (protocols 2–4), over
  *   opcodes.ts (one opcode table), byte-reader.ts (the reader's cursor and budget) and
  *   numpy-pickle.ts (NumPy arrays, dtypes and scalars rebuilt as data);
+ * - torch.ts: PyTorch's `torch.save` zip checkpoints (`loadTorch`, `saveTorch`), over zip-read.ts /
+ *   zip-write.ts (a bounded stored-only zip codec) and torch-pickle.ts (the unpickler's allow-list
+ *   of PyTorch's tensor-rebuild globals and storages);
  * - safetensors.ts / json.ts: the safetensors codec with the reference implementation's
  *   validation, its header scanned for depth, size and integer fields before `JSON.parse`;
  * - limits.ts: every reader limit, its default and the load option that raises it;
@@ -52,7 +55,16 @@ export type {
   LoadedStateDict,
   LoadedOptimizerStateDict,
 } from './save-load.js';
-export { UnpicklingError, SafetensorsError } from './errors.js';
+export { loadTorch, loadTorchSync, loadTorchBytes, saveTorch, saveTorchSync, saveTorchBytes } from './torch.js';
+export type {
+  LoadTorchOptions,
+  LoadTorchStateDictOptions,
+  LoadTorchOptimizerStateDictOptions,
+  LoadTorchAs,
+  TorchOptimizerStateDict,
+  TorchParamGroup,
+} from './torch.js';
+export { UnpicklingError, SafetensorsError, ZipError } from './errors.js';
 export { ndarray, isNdArray, decodeElements, encodeElements, MAX_NDIM } from './ndarray.js';
 export type { NdArray, ElementType } from './ndarray.js';
 export { PyTuple, PyFloat, pyTuple, pyFloat } from './py-value.js';

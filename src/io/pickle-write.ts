@@ -122,6 +122,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/**
+ * A reference to the global `module.name`, written with GLOBAL (pickle-based formats such as
+ * PyTorch's: `torch.FloatStorage` in a storage's persistent id). Not read back by {@link unpickle}.
+ */
+export class PyGlobal {
+  constructor(
+    /** The module, e.g. `'torch'`. */
+    readonly module: string,
+    /** The attribute, e.g. `'FloatStorage'`. */
+    readonly name: string,
+  ) {}
+}
+
+/** The call `module.name(*args)`, written as GLOBAL, the argument tuple and REDUCE (memoized). */
+export class PyReduce {
+  constructor(
+    /** The function called on load. */
+    readonly fn: PyGlobal,
+    /** Its positional arguments. */
+    readonly args: readonly unknown[],
+  ) {}
+}
+
+/** A persistent id: `pid` is written, then BINPERSID (the loader's `persistent_load(pid)`). */
+export class PyPersistentId {
+  constructor(
+    /** The id, e.g. PyTorch's `('storage', torch.FloatStorage, '0', 'cpu', numel)`. */
+    readonly pid: unknown,
+  ) {}
+}
+
 class Pickler {
   private readonly out: Uint8Array[] = [];
   /** The current protocol-4 frame (null when not framing). */
@@ -275,6 +306,23 @@ class Pickler {
     if (memo !== undefined) return this.get(memo);
     if (v instanceof Uint8Array) return this.saveBytes(v, v);
     if (isNdArray(v)) return this.saveNdArray(v);
+    if (v instanceof PyGlobal) return this.saveGlobal(v.module, v.name);
+    if (v instanceof PyPersistentId) {
+      this.saveChild(v.pid, depth + 1, 'persistent id', false);
+      return this.op(OP.BINPERSID);
+    }
+    if (v instanceof PyReduce) {
+      this.saveGlobal(v.fn.module, v.fn.name);
+      this.active.add(v);
+      try {
+        this.saveTuple(v.args, depth, null);
+      } finally {
+        this.active.delete(v);
+      }
+      this.op(OP.REDUCE);
+      this.memoByIdentity.set(v, this.memoize());
+      return;
+    }
     if (depth >= MAX_DEPTH) {
       throw new ValueError(`pickle: containers are nested deeper than ${MAX_DEPTH} levels (at ${this.where()}).`);
     }
