@@ -78,7 +78,7 @@ function paddleRows(ctx: BenchContext, s: Shape, budgetMs: number): Row {
   const both = measure(
     () => {
       paddle.nn.functional.conv2d(x, w, b).backward(G);
-      ctx.consume(w.grad?.data[0] as number);
+      ctx.consume((w.grad as paddle.Tensor).data[0] as number);
       w.clearGradient(false);
       b.clearGradient(false);
       x.clearGradient(false);

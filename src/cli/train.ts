@@ -43,7 +43,11 @@ export const EXIT_INTERRUPTED = 130;
 /** StepDecay of the `step` schedule: halve every 3 epochs. */
 const STEP_SIZE = 3;
 const STEP_GAMMA = 0.5;
-const EVAL_BATCH = 1000;
+/**
+ * Test digits per forward pass: the CNN's patch matrices grow with the batch (1,000 digits would
+ * need 160 MB of them, which the kernel heap's product scratch would then keep).
+ */
+const EVAL_BATCH: Readonly<Record<TrainConfig['model'], number>> = { mlp: 1000, cnn: 200 };
 
 /** Settings that a resumed run may change (everything else must match the checkpoint). */
 const RESUMABLE_CHANGES: ReadonlySet<keyof TrainConfig> = new Set(['epochs']);
@@ -129,13 +133,14 @@ function batchTensors(set: Digits, order: ArrayLike<number>, start: number, n: n
 }
 
 /** Mean loss and accuracy on `set`, without gradients. */
-function evaluate(model: MLP | CNN, set: Digits): { loss: number; acc: number } {
+function evaluate(model: MLP | CNN, kind: TrainConfig['model'], set: Digits): { loss: number; acc: number } {
+  const batch = EVAL_BATCH[kind];
   const order = Uint32Array.from({ length: set.count }, (_, i) => i);
   let lossSum = 0;
   let correct = 0;
   paddle.noGrad(() => {
-    for (let start = 0; start < set.count; start += EVAL_BATCH) {
-      const n = Math.min(EVAL_BATCH, set.count - start);
+    for (let start = 0; start < set.count; start += batch) {
+      const n = Math.min(batch, set.count - start);
       const { x, y, labels } = batchTensors(set, order, start, n);
       const logits = model.forward(x);
       lossSum += Number(paddle.nn.functional.crossEntropy(logits, y, { reduction: 'sum' }).item());
@@ -384,7 +389,7 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
       const seconds = (now() - te) / 1000;
       trainSeconds += seconds;
       if (!run.perStep) run.scheduler?.step();
-      const test = evaluate(run.model, data.test);
+      const test = evaluate(run.model, config.model, data.test);
       const record: EpochRecord = {
         epoch: run.epoch + 1,
         trainLoss: lossSum / seen,

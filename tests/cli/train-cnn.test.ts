@@ -8,7 +8,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CNN_LR, parseTrainArgs, UsageError } from '../../src/cli/args.js';
+import { CNN_DEFAULTS, CNN_LR, parseTrainArgs, UsageError } from '../../src/cli/args.js';
 import { FILES, type CheckpointMeta } from '../../src/cli/checkpoint.js';
 import { runTrain } from '../../src/cli/train.js';
 import * as paddle from '../../src/index.js';
@@ -24,12 +24,15 @@ async function train(argv: string[]): Promise<{ code: number; out: string; err: 
 }
 
 describe('--model parsing', () => {
-  it('cnn takes the CNN learning rate unless --lr is given; mlp is the default', () => {
-    expect(parseTrainArgs([])?.config.model).toBe('mlp');
+  it('cnn starts from lr 1e-3 without clipping unless --lr / --clip-norm are given; mlp is the default', () => {
+    expect(parseTrainArgs([])?.config).toMatchObject({ model: 'mlp', lr: 2e-3, clipNorm: 1 });
+    expect(CNN_DEFAULTS).toEqual({ lr: 1e-3, clipNorm: 0 });
     const cnn = parseTrainArgs(['--model', 'cnn']);
-    expect(cnn?.config).toMatchObject({ model: 'cnn', lr: CNN_LR });
+    expect(cnn?.config).toMatchObject({ model: 'cnn', lr: CNN_LR, clipNorm: 0 });
     expect(cnn?.explicit.has('lr')).toBe(false);
-    expect(parseTrainArgs(['--lr', '0.01', '--model', 'cnn'])?.config.lr).toBe(0.01);
+    expect(cnn?.explicit.has('clipNorm')).toBe(false);
+    expect(parseTrainArgs(['--lr', '0.01', '--model', 'cnn', '--clip-norm', '2'])?.config).toMatchObject({ lr: 0.01, clipNorm: 2 });
+    expect(parseTrainArgs(['--clip-norm', '2', '--model', 'cnn'])?.config.clipNorm).toBe(2);
     expect(() => parseTrainArgs(['--model', 'rnn'])).toThrow(new UsageError("--model must be one of mlp, cnn, but received 'rnn'"));
   });
 });
@@ -50,9 +53,9 @@ describe('paddle-rmsprop train --model cnn (192 digits, 3 steps an epoch)', () =
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/CNN conv5x5x16-pool-conv5x5x32-pool-linear \(18,378 parameters\)/);
-    expect(first.out).toMatch(/RMSProp lr 0\.001,/);
+    expect(first.out).toMatch(/RMSProp lr 0\.001, .* no clipping/);
     const m = meta(straight);
-    expect(m.config).toMatchObject({ model: 'cnn', lr: CNN_LR, epochs: 2, limit: 192 });
+    expect(m.config).toMatchObject({ model: 'cnn', lr: CNN_LR, clipNorm: 0, epochs: 2, limit: 192 });
     expect(m.history.stepLoss).toHaveLength(6);
     expect(m.history.stepLoss.every(Number.isFinite)).toBe(true);
     const params = paddle.loadSync(join(straight, FILES.params)) as Record<string, paddle.Tensor>;
@@ -91,9 +94,10 @@ describe('paddle-rmsprop train --model cnn (192 digits, 3 steps an epoch)', () =
   it('a checkpoint written before --model existed resumes as the MLP', async () => {
     const old = join(tmp.dir, 'old');
     expect((await train([...SMALL, '--epochs', '1', '--out', old])).code).toBe(0);
-    const m = meta(old) as CheckpointMeta & { config: Record<string, unknown> };
-    delete m.config.model;
-    writeFileSync(join(old, FILES.meta), JSON.stringify(m));
+    const m = meta(old);
+    const { model, ...olderConfig } = m.config;
+    expect(model).toBe('mlp');
+    writeFileSync(join(old, FILES.meta), JSON.stringify({ ...m, config: olderConfig }));
     const r = await train(['--resume', '--epochs', '2', '--out', old]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
