@@ -298,3 +298,22 @@ describe('ParameterList.set', () => {
     expect(() => list.set(4, q)).toThrow(paddle.errors.IndexError);
   });
 });
+
+describe('cross_entropy with label_smoothing', () => {
+  // Expected from NumPy, following Paddle's code: one_hot (float32) → label_smooth in the label's
+  // dtype (ε a float32 attribute) → soft-label cross entropy.
+  const x = toTensor([[0.1, 0.5, 0.9], [0.3, 0.2, 0.8]], { dtype: 'float64' });
+  it('a float one-hot label of the input shape is smoothed like integer labels (Paddle: both print 1.08317309)', () => {
+    const ids = toTensor([2, 0], { dtype: 'int64' });
+    const oneHot = paddle.nn.functional.one_hot(ids, 3).astype('float32');
+    const a = paddle.nn.functional.cross_entropy(x, ids, { labelSmoothing: 0.4 });
+    const b = paddle.nn.functional.cross_entropy(x, oneHot, { labelSmoothing: 0.4 });
+    expect(a.item()).toBeCloseTo(1.0629333975193687, 14);
+    expect(b.item()).toBeCloseTo(1.0629333975193687, 14);
+    expect(() => paddle.nn.functional.cross_entropy(x, oneHot)).toThrow(/hard labels must be an int32 or int64 tensor/);
+  });
+  it('softLabel with labelSmoothing smooths the given distribution too', () => {
+    const soft = toTensor([[0.2, 0.3, 0.5], [0.6, 0.1, 0.3]], { dtype: 'float64' });
+    expect(paddle.nn.functional.cross_entropy(x, soft, { softLabel: true, labelSmoothing: 0.4 }).item()).toBeCloseTo(1.1049334142325116, 14);
+  });
+});

@@ -89,7 +89,10 @@ describe('crossEntropy by hand', () => {
     gradcheck((a) => F.crossEntropy(a, softLabels(4, 5, 3), { softLabel: true }), [leaf([4, 5], 4)], GC);
     const eps = 0.1;
     const smooth = F.crossEntropy(x, toTensor([2, 0], { dtype: 'int64' }), { labelSmoothing: eps, reduction: 'none' });
-    const sq = toTensor([[eps / 3, eps / 3, 1 - eps + eps / 3], [1 - eps + eps / 3, eps / 3, eps / 3]], { dtype: 'float64' });
+    // Paddle smooths the float32 one-hot labels in float32 (label_smooth with a float32 ε).
+    const s3 = Math.fround(Math.fround(eps) / 3);
+    const hot = Math.fround(Math.fround(1 - Math.fround(eps)) + s3);
+    const sq = toTensor([[s3, s3, hot], [hot, s3, s3]], { dtype: 'float64' });
     expectClose(smooth.data, F.crossEntropy(x, sq, { softLabel: true, reduction: 'none' }).data, { rtol: 1e-14 });
     expect(smooth.shape).toEqual([2]);
   });

@@ -24,7 +24,7 @@
  */
 import { NotImplementedError, TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { checkOptions, describe } from '../../options.js';
-import { allocArray, type DataArray, type FloatDType } from '../../tensor/dtype.js';
+import { allocArray, isFloatDType, type DataArray, type FloatDType } from '../../tensor/dtype.js';
 import { broadcastShapes, numelOf, shapeEquals, shapeToString } from '../../tensor/shape.js';
 import { Tensor, type NestedArray } from '../../tensor/tensor.js';
 import { toTensor } from '../../tensor/creation.js';
@@ -84,6 +84,17 @@ function tolerable(v: number): number {
  * reduction. Throws a TypeError for float class ids (make them int64) and a ValueError for
  * mismatched shapes or labels out of range.
  */
+/**
+ * Paddle's label_smooth kernel for one element: `T(1 − ε)·y + T(ε / C)` with ε a float32
+ * attribute, in the label's dtype T.
+ */
+function labelSmooth(y: number, epsilon: number, C: number, dtype: FloatDType): number {
+  const eps = Math.fround(epsilon);
+  const keep = Math.fround(1 - eps);
+  const spread = Math.fround(eps / C);
+  return dtype === 'float32' ? Math.fround(Math.fround(keep * y) + spread) : keep * y + spread;
+}
+
 export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options?: CrossEntropyOptions): Tensor {
   const o = checkOptions('cross_entropy', options, CE_KEYS);
   const reduction = checkReduction(
@@ -144,6 +155,9 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
       throw new NotImplementedError('cross_entropy: labelSmoothing together with ignoreIndex >= 0 is not supported.');
     }
   }
+  // With label smoothing Paddle takes a label of the input's shape as a (one-hot) distribution
+  // whatever softLabel says, and smooths it in the label's dtype.
+  if (labelSmoothing > 0 && !softLabel && lt.ndim === x.ndim && isFloatDType(lt.dtype) && shapeEquals(lt.shape, x.shape)) softLabel = true;
   if (softLabel) {
     const sl = floatTensor('cross_entropy', 'label', lt);
     if (!shapeEquals(sl.shape, x.shape)) {
@@ -152,6 +166,7 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
       );
     }
     soft = Float64Array.from(sl.data);
+    if (labelSmoothing > 0) for (let i = 0; i < soft.length; i++) soft[i] = labelSmooth(soft[i] as number, labelSmoothing, C, sl.dtype);
     outShape = reducedShape;
   } else {
     if (lt.dtype !== 'int32' && lt.dtype !== 'int64') {
@@ -183,7 +198,8 @@ export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options
         for (let i = 0; i < inner; i++) {
           const r = oo * inner + i;
           const base = oo * C * inner + i;
-          for (let c = 0; c < C; c++) soft[base + c * inner] = labelSmoothing / C + (c === hard[r] ? 1 - labelSmoothing : 0);
+          // one_hot gives float32; label_smooth runs in float32; then astype(input.dtype)
+          for (let c = 0; c < C; c++) soft[base + c * inner] = labelSmooth(c === hard[r] ? 1 : 0, labelSmoothing, C, 'float32');
         }
       }
       hard = null;
