@@ -8,3 +8,6 @@ export const F = paddle.nn.functional;
 export function I(data: paddle.NestedArray, options: { stopGradient?: boolean } = {}): paddle.Tensor {
   return paddle.toTensor(data, { dtype: 'int64', ...options });
 }
+
+/** Python's `repr` of a float (`500.0`, `0.005000000000000001`), for formatted lines. */
+export { pyFloatRepr as pyFloat } from '../../../src/optimizer/lr/py-math.js';

@@ -151,6 +151,45 @@ export function parseOutput(text: string): PyOut {
 }
 
 /**
+ * Parses an output that prints several values separated by spaces or lines (`print(name, param)`
+ * in a loop, `print("{}: {}".format(i, t))`): Tensor reprs, Python literals, and bare words
+ * (`0.weight`, `0:`), in order. `OrderedDict([...])` reads as its list of pairs.
+ */
+export function parseSeq(text: string): (PyLit | PyTensor)[] {
+  const r = new Reader(text.trim());
+  const items: (PyLit | PyTensor)[] = [];
+  while (!r.done()) {
+    if (r.s.startsWith('OrderedDict(', r.i)) {
+      r.i += 'OrderedDict('.length;
+      items.push(literal(r));
+      r.expect(')');
+      continue;
+    }
+    const t = tensor(r);
+    if (t !== null) {
+      items.push(t);
+      continue;
+    }
+    const start = r.i;
+    try {
+      const l = literal(r);
+      const next = r.s[r.i];
+      if (next === undefined || /[\s,]/.test(next)) {
+        items.push(l);
+        continue;
+      }
+    } catch {
+      // a bare word
+    }
+    r.i = start;
+    const m = /^\S+/.exec(r.s.slice(r.i)) as RegExpExecArray;
+    r.i += m[0].length;
+    items.push({ kind: 'str', value: m[0] });
+  }
+  return items;
+}
+
+/**
  * The outputs a doctest example shows, in order: the lines after a `>>>`/`...` statement up to the
  * next statement or blank line. Statements are the lines starting with `>>> ` or `... `.
  */
