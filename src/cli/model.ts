@@ -3,7 +3,8 @@
  * `[n, 10]`:
  * - `MLP`: 784-256-10 with a ReLU between the layers;
  * - `CNN` (`--model cnn`), the Paddle-style LeNet of the issue: conv 5×5 16 channels + ReLU +
- *   max-pool 2, conv 5×5 32 channels + ReLU + max-pool 2, linear 32·4·4 = 512 → 10 (no padding:
+ *   max-pool 2, conv 5×5 32 channels + ReLU + max-pool 2, linear 32·4·4 = 512 → 10 (the ReLU is
+ *   applied after the pooling, which gives the same values and gradients; no padding:
  *   28 → 24 → 12 → 8 → 4). Paddle's default initializers (conv weights Normal(0, √(2/fan_in)),
  *   Linear XavierUniform, biases 0); parameter names conv2d_0.w_0, …, linear_0.w_0.
  */
@@ -36,8 +37,10 @@ export class CNN extends paddle.nn.Layer {
     const { relu } = paddle.nn.functional;
     const n = x.shape[0] as number;
     let h = paddle.reshape(x, [n, 1, SIDE, SIDE]);
-    h = this.pool1.forward(relu(this.conv1.forward(h))) as paddle.Tensor;
-    h = this.pool2.forward(relu(this.conv2.forward(h))) as paddle.Tensor;
+    // relu(max_pool(x)) is max_pool(relu(x)) (relu is monotonic), values and gradients, on a
+    // quarter of the elements.
+    h = relu(this.pool1.forward(this.conv1.forward(h)) as paddle.Tensor);
+    h = relu(this.pool2.forward(this.conv2.forward(h)) as paddle.Tensor);
     return this.fc.forward(paddle.reshape(h, [n, FEATURES]));
   }
 }

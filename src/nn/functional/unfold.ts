@@ -65,38 +65,97 @@ function taps(start: number, k: number, d: number, size: number): [number, numbe
 }
 
 /**
- * Copies the patches into `rows` (`acc` null; rows zero-filled) or adds them back into the image
- * `acc`. Output position by output position (rows are written in order): for patch column
- * k = (c·kh + i)·kw + j, only the taps inside the image are visited (the rest is padding).
+ * The loop bounds shared by the gather and the scatter: per output column its valid taps
+ * [jLo, jHi), per input channel its patch-matrix offset (its group's block plus its place in the
+ * row), and the strides.
  */
-function patches(g: ConvGeometry, image: ArrayLike<number>, rows: DataArray, acc: Float64Array | null): void {
+interface PatchPlan {
+  jLo: Int32Array;
+  jHi: Int32Array;
+  cOff: Float64Array;
+  /** Patch-matrix row length (C/g·kh·kw). */
+  kg: number;
+  sN: number;
+  sC: number;
+  sH: number;
+  sW: number;
+  /** Image elements between neighbouring output columns (sw·sW) and kernel taps (dw·sW). */
+  colStep: number;
+  jStep: number;
+}
+
+function patchPlan(g: ConvGeometry): PatchPlan {
   const [sN, sC, sH, sW] = imageStrides(g);
-  const { kh, kw, dh, dw } = g;
   const P = g.n * g.oh * g.ow;
   const cg = g.c / g.groups;
-  const kk = kh * kw;
+  const kk = g.kh * g.kw;
   const kg = cg * kk;
-  const jStep = dw * sW;
+  const jLo = new Int32Array(g.ow);
+  const jHi = new Int32Array(g.ow);
+  for (let ow = 0; ow < g.ow; ow++) [jLo[ow], jHi[ow]] = taps(ow * g.sw - g.pl, g.kw, g.dw, g.w);
+  const cOff = new Float64Array(g.c);
+  for (let c = 0; c < g.c; c++) {
+    const q = Math.floor(c / cg);
+    cOff[c] = q * P * kg + (c - q * cg) * kk;
+  }
+  return { jLo, jHi, cOff, kg, sN, sC, sH, sW, colStep: g.sw * sW, jStep: g.dw * sW };
+}
+
+/**
+ * rows (zero-filled) ← the patches of `image`, output position by output position (rows are
+ * written in order); for patch column k = (c·kh + i)·kw + j only the taps inside the image are
+ * visited, the rest is padding. The image column of output `ow` starts at `ow·sw − pl`.
+ */
+function gatherPatches(g: ConvGeometry, image: DataArray, rows: DataArray): void {
+  const { jLo, jHi, cOff, kg, sN, sC, sH, sW, colStep, jStep } = patchPlan(g);
+  const { kw, dh } = g;
+  const rowStep = dh * sH;
   let p = 0;
   for (let n = 0; n < g.n; n++) {
     for (let oh = 0; oh < g.oh; oh++) {
       const ih0 = oh * g.sh - g.pt;
-      const [iLo, iHi] = taps(ih0, kh, dh, g.h);
+      const [iLo, iHi] = taps(ih0, g.kh, dh, g.h);
+      const base = n * sN + ih0 * sH - g.pl * sW;
       for (let ow = 0; ow < g.ow; ow++, p++) {
-        const iw0 = ow * g.sw - g.pl;
-        const [jLo, jHi] = taps(iw0, kw, dw, g.w);
-        for (let c = 0; c < g.c; c++) {
-          const q = Math.floor(c / cg);
-          const rowC = q * P * kg + p * kg + (c - q * cg) * kk;
-          const imgC = n * sN + c * sC + iw0 * sW;
+        const lo = jLo[ow] as number;
+        const hi = jHi[ow] as number;
+        const pk = p * kg;
+        let img = base + ow * colStep;
+        for (let c = 0; c < g.c; c++, img += sC) {
+          const row = (cOff[c] as number) + pk;
           for (let i = iLo; i < iHi; i++) {
-            const d = rowC + i * kw;
-            const e = imgC + (ih0 + i * dh) * sH;
-            if (acc === null) {
-              for (let j = jLo; j < jHi; j++) rows[d + j] = image[e + j * jStep] as number;
-            } else {
-              for (let j = jLo; j < jHi; j++) acc[e + j * jStep] = (acc[e + j * jStep] as number) + (rows[d + j] as number);
-            }
+            const d = row + i * kw;
+            const e = img + i * rowStep;
+            for (let j = lo; j < hi; j++) rows[d + j] = image[e + j * jStep] as number;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** acc (the image, zero-filled) += every patch entry at its image position (gatherPatches' adjoint). */
+function scatterPatches(g: ConvGeometry, rows: ArrayLike<number>, acc: Float64Array): void {
+  const { jLo, jHi, cOff, kg, sN, sC, sH, sW, colStep, jStep } = patchPlan(g);
+  const { kw, dh } = g;
+  const rowStep = dh * sH;
+  let p = 0;
+  for (let n = 0; n < g.n; n++) {
+    for (let oh = 0; oh < g.oh; oh++) {
+      const ih0 = oh * g.sh - g.pt;
+      const [iLo, iHi] = taps(ih0, g.kh, dh, g.h);
+      const base = n * sN + ih0 * sH - g.pl * sW;
+      for (let ow = 0; ow < g.ow; ow++, p++) {
+        const lo = jLo[ow] as number;
+        const hi = jHi[ow] as number;
+        const pk = p * kg;
+        let img = base + ow * colStep;
+        for (let c = 0; c < g.c; c++, img += sC) {
+          const row = (cOff[c] as number) + pk;
+          for (let i = iLo; i < iHi; i++) {
+            const d = row + i * kw;
+            const e = img + i * rowStep;
+            for (let j = lo; j < hi; j++) acc[e + j * jStep] = (acc[e + j * jStep] as number) + (rows[d + j] as number);
           }
         }
       }
@@ -111,15 +170,15 @@ function rounded(acc: Float64Array, dtype: DType): DataArray {
   return out;
 }
 
-function im2rowArray(image: ArrayLike<number>, g: ConvGeometry, dtype: DType): DataArray {
+function im2rowArray(image: DataArray, g: ConvGeometry, dtype: DType): DataArray {
   const rows = allocArray(dtype, g.n * g.oh * g.ow * g.c * g.kh * g.kw);
-  patches(g, image, rows, null);
+  gatherPatches(g, image, rows);
   return rows;
 }
 
 function row2imArray(rows: DataArray, g: ConvGeometry, dtype: DType): DataArray {
   const acc = new Float64Array(g.n * g.c * g.h * g.w);
-  patches(g, acc, rows, acc);
+  scatterPatches(g, rows, acc);
   return rounded(acc, dtype);
 }
 
