@@ -687,9 +687,9 @@ export interface Layer {
   state_dict: Layer['stateDict'];
   /** Paddle's spelling of `setStateDict`: the same function. */
   set_state_dict: Layer['setStateDict'];
-  /** Paddle's spelling of `setStateDict`: the same function. */
+  /** Paddle's older `set_dict`: the same function as `setStateDict`. */
   set_dict: Layer['setStateDict'];
-  /** Paddle's spelling of `setStateDict`: the same function. */
+  /** Paddle's older `load_dict`: the same function as `setStateDict`. */
   load_dict: Layer['setStateDict'];
   /** Paddle's spelling of `extraRepr`: the same function. */
   extra_repr: Layer['extraRepr'];

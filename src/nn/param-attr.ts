@@ -46,16 +46,17 @@ const KEYS = ['name', 'initializer', 'learningRate', 'regularizer', 'trainable',
 /**
  * `paddle.ParamAttr(name=None, initializer=None, learning_rate=1.0, regularizer=None,
  * trainable=True, do_model_average=True, need_clip=True)`: how a layer creates a parameter (its
- * name, initializer, learning-rate scale, regularizer, trainability,
- * clipping).
-
-@example
-```ts
-const attr = new paddle.ParamAttr({ name: 'fc.w', learningRate: 0.5,
- * regularizer: new paddle.regularizer.L2Decay(1e-4) });
-const fc = new paddle.nn.Linear(10, 10, {
- * weightAttr: attr });
-```
+ * name, initializer, learning-rate scale, regularizer, trainability, clipping).
+ *
+ * @example
+ * ```ts
+ * const attr = new paddle.ParamAttr({
+ *   name: 'fc.w',
+ *   learningRate: 0.5,
+ *   regularizer: new paddle.regularizer.L2Decay(1e-4),
+ * });
+ * const fc = new paddle.nn.Linear(10, 10, { weightAttr: attr });
+ * ```
  */
 export class ParamAttr {
   /** The parameter's name, or null for a generated one. */

@@ -344,7 +344,7 @@ function checkProjSize(where: string, projSize: unknown, hidden: unknown): numbe
 export class LSTMCell extends BuiltinCell {
   /** The `projSize` this LSTMCell was built with (Paddle's `proj_size`). */
   readonly projSize: number;
-  /** Paddle's spelling of `weightHo`: the same function. */
+  /** Paddle's spelling of `weightHo`: the same parameter. */
   readonly weight_ho: Parameter | null;
 
   constructor(inputSize: number, hiddenSize: number, options?: LSTMCellOptions) {
@@ -523,9 +523,9 @@ export class RNN extends Layer {
  * gets its own zeros (Paddle builds both from `cell_fw`, which is the same when the sizes agree).
  */
 export class BiRNN extends Layer {
-  /** Paddle's spelling of `cellFw`: the same function. */
+  /** Paddle's spelling of `cellFw`: the same cell. */
   readonly cell_fw: RNNCellBase;
-  /** Paddle's spelling of `cellBw`: the same function. */
+  /** Paddle's spelling of `cellBw`: the same cell. */
   readonly cell_bw: RNNCellBase;
   /** The `timeMajor` this BiRNN was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;

@@ -21,7 +21,7 @@ export type { TensorLike };
  */
 export interface OptimizerStateDict {
   [name: string]: Tensor | TensorLike | SchedulerState | undefined;
-  /** Paddle's spelling of `LR_Scheduler`: the same function. */
+  /** The learning-rate scheduler's state, when the optimizer has a scheduler (Paddle's `LR_Scheduler` key). */
   LR_Scheduler?: SchedulerState;
 }
 

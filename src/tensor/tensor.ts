@@ -556,15 +556,15 @@ export class Tensor {
 export interface Tensor {
   /** Paddle's spelling of `clearGradient`: the same function. */
   clear_gradient: Tensor['clearGradient'];
-  /** Paddle's spelling of `clearGradient`: the same function. */
+  /** Paddle's `clear_grad`: the same function as `clearGradient`. */
   clear_grad: Tensor['clearGradient'];
-  /** Paddle's spelling of `clearGradient`: the same function. */
+  /** `clearGrad` (Paddle's `clear_grad` in camelCase): the same function as `clearGradient`. */
   clearGrad: Tensor['clearGradient'];
   /** Paddle's spelling of `setValue`: the same function. */
   set_value: Tensor['setValue'];
-  /** Paddle's spelling of `stopGradient`: the same function. */
+  /** Paddle's spelling of `stopGradient`: the same property. */
   stop_gradient: boolean;
-  /** Paddle's spelling of `isLeaf`: the same function. */
+  /** Paddle's spelling of `isLeaf`: the same value. */
   readonly is_leaf: boolean;
 }
 aliasMethods(Tensor, {

@@ -250,15 +250,15 @@ export interface LRScheduler {
   state_dict: LRScheduler['stateDict'];
   /** Paddle's spelling of `setStateDict`: the same function. */
   set_state_dict: LRScheduler['setStateDict'];
-  /** Paddle's spelling of `setStateDict`: the same function. */
+  /** Paddle's older `set_dict`: the same function as `setStateDict`. */
   set_dict: LRScheduler['setStateDict'];
   /** Paddle's spelling of `stateKeys`: the same function. */
   state_keys: LRScheduler['stateKeys'];
-  /** Paddle's spelling of `lastEpoch`: the same function. */
+  /** Paddle's spelling of `lastEpoch`: the same value. */
   last_epoch: number;
-  /** Paddle's spelling of `lastLr`: the same function. */
+  /** Paddle's spelling of `lastLr`: the same value. */
   last_lr: number;
-  /** Paddle's spelling of `baseLr`: the same function. */
+  /** Paddle's spelling of `baseLr`: the same value. */
   base_lr: number;
 }
 
