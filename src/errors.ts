@@ -16,7 +16,7 @@ export class ValueError extends Error {
  * the built-in `TypeError`, so `instanceof TypeError` holds too.
  */
 class PaddleTypeError extends globalThis.TypeError {
-  /** The `name` the TypeError was built with (Paddle's `name`), or null. */
+  /** The class name, `'TypeError'`, as Python prints it. */
   override name = 'TypeError';
 }
 export { PaddleTypeError as TypeError };
@@ -26,7 +26,7 @@ export { PaddleTypeError as TypeError };
  * not match` in `setValue` and `setStateDict`).
  */
 export class AssertionError extends Error {
-  /** The `name` the AssertionError was built with (Paddle's `name`), or null. */
+  /** The class name, `'AssertionError'`, as Python prints it. */
   override name = 'AssertionError';
 }
 
@@ -35,7 +35,7 @@ export class AssertionError extends Error {
  * or `backward()` through a freed graph).
  */
 export class RuntimeError extends Error {
-  /** The `name` the RuntimeError was built with (Paddle's `name`), or null. */
+  /** The class name, `'RuntimeError'`, as Python prints it. */
   override name = 'RuntimeError';
 }
 
@@ -44,19 +44,19 @@ export class RuntimeError extends Error {
  * the message).
  */
 export class NotImplementedError extends Error {
-  /** The `name` the NotImplementedError was built with (Paddle's `name`), or null. */
+  /** The class name, `'NotImplementedError'`, as Python prints it. */
   override name = 'NotImplementedError';
 }
 
 /** Paddle's `KeyError` (Python's): a missing key, for example in a state dict. */
 export class KeyError extends Error {
-  /** The `name` the KeyError was built with (Paddle's `name`), or null. */
+  /** The class name, `'KeyError'`, as Python prints it. */
   override name = 'KeyError';
 }
 
 /** Paddle's `IndexError` (Python's): an index or axis out of range. Extends the built-in `RangeError`. */
 export class IndexError extends RangeError {
-  /** The `name` the IndexError was built with (Paddle's `name`), or null. */
+  /** The class name, `'IndexError'`, as Python prints it. */
   override name = 'IndexError';
 }
 
@@ -65,7 +65,7 @@ export class IndexError extends RangeError {
  * unregistered name.
  */
 export class AttributeError extends Error {
-  /** The `name` the AttributeError was built with (Paddle's `name`), or null. */
+  /** The class name, `'AttributeError'`, as Python prints it. */
   override name = 'AttributeError';
 }
 

@@ -14,12 +14,12 @@
 import { ValueError } from '../errors.js';
 
 export class UnpicklingError extends ValueError {
-  /** The `name` the UnpicklingError was built with (Paddle's `name`), or null. */
+  /** The class name, `'UnpicklingError'`, as Python prints it. */
   override name = 'UnpicklingError';
 }
 
 export class SafetensorsError extends ValueError {
-  /** The `name` the SafetensorsError was built with (Paddle's `name`), or null. */
+  /** The class name, `'SafetensorsError'`, as Python prints it. */
   override name = 'SafetensorsError';
 }
 

@@ -365,9 +365,9 @@ export interface LayerNormLayerOptions {
  * itself); `false` leaves them out.
  */
 export class LayerNorm extends Layer {
-  /** The `weight` this LayerNorm was built with (Paddle's `weight`). */
+  /** The scale Parameter γ, or null when not learned (Paddle's `weight`). */
   readonly weight: Parameter | null;
-  /** The `bias` this LayerNorm was built with (Paddle's `bias`). */
+  /** The shift Parameter β, or null when not learned (Paddle's `bias`). */
   readonly bias: Parameter | null;
   /** The `normalizedShape` this LayerNorm was built with (Paddle's `normalized_shape`). */
   readonly normalizedShape: number[];
@@ -434,9 +434,9 @@ export interface GroupNormLayerOptions {
  * rate 0 freezes it the same way.
  */
 export class GroupNorm extends Layer {
-  /** The `weight` this GroupNorm was built with (Paddle's `weight`). */
+  /** The scale Parameter γ (Paddle's `weight`). */
   readonly weight: Parameter;
-  /** The `bias` this GroupNorm was built with (Paddle's `bias`). */
+  /** The shift Parameter β (Paddle's `bias`). */
   readonly bias: Parameter;
   /** The `numGroups` this GroupNorm was built with (Paddle's `num_groups`). */
   readonly numGroups: number;

@@ -614,7 +614,7 @@ export class RNNBase extends LayerList {
   readonly hiddenSize: number;
   /** The `numLayers` this RNNBase was built with (Paddle's `num_layers`). */
   readonly numLayers: number;
-  /** The `numDirections` this RNNBase was built with (Paddle's `num_directions`). */
+  /** 2 for a bidirectional network, else 1 (Paddle's `num_directions`). */
   readonly numDirections: 1 | 2;
   /** The `timeMajor` this RNNBase was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;
@@ -622,7 +622,7 @@ export class RNNBase extends LayerList {
   readonly dropout: number;
   /** The `projSize` this RNNBase was built with (Paddle's `proj_size`). */
   readonly projSize: number;
-  /** The `stateComponents` this RNNBase was built with (Paddle's `state_components`). */
+  /** States per layer and direction: 2 for LSTM (h and c), else 1 (Paddle's `state_components`). */
   readonly stateComponents: 1 | 2;
   /** Paddle's `could_use_cudnn`: the fused-kernel semantics (zero outputs at padded steps). */
   private readonly fused: boolean;

@@ -27,7 +27,7 @@ export interface Storage<D extends DType = DType> {
  * {@link setParameterAllocator}.
  */
 export interface Allocator {
-  /** The `name` the Allocator was built with (Paddle's `name`), or null. */
+  /** The allocator's name, as `paddle.memory()` and the tests report it. */
   readonly name: string;
   /** Storage for `length` elements of `dtype`, zero-filled. */
   alloc<D extends DType>(dtype: D, length: number): Storage<D>;

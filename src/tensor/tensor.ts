@@ -63,7 +63,10 @@ export class Tensor {
   readonly shape: readonly number[];
   /** The element type (Paddle's `Tensor.dtype`). */
   readonly dtype: DType;
-  /** The `name` the Tensor was built with (Paddle's `name`), or null. */
+  /**
+   * The tensor's name (Paddle's `Tensor.name`): generated (`generated_tensor_0`, `linear_0.w_0`)
+   * unless given.
+   */
   name: string;
   /**
    * Whether gradients stop here (Paddle's `stop_gradient`): `true` for data, `false` for parameters

@@ -64,17 +64,17 @@ export function cyclicPosition(
 export class CyclicLR extends LRScheduler {
   /** The `maxLr` this CyclicLR was built with (Paddle's `max_lr`). */
   readonly maxLr: number;
-  /** The `cycleSize` this CyclicLR was built with (Paddle's `cycle_size`). */
+  /** Steps in one cycle: `step_size_up + step_size_down` (Paddle's `cycle_size`). */
   readonly cycleSize: number;
-  /** The `stepUpPct` this CyclicLR was built with (Paddle's `step_up_pct`). */
+  /** The rising part of a cycle, as a fraction of it (Paddle's `step_up_pct`). */
   readonly stepUpPct: number;
-  /** The `amplitude` this CyclicLR was built with (Paddle's `amplitude`). */
+  /** `max_learning_rate - base_learning_rate` (Paddle's `amplitude`). */
   readonly amplitude: number;
   /** The `mode` this CyclicLR was built with (Paddle's `mode`). */
   readonly mode: string;
   /** The `gamma` this CyclicLR was built with (Paddle's `gamma`). */
   readonly gamma: number;
-  /** The `scaleFn` this CyclicLR was built with (Paddle's `scale_fn`). */
+  /** The amplitude's scale per cycle or iteration: the given `scaleFn`, or the mode's (Paddle's `scale_fn`). */
   readonly scaleFn: (x: number) => number;
   /** The `scaleMode` this CyclicLR was built with (Paddle's `scale_mode`). */
   readonly scaleMode: ScaleMode;
