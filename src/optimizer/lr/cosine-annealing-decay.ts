@@ -20,6 +20,13 @@ export function cosineAnnealingLr(baseLr: number, TMax: number, etaMin: number, 
  * else `(1 + cos(π·e/T_max)) / (1 + cos(π·(e−1)/T_max)) · (last_lr − eta_min) + eta_min`.
  * Mathematically it equals the closed form that `step(epoch)` uses; numerically the two drift
  * apart by rounding (about 1e-16 relative per step).
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.CosineAnnealingDecay(0.5, 10);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.487764, 0.452254, 0.396946
+ * scheduler.step(); // once per epoch
+ * ```
  */
 export class CosineAnnealingDecay extends LRScheduler {
   /** The `TMax` this CosineAnnealingDecay was built with (Paddle's `TMax`). */

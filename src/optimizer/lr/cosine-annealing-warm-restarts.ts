@@ -34,6 +34,13 @@ export function warmRestartsPosition(T0: number, TMult: number, epoch: number): 
  * `TMult`); `step(epoch)` places the epoch from scratch. As in Paddle, `stateDict()` saves only
  * `last_epoch` and `last_lr`, not `TCur`/`TI`: a restored scheduler resumes correctly with
  * `step(epoch)`, but plain `step()` continues from the cycle position it was constructed with.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.CosineAnnealingWarmRestarts(0.5, 2, { TMult: 2 });
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.25, 0.5, 0.426777
+ * scheduler.step(); // once per epoch
+ * ```
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** The `T0` this CosineAnnealingWarmRestarts was built with (Paddle's `T0`). */

@@ -61,6 +61,19 @@ export function cyclicPosition(
   return { cycle, height };
 }
 
+/**
+ * `paddle.optimizer.lr.CyclicLR(base_learning_rate, max_learning_rate, step_size_up,
+ * step_size_down=None, mode='triangular', exp_gamma=1.0, scale_fn=None, scale_mode='cycle',
+ * last_epoch=-1, verbose=False)`: the rate climbs from the base to the maximum over `step_size_up`
+ * steps and back over `step_size_down`, the amplitude scaled per cycle by `mode` or `scale_fn`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.CyclicLR(0.1, 0.5, 2);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.1, 0.3, 0.5, 0.3
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class CyclicLR extends LRScheduler {
   /** The `maxLr` this CyclicLR was built with (Paddle's `max_lr`). */
   readonly maxLr: number;

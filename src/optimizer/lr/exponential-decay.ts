@@ -12,6 +12,17 @@ export function exponentialDecayLr(baseLr: number, gamma: number, epoch: number)
   return baseLr * pow(gamma, epoch);
 }
 
+/**
+ * `paddle.optimizer.lr.ExponentialDecay(learning_rate, gamma, last_epoch=-1, verbose=False)`:
+ * `lr = learning_rate * gamma ** epoch`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.ExponentialDecay(0.5, 0.9);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.45, 0.405
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class ExponentialDecay extends LRScheduler {
   /** The `gamma` this ExponentialDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;

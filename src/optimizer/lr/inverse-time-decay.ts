@@ -11,6 +11,17 @@ export function inverseTimeDecayLr(baseLr: number, gamma: number, epoch: number)
   return baseLr / (1 + gamma * epoch);
 }
 
+/**
+ * `paddle.optimizer.lr.InverseTimeDecay(learning_rate, gamma, last_epoch=-1, verbose=False)`:
+ * `lr = learning_rate / (1 + gamma * epoch)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.InverseTimeDecay(0.5, 0.1);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.454545, 0.416667
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class InverseTimeDecay extends LRScheduler {
   /** The `gamma` this InverseTimeDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;

@@ -6,6 +6,17 @@ import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from '
 /** Optional arguments of {@link optimizer.lr.LambdaDecay} (Paddle's `last_epoch`, `verbose`). */
 export type LambdaDecayOptions = LRSchedulerOptions;
 
+/**
+ * `paddle.optimizer.lr.LambdaDecay(learning_rate, lr_lambda, last_epoch=-1, verbose=False)`:
+ * `lr = learning_rate * lr_lambda(epoch)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.LambdaDecay(0.5, (epoch) => 0.95 ** epoch);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.475, 0.45125
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class LambdaDecay extends LRScheduler {
   /** The `lrLambda` this LambdaDecay was built with (Paddle's `lr_lambda`). */
   readonly lrLambda: (epoch: number) => number;

@@ -16,6 +16,13 @@ export interface LinearLROptions extends LRSchedulerOptions {
  * Recursive, as in Paddle: e = 0 → `base_lr · start`; e > total → the previous rate; else
  * `last_lr · (1 + (end − start) / (total·start + (e − 1)·(end − start)))`. There is no closed
  * form, so `step(epoch)` applies one recursion step at the new epoch, not a jump (Paddle's too).
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.LinearLR(0.5, 4, { startFactor: 0.5, endFactor: 1 });
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.25, 0.3125, 0.375, 0.4375, 0.5
+ * scheduler.step(); // once per epoch
+ * ```
  */
 export class LinearLR extends LRScheduler {
   /** The `totalSteps` this LinearLR was built with (Paddle's `total_steps`). */

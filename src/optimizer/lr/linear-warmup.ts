@@ -22,6 +22,18 @@ export function linearWarmupLr(startLr: number, endLr: number, warmupSteps: numb
   return ((endLr - startLr) * epoch) / warmupSteps + startLr;
 }
 
+/**
+ * `paddle.optimizer.lr.LinearWarmup(learning_rate, warmup_steps, start_lr, end_lr, last_epoch=-1,
+ * verbose=False)`: a linear ramp from `start_lr` to `end_lr` over `warmup_steps`, then
+ * `learning_rate` (a number, or a scheduler that then runs on).
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.LinearWarmup(0.5, 3, 0, 0.5);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0, 0.166667, 0.333333, 0.5
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class LinearWarmup extends LRScheduler {
   /** What follows the warm-up: a fixed rate, or a scheduler stepped to `e − warmupSteps`. */
   readonly learningRate: number | LRScheduler;

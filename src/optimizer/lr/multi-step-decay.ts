@@ -23,6 +23,17 @@ export function multiStepDecayLr(
   return baseLr * pow(gamma, milestones.length);
 }
 
+/**
+ * `paddle.optimizer.lr.MultiStepDecay(learning_rate, milestones, gamma=0.1, last_epoch=-1,
+ * verbose=False)`: the rate times `gamma` at each milestone epoch.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.MultiStepDecay(0.5, [2, 4], { gamma: 0.1 });
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.5, 0.05, 0.05, 0.005
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class MultiStepDecay extends LRScheduler {
   /** The `milestones` this MultiStepDecay was built with (Paddle's `milestones`). */
   readonly milestones: readonly number[];

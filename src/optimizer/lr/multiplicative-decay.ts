@@ -6,6 +6,17 @@ import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from '
 /** Optional arguments of {@link optimizer.lr.MultiplicativeDecay} (Paddle's `last_epoch`, `verbose`). */
 export type MultiplicativeDecayOptions = LRSchedulerOptions;
 
+/**
+ * `paddle.optimizer.lr.MultiplicativeDecay(learning_rate, lr_lambda, last_epoch=-1,
+ * verbose=False)`: each epoch multiplies the previous rate by `lr_lambda(epoch)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.MultiplicativeDecay(0.5, () => 0.9);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.45, 0.405
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class MultiplicativeDecay extends LRScheduler {
   /** The `lrLambda` this MultiplicativeDecay was built with (Paddle's `lr_lambda`). */
   readonly lrLambda: (epoch: number) => number;

@@ -12,6 +12,17 @@ export function naturalExpDecayLr(baseLr: number, gamma: number, epoch: number):
   return baseLr * exp(-1 * gamma * epoch);
 }
 
+/**
+ * `paddle.optimizer.lr.NaturalExpDecay(learning_rate, gamma, last_epoch=-1, verbose=False)`:
+ * `lr = learning_rate * exp(-gamma * epoch)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.NaturalExpDecay(0.5, 0.1);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.452419, 0.409365
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class NaturalExpDecay extends LRScheduler {
   /** The `gamma` this NaturalExpDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;

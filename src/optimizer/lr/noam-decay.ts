@@ -17,6 +17,18 @@ export function noamDecayLr(baseLr: number, dModel: number, warmupSteps: number,
   return baseLr * pow(dModel, -0.5) * pyMin(a, b);
 }
 
+/**
+ * `paddle.optimizer.lr.NoamDecay(d_model, warmup_steps, learning_rate=1.0, last_epoch=-1,
+ * verbose=False)`: the Transformer schedule,
+ * `lr = learning_rate * d_model ** -0.5 * min(epoch ** -0.5, epoch * warmup_steps ** -1.5)`.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.NoamDecay(512, 4000);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0, 1.74693e-7, 3.49386e-7
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class NoamDecay extends LRScheduler {
   /** The `dModel` this NoamDecay was built with (Paddle's `d_model`). */
   readonly dModel: number;

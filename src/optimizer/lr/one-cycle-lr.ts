@@ -98,6 +98,19 @@ export function oneCycleLr(phases: OneCyclePhases, anneal: AnnealStrategy, total
   throw new Error('unreachable: the last phase takes every step');
 }
 
+/**
+ * `paddle.optimizer.lr.OneCycleLR(max_learning_rate, total_steps, divide_factor=25.0,
+ * end_learning_rate=0.0001, phase_pct=0.3, anneal_strategy='cos', three_phase=False,
+ * last_epoch=-1, verbose=False)`: up from `max_learning_rate / divide_factor` to the peak, then
+ * down to `end_learning_rate`, over `total_steps` (one `step()` per batch).
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.OneCycleLR(0.5, 10);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.02, 0.26, 0.5, 0.475247
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class OneCycleLR extends LRScheduler {
   /** The `maxLr` this OneCycleLR was built with (Paddle's `max_lr`). */
   readonly maxLr: number;

@@ -22,6 +22,17 @@ export function piecewiseDecayLr(
   return values[values.length - 1] as number;
 }
 
+/**
+ * `paddle.optimizer.lr.PiecewiseDecay(boundaries, values, last_epoch=-1, verbose=False)`:
+ * `values[i]` until epoch `boundaries[i]`, then the next value.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.PiecewiseDecay([2, 4], [0.5, 0.1, 0.01]);
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.5, 0.1, 0.1, 0.01
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class PiecewiseDecay extends LRScheduler {
   /** The `boundaries` this PiecewiseDecay was built with (Paddle's `boundaries`). */
   readonly boundaries: readonly number[];

@@ -33,6 +33,18 @@ export function polynomialDecayLr(
   return (baseLr - endLr) * pow(1 - e / d, power) + endLr;
 }
 
+/**
+ * `paddle.optimizer.lr.PolynomialDecay(learning_rate, decay_steps, end_lr=0.0001, power=1.0,
+ * cycle=False, last_epoch=-1, verbose=False)`: from `learning_rate` to `end_lr` along
+ * `(1 - epoch / decay_steps) ** power` (restarting every `decay_steps` with `cycle`).
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.PolynomialDecay(0.5, 4, { endLr: 0.1 });
+ * // scheduler.call() in epochs 0, 1, 2, …: 0.5, 0.4, 0.3, 0.2, 0.1
+ * scheduler.step(); // once per epoch
+ * ```
+ */
 export class PolynomialDecay extends LRScheduler {
   /** The `decaySteps` this PolynomialDecay was built with (Paddle's `decay_steps`). */
   readonly decaySteps: number;

@@ -71,6 +71,13 @@ export function isBetter(
  * Differences from Paddle, both only visible with tensors: a tensor metric is read as a float64
  * number with `item()`, so comparisons happen in float64 (Paddle compares a float32 tensor in
  * float32), and `best` holds that number rather than the tensor.
+ *
+ * @example
+ * ```ts
+ * const scheduler = new paddle.optimizer.lr.ReduceOnPlateau(0.5, { patience: 1, factor: 0.5 });
+ * for (const loss of [1.0, 0.9, 0.9, 0.9, 0.9]) scheduler.step(loss);
+ * // the rate after each step: 0.5, 0.5, 0.5, 0.25, 0.25
+ * ```
  */
 export class ReduceOnPlateau extends LRScheduler {
   /** The `mode` this ReduceOnPlateau was built with (Paddle's `mode`). */
