@@ -119,6 +119,27 @@ def conv2d_ref(x, w, b, G, stride, padding, dilation, groups, fmt):
     return out, dx, dw, db
 
 
+def record(op, p, x, w, b, G, out, dx, dw, db):
+    """Appends a convolution case: inputs x, weight, G (and bias), the output and the gradients."""
+    inputs = {"x": enc(x), "weight": enc(w), "G": enc(G)}
+    grads = {"x": enc(dx), "weight": enc(dw)}
+    if b is not None:
+        inputs["bias"] = enc(b)
+        grads["bias"] = enc(db)
+    cases.append({"op": op, "params": p, "inputs": inputs, "out": enc(out), "grads": grads})
+
+
+def height_one(x, w, p):
+    """A 1-D case as a 2-D one over a height of 1: x4, w4, the 2-D padding, and the squeeze back."""
+    cl = p.get("dataFormat", "NCL") == "NLC"
+    pad = p.get("padding", 0)
+    if not isinstance(pad, str):
+        pr = pairs(pad, 1, cl)[0]
+        pad = [0, 0, pr[0], pr[1]]
+    sq = (lambda a: a[:, 0]) if cl else (lambda a: a[:, :, 0])
+    return (x[:, None, :, :] if cl else x[:, :, None, :]), w[:, :, None, :], pad, sq, cl
+
+
 def conv_out_shape(x, w, args):
     """The output shape of conv2d_ref for these arguments."""
     stride, padding, dilation, _, fmt = args
@@ -141,36 +162,18 @@ def conv2d_case(xs, ws, bias=True, **p):
     b = rand(ws[0]) if bias else None
     args = (p.get("stride", 1), p.get("padding", 0), p.get("dilation", 1), p.get("groups", 1), p.get("dataFormat", "NCHW"))
     G = rand(*conv_out_shape(x, w, args))
-    out, dx, dw, db = conv2d_ref(x, w, b, G, *args)
-    inputs = {"x": enc(x), "weight": enc(w), "G": enc(G)}
-    grads = {"x": enc(dx), "weight": enc(dw)}
-    if b is not None:
-        inputs["bias"] = enc(b)
-        grads["bias"] = enc(db)
-    cases.append({"op": "conv2d", "params": p, "inputs": inputs, "out": enc(out), "grads": grads})
+    record("conv2d", p, x, w, b, G, *conv2d_ref(x, w, b, G, *args))
 
 
 def conv1d_case(xs, ws, bias=True, **p):
     """conv1d as conv2d over a height of 1 (the reference computes it in 2-D as well, by definition)."""
     x, w = rand(*xs), rand(*ws)
     b = rand(ws[0]) if bias else None
-    cl = p.get("dataFormat", "NCL") == "NLC"
-    x4 = x[:, None, :, :] if cl else x[:, :, None, :]
-    w4 = w[:, :, None, :]
-    pad = p.get("padding", 0)
-    if not isinstance(pad, str):
-        pr = pairs(pad, 1, cl)[0]
-        pad = [0, 0, pr[0], pr[1]]
+    x4, w4, pad, sq, cl = height_one(x, w, p)
     args = ([1, lst(p.get("stride", 1), 1)[0]], pad, [1, lst(p.get("dilation", 1), 1)[0]], p.get("groups", 1), "NHWC" if cl else "NCHW")
     G4 = rand(*conv_out_shape(x4, w4, args))
     out4, dx4, dw4, db = conv2d_ref(x4, w4, b, G4, *args)
-    sq = (lambda a: a[:, 0]) if cl else (lambda a: a[:, :, 0])
-    inputs = {"x": enc(x), "weight": enc(w), "G": enc(sq(G4))}
-    grads = {"x": enc(sq(dx4)), "weight": enc(dw4[:, :, 0])}
-    if b is not None:
-        inputs["bias"] = enc(b)
-        grads["bias"] = enc(db)
-    cases.append({"op": "conv1d", "params": p, "inputs": inputs, "out": enc(sq(out4)), "grads": grads})
+    record("conv1d", p, x, w, b, sq(G4), sq(out4), sq(dx4), dw4[:, :, 0], db)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,13 +243,7 @@ def convT_case(xs, ws, bias=True, **p):
     _, _, _, (OH, OW) = convT_geometry(x, w, *args)
     N, Cout = xs[0], ws[1] * groups
     G = rand(*((N, OH, OW, Cout) if fmt == "NHWC" else (N, Cout, OH, OW)))
-    out, dx, dw, db = convT_ref(x, w, b, G, *args)
-    inputs = {"x": enc(x), "weight": enc(w), "G": enc(G)}
-    grads = {"x": enc(dx), "weight": enc(dw)}
-    if b is not None:
-        inputs["bias"] = enc(b)
-        grads["bias"] = enc(db)
-    cases.append({"op": "conv2d_transpose", "params": p, "inputs": inputs, "out": enc(out), "grads": grads})
+    record("conv2d_transpose", p, x, w, b, G, *convT_ref(x, w, b, G, *args))
 
 
 def convT1d_case(xs, ws, **p):
@@ -254,13 +251,7 @@ def convT1d_case(xs, ws, **p):
     x, w = rand(*xs), rand(*ws)
     groups = p.get("groups", 1)
     b = rand(ws[1] * groups)
-    cl = p.get("dataFormat", "NCL") == "NLC"
-    x4 = x[:, None, :, :] if cl else x[:, :, None, :]
-    w4 = w[:, :, None, :]
-    pad = p.get("padding", 0)
-    if not isinstance(pad, str):
-        pr = pairs(pad, 1, cl)[0]
-        pad = [0, 0, pr[0], pr[1]]
+    x4, w4, pad, sq, cl = height_one(x, w, p)
     osz = p.get("outputSize")
     args = ([1, lst(p.get("stride", 1), 1)[0]], pad, [0, lst(p.get("outputPadding", 0), 1)[0]], [1, lst(p.get("dilation", 1), 1)[0]], groups,
             None if osz is None else [1, lst(osz, 1)[0]], "NHWC" if cl else "NCHW")
@@ -268,9 +259,7 @@ def convT1d_case(xs, ws, **p):
     Cout = ws[1] * groups
     G4 = rand(*((xs[0], OH, OW, Cout) if cl else (xs[0], Cout, OH, OW)))
     out4, dx4, dw4, db = convT_ref(x4, w4, b, G4, *args)
-    sq = (lambda a: a[:, 0]) if cl else (lambda a: a[:, :, 0])
-    cases.append({"op": "conv1d_transpose", "params": p, "inputs": {"x": enc(x), "weight": enc(w), "bias": enc(b), "G": enc(sq(G4))},
-                  "out": enc(sq(out4)), "grads": {"x": enc(sq(dx4)), "weight": enc(dw4[:, :, 0]), "bias": enc(db)}})
+    record("conv1d_transpose", p, x, w, b, sq(G4), sq(out4), sq(dx4), dw4[:, :, 0], db)
 
 
 # ---------------------------------------------------------------------------------------------

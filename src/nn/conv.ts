@@ -14,7 +14,7 @@ import { getDefaultDType } from '../tensor/creation.js';
 import type { Parameter } from '../tensor/parameter.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { preflightAttrs } from './common.js';
-import { conv1d, conv1dTranspose, conv2d, conv2dTranspose } from './functional/conv.js';
+import { conv1d, conv1dTranspose, conv2d, conv2dTranspose, type Conv2dTransposeOptions } from './functional/conv.js';
 import { convertToList, parsePadding, type PaddingSpec } from './functional/conv-args.js';
 import { pad } from './functional/pad.js';
 import { Normal } from './initializer/normal.js';
@@ -166,6 +166,23 @@ abstract class ConvNd extends Layer {
     return pad(x, this.modePad, { mode: this.paddingMode as Exclude<PaddingMode, 'zeros'>, dataFormat: this.dataFormat as 'NCHW' });
   }
 
+  /** The options of the forward convolution (a padding mode's padding is applied by `padded`). */
+  protected convOptions(): { stride: number[]; padding: PaddingSpec; dilation: number[]; groups: number } {
+    return { stride: this.stride, padding: this.modePad === null ? this.padding : 0, dilation: this.dilation, groups: this.groups };
+  }
+
+  /** The options of the transposed convolution; an output size replaces the output padding, as Paddle's. */
+  protected transposeOptions(outputSize: number | readonly number[] | null | undefined): Omit<Conv2dTransposeOptions, 'dataFormat' | 'bias'> {
+    return {
+      stride: this.stride,
+      padding: this.padding,
+      outputPadding: outputSize === undefined || outputSize === null ? this.outputPadding : 0,
+      dilation: this.dilation,
+      groups: this.groups,
+      outputSize: outputSize ?? null,
+    };
+  }
+
   /** Paddle's `extra_repr`. */
   override extraRepr(): string {
     let s = `${this.inChannels}, ${this.outChannels}, kernel_size=${pyList(this.kernelSize)}`;
@@ -191,13 +208,7 @@ export class Conv2D extends ConvNd {
   }
 
   override forward(x: Tensor): Tensor {
-    return conv2d(this.padded(x), this.weight, this.bias, {
-      stride: this.stride,
-      padding: this.modePad === null ? this.padding : 0,
-      dilation: this.dilation,
-      groups: this.groups,
-      dataFormat: this.dataFormat as 'NCHW' | 'NHWC',
-    });
+    return conv2d(this.padded(x), this.weight, this.bias, { ...this.convOptions(), dataFormat: this.dataFormat as 'NCHW' | 'NHWC' });
   }
 }
 
@@ -211,13 +222,7 @@ export class Conv1D extends ConvNd {
   }
 
   override forward(x: Tensor): Tensor {
-    return conv1d(this.padded(x), this.weight, this.bias, {
-      stride: this.stride,
-      padding: this.modePad === null ? this.padding : 0,
-      dilation: this.dilation,
-      groups: this.groups,
-      dataFormat: this.dataFormat as 'NCL' | 'NLC',
-    });
+    return conv1d(this.padded(x), this.weight, this.bias, { ...this.convOptions(), dataFormat: this.dataFormat as 'NCL' | 'NLC' });
   }
 }
 
@@ -232,15 +237,7 @@ export class Conv2DTranspose extends ConvNd {
   }
 
   override forward(x: Tensor, outputSize?: number | readonly number[] | null): Tensor {
-    return conv2dTranspose(x, this.weight, this.bias, {
-      stride: this.stride,
-      padding: this.padding,
-      outputPadding: outputSize === undefined || outputSize === null ? this.outputPadding : 0,
-      dilation: this.dilation,
-      groups: this.groups,
-      outputSize: outputSize ?? null,
-      dataFormat: this.dataFormat as 'NCHW' | 'NHWC',
-    });
+    return conv2dTranspose(x, this.weight, this.bias, { ...this.transposeOptions(outputSize), dataFormat: this.dataFormat as 'NCHW' | 'NHWC' });
   }
 }
 
@@ -254,14 +251,6 @@ export class Conv1DTranspose extends ConvNd {
   }
 
   override forward(x: Tensor, outputSize?: number | readonly number[] | null): Tensor {
-    return conv1dTranspose(x, this.weight, this.bias, {
-      stride: this.stride,
-      padding: this.padding,
-      outputPadding: outputSize === undefined || outputSize === null ? this.outputPadding : 0,
-      dilation: this.dilation,
-      groups: this.groups,
-      outputSize: outputSize ?? null,
-      dataFormat: this.dataFormat as 'NCL' | 'NLC',
-    });
+    return conv1dTranspose(x, this.weight, this.bias, { ...this.transposeOptions(outputSize), dataFormat: this.dataFormat as 'NCL' | 'NLC' });
   }
 }

@@ -24,39 +24,55 @@ import { Layer } from './layer.js';
 export type Size = number | readonly number[];
 const pyList = (v: unknown): string => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
-/** The constructor's checks of kernel, stride and padding for `dims` spatial dims. */
-function checkWindow(kernelSize: unknown, stride: unknown, padding: unknown, dims: number, channelLast: boolean): void {
-  convertToList(kernelSize, dims, 'pool_size');
-  if (stride !== undefined && stride !== null) convertToList(stride, dims, 'pool_stride');
-  parsePadding(padding ?? 0, dims, channelLast);
+/** Options every kernel-size pool has. */
+interface WindowOptions {
+  stride?: number | readonly number[] | null;
+  padding?: PaddingSpec;
+  dataFormat?: string;
 }
+
+/**
+ * The kernel-size pools: the checks of kernel, stride, padding and data format when the layer is
+ * built, the stored arguments and Paddle's repr.
+ */
+abstract class WindowPool<O extends WindowOptions> extends Layer {
+  /** The kernel size the pool was built with (Paddle's `kernel_size`). */
+  readonly kernelSize: Size;
+  /** The options the pool was built with (Paddle's keyword arguments, camelCase). */
+  readonly options: Readonly<O>;
+
+  protected constructor(where: string, keys: readonly string[], formats: readonly [string, string], kernelSize: Size, options: O | undefined) {
+    const o = (checkOptions(where, options, keys) ?? {}) as O;
+    const f = dataFormatOf(o.dataFormat, formats);
+    const dims = formats[0].length - 2;
+    convertToList(kernelSize, dims, 'pool_size');
+    if (o.stride !== undefined && o.stride !== null) convertToList(o.stride, dims, 'pool_stride');
+    parsePadding(o.padding ?? 0, dims, f === formats[1]);
+    super();
+    this.kernelSize = kernelSize;
+    this.options = { ...o };
+  }
+
+  override extraRepr(): string {
+    return `kernel_size=${pyList(this.kernelSize)}, stride=${pyList(this.options.stride ?? null).replace('null', 'None')}, padding=${pyList(this.options.padding ?? 0)}`;
+  }
+}
+
+const MAX_KEYS = ['stride', 'padding', 'ceilMode', 'returnMask', 'dataFormat', 'name'] as const;
+const AVG_KEYS = ['stride', 'padding', 'ceilMode', 'exclusive', 'dataFormat', 'name'] as const;
 
 /**
  * `paddle.nn.MaxPool2D(kernel_size, stride=None, padding=0, ceil_mode=False, return_mask=False,
  * data_format='NCHW')`: `new MaxPool2D(kernelSize, { stride, padding, ceilMode, returnMask,
  * dataFormat })`; with `returnMask` the forward returns `[out, mask]`.
  */
-export class MaxPool2D extends Layer {
-  /** The `kernelSize` this MaxPool2D was built with (Paddle's `kernel_size`). */
-  readonly kernelSize: Size;
-  /** The `options` this MaxPool2D was built with (Paddle's `options`). */
-  readonly options: Readonly<MaxPool2dOptions>;
-
+export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
   constructor(kernelSize: Size, options?: MaxPool2dOptions) {
-    const o = checkOptions('MaxPool2D', options, ['stride', 'padding', 'ceilMode', 'returnMask', 'dataFormat', 'name']) ?? {};
-    const f = dataFormatOf(o.dataFormat, ['NCHW', 'NHWC']);
-    checkWindow(kernelSize, o.stride, o.padding, 2, f === 'NHWC');
-    super();
-    this.kernelSize = kernelSize;
-    this.options = { ...o };
+    super('MaxPool2D', MAX_KEYS, ['NCHW', 'NHWC'], kernelSize, options);
   }
 
   override forward(x: Tensor): Tensor | [Tensor, Tensor] {
     return maxPool2d(x, this.kernelSize, this.options);
-  }
-
-  override extraRepr(): string {
-    return `kernel_size=${pyList(this.kernelSize)}, stride=${pyList(this.options.stride ?? null).replace('null', 'None')}, padding=${pyList(this.options.padding ?? 0)}`;
   }
 }
 
@@ -64,27 +80,13 @@ export class MaxPool2D extends Layer {
  * `paddle.nn.AvgPool2D(kernel_size, stride=None, padding=0, ceil_mode=False, exclusive=True,
  * divisor_override=None, data_format='NCHW')`.
  */
-export class AvgPool2D extends Layer {
-  /** The `kernelSize` this AvgPool2D was built with (Paddle's `kernel_size`). */
-  readonly kernelSize: Size;
-  /** The `options` this AvgPool2D was built with (Paddle's `options`). */
-  readonly options: Readonly<AvgPool2dOptions>;
-
+export class AvgPool2D extends WindowPool<AvgPool2dOptions> {
   constructor(kernelSize: Size, options?: AvgPool2dOptions) {
-    const o = checkOptions('AvgPool2D', options, ['stride', 'padding', 'ceilMode', 'exclusive', 'divisorOverride', 'dataFormat', 'name']) ?? {};
-    const f = dataFormatOf(o.dataFormat, ['NCHW', 'NHWC']);
-    checkWindow(kernelSize, o.stride, o.padding, 2, f === 'NHWC');
-    super();
-    this.kernelSize = kernelSize;
-    this.options = { ...o };
+    super('AvgPool2D', [...AVG_KEYS, 'divisorOverride'], ['NCHW', 'NHWC'], kernelSize, options);
   }
 
   override forward(x: Tensor): Tensor {
     return avgPool2d(x, this.kernelSize, this.options);
-  }
-
-  override extraRepr(): string {
-    return `kernel_size=${pyList(this.kernelSize)}, stride=${pyList(this.options.stride ?? null).replace('null', 'None')}, padding=${pyList(this.options.padding ?? 0)}`;
   }
 }
 
@@ -116,19 +118,9 @@ export class AdaptiveAvgPool2D extends Layer {
  * `paddle.nn.MaxPool1D(kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
  * data_format='NCL')`.
  */
-export class MaxPool1D extends Layer {
-  /** The `kernelSize` this MaxPool1D was built with (Paddle's `kernel_size`). */
-  readonly kernelSize: Size;
-  /** The `options` this MaxPool1D was built with (Paddle's `options`). */
-  readonly options: Readonly<MaxPool1dOptions>;
-
+export class MaxPool1D extends WindowPool<MaxPool1dOptions> {
   constructor(kernelSize: Size, options?: MaxPool1dOptions) {
-    const o = checkOptions('MaxPool1D', options, ['stride', 'padding', 'ceilMode', 'returnMask', 'dataFormat', 'name']) ?? {};
-    const f = dataFormatOf(o.dataFormat, ['NCL', 'NLC']);
-    checkWindow(kernelSize, o.stride, o.padding as PaddingSpec | undefined, 1, f === 'NLC');
-    super();
-    this.kernelSize = kernelSize;
-    this.options = { ...o };
+    super('MaxPool1D', MAX_KEYS, ['NCL', 'NLC'], kernelSize, options);
   }
 
   override forward(x: Tensor): Tensor | [Tensor, Tensor] {
@@ -140,19 +132,9 @@ export class MaxPool1D extends Layer {
  * `paddle.nn.AvgPool1D(kernel_size, stride=None, padding=0, exclusive=True, ceil_mode=False,
  * data_format='NCL')`.
  */
-export class AvgPool1D extends Layer {
-  /** The `kernelSize` this AvgPool1D was built with (Paddle's `kernel_size`). */
-  readonly kernelSize: Size;
-  /** The `options` this AvgPool1D was built with (Paddle's `options`). */
-  readonly options: Readonly<AvgPool1dOptions>;
-
+export class AvgPool1D extends WindowPool<AvgPool1dOptions> {
   constructor(kernelSize: Size, options?: AvgPool1dOptions) {
-    const o = checkOptions('AvgPool1D', options, ['stride', 'padding', 'ceilMode', 'exclusive', 'dataFormat', 'name']) ?? {};
-    const f = dataFormatOf(o.dataFormat, ['NCL', 'NLC']);
-    checkWindow(kernelSize, o.stride, o.padding, 1, f === 'NLC');
-    super();
-    this.kernelSize = kernelSize;
-    this.options = { ...o };
+    super('AvgPool1D', AVG_KEYS, ['NCL', 'NLC'], kernelSize, options);
   }
 
   override forward(x: Tensor): Tensor {

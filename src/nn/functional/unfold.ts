@@ -134,7 +134,11 @@ function gatherPatches(g: ConvGeometry, image: DataArray, rows: DataArray): void
   }
 }
 
-/** acc (the image, zero-filled) += every patch entry at its image position (gatherPatches' adjoint). */
+/**
+ * acc (the image, zero-filled) += every patch entry at its image position: gatherPatches' adjoint,
+ * over the same loops. They are written twice on purpose: each inner loop then sees one pair of
+ * array types (V8 keeps such a loop monomorphic).
+ */
 function scatterPatches(g: ConvGeometry, rows: ArrayLike<number>, acc: Float64Array): void {
   const { jLo, jHi, cOff, kg, sN, sC, sH, sW, colStep, jStep } = patchPlan(g);
   const { kw, dh } = g;
