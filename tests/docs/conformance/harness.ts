@@ -9,9 +9,9 @@
  * Random examples: `doc.random(t)` checks shape and dtype only (`random: 'seeded'` when Paddle's
  * example seeds its generator: our xoshiro128** stream differs from Paddle's Philox/MT streams).
  *
- * Under vitest each area becomes a `describe` with one `it` per ported example; imported by
- * `scripts/conformance-table.ts` (no VITEST in the environment) it only registers, so the script
- * can run the same twins and write docs/conformance.md.
+ * Under vitest each area becomes a `describe` with one `it` per ported example; imported through
+ * table.ts `loadAreas` (by coverage.test.ts and `scripts/conformance-table.ts`) it only registers
+ * its cases, so the same twins can be run to write and check docs/conformance.md.
  */
 import { describe, expect, it } from 'vitest';
 import { Tensor } from '../../../src/index.js';
@@ -262,7 +262,9 @@ export function runCase(c: Case): CaseResult {
 /** Registers an area; under vitest, one `it` per ported example. */
 export function conformance(def: AreaDef): AreaDef {
   AREAS.push(def);
-  if (process.env['VITEST'] !== undefined) {
+  // Imported for the table (table.ts loadAreas, or outside vitest): register nothing.
+  const listOnly = (globalThis as { __conformanceListOnly?: boolean }).__conformanceListOnly === true;
+  if (process.env['VITEST'] !== undefined && !listOnly) {
     describe(`${def.area}: Paddle's documentation examples (${def.sources.join(', ')})`, () => {
       def.cases.forEach((c, i) => {
         if (c.run === undefined) return;
