@@ -166,7 +166,16 @@ export class Layer {
     return this.fullNameValue;
   }
 
-  /** The computation; subclasses override it. */
+  /**
+   * The computation; subclasses override it.
+   *
+   * Paddle: `Layer.forward(*inputs)`; where Python calls `layer(x)`, call `layer.forward(x)` (the
+   * forward hooks run around it).
+   *
+   * @param inputs - What the subclass's forward takes.
+   * @returns What the subclass's forward returns.
+   * @throws {@link errors.NotImplementedError} when a subclass does not override it.
+   */
   forward(...inputs: unknown[]): unknown {
     void inputs;
     throw new NotImplementedError(`${this.constructor.name}.forward is not implemented.`);
@@ -424,7 +433,14 @@ export class Layer {
     return out;
   }
 
-  /** All parameters (what an optimizer takes as `parameters`). */
+  /**
+   * All parameters (what an optimizer takes as `parameters`).
+   *
+   * Paddle: `Layer.parameters(include_sublayers=True)`.
+   *
+   * @param options - `includeSublayers` (default `true`).
+   * @returns The parameters, each once, in registration order.
+   */
   parameters(options?: { includeSublayers?: boolean }): Parameter[] {
     const o = checkOptions('Layer.parameters', options, ['includeSublayers']);
     return this.namedParameters({ includeSublayers: o.includeSublayers ?? true }).map((e) => e[1]);
@@ -510,6 +526,11 @@ export class Layer {
    * Parameters and persistable buffers by structured name (`fc1.weight`, `0.bias`): own entries
    * first, then each sublayer's. The values are the parameter tensors themselves (Paddle's
    * `keep_vars=True`), not copies.
+   *
+   * Paddle: `Layer.state_dict(destination=None, include_sublayers=True, structured_name_prefix='')`.
+   *
+   * @param options - `includeSublayers` (default `true`), `structuredNamePrefix` (default `''`).
+   * @returns Structured name → Tensor, ready for `paddle.save(…, 'model.pdparams')`.
    */
   stateDict(options?: { includeSublayers?: boolean; structuredNamePrefix?: string }): StateDict {
     const o = checkOptions('Layer.state_dict', options, ['includeSublayers', 'structuredNamePrefix']);
@@ -539,6 +560,16 @@ export class Layer {
    * `StructuredToParameterName@@` (the name table of a `.pdparams`) is ignored. Everything is
    * checked before anything is written. `{ strict: true }` makes any mismatch a ValueError.
    * Returns Paddle's `[missingKeys, unexpectedKeys]`.
+   *
+   * Paddle: `Layer.set_state_dict(state_dict, use_structured_name=True)`.
+   *
+   * @param stateDict - Structured name → value, for example
+   *   `await paddle.load('model.pdparams', { as: 'stateDict' })`.
+   * @param options - `useStructuredName` (default `true`), `strict` (default `false`).
+   * @returns `[missingKeys, unexpectedKeys]`.
+   * @throws {@link errors.AssertionError} for a value of another dtype; {@link errors.ValueError}
+   *   for any mismatch with `strict: true`; {@link errors.TypeError} when `stateDict` is not an object
+   *   or a Map. Nothing is written when it throws.
    */
   setStateDict(
     stateDict: Readonly<Record<string, StateValue>> | ReadonlyMap<string, StateValue>,

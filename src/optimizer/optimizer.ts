@@ -206,12 +206,26 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
 
   // ---------------------------------------------------------------- learning rate (§5)
 
-  /** `get_lr()`: the float learning rate, or the scheduler's `last_lr`. Ignores group/param scales. */
+  /**
+   * `get_lr()`: the float learning rate, or the scheduler's `last_lr`. Ignores group/param scales.
+   *
+   * Paddle: `Optimizer.get_lr()`.
+   *
+   * @returns The learning rate the next `step()` uses.
+   */
   getLr(): number {
     return typeof this.learningRate === 'number' ? this.learningRate : this.learningRate.lastLr;
   }
 
-  /** `set_lr(value)`: only without a scheduler. */
+  /**
+   * `set_lr(value)`: only without a scheduler.
+   *
+   * Paddle: `Optimizer.set_lr(value)`.
+   *
+   * @param value - The new learning rate, a finite number ≥ 0.
+   * @throws {@link errors.TypeError} when `value` is not a number; {@link errors.RuntimeError}
+   *   when the optimizer has a scheduler; {@link errors.ValueError} for a negative or non-finite rate.
+   */
   setLr(value: number): void {
     if (typeof value !== 'number') {
       throw new PaddleTypeError(`The type of 'value' in optimizer.set_lr must be float, but received ${pyTypeName(value)}.`);
@@ -223,7 +237,14 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     this.learningRate = value;
   }
 
-  /** `set_lr_scheduler(scheduler)`. */
+  /**
+   * `set_lr_scheduler(scheduler)`.
+   *
+   * Paddle: `Optimizer.set_lr_scheduler(scheduler)`.
+   *
+   * @param scheduler - The scheduler that gives the learning rate from now on.
+   * @throws {@link errors.TypeError} when `scheduler` is not an `LRScheduler`.
+   */
   setLrScheduler(scheduler: LRScheduler): void {
     if (!(scheduler instanceof LRScheduler)) {
       throw new PaddleTypeError(
@@ -244,6 +265,11 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * `clear_grad(set_to_zero=True)` on every parameter with stopGradient false: `true` zero-fills
    * the gradients (the next `step()` still updates with g = 0); `false` — positional as in Paddle,
    * or `{ setToZero: false }` — releases them, and the next `step()` skips those parameters.
+   *
+   * Paddle: `Optimizer.clear_grad(set_to_zero=True)`.
+   *
+   * @param setToZero - `true` (default) zero-fills, `false` releases; positionally or as `{ setToZero }`.
+   * @throws {@link errors.TypeError} when `setToZero` is not a boolean.
    */
   clearGrad(setToZero?: SetToZeroArg): void {
     this.assertLive();
@@ -297,7 +323,21 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
 
   // ---------------------------------------------------------------- step (§4)
 
-  /** Applies one update to every parameter that has a gradient. */
+  /**
+   * Applies one update to every parameter that has a gradient.
+   *
+   * Paddle: `Optimizer.step()`. Clipping, weight decay and the update run in Paddle's order; if
+   * anything throws, no parameter and no state has changed.
+   *
+   * @throws {@link errors.TypeError} when given an argument (a PyTorch-style closure);
+   *   {@link errors.RuntimeError} after `dispose()`.
+   * @example
+   * ```ts
+   * loss.backward();
+   * opt.step();
+   * opt.clearGrad();
+   * ```
+   */
   step(): void {
     this.assertLive();
     // JavaScript callers may pass what other frameworks take (PyTorch's closure)
@@ -445,6 +485,10 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /**
    * `state_dict()`: the accumulator tensors (live, as Paddle returns them) keyed by name — all of
    * the first kind, then the second, … — plus `LR_Scheduler`. Empty before the first step.
+   *
+   * Paddle: `Optimizer.state_dict()`.
+   *
+   * @returns The state, ready for `paddle.save(…, 'model.pdopt')`.
    */
   stateDict(): OptimizerStateDict {
     return collectState(this.state, this.scheduler());
@@ -456,6 +500,18 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * accumulators are created. Validated in full before anything changes. With `{ nameTable,
    * layer }`, state saved by a model whose parameters were named differently is matched by
    * structured names.
+   *
+   * Paddle: `Optimizer.set_state_dict(state_dict)`.
+   *
+   * @param stateDict - A state dict from `stateDict()`, or from
+   *   `paddle.load(path, { as: 'optimizerStateDict' })`.
+   * @param options - `{ nameTable, layer }` to match by structured names.
+   * @throws {@link errors.KeyError} / {@link errors.ValueError} / {@link errors.AssertionError} for a
+   *   missing accumulator, a wrong shape or dtype, or bad scheduler state (nothing is changed).
+   * @example
+   * ```ts
+   * opt.setStateDict(await paddle.load('model.pdopt', { as: 'optimizerStateDict' }));
+   * ```
    */
   setStateDict(stateDict: OptimizerStateDict, options?: SetOptimizerStateOptions): void {
     loadState(this.state, this.scheduler(), stateDict, options);

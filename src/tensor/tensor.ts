@@ -361,6 +361,16 @@ export class Tensor {
    * explicit seed of the same shape. `retainGraph` keeps the graph so that a second backward
    * through it works (and accumulates). Accepted forms: `backward()`, `backward(g)`,
    * `backward({ retainGraph: true })`, `backward(g, { retainGraph: true })`, `backward(null, true)`.
+   *
+   * @param gradTensor - The seed gradient (default: ones), or the options.
+   * @param options - `{ retainGraph }`, or Paddle's positional `retain_graph`.
+   * @throws {@link errors.RuntimeError} when backward runs twice through a graph without
+   *   `retainGraph`, or on a disposed tensor; {@link errors.TypeError} for a bad argument.
+   * @example
+   * ```ts
+   * const loss = paddle.mean(model.forward(x));
+   * loss.backward();
+   * ```
    */
   backward(gradTensor?: Tensor | BackwardOptions | null, options?: BackwardOptions | boolean): void {
     let seedTensor: Tensor | null = null;
@@ -400,7 +410,13 @@ export class Tensor {
     runBackward(this, seed, retainGraph, backwardHooks);
   }
 
-  /** A typed-array copy of the elements. */
+  /**
+   * A typed-array copy of the elements.
+   *
+   * Paddle: `Tensor.numpy()` (a typed array instead of a NumPy array; the shape is `tensor.shape`).
+   *
+   * @returns A new typed array of the tensor's dtype (`int64` as `Float64Array`), row-major.
+   */
   numpy(): DataArray {
     return this.data.slice();
   }
@@ -428,6 +444,12 @@ export class Tensor {
    * i-th element of the flattened tensor; `item(i, j, …)` the element at that index (one index per
    * dimension). Negative indices count from the end. A bool tensor gives `true`/`false` (Paddle's
    * `True`/`False`); every other dtype a number.
+   *
+   * @param index - None for the single element, one flat index, or one index per dimension.
+   * @returns The element.
+   * @throws {@link errors.ValueError} when called without an index on a tensor of more than one
+   *   element, or with a wrong number of indices; {@link errors.IndexError} for an index out of
+   *   range; {@link errors.TypeError} for a non-integer index.
    */
   item(...index: number[]): number | boolean {
     const v = this.itemNumber(index);
