@@ -51,9 +51,15 @@ export interface LoadTorchOptions {
 }
 
 /** {@link LoadTorchOptions} with `as: 'stateDict'`. */
-export type LoadTorchStateDictOptions = LoadTorchOptions & { as: 'stateDict' };
+export type LoadTorchStateDictOptions = LoadTorchOptions & {
+  /** Check for, and type as, a layer's state dict. */
+  as: 'stateDict';
+};
 /** {@link LoadTorchOptions} with `as: 'optimizerStateDict'`. */
-export type LoadTorchOptimizerStateDictOptions = LoadTorchOptions & { as: 'optimizerStateDict' };
+export type LoadTorchOptimizerStateDictOptions = LoadTorchOptions & {
+  /** Check for, and type as, an optimizer's state dict. */
+  as: 'optimizerStateDict';
+};
 
 /**
  * A `torch.optim` optimizer's `state_dict()` as {@link loadTorch} returns it: `state` keyed by

@@ -78,13 +78,6 @@ function tolerable(v: number): number {
 }
 
 /**
- * `paddle.nn.functional.cross_entropy(input, label, weight=None, ignore_index=-100,
- * reduction='mean', soft_label=False, axis=-1, use_softmax=True, label_smoothing=0.0)`: softmax
- * cross entropy of logits against int64 class ids (or soft labels), with Paddle's weighting and
- * reduction. Throws a TypeError for float class ids (make them int64) and a ValueError for
- * mismatched shapes or labels out of range.
- */
-/**
  * Paddle's label_smooth kernel for one element: `T(1 − ε)·y + T(ε / C)` with ε a float32
  * attribute, in the label's dtype T.
  */
@@ -95,6 +88,13 @@ function labelSmooth(y: number, epsilon: number, C: number, dtype: FloatDType): 
   return dtype === 'float32' ? Math.fround(Math.fround(keep * y) + spread) : keep * y + spread;
 }
 
+/**
+ * `paddle.nn.functional.cross_entropy(input, label, weight=None, ignore_index=-100,
+ * reduction='mean', soft_label=False, axis=-1, use_softmax=True, label_smoothing=0.0)`: softmax
+ * cross entropy of logits against int64 class ids (or soft labels), with Paddle's weighting and
+ * reduction. Throws a TypeError for float class ids (make them int64) and a ValueError for
+ * mismatched shapes or labels out of range.
+ */
 export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options?: CrossEntropyOptions): Tensor {
   const o = checkOptions('cross_entropy', options, CE_KEYS);
   const reduction = checkReduction(
