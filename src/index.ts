@@ -70,6 +70,8 @@ export * as optimizer from './optimizer/index.js';
 // Checkpoints (paddle.save / paddle.load) and the file formats.
 export { save, load, saveSync, loadSync, saveBytes, loadBytes } from './io/index.js';
 export * as io from './io/index.js';
+// Other frameworks' optimizers over our tensors (issue 17): paddle.compat.torch.RMSprop, ...
+export * as compat from './compat/index.js';
 
 // Kernel backends (reference TypeScript, WebAssembly SIMD, threads).
 export * as kernels from './kernels/index.js';
