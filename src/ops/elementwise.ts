@@ -106,10 +106,20 @@ export function tanh(x: Tensor, options?: NameOptions): Tensor {
   });
 }
 
-/** `paddle.nn.functional.sigmoid(x)` = 1/(1 + e^(−x)) (also `paddle.sigmoid`); gradient g·y·(1 − y). */
+/**
+ * `paddle.nn.functional.sigmoid(x)` = 1/(1 + e^(−x)) (also `paddle.sigmoid`); gradient g·y·(1 − y).
+ * Paddle's kernel evaluates `1 / (1 + exp(-x))` in the tensor's dtype, each operation rounded
+ * (float32: e^(−x), 1 + ·, 1 / · each rounded to float32), and so does this: its documented
+ * outputs then match to the last digit.
+ */
 export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('sigmoid', x, options);
-  for (let i = 0; i < src.length; i++) out[i] = sigmoidScalar(src[i] as number);
+  if (t.dtype === 'float32') {
+    const f = Math.fround;
+    for (let i = 0; i < src.length; i++) out[i] = f(1 / f(1 + f(Math.exp(-(src[i] as number)))));
+  } else {
+    for (let i = 0; i < src.length; i++) out[i] = 1 / (1 + Math.exp(-(src[i] as number)));
+  }
   return activationOutput('sigmoid', t, out, (g, gx) => {
     for (let i = 0; i < g.length; i++) {
       const y = out[i] as number;

@@ -317,3 +317,19 @@ describe('cross_entropy with label_smoothing', () => {
     expect(paddle.nn.functional.cross_entropy(x, soft, { softLabel: true, labelSmoothing: 0.4 }).item()).toBeCloseTo(1.1049334142325116, 14);
   });
 });
+
+describe("sigmoid and softplus round like Paddle's kernels", () => {
+  const digits = (t: paddle.Tensor): string[] => Array.from(t.data, (v) => v.toFixed(8));
+  it('sigmoid: 1 / (1 + exp(-x)), each operation in the dtype', () => {
+    // paddle.nn.Sigmoid()(paddle.to_tensor([1.0, 2.0, 3.0, 4.0]))  →  [0.73105860, 0.88079703, 0.95257413, 0.98201376]
+    expect(digits(paddle.sigmoid(toTensor([1, 2, 3, 4])))).toEqual(['0.73105860', '0.88079703', '0.95257413', '0.98201376']);
+    const x = toTensor([-800, -3, 0.5, 40], { dtype: 'float64' });
+    expect(Array.from(paddle.sigmoid(x).data)).toEqual([-800, -3, 0.5, 40].map((v) => 1 / (1 + Math.exp(-v))));
+  });
+  it('softplus: log(1 + exp(x·β)) / β below the threshold, x above', () => {
+    // F.softplus(paddle.to_tensor([-0.4, -0.2, 0.1, 0.3]))  →  [0.51301527, 0.59813893, 0.74439669, 0.85435522]
+    expect(digits(paddle.nn.functional.softplus(toTensor([-0.4, -0.2, 0.1, 0.3])))).toEqual(['0.51301527', '0.59813893', '0.74439669', '0.85435522']);
+    const y = paddle.nn.functional.softplus(toTensor([-1, 0, 25], { dtype: 'float64' }), { beta: 2, threshold: 40 });
+    expect(Array.from(y.data)).toEqual([Math.log(1 + Math.exp(-2)) / 2, Math.log(2) / 2, 25]);
+  });
+});

@@ -96,10 +96,15 @@ export function softplus(x: Tensor, options?: SoftplusOptions): Tensor {
   const o = positionalOrOptions('softplus', options === undefined ? [] : [options], ['beta', 'threshold', 'name']);
   const beta = numberOpt('softplus', 'beta', o.beta, 1);
   const threshold = numberOpt('softplus', 'threshold', o.threshold, 20);
+  // Paddle's kernel: x·β > threshold ? x : log(1 + exp(x·β)) / β, in the tensor's dtype with each
+  // operation rounded (β and threshold cast to it), which this follows for float32.
+  const f = (x as { dtype?: unknown }).dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const b = f(beta);
+  const th = f(threshold);
   return mapUnary('softplus', x, undefined, {
     f: (v) => {
-      const z = beta * v;
-      return z > threshold ? v : (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)))) / beta;
+      const z = f(b * v);
+      return z > th ? v : f(f(Math.log(f(1 + f(Math.exp(z))))) / b);
     },
     df: (v) => {
       const z = beta * v;
