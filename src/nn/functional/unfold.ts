@@ -72,7 +72,7 @@ function taps(start: number, k: number, d: number, size: number): [number, numbe
 interface PatchPlan {
   jLo: Int32Array;
   jHi: Int32Array;
-  cOff: Float64Array;
+  cOff: Int32Array;
   /** Patch-matrix row length (C/g·kh·kw). */
   kg: number;
   sN: number;
@@ -93,7 +93,7 @@ function patchPlan(g: ConvGeometry): PatchPlan {
   const jLo = new Int32Array(g.ow);
   const jHi = new Int32Array(g.ow);
   for (let ow = 0; ow < g.ow; ow++) [jLo[ow], jHi[ow]] = taps(ow * g.sw - g.pl, g.kw, g.dw, g.w);
-  const cOff = new Float64Array(g.c);
+  const cOff = new Int32Array(g.c);
   for (let c = 0; c < g.c; c++) {
     const q = Math.floor(c / cg);
     cOff[c] = q * P * kg + (c - q * cg) * kk;
