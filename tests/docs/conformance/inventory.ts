@@ -83,6 +83,7 @@ export const LIBRARY_ONLY: Record<string, string> = {
   'paddle.jsAllocator': 'kernel heap allocation',
   'paddle.memory': 'kernel heap statistics (cf. tf.memory())',
   'paddle.kernels': 'kernel backends (reference, WebAssembly SIMD, threads)',
+  'paddle.compat': "other frameworks' optimizers over this package's tensors (compat.torch.RMSprop)",
   'paddle.setLogSink': 'where verbose output goes (JavaScript has no stdout in browsers)',
   'paddle.errors': "the error classes (Python's built-in exceptions)",
   'paddle.io': "file formats of paddle.save/load (not Paddle's paddle.io data loading)",
