@@ -87,7 +87,15 @@ export interface RMSpropStateDict {
   /** Per-parameter state by index (a string key: `'0'`; `saveTorch` writes it as the int 0). */
   state: { [index: string]: { [key: string]: Tensor | number | boolean | null } };
   /** The groups: `lr`, `momentum`, `alpha`, `eps`, `centered`, `weight_decay`, `foreach`, `maximize`, `differentiable`, `params`. */
-  param_groups: { [key: string]: unknown; params: number[] }[];
+  param_groups: RMSpropStateDictGroup[];
+}
+
+/** One of {@link RMSpropStateDict}'s `param_groups`: hyper-parameters under PyTorch's names. */
+export interface RMSpropStateDictGroup {
+  /** The indices (into `state`) of the group's parameters. */
+  params: number[];
+  /** `lr`, `momentum`, `alpha`, `eps`, `centered`, `weight_decay`, `foreach`, `maximize`, `differentiable`. */
+  [key: string]: unknown;
 }
 
 /** Options of {@link RMSprop.zeroGrad}. */
