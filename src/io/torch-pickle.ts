@@ -53,6 +53,8 @@ const ALLOWED =
 
 /** A storage loaded by `persistent_load`: its elements, decoded once. Never part of a result. */
 class TorchStorage {
+  /** Whether a tensor covering the whole storage took `decoded.data` as its own (no copy). */
+  handedOver = false;
   constructor(
     readonly key: string,
     readonly element: ElementType,
@@ -186,7 +188,6 @@ export class TorchPickle implements PickleExtension {
       strides.push(s);
     }
     const src = storage.decoded.data;
-    ctx.charge(COST.ndarray + numel * Math.max(4, itemSizeOf(storage.element)), 'a tensor');
     let contiguous = true;
     if (numel > 0) {
       // The view's last element must lie inside the storage.
@@ -207,10 +208,14 @@ export class TorchPickle implements PickleExtension {
       }
     }
     let data: DataArray;
-    if (contiguous || numel === 0) {
-      data = src.slice(offset, offset + numel);
+    if (contiguous && offset === 0 && numel === storage.numel && !storage.handedOver) {
+      // The first tensor that is the whole storage takes its decoded array; later views copy it.
+      storage.handedOver = true;
+      ctx.charge(COST.ndarray, 'a tensor');
+      data = src;
     } else {
-      data = gather(src, offset, shape, strides, numel);
+      ctx.charge(COST.ndarray + numel * Math.max(4, itemSizeOf(storage.element)), 'a tensor');
+      data = contiguous || numel === 0 ? src.slice(offset, offset + numel) : gather(src, offset, shape, strides, numel);
     }
     const out: { dtype: NdArray['dtype']; shape: readonly number[]; data: DataArray; sourceDType?: string } = {
       dtype: storage.decoded.dtype,
@@ -230,20 +235,25 @@ function describeId(v: unknown): string {
   return typeof v === 'string' ? `'${v.slice(0, 40)}'` : `a ${typeof v}`;
 }
 
-/** The elements of a strided view, in row-major order (an odometer over the dimensions). */
+/**
+ * The elements of a strided view (numel > 0, at least one dimension), in row-major order: the last
+ * dimension in an inner loop, an odometer over the others.
+ */
 function gather(src: DataArray, offset: number, shape: readonly number[], strides: readonly number[], numel: number): DataArray {
   const Ctor = src.constructor as new (n: number) => DataArray;
   const out = new Ctor(numel);
-  const nd = shape.length;
-  const idx = new Array<number>(nd).fill(0);
-  let p = offset;
-  for (let k = 0; k < numel; k++) {
-    out[k] = src[p] as number;
-    for (let d = nd - 1; d >= 0; d--) {
+  const last = shape.length - 1;
+  const lastN = shape[last] as number;
+  const lastS = strides[last] as number;
+  const idx = new Array<number>(last).fill(0);
+  let base = offset;
+  for (let o = 0; o < numel; o += lastN) {
+    for (let j = 0, q = base; j < lastN; j++, q += lastS) out[o + j] = src[q] as number;
+    for (let d = last - 1; d >= 0; d--) {
       idx[d] = (idx[d] as number) + 1;
-      p += strides[d] as number;
+      base += strides[d] as number;
       if ((idx[d] as number) < (shape[d] as number)) break;
-      p -= (shape[d] as number) * (strides[d] as number);
+      base -= (shape[d] as number) * (strides[d] as number);
       idx[d] = 0;
     }
   }
