@@ -1,7 +1,8 @@
 /**
  * Eager autograd (DESIGN.md §4). Each differentiable op records a `GradNode` on its output holding
  * what its backward needs; `runBackward` walks the graph in reverse topological order without
- * recursion and accumulates into leaf gradients with `+=`.
+ * recursion and accumulates into leaf gradients with `+=` (and into the `.grad` of a non-leaf
+ * on which `retainGrads()` was called).
  */
 import { RuntimeError, TypeError as PaddleTypeError } from '../errors.js';
 import type { DataArray } from './dtype.js';
@@ -146,6 +147,7 @@ export function runBackward(
     pending.delete(node);
     if (entry === undefined) continue;
     const gOut = hooks.toDense(entry.tensor, entry.grad);
+    if (entry.tensor.retainsGrad) hooks.accumulateLeaf(entry.tensor, gOut); // retain_grads()
     const grads = node.apply(gOut);
     for (let k = 0; k < node.inputs.length; k++) {
       const input = node.inputs[k] as Tensor;

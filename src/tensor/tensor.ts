@@ -92,6 +92,8 @@ export class Tensor {
    * heap is not garbage collected). Freed by `dispose()`.
    */
   private gradSpare: Tensor | null = null;
+  /** Set by `retainGrads()`: a non-leaf keeps the gradient a backward computes for it. */
+  private retainsGradFlag = false;
 
   constructor(storage: Storage, shape: Shape, opts: { name?: string; stopGradient?: boolean } = {}) {
     const n = numelOf(shape);
@@ -304,6 +306,19 @@ export class Tensor {
    * dense buffer is reused by the next backward (no new allocation): copy a gradient you want to
    * keep across a clear (`grad.numpy()`).
    */
+  /**
+   * Paddle's `retain_grads()`: this tensor (an op's output, not a leaf) keeps the gradient later
+   * backward passes compute for it in `.grad`, accumulated like a leaf's. Leaves keep theirs anyway.
+   */
+  retainGrads(): void {
+    this.retainsGradFlag = true;
+  }
+
+  /** Whether `retainGrads()` was called on this tensor. */
+  get retainsGrad(): boolean {
+    return this.retainsGradFlag;
+  }
+
   clearGradient(setToZero?: SetToZeroArg): void {
     const zero = setToZeroOf('clear_gradient', setToZero);
     const cur = this.gradValue;
@@ -579,6 +594,8 @@ export class Tensor {
 
 /** Paddle spellings of the Tensor methods and properties (the same functions / accessors). */
 export interface Tensor {
+  /** Paddle's spelling of `retainGrads`: the same function. */
+  retain_grads: Tensor['retainGrads'];
   /** Paddle's spelling of `clearGradient`: the same function. */
   clear_gradient: Tensor['clearGradient'];
   /** Paddle's `clear_grad`: the same function as `clearGradient`. */
@@ -593,6 +610,7 @@ export interface Tensor {
   readonly is_leaf: boolean;
 }
 aliasMethods(Tensor, {
+  retain_grads: 'retainGrads',
   clear_gradient: 'clearGradient',
   clear_grad: 'clearGradient',
   clearGrad: 'clearGradient',

@@ -333,3 +333,23 @@ describe("sigmoid and softplus round like Paddle's kernels", () => {
     expect(Array.from(y.data)).toEqual([Math.log(1 + Math.exp(-2)) / 2, Math.log(2) / 2, 25]);
   });
 });
+
+describe('Tensor.retain_grads', () => {
+  it("keeps a non-leaf's gradient in .grad (Paddle's clone example: clone_x.grad is [3., 3.])", () => {
+    // x = paddle.ones([2]); x.stop_gradient = False; clone_x = paddle.clone(x); clone_x.retain_grads()
+    // (clone_x ** 3).backward(); clone_x.grad  →  [3., 3.]; x.grad  →  [3., 3.]
+    const x = paddle.ones([2]);
+    x.stopGradient = false;
+    const cloneX = x.clone();
+    cloneX.retain_grads();
+    expect(cloneX.retainsGrad).toBe(true);
+    paddle.pow(cloneX, 3).backward(null, { retainGraph: true });
+    expect((cloneX.grad as paddle.Tensor).tolist()).toEqual([3, 3]);
+    expect((x.grad as paddle.Tensor).tolist()).toEqual([3, 3]);
+    paddle.pow(cloneX, 3).backward(); // a second graph over the same non-leaf accumulates
+    expect((cloneX.grad as paddle.Tensor).tolist()).toEqual([6, 6]);
+    const other = paddle.multiply(x, toTensor(2));
+    paddle.sum(other).backward();
+    expect(other.grad).toBeNull(); // without retain_grads a non-leaf keeps nothing
+  });
+});
