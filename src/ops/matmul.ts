@@ -254,3 +254,33 @@ function toInputDType(a: DataArray, dtype: DType): DataArray {
   out.set(a);
   return out;
 }
+
+/**
+ * `add(matmul(x, w), b)` for x `[M, K]`, w `[K, N]` and b `[N]` of one float dtype, as one op: the
+ * bias is added in the product's epilogue (`GemmCall.bias`, rounded once after the sum), which is
+ * bit for bit what the two ops give, and the gradients are theirs too (dX = g·wᵀ, dW = xᵀ·g,
+ * db = Σ_rows g in float64 rounded once, as `add`'s broadcast gradient). It saves the separate
+ * pass and array of the add: `nn.functional.linear`'s path. The caller checks shapes and dtypes.
+ */
+export function matmulBias(x: Tensor, w: Tensor, b: Tensor): Tensor {
+  const dtype = w.dtype;
+  if ((dtype !== 'float32' && dtype !== 'float64') || x.dtype !== dtype || b.dtype !== dtype || x.ndim !== 2 || w.ndim !== 2 || b.ndim !== 1) {
+    throw new ValueError(`matmulBias: expects float x [M, K], w [K, N] and b [N] of one dtype, got ${x.dtype} ${shapeToString(x.shape)}, ${w.dtype} ${shapeToString(w.shape)}, ${b.dtype} ${shapeToString(b.shape)}.`);
+  }
+  const M = x.shape[0] as number;
+  const K = x.shape[1] as number;
+  const N = w.shape[1] as number;
+  if (w.shape[0] !== K || b.shape[0] !== N) {
+    throw new ValueError(`matmulBias: shapes ${shapeToString(x.shape)}, ${shapeToString(w.shape)} and ${shapeToString(b.shape)} do not fit [M, K]·[K, N] + [N].`);
+  }
+  const xa = x.data as Float32Array | Float64Array;
+  const wa = w.data as Float32Array | Float64Array;
+  const out = allocArray(dtype, M * N) as Float32Array | Float64Array;
+  if (M > 0 && N > 0) getBackend().gemm(dtype, { a: xa, b: wa, c: out, m: M, n: N, k: K, bias: b.data as Float32Array | Float64Array });
+  const back: BackwardFn = (g) => [
+    needsGrad(x) ? product(dtype, g, [], false, wa, [], true, [], M, N, K) : null,
+    needsGrad(w) ? product(dtype, xa, [], true, g, [], false, [], K, M, N) : null,
+    needsGrad(b) ? reduceToShape(g, [M, N], [N], dtype) : null,
+  ];
+  return Tensor.fromOp('linear', out, [M, N], dtype, [x, w, b], back);
+}

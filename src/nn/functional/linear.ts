@@ -6,16 +6,16 @@
  * contract (`KernelBackend.gemm`, src/kernels/types.ts: each element summed in the dtype in order
  * of k, no FMA, then `b` added and rounded once), so the numbers are the same on every kernel
  * backend and at every thread count, and equal to `paddle.add(paddle.matmul(x, w), b)` bit for
- * bit, gradients included (`db = Σ_rows dY`, summed in float64 and rounded once). Leading
- * dimensions of x are flattened into the rows of one product.
+ * bit, gradients included (`db = Σ_rows dY`, summed in float64 and rounded once); with a bias the
+ * two are one op whose product adds it in its epilogue (`matmulBias`). Leading dimensions of x are
+ * flattened into the rows of one product.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { shapeToString } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkOptions } from '../../options.js';
-import { add } from '../../ops/binary.js';
 import { reshape } from '../../ops/manipulation.js';
-import { matmul } from '../../ops/matmul.js';
+import { matmul, matmulBias } from '../../ops/matmul.js';
 import { isPlainObject } from '../args.js';
 import { floatTensor } from './checks.js';
 
@@ -66,10 +66,9 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null | LinearO
       throw new PaddleTypeError(`linear: 'bias' has dtype ${bt.dtype} but 'weight' has dtype ${wt.dtype}; they must match.`);
     }
   }
-  const flat = xt.ndim > 2;
+  const flat = xt.ndim !== 2;
   const rows = xt.shape.slice(0, -1).reduce((p, d) => p * d, 1);
   const x2 = flat ? reshape(xt, [rows, K]) : xt;
-  let y = matmul(x2, wt);
-  if (bt !== null) y = add(y, bt);
+  const y = bt === null ? matmul(x2, wt) : matmulBias(x2, wt, bt);
   return flat ? reshape(y, [...xt.shape.slice(0, -1), N]) : y;
 }
