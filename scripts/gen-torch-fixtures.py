@@ -10,7 +10,7 @@ Outputs (tests/fixtures/torch/):
 - model_state.pt / .json: a module's state_dict() with two Linear layers and buffers of every
   dtype the reader supports, including views sharing one storage (a transpose, a strided slice
   with an offset), a 0-d tensor and an empty one; the JSON has each tensor's dtype, shape and
-  row-major values.
+  row-major values. model_state_legacy.pt: the same state dict in the legacy (non-zip) format.
 - rmsprop_<config>.pt / .json: a checkpoint {'model', 'optimizer', 'epoch'} after 3 steps of
   torch.optim.RMSprop (one config per file: plain, momentum + centered + weight decay, maximize +
   momentum), and the next 4 steps as Python ran them: each step's gradients (set as they are, so
@@ -77,6 +77,8 @@ def model_state():
     sd = Model().state_dict()
     assert not sd['base_t'].is_contiguous() and sd['base_slice'].storage_offset() == 7
     torch.save(sd, os.path.join(OUT, 'model_state.pt'))
+    # The same in the legacy (pre-1.6) format; its storage keys are addresses, so its bytes vary.
+    torch.save(sd, os.path.join(OUT, 'model_state_legacy.pt'), _use_new_zipfile_serialization=False)
     with open(os.path.join(OUT, 'model_state.json'), 'w') as f:
         json.dump(describe(sd), f)
 

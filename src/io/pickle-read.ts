@@ -139,6 +139,11 @@ class Unpickler {
     return this.r.budget;
   }
 
+  /** The reader's position: after `run()`, the byte after STOP (where a following pickle starts). */
+  get position(): number {
+    return this.r.pos;
+  }
+
   private fail(message: string, at = this.r.pos): never {
     return this.r.fail(message, at);
   }
@@ -648,7 +653,7 @@ export function unpickleBudgeted(
   bytes: Uint8Array,
   options: UnpickleOptions = {},
   format: { ext: PickleExtension; budgetBase: number } | null = null,
-): { value: PyValue; budget: Budget } {
+): { value: PyValue; budget: Budget; end: number } {
   if (!(bytes instanceof Uint8Array)) {
     throw new UnpicklingError(`unpickle expects a Uint8Array, but received ${kindOf(bytes)}.`);
   }
@@ -662,5 +667,5 @@ export function unpickleBudgeted(
   }
   const u = format === null ? new Unpickler(bytes, maxDepth, maxExpansion) : new Unpickler(bytes, maxDepth, maxExpansion, format.ext, format.budgetBase);
   const value = u.run();
-  return { value, budget: u.budget };
+  return { value, budget: u.budget, end: u.position };
 }

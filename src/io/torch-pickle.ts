@@ -19,7 +19,7 @@
  * beyond `maxExpansion` × its size.
  */
 import { COST } from './limits.js';
-import { checkedNumel, decodeElements, isNdArray, itemSizeOf, type ElementType, type NdArray } from './ndarray.js';
+import { checkedNumel, decodeElements, itemSizeOf, type ElementType, type NdArray } from './ndarray.js';
 import { GlobalRef, type ExtensionContext, type PickleExtension } from './pickle-read.js';
 import { PyTuple } from './py-value.js';
 import type { ZipArchive } from './zip-read.js';
@@ -59,33 +59,77 @@ class TorchStorage {
     readonly key: string,
     readonly element: ElementType,
     readonly numel: number,
-    readonly decoded: { dtype: NdArray['dtype']; data: DataArray; sourceDType?: string },
+    /** The elements; null until the legacy format's storage section is read. */
+    public decoded: Decoded | null,
   ) {}
 }
+
+type Decoded = { dtype: NdArray['dtype']; data: DataArray; sourceDType?: string };
+type OutTensor = { dtype: NdArray['dtype']; shape: readonly number[]; data: DataArray; sourceDType?: string };
+
+/**
+ * Where the storages' bytes are: the zip archive's records under `prefix` (`'archive/'`), or, for
+ * the legacy format, the section after the pickles ({@link TorchPickle.readLegacyStorages}).
+ */
+export type StorageSource = { zip: ZipArchive; prefix: string } | 'legacy';
 
 /** A key of `<archive>/data/`: what PyTorch writes (decimal indices), no path separators. */
 const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 
-/** The unpickler extension for one archive whose records live under `prefix` (`'archive/'`). */
+/** The unpickler extension for one checkpoint: its storages, and the tensors it rebuilds. */
 export class TorchPickle implements PickleExtension {
   readonly globals = GLOBALS;
   readonly allowed = ALLOWED;
   private readonly storages = new Map<string, TorchStorage>();
+  /** The tensors rebuilt (what `_rebuild_parameter` accepts). */
+  private readonly tensors = new WeakSet<object>();
+  /** Legacy format: copies to make once the storages are read. */
+  private readonly pending: (() => void)[] = [];
 
   constructor(
-    private readonly zip: ZipArchive,
-    private readonly prefix: string,
-    /** The archive's `byteorder` record (PyTorch ≥ 2.0; 1.13 writes little-endian only). */
+    private readonly source: StorageSource,
+    /** The archive's `byteorder` record (PyTorch ≥ 2.0; 1.13 writes little-endian only), or the legacy `sys_info`. */
     private readonly littleEndian: boolean,
   ) {}
+
+  /**
+   * The legacy format's storage section, `bytes[pos..]`: for each key of `keys` (the pickled list
+   * that follows the main pickle), an int64 element count and the elements. Every key must be a
+   * storage the pickle declared, with the same count; then the tensors' copies are made.
+   *
+   * @returns The position after the section.
+   */
+  readLegacyStorages(keys: unknown, bytes: Uint8Array, pos: number, fail: (m: string) => never): number {
+    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) fail('the storage key list must be a list of str');
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (const key of keys as string[]) {
+      const s = this.storages.get(key);
+      if (s === undefined) fail(`the storage section lists '${key.slice(0, 64)}', which the pickle never references`);
+      if (s.decoded !== null) fail(`the storage section lists '${key}' twice`);
+      if (pos + 8 > bytes.length) fail(`storage '${key}': the file ends before its element count`);
+      const lo = v.getUint32(pos, this.littleEndian ? true : false);
+      const hi = v.getUint32(pos + 4, this.littleEndian ? true : false);
+      const numel = this.littleEndian ? hi * 4294967296 + lo : lo * 4294967296 + hi;
+      if (numel !== s.numel) fail(`storage '${key}' holds ${numel} elements where the pickle declared ${s.numel}`);
+      const nbytes = numel * itemSizeOf(s.element);
+      if (pos + 8 + nbytes > bytes.length) fail(`storage '${key}': the file ends inside its ${nbytes} bytes`);
+      s.decoded = decodeElements(bytes.subarray(pos + 8, pos + 8 + nbytes), s.element, numel, this.littleEndian);
+      pos += 8 + nbytes;
+    }
+    for (const s of this.storages.values()) if (s.decoded === null) fail(`storage '${s.key}' is missing from the storage section`);
+    for (const make of this.pending) make();
+    return pos;
+  }
 
   persistentLoad(pid: unknown, ctx: ExtensionContext): unknown {
     if (!(pid instanceof PyTuple)) return ctx.fail('persistent_load: the id must be a tuple');
     const [type, cls, key, location, numel] = pid.items as readonly unknown[];
     if (type !== 'storage') return ctx.fail(`persistent_load: only storages are allowed, not ${describeId(type)}`);
-    if (pid.length !== 5) {
-      return ctx.fail(`persistent_load: a storage id has 5 items (zip format), got ${pid.length}`);
+    const legacy = this.source === 'legacy';
+    if (pid.length !== (legacy ? 6 : 5)) {
+      return ctx.fail(`persistent_load: a storage id has ${legacy ? '6 items (legacy format)' : '5 items (zip format)'}, got ${pid.length}`);
     }
+    if (legacy && pid.items[5] !== null) return ctx.fail('persistent_load: storage views (view_metadata) of the legacy format are not supported');
     if (!(cls instanceof GlobalRef) || !cls.tag.startsWith('storage:')) {
       return ctx.fail('persistent_load: the storage type must be a torch.*Storage class');
     }
@@ -102,15 +146,21 @@ export class TorchPickle implements PickleExtension {
       }
       return known;
     }
-    const name = `${this.prefix}data/${key}`;
-    const size = this.zip.size(name);
-    if (size === undefined) return ctx.fail(`persistent_load: the archive has no record '${name}' for storage '${key}'`);
     const nbytes = numel * itemSizeOf(element);
-    if (size !== nbytes) {
-      return ctx.fail(`persistent_load: storage '${key}' declares ${numel} ${element} elements (${nbytes} bytes) but its record holds ${size} bytes`);
+    let decoded: Decoded | null = null;
+    if (this.source !== 'legacy') {
+      const name = `${this.source.prefix}data/${key}`;
+      const size = this.source.zip.size(name);
+      if (size === undefined) return ctx.fail(`persistent_load: the archive has no record '${name}' for storage '${key}'`);
+      if (size !== nbytes) {
+        return ctx.fail(`persistent_load: storage '${key}' declares ${numel} ${element} elements (${nbytes} bytes) but its record holds ${size} bytes`);
+      }
+      ctx.charge(COST.typedArray + numel * Math.max(4, itemSizeOf(element)), 'a storage');
+      decoded = decodeElements(this.source.zip.read(name), element, numel, this.littleEndian);
+    } else {
+      // Decoded after the pickles; charged now, before anything is allocated.
+      ctx.charge(COST.typedArray + numel * Math.max(4, itemSizeOf(element)), 'a storage');
     }
-    ctx.charge(COST.typedArray + numel * Math.max(4, itemSizeOf(element)), 'a storage');
-    const decoded = decodeElements(this.zip.read(name), element, numel, this.littleEndian);
     const s = new TorchStorage(key, element, numel, decoded);
     this.storages.set(key, s);
     return s;
@@ -136,7 +186,7 @@ export class TorchPickle implements PickleExtension {
       case 'parameter': {
         if (args.length !== 3 && args.length !== 4) return ctx.fail(`_rebuild_parameter takes 3 or 4 arguments, got ${args.length}`);
         const [data, requiresGrad, hooks, state] = args;
-        if (!isNdArray(data)) return ctx.fail('_rebuild_parameter: data must be a tensor');
+        if (typeof data !== 'object' || data === null || !this.tensors.has(data)) return ctx.fail('_rebuild_parameter: data must be a tensor');
         if (typeof requiresGrad !== 'boolean') return ctx.fail('_rebuild_parameter: requires_grad must be a bool');
         checkHooks(hooks, '_rebuild_parameter', ctx);
         if (state !== undefined && state !== null && !(state instanceof Map)) {
@@ -187,7 +237,6 @@ export class TorchPickle implements PickleExtension {
       }
       strides.push(s);
     }
-    const src = storage.decoded.data;
     let contiguous = true;
     if (numel > 0) {
       // The view's last element must lie inside the storage.
@@ -207,22 +256,21 @@ export class TorchPickle implements PickleExtension {
         return ctx.fail(`${fn}: the view (offset ${offset}, size (${shape.join(', ')}), stride (${strides.join(', ')})) reaches element ${last} of a storage of ${storage.numel}`);
       }
     }
-    let data: DataArray;
-    if (contiguous && offset === 0 && numel === storage.numel && !storage.handedOver) {
-      // The first tensor that is the whole storage takes its decoded array; later views copy it.
-      storage.handedOver = true;
-      ctx.charge(COST.ndarray, 'a tensor');
-      data = src;
-    } else {
-      ctx.charge(COST.ndarray + numel * Math.max(4, itemSizeOf(storage.element)), 'a tensor');
-      data = contiguous || numel === 0 ? src.slice(offset, offset + numel) : gather(src, offset, shape, strides, numel);
-    }
-    const out: { dtype: NdArray['dtype']; shape: readonly number[]; data: DataArray; sourceDType?: string } = {
-      dtype: storage.decoded.dtype,
-      shape: Object.freeze(shape.slice()),
-      data,
+    // The first tensor that is the whole storage takes its decoded array; later views copy it.
+    const handOver = contiguous && offset === 0 && numel === storage.numel && !storage.handedOver;
+    if (handOver) storage.handedOver = true;
+    ctx.charge(COST.ndarray + (handOver ? 0 : numel * Math.max(4, itemSizeOf(storage.element))), 'a tensor');
+    const kind = decodeElements(new Uint8Array(0), storage.element, 0);
+    const out: OutTensor = { dtype: kind.dtype, shape: Object.freeze(shape.slice()), data: kind.data };
+    if (kind.sourceDType !== undefined) out.sourceDType = kind.sourceDType;
+    const make = (): void => {
+      const src = (storage.decoded as Decoded).data;
+      if (handOver) out.data = src;
+      else out.data = contiguous || numel === 0 ? src.slice(offset, offset + numel) : gather(src, offset, shape, strides, numel);
     };
-    if (storage.decoded.sourceDType !== undefined) out.sourceDType = storage.decoded.sourceDType;
+    if (storage.decoded === null) this.pending.push(make);
+    else make();
+    this.tensors.add(out);
     return out as NdArray;
   }
 }

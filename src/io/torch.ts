@@ -1,6 +1,7 @@
 /**
  * PyTorch checkpoints: `loadTorch` reads what `torch.save` writes (the zip format of PyTorch ≥ 1.6:
- * `<archive>/data.pkl`, `<archive>/data/<key>` storages, `version`, `byteorder`) and `saveTorch`
+ * `<archive>/data.pkl`, `<archive>/data/<key>` storages, `version`, `byteorder`; and the legacy format
+ * of older PyTorch: five pickles then the storages) and `saveTorch`
  * writes files `torch.load` reads, with `weights_only=True` too (see {@link saveTorch} for
  * PyTorch 1.13's float limitation).
  *
@@ -17,9 +18,9 @@ import { FromPy, toTensor, type Loaded, type LoadConfig } from './from-py.js';
 import { checkSavePath, readFileBytes, readFileBytesSync, writeFileAtomic, writeFileAtomicSync } from './fs.js';
 import { checkLimit } from './limits.js';
 import { encodeElements, isNdArray, ndarray, type NdArray } from './ndarray.js';
-import { unpickleBudgeted } from './pickle-read.js';
+import { unpickleBudgeted, type UnpickleOptions } from './pickle-read.js';
 import { pickle, PyGlobal, PyPersistentId, PyReduce } from './pickle-write.js';
-import { PyFloat, PyTuple, type PyKey } from './py-value.js';
+import { PyFloat, PyTuple, type PyKey, type PyValue } from './py-value.js';
 import { TorchPickle } from './torch-pickle.js';
 import { checkLoadedAs, type LoadedDict, type LoadedStateDict } from './typed-load.js';
 import { writeZip, type ZipEntry } from './zip-write.js';
@@ -110,14 +111,32 @@ function decode(bytes: Uint8Array, options: LoadTorchOptions | undefined, path: 
   if (as !== undefined && (opts.returnNumpy === true || opts.dictAs === 'map')) {
     throw new ValueError(`${WHERE}: 'as' cannot be combined with returnNumpy or dictAs: 'map'.`);
   }
-  if (startsWith(bytes, LEGACY_MAGIC)) {
-    throw new UnpicklingError(
-      `${WHERE}: this is PyTorch's legacy (pre-1.6, or _use_new_zipfile_serialization=False) checkpoint format, which is not supported; re-save it with torch.save in PyTorch >= 1.6.`,
-    );
-  }
-  if (bytes.length >= 1 && bytes[0] === 0x80) {
-    throw new UnpicklingError(`${WHERE}: this is a bare pickle, not a torch.save zip archive (a Paddle .pdparams file? use paddle.load).`);
-  }
+  const unpickleOptions: { maxExpansion?: number; maxDepth?: number } = {};
+  if (maxExpansion !== undefined) unpickleOptions.maxExpansion = maxExpansion;
+  if (maxDepth !== undefined) unpickleOptions.maxDepth = maxDepth;
+  let value: PyValue;
+  if (startsWith(bytes, LEGACY_MAGIC)) value = readLegacy(bytes, unpickleOptions);
+  else if (bytes.length >= 1 && bytes[0] === 0x80) {
+    throw new UnpicklingError(`${WHERE}: this is a bare pickle, not a torch.save checkpoint (a Paddle .pdparams file? use paddle.load).`);
+  } else value = readZipped(bytes, unpickleOptions);
+  const returnNumpy = opts.returnNumpy === true;
+  const cfg: LoadConfig = {
+    returnNumpy,
+    keepNameTable: false,
+    dictAs: opts.dictAs ?? 'object',
+    maxExpansion,
+    maxDepth,
+    maxHeaderSize: undefined,
+    maxTensors: undefined,
+  };
+  const out = new FromPy(cfg, (v) => (isNdArray(v) && !returnNumpy ? toTensor(v, null) : undefined)).convert(value);
+  if (as === 'stateDict') checkLoadedAs(out, 'stateDict', WHERE, path);
+  if (as === 'optimizerStateDict') checkOptimizerStateDict(out, path);
+  return out;
+}
+
+/** The zip format (PyTorch >= 1.6): `<archive>/data.pkl` over the `<archive>/data/<key>` records. */
+function readZipped(bytes: Uint8Array, unpickleOptions: UnpickleOptions): PyValue {
   const zip = ZipArchive.open(bytes);
   const names = zip.names;
   const first = names[0];
@@ -142,27 +161,44 @@ function decode(bytes: Uint8Array, options: LoadTorchOptions | undefined, path: 
     }
     littleEndian = order === 'little';
   }
-  const unpickleOptions: { maxExpansion?: number; maxDepth?: number } = {};
-  if (maxExpansion !== undefined) unpickleOptions.maxExpansion = maxExpansion;
-  if (maxDepth !== undefined) unpickleOptions.maxDepth = maxDepth;
-  const { value } = unpickleBudgeted(zip.read(`${prefix}data.pkl`), unpickleOptions, {
-    ext: new TorchPickle(zip, prefix, littleEndian),
+  return unpickleBudgeted(zip.read(`${prefix}data.pkl`), unpickleOptions, {
+    ext: new TorchPickle({ zip, prefix }, littleEndian),
     budgetBase: bytes.length,
-  });
-  const returnNumpy = opts.returnNumpy === true;
-  const cfg: LoadConfig = {
-    returnNumpy,
-    keepNameTable: false,
-    dictAs: opts.dictAs ?? 'object',
-    maxExpansion,
-    maxDepth,
-    maxHeaderSize: undefined,
-    maxTensors: undefined,
+  }).value;
+}
+
+/** `torch.serialization.PROTOCOL_VERSION` of the legacy format. */
+const LEGACY_PROTOCOL = 1001;
+
+/**
+ * The legacy format (`torch.save(..., _use_new_zipfile_serialization=False)`, PyTorch < 1.6):
+ * five pickles (the magic number, the protocol 1001, `sys_info`, the object, the sorted storage
+ * keys) and then each storage as an int64 element count and its elements.
+ */
+function readLegacy(bytes: Uint8Array, unpickleOptions: UnpickleOptions): PyValue {
+  const fail = (m: string): never => {
+    throw new UnpicklingError(`${WHERE}: legacy format: ${m}.`);
   };
-  const out = new FromPy(cfg, (v) => (isNdArray(v) && !returnNumpy ? toTensor(v, null) : undefined)).convert(value);
-  if (as === 'stateDict') checkLoadedAs(out, 'stateDict', WHERE, path);
-  if (as === 'optimizerStateDict') checkOptimizerStateDict(out, path);
-  return out;
+  let pos = 0;
+  const next = (): PyValue => {
+    if (pos >= bytes.length) fail('the file ends before all its pickles');
+    const r = unpickleBudgeted(bytes.subarray(pos), unpickleOptions);
+    pos += r.end;
+    return r.value;
+  };
+  next(); // the magic number, checked by the caller
+  const protocol = next();
+  if (protocol !== LEGACY_PROTOCOL) fail(`protocol version ${describe(protocol)}, expected ${LEGACY_PROTOCOL}`);
+  const info = next();
+  const little = info instanceof Map ? info.get('little_endian') : undefined;
+  if (typeof little !== 'boolean') fail('sys_info has no little_endian flag');
+  const ext = new TorchPickle('legacy', little as boolean);
+  const main = unpickleBudgeted(bytes.subarray(pos), unpickleOptions, { ext, budgetBase: bytes.length });
+  pos += main.end;
+  const keys = next();
+  const end = ext.readLegacyStorages(keys, bytes, pos, fail);
+  if (end !== bytes.length) fail(`${bytes.length - end} bytes follow the last storage`);
+  return main.value;
 }
 
 function isPlainDict(v: unknown): v is LoadedDict {
@@ -221,7 +257,8 @@ export function loadTorch(path: string, options: LoadTorchStateDictOptions): Pro
  */
 export function loadTorch(path: string, options: LoadTorchOptimizerStateDictOptions): Promise<TorchOptimizerStateDict>;
 /**
- * Reads a checkpoint written by PyTorch's `torch.save` (the zip format, PyTorch ≥ 1.6): dense CPU
+ * Reads a checkpoint written by PyTorch's `torch.save` (the zip format of PyTorch ≥ 1.6, and the
+ * legacy format of older versions or `_use_new_zipfile_serialization=False`): dense CPU
  * tensors of float32/64, float16/bfloat16 (widened to float32), int64/32/16/8, uint8 and bool, in
  * dicts, lists and tuples. Strided views become contiguous copies; tensors sharing a storage are
  * copied apart. Node only; {@link loadTorchBytes} reads bytes in browsers. The reader is restricted
@@ -235,7 +272,8 @@ export function loadTorch(path: string, options: LoadTorchOptimizerStateDictOpti
  * @returns The saved object: dicts as plain objects (int keys as strings) or Maps, tensors as Tensors or NdArrays.
  * @throws {@link io.ZipError} for a malformed, compressed or inconsistent zip container;
  *   {@link io.UnpicklingError} for a malformed or disallowed pickle (any global outside the
- *   allow-list, a view outside its storage, a legacy-format file) or one beyond the limits;
+ *   allow-list, a view outside its storage, a legacy file whose storages disagree with its pickle)
+ *   or one beyond the limits;
  *   {@link errors.ValueError} when `path` is not a string; {@link errors.TypeError} for an unknown option.
  */
 export function loadTorch<T = Loaded>(path: string, options?: LoadTorchOptions): Promise<T>;

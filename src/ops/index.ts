@@ -17,6 +17,8 @@ export { gather, indexSelect, index_select, where } from './indexing.js';
 export type { GatherOptions, IndexSelectOptions } from './indexing.js';
 export { equal } from './compare.js';
 export { cast, detach } from './cast.js';
+export { assign, addN, add_n, tolist } from './assign.js';
+export type { AssignOptions } from './assign.js';
 export { tanh, sigmoid, relu, rsqrt, sin, cos, floor, round, isnan, isinf, isfinite } from './elementwise.js';
 export type { NameOptions, RoundOptions } from './elementwise.js';
 export {

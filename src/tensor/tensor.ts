@@ -300,13 +300,6 @@ export class Tensor {
   }
 
   /**
-   * Paddle's `clear_gradient(set_to_zero=True)`: a dense gradient is zero-filled and kept (so
-   * `step()` still updates with g = 0); `false` (or `{ setToZero: false }`) releases it, so the
-   * tensor has no gradient and `step()` skips it. A sparse gradient is always released. A released
-   * dense buffer is reused by the next backward (no new allocation): copy a gradient you want to
-   * keep across a clear (`grad.numpy()`).
-   */
-  /**
    * Paddle's `retain_grads()`: this tensor (an op's output, not a leaf) keeps the gradient later
    * backward passes compute for it in `.grad`, accumulated like a leaf's. Leaves keep theirs anyway.
    */
@@ -319,6 +312,13 @@ export class Tensor {
     return this.retainsGradFlag;
   }
 
+  /**
+   * Paddle's `clear_gradient(set_to_zero=True)`: a dense gradient is zero-filled and kept (so
+   * `step()` still updates with g = 0); `false` (or `{ setToZero: false }`) releases it, so the
+   * tensor has no gradient and `step()` skips it. A sparse gradient is always released. A released
+   * dense buffer is reused by the next backward (no new allocation): copy a gradient you want to
+   * keep across a clear (`grad.numpy()`).
+   */
   clearGradient(setToZero?: SetToZeroArg): void {
     const zero = setToZeroOf('clear_gradient', setToZero);
     const cur = this.gradValue;

@@ -175,10 +175,73 @@ describe('loadTorch: hostile zip containers are refused with ZipError', () => {
     refused(writeZip([{ name: 'data.pkl', data: pickle(1, { protocol: 2 }) }]), ZipError, /top-level directory/);
   });
 
-  it('legacy-format files and bare pickles are named, not parsed', () => {
-    const legacy = Uint8Array.of(0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e);
-    refused(legacy, UnpicklingError, /legacy/);
+  it('bare pickles are named, not read as checkpoints', () => {
     refused(pickle({ a: 1 }, { protocol: 2 }), UnpicklingError, /bare pickle/);
+  });
+});
+
+/** A legacy-format file: magic, protocol, sys_info, the object, the keys, then the storages. */
+function legacyFile(value: unknown, keys: unknown, storages: Uint8Array, protocol = 1001, little: unknown = true): Uint8Array {
+  const parts = [
+    pickle(0x1950a86a20f9469cfc6cn, { protocol: 2 }),
+    pickle(protocol, { protocol: 2 }),
+    pickle(new Map<string, unknown>([['protocol_version', protocol], ['little_endian', little]]), { protocol: 2 }),
+    pickle(value, { protocol: 2 }),
+    pickle(keys, { protocol: 2 }),
+    storages,
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function legacyPid(key: string, numel: number, view: unknown = null): PyPersistentId {
+  return new PyPersistentId(new PyTuple(['storage', new PyGlobal('torch', 'FloatStorage') as never, key, 'cpu', numel, view as never]));
+}
+
+/** An int64 element count and float32 elements, as the legacy storage section holds them. */
+function section(...xs: number[]): Uint8Array {
+  const b = new Uint8Array(8 + 4 * xs.length);
+  new DataView(b.buffer).setUint32(0, xs.length, true);
+  b.set(f32(...xs), 8);
+  return b;
+}
+
+describe('loadTorch: hostile legacy-format files are refused with UnpicklingError', () => {
+  const w = (n = 2, view: unknown = null): PyReduce => tensor(legacyPid('k', n, view) as never, 0, [2], [1]);
+
+  it('the valid base file loads', () => {
+    const sd = loadTorchBytes(legacyFile(new Map([['w', w()]]), ['k'], section(1, 2)), { as: 'stateDict' });
+    expect(Array.from((sd.w as Tensor).data as Float32Array)).toEqual([1, 2]);
+  });
+
+  it('a wrong protocol or sys_info, truncation, trailing bytes', () => {
+    const ok = legacyFile(new Map([['w', w()]]), ['k'], section(1, 2));
+    refused(ok.subarray(0, 14), UnpicklingError, /truncated|ends before/);
+    refused(ok.subarray(0, ok.length - 3), UnpicklingError, /ends inside its 8 bytes/);
+    refused(legacyFile(new Map([['w', w()]]), ['k'], section(1, 2), 1000), UnpicklingError, /protocol version 1000/);
+    refused(legacyFile(new Map([['w', w()]]), ['k'], section(1, 2), 1001, 'yes'), UnpicklingError, /little_endian/);
+    const extra = new Uint8Array(ok.length + 4);
+    extra.set(ok);
+    refused(extra, UnpicklingError, /4 bytes follow the last storage/);
+  });
+
+  it('storage sections that disagree with the pickle', () => {
+    refused(legacyFile(new Map([['w', w()]]), ['k'], section(1, 2, 3)), UnpicklingError, /holds 3 elements where the pickle declared 2/);
+    refused(legacyFile(new Map([['w', w()]]), ['other'], section(1, 2)), UnpicklingError, /never references/);
+    refused(legacyFile(new Map([['w', w()]]), [], new Uint8Array(0)), UnpicklingError, /missing from the storage section/);
+    refused(legacyFile(new Map([['w', w()]]), ['k', 'k'], section(1, 2)), UnpicklingError, /twice/);
+    refused(legacyFile(new Map([['w', w()]]), 'k', section(1, 2)), UnpicklingError, /list of str/);
+    refused(legacyFile(new Map([['w', w(2, new PyTuple(['v', 0, 2]))]]), ['k'], section(1, 2)), UnpicklingError, /view_metadata/);
+    refused(legacyFile(new Map([['w', tensor(legacyPid('k', 2), 0, [3], [1])]]), ['k'], section(1, 2)), UnpicklingError, /reaches element 2/);
+  });
+
+  it('a huge declared storage is refused before the storage section is read', () => {
+    refused(legacyFile(new Map([['w', w(2 ** 40)]]), ['k'], section(1, 2)), UnpicklingError, /would expand/);
   });
 });
 

@@ -69,6 +69,18 @@ describe('loadTorch: a module state_dict written by torch.save', () => {
     expect([...m.keys()]).toEqual(Object.keys(expected));
   });
 
+  it('reads the legacy (non-zip, pre-1.6) format of the same state dict identically', () => {
+    const zip = loadTorchSync<Record<string, NdArray>>(fixture('model_state.pt'), { returnNumpy: true });
+    const legacy = loadTorchSync<Record<string, NdArray>>(fixture('model_state_legacy.pt'), { returnNumpy: true });
+    expect(Object.keys(legacy)).toEqual(Object.keys(zip));
+    for (const [k, a] of Object.entries(zip)) {
+      const b = legacy[k] as NdArray;
+      expect(b.dtype, k).toBe(a.dtype);
+      expect(b.shape, k).toEqual(a.shape);
+      expect(Array.from(b.data as ArrayLike<number>), k).toEqual(Array.from(a.data as ArrayLike<number>));
+    }
+  });
+
   it('async, sync and bytes forms agree', async () => {
     const a = await loadTorch(fixture('model_state.pt'), { as: 'stateDict' });
     const b = loadTorchBytes(new Uint8Array(readFileSync(fixture('model_state.pt'))), { as: 'stateDict' });

@@ -1350,7 +1350,7 @@ export default conformance({
       ...
       ...         return out
       `,
-      notPortable: { reason: 'missing-api', why: "Layer.create_variable and paddle.assign are not in this package (a forward writes its result to a variable the layer created)" },
+      notPortable: { reason: 'missing-api', why: "Layer.create_variable is not in this package (the example's forward assigns its result to a variable the layer created)" },
     },
     {
       api: 'paddle.nn.Layer.create_tensor',
@@ -1372,7 +1372,7 @@ export default conformance({
       ...
       ...         return out
       `,
-      notPortable: { reason: 'missing-api', why: "Layer.create_tensor and paddle.assign are not in this package (a forward writes its result to a tensor the layer created)" },
+      notPortable: { reason: 'missing-api', why: "Layer.create_tensor is not in this package (the example's forward assigns its result to a tensor the layer created)" },
     },
     {
       api: 'paddle.nn.Layer.parameters',

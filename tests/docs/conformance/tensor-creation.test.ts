@@ -323,5 +323,47 @@ export default conformance({
         doc.out(out2.numpy());
       },
     },
+    {
+      api: 'paddle.assign',
+      python: py`
+      >>> import paddle
+      >>> import numpy as np
+      >>> data = paddle.full(shape=[3, 2], fill_value=2.5, dtype='float64')
+      >>> print(data.numpy())
+      [[2.5 2.5]
+       [2.5 2.5]
+       [2.5 2.5]]
+      >>> array = np.array([[1, 1],
+      ...                     [3, 4],
+      ...                     [1, 3]]).astype(np.int64)
+      >>> result1 = paddle.zeros(shape=[3, 3], dtype='float32')
+      >>> paddle.assign(array, result1)
+      >>> print(result1.numpy())
+      [[1 1]
+       [3 4]
+       [1 3]]
+      >>> result2 = paddle.assign(data)
+      >>> print(result2.numpy())
+      [[2.5 2.5]
+       [2.5 2.5]
+       [2.5 2.5]]
+      >>> result3 = paddle.assign(np.array([[2.5, 2.5], [2.5, 2.5], [2.5, 2.5]], dtype='float32'))
+      >>> print(result3.numpy())
+      [[2.5 2.5]
+       [2.5 2.5]
+       [2.5 2.5]]
+      `,
+      note: "np.array(...).astype(np.int64) is an int64 tensor here",
+      run: (doc) => {
+        const data = paddle.full([3, 2], 2.5, { dtype: 'float64' });
+        doc.out(data.tolist());
+        const array = I([[1, 1], [3, 4], [1, 3]]);
+        const result1 = paddle.zeros([3, 3], { dtype: 'float32' });
+        expect(() => paddle.assign(array, result1)).toThrow(paddle.errors.ValueError);
+        doc.skip("assign into an output of another shape and dtype: Paddle reshapes and retypes the output, here a ValueError");
+        doc.out(paddle.assign(data).tolist());
+        doc.out(paddle.assign(new Float32Array([2.5, 2.5, 2.5, 2.5, 2.5, 2.5])).reshape([3, 2]).tolist());
+      },
+    },
   ],
 });

@@ -573,5 +573,25 @@ export default conformance({
         doc.skip('out3[0, 0, 0, 0, 0]: the same view');
       },
     },
+    {
+      api: 'paddle.tolist',
+      python: py`
+      >>> import paddle
+
+      >>> t = paddle.to_tensor([0,1,2,3,4])
+      >>> expectlist = t.tolist()
+      >>> print(expectlist)
+      [0, 1, 2, 3, 4]
+
+      >>> expectlist = paddle.tolist(t)
+      >>> print(expectlist)
+      [0, 1, 2, 3, 4]
+      `,
+      run: (doc) => {
+        const t = I([0, 1, 2, 3, 4]);
+        doc.out(t.tolist());
+        doc.out(paddle.tolist(t));
+      },
+    },
   ],
 });

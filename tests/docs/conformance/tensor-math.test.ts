@@ -135,7 +135,7 @@ export default conformance({
       `,
       run: (doc) => {
         let x = T([[1, 0], [1, 1]], { dtype: 'int32' });
-        x = x.clone(); // paddle.assign(x)
+        x = paddle.assign(x);
         doc.out(x);
         x = paddle.cast(x, 'bool');
         doc.out(paddle.any(x));
@@ -1112,6 +1112,25 @@ export default conformance({
       `,
       run: (doc) => {
         doc.out(F.tanh(T([-0.4, -0.2, 0.1, 0.3])));
+      },
+    },
+    {
+      api: 'paddle.add_n',
+      python: py`
+      >>> import paddle
+
+      >>> input0 = paddle.to_tensor([[1, 2, 3], [4, 5, 6]], dtype='float32')
+      >>> input1 = paddle.to_tensor([[7, 8, 9], [10, 11, 12]], dtype='float32')
+      >>> output = paddle.add_n([input0, input1])
+      >>> output
+      Tensor(shape=[2, 3], dtype=float32, place=Place(cpu), stop_gradient=True,
+      [[8. , 10., 12.],
+       [14., 16., 18.]])
+      `,
+      run: (doc) => {
+        const input0 = T([[1, 2, 3], [4, 5, 6]], { dtype: 'float32' });
+        const input1 = T([[7, 8, 9], [10, 11, 12]], { dtype: 'float32' });
+        doc.out(paddle.add_n([input0, input1]));
       },
     },
   ],

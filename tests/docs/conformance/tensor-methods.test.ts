@@ -6,7 +6,7 @@ import { F, I, pyFloat, T } from './helpers.js';
 
 export default conformance({
   area: 'tensor-methods',
-  sources: ["base/dygraph/base.py", "base/dygraph/tensor_patch_methods.py", "base/framework.py", "tensor/creation.py", "tensor/manipulation.py"],
+  sources: ["base/dygraph/base.py", "base/dygraph/tensor_patch_methods.py", "base/framework.py", "tensor/creation.py"],
   cases: [
     {
       api: 'paddle.is_grad_enabled',
@@ -314,7 +314,23 @@ export default conformance({
       1.0
       After clear 0.0
       `,
-      notPortable: { reason: 'missing-api', why: "the example needs paddle.add_n and Tensor.retain_grads (the gradient of a non-leaf), which this package does not have; clear_gradient itself is in the Tensor.clone, backward and Layer.clear_gradients twins" },
+      note: "np.ones([2, 2]) is paddle.ones([2, 2]); Tensor.gradient() of a 0-D tensor is a one-element typed array (Python prints the 0-D numpy value)",
+      run: (doc) => {
+        const inputs2: paddle.Tensor[] = [];
+        for (let i = 0; i < 10; i++) {
+          const tmp = paddle.ones([2, 2], { dtype: 'float32' });
+          tmp.stopGradient = false;
+          inputs2.push(tmp);
+        }
+        const ret2 = paddle.add_n(inputs2);
+        const loss2 = paddle.sum(ret2);
+        loss2.retain_grads();
+        loss2.backward();
+        const before = (loss2.gradient() as paddle.DataArray)[0] as number;
+        loss2.clear_gradient();
+        const after = (loss2.gradient() as paddle.DataArray)[0] as number;
+        doc.out(`${pyFloat(before)}\nAfter clear ${pyFloat(after)}`);
+      },
     },
     {
       api: 'paddle.Tensor.numpy',
@@ -374,34 +390,17 @@ export default conformance({
       >>> print(x.grad.numpy())
       [3. 3.]
       `,
+      note: "paddle.clone(x) is x.clone()",
       run: (doc) => {
         const x = paddle.ones([2]);
         x.stopGradient = false;
+        x.retain_grads();
         const cloneX = x.clone();
+        cloneX.retain_grads();
         const y = paddle.pow(cloneX, 3);
         y.backward();
-        doc.skip('clone_x.grad needs retain_grads(), which this package does not have');
+        doc.out((cloneX.grad as paddle.Tensor).numpy());
         doc.out((x.grad as paddle.Tensor).numpy());
-      },
-    },
-    {
-      api: 'paddle.Tensor.tolist',
-      python: py`
-      >>> import paddle
-
-      >>> t = paddle.to_tensor([0,1,2,3,4])
-      >>> expectlist = t.tolist()
-      >>> print(expectlist)
-      [0, 1, 2, 3, 4]
-
-      >>> expectlist = paddle.tolist(t)
-      >>> print(expectlist)
-      [0, 1, 2, 3, 4]
-      `,
-      run: (doc) => {
-        const t = I([0, 1, 2, 3, 4]);
-        doc.out(t.tolist());
-        doc.skip('paddle.tolist(t): the function form is not exported');
       },
     },
   ],
