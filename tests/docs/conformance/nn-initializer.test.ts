@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import * as paddle from '../../../src/index.js';
 import { conformance, py } from './harness.js';
-import { F, I, pyFloat, T } from './helpers.js';
+import { linearWithInitializer } from './helpers.js';
 
 export default conformance({
   area: 'nn-initializer',
@@ -160,14 +160,7 @@ export default conformance({
       `,
       random: 'unseeded',
       run: (doc) => {
-        const data = paddle.ones([3, 1, 2], { dtype: 'float32' });
-        const weightAttr = new paddle.ParamAttr({ name: 'linear_weight', initializer: new paddle.nn.initializer.Normal({ mean: 0.0, std: 2.0 }) });
-        const biasAttr = new paddle.ParamAttr({ name: 'linear_bias', initializer: new paddle.nn.initializer.Normal({ mean: 0.0, std: 2.0 }) });
-        const linear = new paddle.nn.Linear(2, 2, { weightAttr, biasAttr });
-        doc.seq([linear.weight], { random: true });
-        doc.seq([linear.bias], { random: true });
-        doc.random(linear.forward(data));
-        paddle.nn.resetParameterNames();
+        linearWithInitializer(doc, () => new paddle.nn.initializer.Normal({ mean: 0.0, std: 2.0 }));
       },
     },
     {
@@ -202,15 +195,8 @@ export default conformance({
       `,
       random: 'unseeded',
       run: (doc) => {
-        const data = paddle.ones([3, 1, 2], { dtype: 'float32' });
-        const weightAttr = new paddle.ParamAttr({ name: 'linear_weight', initializer: new paddle.nn.initializer.TruncatedNormal({ mean: 0.0, std: 2.0 }) });
-        const biasAttr = new paddle.ParamAttr({ name: 'linear_bias', initializer: new paddle.nn.initializer.TruncatedNormal({ mean: 0.0, std: 2.0 }) });
-        const linear = new paddle.nn.Linear(2, 2, { weightAttr, biasAttr });
-        doc.seq([linear.weight], { random: true });
-        doc.seq([linear.bias], { random: true });
+        const linear = linearWithInitializer(doc, () => new paddle.nn.initializer.TruncatedNormal({ mean: 0.0, std: 2.0 }));
         expect(Array.from(linear.weight.data).every((v) => Math.abs(v) <= 4)).toBe(true);
-        doc.random(linear.forward(data));
-        paddle.nn.resetParameterNames();
       },
     },
     {
@@ -247,15 +233,8 @@ export default conformance({
       random: 'seeded',
       run: (doc) => {
         paddle.seed(1);
-        const data = paddle.ones([3, 1, 2], { dtype: 'float32' });
-        const weightAttr = new paddle.ParamAttr({ name: 'linear_weight', initializer: new paddle.nn.initializer.Uniform(-0.5, 0.5) });
-        const biasAttr = new paddle.ParamAttr({ name: 'linear_bias', initializer: new paddle.nn.initializer.Uniform(-0.5, 0.5) });
-        const linear = new paddle.nn.Linear(2, 2, { weightAttr, biasAttr });
-        doc.seq([linear.weight], { random: true });
-        doc.seq([linear.bias], { random: true });
+        const linear = linearWithInitializer(doc, () => new paddle.nn.initializer.Uniform(-0.5, 0.5));
         expect(Array.from(linear.weight.data).every((v) => v >= -0.5 && v <= 0.5)).toBe(true);
-        doc.random(linear.forward(data));
-        paddle.nn.resetParameterNames();
       },
     },
     {
@@ -292,14 +271,7 @@ export default conformance({
       random: 'seeded',
       run: (doc) => {
         paddle.seed(1);
-        const data = paddle.ones([3, 1, 2], { dtype: 'float32' });
-        const weightAttr = new paddle.ParamAttr({ name: 'linear_weight', initializer: new paddle.nn.initializer.XavierNormal() });
-        const biasAttr = new paddle.ParamAttr({ name: 'linear_bias', initializer: new paddle.nn.initializer.XavierNormal() });
-        const linear = new paddle.nn.Linear(2, 2, { weightAttr, biasAttr });
-        doc.seq([linear.weight], { random: true });
-        doc.seq([linear.bias], { random: true });
-        doc.random(linear.forward(data));
-        paddle.nn.resetParameterNames();
+        linearWithInitializer(doc, () => new paddle.nn.initializer.XavierNormal());
       },
     },
     {
@@ -335,15 +307,8 @@ export default conformance({
       random: 'seeded',
       run: (doc) => {
         paddle.seed(1);
-        const data = paddle.ones([3, 1, 2], { dtype: 'float32' });
-        const weightAttr = new paddle.ParamAttr({ name: 'linear_weight', initializer: new paddle.nn.initializer.XavierUniform() });
-        const biasAttr = new paddle.ParamAttr({ name: 'linear_bias', initializer: new paddle.nn.initializer.XavierUniform() });
-        const linear = new paddle.nn.Linear(2, 2, { weightAttr, biasAttr });
-        doc.seq([linear.weight], { random: true });
-        doc.seq([linear.bias], { random: true });
+        const linear = linearWithInitializer(doc, () => new paddle.nn.initializer.XavierUniform());
         expect(Array.from(linear.weight.data).every((v) => Math.abs(v) <= Math.sqrt(6 / 4))).toBe(true);
-        doc.random(linear.forward(data));
-        paddle.nn.resetParameterNames();
       },
     },
     {

@@ -1,8 +1,7 @@
 /** Paddle's documentation examples for this area, each beside its TypeScript twin (harness.ts). */
-import { expect } from 'vitest';
 import * as paddle from '../../../src/index.js';
 import { conformance, py } from './harness.js';
-import { F, I, pyFloat, T } from './helpers.js';
+import { I, T } from './helpers.js';
 
 export default conformance({
   area: 'tensor-logic',

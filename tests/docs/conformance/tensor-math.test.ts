@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import * as paddle from '../../../src/index.js';
 import { conformance, py } from './harness.js';
-import { F, I, pyFloat, T } from './helpers.js';
+import { F, I, reduceWithGradExample, T } from './helpers.js';
 
 export default conformance({
   area: 'tensor-math',
@@ -435,28 +435,7 @@ export default conformance({
         [1., 1.]]])
       `,
       run: (doc) => {
-        const x = T([[0.2, 0.3, 0.5, 0.9], [0.1, 0.2, 0.6, 0.7]], { dtype: 'float64', stopGradient: false });
-        for (const f of [() => paddle.max(x), () => paddle.max(x, { axis: 0 }), () => paddle.max(x, { axis: -1 })]) {
-          const r = f();
-          r.backward();
-          doc.out(r);
-          doc.out(x.grad);
-          x.clearGrad();
-        }
-        const r4 = paddle.max(x, { axis: 1, keepdim: true });
-        r4.backward();
-        doc.out(r4);
-        doc.out(x.grad);
-        const y = T([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], { dtype: 'float64', stopGradient: false });
-        const r5 = paddle.max(y, { axis: [1, 2] });
-        r5.backward();
-        doc.out(r5);
-        doc.out(y.grad);
-        y.clearGrad();
-        const r6 = paddle.max(y, { axis: [0, 1] });
-        r6.backward();
-        doc.out(r6);
-        doc.out(y.grad);
+        reduceWithGradExample(doc, paddle.max);
       },
     },
     {
@@ -586,28 +565,7 @@ export default conformance({
         [0., 0.]]])
       `,
       run: (doc) => {
-        const x = T([[0.2, 0.3, 0.5, 0.9], [0.1, 0.2, 0.6, 0.7]], { dtype: 'float64', stopGradient: false });
-        for (const f of [() => paddle.min(x), () => paddle.min(x, { axis: 0 }), () => paddle.min(x, { axis: -1 })]) {
-          const r = f();
-          r.backward();
-          doc.out(r);
-          doc.out(x.grad);
-          x.clearGrad();
-        }
-        const r4 = paddle.min(x, { axis: 1, keepdim: true });
-        r4.backward();
-        doc.out(r4);
-        doc.out(x.grad);
-        const y = T([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], { dtype: 'float64', stopGradient: false });
-        const r5 = paddle.min(y, { axis: [1, 2] });
-        r5.backward();
-        doc.out(r5);
-        doc.out(y.grad);
-        y.clearGrad();
-        const r6 = paddle.min(y, { axis: [0, 1] });
-        r6.backward();
-        doc.out(r6);
-        doc.out(y.grad);
+        reduceWithGradExample(doc, paddle.min);
       },
     },
     {

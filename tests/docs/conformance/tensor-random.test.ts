@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import * as paddle from '../../../src/index.js';
 import { conformance, py } from './harness.js';
-import { F, I, pyFloat, T } from './helpers.js';
+import { I, T } from './helpers.js';
 
 export default conformance({
   area: 'tensor-random',
