@@ -1,6 +1,7 @@
 /**
  * Convolution: `F.conv2d` forward, and forward + backward, at the two layers of the demo CNN
- * (batch 64 of 28×28 digits: conv 5×5 1→16 on 28×28, conv 5×5 16→32 on 12×12, no padding), in
+ * (batch 64 of 28×28 digits: conv 5×5 1→16 on 28×28 with padding 2, conv 5×5 16→32 on 14×14
+ * without), in
  * paddle-rmsprop (im2row + `paddle.matmul`, whose float32 GEMM the kernel backend installs) and in
  * TF.js 4.22 (`tf.conv2d`, NHWC, gradients via `tf.grads`) on @tensorflow/tfjs-backend-wasm, same
  * shapes, same run. The backward is of Σ out·G: the weight and bias gradients, and the input
@@ -32,18 +33,19 @@ interface Shape {
   hw: number;
   cout: number;
   k: number;
+  pad: number;
   /** The input needs a gradient (every layer but the first). */
   inputGrad: boolean;
 }
 
 const SHAPES: Shape[] = [
-  { name: 'conv1 64×1×28×28 ⊛ 16×1×5×5', n: 64, cin: 1, hw: 28, cout: 16, k: 5, inputGrad: false },
-  { name: 'conv2 64×16×12×12 ⊛ 32×16×5×5', n: 64, cin: 16, hw: 12, cout: 32, k: 5, inputGrad: true },
+  { name: 'conv1 64×1×28×28 ⊛ 16×1×5×5, padding 2', n: 64, cin: 1, hw: 28, cout: 16, k: 5, pad: 2, inputGrad: false },
+  { name: 'conv2 64×16×14×14 ⊛ 32×16×5×5', n: 64, cin: 16, hw: 14, cout: 32, k: 5, pad: 0, inputGrad: true },
 ];
 
 /** Multiply-adds of the forward product; the backward does one (dW) or two (dW, dx) more. */
 function flops(s: Shape, backward: boolean): number {
-  const o = s.hw - s.k + 1;
+  const o = s.hw + 2 * s.pad - s.k + 1;
   const fwd = 2 * s.n * o * o * s.cout * s.cin * s.k * s.k;
   return backward ? fwd * (s.inputGrad ? 3 : 2) : fwd;
 }
@@ -69,15 +71,15 @@ interface Row {
 }
 
 function paddleRows(ctx: BenchContext, s: Shape, budgetMs: number): Row {
-  const o = s.hw - s.k + 1;
+  const o = s.hw + 2 * s.pad - s.k + 1;
   const x = paddle.Tensor.fromArray(uniform(s.n * s.cin * s.hw * s.hw, 1), [s.n, s.cin, s.hw, s.hw], 'float32', { stopGradient: !s.inputGrad });
   const w = paddle.Tensor.fromArray(uniform(s.cout * s.cin * s.k * s.k, 2), [s.cout, s.cin, s.k, s.k], 'float32', { stopGradient: false });
   const b = paddle.Tensor.fromArray(uniform(s.cout, 3), [s.cout], 'float32', { stopGradient: false });
   const G = paddle.Tensor.fromArray(uniform(s.n * s.cout * o * o, 4), [s.n, s.cout, o, o], 'float32');
-  const fwd = measure(() => paddle.noGrad(() => ctx.consume(paddle.nn.functional.conv2d(x, w, b).data[0] as number)), { budgetMs });
+  const fwd = measure(() => paddle.noGrad(() => ctx.consume(paddle.nn.functional.conv2d(x, w, b, { padding: s.pad }).data[0] as number)), { budgetMs });
   const both = measure(
     () => {
-      paddle.nn.functional.conv2d(x, w, b).backward(G);
+      paddle.nn.functional.conv2d(x, w, b, { padding: s.pad }).backward(G);
       ctx.consume((w.grad as paddle.Tensor).data[0] as number);
       w.clearGradient(false);
       b.clearGradient(false);
@@ -89,17 +91,17 @@ function paddleRows(ctx: BenchContext, s: Shape, budgetMs: number): Row {
 }
 
 async function tfjsRows(ctx: BenchContext, s: Shape, budgetMs: number, label: string): Promise<Row> {
-  const o = s.hw - s.k + 1;
+  const o = s.hw + 2 * s.pad - s.k + 1;
   const x = tf.tensor4d(uniform(s.n * s.cin * s.hw * s.hw, 1), [s.n, s.hw, s.hw, s.cin]);
   const w = tf.tensor4d(uniform(s.cout * s.cin * s.k * s.k, 2), [s.k, s.k, s.cin, s.cout]);
   const b = tf.tensor1d(uniform(s.cout, 3));
   const G = tf.tensor4d(uniform(s.n * s.cout * o * o, 4), [s.n, o, o, s.cout]);
   const fwd = measure(() => {
-    const y = tf.tidy(() => tf.add(tf.conv2d(x, w, 1, 'valid'), b));
+    const y = tf.tidy(() => tf.add(tf.conv2d(x, w, 1, s.pad === 0 ? 'valid' : 'same'), b));
     ctx.consume((y.dataSync()[0] as number) ?? 0);
     y.dispose();
   }, { budgetMs });
-  const loss = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.add(tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, 1, 'valid'), bi), G));
+  const loss = (xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.add(tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, 1, s.pad === 0 ? 'valid' : 'same'), bi), G));
   if (tf.getKernel('Conv2DBackpropFilter', tf.getBackend()) === undefined) {
     tf.dispose([x, w, b, G]);
     return { impl: label, shape: s.name, fwdMs: fwd.medianMs, bwdMs: NaN, fwdFlops: flops(s, false), bwdFlops: flops(s, true) };

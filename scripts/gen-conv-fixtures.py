@@ -407,15 +407,15 @@ adaptive_case((1, 2, 6, 6), 4)
 adaptive_case((1, 5, 4, 3), [None, 3], fmt="NHWC")
 
 # ---------------------------------------------------------------------------------------------
-# The demo CNN as a Paddle checkpoint: conv 5x5 16 + ReLU + max-pool 2, conv 5x5 32 + ReLU +
-# max-pool 2, linear 512 -> 10 (src/cli/model.ts).
+# The demo CNN as a Paddle checkpoint: conv 5x5 16 (padding 2) + ReLU + max-pool 2, conv 5x5 32 +
+# ReLU + max-pool 2, linear 800 -> 10 (src/cli/model.ts).
 
 ck = {
     "conv1.weight": rng.normal(0, math.sqrt(2 / 25), (16, 1, 5, 5)).astype("<f4"),
     "conv1.bias": rand(16).astype("<f4") * np.float32(0.1),
     "conv2.weight": rng.normal(0, math.sqrt(2 / 400), (32, 16, 5, 5)).astype("<f4"),
     "conv2.bias": rand(32).astype("<f4") * np.float32(0.1),
-    "fc.weight": rand(512, 10).astype("<f4") * np.float32(0.1),
+    "fc.weight": rand(800, 10).astype("<f4") * np.float32(0.1),
     "fc.bias": rand(10).astype("<f4") * np.float32(0.1),
 }
 names = {"conv1.weight": "conv2d_0.w_0", "conv1.bias": "conv2d_0.b_0", "conv2.weight": "conv2d_1.w_0",
@@ -423,11 +423,12 @@ names = {"conv1.weight": "conv2d_0.w_0", "conv1.bias": "conv2d_0.b_0", "conv2.we
 images = rng.uniform(0, 1, (2, 784)).astype("<f4")
 f64 = {k: v.astype(np.float64) for k, v in ck.items()}
 h = images.astype(np.float64).reshape(2, 1, 28, 28)
-for layer in ("conv1", "conv2"):
-    h = conv2d_ref(h, f64[layer + ".weight"], f64[layer + ".bias"], np.zeros(conv_out_shape(h, f64[layer + ".weight"], (1, 0, 1, 1, "NCHW"))), 1, 0, 1, 1, "NCHW")[0]
+for layer, pad in (("conv1", 2), ("conv2", 0)):
+    w, b = f64[layer + ".weight"], f64[layer + ".bias"]
+    h = conv2d_ref(h, w, b, np.zeros(conv_out_shape(h, w, (1, pad, 1, 1, "NCHW"))), 1, pad, 1, 1, "NCHW")[0]
     h = np.maximum(h, 0)
     h = pool_ref("max", h, None, 2, None, 0, False, True, None, "NCHW")[0]
-logits = h.reshape(2, 512) @ f64["fc.weight"] + f64["fc.bias"]
+logits = h.reshape(2, 800) @ f64["fc.weight"] + f64["fc.bias"]
 cases.append({"op": "cnn_checkpoint", "params": {}, "inputs": {"x": enc(images)}, "out": enc(logits), "grads": {}})
 save = dict(ck)
 save["StructuredToParameterName@@"] = names

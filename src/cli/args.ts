@@ -80,11 +80,11 @@ export const TRAIN_HELP = `Usage: ${PROGRAM} train [options]
 Trains a classifier of the handwritten digits shipped in the \`mnist\` package
 (8,000 training / 1,756 test digits) with paddle.optimizer.RMSProp and a
 learning-rate schedule: a 784-256-10 ReLU MLP with global-norm gradient
-clipping, or with --model cnn a convolutional net (conv 5x5 16 + ReLU + max-pool
-2, conv 5x5 32 + ReLU + max-pool 2, linear 512-10). Writes a checkpoint
-(model.pdparams, model.pdopt, checkpoint.json) after every epoch and the loss
-and accuracy curves as curves.svg, all in --out (links to the last complete set
-in --out/sets, switched at once).
+clipping, or with --model cnn a convolutional net (conv 5x5 16, padding 2 +
+ReLU + max-pool 2, conv 5x5 32 + ReLU + max-pool 2, linear 800-10). Writes a
+checkpoint (model.pdparams, model.pdopt, checkpoint.json) after every epoch and
+the loss and accuracy curves as curves.svg, all in --out (links to the last
+complete set in --out/sets, switched at once).
 
 Options:
   --model <name>        mlp | cnn                                       [${DEFAULT_CONFIG.model}]

@@ -52,7 +52,7 @@ describe('paddle-rmsprop train --model cnn (192 digits, 3 steps an epoch)', () =
   it('trains the CNN and records the model in the checkpoint', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/CNN conv5x5x16-pool-conv5x5x32-pool-linear \(18,378 parameters\)/);
+    expect(first.out).toMatch(/CNN conv5x5x16-pool-conv5x5x32-pool-linear \(21,258 parameters\)/);
     expect(first.out).toMatch(/RMSProp lr 0\.001, .* no clipping/);
     const m = meta(straight);
     expect(m.config).toMatchObject({ model: 'cnn', lr: CNN_LR, clipNorm: 0, epochs: 2, limit: 192 });
