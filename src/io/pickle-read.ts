@@ -82,12 +82,6 @@ export class GlobalRef {
   ) {}
 }
 
-/**
- * A file format built on pickle (PyTorch's `torch.save`, src/io/torch-pickle.ts): its allow-list
- * replaces NumPy's (only `collections.OrderedDict` stays), and it gives BINPERSID, REDUCE of its
- * globals and BUILD on its objects a data-only meaning. Every hook charges the budget for what it
- * creates and reports malformed input through `fail` (an `UnpicklingError`).
- */
 /** What an extension's hooks may do: refuse the input, charge the reader's budget. */
 export interface ExtensionContext {
   /** Throws an `UnpicklingError` located at the current opcode. */
@@ -96,6 +90,12 @@ export interface ExtensionContext {
   charge(n: number, what: string): void;
 }
 
+/**
+ * A file format built on pickle (PyTorch's `torch.save`, src/io/torch-pickle.ts): its allow-list
+ * replaces NumPy's (only `collections.OrderedDict` stays), and it gives BINPERSID, REDUCE of its
+ * globals and BUILD on its objects a data-only meaning. Every hook charges the budget for what it
+ * creates and reports malformed input through `ctx.fail` (an `UnpicklingError`).
+ */
 export interface PickleExtension {
   /** `'module name'` → a tag handed to `call`: the globals a file may reference. */
   readonly globals: ReadonlyMap<string, string>;

@@ -243,6 +243,19 @@ describe('loadTorch: hostile legacy-format files are refused with UnpicklingErro
   it('a huge declared storage is refused before the storage section is read', () => {
     refused(legacyFile(new Map([['w', w(2 ** 40)]]), ['k'], section(1, 2)), UnpicklingError, /would expand/);
   });
+
+  it('a legacy file with one byte flipped anywhere is refused with a ValueError or read', () => {
+    const good = legacyFile(new Map([['w', w()]]), ['k'], section(1, 2));
+    for (let i = 0; i < good.length; i++) {
+      const b = good.slice();
+      b[i] = (b[i] as number) ^ 0x5a;
+      try {
+        loadTorchBytes(b);
+      } catch (e) {
+        expect(e, `byte ${i}`).toBeInstanceOf(ValueError);
+      }
+    }
+  });
 });
 
 describe('loadTorch: hostile pickles are refused with UnpicklingError', () => {
