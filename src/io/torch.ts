@@ -393,10 +393,8 @@ class ToTorch {
     if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'bigint') return v;
     if (typeof v === 'number') return v;
     if (typeof v !== 'object') throw new PaddleTypeError(`${SAVE_WHERE}: cannot save ${describe(v)} at ${where}.`);
-    if (v instanceof PyFloat || v instanceof Uint8Array) {
-      if (v instanceof Uint8Array) throw new PaddleTypeError(`${SAVE_WHERE}: bytes at ${where} cannot be loaded with weights_only=True; save a Tensor.`);
-      return v;
-    }
+    if (v instanceof PyFloat) return v;
+    if (v instanceof Uint8Array) throw new PaddleTypeError(`${SAVE_WHERE}: bytes at ${where} cannot be loaded with weights_only=True; save a Tensor.`);
     const seen = this.memo.get(v);
     if (seen !== undefined) return seen;
     if (this.active.has(v)) throw new ValueError(`${SAVE_WHERE}: the value contains a reference cycle (at ${where}).`);
@@ -471,10 +469,12 @@ function encodeTorch(obj: unknown): Uint8Array {
  * aligned to 64 bytes), which `torch.load` reads. A plain object's canonical integer keys (`'0'`,
  * `'17'`) are written as Python ints, since a `torch.optim` state dict keys `state` by int (use a
  * `Map` to keep such string keys); a number is written as a Python int when it is integral, else
- * as a float (`pyFloat(1)` forces a float). `torch.load(f, weights_only=True)` reads the result
- * in PyTorch ≥ 2.0; PyTorch 1.13's weights-only reader has no opcode for floats (BINFLOAT), so
- * there it reads files without float values (model state dicts) only, as for `torch.save`'s own
- * optimizer files; plain `torch.load(f)` reads everything. Node only; {@link saveTorchBytes} in browsers.
+ * as a float (`pyFloat(1)` forces a float). PyTorch 1.13's `torch.load(f)` reads every such file
+ * (checked by tests/io/torch-save.test.ts and scripts/gen-torch-fixtures.py), and
+ * `torch.load(f, weights_only=True)` those without float values (model state dicts): its
+ * weights-only reader has no opcode for floats (BINFLOAT), so it refuses optimizer state dicts,
+ * `torch.save`'s own included. Later PyTorch versions, whose weights-only reader has BINFLOAT,
+ * are expected to read them all (not tested here: only 1.13 is installed). Node only; {@link saveTorchBytes} in browsers.
  *
  * PyTorch: `torch.save(obj, path)`.
  *

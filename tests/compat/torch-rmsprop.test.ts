@@ -91,6 +91,10 @@ describe('compat.torch.RMSprop continues a PyTorch run bit-exactly', () => {
     const b = new RMSprop(params);
     b.loadStateDict(ck.optimizer);
     expect(b.stateDict().param_groups).toEqual(a.opt.stateDict().param_groups);
+    // loadTorch's typed optimizer state dict goes straight into loadStateDict.
+    const c = new RMSprop(a.exp.names.map((n) => ck.model[n] as Tensor));
+    c.loadStateDict(loadTorchBytes(saveTorchBytes(a.opt.stateDict()), { as: 'optimizerStateDict' }));
+    expect(summary(c.stateDict())).toBe(summary(b.stateDict()));
     for (let k = 1; k < 4; k++) {
       setGrads(a.params, a.exp, k);
       setGrads(params, a.exp, k);
