@@ -38,7 +38,7 @@ export const COVERED_ELSEWHERE: CoveredElsewhere[] = [
 
 /** Paddle APIs this package exports whose Paddle docstring shows no example. */
 export const NO_EXAMPLE: Record<string, string> = {
-  'paddle.detach': "Paddle documents the method (Tensor.detach, a static-graph example); paddle.detach has none",
+  'paddle.detach': "Paddle's source has no docstring example for it (the method Tensor.detach has a static-graph one)",
   'paddle.Tensor': 'the class has no docstring example; its methods are listed under paddle.Tensor.*',
   'paddle.Parameter': 'no docstring example (paddle.create_parameter makes one)',
   'paddle.nn.SiLU': "Paddle's class is paddle.nn.Silu (its example is under that name)",
@@ -46,9 +46,6 @@ export const NO_EXAMPLE: Record<string, string> = {
   'paddle.nn.initializer.Initializer': 'the base class has no example',
   'paddle.optimizer.PiecewiseLR': "older Paddle's name of PiecewiseDecay (the seed document uses it; tests/lr covers it)",
   'paddle.reduce_mean': "older Paddle's name of paddle.mean (fluid.layers.reduce_mean)",
-  'paddle.variance': 'no docstring example in Paddle (paddle.var is documented)',
-  'paddle.device.get_num_threads': 'no Paddle docstring example',
-  'paddle.device.set_num_threads': 'no Paddle docstring example',
   'paddle.getitem': "Python's x[index]: no function of that name in Paddle; indexing is covered by tests/ops",
   'paddle.setitem': "Python's x[index] = v: no function of that name in Paddle; covered by tests/ops",
 };
@@ -83,6 +80,9 @@ export const LIBRARY_ONLY: Record<string, string> = {
   'paddle.jsAllocator': 'kernel heap allocation',
   'paddle.memory': 'kernel heap statistics (cf. tf.memory())',
   'paddle.kernels': 'kernel backends (reference, WebAssembly SIMD, threads)',
+  'paddle.device.get_num_threads': 'the kernel thread count',
+  'paddle.device.set_num_threads': 'the kernel thread count',
+  'paddle.variance': "the name paddle.var is exported under (var is a reserved word's neighbour in JavaScript: `import { var }` cannot be written)",
   'paddle.compat': "other frameworks' optimizers over this package's tensors (compat.torch.RMSprop)",
   'paddle.setLogSink': 'where verbose output goes (JavaScript has no stdout in browsers)',
   'paddle.errors': "the error classes (Python's built-in exceptions)",
