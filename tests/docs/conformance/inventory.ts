@@ -82,7 +82,7 @@ export const LIBRARY_ONLY: Record<string, string> = {
   'paddle.kernels': 'kernel backends (reference, WebAssembly SIMD, threads)',
   'paddle.device.get_num_threads': 'the kernel thread count',
   'paddle.device.set_num_threads': 'the kernel thread count',
-  'paddle.variance': "the name paddle.var is exported under (var is a reserved word's neighbour in JavaScript: `import { var }` cannot be written)",
+  'paddle.variance': 'paddle.var under a name JavaScript can import (var is a reserved word)',
   'paddle.compat': "other frameworks' optimizers over this package's tensors (compat.torch.RMSprop)",
   'paddle.setLogSink': 'where verbose output goes (JavaScript has no stdout in browsers)',
   'paddle.errors': "the error classes (Python's built-in exceptions)",
