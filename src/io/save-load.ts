@@ -32,6 +32,7 @@ import {
 } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
+import { bytesPerElement } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { UnpicklingError } from './errors.js';
 import { FromPy, shapeTop, toTensor, type Loaded, type LoadConfig } from './from-py.js';
@@ -308,7 +309,7 @@ export function unpackSavedDict(saved: Map<PyKey, PyValue>, protocol: number, ma
   const parts = new Map<PyKey, PyValue>();
   for (const [key, value] of saved) {
     if (!isNdArray(value)) continue;
-    const itemsize = value.dtype === 'float64' || value.dtype === 'int64' ? 8 : value.dtype === 'bool' ? 1 : 4;
+    const itemsize = bytesPerElement(value.dtype);
     const maxElements = Math.floor(maxBytes / itemsize);
     const n = value.data.length;
     if (n <= maxElements) continue;

@@ -353,3 +353,12 @@ describe('Tensor.retain_grads', () => {
     expect(other.grad).toBeNull(); // without retain_grads a non-leaf keeps nothing
   });
 });
+
+describe('uint8 in protocol 2/3 checkpoints', () => {
+  it('splits a big uint8 array by its 1-byte elements (Paddle: _unpack_saved_dict uses the itemsize)', async () => {
+    const { unpackSavedDict } = await import('../../src/io/save-load.js');
+    const big = paddle.io.ndarray(new Uint8Array(10), [10], 'uint8');
+    const out = unpackSavedDict(new Map([['w', big]]), 2, 4); // 4 bytes at most: slices of 4 elements
+    expect([...out.keys()].filter((k) => String(k).startsWith('w@@.'))).toEqual(['w@@.0', 'w@@.1', 'w@@.2']);
+  });
+});
