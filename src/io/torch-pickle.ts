@@ -1,5 +1,6 @@
 /**
- * The pickle of a `torch.save` zip archive (`<archive>/data.pkl`) read by the restricted unpickler
+ * The pickle of a `torch.save` checkpoint (a zip archive's `<archive>/data.pkl`, or the main pickle
+ * of the legacy format) read by the restricted unpickler
  * (src/io/pickle-read.ts) with PyTorch's tensor-rebuild globals as its only allow-list, like
  * `torch.load(weights_only=True)` (torch/_weights_only_unpickler.py) but narrower:
  *
@@ -10,7 +11,8 @@
  * - `torch._utils._rebuild_parameter(data, requires_grad, hooks)` (and `_with_state`): the tensor;
  * - `torch.{Float,Double,Half,BFloat16,Long,Int,Short,Char,Byte,Bool}Storage`, only inside the
  *   persistent id `('storage', torch.XStorage, key, location, numel)`, whose bytes are the
- *   archive's entry `<archive>/data/<key>` (exactly numel × itemsize bytes);
+ *   archive's entry `<archive>/data/<key>` (exactly numel × itemsize bytes), or, in the legacy
+ *   format, `(..., numel, None)` with the bytes in the section after the pickles;
  * - `collections.OrderedDict` (and BUILD of an OrderedDict's `_metadata`, ignored).
  *
  * Narrow types are widened as everywhere in src/io (float16/bfloat16 → float32, int8/int16 →
@@ -107,9 +109,10 @@ export class TorchPickle implements PickleExtension {
       if (s === undefined) fail(`the storage section lists '${key.slice(0, 64)}', which the pickle never references`);
       if (s.decoded !== null) fail(`the storage section lists '${key}' twice`);
       if (pos + 8 > bytes.length) fail(`storage '${key}': the file ends before its element count`);
-      const lo = v.getUint32(pos, this.littleEndian ? true : false);
-      const hi = v.getUint32(pos + 4, this.littleEndian ? true : false);
-      const numel = this.littleEndian ? hi * 4294967296 + lo : lo * 4294967296 + hi;
+      // The int64 count, as two 32-bit words in the file's byte order.
+      const first = v.getUint32(pos, this.littleEndian);
+      const second = v.getUint32(pos + 4, this.littleEndian);
+      const numel = this.littleEndian ? second * 4294967296 + first : first * 4294967296 + second;
       if (numel !== s.numel) fail(`storage '${key}' holds ${numel} elements where the pickle declared ${s.numel}`);
       const nbytes = numel * itemSizeOf(s.element);
       if (pos + 8 + nbytes > bytes.length) fail(`storage '${key}': the file ends inside its ${nbytes} bytes`);
