@@ -44,6 +44,22 @@ function randF32(n: number, r: () => number): Float32Array {
 
 type Arr = Float32Array | Float64Array;
 
+/** A float32 call of `batch` products with random operands (and a random bias when asked). */
+function randomCall(r: () => number, M: number, N: number, K: number, tA: boolean, tB: boolean, batch: number, withBias: boolean): GemmCall<Float32Array> {
+  return {
+    a: randF32(batch * M * K, r),
+    b: randF32(batch * K * N, r),
+    c: new Float32Array(batch * M * N),
+    m: M,
+    n: N,
+    k: K,
+    transA: tA,
+    transB: tB,
+    batch,
+    bias: withBias ? randF32(N, r) : null,
+  };
+}
+
 /** The contract's order, written as plainly as possible: the oracle of every backend. */
 function ordered(dtype: 'float32' | 'float64', call: GemmCall<Arr>): Arr {
   const { a, b, m: M, n: N, k: K } = call;
@@ -127,17 +143,8 @@ describe('gemm: the contract order, bit for bit, on every backend', () => {
     let cases = 0;
     for (const [M, N, K] of SHAPES) {
       const [tA, tB] = LAYOUTS[cases % 4]!;
-      const call: GemmCall<Float32Array> = {
-        a: randF32(M * K, r),
-        b: randF32(K * N, r),
-        c: new Float32Array(M * N).fill(Number.NaN),
-        m: M,
-        n: N,
-        k: K,
-        transA: tA,
-        transB: tB,
-        bias: cases % 3 === 0 ? randF32(N, r) : null,
-      };
+      const call = randomCall(r, M, N, K, tA, tB, 1, cases % 3 === 0);
+      call.c.fill(Number.NaN);
       const want = ordered('float32', call);
       for (const [name, be] of list) {
         const c = call.c.slice();
@@ -245,19 +252,7 @@ describe('gemm: the contract order, bit for bit, on every backend', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (M, N, K, batch, tA, tB, withBias, seed) => {
-          const r = rng(seed);
-          const call: GemmCall<Float32Array> = {
-            a: randF32(batch * M * K, r),
-            b: randF32(batch * K * N, r),
-            c: new Float32Array(batch * M * N),
-            m: M,
-            n: N,
-            k: K,
-            transA: tA,
-            transB: tB,
-            batch,
-            bias: withBias ? randF32(N, r) : null,
-          };
+          const call = randomCall(rng(seed), M, N, K, tA, tB, batch, withBias);
           const want = ordered('float32', call);
           return list.every(([, be]) => {
             const c = new Float32Array(batch * M * N);
@@ -361,18 +356,7 @@ describe('gemm: threads split the output, never a sum', () => {
       [3, 1025, 17, 1, true, true],
       [17, 33, 65, 5, false, false], // batches of products
     ] as const) {
-      cases.push({
-        a: randF32(batch * M * K, r),
-        b: randF32(batch * K * N, r),
-        c: new Float32Array(batch * M * N),
-        m: M,
-        n: N,
-        k: K,
-        transA: tA,
-        transB: tB,
-        batch,
-        bias: randF32(N, r),
-      });
+      cases.push(randomCall(r, M, N, K, tA, tB, batch, true));
     }
     const want = cases.map((c) => {
       const out = new Float32Array(c.c.length);
