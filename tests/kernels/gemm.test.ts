@@ -26,6 +26,7 @@ import {
   type WasmBackend,
 } from '../../src/kernels/index.js';
 import { KernelHeap } from '../../src/kernels/wasm/heap.js';
+import { setLogSink } from '../../src/log.js';
 import { threadConfig } from '../../src/kernels/wasm/threads.js';
 import { rng as uniform01 } from '../helpers/rng.js';
 
@@ -440,8 +441,18 @@ describe('gemm: heap use', () => {
     const be = wasmBackend(false, { initialPages: 1, maximumPages: 1 });
     const r = rng(32);
     const call: GemmCall<Float32Array> = { a: randF32(128 * 128, r), b: randF32(128 * 128, r), c: new Float32Array(128 * 128), m: 128, n: 128, k: 128 };
-    be.gemm('float32', call); // 3 × 64 KiB of scratch > the 64 KiB heap
-    expect(be.stats.refFallbacks).toBe(1);
+    const lines: string[] = [];
+    const prev = setLogSink((line) => lines.push(line));
+    try {
+      be.gemm('float32', call); // 3 × 64 KiB of scratch > the 64 KiB heap
+      be.gemm('float32', call);
+    } finally {
+      setLogSink(prev);
+    }
+    expect(be.stats.refFallbacks).toBe(2);
+    // said once, with the reason and what to do
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/kernel heap reached its limit .*TypeScript reference loops .*dispose\(\)/);
     expect(be.stats.gemmCalls).toBe(0);
     const want = new Float32Array(128 * 128);
     refBackend.gemm('float32', { ...call, c: want });
