@@ -437,6 +437,27 @@ describe('gemm: heap use', () => {
     }
   });
 
+  it('heap operands stay right when the call itself grows an ordinary memory (their views detach mid-call)', () => {
+    const r = rng(33);
+    for (const [tA, tB] of LAYOUTS) {
+      const be = wasmBackend(false, { initialPages: 1, maximumPages: 64 });
+      const M = 400; // A from JavaScript: 400·56 floats (88 KiB) of scratch, more than the first page holds
+      const N = 24;
+      const K = 56;
+      const hB = be.heap.alloc('float32', K * N);
+      hB.array().set(randF32(K * N, r));
+      const A = randF32(M * K, r);
+      const want = new Float32Array(M * N);
+      refBackend.gemm('float32', { a: A, b: hB.array().slice(), c: want, m: M, n: N, k: K, transA: tA, transB: tB });
+      const grows = be.heap.stats.grows;
+      const c = new Float32Array(M * N);
+      be.gemm('float32', { a: A, b: hB.array(), c, m: M, n: N, k: K, transA: tA, transB: tB });
+      expect(be.heap.stats.grows, 'the call grew the memory').toBeGreaterThan(grows);
+      expectBits(c, want, `tA=${tA} tB=${tB}`);
+      hB.dispose();
+    }
+  });
+
   it('runs the reference loops (same bits, counted) when the heap cannot hold the scratch space', () => {
     const be = wasmBackend(false, { initialPages: 1, maximumPages: 1 });
     const r = rng(32);

@@ -306,6 +306,9 @@ export class WasmBackend implements KernelBackend {
     const bIn = !g.transB && heap.contains(g.b);
     const cIn = heap.contains(g.c) && (batch === 1 || g.strideC === M * N);
     const biasIn = g.bias === null || heap.contains(g.bias);
+    // a transposed B in the heap is packed by the module from its offset, read now: growing an
+    // ordinary memory below detaches the caller's views (and a detached view's offset reads 0)
+    const bHeapAt = g.transB && heap.contains(g.b) ? g.b.byteOffset + g.bOffset * 4 : -1;
     let pa = aIn ? g.a.byteOffset + g.aOffset * 4 : 0;
     let pb = bIn ? g.b.byteOffset + g.bOffset * 4 : 0;
     let pc = cIn ? g.c.byteOffset + g.cOffset * 4 : 0;
@@ -337,12 +340,14 @@ export class WasmBackend implements KernelBackend {
     let strideB = g.strideB;
     if (g.transB) {
       // pack each B [N,K] as [K,N] (in the module when B is in the heap, else from JavaScript)
-      const bHeap = heap.contains(g.b);
       for (let r = 0; r < bMats; r++) {
-        const src = g.bOffset + r * g.strideB;
         const dst = at + r * K * N * 4;
-        if (bHeap) this.ex.transposeF32(g.b.byteOffset + src * 4, dst, N, K);
-        else transposeInto(g.b.subarray(src, src + N * K), f32, dst >>> 2, N, K);
+        if (bHeapAt >= 0) {
+          this.ex.transposeF32(bHeapAt + r * g.strideB * 4, dst, N, K);
+        } else {
+          const src = g.bOffset + r * g.strideB;
+          transposeInto(g.b.subarray(src, src + N * K), f32, dst >>> 2, N, K);
+        }
       }
       pb = at;
       strideB = bMats === 1 ? 0 : K * N;
