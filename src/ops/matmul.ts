@@ -227,6 +227,10 @@ export function matmul(x: Tensor, y: Tensor, options?: MatmulOptions): Tensor {
   const back: BackwardFn = (g) => {
     let gx: DataArray | null = null;
     let gy: DataArray | null = null;
+    // the operands' values are read again here, not kept from the forward: a view of the kernel
+    // heap taken then is detached if an ordinary (non-shared) heap grew since
+    const xa = valuesAs(X, dtype);
+    const ya = valuesAs(Y, dtype);
     if (needsGrad(X)) {
       // dA = g·op(B)ᵀ ([.., M, N]·[.., N, K]); stored transposed (dAᵀ = op(B)·gᵀ) when x is
       const dA = xT
@@ -277,9 +281,10 @@ export function matmulBias(x: Tensor, w: Tensor, b: Tensor): Tensor {
   const wa = w.data as Float32Array | Float64Array;
   const out = allocArray(dtype, M * N) as Float32Array | Float64Array;
   if (M > 0 && N > 0) getBackend().gemm(dtype, { a: xa, b: wa, c: out, m: M, n: N, k: K, bias: b.data as Float32Array | Float64Array });
+  // the operands are read again in the backward (see matmul's)
   const back: BackwardFn = (g) => [
-    needsGrad(x) ? product(dtype, g, [], false, wa, [], true, [], M, N, K) : null,
-    needsGrad(w) ? product(dtype, xa, [], true, g, [], false, [], K, M, N) : null,
+    needsGrad(x) ? product(dtype, g, [], false, w.data, [], true, [], M, N, K) : null,
+    needsGrad(w) ? product(dtype, x.data, [], true, g, [], false, [], K, M, N) : null,
     needsGrad(b) ? reduceToShape(g, [M, N], [N], dtype) : null,
   ];
   return Tensor.fromOp('linear', out, [M, N], dtype, [x, w, b], back);

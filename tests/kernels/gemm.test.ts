@@ -456,6 +456,20 @@ describe('gemm: heap use', () => {
       expectBits(c, want, `tA=${tA} tB=${tB}`);
       hB.dispose();
     }
+    // a heap C with gaps between its products is written back by offset after the growth
+    const be = wasmBackend(false, { initialPages: 1, maximumPages: 64 });
+    const M = 300;
+    const N = 8;
+    const K = 60;
+    const call: GemmCall<Float32Array> = { a: randF32(2 * M * K, r), b: randF32(2 * K * N, r), c: new Float32Array(2 * M * N + 5).fill(7), m: M, n: N, k: K, batch: 2, strideC: M * N + 5 };
+    const want = ordered('float32', call);
+    const hC = be.heap.alloc('float32', 2 * M * N + 5);
+    hC.array().fill(7);
+    const grows = be.heap.stats.grows;
+    be.gemm('float32', { ...call, c: hC.array() });
+    expect(be.heap.stats.grows, 'the call grew the memory').toBeGreaterThan(grows);
+    expectBits(hC.array(), want, 'gapped heap C');
+    hC.dispose();
   });
 
   it('runs the reference loops (same bits, counted) when the heap cannot hold the scratch space', () => {

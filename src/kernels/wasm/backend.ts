@@ -309,6 +309,8 @@ export class WasmBackend implements KernelBackend {
     // a transposed B in the heap is packed by the module from its offset, read now: growing an
     // ordinary memory below detaches the caller's views (and a detached view's offset reads 0)
     const bHeapAt = g.transB && heap.contains(g.b) ? g.b.byteOffset + g.bOffset * 4 : -1;
+    // likewise a heap C that is not one contiguous span (gapped strides) is written back by offset
+    const cHeapAt = !cIn && heap.contains(g.c) ? g.c.byteOffset + g.cOffset * 4 : -1;
     let pa = aIn ? g.a.byteOffset + g.aOffset * 4 : 0;
     let pb = bIn ? g.b.byteOffset + g.bOffset * 4 : 0;
     let pc = cIn ? g.c.byteOffset + g.cOffset * 4 : 0;
@@ -412,10 +414,11 @@ export class WasmBackend implements KernelBackend {
     }
     this.stats.gemmCalls++;
     if (!cIn) {
-      const c = g.c;
+      // (no growth since refreshViews: f32 is still a live view)
       for (let r = 0; r < batch; r++) {
         const from = (pc >>> 2) + r * M * N;
-        c.set(this.f32.subarray(from, from + M * N), g.cOffset + r * g.strideC);
+        if (cHeapAt >= 0) f32.copyWithin((cHeapAt >>> 2) + r * g.strideC, from, from + M * N);
+        else g.c.set(f32.subarray(from, from + M * N), g.cOffset + r * g.strideC);
       }
     }
   }
