@@ -20,7 +20,13 @@ const eqKernel: BinaryKernel = {
   },
 };
 
-/** `paddle.equal(x, y)`: elementwise x == y as a bool tensor (NaN is not equal to NaN). */
+/**
+ * `paddle.equal(x, y)`: elementwise x == y as a bool tensor (NaN is not equal to NaN).
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when neither operand is a Tensor; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function equal(x: TensorLike, y: TensorLike): Tensor {
   const ops = binaryOperands('equal', x, y);
   const outShape = broadcastXY('equal', ops.x.shape, ops.y.shape);

@@ -94,7 +94,13 @@ function activationOutput(where: string, t: Tensor, out: DataArray, grad: (g: Da
   });
 }
 
-/** `paddle.tanh(x)`; gradient g·(1 − y²). */
+/**
+ * `paddle.tanh(x)`; gradient g·(1 − y²).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor or `options` has an unknown key.
+ */
 export function tanh(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('tanh', x, options);
   for (let i = 0; i < src.length; i++) out[i] = Math.tanh(src[i] as number);
@@ -111,6 +117,10 @@ export function tanh(x: Tensor, options?: NameOptions): Tensor {
  * Paddle's kernel evaluates `1 / (1 + exp(-x))` in the tensor's dtype, each operation rounded
  * (float32: e^(−x), 1 + ·, 1 / · each rounded to float32), and so does this: its documented
  * outputs then match to the last digit.
+  * @param x - The input Tensor (Paddle's `x`).
+  * @param options - {@link NameOptions}: `name` (accepted, unused).
+  * @returns A new Tensor of x's shape and dtype.
+  * @throws {@link errors.TypeError} when `x` is not a float Tensor or `options` has an unknown key.
  */
 export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('sigmoid', x, options);
@@ -128,7 +138,13 @@ export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
   });
 }
 
-/** `paddle.nn.functional.relu(x)` = max(x, 0) (NaN stays NaN); gradient g·(y > 0). */
+/**
+ * `paddle.nn.functional.relu(x)` = max(x, 0) (NaN stays NaN); gradient g·(y > 0).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor or `options` has an unknown key.
+ */
 export function relu(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('relu', x, options);
   for (let i = 0; i < src.length; i++) out[i] = relu1(src[i] as number);
@@ -138,22 +154,46 @@ export function relu(x: Tensor, options?: NameOptions): Tensor {
   });
 }
 
-/** `paddle.rsqrt(x)` = 1/√x; gradient −g·y³/2. */
+/**
+ * `paddle.rsqrt(x)` = 1/√x; gradient −g·y³/2.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape; x's dtype if float, else the default float dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function rsqrt(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('rsqrt', x, options, { f: (v) => 1 / Math.sqrt(v), df: (_v, y) => -0.5 * y * y * y, rule: 'toFloat' });
 }
 
-/** `paddle.sin(x)`; gradient g·cos(x). */
+/**
+ * `paddle.sin(x)`; gradient g·cos(x).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape; x's dtype if float, else the default float dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function sin(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('sin', x, options, { f: Math.sin, df: (v) => Math.cos(v), rule: 'toFloat' });
 }
 
-/** `paddle.cos(x)`; gradient −g·sin(x). */
+/**
+ * `paddle.cos(x)`; gradient −g·sin(x).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape; x's dtype if float, else the default float dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function cos(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('cos', x, options, { f: Math.cos, df: (v) => -Math.sin(v), rule: 'toFloat' });
 }
 
-/** `paddle.floor(x)`; zero gradient (Paddle's floor_grad). */
+/**
+ * `paddle.floor(x)`; zero gradient (Paddle's floor_grad).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function floor(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('floor', x, options, { f: Math.floor, df: 'zero', rule: 'same' });
 }
@@ -167,6 +207,10 @@ export interface RoundOptions extends NameOptions {
 /**
  * `paddle.round(x, decimals=0)`: halves round away from zero (2.5 → 3, −2.5 → −3); with
  * `decimals`, round(x·10^d)/10^d as Paddle's kernel. Zero gradient.
+  * @param x - The input Tensor (Paddle's `x`).
+  * @param options - {@link RoundOptions}: `decimals` (default 0), `name`.
+  * @returns A new Tensor of x's shape and dtype.
+  * @throws {@link errors.TypeError} when `x` is not a Tensor, `decimals` is not an integer, or `options` has an unknown key.
  */
 export function round(x: Tensor, options?: RoundOptions): Tensor {
   const o = checkOptions('round', options, ['decimals', 'name']);
@@ -179,17 +223,35 @@ export function round(x: Tensor, options?: RoundOptions): Tensor {
   return mapUnary('round', x, undefined, { f, df: 'zero', rule: 'same' });
 }
 
-/** `paddle.isnan(x)`: bool tensor. */
+/**
+ * `paddle.isnan(x)`: bool tensor.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of x's shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function isnan(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('isnan', x, options, { f: (v) => (v !== v ? 1 : 0), df: null, rule: 'bool' });
 }
 
-/** `paddle.isinf(x)`: bool tensor, true at ±inf. */
+/**
+ * `paddle.isinf(x)`: bool tensor, true at ±inf.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of x's shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function isinf(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('isinf', x, options, { f: (v) => (v === Infinity || v === -Infinity ? 1 : 0), df: null, rule: 'bool' });
 }
 
-/** `paddle.isfinite(x)`: bool tensor, false at NaN and ±inf. */
+/**
+ * `paddle.isfinite(x)`: bool tensor, false at NaN and ±inf.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of x's shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `options` has an unknown key.
+ */
 export function isfinite(x: Tensor, options?: NameOptions): Tensor {
   return mapUnary('isfinite', x, options, { f: (v) => (Number.isFinite(v) ? 1 : 0), df: null, rule: 'bool' });
 }

@@ -35,7 +35,12 @@ function unary(name: string, xv: unknown, loop: Loop, grad: GradLoop | null, flo
   return Tensor.fromOp(name, out, x.shape, dtype, [x], back);
 }
 
-/** `paddle.neg(x)`: −x. */
+/**
+ * `paddle.neg(x)`: −x.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function neg(x: Tensor): Tensor {
   return unary(
     'neg',
@@ -49,7 +54,12 @@ export function neg(x: Tensor): Tensor {
   );
 }
 
-/** `paddle.abs(x)`: |x|; gradient g · sign(x) (0 at 0, as Paddle). */
+/**
+ * `paddle.abs(x)`: |x|; gradient g · sign(x) (0 at 0, as Paddle).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function abs(x: Tensor): Tensor {
   return unary(
     'abs',
@@ -66,7 +76,12 @@ export function abs(x: Tensor): Tensor {
   );
 }
 
-/** `paddle.sqrt(x)`: √x; gradient g · 0.5 / out. */
+/**
+ * `paddle.sqrt(x)`: √x; gradient g · 0.5 / out.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape; x's dtype if float, else the default float dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function sqrt(x: Tensor): Tensor {
   return unary(
     'sqrt',
@@ -81,7 +96,12 @@ export function sqrt(x: Tensor): Tensor {
   );
 }
 
-/** `paddle.square(x)`: x²; gradient 2 · x · g. */
+/**
+ * `paddle.square(x)`: x²; gradient 2 · x · g.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function square(x: Tensor): Tensor {
   return unary(
     'square',
@@ -98,7 +118,12 @@ export function square(x: Tensor): Tensor {
   );
 }
 
-/** `paddle.exp(x)`: eˣ; gradient g · out. */
+/**
+ * `paddle.exp(x)`: eˣ; gradient g · out.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape; x's dtype if float, else the default float dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function exp(x: Tensor): Tensor {
   return unary(
     'exp',
@@ -113,7 +138,12 @@ export function exp(x: Tensor): Tensor {
   );
 }
 
-/** `paddle.log(x)`: natural logarithm; gradient g / x. */
+/**
+ * `paddle.log(x)`: natural logarithm; gradient g / x.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape; x's dtype if float, else the default float dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function log(x: Tensor): Tensor {
   return unary(
     'log',
@@ -128,7 +158,12 @@ export function log(x: Tensor): Tensor {
   );
 }
 
-/** `paddle.sign(x)`: −1, 0 or 1 (NaN stays NaN); its gradient is zero. */
+/**
+ * `paddle.sign(x)`: −1, 0 or 1 (NaN stays NaN); its gradient is zero.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor.
+ */
 export function sign(x: Tensor): Tensor {
   return unary(
     'sign',
@@ -162,6 +197,12 @@ export interface ClipOptions {
  * `paddle.clip(x, min=None, max=None)`: clamps into [min, max] (`clip(x, -1, 1)` or
  * `clip(x, { min: -1, max: 1 })`). The bounds are rounded to x's
  * dtype. Gradient as Paddle: g where min < x < max (strictly), else 0.
+  * @param x - The input Tensor (Paddle's `x`).
+  * @param minOrOptions - The lower bound (Paddle's `min`; `null`/omitted: none), or a {@link ClipOptions} object.
+  * @param maxArg - The upper bound (Paddle's `max`; `null`/omitted: none).
+  * @param options - {@link ClipOptions}: `min`, `max`, `name`.
+  * @returns A new Tensor of x's shape and dtype.
+  * @throws {@link errors.TypeError} when `x` is not a Tensor, a bound is not a number, or a bound is given both positionally and in `options`; {@link errors.ValueError} when `min > max`.
  */
 export function clip(x: Tensor, minOrOptions?: number | null | ClipOptions, maxArg?: number | null, options?: ClipOptions): Tensor {
   // Paddle code writes clip(x, min, max) positionally
@@ -220,6 +261,10 @@ export interface ScaleOptions {
 /**
  * `paddle.scale(x, scale=1.0, bias=0.0, bias_after_scale=True)`. Two rounded steps, like
  * Paddle's kernel: `(x · scale) + bias` or `(x + bias) · scale`. Gradient: scale · g.
+  * @param x - The input Tensor (Paddle's `x`).
+  * @param options - {@link ScaleOptions}: `scale` (default 1), `bias` (default 0), `biasAfterScale` (default `true`), `name`.
+  * @returns A new Tensor of x's shape and dtype.
+  * @throws {@link errors.TypeError} when `x` is not a Tensor, an option has the wrong type (`scale`/`bias` not a number or 1-element Tensor, `biasAfterScale` not a boolean) or is unknown.
  */
 export function scale(x: Tensor, options?: ScaleOptions): Tensor {
   const opts = checkOptions('scale', options, ['scale', 'bias', 'biasAfterScale', 'name']);
