@@ -13,7 +13,14 @@ import { reshape } from './manipulation.js';
 import { sum } from './reduce.js';
 import type { NameOptions } from './elementwise.js';
 
-/** `paddle.bmm(x, y)`: [B, M, K] · [B, K, N] → [B, M, N]. */
+/**
+ * `paddle.bmm(x, y)`: [B, M, K] · [B, K, N] → [B, M, N].
+ * @param x - A 3-D Tensor `[B, M, K]` (Paddle's `x`).
+ * @param y - A 3-D Tensor `[B, K, N]` (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor `[B, M, N]` (matmul's dtype).
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or an option is unknown; {@link errors.ValueError} when an operand is not 3-D or the batch or inner sizes differ.
+ */
 export function bmm(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   checkOptions('bmm', options, ['name']);
   const a = expectTensor('bmm', 'x', x);
@@ -32,7 +39,14 @@ export function bmm(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   return matmul(a, b);
 }
 
-/** `paddle.dot(x, y)`: Σ x·y for 1-D operands (a 0-D result), row by row for 2-D ([N]). */
+/**
+ * `paddle.dot(x, y)`: Σ x·y for 1-D operands (a 0-D result), row by row for 2-D ([N]).
+ * @param x - A 1-D or 2-D Tensor (Paddle's `x`).
+ * @param y - A Tensor of x's shape (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new 0-D Tensor for 1-D operands, `[N]` for 2-D `[N, K]` operands.
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or an option is unknown; {@link errors.ValueError} when the operands are not 1-D/2-D or their shapes differ.
+ */
 export function dot(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   checkOptions('dot', options, ['name']);
   const a = expectTensor('dot', 'x', x);
@@ -45,7 +59,14 @@ export function dot(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   return sum(multiply(a, b), { axis: -1 });
 }
 
-/** `paddle.outer(x, y)`: x and y flattened, x[i]·y[j] of shape [x.numel, y.numel]. */
+/**
+ * `paddle.outer(x, y)`: x and y flattened, x[i]·y[j] of shape [x.numel, y.numel].
+ * @param x - A Tensor, flattened (Paddle's `x`).
+ * @param y - A Tensor, flattened (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor `[x.numel, y.numel]` (matmul's dtype).
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or is bool, or an option is unknown.
+ */
 export function outer(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   checkOptions('outer', options, ['name']);
   const a = expectTensor('outer', 'x', x);

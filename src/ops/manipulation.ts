@@ -22,6 +22,10 @@ function relabel(name: string, x: Tensor, shape: Shape): Tensor {
 /**
  * `paddle.reshape(x, shape)`: `-1` infers one dimension, `0` copies x's dimension at the same
  * index (Paddle's rule). A shape that cannot hold x's elements is a ValueError.
+  * @param x - The input Tensor (Paddle's `x`).
+  * @param shape - The new shape: integers (or 1-element Tensors), or an int32/int64 Tensor; `-1` infers one dimension, `0` copies x's (Paddle's `shape`).
+  * @returns A new Tensor (a copy) of the new shape and x's dtype.
+  * @throws {@link errors.TypeError} when `x` is not a Tensor or `shape` is not a list of integers; {@link errors.ValueError} when `shape` has more than one `-1`, a negative entry, or cannot hold x's elements.
  */
 export function reshape(x: Tensor, shape: readonly (number | Tensor)[] | Tensor): Tensor {
   const t = expectTensor('reshape', 'x', x);
@@ -80,7 +84,13 @@ export interface FlattenOptions {
   name?: string;
 }
 
-/** `paddle.flatten(x, start_axis=0, stop_axis=-1)`; a 0-D tensor becomes shape [1]. */
+/**
+ * `paddle.flatten(x, start_axis=0, stop_axis=-1)`; a 0-D tensor becomes shape [1].
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link FlattenOptions}: `startAxis` (Paddle's `start_axis`, default 0), `stopAxis` (Paddle's `stop_axis`, default -1), `name`.
+ * @returns A new Tensor of x's dtype with the axes `startAxis..stopAxis` merged into one.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or an option is unknown; {@link errors.ValueError} when an axis is out of range or `stopAxis` comes before `startAxis`.
+ */
 export function flatten(x: Tensor, options?: FlattenOptions): Tensor {
   const opts = checkOptions('flatten', options, ['startAxis', 'stopAxis', 'name']);
   const t = expectTensor('flatten', 'x', x);
@@ -107,7 +117,13 @@ export interface SqueezeOptions {
   name?: string;
 }
 
-/** `paddle.squeeze(x, axis=None)`. */
+/**
+ * `paddle.squeeze(x, axis=None)`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link SqueezeOptions}: `axis` (the axes to drop if of size 1; omitted/`null`: every size-1 axis), `name`.
+ * @returns A new Tensor of x's dtype without the selected size-1 axes (other listed axes stay).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function squeeze(x: Tensor, options?: SqueezeOptions): Tensor {
   const opts = checkOptions('squeeze', options, ['axis', 'name']);
   const t = expectTensor('squeeze', 'x', x);
@@ -116,7 +132,13 @@ export function squeeze(x: Tensor, options?: SqueezeOptions): Tensor {
   return relabel('squeeze', t, shape);
 }
 
-/** `paddle.unsqueeze(x, axis)`: inserts size-1 axes, in order, each index in the growing shape. */
+/**
+ * `paddle.unsqueeze(x, axis)`: inserts size-1 axes, in order, each index in the growing shape.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axis - The position or positions of the new size-1 axes, a number, an array or an int Tensor (Paddle's `axis`; negative counts from the end).
+ * @returns A new Tensor of x's dtype with the size-1 axes inserted.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `axis` is not integers; {@link errors.ValueError} when an axis is out of range.
+ */
 export function unsqueeze(x: Tensor, axis: number | readonly (number | Tensor)[] | Tensor): Tensor {
   const t = expectTensor('unsqueeze', 'x', x);
   const list = typeof axis === 'number' ? [axis] : intList('unsqueeze', 'axis', axis);
@@ -168,7 +190,13 @@ function dtypeOfArray(a: DataArray): 'float32' | 'float64' | 'int32' | 'bool' {
   return a instanceof Float32Array ? 'float32' : a instanceof Float64Array ? 'float64' : a instanceof Int32Array ? 'int32' : 'bool';
 }
 
-/** `paddle.transpose(x, perm)`: a permutation of x's axes (its length must equal x.ndim). */
+/**
+ * `paddle.transpose(x, perm)`: a permutation of x's axes (its length must equal x.ndim).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param perm - A permutation of x's axes, of length `x.ndim` (Paddle's `perm`; negative entries count from the end).
+ * @returns A new Tensor (a copy) of x's dtype, with shape `perm.map((a) => x.shape[a])`.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `perm` is not integers; {@link errors.ValueError} when `perm` has the wrong length, an out-of-range entry or is not a permutation.
+ */
 export function transpose(x: Tensor, perm: readonly number[]): Tensor {
   const t = expectTensor('transpose', 'x', x);
   const p = intList('transpose', 'perm', perm);
@@ -223,7 +251,14 @@ export interface AxisOptions {
   name?: string;
 }
 
-/** `paddle.concat(x, axis=0)`: joins tensors along an existing axis. */
+/**
+ * `paddle.concat(x, axis=0)`: joins tensors along an existing axis.
+ * @param x - A non-empty array of Tensors of one dtype (Paddle's `x`).
+ * @param axisOrOptions - The axis to join along (Paddle's `axis`, default 0; negative counts from the end; a number or 1-element Tensor), or the options object.
+ * @param options - {@link AxisOptions}: `axis`, `name`.
+ * @returns A new Tensor of the inputs' dtype, their shape with the `axis` sizes added.
+ * @throws {@link errors.TypeError} when `x` is not a non-empty array of Tensors of one dtype, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an input is 0-D, `axis` is out of range, or the shapes differ outside `axis`.
+ */
 export function concat(x: readonly Tensor[], axisOrOptions?: number | AxisOptions, options?: AxisOptions): Tensor {
   options = leadingOption('concat', 'axis', axisOrOptions, options);
   const opts = checkOptions('concat', options, ['axis', 'name']);
@@ -269,7 +304,14 @@ export function concat(x: readonly Tensor[], axisOrOptions?: number | AxisOption
   return Tensor.fromOp('concat', out, outShape, first.dtype, xs, back);
 }
 
-/** `paddle.stack(x, axis=0)`: joins same-shape tensors along a new axis. */
+/**
+ * `paddle.stack(x, axis=0)`: joins same-shape tensors along a new axis.
+ * @param x - A non-empty array of Tensors of one dtype (Paddle's `x`).
+ * @param axisOrOptions - Where the new axis goes (Paddle's `axis`, default 0; in [-(ndim+1), ndim+1)), or the options object.
+ * @param options - {@link AxisOptions}: `axis`, `name`.
+ * @returns A new Tensor of the inputs' dtype and shape with a new axis of size `x.length` at `axis`.
+ * @throws {@link errors.TypeError} when `x` is not a non-empty array of Tensors of one dtype, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when the shapes differ or `axis` is out of range.
+ */
 export function stack(x: readonly Tensor[], axisOrOptions?: number | AxisOptions, options?: AxisOptions): Tensor {
   options = leadingOption('stack', 'axis', axisOrOptions, options);
   const opts = checkOptions('stack', options, ['axis', 'name']);

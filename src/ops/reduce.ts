@@ -37,7 +37,14 @@ export interface SumOptions extends ReduceOptions {
   dtype?: DType | string | null;
 }
 
-/** `paddle.sum(x, axis=None, dtype=None, keepdim=False)`. */
+/**
+ * `paddle.sum(x, axis=None, dtype=None, keepdim=False)`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link SumOptions}: `axis`, `dtype` (the result dtype), `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`); in `dtype` if given, else int64 for bool/int32 input, else x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function sum(x: Tensor, axisOrOptions?: Axis | null | SumOptions, options?: SumOptions): Tensor {
   options = leadingOption('sum', 'axis', axisOrOptions, options);
   const opts = checkOptions('sum', options, ['axis', 'keepdim', 'dtype', 'name']);
@@ -56,7 +63,14 @@ export function sum(x: Tensor, axisOrOptions?: Axis | null | SumOptions, options
   return Tensor.fromOp('sum', out, r.outShape, dtype, [t], isFloatDType(dtype) ? back : null);
 }
 
-/** `paddle.mean(x, axis=None, keepdim=False)` (float tensors). */
+/**
+ * `paddle.mean(x, axis=None, keepdim=False)` (float tensors).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link ReduceOptions}: `axis`, `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`), in x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function mean(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor {
   options = leadingOption('mean', 'axis', axisOrOptions, options);
   const opts = checkOptions('mean', options, ['axis', 'keepdim', 'name']);
@@ -79,13 +93,27 @@ export function mean(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, opt
 /** Paddle's older name for `mean` (used by the seed document). */
 export const reduce_mean = mean;
 
-/** `paddle.max(x, axis=None, keepdim=False)`. */
+/**
+ * `paddle.max(x, axis=None, keepdim=False)`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link ReduceOptions}: `axis`, `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`), in x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated, or `x` has no elements.
+ */
 export function max(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor {
   options = leadingOption('max', 'axis', axisOrOptions, options);
   return extremum('max', x, options, true);
 }
 
-/** `paddle.min(x, axis=None, keepdim=False)`. */
+/**
+ * `paddle.min(x, axis=None, keepdim=False)`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link ReduceOptions}: `axis`, `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`), in x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated, or `x` has no elements.
+ */
 export function min(x: Tensor, axisOrOptions?: Axis | null | ReduceOptions, options?: ReduceOptions): Tensor {
   options = leadingOption('min', 'axis', axisOrOptions, options);
   return extremum('min', x, options, false);
@@ -142,13 +170,27 @@ export interface ArgOptions {
   name?: string;
 }
 
-/** `paddle.argmax(x, axis=None, keepdim=False, dtype='int64')`: first index of the maximum. */
+/**
+ * `paddle.argmax(x, axis=None, keepdim=False, dtype='int64')`: first index of the maximum.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis to search (Paddle's `axis`; negative counts from the end; omitted/`null`: the flattened tensor), or the options object.
+ * @param options - {@link ArgOptions}: `axis`, `keepdim` (default `false`), `dtype` (`'int64'` default, or `'int32'`), `name`.
+ * @returns A new int64 (or `dtype`) Tensor of indices: x's shape without `axis` (size 1 with `keepdim`); 0-D when `axis` is omitted (all sizes 1 with `keepdim`).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is not int32/int64, `keepdim` is not a boolean or an option is unknown; {@link errors.ValueError} when `axis` is out of range or `x` has no elements.
+ */
 export function argmax(x: Tensor, axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor {
   options = leadingOption('argmax', 'axis', axisOrOptions, options);
   return argExtremum('argmax', x, options, true);
 }
 
-/** `paddle.argmin(x, axis=None, keepdim=False, dtype='int64')`: first index of the minimum. */
+/**
+ * `paddle.argmin(x, axis=None, keepdim=False, dtype='int64')`: first index of the minimum.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis to search (Paddle's `axis`; negative counts from the end; omitted/`null`: the flattened tensor), or the options object.
+ * @param options - {@link ArgOptions}: `axis`, `keepdim` (default `false`), `dtype` (`'int64'` default, or `'int32'`), `name`.
+ * @returns A new int64 (or `dtype`) Tensor of indices: x's shape without `axis` (size 1 with `keepdim`); 0-D when `axis` is omitted (all sizes 1 with `keepdim`).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is not int32/int64, `keepdim` is not a boolean or an option is unknown; {@link errors.ValueError} when `axis` is out of range or `x` has no elements.
+ */
 export function argmin(x: Tensor, axisOrOptions?: number | null | ArgOptions, options?: ArgOptions): Tensor {
   options = leadingOption('argmin', 'axis', axisOrOptions, options);
   return argExtremum('argmin', x, options, false);
