@@ -22,10 +22,10 @@ export interface AssignOptions {
  * copy, or a number, boolean, (nested) array or typed array, as `toTensor` reads it). With
  * `output` (positionally, as Paddle's examples write `paddle.assign(out, self.back_var)`, or
  * `{ output }`), the values are written into that Tensor, which is returned.
-  * @param x - The value: a Tensor, a number, a boolean, a (nested) array or a typed array (Paddle's `x`).
-  * @param outputOrOptions - The Tensor to write into (Paddle's `output`), or {@link AssignOptions}: `output`.
-  * @returns A copy of `x` (a Tensor's copy keeps its shape and dtype), or `output` after the values were written into it.
-  * @throws {@link errors.TypeError} when `output` is not a Tensor or the options have an unknown key; {@link errors.ValueError} when `output`'s shape or dtype differs from the value's.
+ * @param x - The value: a Tensor, a number, a boolean, a (nested) array or a typed array (Paddle's `x`).
+ * @param outputOrOptions - The Tensor to write into (Paddle's `output`), or {@link AssignOptions}: `output`.
+ * @returns A copy of `x` (a Tensor's copy keeps its shape and dtype), or `output` after the values were written into it.
+ * @throws {@link errors.TypeError} when `output` is not a Tensor or the options have an unknown key; {@link errors.ValueError} when `output`'s shape or dtype differs from the value's.
  */
 export function assign(x: Tensor | DataArray | NestedArray, outputOrOptions?: Tensor | AssignOptions | null): Tensor {
   let output: unknown = null;
@@ -51,9 +51,9 @@ export function assign(x: Tensor | DataArray | NestedArray, outputOrOptions?: Te
 /**
  * `paddle.add_n(inputs)`: the elementwise sum of one Tensor or a list of Tensors of the same shape
  * and dtype, added left to right (each addition rounded in the dtype, as Paddle's kernel sums).
-  * @param inputs - One Tensor or a non-empty list of Tensors of the same shape and dtype (Paddle's `inputs`).
-  * @returns A new Tensor of the inputs' shape and dtype.
-  * @throws {@link errors.TypeError} when `inputs` is not a Tensor or a non-empty list of Tensors; {@link errors.ValueError} when the shapes or dtypes differ.
+ * @param inputs - One Tensor or a non-empty list of Tensors of the same shape and dtype (Paddle's `inputs`).
+ * @returns A new Tensor of the inputs' shape and dtype.
+ * @throws {@link errors.TypeError} when `inputs` is not a Tensor or a non-empty list of Tensors; {@link errors.ValueError} when the shapes or dtypes differ.
  */
 export function addN(inputs: Tensor | readonly Tensor[]): Tensor {
   const list = inputs instanceof Tensor ? [inputs] : Array.isArray(inputs) ? (inputs as readonly unknown[]) : null;

@@ -253,10 +253,10 @@ export function multiply(x: TensorLike, y: TensorLike): Tensor {
 /**
  * `paddle.divide(x, y)`: x / y with broadcasting. Integer operands divide as floats (the result
  * has the default float dtype), like Python's `/`.
-  * @param x - The first operand, a Tensor or a number (Paddle's `x`).
-  * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
-  * @returns A new Tensor of the broadcast shape; a float dtype (integer operands give the default float dtype).
-  * @throws {@link errors.TypeError} when neither operand is a Tensor (or one is neither a Tensor nor a number); {@link errors.ValueError} when the shapes do not broadcast.
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @returns A new Tensor of the broadcast shape; a float dtype (integer operands give the default float dtype).
+ * @throws {@link errors.TypeError} when neither operand is a Tensor (or one is neither a Tensor nor a number); {@link errors.ValueError} when the shapes do not broadcast.
  */
 export function divide(x: TensorLike, y: TensorLike): Tensor {
   const f = forward('divide', x, y, divKernel, true);
@@ -279,10 +279,10 @@ export function divide(x: TensorLike, y: TensorLike): Tensor {
 /**
  * `paddle.pow(x, y)`: x ** y, `y` a number or a Tensor (broadcast). Gradients:
  * dx = g · y · x^(y−1), dy = g · ln(x) · x^y.
-  * @param x - The base, a Tensor (Paddle's `x`).
-  * @param y - The exponent, a number or a Tensor broadcast against `x` (Paddle's `y`).
-  * @returns A new Tensor of the broadcast shape, in the promoted dtype of `x` and `y` (a number takes the tensor's dtype).
-  * @throws {@link errors.TypeError} when `x` is not a Tensor; {@link errors.ValueError} when the shapes do not broadcast.
+ * @param x - The base, a Tensor (Paddle's `x`).
+ * @param y - The exponent, a number or a Tensor broadcast against `x` (Paddle's `y`).
+ * @returns A new Tensor of the broadcast shape, in the promoted dtype of `x` and `y` (a number takes the tensor's dtype).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor; {@link errors.ValueError} when the shapes do not broadcast.
  */
 export function pow(x: Tensor, y: TensorLike): Tensor {
   if (!(x instanceof Tensor)) {
@@ -314,10 +314,10 @@ export function pow(x: Tensor, y: TensorLike): Tensor {
 /**
  * `paddle.maximum(x, y)`: elementwise max with broadcasting (NaN propagates). Gradient as Paddle:
  * dx = g · (x > y), dy = g · (x ≤ y), so a tie sends the gradient to y.
-  * @param x - The first operand, a Tensor or a number (Paddle's `x`).
-  * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
-  * @returns A new Tensor of the broadcast shape, in the promoted dtype of `x` and `y` (a number takes the tensor's dtype).
-  * @throws {@link errors.TypeError} when neither operand is a Tensor (or one is neither a Tensor nor a number); {@link errors.ValueError} when the shapes do not broadcast.
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @returns A new Tensor of the broadcast shape, in the promoted dtype of `x` and `y` (a number takes the tensor's dtype).
+ * @throws {@link errors.TypeError} when neither operand is a Tensor (or one is neither a Tensor nor a number); {@link errors.ValueError} when the shapes do not broadcast.
  */
 export function maximum(x: TensorLike, y: TensorLike): Tensor {
   return minMax('maximum', x, y, maxKernel, (p, q) => (p > q ? 1 : 0));

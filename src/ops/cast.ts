@@ -11,10 +11,10 @@ import { needsGrad } from './binary.js';
 /**
  * `paddle.cast(x, dtype)`. Float → int truncates toward zero; int64 values beyond 2^53 are a
  * ValueError (see dtype.ts); anything → bool is `x != 0`.
-  * @param x - The input Tensor (Paddle's `x`).
-  * @param dtype - The target dtype, e.g. `'float32'`, `'int64'`, `'bool'` (Paddle's `dtype`).
-  * @returns A new Tensor of x's shape in `dtype`.
-  * @throws {@link errors.TypeError} when `x` is not a Tensor or `dtype` is not a known dtype; {@link errors.ValueError} when an int64 value would leave the exactly stored range (|v| > 2^53 − 1).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param dtype - The target dtype, e.g. `'float32'`, `'int64'`, `'bool'` (Paddle's `dtype`).
+ * @returns A new Tensor of x's shape in `dtype`.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `dtype` is not a known dtype; {@link errors.ValueError} when an int64 value would leave the exactly stored range (|v| > 2^53 − 1).
  */
 export function cast(x: Tensor, dtype: DType | string): Tensor {
   const t = expectTensor('cast', 'x', x);

@@ -117,10 +117,10 @@ export function tanh(x: Tensor, options?: NameOptions): Tensor {
  * Paddle's kernel evaluates `1 / (1 + exp(-x))` in the tensor's dtype, each operation rounded
  * (float32: e^(−x), 1 + ·, 1 / · each rounded to float32), and so does this: its documented
  * outputs then match to the last digit.
-  * @param x - The input Tensor (Paddle's `x`).
-  * @param options - {@link NameOptions}: `name` (accepted, unused).
-  * @returns A new Tensor of x's shape and dtype.
-  * @throws {@link errors.TypeError} when `x` is not a float Tensor or `options` has an unknown key.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor or `options` has an unknown key.
  */
 export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('sigmoid', x, options);
@@ -207,10 +207,10 @@ export interface RoundOptions extends NameOptions {
 /**
  * `paddle.round(x, decimals=0)`: halves round away from zero (2.5 → 3, −2.5 → −3); with
  * `decimals`, round(x·10^d)/10^d as Paddle's kernel. Zero gradient.
-  * @param x - The input Tensor (Paddle's `x`).
-  * @param options - {@link RoundOptions}: `decimals` (default 0), `name`.
-  * @returns A new Tensor of x's shape and dtype.
-  * @throws {@link errors.TypeError} when `x` is not a Tensor, `decimals` is not an integer, or `options` has an unknown key.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link RoundOptions}: `decimals` (default 0), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `decimals` is not an integer, or `options` has an unknown key.
  */
 export function round(x: Tensor, options?: RoundOptions): Tensor {
   const o = checkOptions('round', options, ['decimals', 'name']);

@@ -111,6 +111,11 @@ function take(where: string, xv: unknown, index: unknown, axisArg: unknown): Ten
  * `paddle.gather(x, index, axis=None)`: slices of x along `axis` (default 0) at `index` (a 1-D
  * int32/int64 Tensor or an array of integers; a 0-D index removes the axis). Out-of-range ids
  * throw an IndexError.
+ * @param x - The Tensor to index, at least 1-D (Paddle's `x`).
+ * @param index - The positions along `axis`: a 0-D or 1-D int32/int64 Tensor or an array of integers (Paddle's `index`).
+ * @param options - {@link GatherOptions}: `axis` (default 0; negative counts from the end), `name`.
+ * @returns A new Tensor of x's dtype: x's shape with `axis` of size `index.length` (removed for a 0-D index).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `index` is not int32/int64 integers, or an option is unknown; {@link errors.ValueError} when `x` is 0-D, `index` is not 0-D/1-D or `axis` is out of range; {@link errors.IndexError} when an index is out of range.
  */
 export function gather(x: Tensor, index: Tensor | readonly number[], options?: GatherOptions): Tensor {
   const opts = checkOptions('gather', options, ['axis', 'name']);
@@ -128,7 +133,14 @@ export interface IndexSelectOptions {
   name?: string;
 }
 
-/** `paddle.index_select(x, index, axis=0)`. */
+/**
+ * `paddle.index_select(x, index, axis=0)`.
+ * @param x - The Tensor to index, at least 1-D (Paddle's `x`).
+ * @param index - The positions along `axis`: a 1-D int32/int64 Tensor or an array of integers (Paddle's `index`).
+ * @param options - {@link IndexSelectOptions}: `axis` (default 0; negative counts from the end), `name`.
+ * @returns A new Tensor of x's dtype: x's shape with `axis` of size `index.length`.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `index` is not int32/int64 integers, or an option is unknown; {@link errors.ValueError} when `x` is 0-D, `index` is not 1-D or `axis` is out of range; {@link errors.IndexError} when an index is out of range.
+ */
 export function indexSelect(x: Tensor, index: Tensor | readonly number[], options?: IndexSelectOptions): Tensor {
   const opts = checkOptions('index_select', options, ['axis', 'name']);
   if (index instanceof Tensor && index.ndim !== 1) {
@@ -166,8 +178,19 @@ function nonzeroPerAxis(c: Tensor): Tensor[] {
  * `paddle.where(condition)`: the indices of the true elements, one [n, 1] int64 Tensor per axis.
  * `condition` is a bool Tensor; x and y are Tensors or numbers. Gradients: g·cond to x, g·!cond
  * to y, reduced to their shapes.
+ * @param condition - A bool Tensor (Paddle's `condition`).
+ * @returns One int64 Tensor `[n, 1]` per axis of `condition`, the coordinates of its n true elements.
+ * @throws {@link errors.TypeError} when `condition` is not a bool Tensor.
  */
 export function where(condition: Tensor): Tensor[];
+/**
+ * `paddle.where(condition, x, y)`: `x` where `condition` is true, else `y`, broadcasting all three.
+ * @param condition - A bool Tensor (Paddle's `condition`).
+ * @param x - The values where `condition` is true, a Tensor or a number (Paddle's `x`).
+ * @param y - The values where `condition` is false, a Tensor or a number (Paddle's `y`).
+ * @returns A new Tensor of the broadcast shape, in the promoted dtype of `x` and `y`.
+ * @throws {@link errors.TypeError} when `condition` is not a bool Tensor, only one of `x` and `y` is given, or `x`/`y` is neither a Tensor nor a number; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor;
 export function where(condition: Tensor, x?: TensorLike, y?: TensorLike): Tensor | Tensor[] {
   const c = expectTensor('where', 'condition', condition);

@@ -25,23 +25,58 @@ function compare(where: string, x: TensorLike, y: TensorLike, options: NameOptio
   return Tensor.fromOp(where, out, outShape, 'bool', [ops.x, ops.y], null);
 }
 
-/** `paddle.greater_than(x, y)`: x > y elementwise. */
+/**
+ * `paddle.greater_than(x, y)`: x > y elementwise.
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when neither operand is a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function greaterThan(x: TensorLike, y: TensorLike, options?: NameOptions): Tensor {
   return compare('greater_than', x, y, options, (a, b) => (a > b ? 1 : 0));
 }
-/** `paddle.greater_equal(x, y)`: x ≥ y elementwise. */
+/**
+ * `paddle.greater_equal(x, y)`: x ≥ y elementwise.
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when neither operand is a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function greaterEqual(x: TensorLike, y: TensorLike, options?: NameOptions): Tensor {
   return compare('greater_equal', x, y, options, (a, b) => (a >= b ? 1 : 0));
 }
-/** `paddle.less_than(x, y)`: x < y elementwise. */
+/**
+ * `paddle.less_than(x, y)`: x < y elementwise.
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when neither operand is a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function lessThan(x: TensorLike, y: TensorLike, options?: NameOptions): Tensor {
   return compare('less_than', x, y, options, (a, b) => (a < b ? 1 : 0));
 }
-/** `paddle.less_equal(x, y)`: x ≤ y elementwise. */
+/**
+ * `paddle.less_equal(x, y)`: x ≤ y elementwise.
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when neither operand is a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function lessEqual(x: TensorLike, y: TensorLike, options?: NameOptions): Tensor {
   return compare('less_equal', x, y, options, (a, b) => (a <= b ? 1 : 0));
 }
-/** `paddle.not_equal(x, y)`: x != y elementwise (NaN is not equal to NaN, so true there). */
+/**
+ * `paddle.not_equal(x, y)`: x != y elementwise (NaN is not equal to NaN, so true there).
+ * @param x - The first operand, a Tensor or a number (Paddle's `x`).
+ * @param y - The second operand, a Tensor or a number, broadcast against `x` (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when neither operand is a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function notEqual(x: TensorLike, y: TensorLike, options?: NameOptions): Tensor {
   return compare('not_equal', x, y, options, (a, b) => (a !== b ? 1 : 0));
 }
@@ -53,19 +88,46 @@ function logical(where: string, x: Tensor, y: Tensor, options: NameOptions | und
   return compare(where, a, b, options, (p, q) => (f(p !== 0, q !== 0) ? 1 : 0));
 }
 
-/** `paddle.logical_and(x, y)`: both true (nonzero) elementwise, with broadcasting. */
+/**
+ * `paddle.logical_and(x, y)`: both true (nonzero) elementwise, with broadcasting.
+ * @param x - The first Tensor; nonzero counts as true (Paddle's `x`).
+ * @param y - The second Tensor, broadcast against `x`; nonzero counts as true (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function logicalAnd(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   return logical('logical_and', x, y, options, (p, q) => p && q);
 }
-/** `paddle.logical_or(x, y)`. */
+/**
+ * `paddle.logical_or(x, y)`.
+ * @param x - The first Tensor; nonzero counts as true (Paddle's `x`).
+ * @param y - The second Tensor, broadcast against `x`; nonzero counts as true (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function logicalOr(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   return logical('logical_or', x, y, options, (p, q) => p || q);
 }
-/** `paddle.logical_xor(x, y)`. */
+/**
+ * `paddle.logical_xor(x, y)`.
+ * @param x - The first Tensor; nonzero counts as true (Paddle's `x`).
+ * @param y - The second Tensor, broadcast against `x`; nonzero counts as true (Paddle's `y`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function logicalXor(x: Tensor, y: Tensor, options?: NameOptions): Tensor {
   return logical('logical_xor', x, y, options, (p, q) => p !== q);
 }
-/** `paddle.logical_not(x)`: true where x is zero (false). */
+/**
+ * `paddle.logical_not(x)`: true where x is zero (false).
+ * @param x - The input Tensor; nonzero counts as true (Paddle's `x`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns A new bool Tensor of x's shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or an option is unknown.
+ */
 export function logicalNot(x: Tensor, options?: NameOptions): Tensor {
   checkOptions('logical_not', options, ['name']);
   const t = expectTensor('logical_not', 'x', x);
@@ -102,12 +164,26 @@ function anyAll(where: string, x: Tensor, options: AnyAllOptions | undefined, is
   return Tensor.fromOp(where, out, r.outShape, 'bool', [t], null);
 }
 
-/** `paddle.any(x, axis=None, keepdim=False)`: whether any element is true (nonzero). */
+/**
+ * `paddle.any(x, axis=None, keepdim=False)`: whether any element is true (nonzero).
+ * @param x - The input Tensor; nonzero counts as true (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link AnyAllOptions}: `axis`, `keepdim` (default `false`), `name`.
+ * @returns A new bool Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function any(x: Tensor, axisOrOptions?: Axis | null | AnyAllOptions, options?: AnyAllOptions): Tensor {
   options = leadingOption('any', 'axis', axisOrOptions, options);
   return anyAll('any', x, options, true);
 }
-/** `paddle.all(x, axis=None, keepdim=False)`: whether every element is true (nonzero). */
+/**
+ * `paddle.all(x, axis=None, keepdim=False)`: whether every element is true (nonzero).
+ * @param x - The input Tensor; nonzero counts as true (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link AnyAllOptions}: `axis`, `keepdim` (default `false`), `name`.
+ * @returns A new bool Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function all(x: Tensor, axisOrOptions?: Axis | null | AnyAllOptions, options?: AnyAllOptions): Tensor {
   options = leadingOption('all', 'axis', axisOrOptions, options);
   return anyAll('all', x, options, false);
@@ -158,13 +234,27 @@ function closeMask(where: string, x: Tensor, y: Tensor, options: IsCloseOptions 
   return { mask, shape, x: a, y: b };
 }
 
-/** `paddle.isclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=False)`: elementwise, bool. */
+/**
+ * `paddle.isclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=False)`: elementwise, bool.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param y - A float Tensor broadcast against `x`, the reference in `rtol·|y|` (Paddle's `y`).
+ * @param options - {@link IsCloseOptions}: `rtol` (default 1e-5), `atol` (default 1e-8), `equalNan` (Paddle's `equal_nan`, default `false`), `name`.
+ * @returns A new bool Tensor of the broadcast shape.
+ * @throws {@link errors.TypeError} when an operand is not a float Tensor, `rtol`/`atol` is not a number, `equalNan` is not a boolean, or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function isclose(x: Tensor, y: Tensor, options?: IsCloseOptions): Tensor {
   const c = closeMask('isclose', x, y, options);
   return Tensor.fromOp('isclose', c.mask, c.shape, 'bool', [c.x, c.y], null);
 }
 
-/** `paddle.allclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=False)`: a 0-D bool tensor. */
+/**
+ * `paddle.allclose(x, y, rtol=1e-05, atol=1e-08, equal_nan=False)`: a 0-D bool tensor.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param y - A float Tensor broadcast against `x`, the reference in `rtol·|y|` (Paddle's `y`).
+ * @param options - {@link IsCloseOptions}: `rtol` (default 1e-5), `atol` (default 1e-8), `equalNan` (Paddle's `equal_nan`, default `false`), `name`.
+ * @returns A new 0-D bool Tensor: whether every element pair is close.
+ * @throws {@link errors.TypeError} when an operand is not a float Tensor, `rtol`/`atol` is not a number, `equalNan` is not a boolean, or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function allclose(x: Tensor, y: Tensor, options?: IsCloseOptions): Tensor {
   const c = closeMask('allclose', x, y, options);
   const out = allocArray('bool', 1);

@@ -22,10 +22,10 @@ function relabel(name: string, x: Tensor, shape: Shape): Tensor {
 /**
  * `paddle.reshape(x, shape)`: `-1` infers one dimension, `0` copies x's dimension at the same
  * index (Paddle's rule). A shape that cannot hold x's elements is a ValueError.
-  * @param x - The input Tensor (Paddle's `x`).
-  * @param shape - The new shape: integers (or 1-element Tensors), or an int32/int64 Tensor; `-1` infers one dimension, `0` copies x's (Paddle's `shape`).
-  * @returns A new Tensor (a copy) of the new shape and x's dtype.
-  * @throws {@link errors.TypeError} when `x` is not a Tensor or `shape` is not a list of integers; {@link errors.ValueError} when `shape` has more than one `-1`, a negative entry, or cannot hold x's elements.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param shape - The new shape: integers (or 1-element Tensors), or an int32/int64 Tensor; `-1` infers one dimension, `0` copies x's (Paddle's `shape`).
+ * @returns A new Tensor (a copy) of the new shape and x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `shape` is not a list of integers; {@link errors.ValueError} when `shape` has more than one `-1`, a negative entry, or cannot hold x's elements.
  */
 export function reshape(x: Tensor, shape: readonly (number | Tensor)[] | Tensor): Tensor {
   const t = expectTensor('reshape', 'x', x);

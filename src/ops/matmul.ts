@@ -162,11 +162,11 @@ function product(
 /**
  * `paddle.matmul(x, y, transpose_x=False, transpose_y=False)`. Shape errors (inner dimensions,
  * batch broadcasting) are ValueErrors naming both shapes, raised before any computation.
-  * @param x - The left operand, a Tensor of at least 1 dimension (Paddle's `x`).
-  * @param y - The right operand, a Tensor of at least 1 dimension (Paddle's `y`).
-  * @param options - {@link MatmulOptions}: `transposeX` (Paddle's `transpose_x`, default `false`), `transposeY` (Paddle's `transpose_y`, default `false`), `name`.
-  * @returns A new Tensor `[...batch, M, N]` (a 1-D operand's added dimension removed), in the common dtype (float64 > float32 > int64).
-  * @throws {@link errors.TypeError} when an operand is not a Tensor or is bool, a transpose flag is not a boolean, or an option is unknown; {@link errors.ValueError} when an operand is 0-D, the inner dimensions differ or the batch dimensions do not broadcast.
+ * @param x - The left operand, a Tensor of at least 1 dimension (Paddle's `x`).
+ * @param y - The right operand, a Tensor of at least 1 dimension (Paddle's `y`).
+ * @param options - {@link MatmulOptions}: `transposeX` (Paddle's `transpose_x`, default `false`), `transposeY` (Paddle's `transpose_y`, default `false`), `name`.
+ * @returns A new Tensor `[...batch, M, N]` (a 1-D operand's added dimension removed), in the common dtype (float64 > float32 > int64).
+ * @throws {@link errors.TypeError} when an operand is not a Tensor or is bool, a transpose flag is not a boolean, or an option is unknown; {@link errors.ValueError} when an operand is 0-D, the inner dimensions differ or the batch dimensions do not broadcast.
  */
 export function matmul(x: Tensor, y: Tensor, options?: MatmulOptions): Tensor {
   const opts = checkOptions('matmul', options, ['transposeX', 'transposeY', 'name']);

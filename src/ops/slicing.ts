@@ -81,6 +81,12 @@ function identitySel(shape: readonly number[]): Int32Array[] {
  * `paddle.slice(input, axes, starts, ends)`: along each listed axis keep [start, end); negative
  * values count from the end, and both are clamped to [0, dim] (Paddle's rule, so an empty range
  * gives a zero-size axis). The rank is kept.
+ * @param input - The input Tensor (Paddle's `input`).
+ * @param axes - The axes to slice (Paddle's `axes`; negative counts from the end).
+ * @param starts - The start of each range, integers or an int Tensor (Paddle's `starts`; negative counts from the end).
+ * @param ends - The (exclusive) end of each range (Paddle's `ends`; negative counts from the end).
+ * @returns A new Tensor of x's rank and dtype, each sliced axis of size `end − start` after clamping.
+ * @throws {@link errors.TypeError} when `input` is not a Tensor or `axes`/`starts`/`ends` are not integers; {@link errors.ValueError} when their lengths differ, or an axis is out of range or repeated.
  */
 export function slice(
   input: Tensor,
@@ -190,6 +196,12 @@ function splitAxis(where: string, x: Tensor, axis: unknown): number {
 /**
  * `paddle.split(x, num_or_sections, axis=0)`: `num_or_sections` is a number of equal parts (which
  * must divide the axis) or a list of sizes (one may be -1).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param numOrSections - A number of equal parts (must divide the axis) or a list of section sizes, one may be -1 (Paddle's `num_or_sections`).
+ * @param axisOrOptions - The axis to split (Paddle's `axis`, default 0; negative counts from the end; a number or 1-element Tensor), or the options object.
+ * @param options - {@link SplitOptions}: `axis`, `name`.
+ * @returns New Tensors of x's dtype, x's shape with `axis` of each part's size.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when `x` is 0-D, `axis` is out of range, or the sections are invalid or do not fit the axis.
  */
 export function split(x: Tensor, numOrSections: number | readonly number[], axisOrOptions?: number | SplitOptions, options?: SplitOptions): Tensor[] {
   options = leadingOption('split', 'axis', axisOrOptions, options);
@@ -199,7 +211,15 @@ export function split(x: Tensor, numOrSections: number | readonly number[], axis
   return splitInto('split', t, sections('split', numOrSections, t.shape[axis] as number, t.shape, axis), axis);
 }
 
-/** `paddle.chunk(x, chunks, axis=0)`: `chunks` equal parts (which must divide the axis). */
+/**
+ * `paddle.chunk(x, chunks, axis=0)`: `chunks` equal parts (which must divide the axis).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param chunks - The number of equal parts (must divide the axis; Paddle's `chunks`).
+ * @param axisOrOptions - The axis to split (Paddle's `axis`, default 0; negative counts from the end; a number or 1-element Tensor), or the options object.
+ * @param options - {@link SplitOptions}: `axis`, `name`.
+ * @returns New Tensors of x's dtype, x's shape with `axis` of each part's size.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `chunks` is not an integer, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when `x` is 0-D, `axis` is out of range, or `chunks` is not positive or does not divide the axis.
+ */
 export function chunk(x: Tensor, chunks: number, axisOrOptions?: number | SplitOptions, options?: SplitOptions): Tensor[] {
   options = leadingOption('chunk', 'axis', axisOrOptions, options);
   const opts = checkOptions('chunk', options, ['axis', 'name']);
@@ -244,12 +264,24 @@ function expandTo(where: string, input: unknown, shape: unknown): Tensor {
   return gatherByMap(where, x, outShape, indexMap(outShape, sel));
 }
 
-/** `paddle.expand(x, shape)`: broadcasts x to `shape` (-1 keeps a dimension). */
+/**
+ * `paddle.expand(x, shape)`: broadcasts x to `shape` (-1 keeps a dimension).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param shape - The target shape, integers or an int Tensor; -1 keeps x's dimension (Paddle's `shape`).
+ * @returns A new Tensor (a copy) of x's dtype and the target shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `shape` is not integers; {@link errors.ValueError} when `shape` has fewer entries than `x.ndim`, a non-positive entry other than -1 (or -1 on a new axis), or a size that a non-1 dimension of x does not match.
+ */
 export function expand(x: Tensor, shape: readonly number[] | Tensor): Tensor {
   return expandTo('expand', x, shape);
 }
 
-/** `paddle.broadcast_to(x, shape)`: as `expand`. */
+/**
+ * `paddle.broadcast_to(x, shape)`: as `expand`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param shape - The target shape, integers or an int Tensor; -1 keeps x's dimension (Paddle's `shape`).
+ * @returns A new Tensor (a copy) of x's dtype and the target shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `shape` is not integers; {@link errors.ValueError} when `shape` has fewer entries than `x.ndim`, a non-positive entry other than -1 (or -1 on a new axis), or a size that a non-1 dimension of x does not match.
+ */
 export function broadcastTo(x: Tensor, shape: readonly number[] | Tensor): Tensor {
   return expandTo('broadcast_to', x, shape);
 }
@@ -257,6 +289,10 @@ export function broadcastTo(x: Tensor, shape: readonly number[] | Tensor): Tenso
 /**
  * `paddle.tile(x, repeat_times)`: repeats x along each axis. A shorter `repeat_times` is padded
  * with leading 1s; a longer one gives x leading size-1 axes.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param repeatTimes - The repetitions per axis, positive integers or an int Tensor (Paddle's `repeat_times`).
+ * @returns A new Tensor of x's dtype, each dimension times its repetition (leading 1s padding the shorter of the two).
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `repeatTimes` is not integers; {@link errors.ValueError} when a repetition is not positive.
  */
 export function tile(x: Tensor, repeatTimes: readonly number[] | Tensor): Tensor {
   const t = expectTensor('tile', 'x', x);
@@ -280,7 +316,13 @@ export function tile(x: Tensor, repeatTimes: readonly number[] | Tensor): Tensor
   return gatherByMap('tile', t, outShape, indexMap(outShape, sel));
 }
 
-/** `paddle.flip(x, axis)`: reverses the order along each listed axis. */
+/**
+ * `paddle.flip(x, axis)`: reverses the order along each listed axis.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axis - The axis or axes to reverse (Paddle's `axis`; negative counts from the end).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor or `axis` is not an integer or a list of integers; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function flip(x: Tensor, axis: number | readonly number[]): Tensor {
   const t = expectTensor('flip', 'x', x);
   if (axis === undefined || axis === null) {
@@ -296,7 +338,13 @@ export function flip(x: Tensor, axis: number | readonly number[]): Tensor {
   return gatherByMap('flip', t, t.shape, indexMap(t.shape, sel));
 }
 
-/** `paddle.t(input)`: the transpose of a 2-D tensor; a 0-D or 1-D tensor is returned itself (as Paddle). */
+/**
+ * `paddle.t(input)`: the transpose of a 2-D tensor; a 0-D or 1-D tensor is returned itself (as Paddle).
+ * @param input - A Tensor of at most 2 dimensions (Paddle's `input`).
+ * @param options - {@link NameOptions}: `name` (accepted, unused).
+ * @returns The transposed 2-D Tensor (a copy), or `input` itself when it is 0-D or 1-D.
+ * @throws {@link errors.TypeError} when `input` is not a Tensor or an option is unknown; {@link errors.ValueError} when `input` has more than 2 dimensions.
+ */
 export function t(input: Tensor, options?: NameOptions): Tensor {
   checkOptions('t', options, ['name']);
   const x = expectTensor('t', 'input', input);

@@ -197,12 +197,12 @@ export interface ClipOptions {
  * `paddle.clip(x, min=None, max=None)`: clamps into [min, max] (`clip(x, -1, 1)` or
  * `clip(x, { min: -1, max: 1 })`). The bounds are rounded to x's
  * dtype. Gradient as Paddle: g where min < x < max (strictly), else 0.
-  * @param x - The input Tensor (Paddle's `x`).
-  * @param minOrOptions - The lower bound (Paddle's `min`; `null`/omitted: none), or a {@link ClipOptions} object.
-  * @param maxArg - The upper bound (Paddle's `max`; `null`/omitted: none).
-  * @param options - {@link ClipOptions}: `min`, `max`, `name`.
-  * @returns A new Tensor of x's shape and dtype.
-  * @throws {@link errors.TypeError} when `x` is not a Tensor, a bound is not a number, or a bound is given both positionally and in `options`; {@link errors.ValueError} when `min > max`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param minOrOptions - The lower bound (Paddle's `min`; `null`/omitted: none), or a {@link ClipOptions} object.
+ * @param maxArg - The upper bound (Paddle's `max`; `null`/omitted: none).
+ * @param options - {@link ClipOptions}: `min`, `max`, `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, a bound is not a number, or a bound is given both positionally and in `options`; {@link errors.ValueError} when `min > max`.
  */
 export function clip(x: Tensor, minOrOptions?: number | null | ClipOptions, maxArg?: number | null, options?: ClipOptions): Tensor {
   // Paddle code writes clip(x, min, max) positionally
@@ -261,10 +261,10 @@ export interface ScaleOptions {
 /**
  * `paddle.scale(x, scale=1.0, bias=0.0, bias_after_scale=True)`. Two rounded steps, like
  * Paddle's kernel: `(x · scale) + bias` or `(x + bias) · scale`. Gradient: scale · g.
-  * @param x - The input Tensor (Paddle's `x`).
-  * @param options - {@link ScaleOptions}: `scale` (default 1), `bias` (default 0), `biasAfterScale` (default `true`), `name`.
-  * @returns A new Tensor of x's shape and dtype.
-  * @throws {@link errors.TypeError} when `x` is not a Tensor, an option has the wrong type (`scale`/`bias` not a number or 1-element Tensor, `biasAfterScale` not a boolean) or is unknown.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param options - {@link ScaleOptions}: `scale` (default 1), `bias` (default 0), `biasAfterScale` (default `true`), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, an option has the wrong type (`scale`/`bias` not a number or 1-element Tensor, `biasAfterScale` not a boolean) or is unknown.
  */
 export function scale(x: Tensor, options?: ScaleOptions): Tensor {
   const opts = checkOptions('scale', options, ['scale', 'bias', 'biasAfterScale', 'name']);
