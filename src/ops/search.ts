@@ -103,7 +103,14 @@ function sortArgs(where: string, x: unknown, options: SortOptions | undefined): 
   return { t, axis, descending: boolOpt(where, 'descending', o.descending, false) };
 }
 
-/** `paddle.sort(x, axis=-1, descending=False, stable=False)`: sorted values. */
+/**
+ * `paddle.sort(x, axis=-1, descending=False, stable=False)`: sorted values.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis to sort along (Paddle's `axis`, default -1; negative counts from the end), or the options object.
+ * @param options - {@link SortOptions}: `axis`, `descending` (default `false`), `stable` (default `false`; the sort is always stable), `name`.
+ * @returns A new Tensor of x's shape and dtype, sorted along `axis`.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `descending`/`stable` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function sort(x: Tensor, axisOrOptions?: number | SortOptions, options?: SortOptions): Tensor {
   options = leadingOption('sort', 'axis', axisOrOptions, options);
   const { t, axis, descending } = sortArgs('sort', x, options);
@@ -111,7 +118,14 @@ export function sort(x: Tensor, axisOrOptions?: number | SortOptions, options?: 
   return gatherByMap('sort', t, t.shape, pick);
 }
 
-/** `paddle.argsort(x, axis=-1, descending=False, stable=False)`: int64 indices that sort x. */
+/**
+ * `paddle.argsort(x, axis=-1, descending=False, stable=False)`: int64 indices that sort x.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis to sort along (Paddle's `axis`, default -1; negative counts from the end), or the options object.
+ * @param options - {@link SortOptions}: `axis`, `descending` (default `false`), `stable` (default `false`; the sort is always stable), `name`.
+ * @returns A new int64 Tensor of x's shape: the positions along `axis` that sort x.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `descending`/`stable` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function argsort(x: Tensor, axisOrOptions?: number | SortOptions, options?: SortOptions): Tensor {
   options = leadingOption('argsort', 'axis', axisOrOptions, options);
   const { t, axis, descending } = sortArgs('argsort', x, options);
@@ -134,7 +148,14 @@ export interface TopkOptions {
   name?: string | null;
 }
 
-/** `paddle.topk(x, k, axis=-1, largest=True, sorted=True)`: `[values, indices]` (int64). */
+/**
+ * `paddle.topk(x, k, axis=-1, largest=True, sorted=True)`: `[values, indices]` (int64).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param k - How many elements to keep, an integer in [1, size of `axis`] or a 1-element Tensor (Paddle's `k`).
+ * @param options - {@link TopkOptions}: `axis` (default -1), `largest` (default `true`), `sorted` (default `true`; results are always sorted), `name`.
+ * @returns `[values, indices]`: x's shape with `axis` of size k; values in x's dtype, indices int64.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `largest`/`sorted` is not a boolean, or an option is unknown; {@link errors.ValueError} when `axis` is out of range or `k` is not in [1, size of `axis`].
+ */
 export function topk(x: Tensor, k: number | Tensor, options?: TopkOptions): [Tensor, Tensor] {
   const o = checkOptions('topk', options, ['axis', 'largest', 'sorted', 'name']);
   const t = expectTensor('topk', 'x', x);
@@ -156,6 +177,11 @@ export function topk(x: Tensor, k: number | Tensor, options?: TopkOptions): [Ten
 /**
  * `paddle.masked_select(x, mask)`: the elements of x where the bool `mask` is true, as a 1-D
  * tensor (x and mask broadcast together).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param mask - A bool Tensor broadcast with x (Paddle's `mask`).
+ * @param options - `name` (accepted, unused).
+ * @returns A new 1-D Tensor of x's dtype holding the selected elements in row-major order.
+ * @throws {@link errors.TypeError} when `x` or `mask` is not a Tensor, `mask` is not bool, or an option is unknown; {@link errors.ValueError} when the shapes do not broadcast.
  */
 export function maskedSelect(x: Tensor, mask: Tensor, options?: { name?: string | null }): Tensor {
   checkOptions('masked_select', options, ['name']);
@@ -186,6 +212,11 @@ function intIndex(where: string, index: unknown): Tensor {
 /**
  * `paddle.gather_nd(x, index)`: index of shape [..., k] (k ≤ x.ndim) picks x[i0, …, ik−1, :];
  * the result has shape index.shape[:-1] + x.shape[k:].
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param index - An int32/int64 Tensor `[..., k]` with k ≤ x.ndim; negative indices count from the end (Paddle's `index`).
+ * @param options - `name` (accepted, unused).
+ * @returns A new Tensor of x's dtype, shape `index.shape[:-1] + x.shape[k:]`.
+ * @throws {@link errors.TypeError} when `x` or `index` is not a Tensor, `index` is not int32/int64, or an option is unknown; {@link errors.ValueError} when `index` is 0-D or its last dimension exceeds x.ndim; {@link errors.IndexError} when an index is out of range.
  */
 export function gatherNd(x: Tensor, index: Tensor, options?: { name?: string | null }): Tensor {
   checkOptions('gather_nd', options, ['name']);
@@ -234,6 +265,12 @@ export interface ScatterOptions {
  * `paddle.scatter(x, index, updates, overwrite=True)`: a copy of x with rows `index[i]` (1-D
  * index) set from `updates[i]`. Gradients as Paddle's scatter_grad: x gets g with indexed rows
  * zeroed; updates get the rows of g at `index`.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param index - A 0-D or 1-D int32/int64 Tensor of row ids in [0, x.shape[0]) (Paddle's `index`).
+ * @param updates - The new rows, of x's dtype and shape `[index.numel, ...x.shape[1:]]` (Paddle's `updates`).
+ * @param options - {@link ScatterOptions}: `overwrite` (default `true`; `false`: the indexed rows are zeroed, then every update is added), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when an argument is not a Tensor, `index` is not int32/int64, `updates` has another dtype, or an option is wrong or unknown; {@link errors.ValueError} when `x` is 0-D, `index` has more than 1 dimension or `updates` has the wrong shape; {@link errors.IndexError} when an index is out of range.
  */
 export function scatter(x: Tensor, index: Tensor, updates: Tensor, options?: ScatterOptions): Tensor {
   const o = checkOptions('scatter', options, ['overwrite', 'name']);

@@ -55,7 +55,14 @@ export interface ProdOptions {
   name?: string | null;
 }
 
-/** `paddle.prod(x, axis=None, keepdim=False, dtype=None)`: the product over axes. */
+/**
+ * `paddle.prod(x, axis=None, keepdim=False, dtype=None)`: the product over axes.
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link ProdOptions}: `axis`, `keepdim` (default `false`), `dtype` (the result dtype), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`); in `dtype` if given, else int64 for bool/int32 input, else x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, `dtype` is not a known dtype, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function prod(x: Tensor, axisOrOptions?: Axis | null | ProdOptions, options?: ProdOptions): Tensor {
   options = leadingOption('prod', 'axis', axisOrOptions, options);
   const opts = checkOptions('prod', options, ['axis', 'keepdim', 'dtype', 'name']);
@@ -159,14 +166,28 @@ function dispersionOp(where: string, m: ReturnType<typeof moments>, out: Float64
   return Tensor.fromOp(where, rounded(out, t.dtype), r.outShape, t.dtype, [t], back);
 }
 
-/** `paddle.var(x, axis=None, unbiased=True, keepdim=False)`: the variance over axes. */
+/**
+ * `paddle.var(x, axis=None, unbiased=True, keepdim=False)`: the variance over axes.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link VarOptions}: `axis`, `unbiased` (default `true`: divide by n − 1), `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`), in x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `unbiased` or `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function variance(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
   options = leadingOption('var', 'axis', axisOrOptions, options);
   const m = moments('var', x, options);
   return dispersionOp('var', m, m.v, 2, () => m.div);
 }
 
-/** `paddle.std(x, axis=None, unbiased=True, keepdim=False)`: the standard deviation over axes. */
+/**
+ * `paddle.std(x, axis=None, unbiased=True, keepdim=False)`: the standard deviation over axes.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link VarOptions}: `axis`, `unbiased` (default `true`: divide by n − 1), `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`), in x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `unbiased` or `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function std(x: Tensor, axisOrOptions?: Axis | null | VarOptions, options?: VarOptions): Tensor {
   options = leadingOption('std', 'axis', axisOrOptions, options);
   const m = moments('std', x, options);
@@ -187,7 +208,14 @@ export interface LogsumexpOptions {
   name?: string | null;
 }
 
-/** `paddle.logsumexp(x, axis=None, keepdim=False)`: max + log Σ e^(x − max), stable. */
+/**
+ * `paddle.logsumexp(x, axis=None, keepdim=False)`: max + log Σ e^(x − max), stable.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis or axes to reduce (Paddle's `axis`; negative counts from the end; omitted/`null`: all), or the options object.
+ * @param options - {@link LogsumexpOptions}: `axis`, `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's shape without the reduced axes (kept as size 1 with `keepdim`), in x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `keepdim` is not a boolean, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when an axis is out of range or repeated.
+ */
 export function logsumexp(x: Tensor, axisOrOptions?: Axis | null | LogsumexpOptions, options?: LogsumexpOptions): Tensor {
   options = leadingOption('logsumexp', 'axis', axisOrOptions, options);
   const opts = checkOptions('logsumexp', options, ['axis', 'keepdim', 'name']);
@@ -250,7 +278,14 @@ function scan(src: DataArray, out: DataArray, outer: number, n: number, inner: n
   }
 }
 
-/** `paddle.cumsum(x, axis=None, dtype=None)`: the cumulative sum (flattened when axis is omitted). */
+/**
+ * `paddle.cumsum(x, axis=None, dtype=None)`: the cumulative sum (flattened when axis is omitted).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param axisOrOptions - The axis to scan (Paddle's `axis`; negative counts from the end; omitted/`null`: the flattened tensor), or the options object.
+ * @param options - {@link CumsumOptions}: `axis`, `dtype` (the result dtype), `name`.
+ * @returns A new Tensor of x's shape (1-D `[x.numel]` when `axis` is omitted); in `dtype` if given, else int64 for bool input, else x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is not a known dtype, `axis` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function cumsum(x: Tensor, axisOrOptions?: number | null | CumsumOptions, options?: CumsumOptions): Tensor {
   options = leadingOption('cumsum', 'axis', axisOrOptions, options);
   const opts = checkOptions('cumsum', options, ['axis', 'dtype', 'name']);
