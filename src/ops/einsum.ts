@@ -106,6 +106,10 @@ function contractPair(a: Term, b: Term, keep: ReadonlySet<string>, size: Readonl
  * `paddle.einsum(equation, *operands)`: Einstein summation over the operands' labelled axes.
  * `einsum('bij,bjk->bik', x, y)` is a batched matmul, `einsum('i,j->ij', u, v)` an outer product,
  * `einsum('ij->ji', x)` a transpose, `einsum('ij', x)` (implicit output) is x itself.
+ * @param equation - The subscripts, e.g. `'ij,jk->ik'`: letters and one `...` per operand, with an optional `->` output (Paddle's `equation`).
+ * @param operands - The Tensors, one per input subscript (Paddle's `*operands`).
+ * @returns A new Tensor with one axis per output label, in the operands' (promoted) dtype.
+ * @throws {@link errors.TypeError} when an operand is not a Tensor; {@link errors.ValueError} when `equation` is not a string or is malformed, the operand count or dimensions do not match it, or a label's sizes disagree.
  */
 export function einsum(equation: string, ...operands: Tensor[]): Tensor {
   const where = 'einsum';

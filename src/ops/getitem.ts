@@ -278,6 +278,10 @@ export function planIndex(where: string, shape: readonly number[], index: unknow
 /**
  * Paddle's `x[index]` (see the module comment for the index forms): `getitem(x, '1:3, :, 0')`,
  * `getitem(x, '..., -1')`, `getitem(x, mask)`, `getitem(x, [idx, ':'])`. Differentiable.
+ * @param x - The Tensor to index.
+ * @param index - The subscript: a string in Python's syntax (`'1:3, :, 0'`), or an array of items (ints, slice strings, `null`, int/bool Tensors, nested lists); see {@link Index}.
+ * @returns A new Tensor (a copy) of x's dtype with NumPy's result shape.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor; {@link errors.IndexError} when an index is out of bounds, there are too many indices or more than one `...`, or an item is not a valid index; {@link errors.ValueError} when a string item cannot be parsed or a slice step is 0.
  */
 export function getitem(x: Tensor, index: Index): Tensor {
   const t = expectTensor('getitem', 'x', x);
@@ -296,6 +300,11 @@ const SETITEM_NODES = new WeakSet<GradNode>();
  * it wrote, and x's earlier history the gradient of the others. On a leaf that needs a gradient
  * it is Paddle's error; into the output of another op in a graph (whose backward may read the
  * overwritten values) a NotImplementedError: assign under `noGrad`, or use concat / where.
+ * @param x - The Tensor to write into (in place).
+ * @param index - The subscript: a string in Python's syntax (`'1:3, :, 0'`), or an array of items (ints, slice strings, `null`, int/bool Tensors, nested lists); see {@link Index}.
+ * @param value - A number, boolean, nested array or Tensor, cast to x's dtype and broadcast to the indexed shape.
+ * @returns `x` itself, after the write.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor; {@link errors.IndexError} when an index is out of bounds, there are too many indices or more than one `...`, or an item is not a valid index; {@link errors.ValueError} when a string item cannot be parsed or a slice step is 0, `value` does not broadcast to the indexed shape, or `x` is a leaf that needs a gradient; {@link errors.NotImplementedError} when `x` is another op's output in a graph that records gradients.
  */
 export function setitem(x: Tensor, index: Index, value: number | boolean | NestedArray | Tensor): Tensor {
   const t = expectTensor('setitem', 'x', x);

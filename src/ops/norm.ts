@@ -226,6 +226,11 @@ function matrixNorm(x: Tensor, p: number | 'nuc', axes: readonly number[], outSh
  *   (their sum; also for a 2-D x without axis).
  * Vector orders: Infinity (max |x|), -Infinity (min |x|), 0 (count of non-zeros; zero gradient),
  * any other number p: (Σ|x|^p)^(1/p).
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param pOrOptions - The order (Paddle's `p`): 'fro' (default), 'nuc' or a number (±Infinity and 0 included), or the options object.
+ * @param options - {@link NormOptions}: `p`, `axis` (null, one axis or two axes), `keepdim` (default `false`), `name`.
+ * @returns A new Tensor of x's dtype: x's shape without the reduced axes (kept as size 1 with `keepdim`).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `p` is neither a string nor a number, `keepdim` is not a boolean, `p` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when `p` is an unknown string or not valid for the axes, or `axis` is not null, one or two in-range axes.
  */
 export function norm(x: Tensor, pOrOptions?: NormP | null | NormOptions, options?: NormOptions): Tensor {
   const opts = checkOptions('norm', leadingOption('norm', 'p', pOrOptions, options), ['p', 'axis', 'keepdim', 'name']);
