@@ -33,8 +33,22 @@ export interface LeakyReluOptions {
   name?: string | null;
 }
 
-/** `leaky_relu(x, negative_slope=0.01)`: x for x > 0, else slope·x; also `leakyRelu(x, 0.2)`. */
+/**
+ * `leaky_relu(x, negative_slope=0.01)`: x for x > 0, else slope·x; also `leakyRelu(x, 0.2)`.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link LeakyReluOptions}: `negativeSlope` (Paddle's `negative_slope`, default 0.01), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `negativeSlope` is not a number, or an option is unknown.
+ */
 export function leakyRelu(x: Tensor, options?: LeakyReluOptions): Tensor;
+/**
+ * `leakyRelu(x, negativeSlope)`: the slope positionally.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param negativeSlope - The slope for x < 0 (Paddle's `negative_slope`).
+ * @param options - `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `negativeSlope` is not a number, or an option is unknown.
+ */
 export function leakyRelu(x: Tensor, negativeSlope: number, options?: { name?: string | null }): Tensor;
 export function leakyRelu(x: Tensor, ...args: unknown[]): Tensor {
   const o = positionalOrOptions('leaky_relu', args, ['negativeSlope', 'name']);
@@ -42,7 +56,13 @@ export function leakyRelu(x: Tensor, ...args: unknown[]): Tensor {
   return mapUnary('leaky_relu', x, undefined, { f: (v) => (v > 0 ? v : v * a), df: (v) => (v > 0 ? 1 : a), rule: 'float' });
 }
 
-/** `silu(x)` = x·σ(x); gradient σ(x)·(1 + x·(1 − σ(x))). */
+/**
+ * `silu(x)` = x·σ(x); gradient σ(x)·(1 + x·(1 − σ(x))).
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, or an option is unknown.
+ */
 export function silu(x: Tensor, options?: { name?: string | null }): Tensor {
   return mapUnary('silu', x, options, {
     f: (v) => v * sig(v),
@@ -65,8 +85,22 @@ export interface EluOptions {
   name?: string | null;
 }
 
-/** `elu(x, alpha=1.0)`: x for x > 0, else α·(eˣ − 1); also `elu(x, 0.5)`. */
+/**
+ * `elu(x, alpha=1.0)`: x for x > 0, else α·(eˣ − 1); also `elu(x, 0.5)`.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link EluOptions}: `alpha` (default 1.0), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `alpha` is not a number, or an option is unknown.
+ */
 export function elu(x: Tensor, options?: EluOptions): Tensor;
+/**
+ * `elu(x, alpha)`: alpha positionally.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param alpha - The scale of the negative part (Paddle's `alpha`).
+ * @param options - `name` (accepted, unused).
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `alpha` is not a number, or an option is unknown.
+ */
 export function elu(x: Tensor, alpha: number, options?: { name?: string | null }): Tensor;
 export function elu(x: Tensor, ...args: unknown[]): Tensor {
   const o = positionalOrOptions('elu', args, ['alpha', 'name']);
@@ -91,7 +125,13 @@ export interface SoftplusOptions {
   name?: string | null;
 }
 
-/** `softplus(x, beta=1, threshold=20)` = log(1 + e^(β·x))/β, or x where β·x > threshold. */
+/**
+ * `softplus(x, beta=1, threshold=20)` = log(1 + e^(β·x))/β, or x where β·x > threshold.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link SoftplusOptions}: `beta` (default 1), `threshold` (default 20), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `beta` or `threshold` is not a number, or an option is unknown.
+ */
 export function softplus(x: Tensor, options?: SoftplusOptions): Tensor {
   const o = positionalOrOptions('softplus', options === undefined ? [] : [options], ['beta', 'threshold', 'name']);
   const beta = numberOpt('softplus', 'beta', o.beta, 1);
@@ -129,7 +169,13 @@ export interface NormalizeOptions {
   name?: string | null;
 }
 
-/** `normalize(x, p=2, axis=1, epsilon=1e-12)`: x / max(‖x‖_p along axis, ε). */
+/**
+ * `normalize(x, p=2, axis=1, epsilon=1e-12)`: x / max(‖x‖_p along axis, ε).
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link NormalizeOptions}: `p` (default 2), `axis` (default 1), `epsilon` (default 1e-12), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `p`/`epsilon` is not a number, `axis` is not an integer, or an option is unknown; {@link errors.ValueError} when `axis` is out of range (for 1-D x: not 0 or -1).
+ */
 export function normalize(x: Tensor, options?: NormalizeOptions): Tensor {
   const o = positionalOrOptions('normalize', options === undefined ? [] : [options], ['p', 'axis', 'epsilon', 'name']);
   const t = floatTensor('normalize', 'x', x);

@@ -82,8 +82,22 @@ function softmaxKernel(src: DataArray, out: DataArray, outer: number, n: number,
   }
 }
 
-/** `softmax(x, { axis = -1, dtype })`, or `softmax(x, axis)`. Gradient `y·(g − Σ g·y)`. */
+/**
+ * `softmax(x, { axis = -1, dtype })`, or `softmax(x, axis)`. Gradient `y·(g − Σ g·y)`.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link SoftmaxOptions}: `axis` (default -1; negative counts from the end), `dtype` (float32/float64 to cast to first), `name`.
+ * @returns A new Tensor of x's shape, in x's dtype (or `dtype`).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `dtype` is not float32/float64, or the options are unknown or repeated; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function softmax(x: Tensor, options?: SoftmaxOptions): Tensor;
+/**
+ * `softmax(x, axis)`: the axis positionally.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param axis - The axis to normalize over (Paddle's `axis`; negative counts from the end).
+ * @param options - `dtype` (float32/float64 to cast to first), `name`.
+ * @returns A new Tensor of x's shape, in x's dtype (or `dtype`).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `dtype` is not float32/float64, or the options are unknown or repeated; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function softmax(x: Tensor, axis: number, options?: Omit<SoftmaxOptions, 'axis'>): Tensor;
 export function softmax(x: Tensor, ...args: unknown[]): Tensor {
   const { t, axis } = softmaxArgs('softmax', x, args);
@@ -107,8 +121,22 @@ export function softmax(x: Tensor, ...args: unknown[]): Tensor {
   });
 }
 
-/** `log_softmax(x, { axis = -1, dtype })`, or `logSoftmax(x, axis)`. Gradient `g − e^y·Σ g`. */
+/**
+ * `log_softmax(x, { axis = -1, dtype })`, or `logSoftmax(x, axis)`. Gradient `g − e^y·Σ g`.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link SoftmaxOptions}: `axis` (default -1; negative counts from the end), `dtype` (float32/float64 to cast to first), `name`.
+ * @returns A new Tensor of x's shape, in x's dtype (or `dtype`).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `dtype` is not float32/float64, or the options are unknown or repeated; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function logSoftmax(x: Tensor, options?: SoftmaxOptions): Tensor;
+/**
+ * `logSoftmax(x, axis)`: the axis positionally.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param axis - The axis to normalize over (Paddle's `axis`; negative counts from the end).
+ * @param options - `dtype` (float32/float64 to cast to first), `name`.
+ * @returns A new Tensor of x's shape, in x's dtype (or `dtype`).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `dtype` is not float32/float64, or the options are unknown or repeated; {@link errors.ValueError} when `axis` is out of range.
+ */
 export function logSoftmax(x: Tensor, axis: number, options?: Omit<SoftmaxOptions, 'axis'>): Tensor;
 export function logSoftmax(x: Tensor, ...args: unknown[]): Tensor {
   const { t, axis } = softmaxArgs('log_softmax', x, args);
@@ -150,6 +178,10 @@ const SQRT_2_OVER_PI = 0.7978845608028654;
 /**
  * `gelu(x, { approximate = false })`: exact `0.5·x·(1 + erf(x/√2))` or the tanh approximation
  * `0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`. Also `gelu(x, true)`.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link GeluOptions}: `approximate` (default `false`), `name`; or the `approximate` boolean itself.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `approximate` is not a boolean, or an option is unknown.
  */
 export function gelu(x: Tensor, options?: GeluOptions | boolean): Tensor {
   const o = isPlainObject(options) || options === undefined ? checkOptions('gelu', options as GeluOptions | undefined, ['approximate', 'name']) : { approximate: options };
