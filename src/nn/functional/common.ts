@@ -35,8 +35,22 @@ export interface DropoutOptions {
   name?: string | null;
 }
 
-/** `dropout(x, { p = 0.5, axis, training = true, mode })`, or `dropout(x, p, { axis, training, mode })`. */
+/**
+ * `dropout(x, { p = 0.5, axis, training = true, mode })`, or `dropout(x, p, { axis, training, mode })`.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param options - {@link DropoutOptions}: `p` (default 0.5), `axis` (the axes a mask is drawn along; the others share it), `training` (default `true`), `mode` (`'upscale_in_train'` default, or `'downscale_in_infer'`), `name`.
+ * @returns A new Tensor of x's shape and dtype (`x` itself when `p` is 0).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `p` is not a number, `training` is not a boolean, `axis` is not integers, or the options are unknown or repeated; {@link errors.ValueError} when `p` is outside [0, 1], `mode` is unknown, or an axis is out of range or repeated.
+ */
 export function dropout(x: Tensor, options?: DropoutOptions): Tensor;
+/**
+ * `dropout(x, p, options)`: the probability positionally.
+ * @param x - A float Tensor (Paddle's `x`).
+ * @param p - The probability of zeroing an element, in [0, 1] (Paddle's `p`).
+ * @param options - {@link DropoutOptions} without `p`: `axis`, `training`, `mode`, `name`.
+ * @returns A new Tensor of x's shape and dtype (`x` itself when `p` is 0).
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, `p` is not a number, `training` is not a boolean, `axis` is not integers, or the options are unknown or repeated; {@link errors.ValueError} when `p` is outside [0, 1], `mode` is unknown, or an axis is out of range or repeated.
+ */
 export function dropout(x: Tensor, p: number, options?: Omit<DropoutOptions, 'p'>): Tensor;
 export function dropout(x: Tensor, ...args: unknown[]): Tensor {
   const o = positionalOrOptions('dropout', args, ['p', 'axis', 'training', 'mode', 'name']);

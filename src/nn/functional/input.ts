@@ -79,6 +79,11 @@ export function normalizePaddingIdx(paddingIdx: unknown, n: number): number {
  * selected by the int64 ids in `x` (output shape `[...x.shape, embeddingDim]`); the gradient
  * accumulates into the selected rows (row-sparse with `sparse: true`). Throws a TypeError for
  * non-integer ids and a ValueError for ids out of range.
+ * @param x - The ids: an int32/int64 Tensor or a (nested) array of integers in [0, num_embeddings) (Paddle's `x`).
+ * @param weight - The float table `[num_embeddings, embedding_dim]` (Paddle's `weight`).
+ * @param options - {@link EmbeddingOptions}: `paddingIdx` (Paddle's `padding_idx`; negative counts from the end), `sparse` (default `false`), `name`.
+ * @returns A new Tensor `[...x.shape, embedding_dim]` of weight's dtype.
+ * @throws {@link errors.TypeError} when the ids are not integers, `weight` is not a float Tensor, `paddingIdx` is not an integer, `sparse` is not a boolean, or an option is unknown; {@link errors.ValueError} when `weight` is not 2-D, or an id or `paddingIdx` is out of range.
  */
 export function embedding(x: Tensor | NestedArray | ArrayLike<number>, weight: Tensor, options?: EmbeddingOptions): Tensor {
   const o = checkOptions('embedding', options, ['paddingIdx', 'sparse', 'name']);

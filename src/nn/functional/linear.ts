@@ -30,7 +30,15 @@ export interface LinearOptions {
   name?: string | null;
 }
 
-/** `linear(x, weight, { bias })`, or Paddle's positional `linear(x, weight, bias)`. */
+/**
+ * `linear(x, weight, { bias })`, or Paddle's positional `linear(x, weight, bias)`.
+ * @param x - A float Tensor `[..., in_features]` (Paddle's `x`).
+ * @param weight - A 2-D Tensor `[in_features, out_features]` of x's dtype (Paddle's `weight`).
+ * @param bias - The bias `[out_features]` (Paddle's `bias`; `null`/omitted: none), or {@link LinearOptions}: `bias`, `name`.
+ * @param options - {@link LinearOptions}: `name` (when `bias` is given positionally).
+ * @returns A new Tensor `[..., out_features]` of x's dtype.
+ * @throws {@link errors.TypeError} when `x`, `weight` or `bias` is not a float Tensor, their dtypes differ, or an option is unknown; {@link errors.ValueError} when `weight` is not 2-D, x's last dimension is not `in_features` (or x is 0-D), or `bias` is not `[out_features]`.
+ */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null | LinearOptions, options?: LinearOptions): Tensor {
   let b: unknown = null;
   if (isPlainObject(bias)) {
