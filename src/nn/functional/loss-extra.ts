@@ -139,7 +139,14 @@ export interface BinaryCrossEntropyOptions {
   name?: string | null;
 }
 
-/** `binary_cross_entropy(input, label, weight=None, reduction='mean')`: input holds probabilities. */
+/**
+ * `binary_cross_entropy(input, label, weight=None, reduction='mean')`: input holds probabilities.
+ * @param input - Float probabilities in [0, 1] (Paddle's `input`).
+ * @param label - The float target, of input's shape (Paddle's `label`).
+ * @param options - {@link BinaryCrossEntropyOptions}: `weight` (broadcast to input), `reduction` (`'mean'` default, `'sum'` or `'none'`), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', input's shape for 'none'.
+ * @throws {@link errors.TypeError} when an argument is not a float Tensor or an option is unknown; {@link errors.ValueError} when `reduction` is unknown, an input value is outside [0, 1], the shapes differ or `weight` does not broadcast.
+ */
 export function binaryCrossEntropy(input: Tensor, label: Tensor, options?: BinaryCrossEntropyOptions): Tensor {
   const o = checkOptions('binary_cross_entropy', options, ['weight', 'reduction', 'name']);
   const reduction = checkReduction(o.reduction, rmsg('binary_cross_entropy'));
@@ -168,6 +175,11 @@ export interface BinaryCrossEntropyWithLogitsOptions extends BinaryCrossEntropyO
 /**
  * `binary_cross_entropy_with_logits(logit, label, weight=None, reduction='mean', pos_weight=None)`:
  * sigmoid and binary cross entropy fused, stable for large |logit|.
+ * @param logit - The float logits (Paddle's `logit`).
+ * @param label - The float target, of logit's shape; -100 marks an ignored element (Paddle's `label`).
+ * @param options - {@link BinaryCrossEntropyWithLogitsOptions}: `weight`, `reduction` (`'mean'` default, `'sum'` or `'none'`), `posWeight` (Paddle's `pos_weight`), `name`.
+ * @returns A new Tensor of logit's dtype: 0-D for 'mean'/'sum', logit's shape for 'none'.
+ * @throws {@link errors.TypeError} when an argument is not a float Tensor or an option is unknown; {@link errors.ValueError} when `reduction` is unknown, the shapes differ, or `weight`/`posWeight` does not broadcast.
  */
 export function binaryCrossEntropyWithLogits(logit: Tensor, label: Tensor, options?: BinaryCrossEntropyWithLogitsOptions): Tensor {
   const where = 'binary_cross_entropy_with_logits';
@@ -218,7 +230,14 @@ export interface SmoothL1LossOptions {
   name?: string | null;
 }
 
-/** `smooth_l1_loss(input, label, reduction='mean', delta=1.0)`. */
+/**
+ * `smooth_l1_loss(input, label, reduction='mean', delta=1.0)`.
+ * @param input - The float prediction (Paddle's `input`).
+ * @param label - The float target, of input's shape (Paddle's `label`).
+ * @param options - {@link SmoothL1LossOptions}: `reduction` (`'mean'` default, `'sum'` or `'none'`), `delta` (default 1.0), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', input's shape for 'none'.
+ * @throws {@link errors.TypeError} when an argument is not a float Tensor, `delta` is not a number, or an option is unknown; {@link errors.ValueError} when `reduction` is unknown or the shapes differ.
+ */
 export function smoothL1Loss(input: Tensor, label: Tensor, options?: SmoothL1LossOptions): Tensor {
   const o = checkOptions('smooth_l1_loss', options, ['reduction', 'delta', 'name']);
   const reduction = checkReduction(o.reduction, rmsg('smooth_l1_loss'));
@@ -260,7 +279,14 @@ export function checkKlReduction(value: unknown): KlReduction {
   return value;
 }
 
-/** `kl_div(input, label, reduction='mean', log_target=False)`: input holds log-probabilities. */
+/**
+ * `kl_div(input, label, reduction='mean', log_target=False)`: input holds log-probabilities.
+ * @param input - Float log-probabilities (Paddle's `input`).
+ * @param label - The float target probabilities (log-probabilities with `logTarget`), of input's shape (Paddle's `label`).
+ * @param options - {@link KlDivOptions}: `reduction` (`'mean'` default, `'batchmean'`, `'sum'` or `'none'`), `logTarget` (Paddle's `log_target`, default `false`), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', input's shape for 'none'.
+ * @throws {@link errors.TypeError} when an argument is not a float Tensor, `logTarget` is not a boolean, or an option is unknown; {@link errors.ValueError} when `reduction` is unknown or the shapes differ.
+ */
 export function klDiv(input: Tensor, label: Tensor, options?: KlDivOptions): Tensor {
   const o = checkOptions('kl_div', options, ['reduction', 'logTarget', 'name']);
   const reduction = checkKlReduction(o.reduction);
@@ -295,6 +321,11 @@ export interface NllLossOptions {
 /**
  * `nll_loss(input, label, weight=None, ignore_index=-100, reduction='mean')`: input of shape
  * [N, C] or [N, C, d1, …] (log-probabilities), label of shape [N] or [N, d1, …] (int64/int32).
+ * @param input - Float log-probabilities `[N, C]` or `[N, C, d1, …]` (Paddle's `input`).
+ * @param label - int64/int32 class ids `[N]` or `[N, d1, …]` (Paddle's `label`).
+ * @param options - {@link NllLossOptions}: `weight` (`[C]`), `ignoreIndex` (Paddle's `ignore_index`, default -100), `reduction` (`'mean'` default, `'sum'` or `'none'`), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', the label's shape for 'none'.
+ * @throws {@link errors.TypeError} when `input`/`weight` is not a float Tensor, `label` is not an int32/int64 Tensor, `ignoreIndex` is not an integer, or an option is unknown; {@link errors.ValueError} when `reduction` is unknown, `input` has fewer than 2 dimensions, the label's or weight's shape does not match, or a label is out of range.
  */
 export function nllLoss(input: Tensor, label: Tensor, options?: NllLossOptions): Tensor {
   const o = checkOptions('nll_loss', options, ['weight', 'ignoreIndex', 'reduction', 'name']);
@@ -382,6 +413,11 @@ export function nllLoss(input: Tensor, label: Tensor, options?: NllLossOptions):
 /**
  * `one_hot(x, num_classes)`: an integer tensor of class ids → float32 of shape
  * x.shape + [num_classes] (no gradient).
+ * @param x - An int32/int64 Tensor of class ids in [0, numClasses) (Paddle's `x`).
+ * @param numClasses - The number of classes, a positive integer (Paddle's `num_classes`).
+ * @param options - `name` (accepted, unused).
+ * @returns A new float32 Tensor `[...x.shape, numClasses]`.
+ * @throws {@link errors.TypeError} when `x` is not an int32/int64 Tensor or an option is unknown; {@link errors.ValueError} when `numClasses` is not a positive integer or an id is out of range.
  */
 export function oneHot(x: Tensor, numClasses: number, options?: { name?: string | null }): Tensor {
   checkOptions('one_hot', options, ['name']);

@@ -94,6 +94,11 @@ function labelSmooth(y: number, epsilon: number, C: number, dtype: FloatDType): 
  * cross entropy of logits against int64 class ids (or soft labels), with Paddle's weighting and
  * reduction. Throws a TypeError for float class ids (make them int64) and a ValueError for
  * mismatched shapes or labels out of range.
+ * @param input - The float logits (probabilities with `useSoftmax: false`), classes along `axis` (Paddle's `input`).
+ * @param label - int32/int64 class ids (input's shape without the class axis, or with it of size 1), or with `softLabel` a float distribution of input's shape (Paddle's `label`).
+ * @param options - {@link CrossEntropyOptions}: `weight`, `ignoreIndex` (default -100), `reduction` (default `'mean'`), `softLabel`, `axis` (default -1), `useSoftmax` (default `true`), `labelSmoothing` (default 0), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum'; for 'none', the label's shape (hard) or input's with the class axis of size 1 (soft).
+ * @throws {@link errors.TypeError} when `input`/`weight` is not a float Tensor, hard labels are not int32/int64, an option has the wrong type, or an option is unknown; {@link errors.ValueError} when `reduction` is unknown, `labelSmoothing` is outside [0, 1], `input` is 0-D, `axis` is out of range, shapes of `label` or `weight` do not match, or a label is out of range; {@link errors.NotImplementedError} for `labelSmoothing` with `ignoreIndex` ≥ 0.
  */
 export function crossEntropy(input: Tensor, label: Tensor | NestedArray, options?: CrossEntropyOptions): Tensor {
   const o = checkOptions('cross_entropy', options, CE_KEYS);
@@ -414,7 +419,14 @@ const dSquare: Pointwise = (d) => 2 * d;
 const abs: Pointwise = (d) => Math.abs(d);
 const dAbs: Pointwise = (d) => (d > 0 ? 1 : d < 0 ? -1 : d === 0 ? 0 : d);
 
-/** `mse_loss(input, label, reduction='mean')`: mean((input − label)²). */
+/**
+ * `mse_loss(input, label, reduction='mean')`: mean((input − label)²).
+ * @param input - The float prediction (Paddle's `input`).
+ * @param label - The float target, broadcast against `input` (Paddle's `label`).
+ * @param options - {@link RegressionLossOptions}: `reduction` (`'mean'` default, `'sum'` or `'none'`), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', the broadcast shape for 'none'.
+ * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor or an option is unknown; {@link errors.ValueError} when `reduction` is unknown or the shapes do not broadcast.
+ */
 export function mseLoss(input: Tensor, label: Tensor, options?: RegressionLossOptions): Tensor {
   const o = checkOptions('mse_loss', options, ['reduction', 'name']);
   const reduction = checkReduction(
@@ -424,7 +436,14 @@ export function mseLoss(input: Tensor, label: Tensor, options?: RegressionLossOp
   return pointwiseLoss('mse_loss', input, label, reduction, square, dSquare);
 }
 
-/** `l1_loss(input, label, reduction='mean')`: mean(|input − label|); gradient sign(d) (0 at 0). */
+/**
+ * `l1_loss(input, label, reduction='mean')`: mean(|input − label|); gradient sign(d) (0 at 0).
+ * @param input - The float prediction (Paddle's `input`).
+ * @param label - The float target, broadcast against `input` (Paddle's `label`).
+ * @param options - {@link RegressionLossOptions}: `reduction` (`'mean'` default, `'sum'` or `'none'`), `name`.
+ * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', the broadcast shape for 'none'.
+ * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor or an option is unknown; {@link errors.ValueError} when `reduction` is unknown or the shapes do not broadcast.
+ */
 export function l1Loss(input: Tensor, label: Tensor, options?: RegressionLossOptions): Tensor {
   const o = checkOptions('l1_loss', options, ['reduction', 'name']);
   const reduction = checkReduction(
@@ -434,7 +453,13 @@ export function l1Loss(input: Tensor, label: Tensor, options?: RegressionLossOpt
   return pointwiseLoss('l1_loss', input, label, reduction, abs, dAbs);
 }
 
-/** `square_error_cost(input, label)`: (input − label)² elementwise, no reduction. */
+/**
+ * `square_error_cost(input, label)`: (input − label)² elementwise, no reduction.
+ * @param input - The float prediction (Paddle's `input`).
+ * @param label - The float target, broadcast against `input` (Paddle's `label`).
+ * @returns A new Tensor of the broadcast shape, in input's dtype.
+ * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor; {@link errors.ValueError} when the shapes do not broadcast.
+ */
 export function squareErrorCost(input: Tensor, label: Tensor): Tensor {
   return pointwiseLoss('square_error_cost', input, label, 'none', square, dSquare);
 }
