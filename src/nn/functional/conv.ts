@@ -209,6 +209,12 @@ function conv2dCore(x: Tensor, w: Tensor, bias: Tensor | null, plan: ConvPlan): 
  * data_format='NCHW')`: `conv2d(x, weight, bias?, { stride, padding, dilation, groups,
  * dataFormat })` or `conv2d(x, weight, { bias, ... })`. x is [N, C, H, W] (or NHWC), weight
  * [O, C/groups, kh, kw], bias [O]. Padding 'same' uses Paddle's SAME algorithm (dilation 1).
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param weight - The filter `[O, C/groups, kh, kw]` of x's dtype (Paddle's `weight`).
+ * @param bias - The bias `[O]` (Paddle's `bias`; `null`/omitted: none), or the options object with `bias` in it.
+ * @param options - {@link Conv2dOptions}: `bias`, `stride` (default 1), `padding` (default 0; a number, a list, `'same'` or `'valid'`), `dilation` (default 1), `groups` (default 1), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns A new Tensor `[N, O, OH, OW]` (or NHWC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x`/`weight` is not a float Tensor, their dtypes differ, `bias` is not a Tensor of x's dtype, or an option is wrong or unknown; {@link errors.ValueError} when x's rank, the channels vs `groups`, the weight's shape, `bias`'s shape, `stride`/`padding`/`dilation`/`dataFormat` are invalid, or the output would be empty.
  */
 export function conv2d(x: Tensor, weight: Tensor, bias?: Tensor | null | Conv2dOptions, options?: Conv2dOptions): Tensor {
   const o = optionsWithBias<Conv2dOptions>('conv2d', bias, options, CONV_KEYS);
@@ -235,6 +241,12 @@ function padding1dAs2d(padding: unknown, channelsLast: boolean): PaddingSpec {
  * `paddle.nn.functional.conv1d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1,
  * data_format='NCL')`: x [N, C, L] (or NLC), weight [O, C/groups, k]; computed as conv2d over a
  * height of 1.
+ * @param x - The float input `[N, C, L]` (or NLC) (Paddle's `x`).
+ * @param weight - The filter `[O, C/groups, k]` of x's dtype (Paddle's `weight`).
+ * @param bias - The bias `[O]` (Paddle's `bias`; `null`/omitted: none), or the options object with `bias` in it.
+ * @param options - {@link Conv1dOptions}: `bias`, `stride` (default 1), `padding` (default 0; a number, a list, `'same'` or `'valid'`), `dilation` (default 1), `groups` (default 1), `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+ * @returns A new Tensor `[N, O, OL]` (or NLC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x`/`weight` is not a float Tensor, their dtypes differ, `bias` is not a Tensor of x's dtype, or an option is wrong or unknown; {@link errors.ValueError} when x's rank, the channels vs `groups`, the weight's shape, `bias`'s shape, `stride`/`padding`/`dilation`/`dataFormat` are invalid, or the output would be empty.
  */
 export function conv1d(x: Tensor, weight: Tensor, bias?: Tensor | null | Conv1dOptions, options?: Conv1dOptions): Tensor {
   const o = optionsWithBias<Conv1dOptions>('conv1d', bias, options, CONV_KEYS);
@@ -268,6 +280,12 @@ export function conv1d(x: Tensor, weight: Tensor, bias?: Tensor | null | Conv1dO
  * (or NHWC), weight [C, O/groups, kh, kw] (Paddle's layout: input channels first), bias [O].
  * Output size `(H − 1)·stride − pad_before − pad_after + dilation·(k − 1) + 1 + output_padding`,
  * or `outputSize` within [that, that + stride).
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param weight - The filter `[C, O/groups, kh, kw]` of x's dtype (Paddle's `weight`).
+ * @param bias - The bias `[O]` (Paddle's `bias`; `null`/omitted: none), or the options object with `bias` in it.
+ * @param options - {@link Conv2dTransposeOptions}: `bias`, `stride` (default 1), `padding` (default 0; a number, a list, `'same'` or `'valid'`), `dilation` (default 1), `groups` (default 1), `outputPadding` (Paddle's `output_padding`), `outputSize` (Paddle's `output_size`), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns A new Tensor `[N, O, OH, OW]` (or NHWC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x`/`weight` is not a float Tensor, their dtypes differ, `bias` is not a Tensor of x's dtype, or an option is wrong or unknown; {@link errors.ValueError} when x's rank, the channels vs `groups`, the weight's shape, `bias`'s shape, `stride`/`padding`/`dilation`/`dataFormat` are invalid, `outputPadding` and `outputSize` are both given or out of range, or the output would be empty.
  */
 export function conv2dTranspose(x: Tensor, weight: Tensor, bias?: Tensor | null | Conv2dTransposeOptions, options?: Conv2dTransposeOptions): Tensor {
   const o = optionsWithBias<Conv2dTransposeOptions>('conv2d_transpose', bias, options, TRANSPOSE_KEYS);
@@ -370,6 +388,12 @@ function convTransposeCore(where: string, X: Tensor, W: Tensor, o: Omit<Conv2dTr
  * `paddle.nn.functional.conv1d_transpose(x, weight, bias=None, stride=1, padding=0,
  * output_padding=0, groups=1, dilation=1, output_size=None, data_format='NCL')`: x [N, C, L]
  * (or NLC), weight [C, O/groups, k].
+ * @param x - The float input `[N, C, L]` (or NLC) (Paddle's `x`).
+ * @param weight - The filter `[C, O/groups, k]` of x's dtype (Paddle's `weight`).
+ * @param bias - The bias `[O]` (Paddle's `bias`; `null`/omitted: none), or the options object with `bias` in it.
+ * @param options - {@link Conv1dTransposeOptions}: `bias`, `stride` (default 1), `padding` (default 0; a number, a list, `'same'` or `'valid'`), `dilation` (default 1), `groups` (default 1), `outputPadding` (Paddle's `output_padding`), `outputSize` (Paddle's `output_size`), `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+ * @returns A new Tensor `[N, O, OL]` (or NLC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x`/`weight` is not a float Tensor, their dtypes differ, `bias` is not a Tensor of x's dtype, or an option is wrong or unknown; {@link errors.ValueError} when x's rank, the channels vs `groups`, the weight's shape, `bias`'s shape, `stride`/`padding`/`dilation`/`dataFormat` are invalid, `outputPadding` and `outputSize` are both given or out of range, or the output would be empty.
  */
 export function conv1dTranspose(x: Tensor, weight: Tensor, bias?: Tensor | null | Conv1dTransposeOptions, options?: Conv1dTransposeOptions): Tensor {
   const o = optionsWithBias<Conv1dTransposeOptions>('conv1d_transpose', bias, options, TRANSPOSE_KEYS);

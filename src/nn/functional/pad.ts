@@ -99,7 +99,15 @@ function sourceIndex(mode: PadMode, o: number, before: number, size: number): nu
   }
 }
 
-/** `paddle.nn.functional.pad` (see the module comment for the order of `pad`). */
+/**
+ * `paddle.nn.functional.pad` (see the module comment for the order of `pad`).
+ * @param x - The input Tensor (Paddle's `x`).
+ * @param pad - The pad amounts, integers or an int Tensor, in Paddle's order (see above; Paddle's `pad`).
+ * @param modeOrOptions - The mode (Paddle's `mode`: `'constant'` default, `'reflect'`, `'replicate'`, `'circular'`), or the options object.
+ * @param options - {@link PadOptions}: `mode`, `value` (default 0), `dataFormat` (Paddle's `data_format`), `padFromLeftAxis` (Paddle's `pad_from_left_axis`, default `true`), `name`.
+ * @returns A new Tensor of x's dtype and rank, each dimension grown (or cropped) by its pads.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `pad` is not integers, `value` is not a number, `padFromLeftAxis` is not a boolean, `mode` is given twice, or an option is unknown; {@link errors.ValueError} when `mode`/`dataFormat` is unknown or does not fit x's rank, the length of `pad` is wrong, or a pad is invalid for its mode and dimension.
+ */
 export function pad(x: Tensor, pad: readonly number[] | Tensor, modeOrOptions?: PadMode | PadOptions, options?: PadOptions): Tensor {
   const o = checkOptions('pad', leadingOption('pad', 'mode', modeOrOptions, options), ['mode', 'value', 'dataFormat', 'padFromLeftAxis', 'name']);
   const t = expectTensor('pad', 'x', x);
