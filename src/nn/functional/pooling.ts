@@ -338,9 +338,30 @@ const AVG_KEYS = ['stride', 'padding', 'ceilMode', 'exclusive', 'divisorOverride
  * `paddle.nn.functional.max_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False,
  * return_mask=False, data_format='NCHW')`: `maxPool2d(x, kernelSize, { stride, padding, ceilMode,
  * returnMask, dataFormat })`; with `returnMask` returns `[out, mask]`.
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+ * @param options - {@link MaxPool2dOptions}: `stride` (default: the kernel size), `padding` (default 0), `ceilMode` (default `false`), `returnMask` (default `false`), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns A new Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when x's rank is wrong, `kernelSize`/`stride` is not positive, `padding` or `dataFormat` is invalid, or `ceilMode` is used with 'same'/'valid' padding.
  */
 export function maxPool2d(x: Tensor, kernelSize: number | readonly number[], options?: MaxPool2dOptions & { returnMask?: false }): Tensor;
+/**
+ * `maxPool2d(x, kernelSize, { returnMask: true, … })`: the output and the positions of the maxima.
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+ * @param options - {@link MaxPool2dOptions}: `stride` (default: the kernel size), `padding` (default 0), `ceilMode` (default `false`), `returnMask` (default `false`), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns `[out, mask]`: the pooled Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype and an int32 Tensor of the same shape with each maximum's flat index in its H·W plane.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when x's rank is wrong, `kernelSize`/`stride` is not positive, `padding` or `dataFormat` is invalid, or `ceilMode` is used with 'same'/'valid' padding.
+ */
 export function maxPool2d(x: Tensor, kernelSize: number | readonly number[], options: MaxPool2dOptions & { returnMask: true }): [Tensor, Tensor];
+/**
+ * `maxPool2d(x, kernelSize, options)` with `returnMask` not known statically.
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+ * @param options - {@link MaxPool2dOptions}: `stride` (default: the kernel size), `padding` (default 0), `ceilMode` (default `false`), `returnMask` (default `false`), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns The pooled Tensor, or `[out, mask]` with `returnMask`.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when x's rank is wrong, `kernelSize`/`stride` is not positive, `padding` or `dataFormat` is invalid, or `ceilMode` is used with 'same'/'valid' padding.
+ */
 export function maxPool2d(x: Tensor, kernelSize: number | readonly number[], options?: MaxPool2dOptions): Tensor | [Tensor, Tensor];
 export function maxPool2d(x: Tensor, kernelSize: number | readonly number[], options?: MaxPool2dOptions): Tensor | [Tensor, Tensor] {
   const o = checkOptions('max_pool2d', options, MAX_KEYS) ?? {};
@@ -355,6 +376,11 @@ export function maxPool2d(x: Tensor, kernelSize: number | readonly number[], opt
 /**
  * `paddle.nn.functional.avg_pool2d(x, kernel_size, stride=None, padding=0, ceil_mode=False,
  * exclusive=True, divisor_override=None, data_format='NCHW')`.
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+ * @param options - {@link AvgPool2dOptions}: `stride` (default: the kernel size), `padding` (default 0), `ceilMode` (default `false`), `exclusive` (default `true`), `divisorOverride` (Paddle's `divisor_override`), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns A new Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when x's rank is wrong, `kernelSize`/`stride` is not positive, `padding` or `dataFormat` is invalid, `divisorOverride` is not a positive number, or `ceilMode` is used with 'same'/'valid' padding.
  */
 export function avgPool2d(x: Tensor, kernelSize: number | readonly number[], options?: AvgPool2dOptions): Tensor {
   const o = checkOptions('avg_pool2d', options, AVG_KEYS) ?? {};
@@ -383,6 +409,11 @@ function adaptiveSize(v: unknown, input: number): number {
 /**
  * `paddle.nn.functional.adaptive_avg_pool2d(x, output_size, data_format='NCHW')`: `outputSize` an
  * integer or [OH, OW] (null keeps that input dim).
+ * @param x - The float input `[N, C, H, W]` (or NHWC) (Paddle's `x`).
+ * @param outputSize - The output size, an integer or `[OH, OW]` (`null` keeps that input size) (Paddle's `output_size`).
+ * @param options - {@link AdaptiveAvgPool2dOptions}: `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+ * @returns A new Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor or an option is unknown; {@link errors.ValueError} when x is not 4-D, `outputSize` is not a positive integer or a pair of them, or `dataFormat` is invalid.
  */
 export function adaptiveAvgPool2d(x: Tensor, outputSize: number | readonly (number | null)[], options?: AdaptiveAvgPool2dOptions): Tensor {
   const o = checkOptions('adaptive_avg_pool2d', options, ['dataFormat', 'name']) ?? {};
@@ -420,6 +451,11 @@ function pool1d<T>(where: string, x: Tensor, format: DataFormat1D, kernelSize: u
 /**
  * `paddle.nn.functional.max_pool1d(x, kernel_size, stride=None, padding=0, return_mask=False,
  * ceil_mode=False, data_format='NCL')` (with `returnMask`: `[out, mask]`, mask = the index along L).
+ * @param x - The float input `[N, C, L]` (or NLC) (Paddle's `x`).
+ * @param kernelSize - The window length, a number or `[k]` (Paddle's `kernel_size`).
+ * @param options - {@link MaxPool1dOptions}: `stride` (default: the kernel size), `padding` (default 0), `ceilMode` (default `false`), `returnMask` (default `false`), `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+ * @returns A new Tensor `[N, C, OL]` (or NLC) of x's dtype; with `returnMask`, `[out, mask]` with mask the int32 index along L.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when x's rank is wrong, `kernelSize`/`stride` is not positive, `padding` or `dataFormat` is invalid, or `ceilMode` is used with 'same'/'valid' padding.
  */
 export function maxPool1d(x: Tensor, kernelSize: number | readonly number[], options?: MaxPool1dOptions): Tensor | [Tensor, Tensor] {
   const o = checkOptions('max_pool1d', options, MAX_KEYS) ?? {};
@@ -434,6 +470,11 @@ export function maxPool1d(x: Tensor, kernelSize: number | readonly number[], opt
 /**
  * `paddle.nn.functional.avg_pool1d(x, kernel_size, stride=None, padding=0, exclusive=True,
  * ceil_mode=False, data_format='NCL')`.
+ * @param x - The float input `[N, C, L]` (or NLC) (Paddle's `x`).
+ * @param kernelSize - The window length, a number or `[k]` (Paddle's `kernel_size`).
+ * @param options - {@link AvgPool1dOptions}: `stride` (default: the kernel size), `padding` (default 0), `ceilMode` (default `false`), `exclusive` (default `true`), `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+ * @returns A new Tensor `[N, C, OL]` (or NLC) of x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float Tensor, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when x's rank is wrong, `kernelSize`/`stride` is not positive, `padding` or `dataFormat` is invalid, or `ceilMode` is used with 'same'/'valid' padding.
  */
 export function avgPool1d(x: Tensor, kernelSize: number | readonly number[], options?: AvgPool1dOptions): Tensor {
   const o = checkOptions('avg_pool1d', options, ['stride', 'padding', 'ceilMode', 'exclusive', 'dataFormat', 'name']) ?? {};
