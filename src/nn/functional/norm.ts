@@ -344,6 +344,12 @@ export function batchNormOp(
  * running tensors are updated in place: running = momentum·running + (1 − momentum)·batch, with
  * the biased batch variance. `useGlobalStats: false` with `training: false` still uses (and
  * tracks) the batch statistics (Paddle's `trainable_statistics`).
+ * @param x - The float input, 2-D to 5-D, channels at axis 1 (or last) (Paddle's `x`).
+ * @param runningMean - The float running mean `[C]`, updated in place in training (Paddle's `running_mean`).
+ * @param runningVar - The float running variance `[C]`, updated in place in training (Paddle's `running_var`).
+ * @param options - {@link BatchNormOptions}: `weight`, `bias` (`[C]`), `training` (default `false`), `momentum` (default 0.9), `epsilon` (default 1e-5), `dataFormat` (default `'NCHW'`), `useGlobalStats` (Paddle's `use_global_stats`), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.AssertionError} when x has fewer than 2 dimensions; {@link errors.TypeError} when a tensor argument is not a float Tensor of x's dtype, `momentum`/`epsilon` is not a finite number, a flag is not a boolean, or an option is unknown; {@link errors.ValueError} when `dataFormat` is unknown, x has more than 5 dimensions, or a `[C]` argument has another shape.
  */
 export function batchNorm(x: Tensor, runningMean: Tensor, runningVar: Tensor, options?: BatchNormOptions): Tensor {
   const o = checkOptions('batch_norm', options, ['weight', 'bias', 'training', 'momentum', 'epsilon', 'dataFormat', 'useGlobalStats', 'name']);
@@ -398,6 +404,11 @@ export function normalizedShapeList(value: unknown): number[] {
  * Normalizes over the trailing dims named by `normalized_shape` (an integer or a list); weight
  * and bias are 1-D of their numel. Paddle's checks: the trailing dims must equal
  * `normalized_shape`, at least one leading dim must remain, 0 ≤ epsilon ≤ 0.001.
+ * @param x - The float input (Paddle's `x`).
+ * @param normalizedShape - The trailing dims to normalize over, an integer or a list (Paddle's `normalized_shape`).
+ * @param options - {@link LayerNormOptions}: `weight`, `bias` (1-D of the normalized numel), `epsilon` (default 1e-5, in [0, 0.001]), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x`, `weight` or `bias` is not a float Tensor of x's dtype, `epsilon` is not a finite number, or an option is unknown; {@link errors.ValueError} when `normalizedShape` is not integers, does not match x's trailing dims or leaves no leading dim, `epsilon` is outside [0, 0.001], or `weight`/`bias` has the wrong shape.
  */
 export function layerNorm(x: Tensor, normalizedShape: number | readonly number[], options?: LayerNormOptions): Tensor {
   const o = checkOptions('layer_norm', options, ['weight', 'bias', 'epsilon', 'name']);
@@ -483,6 +494,11 @@ export function checkGroups(groups: number, C: number, layoutName: string): void
  * data_format='NCHW', name=None)`: `groupNorm(x, numGroups, { epsilon, weight, bias, dataFormat })`.
  * The C channels split into `numGroups` groups of C/numGroups; each sample's group is normalized
  * over its channels and spatial positions (variance max(E[x²] − μ², 0), as Paddle's CPU kernel).
+ * @param x - The float input, at least 2-D, channels at axis 1 (or last) (Paddle's `x`).
+ * @param numGroups - The number of channel groups, dividing C (Paddle's `num_groups`).
+ * @param options - {@link GroupNormOptions}: `epsilon` (default 1e-5), `weight`, `bias` (`[C]`), `dataFormat` (default `'NCHW'`), `name`.
+ * @returns A new Tensor of x's shape and dtype.
+ * @throws {@link errors.TypeError} when `x`, `weight` or `bias` is not a float Tensor of x's dtype, `numGroups` is not an integer, `epsilon` is not a finite number, or an option is unknown; {@link errors.ValueError} when `dataFormat` is unknown, x has fewer than 2 dimensions, `numGroups` is not in [1, C] or does not divide C, or `weight`/`bias` is not `[C]`.
  */
 export function groupNorm(x: Tensor, numGroups: number, options?: GroupNormOptions): Tensor {
   const o = checkOptions('group_norm', options, ['epsilon', 'weight', 'bias', 'dataFormat', 'name']);
