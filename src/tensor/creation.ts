@@ -17,12 +17,19 @@ import { flattenNested, Tensor, type NestedArray } from './tensor.js';
 
 let defaultDType: DType = 'float32';
 
-/** `paddle.get_default_dtype()`: the float dtype used for Python floats (float32 unless set). */
+/**
+ * `paddle.get_default_dtype()`: the float dtype used for Python floats (float32 unless set).
+ * @returns `'float32'` or `'float64'`.
+ */
 export function getDefaultDType(): DType {
   return defaultDType;
 }
 
-/** `paddle.set_default_dtype(d)`: float32 or float64. */
+/**
+ * `paddle.set_default_dtype(d)`: float32 or float64.
+ * @param dtype - `'float32'` or `'float64'` (Paddle's `d`).
+ * @throws {@link errors.TypeError} when `dtype` is unknown or not float32/float64.
+ */
 export function setDefaultDType(dtype: DType | string): void {
   const d = toDType(dtype);
   if (d !== 'float32' && d !== 'float64') {
@@ -48,6 +55,10 @@ export interface ToTensorOptions {
  * int64; booleans → bool; typed arrays keep their type (Float32Array → float32, Float64Array → float64,
  * Int32Array → int32, Uint8Array → uint8, BigInt64Array → int64, other integer arrays → int64); a Tensor
  * is copied.
+ * @param data - A number, boolean, bigint, (nested) array, typed array or Tensor (Paddle's `data`).
+ * @param options - {@link ToTensorOptions}: `dtype`, `stopGradient` (Paddle's `stop_gradient`, default `true`), `place` (ignored).
+ * @returns A new Tensor of the data's (nested) shape, in `dtype` or the inferred dtype.
+ * @throws {@link errors.TypeError} when `data` has an unsupported type, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when nested arrays are ragged or hold non-numbers, or an int64 value is beyond 2^53 − 1.
  */
 export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions): Tensor {
   const opts = checkOptions('to_tensor', options, ['dtype', 'stopGradient', 'place']);
@@ -172,6 +183,11 @@ function fillValueOf(where: string, fillValue: unknown): number | boolean {
  * `paddle.full(shape, fill_value, dtype=None)`: `fill_value` a number, a boolean (bool by
  * default), a numeric string (`'0.5'`) or a 1-element Tensor; the shape a list (items may be
  * 1-element Tensors) or an integer Tensor.
+ * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
+ * @param fillValue - The value: a number, a boolean, a numeric string (`'0.5'`, `'inf'`) or a 1-element Tensor (Paddle's `fill_value`).
+ * @param options - {@link FillOptions}: `dtype` (default: bool for a boolean, else the default float dtype), `name`.
+ * @returns A new Tensor of `shape` filled with the value.
+ * @throws {@link errors.TypeError} when `fillValue` is not a number, boolean, numeric string or 1-element Tensor, `dtype` is unknown, a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when a string is not numeric, a Tensor value has more than one element, or the shape is not non-negative integers.
  */
 export function full(shape: ShapeLike, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full', options, ['dtype', 'name']);
@@ -183,12 +199,24 @@ export function full(shape: ShapeLike, fillValue: number | boolean | string | Te
   return Tensor.fromArray(out, dims, dtype);
 }
 
-/** `paddle.zeros(shape, dtype=None)`. */
+/**
+ * `paddle.zeros(shape, dtype=None)`.
+ * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
+ * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`.
+ * @returns A new Tensor of `shape` filled with 0.
+ * @throws {@link errors.TypeError} when `dtype` is unknown, a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
+ */
 export function zeros(shape: ShapeLike, options?: FillOptions): Tensor {
   return full(shape, 0, options);
 }
 
-/** `paddle.ones(shape, dtype=None)`. */
+/**
+ * `paddle.ones(shape, dtype=None)`.
+ * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
+ * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`.
+ * @returns A new Tensor of `shape` filled with 1.
+ * @throws {@link errors.TypeError} when `dtype` is unknown, a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
+ */
 export function ones(shape: ShapeLike, options?: FillOptions): Tensor {
   return full(shape, 1, options);
 }
@@ -205,7 +233,14 @@ function likeDType(x: Tensor, opts: FillOptions): DType {
   return opts.dtype === undefined || opts.dtype === null ? x.dtype : toDType(opts.dtype);
 }
 
-/** `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given). */
+/**
+ * `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given).
+ * @param x - The Tensor whose shape (and dtype) to take (Paddle's `x`).
+ * @param fillValue - The value: a number, a boolean, a numeric string (`'0.5'`, `'inf'`) or a 1-element Tensor (Paddle's `fill_value`).
+ * @param options - {@link FillOptions}: `dtype` (default: x's), `name`.
+ * @returns A new Tensor of x's shape filled with the value, in `dtype` or x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `fillValue` is not a number, boolean, numeric string or 1-element Tensor, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when a string is not numeric.
+ */
 export function fullLike(x: Tensor, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('full_like', options, ['dtype', 'name']);
   const t = expectTensorArg('full_like', x);
@@ -213,14 +248,26 @@ export function fullLike(x: Tensor, fillValue: number | boolean | string | Tenso
   return full(t.shape, value, { dtype: likeDType(t, opts) });
 }
 
-/** `paddle.zeros_like(x, dtype=None)`. */
+/**
+ * `paddle.zeros_like(x, dtype=None)`.
+ * @param x - The Tensor whose shape (and dtype) to take (Paddle's `x`).
+ * @param options - {@link FillOptions}: `dtype` (default: x's), `name`.
+ * @returns A new Tensor of x's shape filled with 0, in `dtype` or x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is unknown, or an option is unknown.
+ */
 export function zerosLike(x: Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('zeros_like', options, ['dtype', 'name']);
   const t = expectTensorArg('zeros_like', x);
   return full(t.shape, 0, { dtype: likeDType(t, opts) });
 }
 
-/** `paddle.ones_like(x, dtype=None)`. */
+/**
+ * `paddle.ones_like(x, dtype=None)`.
+ * @param x - The Tensor whose shape (and dtype) to take (Paddle's `x`).
+ * @param options - {@link FillOptions}: `dtype` (default: x's), `name`.
+ * @returns A new Tensor of x's shape filled with 1, in `dtype` or x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is unknown, or an option is unknown.
+ */
 export function onesLike(x: Tensor, options?: FillOptions): Tensor {
   const opts = checkOptions('ones_like', options, ['dtype', 'name']);
   const t = expectTensorArg('ones_like', x);
@@ -246,6 +293,12 @@ function expectFinite(where: string, argName: string, v: unknown): number {
  * number it is `end` (from 0). dtype: int64 when all of start/end/step are integers, else the
  * default float dtype. Element i is `start + i·step`, each step rounded to the dtype (Paddle's
  * kernel computes in the output type).
+ * @param start - The first value, or with no `end` the end (from 0); a number or 1-element Tensor (Paddle's `start`).
+ * @param end - The exclusive end (Paddle's `end`), or the options object.
+ * @param step - The increment, default 1 (Paddle's `step`), or the options object.
+ * @param options - {@link FillOptions}: `dtype` (default: int64 when all are integers, else the default float dtype), `name`.
+ * @returns A new 1-D Tensor of `max(0, ceil((end − start)/step))` elements.
+ * @throws {@link errors.TypeError} when a bound is not a finite number, `dtype` is bool or unknown, the options object is not last, or an option is unknown; {@link errors.ValueError} when `step` is 0 or a Tensor bound has more than one element.
  */
 export function arange(start: number | Tensor, end?: number | Tensor | null | FillOptions, step?: number | Tensor | null | FillOptions, options?: FillOptions): Tensor {
   // the options object may follow `end` or `step` directly (`arange(5, { dtype })`)
@@ -284,6 +337,12 @@ export function arange(start: number | Tensor, end?: number | Tensor | null | Fi
  * `paddle.linspace(start, stop, num, dtype=None)`: `num` evenly spaced values including both
  * ends. Like Paddle's kernel, the first half counts up from start and the second half down from
  * stop, so both ends are exact.
+ * @param start - The first value, a finite number (Paddle's `start`).
+ * @param stop - The last value, a finite number (Paddle's `stop`).
+ * @param num - The number of values, a positive integer (Paddle's `num`).
+ * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`.
+ * @returns A new 1-D Tensor `[num]`.
+ * @throws {@link errors.TypeError} when `start`/`stop` is not a finite number, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when `num` is not a positive integer.
  */
 export function linspace(start: number, stop: number, num: number, options?: FillOptions): Tensor {
   const opts = checkOptions('linspace', options, ['dtype', 'name']);
@@ -315,8 +374,20 @@ export interface EyeOptions extends FillOptions {
 /**
  * `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. `num_columns` may
  * also come positionally (`eye(2, 3, { dtype })`, as Paddle's examples write it).
+ * @param numRows - The number of rows, a non-negative integer (Paddle's `num_rows`).
+ * @param options - {@link EyeOptions}: `numColumns` (Paddle's `num_columns`, default `numRows`), `dtype` (default: the default float dtype), `name`.
+ * @returns A new 2-D Tensor `[numRows, numColumns]`, ones on the diagonal.
+ * @throws {@link errors.TypeError} when `dtype` is unknown or an option is unknown; {@link errors.ValueError} when a size is not a non-negative integer.
  */
 export function eye(numRows: number, options?: EyeOptions): Tensor;
+/**
+ * `paddle.eye(num_rows, num_columns, dtype=None)` with the columns positionally.
+ * @param numRows - The number of rows, a non-negative integer (Paddle's `num_rows`).
+ * @param numColumns - The number of columns (Paddle's `num_columns`; `null`/omitted: `numRows`).
+ * @param options - {@link EyeOptions}: `dtype` (default: the default float dtype), `name`.
+ * @returns A new 2-D Tensor `[numRows, numColumns]`, ones on the diagonal.
+ * @throws {@link errors.TypeError} when `dtype` is unknown, `numColumns` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when a size is not a non-negative integer.
+ */
 export function eye(numRows: number, numColumns: number | null | undefined, options?: EyeOptions): Tensor;
 export function eye(numRows: number, columnsOrOptions?: number | null | EyeOptions, options?: EyeOptions): Tensor {
   const opts = checkOptions('eye', leadingOption('eye', 'numColumns', columnsOrOptions, options), ['numColumns', 'dtype', 'name']);
@@ -361,13 +432,25 @@ export interface RandomOptions {
   name?: string;
 }
 
-/** `paddle.rand(shape, dtype=None)`: uniform in [0, 1). */
+/**
+ * `paddle.rand(shape, dtype=None)`: uniform in [0, 1).
+ * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
+ * @param options - {@link RandomOptions}: `dtype` (float32/float64; default: the default float dtype), `name`.
+ * @returns A new float Tensor of `shape`, drawn from the global generator.
+ * @throws {@link errors.TypeError} when `dtype` is not float32/float64 (or unknown), a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
+ */
 export function rand(shape: ShapeLike, options?: RandomOptions): Tensor {
   const opts = checkOptions('rand', options, ['dtype', 'name']);
   return fillRandom(shape, floatDType('rand', opts.dtype), randomUniform01);
 }
 
-/** `paddle.randn(shape, dtype=None)`: standard normal. */
+/**
+ * `paddle.randn(shape, dtype=None)`: standard normal.
+ * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
+ * @param options - {@link RandomOptions}: `dtype` (float32/float64; default: the default float dtype), `name`.
+ * @returns A new float Tensor of `shape`, drawn from the global generator.
+ * @throws {@link errors.TypeError} when `dtype` is not float32/float64 (or unknown), a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
+ */
 export function randn(shape: ShapeLike, options?: RandomOptions): Tensor {
   const opts = checkOptions('randn', options, ['dtype', 'name']);
   return fillRandom(shape, floatDType('randn', opts.dtype), randomNormal);
@@ -386,7 +469,13 @@ export interface UniformOptions extends RandomOptions {
   seed?: number;
 }
 
-/** `paddle.uniform(shape, dtype=None, min=-1.0, max=1.0, seed=0)`: uniform in [min, max). */
+/**
+ * `paddle.uniform(shape, dtype=None, min=-1.0, max=1.0, seed=0)`: uniform in [min, max).
+ * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
+ * @param options - {@link UniformOptions}: `dtype` (float32/float64), `min` (default -1), `max` (default 1), `seed` (default 0: the global generator), `name`.
+ * @returns A new float Tensor of `shape`.
+ * @throws {@link errors.TypeError} when `dtype` is not float32/float64, `min`/`max` is not a finite number, or an option is unknown; {@link errors.ValueError} when `min > max`, `seed` is not a non-negative integer, or the shape is invalid.
+ */
 export function uniform(shape: ShapeLike, options?: UniformOptions): Tensor {
   const opts = checkOptions('uniform', options, ['dtype', 'min', 'max', 'seed', 'name']);
   const dtype = floatDType('uniform', opts.dtype);
@@ -435,6 +524,9 @@ export interface NormalOptions {
 /**
  * `paddle.normal(mean=0.0, std=1.0, shape=None)`: `mean + std·z`, z standard normal. With Tensor
  * mean/std the output has their (broadcast) shape and dtype.
+ * @param options - {@link NormalOptions}: `mean` (default 0), `std` (default 1), each a number or a float Tensor; `shape` (required when both are numbers); `name`.
+ * @returns A new float Tensor: the shape and dtype of the Tensor `mean`/`std`, else `shape` in the default float dtype.
+ * @throws {@link errors.TypeError} when `mean`/`std` is neither a number nor a float Tensor, or an option is unknown; {@link errors.ValueError} when Tensor `mean` and `std` differ in element count, or `shape` is missing or invalid.
  */
 export function normal(options?: NormalOptions): Tensor {
   const opts = checkOptions('normal', options, ['mean', 'std', 'shape', 'name']);
@@ -475,6 +567,12 @@ export function normal(options?: NormalOptions): Tensor {
 /**
  * `paddle.randint(low=0, high=None, shape=[1], dtype=None)`: integers uniform in [low, high);
  * with one bound it is `high` (from 0). dtype int64 (default) or int32.
+ * @param low - The lowest value, or with no `high` the exclusive upper bound (from 0) (Paddle's `low`).
+ * @param high - The exclusive upper bound (Paddle's `high`; `null`/omitted: see `low`).
+ * @param shape - The shape (Paddle's `shape`; default `[1]`).
+ * @param options - {@link RandomOptions}: `dtype` (`'int64'` default or `'int32'`), `name`.
+ * @returns A new int64 (or int32) Tensor of `shape`, uniform in [low, high).
+ * @throws {@link errors.TypeError} when `low`/`high` is not a safe integer, `dtype` is not int32/int64, or an option is unknown; {@link errors.ValueError} when `low ≥ high` or the shape is invalid.
  */
 export function randint(low: number, high?: number | null, shape?: ShapeLike | null, options?: RandomOptions): Tensor {
   const opts = checkOptions('randint', options, ['dtype', 'name']);

@@ -83,7 +83,12 @@ function defaultSeed(): number {
 let currentSeed = defaultSeed();
 const generator = new Xoshiro128(currentSeed);
 
-/** `paddle.seed(n)`: reseeds the global generator. Returns the seed. */
+/**
+ * `paddle.seed(n)`: reseeds the global generator. Returns the seed.
+ * @param value - The seed, a non-negative safe integer (Paddle's `seed`).
+ * @returns `value`.
+ * @throws {@link errors.ValueError} when `value` is not a non-negative safe integer.
+ */
 export function seed(value: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || !Number.isSafeInteger(value)) {
     throw new ValueError(`The 'seed' must be a non-negative integer, but received ${String(value)}.`);
@@ -96,22 +101,34 @@ export function seed(value: number): number {
 /**
  * The seed the global generator was last given by {@link seed} (Paddle's `Generator.initial_seed()`
  * of the default generator).
+ * @returns The seed last passed to {@link seed}, or the random seed chosen at startup if none was.
  */
 export function initialSeed(): number {
   return currentSeed;
 }
 
-/** Uniform double in [0, 1). */
+/**
+ * Uniform double in [0, 1).
+ * @returns A number in [0, 1) from the global generator.
+ */
 export function randomUniform01(): number {
   return generator.nextDouble();
 }
 
-/** Standard normal double. */
+/**
+ * Standard normal double.
+ * @returns A standard normal number from the global generator.
+ */
 export function randomNormal(): number {
   return generator.nextNormal();
 }
 
-/** Uniform integer in [low, high). */
+/**
+ * Uniform integer in [low, high).
+ * @param low - The lowest value (inclusive).
+ * @param high - The upper bound (exclusive).
+ * @returns An integer in [low, high) from the global generator.
+ */
 export function randomInt(low: number, high: number): number {
   return low + Math.floor(generator.nextDouble() * (high - low));
 }
