@@ -73,6 +73,13 @@ export class Linear extends Layer {
   /** The `name` the Linear was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
+  /**
+   * Creates the layer and its parameters.
+   * @param inFeatures - The input size, a positive integer (Paddle's `in_features`).
+   * @param outFeatures - The output size, a positive integer (Paddle's `out_features`).
+   * @param options - {@link LinearLayerOptions}: `weightAttr`, `biasAttr` (`false`: no bias), `name`.
+   * @throws {@link errors.TypeError} when a size is not an integer, an attr is not a ParamAttr-like value, or an option is unknown; {@link errors.ValueError} when a size is not positive or a parameter name is already used.
+   */
   constructor(inFeatures: number, outFeatures: number, options?: LinearLayerOptions) {
     const o = checkOptions('Linear', options, ['weightAttr', 'biasAttr', 'name']);
     const inF = positiveInt('Linear', 'in_features', inFeatures);
@@ -153,6 +160,13 @@ export class Embedding extends Layer {
   readonly name: string | null;
   private readonly normalizedPaddingIdx: number;
 
+  /**
+   * Creates the layer and its table.
+   * @param numEmbeddings - The number of rows, a positive integer (Paddle's `num_embeddings`).
+   * @param embeddingDim - The row size, a positive integer (Paddle's `embedding_dim`).
+   * @param options - {@link EmbeddingLayerOptions}: `paddingIdx`, `sparse` (default `false`), `weightAttr`, `name`.
+   * @throws {@link errors.TypeError} when a size or `paddingIdx` is not an integer, `sparse` is not a boolean, an attr is not a ParamAttr-like value, or an option is unknown; {@link errors.ValueError} when a size is not positive, `paddingIdx` is out of range, or the weight's name is already used.
+   */
   constructor(numEmbeddings: number, embeddingDim: number, options?: EmbeddingLayerOptions) {
     const o = checkOptions('Embedding', options, ['paddingIdx', 'sparse', 'weightAttr', 'name']);
     const n = positiveInt('Embedding', 'num_embeddings', numEmbeddings);
@@ -228,7 +242,18 @@ export class Dropout extends Layer {
   /** The `name` the Dropout was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
+  /**
+   * Creates the layer from an options object.
+   * @param options - {@link DropoutLayerOptions}: `p` (default 0.5), `axis`, `mode` (default `'upscale_in_train'`), `name`.
+   * @throws {@link errors.TypeError} when `p` is not a number or an option is unknown; {@link errors.ValueError} when `p` is outside [0, 1] or `mode` is unknown.
+   */
   constructor(options?: DropoutLayerOptions);
+  /**
+   * Creates the layer with `p` positionally.
+   * @param p - The probability of zeroing an element, in [0, 1] (Paddle's `p`).
+   * @param options - `axis`, `mode` (default `'upscale_in_train'`), `name`.
+   * @throws {@link errors.TypeError} when `p` is not a number or an option is unknown or repeated; {@link errors.ValueError} when `p` is outside [0, 1] or `mode` is unknown.
+   */
   constructor(p: number, options?: Omit<DropoutLayerOptions, 'p'>);
   constructor(...args: unknown[]) {
     const o = positionalOrOptions('Dropout', args, ['p', 'axis', 'mode', 'name']);
@@ -257,7 +282,18 @@ export class Flatten extends Layer {
   /** The `stopAxis` this Flatten was built with (Paddle's `stop_axis`). */
   readonly stopAxis: number;
 
+  /**
+   * Creates the layer from an options object.
+   * @param options - `startAxis` (Paddle's `start_axis`, default 1), `stopAxis` (Paddle's `stop_axis`, default -1).
+   * @throws {@link errors.TypeError} when an axis is not an integer or an option is unknown.
+   */
   constructor(options?: { startAxis?: number; stopAxis?: number });
+  /**
+   * Creates the layer with the axes positionally.
+   * @param startAxis - The first axis merged (Paddle's `start_axis`, default 1).
+   * @param stopAxis - The last axis merged (Paddle's `stop_axis`, default -1).
+   * @throws {@link errors.TypeError} when an axis is not an integer.
+   */
   constructor(startAxis?: number, stopAxis?: number);
   constructor(...args: unknown[]) {
     const o = positionalOrOptions('Flatten', args, ['startAxis', 'stopAxis']);

@@ -203,6 +203,14 @@ abstract class ConvNd extends Layer {
  * paddingMode, weightAttr, biasAttr, dataFormat })`.
  */
 export class Conv2D extends ConvNd {
+  /**
+   * Creates the layer and its parameters.
+   * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
+   * @param outChannels - The output channels O, a positive integer (Paddle's `out_channels`).
+   * @param kernelSize - The kernel size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+   * @param options - {@link ConvLayerOptions}: `stride` (default 1), `padding` (default 0), `dilation` (default 1), `groups` (default 1), `paddingMode` (Paddle's `padding_mode`, default `'zeros'`), `weightAttr`, `biasAttr` (`false`: no bias), `dataFormat` (`'NCHW'` default or `'NHWC'`).
+   * @throws {@link errors.TypeError} when a channel count or `groups` is not an integer, `padding` is not an integer with a non-'zeros' `paddingMode`, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, the channels are not divisible by `groups`, `paddingMode` is unknown, or `dataFormat` is unknown; {@link errors.AssertionError} when `weightAttr` is `false`.
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: number | readonly number[], options?: ConvLayerOptions<'NCHW' | 'NHWC'>) {
     super('Conv2D', 2, false, inChannels, outChannels, kernelSize, checkOptions('Conv2D', options, CONV_KEYS) ?? {});
   }
@@ -217,6 +225,14 @@ export class Conv2D extends ConvNd {
  * groups=1, padding_mode='zeros', weight_attr=None, bias_attr=None, data_format='NCL')`.
  */
 export class Conv1D extends ConvNd {
+  /**
+   * Creates the layer and its parameters.
+   * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
+   * @param outChannels - The output channels O, a positive integer (Paddle's `out_channels`).
+   * @param kernelSize - The kernel length, a number or `[k]` (Paddle's `kernel_size`).
+   * @param options - {@link ConvLayerOptions}: `stride` (default 1), `padding` (default 0), `dilation` (default 1), `groups` (default 1), `paddingMode` (Paddle's `padding_mode`, default `'zeros'`), `weightAttr`, `biasAttr` (`false`: no bias), `dataFormat` (`'NCL'` default or `'NLC'`).
+   * @throws {@link errors.TypeError} when a channel count or `groups` is not an integer, `padding` is not an integer with a non-'zeros' `paddingMode`, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, the channels are not divisible by `groups`, `paddingMode` is unknown, or `dataFormat` is unknown; {@link errors.AssertionError} when `weightAttr` is `false`.
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: number | readonly number[], options?: ConvLayerOptions<'NCL' | 'NLC'>) {
     super('Conv1D', 1, false, inChannels, outChannels, kernelSize, checkOptions('Conv1D', options, CONV_KEYS) ?? {});
   }
@@ -232,6 +248,14 @@ export class Conv1D extends ConvNd {
  * `forward(x, outputSize?)` (with an output size the layer's output padding is not used, as Paddle).
  */
 export class Conv2DTranspose extends ConvNd {
+  /**
+   * Creates the layer and its parameters.
+   * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
+   * @param outChannels - The output channels O, a positive integer (Paddle's `out_channels`).
+   * @param kernelSize - The kernel size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+   * @param options - {@link ConvTransposeLayerOptions}: `stride`, `padding`, `outputPadding` (Paddle's `output_padding`), `dilation`, `groups`, `weightAttr`, `biasAttr` (`false`: no bias), `dataFormat` (`'NCHW'` default or `'NHWC'`).
+   * @throws {@link errors.TypeError} when a channel count or `groups` is not an integer, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, the channels are not divisible by `groups`, or `dataFormat` is unknown; {@link errors.AssertionError} when `weightAttr` is `false`.
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: number | readonly number[], options?: ConvTransposeLayerOptions<'NCHW' | 'NHWC'>) {
     super('Conv2DTranspose', 2, true, inChannels, outChannels, kernelSize, checkOptions('Conv2DTranspose', options, TRANSPOSE_KEYS) ?? {});
   }
@@ -246,6 +270,14 @@ export class Conv2DTranspose extends ConvNd {
  * output_padding=0, groups=1, dilation=1, weight_attr=None, bias_attr=None, data_format='NCL')`.
  */
 export class Conv1DTranspose extends ConvNd {
+  /**
+   * Creates the layer and its parameters.
+   * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
+   * @param outChannels - The output channels O, a positive integer (Paddle's `out_channels`).
+   * @param kernelSize - The kernel length, a number or `[k]` (Paddle's `kernel_size`).
+   * @param options - {@link ConvTransposeLayerOptions}: `stride`, `padding`, `outputPadding` (Paddle's `output_padding`), `dilation`, `groups`, `weightAttr`, `biasAttr` (`false`: no bias), `dataFormat` (`'NCL'` default or `'NLC'`).
+   * @throws {@link errors.TypeError} when a channel count or `groups` is not an integer, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, the channels are not divisible by `groups`, or `dataFormat` is unknown; {@link errors.AssertionError} when `weightAttr` is `false`.
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: number | readonly number[], options?: ConvTransposeLayerOptions<'NCL' | 'NLC'>) {
     super('Conv1DTranspose', 1, true, inChannels, outChannels, kernelSize, checkOptions('Conv1DTranspose', options, TRANSPOSE_KEYS) ?? {});
   }
