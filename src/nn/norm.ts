@@ -197,6 +197,12 @@ abstract class BatchNormND extends BatchNormLayerBase {
  * name })` over `[N, C]` or `[N, C, L]` (`'NC'`/`'NCL'`) or `[N, L, C]` (`'NLC'`).
  */
 export class BatchNorm1D extends BatchNormND {
+  /**
+   * Creates the layer, its parameters and running statistics.
+   * @param numFeatures - The channels C, a positive integer (Paddle's `num_features`).
+   * @param options - {@link BatchNormLayerOptions}: `momentum` (default 0.9), `epsilon` (default 1e-5), `weightAttr`, `biasAttr` (`false`: none), `dataFormat` (`'NCL'` default, `'NC'` or `'NLC'`), `useGlobalStats` (Paddle's `use_global_stats`), `name`.
+   * @throws {@link errors.TypeError} when `numFeatures` is not an integer, `momentum`/`epsilon` is not a finite number, `useGlobalStats` is not a boolean or null, an attr is invalid, or an option is unknown; {@link errors.ValueError} when `numFeatures` is not positive, `dataFormat` is not one this layer takes, or a parameter name is already used.
+   */
   constructor(numFeatures: number, options?: BatchNormLayerOptions) {
     super('BatchNorm1D', numFeatures, options, 'NCL');
   }
@@ -216,6 +222,12 @@ export class BatchNorm1D extends BatchNormND {
  * (`'NCHW'`) or `[N, H, W, C]` (`'NHWC'`).
  */
 export class BatchNorm2D extends BatchNormND {
+  /**
+   * Creates the layer, its parameters and running statistics.
+   * @param numFeatures - The channels C, a positive integer (Paddle's `num_features`).
+   * @param options - {@link BatchNormLayerOptions}: `momentum` (default 0.9), `epsilon` (default 1e-5), `weightAttr`, `biasAttr` (`false`: none), `dataFormat` (`'NCHW'` default or `'NHWC'`), `useGlobalStats` (Paddle's `use_global_stats`), `name`.
+   * @throws {@link errors.TypeError} when `numFeatures` is not an integer, `momentum`/`epsilon` is not a finite number, `useGlobalStats` is not a boolean or null, an attr is invalid, or an option is unknown; {@link errors.ValueError} when `numFeatures` is not positive, `dataFormat` is not one this layer takes, or a parameter name is already used.
+   */
   constructor(numFeatures: number, options?: BatchNormLayerOptions) {
     super('BatchNorm2D', numFeatures, options, 'NCHW');
   }
@@ -234,6 +246,12 @@ export class BatchNorm2D extends BatchNormND {
  * bias_attr=None, data_format='NCDHW', use_global_stats=None, name=None)` over 5-D input.
  */
 export class BatchNorm3D extends BatchNormND {
+  /**
+   * Creates the layer, its parameters and running statistics.
+   * @param numFeatures - The channels C, a positive integer (Paddle's `num_features`).
+   * @param options - {@link BatchNormLayerOptions}: `momentum` (default 0.9), `epsilon` (default 1e-5), `weightAttr`, `biasAttr` (`false`: none), `dataFormat` (`'NCDHW'` default or `'NDHWC'`), `useGlobalStats` (Paddle's `use_global_stats`), `name`.
+   * @throws {@link errors.TypeError} when `numFeatures` is not an integer, `momentum`/`epsilon` is not a finite number, `useGlobalStats` is not a boolean or null, an attr is invalid, or an option is unknown; {@link errors.ValueError} when `numFeatures` is not positive, `dataFormat` is not one this layer takes, or a parameter name is already used.
+   */
   constructor(numFeatures: number, options?: BatchNormLayerOptions) {
     super('BatchNorm3D', numFeatures, options, 'NCDHW');
   }
@@ -299,6 +317,12 @@ export class BatchNorm extends BatchNormLayerBase {
   /** The `trainableStatistics` this layer was built with (Paddle's `trainable_statistics`). */
   readonly trainableStatistics: boolean;
 
+  /**
+   * Creates the layer, its parameters and running statistics.
+   * @param numChannels - The channels C, a positive integer (Paddle's `num_channels`).
+   * @param options - {@link BatchNormOlderOptions}: `act`, `isTest`, `momentum`, `epsilon`, `paramAttr`, `biasAttr`, `dtype`, `dataLayout`, `inPlace`, `movingMeanName`, `movingVarianceName`, `doModelAverageForMeanAndVar`, `useGlobalStats`, `trainableStatistics` (Paddle's snake_case names).
+   * @throws {@link errors.TypeError} when `numChannels` is not an integer, `dtype` is not float32/float64, a flag is not a boolean, `momentum`/`epsilon` is not a finite number, an attr is invalid, or an option is unknown; {@link errors.ValueError} when `numChannels` is not positive, `act` or `dataLayout` is unknown, or a parameter name is already used.
+   */
   constructor(numChannels: number, options?: BatchNormOlderOptions) {
     const o = checkOptions('BatchNorm', options, [
       'act', 'isTest', 'momentum', 'epsilon', 'paramAttr', 'biasAttr', 'dtype', 'dataLayout', 'inPlace',
@@ -376,6 +400,12 @@ export class LayerNorm extends Layer {
   /** The `name` the LayerNorm was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
+  /**
+   * Creates the layer and its parameters.
+   * @param normalizedShape - The trailing dims to normalize over, an integer or a list of positive integers (Paddle's `normalized_shape`).
+   * @param options - {@link LayerNormLayerOptions}: `epsilon` (default 1e-5), `weightAttr`, `biasAttr` (`false`: none), `name`.
+   * @throws {@link errors.TypeError} when `epsilon` is not a finite number, an attr is invalid, or an option is unknown; {@link errors.ValueError} when `normalizedShape` is not positive integers or a parameter name is already used.
+   */
   constructor(normalizedShape: number | readonly number[], options?: LayerNormLayerOptions) {
     const o = checkOptions('LayerNorm', options, ['epsilon', 'weightAttr', 'biasAttr', 'name']);
     const ns = normalizedShapeList(normalizedShape);
@@ -449,6 +479,13 @@ export class GroupNorm extends Layer {
   /** The `name` the GroupNorm was built with (Paddle's `name`), or null. */
   readonly name: string | null;
 
+  /**
+   * Creates the layer and its parameters.
+   * @param numGroups - The number of channel groups, dividing `numChannels` (Paddle's `num_groups`).
+   * @param numChannels - The channels C (Paddle's `num_channels`).
+   * @param options - {@link GroupNormLayerOptions}: `epsilon` (default 1e-5), `weightAttr`, `biasAttr` (`false`: none), `dataFormat` (default `'NCHW'`), `name`.
+   * @throws {@link errors.TypeError} when a count is not an integer, `epsilon` is not a finite number, an attr is invalid, or an option is unknown; {@link errors.ValueError} when `dataFormat` is unknown, `numGroups` is not in [1, C] or does not divide C, or a parameter name is already used.
+   */
   constructor(numGroups: number, numChannels: number, options?: GroupNormLayerOptions) {
     const o = checkOptions('GroupNorm', options, ['epsilon', 'weightAttr', 'biasAttr', 'dataFormat', 'name']);
     const g = positiveInt('GroupNorm', 'num_groups', numGroups);
