@@ -79,6 +79,13 @@ abstract class PadND extends Layer {
 
 /** `paddle.nn.Pad1D(padding, mode='constant', value=0.0, data_format='NCL')`. */
 export class Pad1D extends PadND {
+  /**
+   * Creates the layer.
+   * @param padding - An integer (every side) or a list of 2 integers, last spatial dim first, or an int Tensor (Paddle's `padding`).
+   * @param modeOrOptions - The mode (Paddle's `mode`: `'constant'` default, `'reflect'`, `'replicate'`, `'circular'`), or the options object.
+   * @param options - {@link PadLayerOptions}: `mode`, `value` (default 0), `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` is not integers, `mode` is given twice, or an option is unknown; {@link errors.ValueError} when `padding` has the wrong length or `dataFormat` is not one this layer takes.
+   */
   constructor(padding: number | readonly number[] | Tensor, modeOrOptions?: PadMode | PadLayerOptions, options?: PadLayerOptions) {
     super('Pad1D', 1, ['NCL', 'NLC'], padding, modeOrOptions, options);
   }
@@ -86,6 +93,13 @@ export class Pad1D extends PadND {
 
 /** `paddle.nn.Pad2D(padding, mode='constant', value=0.0, data_format='NCHW')`. */
 export class Pad2D extends PadND {
+  /**
+   * Creates the layer.
+   * @param padding - An integer (every side) or a list of 4 integers, last spatial dim first, or an int Tensor (Paddle's `padding`).
+   * @param modeOrOptions - The mode (Paddle's `mode`: `'constant'` default, `'reflect'`, `'replicate'`, `'circular'`), or the options object.
+   * @param options - {@link PadLayerOptions}: `mode`, `value` (default 0), `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` is not integers, `mode` is given twice, or an option is unknown; {@link errors.ValueError} when `padding` has the wrong length or `dataFormat` is not one this layer takes.
+   */
   constructor(padding: number | readonly number[] | Tensor, modeOrOptions?: PadMode | PadLayerOptions, options?: PadLayerOptions) {
     super('Pad2D', 2, ['NCHW', 'NHWC'], padding, modeOrOptions, options);
   }
@@ -93,6 +107,13 @@ export class Pad2D extends PadND {
 
 /** `paddle.nn.Pad3D(padding, mode='constant', value=0.0, data_format='NCDHW')`. */
 export class Pad3D extends PadND {
+  /**
+   * Creates the layer.
+   * @param padding - An integer (every side) or a list of 6 integers, last spatial dim first, or an int Tensor (Paddle's `padding`).
+   * @param modeOrOptions - The mode (Paddle's `mode`: `'constant'` default, `'reflect'`, `'replicate'`, `'circular'`), or the options object.
+   * @param options - {@link PadLayerOptions}: `mode`, `value` (default 0), `dataFormat` (`'NCDHW'` default or `'NDHWC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` is not integers, `mode` is given twice, or an option is unknown; {@link errors.ValueError} when `padding` has the wrong length or `dataFormat` is not one this layer takes.
+   */
   constructor(padding: number | readonly number[] | Tensor, modeOrOptions?: PadMode | PadLayerOptions, options?: PadLayerOptions) {
     super('Pad3D', 3, ['NCDHW', 'NDHWC'], padding, modeOrOptions, options);
   }
@@ -100,6 +121,12 @@ export class Pad3D extends PadND {
 
 /** `paddle.nn.ZeroPad2D(padding, data_format='NCHW')`. */
 export class ZeroPad2D extends PadND {
+  /**
+   * Creates the layer.
+   * @param padding - An integer (every side) or a list of 4 integers `[left, right, top, bottom]`, or an int Tensor (Paddle's `padding`).
+   * @param options - `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` is not integers or an option is unknown; {@link errors.ValueError} when `padding` has the wrong length or `dataFormat` is unknown.
+   */
   constructor(padding: number | readonly number[] | Tensor, options?: { dataFormat?: 'NCHW' | 'NHWC'; name?: string | null }) {
     super('ZeroPad2D', 2, ['NCHW', 'NHWC'], padding, checkOptions('ZeroPad2D', options, ['dataFormat', 'name']), undefined);
   }

@@ -67,6 +67,12 @@ const AVG_KEYS = ['stride', 'padding', 'ceilMode', 'exclusive', 'dataFormat', 'n
  * dataFormat })`; with `returnMask` the forward returns `[out, mask]`.
  */
 export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
+  /**
+   * Creates the layer (its arguments are checked now, the input in `forward`).
+   * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+   * @param options - {@link MaxPool2dOptions}: `stride`, `padding`, `ceilMode`, `returnMask`, `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` has an unsupported type or an option is unknown; {@link errors.ValueError} when `kernelSize`, `stride` or `padding` has the wrong length or values, or `dataFormat` is unknown.
+   */
   constructor(kernelSize: Size, options?: MaxPool2dOptions) {
     super('MaxPool2D', MAX_KEYS, ['NCHW', 'NHWC'], kernelSize, options);
   }
@@ -81,6 +87,12 @@ export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
  * divisor_override=None, data_format='NCHW')`.
  */
 export class AvgPool2D extends WindowPool<AvgPool2dOptions> {
+  /**
+   * Creates the layer (its arguments are checked now, the input in `forward`).
+   * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
+   * @param options - {@link AvgPool2dOptions}: `stride`, `padding`, `ceilMode`, `exclusive`, `divisorOverride`, `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` has an unsupported type or an option is unknown; {@link errors.ValueError} when `kernelSize`, `stride` or `padding` has the wrong length or values, or `dataFormat` is unknown.
+   */
   constructor(kernelSize: Size, options?: AvgPool2dOptions) {
     super('AvgPool2D', [...AVG_KEYS, 'divisorOverride'], ['NCHW', 'NHWC'], kernelSize, options);
   }
@@ -97,6 +109,12 @@ export class AdaptiveAvgPool2D extends Layer {
   /** The `options` this AdaptiveAvgPool2D was built with (Paddle's `options`). */
   readonly options: Readonly<AdaptiveAvgPool2dOptions>;
 
+  /**
+   * Creates the layer (the output size is checked in `forward`).
+   * @param outputSize - The output size, an integer or `[OH, OW]` (`null` keeps that input size) (Paddle's `output_size`).
+   * @param options - {@link AdaptiveAvgPool2dOptions}: `dataFormat` (`'NCHW'` default or `'NHWC'`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `dataFormat` is unknown.
+   */
   constructor(outputSize: number | readonly (number | null)[], options?: AdaptiveAvgPool2dOptions) {
     const o = checkOptions('AdaptiveAvgPool2D', options, ['dataFormat', 'name']) ?? {};
     dataFormatOf(o.dataFormat, ['NCHW', 'NHWC']);
@@ -119,6 +137,12 @@ export class AdaptiveAvgPool2D extends Layer {
  * data_format='NCL')`.
  */
 export class MaxPool1D extends WindowPool<MaxPool1dOptions> {
+  /**
+   * Creates the layer (its arguments are checked now, the input in `forward`).
+   * @param kernelSize - The window length, a number or `[k]` (Paddle's `kernel_size`).
+   * @param options - {@link MaxPool1dOptions}: `stride`, `padding`, `ceilMode`, `returnMask`, `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` has an unsupported type or an option is unknown; {@link errors.ValueError} when `kernelSize`, `stride` or `padding` has the wrong length or values, or `dataFormat` is unknown.
+   */
   constructor(kernelSize: Size, options?: MaxPool1dOptions) {
     super('MaxPool1D', MAX_KEYS, ['NCL', 'NLC'], kernelSize, options);
   }
@@ -133,6 +157,12 @@ export class MaxPool1D extends WindowPool<MaxPool1dOptions> {
  * data_format='NCL')`.
  */
 export class AvgPool1D extends WindowPool<AvgPool1dOptions> {
+  /**
+   * Creates the layer (its arguments are checked now, the input in `forward`).
+   * @param kernelSize - The window length, a number or `[k]` (Paddle's `kernel_size`).
+   * @param options - {@link AvgPool1dOptions}: `stride`, `padding`, `ceilMode`, `exclusive`, `dataFormat` (`'NCL'` default or `'NLC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` has an unsupported type or an option is unknown; {@link errors.ValueError} when `kernelSize`, `stride` or `padding` has the wrong length or values, or `dataFormat` is unknown.
+   */
   constructor(kernelSize: Size, options?: AvgPool1dOptions) {
     super('AvgPool1D', AVG_KEYS, ['NCL', 'NLC'], kernelSize, options);
   }
