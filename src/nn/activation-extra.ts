@@ -24,7 +24,18 @@ function numberArg(where: string, key: string, value: unknown, fallback: number)
 export class LeakyReLU extends Layer {
   /** The `negativeSlope` this LeakyReLU was built with (Paddle's `negative_slope`). */
   readonly negativeSlope: number;
+  /**
+   * Creates the layer.
+   * @param options - `negativeSlope` (Paddle's `negative_slope`, default 0.01), `name`.
+   * @throws {@link errors.TypeError} when `negativeSlope` is not a number or an option is unknown or repeated.
+   */
   constructor(options?: { negativeSlope?: number; name?: string | null });
+  /**
+   * Creates the layer. with the slope positionally.
+   * @param negativeSlope - The slope for x < 0 (Paddle's `negative_slope`).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `negativeSlope` is not a number or an option is unknown or repeated.
+   */
   constructor(negativeSlope: number, options?: NameOnly);
   constructor(...args: unknown[]) {
     const o = positionalOrOptions('LeakyReLU', args, ['negativeSlope', 'name']);
@@ -42,6 +53,11 @@ export class LeakyReLU extends Layer {
 
 /** `paddle.nn.SiLU()` (Paddle spells it `paddle.nn.Silu`, also exported). */
 export class SiLU extends Layer {
+  /**
+   * Creates the layer.
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   constructor(options?: NameOnly) {
     checkOptions('SiLU', options, ['name']);
     super();
@@ -60,7 +76,18 @@ export type Silu = SiLU;
 export class ELU extends Layer {
   /** The `alpha` this ELU was built with (Paddle's `alpha`). */
   readonly alpha: number;
+  /**
+   * Creates the layer.
+   * @param options - `alpha` (Paddle's `alpha`, default 1.0), `name`.
+   * @throws {@link errors.TypeError} when `alpha` is not a number or an option is unknown or repeated.
+   */
   constructor(options?: { alpha?: number; name?: string | null });
+  /**
+   * Creates the layer. with alpha positionally.
+   * @param alpha - The scale of the negative part (Paddle's `alpha`).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `alpha` is not a number or an option is unknown or repeated.
+   */
   constructor(alpha: number, options?: NameOnly);
   constructor(...args: unknown[]) {
     const o = positionalOrOptions('ELU', args, ['alpha', 'name']);
@@ -82,6 +109,11 @@ export class Softplus extends Layer {
   readonly beta: number;
   /** The `threshold` this Softplus was built with (Paddle's `threshold`). */
   readonly threshold: number;
+  /**
+   * Creates the layer.
+   * @param options - `beta` (default 1), `threshold` (default 20), `name`.
+   * @throws {@link errors.TypeError} when `beta` or `threshold` is not a number or an option is unknown or repeated.
+   */
   constructor(options?: { beta?: number; threshold?: number; name?: string | null }) {
     const o = checkOptions('Softplus', options, ['beta', 'threshold', 'name']);
     const beta = numberArg('Softplus', 'beta', o.beta, 1);
@@ -100,6 +132,10 @@ export class Softplus extends Layer {
 
 /** `paddle.nn.Identity()`: returns its input (the same tensor). Paddle accepts and ignores any arguments. */
 export class Identity extends Layer {
+  /**
+   * Creates the layer. Any arguments are accepted and ignored, as in Paddle.
+   * @param _args - Ignored.
+   */
   constructor(..._args: unknown[]) {
     super();
   }

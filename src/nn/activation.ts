@@ -16,6 +16,11 @@ interface NameOnly {
  * `paddle.nn.functional.relu(x)`.
  */
 export class ReLU extends Layer {
+  /**
+   * Creates the layer.
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   constructor(options?: NameOnly) {
     checkOptions('ReLU', options, ['name']);
     super();
@@ -27,6 +32,11 @@ export class ReLU extends Layer {
 
 /** `paddle.nn.Sigmoid()`: `1 / (1 + exp(-x))` element-wise, as a layer. */
 export class Sigmoid extends Layer {
+  /**
+   * Creates the layer.
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   constructor(options?: NameOnly) {
     checkOptions('Sigmoid', options, ['name']);
     super();
@@ -38,6 +48,11 @@ export class Sigmoid extends Layer {
 
 /** `paddle.nn.Tanh()`: the hyperbolic tangent element-wise, as a layer. */
 export class Tanh extends Layer {
+  /**
+   * Creates the layer.
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   constructor(options?: NameOnly) {
     checkOptions('Tanh', options, ['name']);
     super();
@@ -60,7 +75,18 @@ function axisArg(where: string, args: unknown[]): number {
 export class Softmax extends Layer {
   /** The `axis` this Softmax was built with (Paddle's `axis`). */
   readonly axis: number;
+  /**
+   * Creates the layer.
+   * @param options - `axis` (default -1; Paddle's `axis`), `name`.
+   * @throws {@link errors.TypeError} when `axis` is not an integer or an option is unknown or repeated.
+   */
   constructor(options?: { axis?: number; name?: string | null });
+  /**
+   * Creates the layer. with the axis positionally.
+   * @param axis - The axis to normalize over (Paddle's `axis`; negative counts from the end).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `axis` is not an integer or an option is unknown or repeated.
+   */
   constructor(axis: number, options?: NameOnly);
   constructor(...args: unknown[]) {
     const axis = axisArg('Softmax', args);
@@ -79,7 +105,18 @@ export class Softmax extends Layer {
 export class LogSoftmax extends Layer {
   /** The `axis` this LogSoftmax was built with (Paddle's `axis`). */
   readonly axis: number;
+  /**
+   * Creates the layer.
+   * @param options - `axis` (default -1; Paddle's `axis`), `name`.
+   * @throws {@link errors.TypeError} when `axis` is not an integer or an option is unknown or repeated.
+   */
   constructor(options?: { axis?: number; name?: string | null });
+  /**
+   * Creates the layer. with the axis positionally.
+   * @param axis - The axis to normalize over (Paddle's `axis`; negative counts from the end).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `axis` is not an integer or an option is unknown or repeated.
+   */
   constructor(axis: number, options?: NameOnly);
   constructor(...args: unknown[]) {
     const axis = axisArg('LogSoftmax', args);
@@ -98,7 +135,18 @@ export class LogSoftmax extends Layer {
 export class GELU extends Layer {
   /** The `approximate` this GELU was built with (Paddle's `approximate`). */
   readonly approximate: boolean;
+  /**
+   * Creates the layer.
+   * @param options - `approximate` (Paddle's `approximate`, default `false`), `name`.
+   * @throws {@link errors.TypeError} when `approximate` is not a boolean or an option is unknown or repeated.
+   */
   constructor(options?: { approximate?: boolean; name?: string | null });
+  /**
+   * Creates the layer. with `approximate` positionally.
+   * @param approximate - Use the tanh approximation (Paddle's `approximate`).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `approximate` is not a boolean or an option is unknown or repeated.
+   */
   constructor(approximate: boolean, options?: NameOnly);
   constructor(...args: unknown[]) {
     const o = positionalOrOptions('GELU', args, ['approximate', 'name']);

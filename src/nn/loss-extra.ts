@@ -27,6 +27,11 @@ const rmsg = (op: string) => (v: string): string =>
 /** `paddle.nn.NLLLoss(weight=None, ignore_index=-100, reduction='mean')`. */
 export class NLLLoss extends Layer {
   private readonly options: NllLossOptions;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - {@link NllLossOptions}: `weight`, `ignoreIndex` (default -100), `reduction` (default `'mean'`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: NllLossOptions) {
     const o = checkOptions('NLLLoss', options, ['weight', 'ignoreIndex', 'reduction', 'name']);
     checkReduction(o.reduction, rmsg('nll_loss'));
@@ -42,6 +47,11 @@ export class NLLLoss extends Layer {
 /** `paddle.nn.BCELoss(weight=None, reduction='mean')`. */
 export class BCELoss extends Layer {
   private readonly options: BinaryCrossEntropyOptions;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - {@link BinaryCrossEntropyOptions}: `weight`, `reduction` (default `'mean'`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: BinaryCrossEntropyOptions) {
     const o = checkOptions('BCELoss', options, ['weight', 'reduction', 'name']);
     checkReduction(o.reduction, rmsg('BCELoss'));
@@ -57,6 +67,11 @@ export class BCELoss extends Layer {
 /** `paddle.nn.BCEWithLogitsLoss(weight=None, reduction='mean', pos_weight=None)`. */
 export class BCEWithLogitsLoss extends Layer {
   private readonly options: BinaryCrossEntropyWithLogitsOptions;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - {@link BinaryCrossEntropyWithLogitsOptions}: `weight`, `reduction` (default `'mean'`), `posWeight`, `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: BinaryCrossEntropyWithLogitsOptions) {
     const o = checkOptions('BCEWithLogitsLoss', options, ['weight', 'reduction', 'posWeight', 'name']);
     checkReduction(o.reduction, rmsg('BCEWithLogitsLoss'));
@@ -72,6 +87,11 @@ export class BCEWithLogitsLoss extends Layer {
 /** `paddle.nn.SmoothL1Loss(reduction='mean', delta=1.0)`. */
 export class SmoothL1Loss extends Layer {
   private readonly options: SmoothL1LossOptions;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - {@link SmoothL1LossOptions}: `reduction` (default `'mean'`), `delta` (default 1.0), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: SmoothL1LossOptions) {
     const o = checkOptions('SmoothL1Loss', options, ['reduction', 'delta', 'name']);
     checkReduction(o.reduction, rmsg('SmoothL1Loss'));
@@ -87,6 +107,11 @@ export class SmoothL1Loss extends Layer {
 /** `paddle.nn.KLDivLoss(reduction='mean', log_target=False)`. */
 export class KLDivLoss extends Layer {
   private readonly options: KlDivOptions;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - {@link KlDivOptions}: `reduction` (default `'mean'`; also `'batchmean'`), `logTarget` (default `false`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: KlDivOptions) {
     const o = checkOptions('KLDivLoss', options, ['reduction', 'logTarget', 'name']);
     checkKlReduction(o.reduction);

@@ -12,6 +12,11 @@ import { Layer } from './layer.js';
 export class CrossEntropyLoss extends Layer {
   private readonly options: CrossEntropyOptions;
 
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - {@link CrossEntropyOptions}: `weight`, `ignoreIndex`, `reduction` (default `'mean'`), `softLabel`, `axis`, `useSoftmax`, `labelSmoothing`, `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: CrossEntropyOptions) {
     const o = checkOptions('CrossEntropyLoss', options, [
       'weight',
@@ -40,6 +45,11 @@ export class CrossEntropyLoss extends Layer {
 export class MSELoss extends Layer {
   /** The `reduction` this MSELoss was built with (Paddle's `reduction`). */
   readonly reduction: Reduction;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - `reduction` (`'mean'` default, `'sum'` or `'none'`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: { reduction?: Reduction; name?: string | null }) {
     const o = checkOptions('MSELoss', options, ['reduction', 'name']);
     const reduction = checkReduction(
@@ -58,6 +68,11 @@ export class MSELoss extends Layer {
 export class L1Loss extends Layer {
   /** The `reduction` this L1Loss was built with (Paddle's `reduction`). */
   readonly reduction: Reduction;
+  /**
+   * Creates the layer (the options are checked now, the inputs in `forward`).
+   * @param options - `reduction` (`'mean'` default, `'sum'` or `'none'`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown; {@link errors.ValueError} when `reduction` is unknown.
+   */
   constructor(options?: { reduction?: Reduction; name?: string | null }) {
     const o = checkOptions('L1Loss', options, ['reduction', 'name']);
     const reduction = checkReduction(
