@@ -41,6 +41,11 @@ function isIndexKey(key: string | symbol): key is string {
 export class Sequential extends Layer {
   readonly [index: number]: Layer;
 
+  /**
+   * Creates the container and registers the layers.
+   * @param layers - Layers (registered as `'0'`, `'1'`, …) or `[name, Layer]` pairs (Paddle's `*layers`).
+   * @throws {@link errors.AssertionError} when an argument is neither a Layer nor a `[name, Layer]` pair.
+   */
   constructor(...layers: (Layer | readonly [string, Layer])[]) {
     for (const [i, l] of layers.entries()) {
       const layer = Array.isArray(l) ? (l as readonly [string, Layer])[1] : l;
@@ -91,6 +96,11 @@ export class LayerList extends Layer {
   readonly [index: number]: Layer;
   private items: Layer[] = [];
 
+  /**
+   * Creates the list and appends the layers.
+   * @param sublayers - The initial layers (Paddle's `sublayers`; `null`/omitted: none).
+   * @throws {@link errors.TypeError} when an element is not a Layer.
+   */
   constructor(sublayers?: Iterable<Layer> | null) {
     const list = sublayers === undefined || sublayers === null ? [] : [...sublayers];
     for (const [i, l] of list.entries()) {
@@ -190,6 +200,11 @@ function entriesOf(where: string, sublayers: LayerDictInit): [string, Layer][] {
 export class LayerDict extends Layer {
   private readonly entries = new Map<string, Layer>();
 
+  /**
+   * Creates the dict and sets the layers in order.
+   * @param sublayers - A Map, a plain object or `[name, Layer]` pairs (Paddle's `sublayers`; `null`/omitted: none).
+   * @throws {@link errors.TypeError} when `sublayers` has another type, a key is not a string, or a value is not a Layer.
+   */
   constructor(sublayers?: LayerDictInit | null) {
     const list = sublayers === undefined || sublayers === null ? [] : entriesOf('LayerDict', sublayers);
     super();
@@ -275,6 +290,11 @@ export class ParameterList extends Layer {
   readonly [index: number]: Parameter;
   private readonly items: Parameter[] = [];
 
+  /**
+   * Creates the list and appends the parameters.
+   * @param parameters - The initial Parameters (Paddle's `parameters`; `null`/omitted: none).
+   * @throws {@link errors.TypeError} when an element is not a Parameter.
+   */
   constructor(parameters?: Iterable<Parameter> | null) {
     const list = parameters === undefined || parameters === null ? [] : [...parameters];
     for (const [i, p] of list.entries()) {

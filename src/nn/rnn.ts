@@ -289,6 +289,13 @@ export class SimpleRNNCell extends BuiltinCell {
   /** The `activation` this SimpleRNNCell was built with (Paddle's `activation`). */
   readonly activation: 'tanh' | 'relu';
 
+  /**
+   * Creates the cell and its parameters.
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link SimpleRNNCellOptions}: `activation` (`'tanh'` default or `'relu'`), `weightIhAttr`, `weightHhAttr`, `biasIhAttr`, `biasHhAttr` (`false`: no bias), `name`.
+   * @throws {@link errors.TypeError} when a size is not an integer, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, `activation` is unknown, or a parameter name is already used.
+   */
   constructor(inputSize: number, hiddenSize: number, options?: SimpleRNNCellOptions) {
     const o = checkOptions('SimpleRNNCell', options, [...CELL_KEYS, 'activation']);
     const act = o.activation ?? 'tanh';
@@ -347,6 +354,13 @@ export class LSTMCell extends BuiltinCell {
   /** Paddle's spelling of `weightHo`: the same parameter. */
   readonly weight_ho: Parameter | null;
 
+  /**
+   * Creates the cell and its parameters.
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link LSTMCellOptions}: `projSize` (default 0: none), `weightIhAttr`, `weightHhAttr`, `biasIhAttr`, `biasHhAttr` (`false`: no bias), `name`.
+   * @throws {@link errors.TypeError} when a size is not an integer, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, `projSize` is invalid, or a parameter name is already used.
+   */
   constructor(inputSize: number, hiddenSize: number, options?: LSTMCellOptions) {
     const o = checkOptions('LSTMCell', options, [...CELL_KEYS, 'projSize']);
     const proj = checkProjSize('LSTMCell', o.projSize, hiddenSize);
@@ -389,6 +403,13 @@ export class LSTMCell extends BuiltinCell {
  * after the hidden matmul (module comment); `forward(x, h?)` returns `[h, h]`.
  */
 export class GRUCell extends BuiltinCell {
+  /**
+   * Creates the cell and its parameters.
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link RNNCellOptions}: `weightIhAttr`, `weightHhAttr`, `biasIhAttr`, `biasHhAttr` (`false`: no bias), `name`.
+   * @throws {@link errors.TypeError} when a size is not an integer, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive or a parameter name is already used.
+   */
   constructor(inputSize: number, hiddenSize: number, options?: RNNCellOptions) {
     const o = checkOptions('GRUCell', options, CELL_KEYS);
     super('GRUCell', inputSize, hiddenSize, 3, o);
@@ -495,6 +516,12 @@ export class RNN extends Layer {
   /** The `timeMajor` this RNN was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;
 
+  /**
+   * Wraps a cell to run it over a sequence.
+   * @param cell - The cell applied at each step (Paddle's `cell`).
+   * @param options - {@link RNNWrapperOptions}: `isReverse` (Paddle's `is_reverse`, default `false`), `timeMajor` (Paddle's `time_major`, default `false`).
+   * @throws {@link errors.TypeError} when `cell` is not an RNNCellBase or an option is unknown.
+   */
   constructor(cell: RNNCellBase, options?: RNNWrapperOptions) {
     const o = checkOptions('RNN', options, ['isReverse', 'timeMajor']);
     if (!(cell instanceof RNNCellBase)) throw new PaddleTypeError(`RNN: 'cell' must be an RNNCellBase, but received ${describe(cell)}.`);
@@ -530,6 +557,13 @@ export class BiRNN extends Layer {
   /** The `timeMajor` this BiRNN was built with (Paddle's `time_major`). */
   readonly timeMajor: boolean;
 
+  /**
+   * Wraps a forward and a backward cell.
+   * @param cellFw - The forward cell (Paddle's `cell_fw`).
+   * @param cellBw - The backward cell, of the same input size (Paddle's `cell_bw`).
+   * @param options - `timeMajor` (Paddle's `time_major`, default `false`).
+   * @throws {@link errors.TypeError} when a cell is not an RNNCellBase or an option is unknown; {@link errors.ValueError} when the cells' input sizes differ.
+   */
   constructor(cellFw: RNNCellBase, cellBw: RNNCellBase, options?: { timeMajor?: boolean }) {
     const o = checkOptions('BiRNN', options, ['timeMajor']);
     for (const [n, c] of [['cell_fw', cellFw], ['cell_bw', cellBw]] as const) {
@@ -627,6 +661,15 @@ export class RNNBase extends LayerList {
   /** Paddle's `could_use_cudnn`: the fused-kernel semantics (zero outputs at padded steps). */
   private readonly fused: boolean;
 
+  /**
+   * Creates the network (the base of SimpleRNN, LSTM and GRU; Paddle's `RNNBase`).
+   * @param mode - The cell kind: `'LSTM'`, `'GRU'`, `'RNN_TANH'` or `'RNN_RELU'` (Paddle's `mode`).
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link RNNNetworkOptions} (and `projSize` for LSTM).
+   * @param where - The class name used in error messages.
+   * @throws {@link errors.TypeError} when a size or `numLayers` is not an integer, `dropout` is not a number, or an attr is invalid; {@link errors.ValueError} when a size is not positive, `direction` is unknown, `dropout` is outside [0, 1], `projSize` is invalid, or a parameter name is already used.
+   */
   constructor(mode: Mode, inputSize: number, hiddenSize: number, options: RNNNetworkOptions & { projSize?: number }, where: string) {
     const numLayers = positiveInt(where, 'num_layers', options.numLayers ?? 1);
     if (numLayers < 1) throw new ValueError(`${where}: 'num_layers' must be at least 1, but received ${numLayers}.`);
@@ -800,6 +843,13 @@ export class SimpleRNN extends RNNBase {
   /** The `activation` this SimpleRNN was built with (Paddle's `activation`). */
   readonly activation: 'tanh' | 'relu';
 
+  /**
+   * Creates the network and its per-layer parameters.
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link SimpleRNNOptions}: `activation` (`'tanh'` default or `'relu'`), `numLayers` (default 1), `direction` (`'forward'` default, `'bidirect'`/`'bidirectional'`), `timeMajor` (default `false`), `dropout` (default 0), `weightIhAttr`, `weightHhAttr`, `biasIhAttr`, `biasHhAttr`, `name`.
+   * @throws {@link errors.TypeError} when a size or `numLayers` is not an integer, `dropout` is not a number, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, `direction` is unknown, `dropout` is outside [0, 1], `activation` is unknown, or a parameter name is already used.
+   */
   constructor(inputSize: number, hiddenSize: number, options?: SimpleRNNOptions) {
     const o = checkOptions('SimpleRNN', options, [...NET_KEYS, 'activation']);
     const act = o.activation ?? 'tanh';
@@ -822,6 +872,13 @@ export interface LSTMOptions extends RNNNetworkOptions {
  * `[outputs, [h, c]]`.
  */
 export class LSTM extends RNNBase {
+  /**
+   * Creates the network and its per-layer parameters.
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link LSTMOptions}: `projSize` (default 0), `numLayers` (default 1), `direction` (`'forward'` default, `'bidirect'`/`'bidirectional'`), `timeMajor` (default `false`), `dropout` (default 0), `weightIhAttr`, `weightHhAttr`, `biasIhAttr`, `biasHhAttr`, `name`.
+   * @throws {@link errors.TypeError} when a size or `numLayers` is not an integer, `dropout` is not a number, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, `direction` is unknown, `dropout` is outside [0, 1], `projSize` is invalid, or a parameter name is already used.
+   */
   constructor(inputSize: number, hiddenSize: number, options?: LSTMOptions) {
     const o = checkOptions('LSTM', options, [...NET_KEYS, 'projSize']);
     super('LSTM', inputSize, hiddenSize, o, 'LSTM');
@@ -834,6 +891,13 @@ export class LSTM extends RNNBase {
  * name=None)`: `forward(x, h0?, sequenceLength?)` returns `[outputs, h]`.
  */
 export class GRU extends RNNBase {
+  /**
+   * Creates the network and its per-layer parameters.
+   * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
+   * @param hiddenSize - The hidden state size, a positive integer (Paddle's `hidden_size`).
+   * @param options - {@link RNNNetworkOptions}: `numLayers` (default 1), `direction` (`'forward'` default, `'bidirect'`/`'bidirectional'`), `timeMajor` (default `false`), `dropout` (default 0), `weightIhAttr`, `weightHhAttr`, `biasIhAttr`, `biasHhAttr`, `name`.
+   * @throws {@link errors.TypeError} when a size or `numLayers` is not an integer, `dropout` is not a number, an attr is invalid, or an option is unknown; {@link errors.ValueError} when a size is not positive, `direction` is unknown, `dropout` is outside [0, 1], or a parameter name is already used.
+   */
   constructor(inputSize: number, hiddenSize: number, options?: RNNNetworkOptions) {
     const o = checkOptions('GRU', options, NET_KEYS);
     super('GRU', inputSize, hiddenSize, o, 'GRU');
