@@ -149,7 +149,11 @@ export class Layer {
   private readonly postHooks = new Map<number, ForwardPostHook>();
   private hooksInstalled = false;
 
-  /** `new Layer()`, `new Layer('my_scope')` or `new Layer({ nameScope, dtype })`. */
+  /**
+   * `new Layer()`, `new Layer('my_scope')` or `new Layer({ nameScope, dtype })`.
+   * @param options - The name scope as a string (Paddle's `name_scope`), or {@link LayerOptions}: `nameScope`, `dtype` (default `'float32'`).
+   * @throws {@link errors.TypeError} when `nameScope` is not a string, `dtype` is unknown, or an option is unknown.
+   */
   constructor(options?: LayerOptions | string | null) {
     const o: LayerOptions = typeof options === 'string' ? { nameScope: options } : checkOptions('Layer', options, ['nameScope', 'dtype']);
     let scope = o.nameScope ?? null;

@@ -74,6 +74,11 @@ export class ParamAttr {
   /** Whether gradient clipping applies to the parameter. */
   needClip: boolean;
 
+  /**
+   * Creates the attribute set.
+   * @param options - {@link ParamAttrOptions}: `name`, `initializer`, `learningRate` (default 1.0), `regularizer`, `trainable` (default `true`), `doModelAverage` (default `true`), `needClip` (default `true`).
+   * @throws {@link errors.TypeError} when a field has the wrong type or an option is unknown; {@link errors.ValueError} when `name` is the empty string.
+   */
   constructor(options?: ParamAttrOptions) {
     const o = checkOptions('ParamAttr', options, KEYS);
     const name = o.name ?? null;
