@@ -34,6 +34,13 @@ export class CosineAnnealingDecay extends LRScheduler {
   /** The `etaMin` this CosineAnnealingDecay was built with (Paddle's `eta_min`). */
   readonly etaMin: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param TMax - The half-period in epochs, a positive integer (Paddle's `T_max`).
+   * @param options - `etaMin` (Paddle's `eta_min`, default 0), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`etaMin` is not a number, `TMax` is not an integer, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite; {@link errors.AssertionError} when `TMax` is not positive.
+   */
   constructor(learningRate: number, TMax: number, options: CosineAnnealingDecayOptions = {}) {
     const { etaMin = 0, ...base } = checkOptions('CosineAnnealingDecay', options, [
       'etaMin',

@@ -54,6 +54,13 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** The position in the current cycle. */
   TCur: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param T0 - The epochs until the first restart, a positive integer (Paddle's `T_0`).
+   * @param options - `TMult` (Paddle's `T_mult`, default 1), `etaMin` (Paddle's `eta_min`, default 0), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`T0`/`TMult`/`etaMin` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite, `T0` is not a positive integer, or `TMult` is not an integer ≥ 1.
+   */
   constructor(learningRate: number, T0: number, options: CosineAnnealingWarmRestartsOptions = {}) {
     const { TMult = 1, etaMin = 0, ...base } = checkOptions('CosineAnnealingWarmRestarts', options, [
       'TMult',

@@ -27,6 +27,13 @@ export class ExponentialDecay extends LRScheduler {
   /** The `gamma` this ExponentialDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param gamma - The decay rate, in (0, 1) (Paddle's `gamma`).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`gamma` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite; {@link errors.AssertionError} when `gamma` is not in (0, 1).
+   */
   constructor(learningRate: number, gamma: number, options: ExponentialDecayOptions = {}) {
     const base = checkOptions('ExponentialDecay', options, LR_SCHEDULER_OPTION_KEYS);
     requireNumber('ExponentialDecay', 'gamma', gamma);

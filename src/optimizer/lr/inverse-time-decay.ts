@@ -27,6 +27,13 @@ export class InverseTimeDecay extends LRScheduler {
   readonly gamma: number;
 
   /** Paddle checks nothing about `gamma`. */
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param gamma - The decay rate (Paddle's `gamma`).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`gamma` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite.
+   */
   constructor(learningRate: number, gamma: number, options: InverseTimeDecayOptions = {}) {
     const base = checkOptions('InverseTimeDecay', options, LR_SCHEDULER_OPTION_KEYS);
     requireNumber('InverseTimeDecay', 'gamma', gamma);

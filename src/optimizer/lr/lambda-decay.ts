@@ -22,6 +22,13 @@ export class LambdaDecay extends LRScheduler {
   readonly lrLambda: (epoch: number) => number;
 
   /** `lr = base_lr · lrLambda(e)`; `lrLambda` must return a number (checked at each step). */
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param lrLambda - Maps an epoch to the factor applied to `learningRate` (Paddle's `lr_lambda`).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate` is not a number, `lrLambda` is not a function, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite.
+   */
   constructor(learningRate: number, lrLambda: (epoch: number) => number, options: LambdaDecayOptions = {}) {
     const base = checkOptions('LambdaDecay', options, LR_SCHEDULER_OPTION_KEYS);
     requireFunction('LambdaDecay', 'lr_lambda', lrLambda);

@@ -32,6 +32,13 @@ export class LinearLR extends LRScheduler {
   /** The `endFactor` this LinearLR was built with (Paddle's `end_factor`). */
   readonly endFactor: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param totalSteps - The steps over which the factor goes from start to end, > 0 (Paddle's `total_steps`).
+   * @param options - `startFactor` (Paddle's `start_factor`, default 1/3), `endFactor` (Paddle's `end_factor`, default 1.0), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`totalSteps`/`startFactor`/`endFactor` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite, `startFactor` is not in (0, 1], `endFactor` is not in [0, 1], or `totalSteps` is not positive.
+   */
   constructor(learningRate: number, totalSteps: number, options: LinearLROptions = {}) {
     const {
       startFactor = 1.0 / 3,

@@ -40,6 +40,13 @@ export class MultiStepDecay extends LRScheduler {
   /** The `gamma` this MultiStepDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param milestones - Increasing epochs at which the rate is multiplied by `gamma` (Paddle's `milestones`).
+   * @param options - `gamma` (default 0.1, < 1), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`gamma` is not a number, `milestones` is not a list of numbers, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite, `milestones` is not increasing, or `gamma` ≥ 1.
+   */
   constructor(learningRate: number, milestones: readonly number[], options: MultiStepDecayOptions = {}) {
     const { gamma = 0.1, ...base } = checkOptions('MultiStepDecay', options, [
       'gamma',

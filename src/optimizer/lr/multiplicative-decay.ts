@@ -25,6 +25,13 @@ export class MultiplicativeDecay extends LRScheduler {
    * `lr = base_lr · lrLambda(1) · lrLambda(2) · … · lrLambda(e)`, recomputed from the base rate at
    * every step as Paddle does (so `step(epoch)` agrees with stepping there one by one).
    */
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param lrLambda - Maps an epoch to the factor applied to the previous rate (Paddle's `lr_lambda`).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate` is not a number, `lrLambda` is not a function, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite.
+   */
   constructor(learningRate: number, lrLambda: (epoch: number) => number, options: MultiplicativeDecayOptions = {}) {
     const base = checkOptions('MultiplicativeDecay', options, LR_SCHEDULER_OPTION_KEYS);
     requireFunction('MultiplicativeDecay', 'lr_lambda', lrLambda);

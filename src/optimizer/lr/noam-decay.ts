@@ -35,6 +35,13 @@ export class NoamDecay extends LRScheduler {
   /** The `warmupSteps` this NoamDecay was built with (Paddle's `warmup_steps`). */
   readonly warmupSteps: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param dModel - The model dimension, > 0 (Paddle's `d_model`).
+   * @param warmupSteps - The warm-up steps, > 0 (Paddle's `warmup_steps`).
+   * @param options - `learningRate` (Paddle's `learning_rate`, default 1.0), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`dModel`/`warmupSteps` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite, or `dModel`/`warmupSteps` is not positive.
+   */
   constructor(dModel: number, warmupSteps: number, options: NoamDecayOptions = {}) {
     const { learningRate = 1.0, ...base } = checkOptions('NoamDecay', options, [
       'learningRate',

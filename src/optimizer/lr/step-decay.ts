@@ -32,6 +32,13 @@ export class StepDecay extends LRScheduler {
   /** The `gamma` this StepDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param stepSize - The epochs between decays, a positive integer (Paddle's `step_size`).
+   * @param options - `gamma` (default 0.1, < 1), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`gamma` is not a number, `stepSize` is not an integer, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite, or `gamma` ≥ 1; {@link errors.AssertionError} when `stepSize` is not positive.
+   */
   constructor(learningRate: number, stepSize: number, options: StepDecayOptions = {}) {
     const { gamma = 0.1, ...base } = checkOptions('StepDecay', options, ['gamma', ...LR_SCHEDULER_OPTION_KEYS]);
     if (typeof stepSize !== 'number' || !Number.isInteger(stepSize)) {
