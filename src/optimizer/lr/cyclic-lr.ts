@@ -93,6 +93,14 @@ export class CyclicLR extends LRScheduler {
   readonly scaleMode: ScaleMode;
 
   /** `lr = base_lr + amplitude · height · scaleFn(cycle or e)`, amplitude `max_lr − base_lr`. */
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param baseLearningRate - The lower rate of the cycle, a finite number ≥ 0 (Paddle's `base_learning_rate`).
+   * @param maxLearningRate - The upper rate of the cycle, ≥ 0 (Paddle's `max_learning_rate`).
+   * @param stepSizeUp - The steps of the rising half, a positive integer (Paddle's `step_size_up`).
+   * @param options - `stepSizeDown` (Paddle's `step_size_down`, default `stepSizeUp`), `mode` (`'triangular'` default, `'triangular2'`, `'exp_range'`), `expGamma` (Paddle's `exp_gamma`, default 1.0), `scaleFn` (Paddle's `scale_fn`), `scaleMode` (`'cycle'` default or `'iterations'`), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when a rate or `expGamma` is not a number, a step size is not an integer, `scaleFn` is not a function, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when a rate is negative (or `baseLearningRate` not finite), a step size is not positive, `mode` is unknown without `scaleFn`, or `scaleMode` is unknown.
+   */
   constructor(
     baseLearningRate: number,
     maxLearningRate: number,

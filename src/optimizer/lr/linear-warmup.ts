@@ -45,6 +45,15 @@ export class LinearWarmup extends LRScheduler {
   readonly endLr: number;
 
   /** `baseLr` is `startLr` (Paddle passes it to the base constructor). */
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The rate after warm-up: a number or an LRScheduler that takes over (Paddle's `learning_rate`).
+   * @param warmupSteps - The warm-up steps, a positive integer (Paddle's `warmup_steps`).
+   * @param startLr - The rate at step 0 (Paddle's `start_lr`).
+   * @param endLr - The rate at the end of warm-up, > `startLr` (Paddle's `end_lr`).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate` is neither a number nor an LRScheduler, `warmupSteps`/`startLr`/`endLr` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.AssertionError} when `warmupSteps` is not a positive integer or `endLr` ≤ `startLr`; {@link errors.ValueError} when `startLr` is negative or not finite.
+   */
   constructor(
     learningRate: number | LRScheduler,
     warmupSteps: number,

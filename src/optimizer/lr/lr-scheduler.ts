@@ -101,6 +101,12 @@ export class LRScheduler {
   /** Report each new rate through the log sink (Paddle's `verbose`). */
   verbose: boolean;
 
+  /**
+   * Sets the base rate and epoch; a subclass's constructor then takes the first `step()`.
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`, default 0.1).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate` is not a number, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `learningRate` is negative or not finite; {@link errors.NotImplementedError} when the bare base class is constructed (its `getLr` is abstract).
+   */
   constructor(learningRate: number = 0.1, options: LRSchedulerOptions = {}) {
     const { lastEpoch = -1, verbose = false } = checkOptions(
       'LRScheduler',

@@ -121,6 +121,13 @@ export class OneCycleLR extends LRScheduler {
   /** The phases computed at construction (see {@link optimizer.lr.oneCyclePhases}). */
   readonly phases: OneCyclePhases;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param maxLearningRate - The peak rate, ≥ 0 (Paddle's `max_learning_rate`).
+   * @param totalSteps - The steps of the whole cycle, a positive integer (Paddle's `total_steps`).
+   * @param options - `divideFactor` (Paddle's `divide_factor`, default 25: initial rate = max / divideFactor), `endLearningRate` (Paddle's `end_learning_rate`, default 1e-4), `phasePct` (Paddle's `phase_pct`, default 0.3), `annealStrategy` (`'cos'` default or `'linear'`), `threePhase` (Paddle's `three_phase`, default `false`), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when a rate, `phasePct` or `divideFactor` is not a number, `totalSteps` is not an integer, `threePhase` is not a boolean, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when a rate is negative, `totalSteps` is not positive, `phasePct` is outside [0, 1] (or ≥ 0.5 with `threePhase`), `divideFactor` is 0, `annealStrategy` is unknown, or the initial rate (max / divideFactor) is negative or not finite.
+   */
   constructor(maxLearningRate: number, totalSteps: number, options: OneCycleLROptions = {}) {
     const {
       divideFactor = 25.0,

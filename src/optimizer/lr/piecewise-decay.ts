@@ -40,6 +40,13 @@ export class PiecewiseDecay extends LRScheduler {
   readonly values: readonly number[];
 
   /** `baseLr` keeps the unused default 0.1, as in Paddle. */
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param boundaries - The epochs where the rate changes (Paddle's `boundaries`).
+   * @param values - The rates, one more than `boundaries` (Paddle's `values`).
+   * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `boundaries`/`values` is not a list of numbers, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `boundaries` is empty or `values` does not have one more element.
+   */
   constructor(boundaries: readonly number[], values: readonly number[], options: PiecewiseDecayOptions = {}) {
     const base = checkOptions(new.target.name, options, LR_SCHEDULER_OPTION_KEYS);
     requireNumberList('PiecewiseDecay', 'boundaries', boundaries);
@@ -68,6 +75,13 @@ export class PiecewiseDecay extends LRScheduler {
  * old class did.
  */
 export class PiecewiseLR extends PiecewiseDecay {
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param boundaries - The epochs where the rate changes (Paddle's `boundaries`).
+   * @param values - The rates, one more than `boundaries` (Paddle's `values`).
+   * @param lastEpochOrOptions - The last epoch (Paddle's `last_epoch`), or the options: `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `boundaries`/`values` is not a list of numbers, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.ValueError} when `boundaries` is empty or `values` does not have one more element.
+   */
   constructor(
     boundaries: readonly number[],
     values: readonly number[],

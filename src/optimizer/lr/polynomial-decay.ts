@@ -55,6 +55,13 @@ export class PolynomialDecay extends LRScheduler {
   /** The `cycle` this PolynomialDecay was built with (Paddle's `cycle`). */
   readonly cycle: boolean;
 
+  /**
+   * Creates the scheduler (and, as Paddle, takes its first step).
+   * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
+   * @param decaySteps - The steps over which the rate decays, a positive integer (Paddle's `decay_steps`).
+   * @param options - `endLr` (Paddle's `end_lr`, default 1e-4), `power` (default 1.0, > 0), `cycle` (default `false`), `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate`/`decaySteps`/`endLr`/`power` is not a number, `cycle` is not a boolean, `lastEpoch`/`verbose` has the wrong type, or an option is unknown; {@link errors.AssertionError} when `decaySteps` is not a positive integer or `power` ≤ 0; {@link errors.ValueError} when `learningRate` is negative or not finite.
+   */
   constructor(learningRate: number, decaySteps: number, options: PolynomialDecayOptions = {}) {
     const {
       endLr = 0.0001,

@@ -103,6 +103,12 @@ export class ReduceOnPlateau extends LRScheduler {
   /** Epochs in a row without improvement (Paddle's `num_bad_epochs`). */
   numBadEpochs = 0;
 
+  /**
+   * Creates the scheduler (it starts at `learningRate`, epoch 0).
+   * @param learningRate - The initial learning rate (Paddle's `learning_rate`).
+   * @param options - `mode` (`'min'` default or `'max'`), `factor` (default 0.1, < 1), `patience` (default 10), `threshold` (default 1e-4), `thresholdMode` (Paddle's `threshold_mode`: `'rel'` default or `'abs'`), `cooldown` (default 0), `minLr` (Paddle's `min_lr`, default 0), `epsilon` (default 1e-8), `verbose` (default `false`).
+   * @throws {@link errors.TypeError} when `learningRate` or a numeric option is not a number, `mode`/`thresholdMode` is not a string, `verbose` is not a boolean, or an option is unknown; {@link errors.ValueError} when `mode` or `thresholdMode` is unknown, or `factor` ≥ 1.
+   */
   constructor(learningRate: number, options: ReduceOnPlateauOptions = {}) {
     const {
       mode = 'min',
