@@ -164,19 +164,35 @@ function gemm64(a: Float64Array, ao: number, ars: number, acs: number, b: Float6
   }
 }
 
-/** The transpose of the row-major `[rows, cols]` matrix at `src[off …]`, as a new array. */
-function transposed<A extends Float32Array | Float64Array>(src: A, off: number, rows: number, cols: number): A {
-  const out = (src instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols)) as A;
-  const BS = 32; // blocked so both sides stay in cache
+/**
+ * Writes the transpose of the row-major `[rows, cols]` matrix at `src[srcOff …]` into `dst` from
+ * `dstOff` (`[cols, rows]`), blocked so both sides stay in cache. Also the WebAssembly backend's
+ * packing of a transposed B that lives outside the heap.
+ */
+export function transposeInto(
+  src: Float32Array | Float64Array,
+  srcOff: number,
+  dst: Float32Array<ArrayBufferLike> | Float64Array<ArrayBufferLike>,
+  dstOff: number,
+  rows: number,
+  cols: number,
+): void {
+  const BS = 32;
   for (let r0 = 0; r0 < rows; r0 += BS) {
     const r1 = Math.min(r0 + BS, rows);
     for (let c0 = 0; c0 < cols; c0 += BS) {
       const c1 = Math.min(c0 + BS, cols);
       for (let r = r0; r < r1; r++) {
-        for (let c = c0; c < c1; c++) out[c * rows + r] = src[off + r * cols + c] as number;
+        for (let c = c0, sr = srcOff + r * cols; c < c1; c++) dst[dstOff + c * rows + r] = src[sr + c] as number;
       }
     }
   }
+}
+
+/** The transpose of the row-major `[rows, cols]` matrix at `src[off …]`, as a new array. */
+function transposed<A extends Float32Array | Float64Array>(src: A, off: number, rows: number, cols: number): A {
+  const out = (src instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols)) as A;
+  transposeInto(src, off, out, 0, rows, cols);
   return out;
 }
 

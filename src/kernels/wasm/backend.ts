@@ -9,6 +9,7 @@
  */
 import { RuntimeError, ValueError } from '../../errors.js';
 import { gemmRef, rmspropStepRef } from '../ref/index.js';
+import { transposeInto } from '../ref/gemm.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
 import type { GemmCall, KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateHyper, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
@@ -347,8 +348,7 @@ export class WasmBackend implements KernelBackend {
         if (bHeapAt >= 0) {
           this.ex.transposeF32(bHeapAt + r * g.strideB * 4, dst, N, K);
         } else {
-          const src = g.bOffset + r * g.strideB;
-          transposeInto(g.b.subarray(src, src + N * K), f32, dst >>> 2, N, K);
+          transposeInto(g.b, g.bOffset + r * g.strideB, f32, dst >>> 2, N, K);
         }
       }
       pb = at;
@@ -793,20 +793,6 @@ class ScratchBlock {
   release(): void {
     if (this.bytes > 0) this.heap.freeBytes(this.offset);
     this.bytes = 0;
-  }
-}
-
-/** Writes the transpose of `src` (row-major `[rows, cols]`) into `dst` from `at` (blocked). */
-function transposeInto(src: Float32Array, dst: Float32Array<ArrayBufferLike>, at: number, rows: number, cols: number): void {
-  const BS = 32;
-  for (let r0 = 0; r0 < rows; r0 += BS) {
-    const r1 = Math.min(r0 + BS, rows);
-    for (let c0 = 0; c0 < cols; c0 += BS) {
-      const c1 = Math.min(c0 + BS, cols);
-      for (let r = r0; r < r1; r++) {
-        for (let c = c0, s = r * cols + c0; c < c1; c++, s++) dst[at + c * rows + r] = src[s]!;
-      }
-    }
   }
 }
 
