@@ -696,7 +696,7 @@ const backwardHooks: BackwardHooks = {
     const out = allocArray(target.dtype, target.numel);
     for (const g of [a, b]) {
       if (g instanceof SelectedRows) g.addInto(out);
-      else for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (g[i] as number);
+      else addInto(out, g);
     }
     return out;
   },
