@@ -43,6 +43,12 @@ export class LeakyReLU extends Layer {
     super();
     this.negativeSlope = negativeSlope;
   }
+  /**
+   * Applies `F.leaky_relu` with `negativeSlope` to `x` (Paddle: `LeakyReLU.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return leakyRelu(x, { negativeSlope: this.negativeSlope });
   }
@@ -62,6 +68,12 @@ export class SiLU extends Layer {
     checkOptions('SiLU', options, ['name']);
     super();
   }
+  /**
+   * Applies `F.silu`, x · sigmoid(x), to `x` (Paddle: `SiLU.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return silu(x);
   }
@@ -95,6 +107,12 @@ export class ELU extends Layer {
     super();
     this.alpha = alpha;
   }
+  /**
+   * Applies `F.elu` with `alpha` to `x` (Paddle: `ELU.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return elu(x, { alpha: this.alpha });
   }
@@ -122,6 +140,12 @@ export class Softplus extends Layer {
     this.beta = beta;
     this.threshold = threshold;
   }
+  /**
+   * Applies `F.softplus` with `beta` and `threshold` to `x` (Paddle: `Softplus.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return softplus(x, { beta: this.beta, threshold: this.threshold });
   }
@@ -139,6 +163,11 @@ export class Identity extends Layer {
   constructor(..._args: unknown[]) {
     super();
   }
+  /**
+   * Returns `x` unchanged (Paddle: `Identity.forward`).
+   * @param x - Any Tensor.
+   * @returns `x` itself (not a copy).
+   */
   override forward(x: Tensor): Tensor {
     return x;
   }

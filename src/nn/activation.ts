@@ -25,6 +25,12 @@ export class ReLU extends Layer {
     checkOptions('ReLU', options, ['name']);
     super();
   }
+  /**
+   * Applies `paddle.relu`, max(x, 0), to `x` (Paddle: `ReLU.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return relu(x);
   }
@@ -41,6 +47,12 @@ export class Sigmoid extends Layer {
     checkOptions('Sigmoid', options, ['name']);
     super();
   }
+  /**
+   * Applies `paddle.sigmoid`, 1 / (1 + e^−x), to `x` (Paddle: `Sigmoid.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return sigmoid(x);
   }
@@ -57,6 +69,12 @@ export class Tanh extends Layer {
     checkOptions('Tanh', options, ['name']);
     super();
   }
+  /**
+   * Applies `paddle.tanh` to `x` (Paddle: `Tanh.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return tanh(x);
   }
@@ -93,6 +111,12 @@ export class Softmax extends Layer {
     super();
     this.axis = axis;
   }
+  /**
+   * Applies `F.softmax` along `axis` (Paddle: `Softmax.forward`).
+   * @param x - A float Tensor.
+   * @returns A new Tensor of x's shape and dtype whose entries along `axis` sum to 1.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when `axis` is out of range for x.
+   */
   override forward(x: Tensor): Tensor {
     return softmax(x, { axis: this.axis });
   }
@@ -123,6 +147,12 @@ export class LogSoftmax extends Layer {
     super();
     this.axis = axis;
   }
+  /**
+   * Applies `F.log_softmax` along `axis` (Paddle: `LogSoftmax.forward`).
+   * @param x - A float Tensor.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when `axis` is out of range for x.
+   */
   override forward(x: Tensor): Tensor {
     return logSoftmax(x, { axis: this.axis });
   }
@@ -157,6 +187,12 @@ export class GELU extends Layer {
     super();
     this.approximate = approximate;
   }
+  /**
+   * Applies `F.gelu` (the tanh approximation when `approximate`) to `x` (Paddle: `GELU.forward`).
+   * @param x - A float Tensor of any shape.
+   * @returns A new Tensor of x's shape and dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor.
+   */
   override forward(x: Tensor): Tensor {
     return gelu(x, { approximate: this.approximate });
   }

@@ -97,6 +97,12 @@ export class Linear extends Layer {
     this.bias = this.addParameter('bias', this.createParameter([outF], { attr: o.biasAttr, isBias: true }));
   }
 
+  /**
+   * Computes `input · weight + bias` with `F.linear` (Paddle: `Linear.forward`).
+   * @param input - A float Tensor `[..., in_features]` of the layer's dtype.
+   * @returns A new Tensor `[..., out_features]` of the layer's dtype.
+   * @throws {@link errors.TypeError} when `input` is not a float Tensor or its dtype differs from the weight's; {@link errors.ValueError} when its last dimension is not `in_features` (or it is 0-D).
+   */
   override forward(input: Tensor): Tensor {
     return linear(input, this.weight, this.bias);
   }
@@ -193,6 +199,12 @@ export class Embedding extends Layer {
   }
 
   /** Looks up `x` (an int32/int64 Tensor, or an array of integer ids). */
+  /**
+   * Looks the ids up in the table with `F.embedding` (Paddle: `Embedding.forward`).
+   * @param x - The ids: an int32/int64 Tensor or a (nested) array of integers in [0, num_embeddings).
+   * @returns A new Tensor `[...x.shape, embedding_dim]` of the weight's dtype.
+   * @throws {@link errors.TypeError} when the ids are not integers; {@link errors.ValueError} when an id is out of range.
+   */
   override forward(x: Tensor | NestedArray): Tensor {
     return embedding(x, this.weight, {
       paddingIdx: this.normalizedPaddingIdx === -1 ? null : this.normalizedPaddingIdx,
@@ -265,6 +277,12 @@ export class Dropout extends Layer {
     this.name = (o.name as string | null | undefined) ?? null;
   }
 
+  /**
+   * Applies `F.dropout` with this layer's `p`, `axis` and `mode`, active only in training mode (Paddle: `Dropout.forward`).
+   * @param input - A float Tensor.
+   * @returns A new Tensor of input's shape and dtype (in eval mode a copy for `'upscale_in_train'` and `input · (1 − p)` for `'downscale_in_infer'`; `input` itself when `p` is 0).
+   * @throws {@link errors.TypeError} when `input` is not a float Tensor; {@link errors.ValueError} when an axis of `axis` is out of range for `input`.
+   */
   override forward(input: Tensor): Tensor {
     return dropout(input, { p: this.p, axis: this.axis, training: this.training, mode: this.mode });
   }
@@ -306,6 +324,12 @@ export class Flatten extends Layer {
     this.stopAxis = e;
   }
 
+  /**
+   * Merges the axes `startAxis..stopAxis` into one (Paddle: `Flatten.forward`).
+   * @param input - A Tensor (a 0-D tensor becomes shape [1]).
+   * @returns A new Tensor (a copy) of input's dtype with the axes merged.
+   * @throws {@link errors.TypeError} when `input` is not a Tensor; {@link errors.ValueError} when an axis is out of range for `input` or `stopAxis` comes before `startAxis`.
+   */
   override forward(input: Tensor): Tensor {
     return flatten(input, this.startAxis, this.stopAxis);
   }
