@@ -32,6 +32,7 @@ export type {
   KernelBackend,
   KernelDecay,
   KernelDType,
+  PatchGeometry,
   RmspropHyper,
   RmspropSlot,
 } from './types.js';

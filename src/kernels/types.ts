@@ -108,6 +108,48 @@ export interface GemmCall<A extends Float32Array | Float64Array> {
   strideC?: number;
   /** `[n]`, added to every row of every product after its sum. */
   bias?: A | null;
+  /**
+   * A is not stored: it is the patch matrix (im2col with the patches as rows, `imageToRows`) of
+   * the image held in `a`, one product per group: `m = N·OH·OW`, `k = C/g·kh·kw`,
+   * `batch = groups`, not transposed, no offset or stride given. Used by convolution's forward
+   * product; the numbers are those of the product over the materialised matrix.
+   */
+  aPatches?: PatchGeometry | null;
+  /** B is the patch matrix of the image in `b` (as `aPatches`: `k = N·OH·OW`, `n = C/g·kh·kw`). */
+  bPatches?: PatchGeometry | null;
+  /**
+   * C is not stored: its rows are summed back into the image `c` (`rowsToImage`, col2im), which
+   * is overwritten: `m = N·OH·OW`, `n = C/g·kh·kw`, `batch = groups`, no bias. Each image
+   * element is summed in float64 over the patch entries in row order and rounded once.
+   */
+  cPatches?: PatchGeometry | null;
+}
+
+/**
+ * A convolution's window geometry over an image `[n, c, h, w]` (NCHW, or NHWC when
+ * `channelsLast`): kernel `kh × kw`, strides, dilations, the padding before the first row and
+ * column (`pt`, `pl`; the padding after is implied by `oh`, `ow`), the output grid and the number
+ * of channel groups. Its patch matrix has, per group q, `N·OH·OW` rows of `C/g·kh·kw` entries:
+ * row `p = (n·OH + oh)·OW + ow`, column `(c'·kh + i)·kw + j` holds
+ * `x[n, q·C/g + c', oh·sh − pt + i·dh, ow·sw − pl + j·dw]`, 0 in the padding.
+ */
+export interface PatchGeometry {
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  kh: number;
+  kw: number;
+  sh: number;
+  sw: number;
+  dh: number;
+  dw: number;
+  pt: number;
+  pl: number;
+  oh: number;
+  ow: number;
+  groups: number;
+  channelsLast: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@
  * modified.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import type { GemmCall, KernelDType, RmspropHyper, RmspropSlot } from './types.js';
+import type { GemmCall, KernelDType, PatchGeometry, RmspropHyper, RmspropSlot } from './types.js';
 
 const SLOT_ARRAYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
 
@@ -160,6 +160,45 @@ export interface ResolvedGemm<A extends Float32Array | Float64Array = Float32Arr
   strideA: number;
   strideB: number;
   strideC: number;
+  /** The image whose patch matrix is A (in `a`), B (in `b`), or into which C is summed (`c`). */
+  aPatches: PatchGeometry | null;
+  bPatches: PatchGeometry | null;
+  cPatches: PatchGeometry | null;
+}
+
+const PATCH_POSITIVE = ['n', 'c', 'h', 'w', 'kh', 'kw', 'sh', 'sw', 'dh', 'dw', 'groups'] as const;
+const PATCH_COUNTS = ['pt', 'pl', 'oh', 'ow'] as const;
+
+/** A checked copy of a `PatchGeometry` (or null when none was given). */
+function checkPatches(value: unknown, key: string): PatchGeometry | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') throw new PaddleTypeError(`gemm: '${key}' must be a patch geometry object, but received ${arrayTypeName(value)}.`);
+  const v = value as Record<string, unknown>;
+  const int = (f: string, min: number): number => {
+    const x = v[f];
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < min) {
+      throw new ValueError(`gemm: '${key}.${f}' must be an integer >= ${min}, but received ${String(x)}.`);
+    }
+    return x;
+  };
+  const g = { channelsLast: v.channelsLast === true } as PatchGeometry;
+  for (const f of PATCH_POSITIVE) g[f] = int(f, 1);
+  for (const f of PATCH_COUNTS) g[f] = int(f, 0);
+  if (g.c % g.groups !== 0) throw new ValueError(`gemm: '${key}': ${g.c} channels cannot be split into ${g.groups} groups.`);
+  return g;
+}
+
+/** Checks that the product's A/B/C dimensions are those of the patch matrix of `g`. */
+function checkPatchMatrix(g: PatchGeometry, key: string, rows: number, cols: number, batch: number, image: Float32Array | Float64Array, plain: boolean): void {
+  const P = g.n * g.oh * g.ow;
+  const kg = (g.c / g.groups) * g.kh * g.kw;
+  if (rows !== P || cols !== kg || batch !== g.groups || !plain) {
+    throw new ValueError(
+      `gemm: '${key}' makes a [${g.groups}, ${P}, ${kg}] patch matrix (not transposed, no offset or stride), but the call's operand is [${batch}, ${rows}, ${cols}].`,
+    );
+  }
+  const need = g.n * g.c * g.h * g.w;
+  if (image.length < need) throw new ValueError(`gemm: the image of '${key}' needs ${need} elements but its array has ${image.length}.`);
 }
 
 function gemmInt(value: unknown, key: string, fallback: number): number {
@@ -224,10 +263,24 @@ export function resolveGemm(dtype: KernelDType, call: GemmCall<Float32Array | Fl
     strideA: gemmInt(call.strideA, 'strideA', m * k),
     strideB: gemmInt(call.strideB, 'strideB', k * n),
     strideC: gemmInt(call.strideC, 'strideC', m * n),
+    aPatches: checkPatches(call.aPatches, 'aPatches'),
+    bPatches: checkPatches(call.bPatches, 'bPatches'),
+    cPatches: checkPatches(call.cPatches, 'cPatches'),
   };
-  const sa = span(r.aOffset, r.strideA, batch, m * k);
-  const sb = span(r.bOffset, r.strideB, batch, k * n);
-  const sc = span(r.cOffset, r.strideC, batch, m * n);
+  const imageSpan = (g: PatchGeometry): [number, number] => [0, g.n * g.c * g.h * g.w];
+  const plain = (key: 'A' | 'B' | 'C'): boolean => {
+    const c = call as unknown as Record<string, unknown>;
+    return c[`trans${key}`] !== true && c[`${key.toLowerCase()}Offset`] === undefined && c[`stride${key}`] === undefined;
+  };
+  if (r.aPatches !== null) checkPatchMatrix(r.aPatches, 'aPatches', m, k, batch, r.a, plain('A'));
+  if (r.bPatches !== null) checkPatchMatrix(r.bPatches, 'bPatches', k, n, batch, r.b, plain('B'));
+  if (r.cPatches !== null) {
+    checkPatchMatrix(r.cPatches, 'cPatches', m, n, batch, r.c, plain('C'));
+    if (bias !== null) throw new ValueError("gemm: 'cPatches' takes no bias.");
+  }
+  const sa = r.aPatches !== null ? imageSpan(r.aPatches) : span(r.aOffset, r.strideA, batch, m * k);
+  const sb = r.bPatches !== null ? imageSpan(r.bPatches) : span(r.bOffset, r.strideB, batch, k * n);
+  const sc = r.cPatches !== null ? imageSpan(r.cPatches) : span(r.cOffset, r.strideC, batch, m * n);
   const check = (name: string, arr: Float32Array | Float64Array, s: [number, number]): void => {
     if (s[1] > arr.length) {
       throw new ValueError(

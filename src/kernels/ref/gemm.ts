@@ -10,6 +10,7 @@
  */
 import type { KernelDType } from '../types.js';
 import type { ResolvedGemm } from '../validate.js';
+import { withPatches } from './patches.js';
 
 /** k rows of B per block and columns per block: a 128 × 512 float32 tile of B is 256 KiB. */
 const K_BLOCK = 128;
@@ -198,6 +199,10 @@ function transposed<A extends Float32Array | Float64Array>(src: A, off: number, 
 
 /** `KernelBackend.gemm` in TypeScript, for a call `resolveGemm` has checked. */
 export function gemmRef(dtype: KernelDType, g: ResolvedGemm): void {
+  if (g.aPatches !== null || g.bPatches !== null || g.cPatches !== null) {
+    withPatches(dtype, g, (plain) => gemmRef(dtype, plain));
+    return;
+  }
   const { m: M, n: N, k: K, batch } = g;
   if (M === 0 || N === 0 || batch === 0) return;
   // op(A)[i, kk] at a[ao + i·ars + kk·acs]

@@ -11,7 +11,7 @@ import { RuntimeError, ValueError } from '../../errors.js';
 import { gemmRef, rmspropStepRef } from '../ref/index.js';
 import { transposeInto } from '../ref/gemm.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
-import type { GemmCall, KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
+import type { GemmCall, KernelBackend, KernelDType, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateHyper, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
 import { KernelHeap } from './heap.js';
 import {
@@ -24,6 +24,8 @@ import {
   F_SCALE,
   GEMM_BYTES,
   GEMM_U32 as G,
+  PATCH_BYTES,
+  PATCH_WORDS,
   SQ_BLOCK,
   SQ_BYTES,
   SQ_U32,
@@ -71,6 +73,8 @@ export interface WasmStats {
   gemmCalls: number;
   /** gemmF32 operands that were heap views (read or written in place, no copy). */
   gemmZeroCopy: number;
+  /** gemmF32 calls with a patch operand (convolution: im2col / col2im in the module). */
+  patchCalls: number;
 }
 
 const poolCleanup =
@@ -167,6 +171,20 @@ const P_LEN = 5;
 const P_COPY = 6;
 const SLOT_KEYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
 
+/** The image of a product's patch operand: its geometry, elements, heap byte offset or -1. */
+interface PatchImage {
+  g: PatchGeometry;
+  length: number;
+  heapAt: number;
+}
+
+/** Scratch bytes a patch operand needs besides its matrix: geometry, image copy, float64 sums. */
+function patchScratchBytes(img: PatchImage | null, withSums = false): number {
+  if (img === null) return 0;
+  // col2im (withSums) writes its float64 sums and rounds them in place: no copy of the image
+  return PATCH_BYTES + (withSums ? align16(img.length * 8) : img.heapAt < 0 ? align16(img.length * 4) : 0);
+}
+
 function align16(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
 }
@@ -191,6 +209,7 @@ export class WasmBackend implements KernelBackend {
     planCacheHits: 0,
     gemmCalls: 0,
     gemmZeroCopy: 0,
+    patchCalls: 0,
   };
   private readonly module: WebAssembly.Module;
   private readonly ex: KernelExports;
@@ -297,15 +316,33 @@ export class WasmBackend implements KernelBackend {
     return this.ex.peakF32x4(iters);
   }
 
+  /** Where the image of a patch operand is: its heap byte offset (-1 if outside the heap). */
+  private patchImage(geometry: PatchGeometry | null, image: Float32Array): PatchImage | null {
+    if (geometry === null) return null;
+    const length = geometry.n * geometry.c * geometry.h * geometry.w;
+    return { g: geometry, length, heapAt: this.heap.contains(image) ? image.byteOffset : -1 };
+  }
+
+  private writePatchGeometry(at: number, g: PatchGeometry): void {
+    const u32 = this.u32;
+    const d = at >>> 2;
+    for (let i = 0; i < PATCH_WORDS.length; i++) u32[d + i] = g[PATCH_WORDS[i] as (typeof PATCH_WORDS)[number]];
+    u32[d + PATCH_WORDS.length] = g.channelsLast ? 1 : 0;
+  }
+
   private gemmF32(g: ResolvedGemm<Float32Array>): void {
     const { m: M, n: N, k: K, batch } = g;
     const heap = this.heap;
     // offsets are read before anything can grow (and detach) the memory
     const aSpan = (batch - 1) * g.strideA + M * K;
     const bSpan = (batch - 1) * g.strideB + K * N;
-    const aIn = heap.contains(g.a);
-    const bIn = !g.transB && heap.contains(g.b);
-    const cIn = heap.contains(g.c) && (batch === 1 || g.strideC === M * N);
+    // a patch operand is gathered into scratch from its image (copied in first unless in the heap)
+    const aImg = this.patchImage(g.aPatches, g.a);
+    const bImg = this.patchImage(g.bPatches, g.b);
+    const cImg = this.patchImage(g.cPatches, g.c);
+    const aIn = aImg === null && heap.contains(g.a);
+    const bIn = bImg === null && !g.transB && heap.contains(g.b);
+    const cIn = cImg === null && heap.contains(g.c) && (batch === 1 || g.strideC === M * N);
     const biasIn = g.bias === null || heap.contains(g.bias);
     // a transposed B in the heap is packed by the module from its offset, read now: growing an
     // ordinary memory below detaches the caller's views (and a detached view's offset reads 0)
@@ -322,7 +359,8 @@ export class WasmBackend implements KernelBackend {
     const bBytes = bIn ? 0 : align16((g.transB ? bMats * K * N : bSpan) * 4);
     const cBytes = cIn ? 0 : align16(batch * M * N * 4);
     const biasBytes = biasIn ? 0 : align16(N * 4);
-    const need = GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes;
+    const patchBytes = patchScratchBytes(aImg) + patchScratchBytes(bImg) + patchScratchBytes(cImg, true);
+    const need = GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
       gemmRef('float32', g);
@@ -332,8 +370,33 @@ export class WasmBackend implements KernelBackend {
     const f32 = this.f32;
     const desc = this.gemmScratch.offset;
     let at = desc + GEMM_BYTES;
+    // patch geometries and images (and col2im's float64 sums) after the operands
+    let patchAt = at + aBytes + bBytes + cBytes + biasBytes;
+    const placePatches = (img: PatchImage | null, src: Float32Array, withSums: boolean): [number, number, number] => {
+      if (img === null) return [0, 0, 0];
+      const geom = patchAt;
+      this.writePatchGeometry(geom, img.g);
+      patchAt += PATCH_BYTES;
+      let image = img.heapAt;
+      if (image < 0 && !withSums) {
+        image = patchAt;
+        f32.set(src.subarray(0, img.length), image >>> 2);
+        patchAt += align16(img.length * 4);
+      }
+      let sums = 0;
+      if (withSums) {
+        sums = patchAt;
+        patchAt += align16(img.length * 8);
+      }
+      return [geom, image, sums];
+    };
     let zeroCopy = 0;
-    if (!aIn) {
+    if (aImg !== null) {
+      pa = at;
+      const [geom, image] = placePatches(aImg, g.a, false);
+      this.ex.imageToRowsF32(geom, image, pa);
+      at += aBytes;
+    } else if (!aIn) {
       pa = at;
       f32.set(g.a.subarray(g.aOffset, g.aOffset + aSpan), at >>> 2);
       at += aBytes;
@@ -353,6 +416,11 @@ export class WasmBackend implements KernelBackend {
       }
       pb = at;
       strideB = bMats === 1 ? 0 : K * N;
+      at += bBytes;
+    } else if (bImg !== null) {
+      pb = at;
+      const [geom, image] = placePatches(bImg, g.b, false);
+      this.ex.imageToRowsF32(geom, image, pb);
       at += bBytes;
     } else if (!bIn) {
       pb = at;
@@ -413,6 +481,16 @@ export class WasmBackend implements KernelBackend {
       this.ex.gemmUnitsF32(desc, 0, units);
     }
     this.stats.gemmCalls++;
+    if (cImg !== null) {
+      // col2im: float64 sums in scratch, rounded in place, then into the image
+      const [geom, image, sums] = placePatches(cImg, g.c, true);
+      const out = cImg.heapAt >= 0 ? image : sums;
+      this.ex.rowsToImageF32(geom, pc, sums, out);
+      if (cImg.heapAt < 0) g.c.set(f32.subarray(sums >>> 2, (sums >>> 2) + cImg.length));
+      this.stats.patchCalls++;
+      return;
+    }
+    if (aImg !== null || bImg !== null) this.stats.patchCalls++;
     if (!cIn) {
       // (no growth since refreshViews: f32 is still a live view)
       for (let r = 0; r < batch; r++) {

@@ -45,6 +45,7 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     F_L1,
     F_L2,
     GEMM_BYTES,
+    PATCH_BYTES,
   };
   for (const [name, value] of Object.entries(expected)) {
     const g = exports[name];
@@ -75,3 +76,10 @@ export const GEMM_U32 = {
   tile: 13,
   tiles: 14,
 } as const;
+
+/**
+ * One convolution geometry (assembly/patches.ts): i32 words in this order, then padding to 64
+ * bytes (the kernel contract's `PatchGeometry`).
+ */
+export const PATCH_BYTES = 64;
+export const PATCH_WORDS = ['n', 'c', 'h', 'w', 'kh', 'kw', 'sh', 'sw', 'dh', 'dw', 'pt', 'pl', 'oh', 'ow', 'groups'] as const;

@@ -38,6 +38,10 @@ export interface KernelExports {
   gemmUnitsF32(desc: number, u0: number, u1: number): void;
   /** Writes the row-major float32 [rows, cols] matrix at `src` transposed at `dst` (byte offsets). */
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
+  /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */
+  imageToRowsF32(desc: number, image: number, rows: number): void;
+  /** Sums the float32 patch matrix at `rows` into a float32 image at `out` (float64 sums at `acc`). */
+  rowsToImageF32(desc: number, rows: number, acc: number, out: number): void;
   /** The benchmark's calibration loop: `iters` × 96 float32 flops of f32x4 multiply and add. */
   peakF32x4(iters: number): number;
 }

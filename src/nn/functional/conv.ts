@@ -32,7 +32,7 @@ import {
   type DataFormat2D,
   type PaddingSpec,
 } from './conv-args.js';
-import { fromRows, im2row, row2im, toRows, type ConvGeometry } from './unfold.js';
+import { fromRows, im2row, patchProduct, row2im, toRows, type ConvGeometry } from './unfold.js';
 
 /** Options of `conv2d` (Paddle's keyword arguments, camelCase). */
 export interface Conv2dOptions {
@@ -195,12 +195,18 @@ function planConv2d(x: Tensor, w: Tensor, o: Conv2dOptions, format: DataFormat2D
   return { g, groups, cout };
 }
 
-/** conv2d on checked arguments: im2row, one (batched) matmul with Wᵀ, layout + bias. */
+/**
+ * conv2d on checked arguments: the patch matrix times Wᵀ in one (batched) product, laid out with
+ * the bias. Float inputs of one dtype go through `patchProduct` (the kernel gathers the patches
+ * inside the product: no patch-matrix tensor); anything else through `im2row` + `matmul`, which
+ * gives the same numbers where both apply.
+ */
 function conv2dCore(x: Tensor, w: Tensor, bias: Tensor | null, plan: ConvPlan): Tensor {
   const { g, groups, cout } = plan;
   const kg = (g.c / groups) * g.kh * g.kw;
   const wm = reshape(w, groups === 1 ? [cout, kg] : [groups, cout / groups, kg]);
-  const y = matmul(im2row(x, g), wm, { transposeY: true });
+  const float = (x.dtype === 'float32' || x.dtype === 'float64') && wm.dtype === x.dtype;
+  const y = float ? patchProduct(x, wm, g) : matmul(im2row(x, g), wm, { transposeY: true });
   return fromRows(y, bias, g.n, cout, g.oh, g.ow, groups, g.channelsLast);
 }
 

@@ -1,0 +1,140 @@
+// AssemblyScript source of convolution's data movement (im2col with the patches as rows, and its
+// adjoint col2im), compiled by scripts/build-wasm.mjs through rmsprop.ts. The loops are those of
+// the TypeScript reference, src/kernels/ref/patches.ts, one for one: the gather copies exactly, and
+// the scatter adds in float64 in the same order (output position p, then channel, kernel row i,
+// kernel column j), so both give the same bits (tests/kernels/patches.test.ts).
+//
+// A geometry descriptor is PATCH_BYTES of i32 words (mirrored in src/kernels/wasm/layout.ts):
+// n, c, h, w, kh, kw, sh, sw, dh, dw, pt, pl, oh, ow, groups, channelsLast.
+
+export const PATCH_BYTES: i32 = 64;
+
+@inline
+function word(desc: usize, i: i32): i32 {
+  return load<i32>(desc + (<usize>i << 2));
+}
+
+/** First valid kernel tap of a window starting at `start` (dilation d): ceil(-start / d) or 0. */
+@inline
+function tapLo(start: i32, d: i32): i32 {
+  return start >= 0 ? 0 : (d - 1 - start) / d;
+}
+
+/** One past the last valid tap of a window starting at `start` in a dim of `size`, at least lo. */
+@inline
+function tapHi(start: i32, k: i32, d: i32, size: i32, lo: i32): i32 {
+  const room = size - 1 - start;
+  const hi = room < 0 ? 0 : min(k, room / d + 1);
+  return max(lo, hi);
+}
+
+/**
+ * gather = true: rows (f32, zero-filled here) ← the patches of the f32 image.
+ * gather = false: acc (f64, zero-filled by the caller) += every patch entry of the f32 rows.
+ */
+@inline
+function walk(desc: usize, image: usize, rows: usize, gather: bool): void {
+  const N = word(desc, 0);
+  const C = word(desc, 1);
+  const H = word(desc, 2);
+  const W = word(desc, 3);
+  const KH = word(desc, 4);
+  const KW = word(desc, 5);
+  const SH = word(desc, 6);
+  const SW = word(desc, 7);
+  const DH = word(desc, 8);
+  const DW = word(desc, 9);
+  const PT = word(desc, 10);
+  const PL = word(desc, 11);
+  const OH = word(desc, 12);
+  const OW = word(desc, 13);
+  const G = word(desc, 14);
+  const last = word(desc, 15) != 0;
+  const sN = C * H * W;
+  const sC = last ? 1 : H * W;
+  const sH = last ? W * C : W;
+  const sW = last ? C : 1;
+  const P = N * OH * OW;
+  const cg = C / G;
+  const kk = KH * KW;
+  const kg = cg * kk;
+  const colStep = SW * sW;
+  const jStep = DW * sW;
+  const rowStep = DH * sH;
+  if (gather) memory.fill(rows, 0, <usize>P * <usize>kg * <usize>G * 4);
+  let p = 0;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const ih0 = oh * SH - PT;
+      const iLo = tapLo(ih0, DH);
+      const iHi = tapHi(ih0, KH, DH, H, iLo);
+      const base = n * sN + ih0 * sH - PL * sW;
+      for (let ow = 0; ow < OW; ow++, p++) {
+        const start = ow * SW - PL;
+        const lo = tapLo(start, DW);
+        const hi = tapHi(start, KW, DW, W, lo);
+        const pk = p * kg;
+        let img = base + ow * colStep;
+        for (let c = 0; c < C; c++, img += sC) {
+          const q = c / cg;
+          const row = q * P * kg + (c - q * cg) * kk + pk;
+          for (let i = iLo; i < iHi; i++) {
+            const d = row + i * KW;
+            const e = img + i * rowStep;
+            if (gather) {
+              if (jStep == 1) {
+                // contiguous taps (NCHW, no dilation along w): 4 floats a vector
+                const dst = rows + (<usize>(d + lo) << 2);
+                const src = image + (<usize>(e + lo) << 2);
+                const len = <usize>(hi - lo) << 2;
+                let b: usize = 0;
+                for (; b + 16 <= len; b += 16) v128.store(dst + b, v128.load(src + b));
+                for (; b < len; b += 4) store<f32>(dst + b, load<f32>(src + b));
+              } else {
+                for (let j = lo; j < hi; j++) {
+                  store<f32>(rows + (<usize>(d + j) << 2), load<f32>(image + (<usize>(e + j * jStep) << 2)));
+                }
+              }
+            } else if (jStep == 1) {
+              // contiguous taps: 2 sums a vector (each sum still gets its terms in the same order)
+              const src = rows + (<usize>(d + lo) << 2);
+              const acc = image + (<usize>(e + lo) << 3);
+              const n = <usize>(hi - lo);
+              let t: usize = 0;
+              for (; t + 2 <= n; t += 2) {
+                const at = acc + (t << 3);
+                v128.store(at, f64x2.add(v128.load(at), f64x2.promote_low_f32x4(v128.load64_zero(src + (t << 2)))));
+              }
+              for (; t < n; t++) {
+                const at = acc + (t << 3);
+                store<f64>(at, load<f64>(at) + <f64>load<f32>(src + (t << 2)));
+              }
+            } else {
+              for (let j = lo; j < hi; j++) {
+                const at = image + (<usize>(e + j * jStep) << 3);
+                store<f64>(at, load<f64>(at) + <f64>load<f32>(rows + (<usize>(d + j) << 2)));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** rows ← the patch matrix of the float32 image (all groups; see the header). */
+export function imageToRowsF32(desc: usize, image: usize, rows: usize): void {
+  walk(desc, image, rows, true);
+}
+
+/**
+ * out (float32, the image) ← col2im of the float32 rows, summed in float64 at `acc` (image-sized
+ * scratch, 8-byte aligned) and rounded once. `out` may be `acc` itself (the float32 values are
+ * written behind the float64 ones they come from).
+ */
+export function rowsToImageF32(desc: usize, rows: usize, acc: usize, out: usize): void {
+  const len = <usize>word(desc, 0) * <usize>word(desc, 1) * <usize>word(desc, 2) * <usize>word(desc, 3);
+  memory.fill(acc, 0, len << 3);
+  walk(desc, acc, rows, false);
+  for (let i: usize = 0; i < len; i++) store<f32>(out + (i << 2), <f32>load<f64>(acc + (i << 3)));
+}

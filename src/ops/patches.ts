@@ -1,0 +1,95 @@
+/**
+ * Convolution's differentiable data movement and products over patch matrices ("im2col" with the
+ * patches as rows; `PatchGeometry` in src/kernels/types.ts says which entry is which):
+ *
+ * - `im2row(x)` / `row2im(rows)`: the patch matrix as a tensor, and its adjoint (col2im, float64
+ *   sums rounded once); each the other's backward. The transposed convolution uses them.
+ * - `patchProduct(x, w, g)`: `im2row(x) · wᵀ` per group, without the patch matrix ever becoming a
+ *   tensor: the kernel backend gathers it inside the product (`GemmCall.aPatches`), and the
+ *   backward's products gather it again (`bPatches`, for dW) or sum their rows straight into the
+ *   image (`cPatches`, for dX). The numbers are those of `matmul(im2row(x), w, {transposeY})`
+ *   followed by `row2im` in the backward, bit for bit, on every backend (same products, same sums).
+ */
+import { TypeError as PaddleTypeError } from '../errors.js';
+import { allocArray, type DataArray } from '../tensor/dtype.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { BackwardFn } from '../tensor/autograd.js';
+import { needsGrad } from './binary.js';
+import { getBackend, type PatchGeometry } from '../kernels/index.js';
+import { imageToRows, patchImageLength, patchRowsLength, rowsToImage } from '../kernels/ref/patches.js';
+
+export type { PatchGeometry };
+
+/** The shape of the patch matrix: [N·OH·OW, C·kh·kw], or [g, N·OH·OW, C/g·kh·kw]. */
+export function rowsShape(g: PatchGeometry): number[] {
+  const p = g.n * g.oh * g.ow;
+  const kg = (g.c / g.groups) * g.kh * g.kw;
+  return g.groups === 1 ? [p, kg] : [g.groups, p, kg];
+}
+
+function imageShape(g: PatchGeometry): number[] {
+  return g.channelsLast ? [g.n, g.h, g.w, g.c] : [g.n, g.c, g.h, g.w];
+}
+
+function im2rowArray(image: DataArray, g: PatchGeometry, x: Tensor): DataArray {
+  const rows = allocArray(x.dtype, patchRowsLength(g));
+  imageToRows(g, image, rows);
+  return rows;
+}
+
+function row2imArray(rows: ArrayLike<number>, g: PatchGeometry, like: Tensor): DataArray {
+  const acc = new Float64Array(patchImageLength(g));
+  rowsToImage(g, rows, acc);
+  if (like.dtype === 'float64') return acc;
+  const out = allocArray(like.dtype, acc.length);
+  out.set(acc);
+  return out;
+}
+
+/** The patch matrix of image `x` (shape `rowsShape(g)`). */
+export function im2row(x: Tensor, g: PatchGeometry): Tensor {
+  const out = im2rowArray(x.data, g, x);
+  const back: BackwardFn = (gr) => [needsGrad(x) ? row2imArray(gr, g, x) : null];
+  return Tensor.fromOp('im2row', out, rowsShape(g), x.dtype, [x], back);
+}
+
+/** The image of `g` ([N, C, H, W] or [N, H, W, C]) summed from the patch matrix `rows`. */
+export function row2im(rows: Tensor, g: PatchGeometry): Tensor {
+  const out = row2imArray(rows.data, g, rows);
+  const back: BackwardFn = (gr) => [needsGrad(rows) ? im2rowArray(gr, g, rows) : null];
+  return Tensor.fromOp('row2im', out, imageShape(g), rows.dtype, [rows], back);
+}
+
+/**
+ * `im2row(x) · wᵀ` per group: x the image of `g`, w `[O, C/g·kh·kw]` (groups 1) or
+ * `[g, O/g, C/g·kh·kw]`, both float32 or both float64; the result `[N·OH·OW, O]` or
+ * `[g, N·OH·OW, O/g]` (matmul's shapes). Differentiable in x and w.
+ */
+export function patchProduct(x: Tensor, w: Tensor, g: PatchGeometry): Tensor {
+  const dtype = x.dtype;
+  if ((dtype !== 'float32' && dtype !== 'float64') || w.dtype !== dtype) {
+    throw new PaddleTypeError(`conv: the input and the weight must both be float32 or both float64, but received ${x.dtype} and ${w.dtype}.`);
+  }
+  const P = g.n * g.oh * g.ow;
+  const kg = (g.c / g.groups) * g.kh * g.kw;
+  const og = (w.numel / g.groups / kg) | 0;
+  const G = g.groups;
+  const out = allocArray(dtype, G * P * og) as Float32Array | Float64Array;
+  getBackend().gemm(dtype, { a: x.data as Float32Array, b: w.data as Float32Array, c: out, m: P, n: og, k: kg, transB: true, batch: G, strideB: og * kg, aPatches: g });
+  const back: BackwardFn = (gy) => {
+    const gyData = gy as Float32Array | Float64Array;
+    let gx: Float32Array | Float64Array | null = null;
+    let gw: Float32Array | Float64Array | null = null;
+    // operands are read now (not at forward time): a heap that grew has replaced its views
+    if (needsGrad(x)) {
+      gx = allocArray(dtype, patchImageLength(g)) as Float32Array | Float64Array;
+      getBackend().gemm(dtype, { a: gyData, b: w.data as Float32Array, c: gx, m: P, n: kg, k: og, batch: G, strideA: P * og, strideB: og * kg, cPatches: g });
+    }
+    if (needsGrad(w)) {
+      gw = allocArray(dtype, w.numel) as Float32Array | Float64Array;
+      getBackend().gemm(dtype, { a: gyData, b: x.data as Float32Array, c: gw, m: og, n: kg, k: P, transA: true, batch: G, strideA: P * og, strideC: og * kg, bPatches: g });
+    }
+    return [gx, gw];
+  };
+  return Tensor.fromOp('conv_product', out, G === 1 ? [P, og] : [G, P, og], dtype, [x, w], back);
+}
