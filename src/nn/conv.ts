@@ -215,6 +215,12 @@ export class Conv2D extends ConvNd {
     super('Conv2D', 2, false, inChannels, outChannels, kernelSize, checkOptions('Conv2D', options, CONV_KEYS) ?? {});
   }
 
+  /**
+   * Convolves `x` with `F.conv2d` (after padding it by `paddingMode` when that is not `'zeros'`) (Paddle: `Conv2D.forward`).
+   * @param x - The float input `[N, C, H, W]` (or `[N, H, W, C]` for NHWC) of the layer's dtype, C = `inChannels`.
+   * @returns A new Tensor `[N, O, OH, OW]` (or NHWC), O = `outChannels`.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor or its dtype differs from the weight's; {@link errors.ValueError} when x's rank or channel count does not fit the layer, or the output would be empty.
+   */
   override forward(x: Tensor): Tensor {
     return conv2d(this.padded(x), this.weight, this.bias, { ...this.convOptions(), dataFormat: this.dataFormat as 'NCHW' | 'NHWC' });
   }
@@ -237,6 +243,12 @@ export class Conv1D extends ConvNd {
     super('Conv1D', 1, false, inChannels, outChannels, kernelSize, checkOptions('Conv1D', options, CONV_KEYS) ?? {});
   }
 
+  /**
+   * Convolves `x` with `F.conv1d` (after padding it by `paddingMode` when that is not `'zeros'`) (Paddle: `Conv1D.forward`).
+   * @param x - The float input `[N, C, L]` (or `[N, L, C]` for NLC) of the layer's dtype, C = `inChannels`.
+   * @returns A new Tensor `[N, O, OL]` (or NLC), O = `outChannels`.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor or its dtype differs from the weight's; {@link errors.ValueError} when x's rank or channel count does not fit the layer, or the output would be empty.
+   */
   override forward(x: Tensor): Tensor {
     return conv1d(this.padded(x), this.weight, this.bias, { ...this.convOptions(), dataFormat: this.dataFormat as 'NCL' | 'NLC' });
   }
@@ -260,6 +272,13 @@ export class Conv2DTranspose extends ConvNd {
     super('Conv2DTranspose', 2, true, inChannels, outChannels, kernelSize, checkOptions('Conv2DTranspose', options, TRANSPOSE_KEYS) ?? {});
   }
 
+  /**
+   * Applies the transposed convolution `F.conv2d_transpose` (Paddle: `Conv2DTranspose.forward(x, output_size=None)`).
+   * @param x - The float input `[N, C, H, W]` (or NHWC) of the layer's dtype, C = `inChannels`.
+   * @param outputSize - The output's spatial size, a number or `[OH, OW]` (Paddle's `output_size`; given, it replaces the layer's `outputPadding`); omitted/`null`: computed from the input.
+   * @returns A new Tensor `[N, O, OH, OW]` (or NHWC), O = `outChannels`.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor or its dtype differs from the weight's; {@link errors.ValueError} when x's rank or channel count does not fit the layer, `outputSize` is out of range for the stride, or the output would be empty.
+   */
   override forward(x: Tensor, outputSize?: number | readonly number[] | null): Tensor {
     return conv2dTranspose(x, this.weight, this.bias, { ...this.transposeOptions(outputSize), dataFormat: this.dataFormat as 'NCHW' | 'NHWC' });
   }
@@ -282,6 +301,13 @@ export class Conv1DTranspose extends ConvNd {
     super('Conv1DTranspose', 1, true, inChannels, outChannels, kernelSize, checkOptions('Conv1DTranspose', options, TRANSPOSE_KEYS) ?? {});
   }
 
+  /**
+   * Applies the transposed convolution `F.conv1d_transpose` (Paddle: `Conv1DTranspose.forward(x, output_size=None)`).
+   * @param x - The float input `[N, C, L]` (or NLC) of the layer's dtype, C = `inChannels`.
+   * @param outputSize - The output length, a number or `[OL]` (Paddle's `output_size`; given, it replaces the layer's `outputPadding`); omitted/`null`: computed from the input.
+   * @returns A new Tensor `[N, O, OL]` (or NLC), O = `outChannels`.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor or its dtype differs from the weight's; {@link errors.ValueError} when x's rank or channel count does not fit the layer, `outputSize` is out of range for the stride, or the output would be empty.
+   */
   override forward(x: Tensor, outputSize?: number | readonly number[] | null): Tensor {
     return conv1dTranspose(x, this.weight, this.bias, { ...this.transposeOptions(outputSize), dataFormat: this.dataFormat as 'NCL' | 'NLC' });
   }

@@ -39,6 +39,13 @@ export class NLLLoss extends Layer {
     this.options = { ...o };
     delete this.options.name;
   }
+  /**
+   * Computes `F.nll_loss` with the layer's options (Paddle: `NLLLoss.forward`).
+   * @param input - Float log-probabilities `[N, C]` or `[N, C, d1, …]`.
+   * @param label - int64/int32 class ids `[N]` or `[N, d1, …]`.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', the label's shape for 'none'.
+   * @throws {@link errors.TypeError} when `input`/`weight` is not a float Tensor, `label` is not an int32/int64 Tensor, or `ignoreIndex` is not an integer; {@link errors.ValueError} when `input` has fewer than 2 dimensions, the label's or weight's shape does not match, or a label is out of range.
+   */
   override forward(input: Tensor, label: Tensor): Tensor {
     return nllLoss(input, label, this.options);
   }
@@ -59,6 +66,13 @@ export class BCELoss extends Layer {
     this.options = { ...o };
     delete this.options.name;
   }
+  /**
+   * Computes `F.binary_cross_entropy` with the layer's options (Paddle: `BCELoss.forward`).
+   * @param input - Float probabilities in [0, 1].
+   * @param label - The float target, of input's shape.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', input's shape for 'none'.
+   * @throws {@link errors.TypeError} when `input`, `label` or `weight` is not a float Tensor; {@link errors.ValueError} when an input value is outside [0, 1], the shapes differ or `weight` does not broadcast.
+   */
   override forward(input: Tensor, label: Tensor): Tensor {
     return binaryCrossEntropy(input, label, this.options);
   }
@@ -79,6 +93,13 @@ export class BCEWithLogitsLoss extends Layer {
     this.options = { ...o };
     delete this.options.name;
   }
+  /**
+   * Computes `F.binary_cross_entropy_with_logits` with the layer's options (Paddle: `BCEWithLogitsLoss.forward`).
+   * @param logit - The float logits.
+   * @param label - The float target, of logit's shape; -100 marks an ignored element.
+   * @returns A new Tensor of logit's dtype: 0-D for 'mean'/'sum', logit's shape for 'none'.
+   * @throws {@link errors.TypeError} when `logit`, `label`, `weight` or `posWeight` is not a float Tensor; {@link errors.ValueError} when the shapes differ, or `weight`/`posWeight` does not broadcast.
+   */
   override forward(logit: Tensor, label: Tensor): Tensor {
     return binaryCrossEntropyWithLogits(logit, label, this.options);
   }
@@ -99,6 +120,13 @@ export class SmoothL1Loss extends Layer {
     this.options = { ...o };
     delete this.options.name;
   }
+  /**
+   * Computes `F.smooth_l1_loss` with the layer's `delta` and `reduction` (Paddle: `SmoothL1Loss.forward`).
+   * @param input - The float prediction.
+   * @param label - The float target, of input's shape.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', input's shape for 'none'.
+   * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor, or `delta` is not a number; {@link errors.ValueError} when the shapes differ.
+   */
   override forward(input: Tensor, label: Tensor): Tensor {
     return smoothL1Loss(input, label, this.options);
   }
@@ -119,6 +147,13 @@ export class KLDivLoss extends Layer {
     this.options = { ...o };
     delete this.options.name;
   }
+  /**
+   * Computes `F.kl_div` with the layer's `reduction` and `logTarget` (Paddle: `KLDivLoss.forward`).
+   * @param input - Float log-probabilities.
+   * @param label - The float target probabilities (log-probabilities with `logTarget`), of input's shape.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', input's shape for 'none'.
+   * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor, or `logTarget` is not a boolean; {@link errors.ValueError} when the shapes differ.
+   */
   override forward(input: Tensor, label: Tensor): Tensor {
     return klDiv(input, label, this.options);
   }

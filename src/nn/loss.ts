@@ -36,6 +36,13 @@ export class CrossEntropyLoss extends Layer {
     this.options = { ...o };
   }
 
+  /**
+   * Computes `F.cross_entropy` with the layer's options (Paddle: `CrossEntropyLoss.forward`).
+   * @param input - The float logits (probabilities with `useSoftmax: false`), classes along `axis`.
+   * @param label - int32/int64 class ids (input's shape without the class axis, or with it of size 1, as a Tensor or nested array), or with `softLabel` a float distribution of input's shape.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum'; for 'none', the label's shape (hard) or input's with the class axis of size 1 (soft).
+   * @throws {@link errors.TypeError} when `input`/`weight` is not a float Tensor, hard labels are not int32/int64, or an option has the wrong type; {@link errors.ValueError} when `labelSmoothing` is outside [0, 1], `input` is 0-D, `axis` is out of range, the shapes of `label` or `weight` do not match, or a label is out of range; {@link errors.NotImplementedError} for `labelSmoothing` with `ignoreIndex` ≥ 0.
+   */
   override forward(input: Tensor, label: Tensor | NestedArray): Tensor {
     return crossEntropy(input, label, this.options);
   }
@@ -59,6 +66,13 @@ export class MSELoss extends Layer {
     super();
     this.reduction = reduction;
   }
+  /**
+   * Computes `F.mse_loss`, the squared error reduced by `reduction` (Paddle: `MSELoss.forward`).
+   * @param input - The float prediction.
+   * @param label - The float target, broadcast against `input`.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', the broadcast shape for 'none'.
+   * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor; {@link errors.ValueError} when the shapes do not broadcast.
+   */
   override forward(input: Tensor, label: Tensor): Tensor {
     return mseLoss(input, label, { reduction: this.reduction });
   }
@@ -82,6 +96,13 @@ export class L1Loss extends Layer {
     super();
     this.reduction = reduction;
   }
+  /**
+   * Computes `F.l1_loss`, the absolute error reduced by `reduction` (Paddle: `L1Loss.forward`).
+   * @param input - The float prediction.
+   * @param label - The float target, broadcast against `input`.
+   * @returns A new Tensor of input's dtype: 0-D for 'mean'/'sum', the broadcast shape for 'none'.
+   * @throws {@link errors.TypeError} when `input` or `label` is not a float Tensor; {@link errors.ValueError} when the shapes do not broadcast.
+   */
   override forward(input: Tensor, label: Tensor): Tensor {
     return l1Loss(input, label, { reduction: this.reduction });
   }

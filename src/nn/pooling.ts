@@ -77,6 +77,12 @@ export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
     super('MaxPool2D', MAX_KEYS, ['NCHW', 'NHWC'], kernelSize, options);
   }
 
+  /**
+   * Max-pools `x` with `F.max_pool2d` and the layer's window (Paddle: `MaxPool2D.forward`).
+   * @param x - The float input `[N, C, H, W]` (or NHWC).
+   * @returns A new Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype; with `returnMask`, `[out, mask]`, mask an int32 Tensor of out's shape holding each maximum's flat index in its H·W plane.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x's rank is wrong (the layer's own arguments were checked at construction).
+   */
   override forward(x: Tensor): Tensor | [Tensor, Tensor] {
     return maxPool2d(x, this.kernelSize, this.options);
   }
@@ -97,6 +103,12 @@ export class AvgPool2D extends WindowPool<AvgPool2dOptions> {
     super('AvgPool2D', [...AVG_KEYS, 'divisorOverride'], ['NCHW', 'NHWC'], kernelSize, options);
   }
 
+  /**
+   * Average-pools `x` with `F.avg_pool2d` and the layer's window (Paddle: `AvgPool2D.forward`).
+   * @param x - The float input `[N, C, H, W]` (or NHWC).
+   * @returns A new Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x's rank is wrong (the layer's own arguments were checked at construction).
+   */
   override forward(x: Tensor): Tensor {
     return avgPool2d(x, this.kernelSize, this.options);
   }
@@ -123,6 +135,12 @@ export class AdaptiveAvgPool2D extends Layer {
     this.options = { ...o };
   }
 
+  /**
+   * Average-pools `x` to the layer's output size with `F.adaptive_avg_pool2d` (Paddle: `AdaptiveAvgPool2D.forward`).
+   * @param x - The float input `[N, C, H, W]` (or NHWC).
+   * @returns A new Tensor `[N, C, OH, OW]` (or NHWC) of x's dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x is not 4-D or `outputSize` is not a positive integer or a pair of them (`null` entries allowed).
+   */
   override forward(x: Tensor): Tensor {
     return adaptiveAvgPool2d(x, this.outputSize, this.options);
   }
@@ -147,6 +165,12 @@ export class MaxPool1D extends WindowPool<MaxPool1dOptions> {
     super('MaxPool1D', MAX_KEYS, ['NCL', 'NLC'], kernelSize, options);
   }
 
+  /**
+   * Max-pools `x` with `F.max_pool1d` and the layer's window (Paddle: `MaxPool1D.forward`).
+   * @param x - The float input `[N, C, L]` (or NLC).
+   * @returns A new Tensor `[N, C, OL]` (or NLC) of x's dtype; with `returnMask`, `[out, mask]`, mask the int32 index of each maximum along L.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x's rank is wrong (the layer's own arguments were checked at construction).
+   */
   override forward(x: Tensor): Tensor | [Tensor, Tensor] {
     return maxPool1d(x, this.kernelSize, this.options);
   }
@@ -167,6 +191,12 @@ export class AvgPool1D extends WindowPool<AvgPool1dOptions> {
     super('AvgPool1D', AVG_KEYS, ['NCL', 'NLC'], kernelSize, options);
   }
 
+  /**
+   * Average-pools `x` with `F.avg_pool1d` and the layer's window (Paddle: `AvgPool1D.forward`).
+   * @param x - The float input `[N, C, L]` (or NLC).
+   * @returns A new Tensor `[N, C, OL]` (or NLC) of x's dtype.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x's rank is wrong (the layer's own arguments were checked at construction).
+   */
   override forward(x: Tensor): Tensor {
     return avgPool1d(x, this.kernelSize, this.options);
   }
