@@ -280,7 +280,8 @@ export function conformance(def: AreaDef): AreaDef {
 
 /** Dedents a Python example written inside a template literal. */
 export function py(strings: TemplateStringsArray): string {
-  const text = (strings.raw[0] ?? '').replace(/^\n/, '').replace(/\s+$/, '');
+  // raw text keeps the backslash of an escaped backtick (\`name\` in Paddle's comments): drop it
+  const text = (strings.raw[0] ?? '').replace(/\\`/g, '`').replace(/^\n/, '').replace(/\s+$/, '');
   const lines = text.split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => (/^ */.exec(l) as RegExpExecArray)[0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
