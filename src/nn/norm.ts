@@ -160,7 +160,12 @@ abstract class BatchNormND extends BatchNormLayerBase {
     this.channelsLast = channelsLast;
   }
 
-  /** Paddle's `_check_data_format`: returns whether the channels are last (ValueError otherwise). */
+  /**
+   * Paddle's `_check_data_format`: returns whether the channels are last (ValueError otherwise).
+   * @param fmt - The data format to check.
+   * @returns `true` for a channels-last format, `false` for channels first.
+   * @throws {@link errors.ValueError} when `fmt` is not a format of this layer (in the subclasses).
+   */
   static checkFormat(fmt: unknown): boolean {
     void fmt;
     return false;
@@ -169,6 +174,12 @@ abstract class BatchNormND extends BatchNormLayerBase {
   /** Paddle's `_check_input_dim` (ValueError with Paddle's message). */
   protected abstract checkInputDim(input: Tensor): void;
 
+  /**
+   * Normalizes `input` per channel with `F.batch_norm`: in training mode with the batch statistics (updating the running mean and variance by `momentum`), in eval mode (or with `useGlobalStats`) with the running ones (Paddle: `BatchNorm1D/2D/3D.forward`).
+   * @param input - A float Tensor of the layer's dtype with `numFeatures` channels: `[N, C]`/`[N, C, L]` for BatchNorm1D, 4-D for BatchNorm2D, 5-D for BatchNorm3D (channels last with an NLC/NHWC/NDHWC data format).
+   * @returns A new Tensor of input's shape and dtype.
+   * @throws {@link errors.ValueError} when input's rank does not fit the layer or its channel count is not `numFeatures`; {@link errors.TypeError} when `input` is not a float Tensor of the layer's dtype.
+   */
   override forward(input: Tensor): Tensor {
     if (input instanceof Tensor) this.checkInputDim(input);
     const ugs = this.useGlobalStats;
@@ -206,6 +217,12 @@ export class BatchNorm1D extends BatchNormND {
   constructor(numFeatures: number, options?: BatchNormLayerOptions) {
     super('BatchNorm1D', numFeatures, options, 'NCL');
   }
+  /**
+   * Checks a data format of BatchNorm1D (Paddle's `_check_data_format`).
+   * @param fmt - The data format: `'NC'`, `'NCL'` (or `'NCHW'`) or `'NLC'` (or `'NHWC'`).
+   * @returns Whether the channels are last (`'NLC'`/`'NHWC'`).
+   * @throws {@link errors.ValueError} when `fmt` is another value.
+   */
   static override checkFormat(fmt: unknown): boolean {
     if (fmt === 'NCHW' || fmt === 'NC' || fmt === 'NCL') return false;
     if (fmt === 'NHWC' || fmt === 'NLC') return true;
@@ -231,6 +248,12 @@ export class BatchNorm2D extends BatchNormND {
   constructor(numFeatures: number, options?: BatchNormLayerOptions) {
     super('BatchNorm2D', numFeatures, options, 'NCHW');
   }
+  /**
+   * Checks a data format of BatchNorm2D (Paddle's `_check_data_format`).
+   * @param fmt - The data format: `'NCHW'` or `'NHWC'`.
+   * @returns Whether the channels are last (`'NHWC'`).
+   * @throws {@link errors.ValueError} when `fmt` is another value.
+   */
   static override checkFormat(fmt: unknown): boolean {
     if (fmt === 'NCHW') return false;
     if (fmt === 'NHWC') return true;
@@ -255,6 +278,12 @@ export class BatchNorm3D extends BatchNormND {
   constructor(numFeatures: number, options?: BatchNormLayerOptions) {
     super('BatchNorm3D', numFeatures, options, 'NCDHW');
   }
+  /**
+   * Checks a data format of BatchNorm3D (Paddle's `_check_data_format`).
+   * @param fmt - The data format: `'NCDHW'` or `'NDHWC'`.
+   * @returns Whether the channels are last (`'NDHWC'`).
+   * @throws {@link errors.ValueError} when `fmt` is another value.
+   */
   static override checkFormat(fmt: unknown): boolean {
     if (fmt === 'NCDHW') return false;
     if (fmt === 'NDHWC') return true;
@@ -351,6 +380,12 @@ export class BatchNorm extends BatchNormLayerBase {
     this.training = !(o.isTest ?? false);
   }
 
+  /**
+   * Normalizes `input` per channel as the BatchNorm1D/2D/3D layers do, then applies `act` if one was given (Paddle: the older `BatchNorm.forward`).
+   * @param input - A float Tensor of the layer's dtype, 2-D to 5-D, with `numChannels` channels at axis 1 (or last with `dataLayout: 'NHWC'`).
+   * @returns A new Tensor of input's shape and dtype.
+   * @throws {@link errors.AssertionError} when `input` has fewer than 2 dimensions; {@link errors.TypeError} when `input` is not a float Tensor of the layer's dtype; {@link errors.ValueError} when `input` has more than 5 dimensions or its channel count is not `numChannels`.
+   */
   override forward(input: Tensor): Tensor {
     const y = batchNormOp('BatchNorm', input, this._mean, this._variance, this.weight, this.bias, {
       isTest: !this.training,
@@ -424,6 +459,12 @@ export class LayerNorm extends Layer {
     this.bias = this.addParameter('bias', o.biasAttr === false ? null : this.createParameter([m], { attr: o.biasAttr, isBias: true }));
   }
 
+  /**
+   * Normalizes `input` over its trailing `normalizedShape` dims with `F.layer_norm`, then scales and shifts by `weight`/`bias` (Paddle: `LayerNorm.forward`).
+   * @param input - A float Tensor of the layer's dtype whose trailing dims equal `normalizedShape`, with at least one leading dim.
+   * @returns A new Tensor of input's shape and dtype.
+   * @throws {@link errors.TypeError} when `input` is not a float Tensor of the layer's dtype; {@link errors.ValueError} when input's trailing dims do not match `normalizedShape` or leave no leading dim.
+   */
   override forward(input: Tensor): Tensor {
     return layerNorm(input, this.normalizedShape, { weight: this.weight, bias: this.bias, epsilon: this.epsilon });
   }
@@ -510,6 +551,12 @@ export class GroupNorm extends Layer {
     if (o.biasAttr === false || frozenByLr(o.biasAttr)) this.bias.stopGradient = true;
   }
 
+  /**
+   * Normalizes `input` over `numGroups` groups of channels with `F.group_norm`, then scales and shifts per channel (Paddle: `GroupNorm.forward`).
+   * @param input - A float Tensor of the layer's dtype, at least 2-D, with `numChannels` channels at axis 1 (or last for NHWC).
+   * @returns A new Tensor of input's shape and dtype.
+   * @throws {@link errors.TypeError} when `input` is not a float Tensor of the layer's dtype; {@link errors.ValueError} when `input` has fewer than 2 dimensions or its channel count is not `numChannels`.
+   */
   override forward(input: Tensor): Tensor {
     return groupNorm(input, this.numGroups, { epsilon: this.epsilon, weight: this.weight, bias: this.bias, dataFormat: this.dataFormat });
   }
