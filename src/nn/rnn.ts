@@ -143,6 +143,10 @@ export class RNNCellBase extends Layer {
    * batch_dim_idx=0)`: tensors filled with `initValue` of shape `[batch, ...shape]` for each shape
    * of the structure. The dtype defaults to `batchRef`'s when it is a float tensor (Paddle takes
    * the default dtype), so float64 inputs get float64 states.
+   * @param batchRef - A Tensor whose dim `batchDimIdx` is the batch size (Paddle's `batch_ref`).
+   * @param options - {@link InitialStatesOptions}: `shape` (default `stateShape`), `dtype`, `initValue` (Paddle's `init_value`, default 0), `batchDimIdx` (Paddle's `batch_dim_idx`, default 0).
+   * @returns A new Tensor `[batch, ...shape]`, or an array of them for a nested structure of shapes.
+   * @throws {@link errors.TypeError} when `batchRef` is not a Tensor, `dtype` is not a known dtype, or an option is unknown; {@link errors.ValueError} when `batchDimIdx` is out of range for `batchRef`; {@link errors.NotImplementedError} when neither `shape` nor the cell's `stateShape` is given.
    */
   getInitialStates(batchRef: Tensor, options?: InitialStatesOptions): RNNState {
     const o = checkOptions('get_initial_states', options, ['shape', 'dtype', 'initValue', 'batchDimIdx']);
@@ -165,13 +169,22 @@ export class RNNCellBase extends Layer {
   /**
    * x·W_ihᵀ + b_ih for every row of a 2-D input, or null for a cell that steps on the raw input
    * (custom cells). Built-in cells precompute this for a whole sequence.
+   * @param x2d - A 2-D input `[rows, inputSize]`.
+   * @returns The projection `[rows, gates · hiddenSize]` (built-in cells), or `null` (the base class).
    */
   projectInput(x2d: Tensor): Tensor | null {
     void x2d;
     return null;
   }
 
-  /** One step from a row block of `projectInput` (built-in cells); `whhT` is W_hhᵀ. */
+  /**
+   * One step from a row block of `projectInput` (built-in cells); `whhT` is W_hhᵀ.
+   * @param proj - The rows of `projectInput` for this step, `[batch, gates · hiddenSize]`.
+   * @param state - The previous state (a Tensor, or `[h, c]` for LSTMCell).
+   * @param whhT - W_hhᵀ, from `transposedHH()`.
+   * @returns `[output, newState]`.
+   * @throws {@link errors.NotImplementedError} in the base class (a custom cell steps through `forward`).
+   */
   stepProjected(proj: Tensor, state: RNNState, whhT: Tensor): [Tensor, RNNState] {
     void proj;
     void state;
@@ -179,11 +192,21 @@ export class RNNCellBase extends Layer {
     throw new NotImplementedError(`${this.constructor.name} does not step from a projected input.`);
   }
 
-  /** W_hhᵀ, transposed once per sequence (built-in cells). */
+  /**
+   * W_hhᵀ, transposed once per sequence (built-in cells).
+   * @returns W_hhᵀ `[hiddenSize, gates · hiddenSize]` (built-in cells), or `null` (the base class).
+   */
   transposedHH(): Tensor | null {
     return null;
   }
 
+  /**
+   * One step of the cell; a subclass overrides it (Paddle: `RNNCellBase.forward`).
+   * @param inputs - The step's input `[batch, inputSize]`.
+   * @param states - The previous state (omitted/`null`: zeros of `stateShape`).
+   * @returns `[output, newStates]` in the subclass.
+   * @throws {@link errors.NotImplementedError} always, in the base class.
+   */
   override forward(inputs: Tensor, states?: RNNState | null): [Tensor, RNNState] {
     void inputs;
     void states;
@@ -317,6 +340,10 @@ export class SimpleRNNCell extends BuiltinCell {
   /**
    * One step: `[output, newState]` for `inputs` of shape `[batch, inputSize]` and the previous
    * state (zeros when omitted). Paddle's `SimpleRNNCell.forward`.
+   * @param inputs - The step's float input `[batch, inputSize]` (Paddle's `inputs`).
+   * @param states - The previous hidden state `[batch, hiddenSize]` (Paddle's `states`; omitted/`null`: zeros).
+   * @returns `[h, h]`: the new hidden state `[batch, hiddenSize]`, as output and as state.
+   * @throws {@link errors.TypeError} when `inputs` is not a Tensor (or is bool); {@link errors.ValueError} when the last dimension of `inputs` is not `inputSize`, or `states` does not fit `[batch, hiddenSize]`.
    */
   override forward(inputs: Tensor, states?: Tensor | null): [Tensor, Tensor] {
     const s = this.initialState(inputs, states);
@@ -390,6 +417,10 @@ export class LSTMCell extends BuiltinCell {
   /**
    * One step: `[output, [h, c]]` for `inputs` of shape `[batch, inputSize]` and the previous `[h,
    * c]` (zeros when omitted). Paddle's `LSTMCell.forward`.
+   * @param inputs - The step's float input `[batch, inputSize]` (Paddle's `inputs`).
+   * @param states - The previous `[h, c]`, h `[batch, projSize || hiddenSize]` and c `[batch, hiddenSize]` (Paddle's `states`; omitted/`null`: zeros).
+   * @returns `[h, [h, c]]`: the new hidden state (projected by `weight_ho` when `projSize` > 0) as output, and the new `[h, c]`.
+   * @throws {@link errors.TypeError} when `inputs` is not a Tensor (or is bool); {@link errors.ValueError} when the last dimension of `inputs` is not `inputSize`, or `states` does not fit the shapes above.
    */
   override forward(inputs: Tensor, states?: readonly [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]] {
     const s = this.initialState(inputs, states);
@@ -433,6 +464,10 @@ export class GRUCell extends BuiltinCell {
   /**
    * One step: `[output, newState]` for `inputs` of shape `[batch, inputSize]` and the previous
    * state (zeros when omitted). Paddle's `GRUCell.forward`.
+   * @param inputs - The step's float input `[batch, inputSize]` (Paddle's `inputs`).
+   * @param states - The previous hidden state `[batch, hiddenSize]` (Paddle's `states`; omitted/`null`: zeros).
+   * @returns `[h, h]`: the new hidden state `[batch, hiddenSize]`, as output and as state.
+   * @throws {@link errors.TypeError} when `inputs` is not a Tensor (or is bool); {@link errors.ValueError} when the last dimension of `inputs` is not `inputSize`, or `states` does not fit `[batch, hiddenSize]`.
    */
   override forward(inputs: Tensor, states?: Tensor | null): [Tensor, Tensor] {
     const s = this.initialState(inputs, states);
@@ -533,6 +568,14 @@ export class RNN extends Layer {
     this.timeMajor = timeMajor;
   }
 
+  /**
+   * Steps the cell over the time axis (backwards with `isReverse`); past a sequence's length the state is carried unchanged (Paddle: `RNN.forward`).
+   * @param inputs - The input `[batch, time, inputSize]` (`[time, batch, inputSize]` with `timeMajor`) (Paddle's `inputs`).
+   * @param initialStates - The cell's initial state for the batch (Paddle's `initial_states`; omitted/`null`: the cell's `getInitialStates`).
+   * @param sequenceLength - The length of each sequence, an int Tensor or array of `batch` integers (Paddle's `sequence_length`; omitted: all full).
+   * @returns `[outputs, finalStates]`: the outputs of every step stacked on the time axis, and the last state of each sequence.
+   * @throws {@link errors.TypeError} when `inputs` is not a Tensor or `sequenceLength` is neither an int Tensor nor an array of integers; {@link errors.ValueError} when `inputs` is not 3-D or `sequenceLength` does not have `batch` entries (or is not 1-D); and what the cell throws for a wrong input or state.
+   */
   override forward(inputs: Tensor, initialStates?: RNNState | null, sequenceLength?: Tensor | readonly number[] | null): [Tensor, RNNState] {
     const x = timeMajorInput('RNN', inputs, this.timeMajor);
     const lens = sequenceLengths(sequenceLength, x.shape[1] as number);
@@ -580,6 +623,14 @@ export class BiRNN extends Layer {
     this.timeMajor = timeMajor;
   }
 
+  /**
+   * Runs `cellFw` forwards and `cellBw` backwards over the time axis and concatenates their outputs on the last axis (Paddle: `BiRNN.forward`).
+   * @param inputs - The input `[batch, time, inputSize]` (`[time, batch, inputSize]` with `timeMajor`) (Paddle's `inputs`).
+   * @param initialStates - `[statesFw, statesBw]` (Paddle's `initial_states`; omitted/`null`: each cell's `getInitialStates`).
+   * @param sequenceLength - The length of each sequence, an int Tensor or array of `batch` integers (Paddle's `sequence_length`; omitted: all full).
+   * @returns `[outputs, [finalFw, finalBw]]`, outputs of last dimension `hiddenFw + hiddenBw`.
+   * @throws {@link errors.TypeError} when `inputs` is not a Tensor or `sequenceLength` is neither an int Tensor nor an array of integers; {@link errors.ValueError} when `initialStates` is not a pair, `inputs` is not 3-D, or `sequenceLength` does not have `batch` entries; and what the cells throw for a wrong input or state.
+   */
   override forward(
     inputs: Tensor,
     initialStates?: readonly [RNNState, RNNState] | null,
@@ -787,6 +838,11 @@ export class RNNBase extends LayerList {
    * `sequenceLength` an int Tensor or array of B lengths. Returns `[outputs, finalStates]` with
    * outputs `[B, T, D·H]` and final states shaped like the initial ones (forward and backward
    * states interleaved per layer: 0, 2, 4… forward, 1, 3, 5… backward).
+   * @param inputs - The float input `[B, T, inputSize]` (`[T, B, inputSize]` with `timeMajor`) (Paddle's `inputs`).
+   * @param initialStates - `[L·D, B, H]` of the input's dtype, or `[h, c]` for LSTM (Paddle's `initial_states`; omitted/`null`: zeros).
+   * @param sequenceLength - The length of each sequence, an int Tensor or array of B integers (Paddle's `sequence_length`; omitted: all full).
+   * @returns `[outputs, finalStates]`: outputs `[B, T, D·H]` (`[T, B, D·H]` with `timeMajor`), final states shaped like the initial ones.
+   * @throws {@link errors.TypeError} when `inputs` is not a Tensor or not float, `initialStates` is not a Tensor or an array of Tensors or has another dtype, or `sequenceLength` is neither an int Tensor nor an array of integers; {@link errors.ValueError} when `inputs` is not 3-D or its last dimension is not `inputSize`, an initial state is not 3-D, has another batch size, is not `[L·D, B, H]`, or there are not as many as the mode needs, or `sequenceLength` does not have B entries.
    */
   override forward(inputs: Tensor, initialStates?: Tensor | readonly Tensor[] | null, sequenceLength?: Tensor | readonly number[] | null): [Tensor, Tensor | [Tensor, Tensor]] {
     const where = this.constructor.name;
