@@ -1,0 +1,180 @@
+/**
+ * `compat.tf1`: TensorFlow 1's `tf.compat.v1.train.RMSPropOptimizer` over this library's Tensors.
+ *
+ * Slots as tensorflow/python/training/rmsprop.py `_create_slots` makes them: `rms` initialised to
+ * **1.0**, `momentum` to 0 (always kept, also with momentum 0), `mg` to 0 when centered. The
+ * hyper-parameters are float32 tensors (`_prepare`), cast to the variable's dtype. The update is
+ * the CPU kernel of tensorflow/core/kernels/training_ops.cc, each Eigen op rounded to the dtype:
+ *
+ * ```
+ * ApplyRMSProp:          ms += (grad.square() - ms) * (1 - rho)
+ *                        mom = mom * momentum + (grad * lr) / (ms + epsilon).sqrt()
+ *                        var -= mom
+ * ApplyCenteredRMSProp:  ms += (grad.square() - ms) * (1 - rho)
+ *                        mg += (grad - mg) * (1 - rho)
+ *                        mom = mom * momentum + (grad * lr) / ((ms - mg.square()) + epsilon).sqrt()
+ *                        var -= mom
+ * ```
+ *
+ * ε inside the square root and the learning rate in the momentum buffer, as Paddle's kernel; the
+ * mean-square line is another expression (`ms + (g² − ms)(1−ρ)`, not `ρ·ms + ((1−ρ)g)g`), so this
+ * is a loop of its own (see shared.ts).
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
+import type { FloatArray } from '../tensor/dtype.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { checkBoolean, checkNumber, checkFloatTensor, denseValues, fullLike, paramList, roundOf } from './shared.js';
+
+/** Options of {@link RMSProp}: `tf.compat.v1.train.RMSPropOptimizer`'s keyword arguments. */
+export interface RMSPropOptions {
+  /** Discounting factor of the mean square (default 0.9). */
+  decay?: number;
+  /** Momentum factor (default 0). */
+  momentum?: number;
+  /** Added inside the square root (default 1e-10). */
+  epsilon?: number;
+  /** Normalise by the estimated variance (default false). */
+  centered?: boolean;
+}
+
+/** The slots of one variable (TF1's `get_slot(var, name)`). */
+export interface RMSPropSlots {
+  /** `rms`: the mean square, initialised to 1.0. */
+  rms: Tensor;
+  /** `momentum`: the update buffer (learning rate included), initialised to 0. */
+  momentum: Tensor;
+  /** `mg`: the mean gradient (centered only). */
+  mg?: Tensor;
+}
+
+const WHERE = 'compat.tf1.RMSProp';
+
+/**
+ * TF1's RMSProp (see the module comment). A learning rate and options at construction;
+ * `applyGradients` (or `step` over the `.grad` of each variable) updates in place.
+ *
+ * TF1: `tf.compat.v1.train.RMSPropOptimizer(learning_rate, decay=0.9, momentum=0.0,
+ * epsilon=1e-10, use_locking=False, centered=False, name='RMSProp')`.
+ *
+ * @example
+ * ```ts
+ * const opt = new paddle.compat.tf1.RMSProp(0.01, { momentum: 0.9 });
+ * opt.applyGradients(lin.parameters().map((p) => [p.grad, p]));
+ * ```
+ */
+export class RMSProp {
+  /** The learning rate (editable; used as float32, as TF1's `learning_rate` tensor). */
+  learningRate: number;
+  /** Discounting factor. */
+  readonly decay: number;
+  /** Momentum factor. */
+  readonly momentum: number;
+  /** ε. */
+  readonly epsilon: number;
+  /** Centered variant. */
+  readonly centered: boolean;
+  private readonly slots = new Map<Tensor, RMSPropSlots>();
+
+  /**
+   * @param learningRate - The learning rate (≥ 0).
+   * @param options - {@link RMSPropOptions}.
+   * @throws {@link errors.TypeError} for an unknown option or a non-number; {@link errors.ValueError} for a value out of range.
+   */
+  constructor(learningRate: number, options?: RMSPropOptions) {
+    const o = checkOptions(WHERE, options, ['decay', 'momentum', 'epsilon', 'centered']);
+    if (learningRate === undefined) throw new PaddleTypeError(`${WHERE}: 'learningRate' is required.`);
+    checkNumber(WHERE, 'learningRate', learningRate, { min: 0 });
+    checkNumber(WHERE, 'decay', o.decay, { min: 0, max: 1 });
+    checkNumber(WHERE, 'momentum', o.momentum, { min: 0 });
+    checkNumber(WHERE, 'epsilon', o.epsilon, { min: 0 });
+    checkBoolean(WHERE, 'centered', o.centered);
+    this.learningRate = learningRate;
+    this.decay = o.decay ?? 0.9;
+    this.momentum = o.momentum ?? 0;
+    this.epsilon = o.epsilon ?? 1e-10;
+    this.centered = o.centered ?? false;
+  }
+
+  /**
+   * The slots of `variable` (created at its first update), or undefined.
+   *
+   * TF1: `optimizer.get_slot(var, name)` (`rms`, `momentum`, `mg`).
+   *
+   * @param variable - A variable this optimizer updated.
+   */
+  getSlots(variable: Tensor): RMSPropSlots | undefined {
+    return this.slots.get(variable);
+  }
+
+  /**
+   * Applies `[gradient, variable]` pairs (TF1's `apply_gradients(grads_and_vars)`); pairs whose
+   * gradient is null are skipped. Everything is checked before anything changes.
+   *
+   * @param gradsAndVars - The pairs.
+   * @throws {@link errors.ValueError} when no pair has a gradient (TF1's message) or a gradient
+   *   differs from its variable in shape or dtype; {@link errors.RuntimeError} for a sparse one.
+   */
+  applyGradients(gradsAndVars: Iterable<readonly [Tensor | null, Tensor]>): void {
+    checkNumber(`${WHERE}.learningRate`, 'learningRate', this.learningRate, { min: 0 });
+    const work: [FloatArray, Tensor][] = [];
+    const vars: Tensor[] = [];
+    for (const pair of gradsAndVars) {
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new PaddleTypeError(`${WHERE}.applyGradients: expected [gradient, variable] pairs, but received ${describe(pair)}.`);
+      }
+      const v = checkFloatTensor(WHERE, pair[1], 'variable');
+      vars.push(v);
+      const g = denseValues(WHERE, v, pair[0]);
+      if (g !== null) work.push([g, v]);
+    }
+    if (work.length === 0) throw new ValueError(`No gradients provided for any variable: ${JSON.stringify(vars.map((v) => v.name))}.`);
+    if (new Set(work.map((w) => w[1])).size !== work.length) throw new ValueError(`${WHERE}.applyGradients: a variable appears twice.`);
+    for (const [g, v] of work) this.update(g, v);
+  }
+
+  /**
+   * One step over the variables that have a gradient (`p.grad`). A convenience, not in TF1.
+   *
+   * @param variables - The variables (e.g. `layer.parameters()`).
+   * @throws As {@link RMSProp.applyGradients}.
+   */
+  step(variables: Iterable<Tensor>): void {
+    const list = paramList(`${WHERE}.step`, variables);
+    this.applyGradients(list.map((p) => [p.grad as Tensor | null, p] as const));
+  }
+
+  private update(g: FloatArray, v: Tensor): void {
+    let s = this.slots.get(v);
+    if (s === undefined) {
+      s = { rms: fullLike(v, 1, `${v.name}/RMSProp`), momentum: fullLike(v, 0, `${v.name}/RMSProp_1`) };
+      if (this.centered) s.mg = fullLike(v, 0, `${v.name}/RMSProp_2`);
+      this.slots.set(v, s);
+    }
+    const r = roundOf(v.dtype);
+    const f = Math.fround; // the hyper-parameters are float32 tensors, cast to the dtype
+    const lr = f(this.learningRate);
+    const rho = f(this.decay);
+    const mu = f(this.momentum);
+    const eps = f(this.epsilon);
+    const c = r(1 - rho);
+    const x = v.data as FloatArray;
+    const ms = s.rms.data as FloatArray;
+    const mom = s.momentum.data as FloatArray;
+    const mg = s.mg === undefined ? null : (s.mg.data as FloatArray);
+    for (let i = 0; i < x.length; i++) {
+      const gi = g[i] as number;
+      const m2 = r((ms[i] as number) + r(r(r(gi * gi) - (ms[i] as number)) * c));
+      ms[i] = m2;
+      let den: number;
+      if (mg !== null) {
+        const a = r((mg[i] as number) + r(r(gi - (mg[i] as number)) * c));
+        mg[i] = a;
+        den = r(r(m2 - r(a * a)) + eps);
+      } else den = r(m2 + eps);
+      const b = r(r((mom[i] as number) * mu) + r(r(gi * lr) / r(Math.sqrt(den))));
+      mom[i] = b;
+      x[i] = r((x[i] as number) - b);
+    }
+  }
+}
