@@ -61,6 +61,12 @@ export class Sequential extends Layer {
     return indexable(this);
   }
 
+  /**
+   * Feeds `input` through the layers in order, each output the next layer's input (Paddle: `Sequential.forward`).
+   * @param input - The first layer's input.
+   * @returns The last layer's output (`input` itself when the container is empty).
+   * @throws What a layer's `forward` throws for its input.
+   */
   override forward(input: Tensor): Tensor {
     let x: unknown = input;
     for (const layer of this.children()) x = (layer as unknown as Forwardable).forward(x);
@@ -72,7 +78,12 @@ export class Sequential extends Layer {
     return this.namedChildren().length;
   }
 
-  /** The i-th layer (negative counts from the end); IndexError when out of range. */
+  /**
+   * The i-th layer (negative counts from the end); IndexError when out of range.
+   * @param index - An integer position; negative counts from the end.
+   * @returns The layer at `index`.
+   * @throws {@link errors.IndexError} when `index` is not an integer or is out of range.
+   */
   at(index: number): Layer {
     const kids = this.children();
     const i = index < 0 ? index + kids.length : index;
@@ -82,7 +93,10 @@ export class Sequential extends Layer {
     return kids[i] as Layer;
   }
 
-  /** Iterates the layers in order (Python's `for layer in model`). */
+  /**
+   * Iterates the layers in order (Python's `for layer in model`).
+   * @returns An iterator over the layers.
+   */
   [Symbol.iterator](): Iterator<Layer> {
     return this.children()[Symbol.iterator]();
   }
@@ -111,7 +125,12 @@ export class LayerList extends Layer {
     return indexable(this);
   }
 
-  /** Appends a layer at the end (Paddle's `LayerList.append`). Returns this list. */
+  /**
+   * Appends a layer at the end (Paddle's `LayerList.append`). Returns this list.
+   * @param sublayer - The layer, registered under the next index (Paddle's `sublayer`).
+   * @returns This list.
+   * @throws {@link errors.TypeError} when `sublayer` is not a Layer.
+   */
   append(sublayer: Layer): this {
     if (!(sublayer instanceof Layer)) throw new PaddleTypeError(`LayerList.append: expected a Layer, but received ${describe(sublayer)}.`);
     this.addSublayer(String(this.items.length), sublayer);
@@ -122,6 +141,10 @@ export class LayerList extends Layer {
   /**
    * Paddle's `insert(index, sublayer)`: puts `sublayer` before position `index` (negative counts
    * from the end; clamped like Python's `list.insert`); the layers after it move up one name.
+   * @param index - The position, an integer (Paddle's `index`).
+   * @param sublayer - The layer to insert (Paddle's `sublayer`).
+   * @returns This list.
+   * @throws {@link errors.TypeError} when `index` is not an integer or `sublayer` is not a Layer.
    */
   insert(index: number, sublayer: Layer): this {
     if (typeof index !== 'number' || !Number.isInteger(index)) {
@@ -139,6 +162,9 @@ export class LayerList extends Layer {
   /**
    * Appends every layer of `sublayers`, in order (Python's `list.extend`; Paddle's
    * `LayerList.extend`). Returns this list.
+   * @param sublayers - The layers to append (Paddle's `sublayers`).
+   * @returns This list.
+   * @throws {@link errors.TypeError} when an element is not a Layer (the elements before it stay appended).
    */
   extend(sublayers: Iterable<Layer>): this {
     for (const l of sublayers) this.append(l);
@@ -153,6 +179,9 @@ export class LayerList extends Layer {
   /**
    * The layer at `index`; a negative index counts from the end (Python's `model[-1]`). Throws an
    * IndexError out of range.
+   * @param index - An integer position; negative counts from the end.
+   * @returns The layer at `index`.
+   * @throws {@link errors.IndexError} when `index` is not an integer or is out of range.
    */
   at(index: number): Layer {
     const i = index < 0 ? index + this.items.length : index;
@@ -160,7 +189,10 @@ export class LayerList extends Layer {
     return this.items[i] as Layer;
   }
 
-  /** Iterates the layers in order (Python's `for layer in model`). */
+  /**
+   * Iterates the layers in order (Python's `for layer in model`).
+   * @returns An iterator over the layers.
+   */
   [Symbol.iterator](): Iterator<Layer> {
     return this.items[Symbol.iterator]();
   }
@@ -211,14 +243,25 @@ export class LayerDict extends Layer {
     for (const [k, l] of list) this.set(k, l);
   }
 
-  /** Paddle's `d[key]`; a KeyError when absent. */
+  /**
+   * Paddle's `d[key]`; a KeyError when absent.
+   * @param key - The layer's name.
+   * @returns The layer under `key`.
+   * @throws {@link errors.KeyError} when `key` is absent.
+   */
   get(key: string): Layer {
     const l = this.entries.get(key);
     if (l === undefined) throw new KeyError(`'${key}'`);
     return l;
   }
 
-  /** Paddle's `d[key] = sublayer` (replaces an existing key in place). */
+  /**
+   * Paddle's `d[key] = sublayer` (replaces an existing key in place).
+   * @param key - The layer's name.
+   * @param sublayer - The layer.
+   * @returns This dict.
+   * @throws {@link errors.TypeError} when `sublayer` is not a Layer; {@link errors.KeyError} when `key` is already a parameter or buffer of the dict.
+   */
   set(key: string, sublayer: Layer): this {
     if (!(sublayer instanceof Layer)) throw new PaddleTypeError(`LayerDict: the value of '${key}' must be a Layer, but received ${describe(sublayer)}.`);
     this.addSublayer(key, sublayer);
@@ -226,17 +269,30 @@ export class LayerDict extends Layer {
     return this;
   }
 
-  /** Paddle's `key in d`. */
+  /**
+   * Paddle's `key in d`.
+   * @param key - The layer's name.
+   * @returns Whether a layer is stored under `key`.
+   */
   has(key: string): boolean {
     return this.entries.has(key);
   }
 
-  /** Paddle's `del d[key]`; a KeyError when absent. */
+  /**
+   * Paddle's `del d[key]`; a KeyError when absent.
+   * @param key - The layer's name.
+   * @throws {@link errors.KeyError} when `key` is absent.
+   */
   delete(key: string): void {
     this.pop(key);
   }
 
-  /** Removes and returns the layer under `key`; a KeyError when absent. */
+  /**
+   * Removes and returns the layer under `key`; a KeyError when absent.
+   * @param key - The layer's name.
+   * @returns The removed layer.
+   * @throws {@link errors.KeyError} when `key` is absent.
+   */
   pop(key: string): Layer {
     const l = this.get(key);
     this.entries.delete(key);
@@ -249,23 +305,37 @@ export class LayerDict extends Layer {
     for (const k of [...this.entries.keys()]) this.pop(k);
   }
 
-  /** Adds or replaces the given layers (a Map, an object, or [name, layer] pairs), in order. */
+  /**
+   * Adds or replaces the given layers (a Map, an object, or [name, layer] pairs), in order.
+   * @param sublayers - A LayerDict, a Map, a plain object or `[name, Layer]` pairs (Paddle's `sublayers`).
+   * @returns This dict.
+   * @throws {@link errors.TypeError} when `sublayers` has another type, an element is not a `[name, Layer]` pair, a key is not a string, or a value is not a Layer (nothing is added then).
+   */
   update(sublayers: LayerDictInit): this {
     for (const [k, l] of entriesOf('LayerDict.update', sublayers)) this.set(k, l);
     return this;
   }
 
-  /** The keys, in insertion order (Paddle's `LayerDict.keys`). */
+  /**
+   * The keys, in insertion order (Paddle's `LayerDict.keys`).
+   * @returns The keys.
+   */
   keys(): string[] {
     return [...this.entries.keys()];
   }
 
-  /** The layers, in insertion order (Paddle's `LayerDict.values`). */
+  /**
+   * The layers, in insertion order (Paddle's `LayerDict.values`).
+   * @returns The layers.
+   */
   values(): Layer[] {
     return [...this.entries.values()];
   }
 
-  /** The `[key, layer]` pairs, in insertion order (Paddle's `LayerDict.items`). */
+  /**
+   * The `[key, layer]` pairs, in insertion order (Paddle's `LayerDict.items`).
+   * @returns The `[key, layer]` pairs.
+   */
   items(): [string, Layer][] {
     return [...this.entries.entries()];
   }
@@ -275,7 +345,10 @@ export class LayerDict extends Layer {
     return this.entries.size;
   }
 
-  /** Iterates the keys in insertion order (Python's `for key in layer_dict`). */
+  /**
+   * Iterates the keys in insertion order (Python's `for key in layer_dict`).
+   * @returns An iterator over the keys.
+   */
   [Symbol.iterator](): Iterator<string> {
     return this.keys()[Symbol.iterator]();
   }
@@ -305,7 +378,12 @@ export class ParameterList extends Layer {
     return indexable(this);
   }
 
-  /** Appends a parameter at the end (Paddle's `ParameterList.append`). Returns this list. */
+  /**
+   * Appends a parameter at the end (Paddle's `ParameterList.append`). Returns this list.
+   * @param parameter - The Parameter, registered under the next index (Paddle's `parameter`).
+   * @returns This list.
+   * @throws {@link errors.TypeError} when `parameter` is not a Parameter.
+   */
   append(parameter: Parameter): this {
     if (!(parameter instanceof Parameter)) throw new PaddleTypeError(`ParameterList.append: expected a Parameter, but received ${describe(parameter)}.`);
     this.addParameter(String(this.items.length), parameter);
@@ -313,14 +391,25 @@ export class ParameterList extends Layer {
     return this;
   }
 
-  /** The parameter at `index`; a negative index counts from the end. Throws an IndexError out of range. */
+  /**
+   * The parameter at `index`; a negative index counts from the end. Throws an IndexError out of range.
+   * @param index - An integer position; negative counts from the end.
+   * @returns The parameter at `index`.
+   * @throws {@link errors.IndexError} when `index` is not an integer or is out of range.
+   */
   at(index: number): Parameter {
     const i = index < 0 ? index + this.items.length : index;
     if (!Number.isInteger(index) || i < 0 || i >= this.items.length) throw new IndexError(`index ${index} is out of range`);
     return this.items[i] as Parameter;
   }
 
-  /** Paddle's `list[i] = parameter`. */
+  /**
+   * Paddle's `list[i] = parameter`.
+   * @param index - An integer position; negative counts from the end.
+   * @param parameter - The new Parameter.
+   * @returns This list.
+   * @throws {@link errors.IndexError} when `index` is not an integer or is out of range; {@link errors.TypeError} when `parameter` is not a Parameter.
+   */
   set(index: number, parameter: Parameter): this {
     this.at(index); // range check
     if (!(parameter instanceof Parameter)) throw new PaddleTypeError(`ParameterList: expected a Parameter, but received ${describe(parameter)}.`);
@@ -336,7 +425,10 @@ export class ParameterList extends Layer {
     return this.items.length;
   }
 
-  /** Iterates the parameters in order (Python's `for p in parameter_list`). */
+  /**
+   * Iterates the parameters in order (Python's `for p in parameter_list`).
+   * @returns An iterator over the parameters.
+   */
   [Symbol.iterator](): Iterator<Parameter> {
     return this.items[Symbol.iterator]();
   }

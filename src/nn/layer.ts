@@ -105,7 +105,11 @@ export interface SetStateDictOptions {
 /** The name table `paddle.save` adds to a `.pdparams` (structured key → parameter name); not a state entry. */
 const NAME_TABLE_KEY = 'StructuredToParameterName@@';
 
-/** Python's `re.sub('(.)([A-Z][a-z]+)', r'\1_\2')` then `re.sub('([a-z])([A-Z])', r'\1_\2')`, lower-cased. */
+/**
+ * Python's `re.sub('(.)([A-Z][a-z]+)', r'\1_\2')` then `re.sub('([a-z])([A-Z])', r'\1_\2')`, lower-cased.
+ * @param name - A class name, e.g. `'BatchNorm2D'`.
+ * @returns The snake-case name, e.g. `'batch_norm2d'` (Paddle's own rule, used for the default name scope).
+ */
 export function convertCamelToSnake(name: string): string {
   const s1 = name.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
   return s1.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
@@ -165,7 +169,10 @@ export class Layer {
     this._dtype = toDType(o.dtype ?? 'float32');
   }
 
-  /** The unique full name, e.g. `linear_0` (Paddle's `full_name()`). */
+  /**
+   * The unique full name, e.g. `linear_0` (Paddle's `full_name()`).
+   * @returns The full name, e.g. `linear_0`.
+   */
   fullName(): string {
     return this.fullNameValue;
   }
@@ -197,6 +204,10 @@ export class Layer {
    * Creates a parameter named after this layer (`<full name>.w_N` / `.b_N`) with the layer's
    * dtype unless `dtype` is given. Returns null when `attr` is false. Does not register it: pass
    * it to `addParameter`.
+   * @param shape - The parameter's shape, positive integers (Paddle's `shape`).
+   * @param options - {@link LayerCreateParameterOptions}: `attr` (Paddle's `attr`; `false`: no parameter), `dtype` (default the layer's), `isBias` (Paddle's `is_bias`, default `false`), `defaultInitializer` (Paddle's `default_initializer`).
+   * @returns The new Parameter, initialized; `null` when `attr` is `false`.
+   * @throws {@link errors.TypeError} when `shape` is not a list of integers, `dtype` is unknown, `isBias` is not a boolean, `attr`/`defaultInitializer` has the wrong type, a float-only default initializer meets an integer dtype, or an option is unknown; {@link errors.AssertionError} when a size is not positive; {@link errors.ValueError} when the attr's explicit name is already used.
    */
   createParameter(shape: readonly number[], options?: LayerCreateParameterOptions & { attr?: Exclude<ParamAttrLike, boolean> | true }): Parameter;
   createParameter(shape: readonly number[], options?: LayerCreateParameterOptions): Parameter | null;
@@ -211,7 +222,13 @@ export class Layer {
     return createParameterFor(this.fullNameValue, attr, shape, dtype, isBias, o.defaultInitializer ?? null);
   }
 
-  /** Registers (or replaces, or with null clears) a parameter under `name`; returns it. */
+  /**
+   * Registers (or replaces, or with null clears) a parameter under `name`; returns it.
+   * @param name - The attribute name, non-empty and without `.` (Paddle's `name`).
+   * @param parameter - The Parameter, or `null` to clear the entry (Paddle's `parameter`).
+   * @returns `parameter`.
+   * @throws {@link errors.TypeError} when `name` is not a string or `parameter` is neither a Parameter nor `null`; {@link errors.KeyError} when `name` is empty, contains `.`, or is already a sublayer or buffer.
+   */
   addParameter<P extends Parameter | null>(name: string, parameter: P): P {
     if (typeof name !== 'string') {
       throw new PaddleTypeError(`The name of parameter should be a string, but received ${describe(name)}.`);
@@ -233,7 +250,13 @@ export class Layer {
     return parameter;
   }
 
-  /** Registers (or replaces, or with null clears) a sublayer under `name`; returns it. */
+  /**
+   * Registers (or replaces, or with null clears) a sublayer under `name`; returns it.
+   * @param name - The attribute name (Paddle's `name`).
+   * @param sublayer - The Layer, or `null` to clear the entry (Paddle's `sublayer`).
+   * @returns `sublayer`.
+   * @throws {@link errors.TypeError} when `name` is not a string; {@link errors.AssertionError} when `sublayer` is neither a Layer nor `null`; {@link errors.KeyError} when `name` is already a parameter or buffer.
+   */
   addSublayer<L extends Layer | null>(name: string, sublayer: L): L {
     if (typeof name !== 'string') {
       throw new PaddleTypeError(`The name of sublayer should be a string, but received ${describe(name)}.`);
@@ -252,6 +275,11 @@ export class Layer {
   /**
    * Registers a buffer (a non-trainable tensor, e.g. running statistics). Persistable buffers
    * (default) appear in `stateDict()` after the layer's own parameters.
+   * @param name - The attribute name, non-empty and without `.` (Paddle's `name`).
+   * @param tensor - The Tensor, or `null` to clear the entry (Paddle's `tensor`).
+   * @param options - `persistable` (default `true`: saved in `stateDict()`).
+   * @returns `tensor`.
+   * @throws {@link errors.TypeError} when `name` is not a string, `tensor` is neither a Tensor nor `null`, or an option is unknown; {@link errors.KeyError} when `name` is empty, contains `.`, or is already a parameter or sublayer.
    */
   registerBuffer<T extends Tensor | null>(name: string, tensor: T, options?: { persistable?: boolean }): T {
     const o = checkOptions('Layer.register_buffer', options, ['persistable']);
@@ -325,6 +353,9 @@ export class Layer {
    * Paddle's `register_forward_pre_hook(hook)`: `hook(layer, inputs)` runs before each `forward`;
    * returning a value (an array of inputs, or a single input) replaces the inputs. Returns a handle
    * whose `remove()` unregisters it.
+   * @param hook - `(layer, inputs) => newInputs | undefined` (Paddle's `hook`).
+   * @returns A handle `{ id, remove() }`.
+   * @throws {@link errors.TypeError} when `hook` is not a function.
    */
   registerForwardPreHook(hook: ForwardPreHook): HookRemoveHelper {
     return this.addHook(this.preHooks, hook, 'register_forward_pre_hook');
@@ -333,6 +364,9 @@ export class Layer {
   /**
    * Paddle's `register_forward_post_hook(hook)`: `hook(layer, inputs, output)` runs after each
    * `forward`; returning a value replaces the output. Returns a handle with `remove()`.
+   * @param hook - `(layer, inputs, output) => newOutput | undefined` (Paddle's `hook`).
+   * @returns A handle `{ id, remove() }`.
+   * @throws {@link errors.TypeError} when `hook` is not a function.
    */
   registerForwardPostHook(hook: ForwardPostHook): HookRemoveHelper {
     return this.addHook(this.postHooks, hook, 'register_forward_post_hook');
@@ -372,7 +406,12 @@ export class Layer {
   // ---------------------------------------------------------------------------------------
   // Traversal
 
-  /** `[prefix, layer]` for this layer (if asked) and every sublayer, depth-first, each once. */
+  /**
+   * `[prefix, layer]` for this layer (if asked) and every sublayer, depth-first, each once.
+   * @param options - `prefix` (default `''`), `includeSelf` (Paddle's `include_self`, default `false`).
+   * @returns `[structured name, layer]` pairs, depth-first.
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   namedSublayers(options?: { prefix?: string; includeSelf?: boolean }): [string, Layer][] {
     const o = checkOptions('Layer.named_sublayers', options, ['prefix', 'includeSelf']);
     const out: [string, Layer][] = [];
@@ -395,13 +434,21 @@ export class Layer {
     return out;
   }
 
-  /** Every sublayer (depth-first), optionally with this layer first. */
+  /**
+   * Every sublayer (depth-first), optionally with this layer first.
+   * @param options - `includeSelf` (Paddle's `include_self`, default `false`).
+   * @returns The layers, depth-first, each once.
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   sublayers(options?: { includeSelf?: boolean }): Layer[] {
     const o = checkOptions('Layer.sublayers', options, ['includeSelf']);
     return this.namedSublayers({ includeSelf: o.includeSelf ?? false }).map((e) => e[1]);
   }
 
-  /** The direct children with their names. */
+  /**
+   * The direct children with their names.
+   * @returns `[name, layer]` for each direct sublayer, in registration order, each once.
+   */
   namedChildren(): [string, Layer][] {
     this.syncAttributes();
     const seen = new Set<Layer>();
@@ -414,12 +461,20 @@ export class Layer {
     return out;
   }
 
-  /** The direct sublayers, in registration order (Paddle's `children()`). */
+  /**
+   * The direct sublayers, in registration order (Paddle's `children()`).
+   * @returns The direct sublayers.
+   */
   children(): Layer[] {
     return this.namedChildren().map((e) => e[1]);
   }
 
-  /** `[structured name, parameter]` pairs: own parameters, then sublayers', each parameter once. */
+  /**
+   * `[structured name, parameter]` pairs: own parameters, then sublayers', each parameter once.
+   * @param options - `prefix` (default `''`), `includeSublayers` (Paddle's `include_sublayers`, default `true`).
+   * @returns `[structured name, parameter]` pairs, e.g. `['fc1.weight', p]`.
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   namedParameters(options?: { prefix?: string; includeSublayers?: boolean }): [string, Parameter][] {
     const o = checkOptions('Layer.named_parameters', options, ['prefix', 'includeSublayers']);
     this.syncAttributes();
@@ -450,7 +505,12 @@ export class Layer {
     return this.namedParameters({ includeSublayers: o.includeSublayers ?? true }).map((e) => e[1]);
   }
 
-  /** `[structured name, buffer]` pairs (all buffers, persistable or not). */
+  /**
+   * `[structured name, buffer]` pairs (all buffers, persistable or not).
+   * @param options - `prefix` (default `''`), `includeSublayers` (Paddle's `include_sublayers`, default `true`).
+   * @returns `[structured name, buffer]` pairs, each buffer once.
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   namedBuffers(options?: { prefix?: string; includeSublayers?: boolean }): [string, Tensor][] {
     const o = checkOptions('Layer.named_buffers', options, ['prefix', 'includeSublayers']);
     const prefix = o.prefix ?? '';
@@ -467,13 +527,22 @@ export class Layer {
     return out;
   }
 
-  /** All buffers. */
+  /**
+   * All buffers.
+   * @param options - `includeSublayers` (Paddle's `include_sublayers`, default `true`).
+   * @returns The buffers, each once.
+   * @throws {@link errors.TypeError} when an option is unknown.
+   */
   buffers(options?: { includeSublayers?: boolean }): Tensor[] {
     const o = checkOptions('Layer.buffers', options, ['includeSublayers']);
     return this.namedBuffers({ includeSublayers: o.includeSublayers ?? true }).map((e) => e[1]);
   }
 
-  /** Calls `fn` on every sublayer (depth-first, children first) and then on this layer. */
+  /**
+   * Calls `fn` on every sublayer (depth-first, children first) and then on this layer.
+   * @param fn - Called with each layer (Paddle's `fn`), e.g. to re-initialize weights.
+   * @returns This layer.
+   */
   apply(fn: (layer: Layer) => void): this {
     for (const child of this.children()) child.apply(fn);
     fn(this);
@@ -483,13 +552,19 @@ export class Layer {
   // ---------------------------------------------------------------------------------------
   // Modes and gradients
 
-  /** Train mode for this layer and every sublayer; returns this. */
+  /**
+   * Train mode for this layer and every sublayer; returns this.
+   * @returns This layer.
+   */
   train(): this {
     for (const l of this.sublayers({ includeSelf: true })) l.training = true;
     return this;
   }
 
-  /** Eval mode for this layer and every sublayer; returns this. */
+  /**
+   * Eval mode for this layer and every sublayer; returns this.
+   * @returns This layer.
+   */
   eval(): this {
     for (const l of this.sublayers({ includeSelf: true })) l.training = false;
     return this;
@@ -498,6 +573,8 @@ export class Layer {
   /**
    * Paddle's `clear_gradients(set_to_zero=True)` on every trainable parameter: `true` zero-fills,
    * `false` (positional as in Paddle, or `{ setToZero: false }`) releases the gradients.
+   * @param setToZero - `true` (default) zero-fills the gradients, `false` releases them; a boolean or `{ setToZero }` (Paddle's `set_to_zero`).
+   * @throws {@link errors.TypeError} when `setToZero` is not a boolean or the options object has an unknown key.
    */
   clearGradients(setToZero?: SetToZeroArg): void {
     const zero = setToZeroOf('Layer.clear_gradients', setToZero);
@@ -634,12 +711,18 @@ export class Layer {
   // ---------------------------------------------------------------------------------------
   // Printing
 
-  /** Extra text inside the layer's repr (e.g. `in_features=2, out_features=2, dtype=float32`). */
+  /**
+   * Extra text inside the layer's repr (e.g. `in_features=2, out_features=2, dtype=float32`).
+   * @returns The text; `''` for the base class (subclasses return their arguments, as Paddle prints them).
+   */
   extraRepr(): string {
     return '';
   }
 
-  /** The layer's structure as Paddle prints it: the class name, `extraRepr()`, and the sublayers indented. */
+  /**
+   * The layer's structure as Paddle prints it: the class name, `extraRepr()`, and the sublayers indented.
+   * @returns E.g. `Linear(in_features=2, out_features=2, dtype=float32)`, or a multi-line text with the sublayers.
+   */
   toString(): string {
     const extra = this.extraRepr();
     const extraLines = extra === '' ? [] : extra.split('\n');
