@@ -1,9 +1,11 @@
 /**
- * `paddle.nn.MaxPool2D`, `AvgPool2D`, `AdaptiveAvgPool2D`, `MaxPool1D`, `AvgPool1D`: layers over
- * `nn.functional` pooling (src/nn/functional/pooling.ts), without parameters. Arguments are
+ * `paddle.nn.MaxPool2D`, `AvgPool2D`, `AdaptiveAvgPool2D`, `AdaptiveMaxPool2D`, `MaxPool1D`,
+ * `AvgPool1D`: layers over `nn.functional` pooling (src/nn/functional/pooling.ts,
+ * adaptive-max-pool.ts), without parameters. Arguments are
  * checked when the layer is built (a pool of the test input), as far as they do not depend on x.
  */
-import { checkOptions } from '../options.js';
+import { TypeError as PaddleTypeError } from '../errors.js';
+import { checkOptions, describe } from '../options.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { convertToList, dataFormatOf, parsePadding, type PaddingSpec } from './functional/conv-args.js';
 import {
@@ -18,11 +20,13 @@ import {
   type MaxPool1dOptions,
   type MaxPool2dOptions,
 } from './functional/pooling.js';
+import { adaptiveMaxPool2d, type AdaptiveMaxPool2dOptions } from './functional/adaptive-max-pool.js';
 import { Layer } from './layer.js';
 
 /** A kernel size, stride or output size: one number for every spatial axis, or one per axis. */
 export type Size = number | readonly number[];
-const pyList = (v: unknown): string => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+/** Python's repr of an int or a list of ints and Nones (`3`, `[3, None]`). */
+const pyList = (v: unknown): string => (Array.isArray(v) ? `[${v.map((e) => (e === null ? 'None' : String(e))).join(', ')}]` : String(v));
 
 /** Options every kernel-size pool has. */
 interface WindowOptions {
@@ -147,6 +151,44 @@ export class AdaptiveAvgPool2D extends Layer {
 
   override extraRepr(): string {
     return `output_size=${pyList(this.outputSize)}`;
+  }
+}
+
+/** `paddle.nn.AdaptiveMaxPool2D(output_size, return_mask=False, name=None)`; with `returnMask` the forward returns `[out, mask]`. */
+export class AdaptiveMaxPool2D extends Layer {
+  /** The `outputSize` this AdaptiveMaxPool2D was built with (Paddle's `output_size`). */
+  readonly outputSize: number | readonly (number | null)[];
+  /** The `options` this AdaptiveMaxPool2D was built with (Paddle's `return_mask`, `name`). */
+  readonly options: Readonly<AdaptiveMaxPool2dOptions>;
+
+  /**
+   * Creates the layer (the output size is checked in `forward`, as Paddle does).
+   * @param outputSize - The output size, an integer or `[OH, OW]` (`null` keeps that input size) (Paddle's `output_size`).
+   * @param options - {@link AdaptiveMaxPool2dOptions}: `returnMask` (default `false`), `name`.
+   * @throws {@link errors.TypeError} when an option is unknown or `returnMask` is not a boolean.
+   */
+  constructor(outputSize: number | readonly (number | null)[], options?: AdaptiveMaxPool2dOptions) {
+    const o = checkOptions('AdaptiveMaxPool2D', options, ['returnMask', 'name']) ?? {};
+    if (o.returnMask !== undefined && typeof o.returnMask !== 'boolean') {
+      throw new PaddleTypeError(`AdaptiveMaxPool2D: 'return_mask' must be a boolean, but received ${describe(o.returnMask)}.`);
+    }
+    super();
+    this.outputSize = outputSize;
+    this.options = { ...o };
+  }
+
+  /**
+   * Max-pools `x` to the layer's output size with `F.adaptive_max_pool2d` (Paddle: `AdaptiveMaxPool2D.forward`).
+   * @param x - The float input `[N, C, H, W]`.
+   * @returns A new Tensor `[N, C, OH, OW]` of x's dtype; with `returnMask`, `[out, mask]`, mask an int32 Tensor of out's shape holding each maximum's flat index in its H·W plane.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x is not 4-D or `outputSize` is not a positive integer or a pair of them (`null` entries allowed).
+   */
+  override forward(x: Tensor): Tensor | [Tensor, Tensor] {
+    return adaptiveMaxPool2d(x, this.outputSize, this.options);
+  }
+
+  override extraRepr(): string {
+    return `output_size=${pyList(this.outputSize)}, return_mask=${this.options.returnMask === true ? 'True' : 'False'}`;
   }
 }
 

@@ -60,5 +60,6 @@ export {
   adaptive_avg_pool2d,
 } from './pooling.js';
 export type { MaxPool1dOptions, MaxPool2dOptions, AvgPool1dOptions, AvgPool2dOptions, AdaptiveAvgPool2dOptions } from './pooling.js';
+export { adaptiveMaxPool2d, adaptive_max_pool2d, type AdaptiveMaxPool2dOptions } from './adaptive-max-pool.js';
 export { batchNorm, batch_norm, layerNorm, layer_norm, groupNorm, group_norm } from './norm.js';
 export type { BatchNormOptions, LayerNormOptions, GroupNormOptions, NormDataFormat } from './norm.js';

@@ -401,6 +401,45 @@ export default conformance({
         doc.out(poolOut.shape);
       },
     },
+    {
+      api: 'paddle.nn.AdaptiveMaxPool2D',
+      python: py`
+            >>> # adaptive max pool2d
+            >>> # suppose input data in shape of [N, C, H, W], \`output_size\` is [m, n],
+            >>> # output shape is [N, C, m, n], adaptive pool divide H and W dimensions
+            >>> # of input data into m * n grids averagely and performs poolings in each
+            >>> # grid to get output.
+            >>> # adaptive max pool performs calculations as follow:
+            >>> #
+            >>> #     for i in range(m):
+            >>> #         for j in range(n):
+            >>> #             hstart = floor(i * H / m)
+            >>> #             hend = ceil((i + 1) * H / m)
+            >>> #             wstart = floor(i * W / n)
+            >>> #             wend = ceil((i + 1) * W / n)
+            >>> #             output[:, :, i, j] = max(input[:, :, hstart: hend, wstart: wend])
+            >>> #
+            >>> import paddle
+
+            >>> x = paddle.rand([2, 3, 32, 32])
+
+            >>> adaptive_max_pool = paddle.nn.AdaptiveMaxPool2D(output_size=3, return_mask=True)
+            >>> pool_out, indices = adaptive_max_pool(x = x)
+            >>> print(pool_out.shape)
+            [2, 3, 3, 3]
+            >>> print(indices.shape)
+            [2, 3, 3, 3]
+      `,
+      run: (doc) => {
+        const x = paddle.rand([2, 3, 32, 32]);
+        const adaptiveMaxPool = new paddle.nn.AdaptiveMaxPool2D(3, { returnMask: true });
+        const [poolOut, indices] = adaptiveMaxPool.forward(x) as [paddle.Tensor, paddle.Tensor];
+        // each output is the element its mask points at, in its own 32×32 plane
+        expect(Array.from(indices.data).every((ix, i) => poolOut.data[i] === x.data[Math.floor(i / 9) * 1024 + ix])).toBe(true);
+        doc.out(poolOut.shape);
+        doc.out(indices.shape);
+      },
+    },
     // ---------------------------------------------------------------- nn/functional/pooling.py
     {
       api: 'paddle.nn.functional.avg_pool1d',
@@ -528,6 +567,43 @@ export default conformance({
         const base = (2 * 3 - 1) * 1024;
         for (let h = 21; h < 32; h++) for (let w = 21; w < 32; w++) s += x.data[base + h * 32 + w] as number;
         expect(out.data[out.data.length - 1]).toBeCloseTo(s / 121, 5);
+      },
+    },
+    {
+      api: 'paddle.nn.functional.adaptive_max_pool2d',
+      python: py`
+          # max adaptive pool2d
+          # suppose input data in the shape of [N, C, H, W], \`output_size\` is [m, n]
+          # output shape is [N, C, m, n], adaptive pool divide H and W dimensions
+          # of input data into m*n grids averagely and performs poolings in each
+          # grid to get output.
+          # adaptive max pool performs calculations as follow:
+          #
+          #     for i in range(m):
+          #         for j in range(n):
+          #             hstart = floor(i * H / m)
+          #             hend = ceil((i + 1) * H / m)
+          #             wstart = floor(i * W / n)
+          #             wend = ceil((i + 1) * W / n)
+          #             output[:, :, i, j] = max(input[:, :, hstart: hend, wstart: wend])
+          #
+          import paddle
+
+          input_data = paddle.randn(shape=(2, 3, 32, 32))
+          out = paddle.nn.functional.adaptive_max_pool2d(
+                        x = input_data,
+                        output_size=[3, 3])
+          # out.shape is [2, 3, 3, 3]
+      `,
+      note: OLD_FUNCTIONAL_POOLING,
+      run: () => {
+        const inputData = paddle.randn([2, 3, 32, 32]);
+        const out = F.adaptive_max_pool2d(inputData, [3, 3]);
+        expect(out.shape).toEqual([2, 3, 3, 3]);
+        // the middle cell of the first plane is the max of rows and columns 10..21
+        let m = -Infinity;
+        for (let h = 10; h < 22; h++) for (let w = 10; w < 22; w++) m = Math.max(m, inputData.data[h * 32 + w] as number);
+        expect(out.data[4]).toBe(m);
       },
     },
     // ---------------------------------------------------------------- nn/layer/norm.py

@@ -1,0 +1,148 @@
+/**
+ * `paddle.nn.functional.adaptive_max_pool2d`, with the semantics of Paddle's CPU
+ * `max_pool2d_with_index` kernel in adaptive mode (the dygraph path of Paddle's Python function):
+ *
+ * - window rows `[floor(i·H/OH), ceil((i+1)·H/OH))`, columns likewise (windows may overlap);
+ * - the output is the largest element of the window, found by a strict `>` scan from −FLT_MAX in
+ *   row-major order, so the first of equal maxima wins; the mask holds its flat index `r·W + c` in
+ *   the H·W plane (int32, as Paddle's);
+ * - the gradient goes to that element, added in x's dtype (overlapping windows accumulate);
+ * - NCHW only (Paddle's function has no `data_format`), float32 or float64 input.
+ *
+ * Kept out of pooling.ts (the window pools) so that file's kernels can change on their own.
+ */
+import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
+import { checkOptions, describe } from '../../options.js';
+import { allocArray } from '../../tensor/dtype.js';
+import { Tensor } from '../../tensor/tensor.js';
+import type { BackwardFn } from '../../tensor/autograd.js';
+import { needsGrad } from '../../ops/binary.js';
+
+/** Optional arguments of `F.adaptiveMaxPool2d` (Paddle's `return_mask`, `name`). */
+export interface AdaptiveMaxPool2dOptions {
+  /** Also return the int32 index of each maximum in its H·W plane (Paddle's `return_mask`; default `false`). */
+  returnMask?: boolean;
+  /**
+   * Paddle's `name` argument (names the operation in Paddle's static graph); accepted and unused,
+   * as in Paddle's dygraph mode.
+   */
+  name?: string | null;
+}
+
+/** Float32 max: Paddle starts a max window at −FLT_MAX. */
+const NEG_FLT_MAX = -3.4028234663852886e38;
+
+function adaptiveBounds(outSize: number, inSize: number): Int32Array {
+  const b = new Int32Array(2 * outSize);
+  for (let o = 0; o < outSize; o++) {
+    b[2 * o] = Math.floor((o * inSize) / outSize);
+    b[2 * o + 1] = Math.ceil(((o + 1) * inSize) / outSize);
+  }
+  return b;
+}
+
+/** The output sizes `[OH, OW]`: an integer for both, or a pair whose `null` entries keep the input size. */
+function outputSizes(outputSize: unknown, h: number, w: number): [number, number] {
+  let sizes: readonly unknown[];
+  if (typeof outputSize === 'number') sizes = [outputSize, outputSize];
+  else if (Array.isArray(outputSize) && outputSize.length === 2) sizes = outputSize;
+  else throw new ValueError(`adaptive_max_pool2d: the 'output_size' must be an integer or a list of 2 integers (or None), but received ${describe(outputSize)}.`);
+  const one = (v: unknown, input: number): number => {
+    if (v === null || v === undefined) return input;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
+      throw new ValueError(`adaptive_max_pool2d: each 'output_size' must be a positive integer or None, but received ${describe(v)}.`);
+    }
+    return v;
+  };
+  return [one(sizes[0], h), one(sizes[1], w)];
+}
+
+/**
+ * `paddle.nn.functional.adaptive_max_pool2d(x, output_size, return_mask=False, name=None)`:
+ * `adaptiveMaxPool2d(x, outputSize, { returnMask })`; with `returnMask` returns `[out, mask]`.
+ * @param x - The float input `[N, C, H, W]` (Paddle's `x`).
+ * @param outputSize - The output size, an integer or `[OH, OW]` (`null` keeps that input size) (Paddle's `output_size`).
+ * @param options - {@link AdaptiveMaxPool2dOptions}: `returnMask` (default `false`), `name`.
+ * @returns A new Tensor `[N, C, OH, OW]` of x's dtype.
+ * @throws {@link errors.TypeError} when `x` is not a float32/float64 Tensor, `returnMask` is not a boolean, or an option is unknown; {@link errors.ValueError} when x is not 4-D or `outputSize` is not a positive integer or a pair of them.
+ */
+export function adaptiveMaxPool2d(x: Tensor, outputSize: number | readonly (number | null)[], options?: AdaptiveMaxPool2dOptions & { returnMask?: false }): Tensor;
+/**
+ * `adaptiveMaxPool2d` with `returnMask: true`: the output and the int32 mask (each maximum's flat
+ * index in its H·W plane), both `[N, C, OH, OW]`.
+ * @param x - The float input `[N, C, H, W]` (Paddle's `x`).
+ * @param outputSize - The output size, an integer or `[OH, OW]` (`null` keeps that input size) (Paddle's `output_size`).
+ * @param options - {@link AdaptiveMaxPool2dOptions} with `returnMask: true`.
+ * @returns `[out, mask]`.
+ * @throws {@link errors.TypeError} when `x` is not a float32/float64 Tensor or an option is unknown; {@link errors.ValueError} when x is not 4-D or `outputSize` is invalid.
+ */
+export function adaptiveMaxPool2d(x: Tensor, outputSize: number | readonly (number | null)[], options: AdaptiveMaxPool2dOptions & { returnMask: true }): [Tensor, Tensor];
+/**
+ * `adaptiveMaxPool2d` with `returnMask` known only at run time.
+ * @param x - The float input `[N, C, H, W]` (Paddle's `x`).
+ * @param outputSize - The output size, an integer or `[OH, OW]` (`null` keeps that input size) (Paddle's `output_size`).
+ * @param options - {@link AdaptiveMaxPool2dOptions}.
+ * @returns The output, or `[out, mask]` with `returnMask`.
+ * @throws {@link errors.TypeError} when `x` is not a float32/float64 Tensor or an option is unknown; {@link errors.ValueError} when x is not 4-D or `outputSize` is invalid.
+ */
+export function adaptiveMaxPool2d(x: Tensor, outputSize: number | readonly (number | null)[], options?: AdaptiveMaxPool2dOptions): Tensor | [Tensor, Tensor];
+export function adaptiveMaxPool2d(x: Tensor, outputSize: number | readonly (number | null)[], options?: AdaptiveMaxPool2dOptions): Tensor | [Tensor, Tensor] {
+  const o = checkOptions('adaptive_max_pool2d', options, ['returnMask', 'name']);
+  if (!(x instanceof Tensor)) throw new PaddleTypeError(`adaptive_max_pool2d: the argument 'x' must be a Tensor, but received ${describe(x)}.`);
+  if (x.dtype !== 'float32' && x.dtype !== 'float64') {
+    throw new PaddleTypeError(`adaptive_max_pool2d: the argument 'x' must have dtype float32 or float64, but its dtype is ${x.dtype}.`);
+  }
+  // Paddle's _check_input(x, 4)
+  if (x.ndim !== 4) throw new ValueError(`Excepted Input X is 4-D tensor, but received ${x.ndim}-D <class 'paddle.Tensor'>`);
+  const returnMask = o.returnMask ?? false;
+  if (typeof returnMask !== 'boolean') throw new PaddleTypeError(`adaptive_max_pool2d: 'return_mask' must be a boolean, but received ${describe(returnMask)}.`);
+  const [n, c, h, w] = x.shape as [number, number, number, number];
+  const [oh, ow] = outputSizes(outputSize, h, w);
+  const rows = adaptiveBounds(oh, h);
+  const cols = adaptiveBounds(ow, w);
+  const src = x.data;
+  const count = n * c * oh * ow;
+  const out = allocArray(x.dtype, count);
+  const arg = new Int32Array(count); // flat input index of the max, −1 when no element beats −FLT_MAX
+  const mask = new Int32Array(count);
+  for (let p = 0; p < n * c; p++) {
+    const inP = p * h * w;
+    for (let i = 0; i < oh; i++) {
+      const r0 = rows[2 * i] as number;
+      const r1 = rows[2 * i + 1] as number;
+      for (let j = 0; j < ow; j++) {
+        const c0 = cols[2 * j] as number;
+        const c1 = cols[2 * j + 1] as number;
+        let best = NEG_FLT_MAX;
+        let pos = -1;
+        for (let r = r0; r < r1; r++) {
+          for (let col = c0; col < c1; col++) {
+            const v = src[inP + r * w + col] as number;
+            if (v > best) {
+              best = v;
+              pos = r * w + col;
+            }
+          }
+        }
+        const at = (p * oh + i) * ow + j;
+        out[at] = best;
+        arg[at] = pos < 0 ? -1 : inP + pos;
+        mask[at] = pos;
+      }
+    }
+  }
+  const back: BackwardFn = (gr) => {
+    if (!needsGrad(x)) return [null];
+    const gx = allocArray(x.dtype, x.numel);
+    for (let k = 0; k < count; k++) {
+      const a = arg[k] as number;
+      if (a >= 0) gx[a] = (gx[a] as number) + (gr[k] as number);
+    }
+    return [gx];
+  };
+  const shape = [n, c, oh, ow];
+  const y = Tensor.fromOp('max_pool2d_with_index', out, shape, x.dtype, [x], back);
+  return returnMask ? [y, Tensor.fromArray(mask, shape, 'int32')] : y;
+}
+
+export { adaptiveMaxPool2d as adaptive_max_pool2d };
