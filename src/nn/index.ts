@@ -29,6 +29,7 @@ export { Conv1D, Conv2D, Conv1DTranspose, Conv2DTranspose } from './conv.js';
 export type { ConvLayerOptions, ConvTransposeLayerOptions, PaddingMode } from './conv.js';
 export { MaxPool1D, MaxPool2D, AvgPool1D, AvgPool2D, AdaptiveAvgPool2D, AdaptiveMaxPool2D } from './pooling.js';
 export type { Size as PoolingSize } from './pooling.js';
+export { Unfold, type UnfoldLayerOptions } from './fold.js';
 export type { Mode as RNNMode } from './rnn.js';
 export { BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D, LayerNorm, GroupNorm } from './norm.js';
 export type { BatchNormLayerOptions, BatchNormOlderOptions, LayerNormLayerOptions, GroupNormLayerOptions } from './norm.js';

@@ -63,3 +63,4 @@ export type { MaxPool1dOptions, MaxPool2dOptions, AvgPool1dOptions, AvgPool2dOpt
 export { adaptiveMaxPool2d, adaptive_max_pool2d, type AdaptiveMaxPool2dOptions } from './adaptive-max-pool.js';
 export { batchNorm, batch_norm, layerNorm, layer_norm, groupNorm, group_norm } from './norm.js';
 export type { BatchNormOptions, LayerNormOptions, GroupNormOptions, NormDataFormat } from './norm.js';
+export { unfold, type UnfoldOptions } from './fold.js';

@@ -49,7 +49,7 @@ const OLD_FUNCTIONAL_POOLING =
 
 export default conformance({
   area: 'nn-conv-norm-rnn',
-  sources: ['nn/layer/conv.py', 'nn/layer/pooling.py', 'nn/layer/norm.py', 'nn/layer/rnn.py', 'nn/functional/conv.py', 'nn/functional/pooling.py', 'nn/functional/norm.py'],
+  sources: ['nn/layer/conv.py', 'nn/layer/pooling.py', 'nn/layer/norm.py', 'nn/layer/rnn.py', 'nn/functional/conv.py', 'nn/functional/pooling.py', 'nn/functional/norm.py', 'Unfold and unfold from nn/layer/common.py and nn/functional/common.py'],
   cases: [
     // ---------------------------------------------------------------- nn/layer/conv.py
     {
@@ -604,6 +604,49 @@ export default conformance({
         let m = -Infinity;
         for (let h = 10; h < 22; h++) for (let w = 10; w < 22; w++) m = Math.max(m, inputData.data[h * 32 + w] as number);
         expect(out.data[4]).toBe(m);
+      },
+    },
+    // ---------------------------------------------------------------- nn/layer/common.py, nn/functional/common.py
+    {
+      api: 'paddle.nn.Unfold',
+      python: py`
+            >>> import paddle
+            >>> import paddle.nn as nn
+
+            >>> x = paddle.randn((100, 3, 224, 224))
+            >>> unfold = nn.Unfold(kernel_sizes=[3, 3])
+            >>> result = unfold(x)
+            >>> print(result.shape)
+            [100, 27, 49284]
+      `,
+      note: 'batch 100 would make a 133M-element result (half a gigabyte) in a test',
+      run: (doc) => {
+        const x = paddle.randn([2, 3, 224, 224]);
+        const unfold = new paddle.nn.Unfold([3, 3]);
+        const result = unfold.forward(x);
+        expect(result.shape).toEqual([2, 27, 49284]);
+        // block 0 is the top-left 3×3 window of channel 0, then channels 1 and 2
+        expect(result.data[0]).toBe(x.data[0]);
+        expect(result.data[49284 * 4]).toBe(x.data[224 + 1]);
+        doc.skip('batch 100 scaled down to 2: the twin asserts [2, 27, 49284]');
+      },
+    },
+    {
+      api: 'paddle.nn.functional.unfold',
+      python: py`
+            >>> import paddle
+            >>> import paddle.nn.functional as F
+
+            >>> x = paddle.randn((100,3,224,224))
+            >>> y = F.unfold(x, [3, 3], 1, 1, 1)
+      `,
+      note: 'Paddle passes strides, paddings and dilations positionally; the twin unfolds a batch of 2, not 100 (see nn.Unfold), and asserts [2, 27, 50176]',
+      run: () => {
+        const x = paddle.randn([2, 3, 224, 224]);
+        const y = F.unfold(x, [3, 3], { strides: 1, paddings: 1, dilations: 1 });
+        expect(y.shape).toEqual([2, 27, 224 * 224]);
+        // with one pixel of padding the first block's top row and left column are zeros
+        expect([y.data[0], y.data[50176 * 4]]).toEqual([0, x.data[0]]);
       },
     },
     // ---------------------------------------------------------------- nn/layer/norm.py
