@@ -15,10 +15,17 @@ import { Initializer } from './initializer.js';
 /** What `Assign` copies into a parameter: a Tensor, a typed array or nested number arrays. */
 export type AssignValue = Tensor | DataArray | NestedArray;
 
+/** `paddle.nn.initializer.Assign(value)`: copies `value` into the parameter, which must have the value's shape. */
 export class Assign extends Initializer {
   private readonly values: Float64Array;
   private readonly valueShape: number[] | null;
 
+  /**
+   * Creates the initializer; the values are copied now (a later change to `value` is not seen).
+   * @param value - A Tensor, a typed array (matched by element count) or a (nested) array of numbers (Paddle's `value`).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `value` is none of these; {@link errors.ValueError} when a nested array is ragged or holds something other than numbers and booleans (the shape is checked against the parameter's when it is filled).
+   */
   constructor(value: AssignValue, options?: { name?: string | null }) {
     super();
     void options;

@@ -16,11 +16,23 @@ export interface ConstantOptions {
   name?: string | null;
 }
 
+/** `paddle.nn.initializer.Constant(value=0.0)`: sets every element to `value`. */
 export class Constant extends Initializer {
   /** The `value` this Constant was built with (Paddle's `value`). */
   readonly value: number;
 
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link ConstantOptions}: `value` (default 0), `name`.
+   * @throws {@link errors.TypeError} when `value` is not a number or an option is unknown; {@link errors.AssertionError} when `value` is `null`.
+   */
   constructor(options?: ConstantOptions);
+  /**
+   * Creates the initializer with Paddle's positional `value`.
+   * @param value - The value every element gets (Paddle's `value`, default 0).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `value` is not a number, an option is unknown, or `value` is given both ways; {@link errors.AssertionError} when `value` is `null`.
+   */
   constructor(value?: number, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super();

@@ -16,6 +16,9 @@ const EXPECTED = "(<class 'paddle.nn.initializer.initializer.Initializer'>, <cla
  * `paddle.nn.initializer.set_global_initializer(weight_init, bias_init=None)`: the initializers
  * parameters get when neither their ParamAttr nor their layer names one; `null` restores the
  * defaults.
+ * @param weightInit - The initializer of weights (Paddle's `weight_init`), or `null`.
+ * @param biasInit - The initializer of biases (Paddle's `bias_init`; default `null`), or `{ biasInit }`.
+ * @throws {@link errors.TypeError} when an argument is neither an Initializer nor `null`, or the options object has an unknown key.
  */
 export function setGlobalInitializer(
   weightInit: Initializer | null,
@@ -35,12 +38,18 @@ export function setGlobalInitializer(
   globalBias = (bias as Initializer | null | undefined) ?? null;
 }
 
-/** The global weight initializer, or null. */
+/**
+ * The global weight initializer, or null.
+ * @returns What `setGlobalInitializer` set for weights, or `null`.
+ */
 export function globalWeightInitializer(): Initializer | null {
   return globalWeight;
 }
 
-/** The global bias initializer, or null. */
+/**
+ * The global bias initializer, or null.
+ * @returns What `setGlobalInitializer` set for biases, or `null`.
+ */
 export function globalBiasInitializer(): Initializer | null {
   return globalBias;
 }

@@ -12,11 +12,21 @@ import { Tensor } from '../../tensor/tensor.js';
 import { TypeError as PaddleTypeError } from '../../errors.js';
 import { describe } from '../../options.js';
 
+/**
+ * The base of the parameter initializers (Paddle's `paddle.nn.initializer.Initializer`): a subclass
+ * implements `generate`; `forward(param)` fills the tensor in place.
+ */
 export abstract class Initializer {
   /**
    * Fills `param` in place and returns it. Values are computed in float64 and rounded once into
    * the tensor's dtype, written straight into its storage (integer dtypes go through a float64
    * temporary and Paddle's cast).
+   *
+   * Paddle: `initializer(param)`.
+   *
+   * @param param - The Tensor or Parameter to fill.
+   * @returns `param` itself, filled.
+   * @throws {@link errors.TypeError} when `param` is not a Tensor; {@link errors.ValueError} when the subclass cannot fill that shape (`Assign` of another shape, Kaiming with a fan-in ≤ 0).
    */
   forward(param: Tensor): Tensor {
     if (!(param instanceof Tensor)) {
@@ -50,6 +60,8 @@ export abstract class Initializer {
 /**
  * Paddle's `_compute_fans`: 0-D → (1, 1); `[n]` → (n, n); `[a, b]` → (a, b) (a Linear weight is
  * `[in, out]`); ≥3-D (a conv kernel `[out_c, in_c, ...k]`) → (`in_c·Πk`, `out_c·Πk`).
+ * @param shape - A parameter's shape.
+ * @returns `[fanIn, fanOut]`.
  */
 export function computeFans(shape: Shape): [number, number] {
   if (shape.length === 0) return [1, 1];
@@ -63,6 +75,10 @@ export function computeFans(shape: Shape): [number, number] {
  * `paddle.nn.initializer.calculate_gain(nonlinearity, param=None)`: the recommended gain of an
  * activation (`relu` → √2, `tanh` → 5/3, `leaky_relu` → √(2/(1+slope²)) with slope 0.01 when
  * `param` is omitted, `selu` → 3/4, linear/conv/sigmoid → 1).
+ * @param nonlinearity - `'sigmoid'`, `'linear'`, `'conv1d'`…`'conv3d_transpose'`, `'tanh'`, `'relu'`, `'leaky_relu'` or `'selu'` (Paddle's `nonlinearity`).
+ * @param param - The negative slope for `'leaky_relu'` (Paddle's `param`; default 0.01).
+ * @returns The gain.
+ * @throws {@link errors.TypeError} when `param` is neither a number nor a boolean; {@link errors.ValueError} when `nonlinearity` is unknown.
  */
 export function calculateGain(nonlinearity: string, param?: number | boolean | null): number {
   let p = 0.01;

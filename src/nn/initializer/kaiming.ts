@@ -64,13 +64,31 @@ abstract class KaimingBase extends Initializer {
  * initialization, uniform in `[-limit, limit]` with `limit = gain * sqrt(3 / fan_in)`.
  */
 export class KaimingUniform extends KaimingBase {
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link KaimingOptions}: `fanIn` (Paddle's `fan_in`; default from the shape), `negativeSlope` (Paddle's `negative_slope`, default 0), `nonlinearity` (default `'relu'`), `name`.
+   * @throws {@link errors.TypeError} when `fanIn` or `negativeSlope` is not a number or an option is unknown; {@link errors.ValueError} when `nonlinearity` is not one `calculateGain` knows.
+   */
   constructor(options?: KaimingOptions);
+  /**
+   * Creates the initializer with Paddle's positional arguments.
+   * @param fanIn - The fan-in to use (Paddle's `fan_in`; omitted/`null`: `computeFans(shape)[0]`).
+   * @param negativeSlope - The negative slope of a following leaky ReLU (Paddle's `negative_slope`, default 0).
+   * @param nonlinearity - The activation whose gain is used (Paddle's `nonlinearity`, default `'relu'`).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `fanIn` or `negativeSlope` is not a number, an option is unknown, or an argument is given both ways; {@link errors.ValueError} when `nonlinearity` is not one `calculateGain` knows.
+   */
   constructor(fanIn?: number | null, negativeSlope?: number, nonlinearity?: string, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super('KaimingUniform', args);
   }
 
-  /** The bound of the uniform range for a parameter of `shape`. */
+  /**
+   * The bound of the uniform range for a parameter of `shape`.
+   * @param shape - The parameter's shape.
+   * @returns `gain · √(3 / fanIn)`.
+   * @throws {@link errors.ValueError} when the fan-in is not positive.
+   */
   limit(shape: Shape): number {
     const [gain, fanIn] = this.gainAndFanIn(shape, 'KaimingUniform');
     return gain * Math.sqrt(3.0 / fanIn);
@@ -88,13 +106,31 @@ export class KaimingUniform extends KaimingBase {
  * initialization, normal with mean 0 and `std = gain / sqrt(fan_in)`.
  */
 export class KaimingNormal extends KaimingBase {
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link KaimingOptions}: `fanIn` (Paddle's `fan_in`; default from the shape), `negativeSlope` (Paddle's `negative_slope`, default 0), `nonlinearity` (default `'relu'`), `name`.
+   * @throws {@link errors.TypeError} when `fanIn` or `negativeSlope` is not a number or an option is unknown; {@link errors.ValueError} when `nonlinearity` is not one `calculateGain` knows.
+   */
   constructor(options?: KaimingOptions);
+  /**
+   * Creates the initializer with Paddle's positional arguments.
+   * @param fanIn - The fan-in to use (Paddle's `fan_in`; omitted/`null`: `computeFans(shape)[0]`).
+   * @param negativeSlope - The negative slope of a following leaky ReLU (Paddle's `negative_slope`, default 0).
+   * @param nonlinearity - The activation whose gain is used (Paddle's `nonlinearity`, default `'relu'`).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `fanIn` or `negativeSlope` is not a number, an option is unknown, or an argument is given both ways; {@link errors.ValueError} when `nonlinearity` is not one `calculateGain` knows.
+   */
   constructor(fanIn?: number | null, negativeSlope?: number, nonlinearity?: string, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super('KaimingNormal', args);
   }
 
-  /** The standard deviation for a parameter of `shape`. */
+  /**
+   * The standard deviation for a parameter of `shape`.
+   * @param shape - The parameter's shape.
+   * @returns `gain / √fanIn`.
+   * @throws {@link errors.ValueError} when the fan-in is not positive.
+   */
   std(shape: Shape): number {
     const [gain, fanIn] = this.gainAndFanIn(shape, 'KaimingNormal');
     return gain / Math.sqrt(fanIn);

@@ -22,13 +22,26 @@ export interface NormalOptions {
   name?: string | null;
 }
 
+/** `paddle.nn.initializer.Normal(mean=0.0, std=1.0)`: i.i.d. draws from N(mean, std²) of the global generator. */
 export class Normal extends Initializer {
   /** The `mean` this Normal was built with (Paddle's `mean`). */
   readonly mean: number;
   /** The `std` this Normal was built with (Paddle's `std`). */
   readonly std: number;
 
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link NormalOptions}: `mean` (default 0), `std` (default 1), `name`.
+   * @throws {@link errors.TypeError} when `mean` or `std` is not a number or an option is unknown; {@link errors.AssertionError} when `mean` or `std` is `null`.
+   */
   constructor(options?: NormalOptions);
+  /**
+   * Creates the initializer with Paddle's positional arguments (`new Normal(0, 0.02)`).
+   * @param mean - The mean (Paddle's `mean`, default 0).
+   * @param std - The standard deviation (Paddle's `std`, default 1).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `mean` or `std` is not a number, an option is unknown, or an argument is given both ways; {@link errors.AssertionError} when `mean` or `std` is `null`.
+   */
   constructor(mean?: number, std?: number, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super();
@@ -66,6 +79,7 @@ export interface TruncatedNormalOptions {
   name?: string | null;
 }
 
+/** `paddle.nn.initializer.TruncatedNormal(mean=0.0, std=1.0, a=-2.0, b=2.0)`: draws from N(mean, std²) restricted to [a, b]. */
 export class TruncatedNormal extends Initializer {
   /** The `mean` this TruncatedNormal was built with (Paddle's `mean`). */
   readonly mean: number;
@@ -76,7 +90,21 @@ export class TruncatedNormal extends Initializer {
   /** The `b` this TruncatedNormal was built with (Paddle's `b`). */
   readonly b: number;
 
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link TruncatedNormalOptions}: `mean` (default 0), `std` (default 1), `a` (default -2), `b` (default 2), `name`.
+   * @throws {@link errors.TypeError} when an argument is not a number or an option is unknown; {@link errors.AssertionError} when an argument is `null`; {@link errors.ValueError} when `a ≥ b` or `std` is negative.
+   */
   constructor(options?: TruncatedNormalOptions);
+  /**
+   * Creates the initializer with Paddle's positional arguments.
+   * @param mean - The mean (Paddle's `mean`, default 0).
+   * @param std - The standard deviation, ≥ 0 (Paddle's `std`, default 1).
+   * @param a - The lower cut-off, an absolute value (Paddle's `a`, default -2).
+   * @param b - The upper cut-off, > `a` (Paddle's `b`, default 2).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when an argument is not a number, an option is unknown, or an argument is given both ways; {@link errors.AssertionError} when an argument is `null`; {@link errors.ValueError} when `a ≥ b` or `std` is negative.
+   */
   constructor(mean?: number, std?: number, a?: number, b?: number, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super();

@@ -18,13 +18,26 @@ export interface UniformOptions {
   name?: string | null;
 }
 
+/** `paddle.nn.initializer.Uniform(low=-1.0, high=1.0)`: i.i.d. draws from U[low, high) of the global generator. */
 export class Uniform extends Initializer {
   /** The `low` this Uniform was built with (Paddle's `low`). */
   readonly low: number;
   /** The `high` this Uniform was built with (Paddle's `high`). */
   readonly high: number;
 
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link UniformOptions}: `low` (default -1), `high` (default 1), `name`.
+   * @throws {@link errors.TypeError} when a bound is not a number or an option is unknown; {@link errors.AssertionError} when a bound is `null` or `high < low`.
+   */
   constructor(options?: UniformOptions);
+  /**
+   * Creates the initializer with Paddle's positional bounds (`new Uniform(-0.1, 0.1)`).
+   * @param low - The lower bound (Paddle's `low`, default -1).
+   * @param high - The upper bound, ≥ `low` (Paddle's `high`, default 1).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when a bound is not a number, an option is unknown, or a bound is given both ways; {@link errors.AssertionError} when a bound is `null` or `high < low`.
+   */
   constructor(low?: number, high?: number, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super();

@@ -57,13 +57,30 @@ abstract class XavierBase extends Initializer {
  * `nn.Linear`'s default weight initializer.
  */
 export class XavierUniform extends XavierBase {
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link XavierOptions}: `fanIn` (Paddle's `fan_in`), `fanOut` (Paddle's `fan_out`), `gain` (default 1), `name`.
+   * @throws {@link errors.TypeError} when `fanIn`, `fanOut` or `gain` is not a number, or an option is unknown.
+   */
   constructor(options?: XavierOptions);
+  /**
+   * Creates the initializer with Paddle's positional arguments.
+   * @param fanIn - The fan-in to use (Paddle's `fan_in`; omitted/`null`: from the shape).
+   * @param fanOut - The fan-out to use (Paddle's `fan_out`; omitted/`null`: from the shape).
+   * @param gain - A factor on the result (Paddle's `gain`, default 1).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `fanIn`, `fanOut` or `gain` is not a number, or an option is unknown, or an argument is given both ways.
+   */
   constructor(fanIn?: number | null, fanOut?: number | null, gain?: number, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super('XavierUniform', args);
   }
 
-  /** The bound L for a tensor of `shape`. */
+  /**
+   * The bound L for a tensor of `shape`.
+   * @param shape - The tensor's shape.
+   * @returns `gain · √(6 / (fanIn + fanOut))`; 0 when both fans are 0.
+   */
   limit(shape: Shape): number {
     const [fi, fo] = this.fans(shape);
     return fi + fo === 0 ? 0 : this.gain * Math.sqrt(6.0 / (fi + fo));
@@ -80,13 +97,30 @@ export class XavierUniform extends XavierBase {
  * normal with mean 0 and `std = gain * sqrt(2 / (fan_in + fan_out))`.
  */
 export class XavierNormal extends XavierBase {
+  /**
+   * Creates the initializer from an options object.
+   * @param options - {@link XavierOptions}: `fanIn` (Paddle's `fan_in`), `fanOut` (Paddle's `fan_out`), `gain` (default 1), `name`.
+   * @throws {@link errors.TypeError} when `fanIn`, `fanOut` or `gain` is not a number, or an option is unknown.
+   */
   constructor(options?: XavierOptions);
+  /**
+   * Creates the initializer with Paddle's positional arguments.
+   * @param fanIn - The fan-in to use (Paddle's `fan_in`; omitted/`null`: from the shape).
+   * @param fanOut - The fan-out to use (Paddle's `fan_out`; omitted/`null`: from the shape).
+   * @param gain - A factor on the result (Paddle's `gain`, default 1).
+   * @param options - `name` (accepted, unused).
+   * @throws {@link errors.TypeError} when `fanIn`, `fanOut` or `gain` is not a number, or an option is unknown, or an argument is given both ways.
+   */
   constructor(fanIn?: number | null, fanOut?: number | null, gain?: number, options?: { name?: string | null });
   constructor(...args: unknown[]) {
     super('XavierNormal', args);
   }
 
-  /** The standard deviation for a tensor of `shape`. */
+  /**
+   * The standard deviation for a tensor of `shape`.
+   * @param shape - The tensor's shape.
+   * @returns `gain · √(2 / (fanIn + fanOut))`; 0 when both fans are 0.
+   */
   std(shape: Shape): number {
     const [fi, fo] = this.fans(shape);
     return fi + fo === 0 ? 0 : this.gain * Math.sqrt(2.0 / (fi + fo));
