@@ -9,7 +9,12 @@ export interface CosineAnnealingDecayOptions extends LRSchedulerOptions {
   etaMin?: number;
 }
 
-/** The closed form, used by `step(epoch)`: `eta_min + (base_lr − eta_min) · (1 + cos(π·e/T_max)) / 2`. */
+/** The closed form, used by `step(epoch)`: `eta_min + (base_lr − eta_min) · (1 + cos(π·e/T_max)) / 2`. * @param baseLr - The initial rate (Paddle's `base_lr`).
+ * @param TMax - Half the cosine's period (Paddle's `T_max`).
+ * @param etaMin - The lowest rate (Paddle's `eta_min`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function cosineAnnealingLr(baseLr: number, TMax: number, etaMin: number, epoch: number): number {
   return etaMin + ((baseLr - etaMin) * (1 + cos((Math.PI * epoch) / TMax))) / 2;
 }
@@ -55,6 +60,10 @@ export class CosineAnnealingDecay extends LRScheduler {
     if (new.target === CosineAnnealingDecay) this.step();
   }
 
+  /**
+   * The rate at `lastEpoch` by Paddle's recursive form (from `lastLr`; `step(epoch)` uses the closed form `cosineAnnealingLr`).
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     const e = this.lastEpoch;
     const T = this.TMax;

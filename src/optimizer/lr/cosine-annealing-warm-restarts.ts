@@ -12,7 +12,12 @@ export interface CosineAnnealingWarmRestartsOptions extends LRSchedulerOptions {
   etaMin?: number;
 }
 
-/** `eta_min + (base_lr − eta_min) · (1 + cos(π · T_cur / T_i)) / 2`. */
+/** `eta_min + (base_lr − eta_min) · (1 + cos(π · T_cur / T_i)) / 2`. * @param baseLr - The initial rate (Paddle's `base_lr`).
+ * @param etaMin - The lowest rate (Paddle's `eta_min`).
+ * @param TCur - The epochs since the last restart (Paddle's `T_cur`).
+ * @param TI - The length of the current period (Paddle's `T_i`).
+ * @returns The rate.
+ */
 export function warmRestartsLr(baseLr: number, etaMin: number, TCur: number, TI: number): number {
   return etaMin + ((baseLr - etaMin) * (1 + cos((Math.PI * TCur) / TI))) / 2;
 }
@@ -21,6 +26,10 @@ export function warmRestartsLr(baseLr: number, etaMin: number, TCur: number, TI:
  * Where epoch `epoch` falls, computed from scratch (Paddle's `step(epoch)`): `[T_cur, T_i]`.
  * For `TMult > 1` the cycle index is `int(log(epoch/T_0 · (TMult − 1) + 1, TMult))`, with
  * Python's float log, so it inherits that log's rounding (e.g. `log(243, 3)` is 4.999999999999999).
+ * @param T0 - The first period (Paddle's `T_0`).
+ * @param TMult - The factor each period grows by (Paddle's `T_mult`).
+ * @param epoch - The epoch, ≥ 0.
+ * @returns `[T_cur, T_i]` at `epoch`.
  */
 export function warmRestartsPosition(T0: number, TMult: number, epoch: number): [number, number] {
   if (epoch < T0) return [epoch, T0];
@@ -83,10 +92,19 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     if (new.target === CosineAnnealingWarmRestarts) this.step();
   }
 
+  /**
+   * The rate at the current position in the period (`TCur` of `TI`).
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return warmRestartsLr(this.baseLr, this.etaMin, this.TCur, this.TI);
   }
 
+  /**
+   * Advances to `epoch` (default: the next one), restarting the period when it ends (Paddle: `CosineAnnealingWarmRestarts.step`).
+   * @param epoch - The epoch to move to, ≥ 0, possibly fractional (Paddle's `epoch`); omitted/`null`: the next one.
+   * @throws {@link errors.TypeError} when `epoch` is neither a number nor `null`; {@link errors.ValueError} when `epoch` is negative.
+   */
   override step(epoch?: number | null): void {
     checkEpoch(epoch);
     if (typeof epoch === 'number' && epoch < 0) {

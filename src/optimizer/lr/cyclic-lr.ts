@@ -44,6 +44,10 @@ function builtinScale(mode: CyclicMode, expGamma: number): { scaleFn: (x: number
 /**
  * The position in the cycle and the triangle height there: `cycle = 1 + e // cycle_size`,
  * `x = 1 + e/cycle_size − cycle`, height `x/up_pct` rising, `(1 − x)/(1 − up_pct)` falling.
+ * @param cycleSize - The steps of one cycle (up plus down).
+ * @param stepUpPct - The fraction of the cycle spent rising.
+ * @param epoch - The step.
+ * @returns The cycle number and the height in it.
  */
 export function cyclicPosition(
   cycleSize: number,
@@ -92,9 +96,8 @@ export class CyclicLR extends LRScheduler {
   /** The `scaleMode` this CyclicLR was built with (Paddle's `scale_mode`). */
   readonly scaleMode: ScaleMode;
 
-  /** `lr = base_lr + amplitude · height · scaleFn(cycle or e)`, amplitude `max_lr − base_lr`. */
   /**
-   * Creates the scheduler (and, as Paddle, takes its first step).
+   * Creates the scheduler (and, as Paddle, takes its first step). `lr = base_lr + amplitude · height · scaleFn(cycle or e)`, amplitude `max_lr − base_lr`.
    * @param baseLearningRate - The lower rate of the cycle, a finite number ≥ 0 (Paddle's `base_learning_rate`).
    * @param maxLearningRate - The upper rate of the cycle, ≥ 0 (Paddle's `max_learning_rate`).
    * @param stepSizeUp - The steps of the rising half, a positive integer (Paddle's `step_size_up`).
@@ -180,6 +183,11 @@ export class CyclicLR extends LRScheduler {
     if (new.target === CyclicLR) this.step();
   }
 
+  /**
+   * `baseLr + amplitude · height · scaleFn(cycle or iteration)`.
+   * @returns The learning rate at `lastEpoch`.
+   * @throws {@link errors.TypeError} when `scaleFn` does not return a number.
+   */
   override getLr(): number {
     const iterations = this.lastEpoch;
     const { cycle, height } = cyclicPosition(this.cycleSize, this.stepUpPct, iterations);

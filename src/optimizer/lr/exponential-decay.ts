@@ -7,7 +7,11 @@ import { pow } from './py-math.js';
 /** Optional arguments of {@link optimizer.lr.ExponentialDecay} (Paddle's `last_epoch`, `verbose`). */
 export type ExponentialDecayOptions = LRSchedulerOptions;
 
-/** `lr = base_lr · gamma^e` (from the base rate, despite the docstring's `last_lr · gamma`). */
+/** `lr = base_lr · gamma^e` (from the base rate, despite the docstring's `last_lr · gamma`). * @param baseLr - The initial rate (Paddle's `learning_rate`).
+ * @param gamma - The factor per epoch (Paddle's `gamma`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function exponentialDecayLr(baseLr: number, gamma: number, epoch: number): number {
   return baseLr * pow(gamma, epoch);
 }
@@ -47,6 +51,10 @@ export class ExponentialDecay extends LRScheduler {
     if (new.target === ExponentialDecay) this.step();
   }
 
+  /**
+   * `baseLr · gamma^lastEpoch`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return exponentialDecayLr(this.baseLr, this.gamma, this.lastEpoch);
   }

@@ -6,7 +6,11 @@ import { LR_SCHEDULER_OPTION_KEYS, LRScheduler, type LRSchedulerOptions } from '
 /** Optional arguments of {@link optimizer.lr.InverseTimeDecay} (Paddle's `last_epoch`, `verbose`). */
 export type InverseTimeDecayOptions = LRSchedulerOptions;
 
-/** `lr = base_lr / (1 + gamma · e)`. */
+/** `lr = base_lr / (1 + gamma · e)`. * @param baseLr - The initial rate (Paddle's `learning_rate`).
+ * @param gamma - The decay rate (Paddle's `gamma`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function inverseTimeDecayLr(baseLr: number, gamma: number, epoch: number): number {
   return baseLr / (1 + gamma * epoch);
 }
@@ -26,9 +30,8 @@ export class InverseTimeDecay extends LRScheduler {
   /** The `gamma` this InverseTimeDecay was built with (Paddle's `gamma`). */
   readonly gamma: number;
 
-  /** Paddle checks nothing about `gamma`. */
   /**
-   * Creates the scheduler (and, as Paddle, takes its first step).
+   * Creates the scheduler (and, as Paddle, takes its first step). Paddle checks nothing about `gamma`.
    * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
    * @param gamma - The decay rate (Paddle's `gamma`).
    * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
@@ -42,6 +45,10 @@ export class InverseTimeDecay extends LRScheduler {
     if (new.target === InverseTimeDecay) this.step();
   }
 
+  /**
+   * `baseLr / (1 + gamma · lastEpoch)`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return inverseTimeDecayLr(this.baseLr, this.gamma, this.lastEpoch);
   }

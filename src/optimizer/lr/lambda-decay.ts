@@ -21,9 +21,8 @@ export class LambdaDecay extends LRScheduler {
   /** The `lrLambda` this LambdaDecay was built with (Paddle's `lr_lambda`). */
   readonly lrLambda: (epoch: number) => number;
 
-  /** `lr = base_lr · lrLambda(e)`; `lrLambda` must return a number (checked at each step). */
   /**
-   * Creates the scheduler (and, as Paddle, takes its first step).
+   * Creates the scheduler (and, as Paddle, takes its first step). `lr = base_lr · lrLambda(e)`; `lrLambda` must return a number (checked at each step).
    * @param learningRate - The initial learning rate, a finite number ≥ 0 (Paddle's `learning_rate`).
    * @param lrLambda - Maps an epoch to the factor applied to `learningRate` (Paddle's `lr_lambda`).
    * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
@@ -37,6 +36,11 @@ export class LambdaDecay extends LRScheduler {
     if (new.target === LambdaDecay) this.step();
   }
 
+  /**
+   * `baseLr · lrLambda(lastEpoch)`.
+   * @returns The learning rate at `lastEpoch`.
+   * @throws {@link errors.TypeError} when `lrLambda` does not return a number; what `lrLambda` throws.
+   */
   override getLr(): number {
     return this.baseLr * callNumberFunction('LambdaDecay', 'lr_lambda', this.lrLambda, this.lastEpoch);
   }

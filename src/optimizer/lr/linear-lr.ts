@@ -64,6 +64,10 @@ export class LinearLR extends LRScheduler {
     if (new.target === LinearLR) this.step();
   }
 
+  /**
+   * Paddle's recursive form: `baseLr · startFactor` at epoch 0, then the ramp towards `baseLr · endFactor` over `totalSteps` steps, then constant.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     const e = this.lastEpoch;
     if (e === 0) return this.baseLr * this.startFactor;

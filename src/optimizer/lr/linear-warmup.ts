@@ -17,7 +17,12 @@ export type LinearWarmupOptions = LRSchedulerOptions;
 /** The key under which `stateDict()` nests the wrapped scheduler's state. */
 const NESTED_KEY = 'LinearWarmup_LR';
 
-/** The warm-up ramp: `(end_lr − start_lr) · e / warmup_steps + start_lr`, for `e < warmup_steps`. */
+/** The warm-up ramp: `(end_lr − start_lr) · e / warmup_steps + start_lr`, for `e < warmup_steps`. * @param startLr - The rate at epoch 0 (Paddle's `start_lr`).
+ * @param endLr - The rate at the end of the warm-up (Paddle's `end_lr`).
+ * @param warmupSteps - The warm-up length (Paddle's `warmup_steps`).
+ * @param epoch - The epoch e, < `warmupSteps`.
+ * @returns The rate at epoch e.
+ */
 export function linearWarmupLr(startLr: number, endLr: number, warmupSteps: number, epoch: number): number {
   return ((endLr - startLr) * epoch) / warmupSteps + startLr;
 }
@@ -44,9 +49,8 @@ export class LinearWarmup extends LRScheduler {
   /** The `endLr` this LinearWarmup was built with (Paddle's `end_lr`). */
   readonly endLr: number;
 
-  /** `baseLr` is `startLr` (Paddle passes it to the base constructor). */
   /**
-   * Creates the scheduler (and, as Paddle, takes its first step).
+   * Creates the scheduler (and, as Paddle, takes its first step). `baseLr` is `startLr` (Paddle passes it to the base constructor).
    * @param learningRate - The rate after warm-up: a number or an LRScheduler that takes over (Paddle's `learning_rate`).
    * @param warmupSteps - The warm-up steps, a positive integer (Paddle's `warmup_steps`).
    * @param startLr - The rate at step 0 (Paddle's `start_lr`).
@@ -86,7 +90,11 @@ export class LinearWarmup extends LRScheduler {
     if (new.target === LinearWarmup) this.step();
   }
 
-  /** During the warm-up, the ramp; after it, the fixed rate or the wrapped scheduler's (stepping it). */
+  /**
+   * During the warm-up, the ramp; after it, the fixed rate or the wrapped scheduler's (stepping it).
+   * @returns The learning rate at `lastEpoch`.
+   * @throws What the wrapped scheduler's `step` throws.
+   */
   override getLr(): number {
     if (this.lastEpoch < this.warmupSteps) {
       return linearWarmupLr(this.startLr, this.endLr, this.warmupSteps, this.lastEpoch);
@@ -96,13 +104,22 @@ export class LinearWarmup extends LRScheduler {
     return this.learningRate.call();
   }
 
-  /** The base state plus, for a wrapped scheduler, its state under `LinearWarmup_LR`. */
+  /**
+   * The base state plus, for a wrapped scheduler, its state under `LinearWarmup_LR`.
+   * @returns A new object `{ last_epoch, last_lr, … }`, with `LinearWarmup_LR` for a wrapped scheduler.
+   * @throws {@link errors.AssertionError} when a state value is a Tensor of more than one element.
+   */
   override stateDict(): LRStateDict {
     const stateDict = super.stateDict();
     if (isLRScheduler(this.learningRate)) stateDict[NESTED_KEY] = this.learningRate.stateDict();
     return stateDict;
   }
 
+  /**
+   * Throws what `setStateDict` would throw for `stateDict`, changing nothing (the wrapped scheduler's state included).
+   * @param stateDict - A state dict, as `stateDict()` returns it.
+   * @throws {@link errors.TypeError} when `stateDict` is not an object or a value is not a number; {@link errors.RuntimeError} when a key is missing; {@link errors.KeyError} when `LinearWarmup_LR` is missing for a wrapped scheduler.
+   */
   override checkStateDict(stateDict: LRStateDict): void {
     super.checkStateDict(stateDict);
     if (!isLRScheduler(this.learningRate)) return;
@@ -113,6 +130,8 @@ export class LinearWarmup extends LRScheduler {
   /**
    * Restores the base state and the wrapped scheduler's. The base class warns about the extra
    * `LinearWarmup_LR` entry, as Paddle's does.
+   * @param stateDict - A state dict, as `stateDict()` returns it (Paddle's `state_dict`).
+   * @throws {@link errors.TypeError} when `stateDict` is not an object or a value is not a number; {@link errors.RuntimeError} when a key is missing; {@link errors.KeyError} when `LinearWarmup_LR` is missing for a wrapped scheduler. Nothing changes when it throws.
    */
   override setStateDict(stateDict: LRStateDict): void {
     this.checkStateDict(stateDict);

@@ -56,10 +56,18 @@ export type LRStateDict = Record<string, unknown>;
 export interface ScalarTensorLike {
   /** The element count (a learning rate given as a Tensor must have one). */
   readonly numel: number;
-  /** The single value. */
+  /**
+   * The single value.
+   * @returns The value.
+   */
   item(): number | boolean;
 }
 
+/**
+ * Whether `x` looks like a Tensor as far as the schedulers need (a `numel` and an `item()`).
+ * @param x - Any value.
+ * @returns `true` for a Tensor or anything alike.
+ */
 export function isScalarTensorLike(x: unknown): x is ScalarTensorLike {
   return (
     typeof x === 'object' &&
@@ -132,7 +140,10 @@ export class LRScheduler {
     if (new.target === LRScheduler) this.step();
   }
 
-  /** The current learning rate (Paddle's `scheduler()`). */
+  /**
+   * The current learning rate (Paddle's `scheduler()`).
+   * @returns `lastLr`.
+   */
   call(): number {
     return this.lastLr;
   }
@@ -141,6 +152,8 @@ export class LRScheduler {
    * Advances to `epoch` (default: the next one) and recomputes the learning rate; call it after
    * `optimizer.step()`. With an explicit epoch, a subclass's closed form is used where it has one.
    * If computing the rate throws, the scheduler is left as it was.
+   * @param epoch - The epoch to move to (Paddle's `epoch`); omitted/`null`: `lastEpoch + 1`.
+   * @throws {@link errors.TypeError} when `epoch` is neither a number nor `null`; what `getLr` throws (e.g. {@link errors.NotImplementedError} for the bare base class), with `lastEpoch` restored.
    */
   step(epoch?: number | null): void {
     checkEpoch(epoch);
@@ -162,7 +175,11 @@ export class LRScheduler {
     this.announce();
   }
 
-  /** The learning rate at `lastEpoch`. Subclasses implement it; the base class throws. */
+  /**
+   * The learning rate at `lastEpoch`. Subclasses implement it; the base class throws.
+   * @returns The learning rate (in a subclass).
+   * @throws {@link errors.NotImplementedError} in the base class.
+   */
   getLr(): number {
     throw new NotImplementedError(
       `${this.constructor.name}.getLr() is not implemented: a subclass of LRScheduler must implement getLr().`,
@@ -182,12 +199,19 @@ export class LRScheduler {
     );
   }
 
-  /** The keys `stateDict()` saves: Paddle's snake_case names of the fields (`last_epoch` is `lastEpoch`). */
+  /**
+   * The keys `stateDict()` saves: Paddle's snake_case names of the fields (`last_epoch` is `lastEpoch`).
+   * @returns `['last_epoch', 'last_lr']` here; subclasses add theirs (Paddle's `keys`).
+   */
   stateKeys(): string[] {
     return ['last_epoch', 'last_lr'];
   }
 
-  /** The scheduler's state under Paddle's keys; a one-element tensor value is saved as a number. */
+  /**
+   * The scheduler's state under Paddle's keys; a one-element tensor value is saved as a number.
+   * @returns A new object `{ last_epoch, last_lr, … }` (Paddle's `state_dict()`).
+   * @throws {@link errors.AssertionError} when a state value is a Tensor of more than one element.
+   */
   stateDict(): LRStateDict {
     const stateDict: LRStateDict = {};
     for (const key of this.stateKeys()) {
@@ -205,6 +229,8 @@ export class LRScheduler {
   /**
    * Throws what `setStateDict` would throw for `stateDict`, changing nothing: a `RuntimeError`
    * for a missing key (Paddle's message), a `TypeError` for a value that is not a number.
+   * @param stateDict - A state dict, as `stateDict()` returns it.
+   * @throws {@link errors.TypeError} when `stateDict` is not an object or a value is not a number; {@link errors.RuntimeError} when a key of `stateKeys()` is missing.
    */
   checkStateDict(stateDict: LRStateDict): void {
     if (typeof stateDict !== 'object' || stateDict === null || Array.isArray(stateDict)) {
@@ -235,6 +261,8 @@ export class LRScheduler {
    * Loads a state dict saved by `stateDict()`: every key of `stateKeys()` is copied; nothing is
    * recomputed. Extra entries are ignored with Paddle's warning (through `log()`). Checks
    * everything first, so a bad dict leaves the scheduler unchanged.
+   * @param stateDict - A state dict, as `stateDict()` returns it (Paddle's `state_dict`).
+   * @throws {@link errors.TypeError} when `stateDict` is not an object or a value is not a number; {@link errors.RuntimeError} when a key of `stateKeys()` is missing. Nothing changes when it throws.
    */
   setStateDict(stateDict: LRStateDict): void {
     this.checkStateDict(stateDict);
@@ -301,7 +329,9 @@ for (const [alias, field] of [
   });
 }
 
-/** Whether `x` is a learning-rate scheduler (Paddle's `isinstance(x, LRScheduler)`). */
+/** Whether `x` is a learning-rate scheduler (Paddle's `isinstance(x, LRScheduler)`). * @param x - Any value.
+ * @returns `true` for an instance of LRScheduler or a subclass.
+ */
 export function isLRScheduler(x: unknown): x is LRScheduler {
   return x instanceof LRScheduler;
 }
@@ -320,6 +350,8 @@ function checkLearningRate(learningRate: unknown): asserts learningRate is numbe
  * The one rule for a learning rate, in schedulers, optimizers and `setLr`: a finite number
  * ≥ 0 (Paddle's LRScheduler rejects negative rates; NaN and ±Infinity, which Paddle lets through
  * into NaN parameters, are rejected too). Paddle's message.
+ * @param learningRate - The rate to check.
+ * @throws {@link errors.ValueError} when it is negative, NaN or infinite.
  */
 export function checkLearningRateValue(learningRate: number): void {
   if (learningRate < 0) throw new ValueError(`Invalid learning rate: ${pyRepr(learningRate)}`);

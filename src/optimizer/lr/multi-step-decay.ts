@@ -10,7 +10,12 @@ export interface MultiStepDecayOptions extends LRSchedulerOptions {
   gamma?: number;
 }
 
-/** `lr = base_lr · gamma^i` for the first `i` with `e < milestones[i]`, else `base_lr · gamma^len(milestones)`. */
+/** `lr = base_lr · gamma^i` for the first `i` with `e < milestones[i]`, else `base_lr · gamma^len(milestones)`. * @param baseLr - The initial rate (Paddle's `learning_rate`).
+ * @param milestones - The increasing epochs at which the rate drops (Paddle's `milestones`).
+ * @param gamma - The factor of each drop (Paddle's `gamma`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function multiStepDecayLr(
   baseLr: number,
   milestones: readonly number[],
@@ -64,6 +69,10 @@ export class MultiStepDecay extends LRScheduler {
     if (new.target === MultiStepDecay) this.step();
   }
 
+  /**
+   * `baseLr · gamma^(milestones passed)`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return multiStepDecayLr(this.baseLr, this.milestones, this.gamma, this.lastEpoch);
   }

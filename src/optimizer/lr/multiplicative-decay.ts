@@ -40,6 +40,11 @@ export class MultiplicativeDecay extends LRScheduler {
     if (new.target === MultiplicativeDecay) this.step();
   }
 
+  /**
+   * `baseLr · Π lrLambda(e)` over e = 1 … `lastEpoch`.
+   * @returns The learning rate at `lastEpoch`.
+   * @throws {@link errors.TypeError} when `lrLambda` does not return a number; what `lrLambda` throws.
+   */
   override getLr(): number {
     let lr = this.baseLr;
     for (let epoch = 1; epoch <= this.lastEpoch; epoch++) {

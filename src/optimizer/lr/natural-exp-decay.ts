@@ -7,7 +7,11 @@ import { exp } from './py-math.js';
 /** Optional arguments of {@link optimizer.lr.NaturalExpDecay} (Paddle's `last_epoch`, `verbose`). */
 export type NaturalExpDecayOptions = LRSchedulerOptions;
 
-/** `lr = base_lr · exp(−gamma · e)`. */
+/** `lr = base_lr · exp(−gamma · e)`. * @param baseLr - The initial rate (Paddle's `learning_rate`).
+ * @param gamma - The decay rate (Paddle's `gamma`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function naturalExpDecayLr(baseLr: number, gamma: number, epoch: number): number {
   return baseLr * exp(-1 * gamma * epoch);
 }
@@ -43,6 +47,10 @@ export class NaturalExpDecay extends LRScheduler {
     if (new.target === NaturalExpDecay) this.step();
   }
 
+  /**
+   * `baseLr · exp(−gamma · lastEpoch)`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return naturalExpDecayLr(this.baseLr, this.gamma, this.lastEpoch);
   }

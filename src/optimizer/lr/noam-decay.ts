@@ -10,7 +10,12 @@ export interface NoamDecayOptions extends LRSchedulerOptions {
   learningRate?: number;
 }
 
-/** `lr = base_lr · d_model^-0.5 · min(e^-0.5, warmup_steps^-1.5 · e)`, with `e^-0.5` read as 1 at e = 0. */
+/** `lr = base_lr · d_model^-0.5 · min(e^-0.5, warmup_steps^-1.5 · e)`, with `e^-0.5` read as 1 at e = 0. * @param baseLr - The factor on the schedule (Paddle's `learning_rate`).
+ * @param dModel - The model's width (Paddle's `d_model`).
+ * @param warmupSteps - The warm-up length (Paddle's `warmup_steps`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function noamDecayLr(baseLr: number, dModel: number, warmupSteps: number, epoch: number): number {
   const a = epoch === 0 ? 1 : pow(epoch, -0.5);
   const b = pow(warmupSteps, -1.5) * epoch;
@@ -61,6 +66,10 @@ export class NoamDecay extends LRScheduler {
     if (new.target === NoamDecay) this.step();
   }
 
+  /**
+   * Noam's schedule at `lastEpoch`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return noamDecayLr(this.baseLr, this.dModel, this.warmupSteps, this.lastEpoch);
   }

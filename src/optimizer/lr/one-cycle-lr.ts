@@ -37,6 +37,13 @@ export interface OneCyclePhases {
 /**
  * The phases of {@link optimizer.lr.OneCycleLR} (end step, start and end rate of each), as Paddle
  * computes them; `OneCycleLR` and the trainer share it.
+ * @param initialLr - The starting rate (`maxLr / divideFactor`).
+ * @param maxLr - The peak rate (Paddle's `max_learning_rate`).
+ * @param minLr - The final rate (Paddle's `end_learning_rate`).
+ * @param totalSteps - The steps of the cycle (Paddle's `total_steps`).
+ * @param phasePct - The fraction of the steps spent rising (Paddle's `phase_pct`).
+ * @param threePhase - Whether to use three phases (Paddle's `three_phase`).
+ * @returns The phase boundaries, lengths and rates.
  */
 export function oneCyclePhases(
   initialLr: number,
@@ -58,12 +65,20 @@ export function oneCyclePhases(
   return { stepConfig: s, stepsSize: [s1 - s0, s2 - s1, s2 - s1], lrConfig: [initialLr, maxLr, minLr] };
 }
 
-/** Cosine annealing from `start` to `end` at fraction `pct`: `end + (start − end)/2 · (cos(π·pct) + 1)`. */
+/** Cosine annealing from `start` to `end` at fraction `pct`: `end + (start − end)/2 · (cos(π·pct) + 1)`. * @param start - The rate at `pct` 0.
+ * @param end - The rate at `pct` 1.
+ * @param pct - The fraction of the phase done, in [0, 1].
+ * @returns The rate.
+ */
 export function cosAnnealing(start: number, end: number, pct: number): number {
   return end + ((start - end) / 2.0) * (cos(Math.PI * pct) + 1);
 }
 
-/** Linear annealing: `(end − start)·pct + start`. */
+/** Linear annealing: `(end − start)·pct + start`. * @param start - The rate at `pct` 0.
+ * @param end - The rate at `pct` 1.
+ * @param pct - The fraction of the phase done, in [0, 1].
+ * @returns The rate.
+ */
 export function linearAnnealing(start: number, end: number, pct: number): number {
   return (end - start) * pct + start;
 }
@@ -74,6 +89,12 @@ export function linearAnnealing(start: number, end: number, pct: number): number
  * Throws past `totalSteps` (`e == totalSteps` is allowed and extrapolates), and where Python
  * would divide by a phase of zero steps (`phase_pct · total_steps == 1`, or `phase_pct == 1` at
  * the last step).
+ * @param phases - From `oneCyclePhases`.
+ * @param anneal - `'cos'` or `'linear'` (Paddle's `anneal_strategy`).
+ * @param totalSteps - The steps of the cycle (Paddle's `total_steps`).
+ * @param epoch - The step.
+ * @returns The rate at `epoch`.
+ * @throws {@link errors.ValueError} when `epoch` is past `totalSteps`.
  */
 export function oneCycleLr(phases: OneCyclePhases, anneal: AnnealStrategy, totalSteps: number, epoch: number): number {
   if (epoch > totalSteps) {
@@ -191,6 +212,11 @@ export class OneCycleLR extends LRScheduler {
     if (new.target === OneCycleLR) this.step();
   }
 
+  /**
+   * The one-cycle rate at `lastEpoch`.
+   * @returns The learning rate at `lastEpoch`.
+   * @throws {@link errors.ValueError} when `lastEpoch` is past `totalSteps` (stepping too often).
+   */
   override getLr(): number {
     return oneCycleLr(this.phases, this.annealStrategy, this.totalSteps, this.lastEpoch);
   }

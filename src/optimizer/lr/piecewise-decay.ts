@@ -10,6 +10,10 @@ export type PiecewiseDecayOptions = LRSchedulerOptions;
 /**
  * `values[i]` for the first `i` with `epoch < boundaries[i]`, else the *last* value (even when
  * `values` has more than `boundaries.length + 1` entries).
+ * @param boundaries - The increasing epochs at which the rate changes (Paddle's `boundaries`).
+ * @param values - The rate of each interval (Paddle's `values`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
  */
 export function piecewiseDecayLr(
   boundaries: readonly number[],
@@ -39,9 +43,8 @@ export class PiecewiseDecay extends LRScheduler {
   /** The `values` this PiecewiseDecay was built with (Paddle's `values`). */
   readonly values: readonly number[];
 
-  /** `baseLr` keeps the unused default 0.1, as in Paddle. */
   /**
-   * Creates the scheduler (and, as Paddle, takes its first step).
+   * Creates the scheduler (and, as Paddle, takes its first step). `baseLr` keeps the unused default 0.1, as in Paddle.
    * @param boundaries - The epochs where the rate changes (Paddle's `boundaries`).
    * @param values - The rates, one more than `boundaries` (Paddle's `values`).
    * @param options - `lastEpoch` (Paddle's `last_epoch`, default -1), `verbose` (default `false`).
@@ -63,6 +66,10 @@ export class PiecewiseDecay extends LRScheduler {
     if (new.target === PiecewiseDecay) this.step();
   }
 
+  /**
+   * The value of the interval `lastEpoch` falls in.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return piecewiseDecayLr(this.boundaries, this.values, this.lastEpoch);
   }

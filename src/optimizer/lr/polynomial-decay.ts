@@ -17,6 +17,13 @@ export interface PolynomialDecayOptions extends LRSchedulerOptions {
  * `lr = (base_lr − end_lr) · (1 − E/D)^power + end_lr` with, when cycling,
  * `D = decay_steps · ceil(e / decay_steps)` (the ceil read as 1 at e = 0) and `E = e`, and
  * otherwise `D = decay_steps`, `E = min(e, decay_steps)`.
+ * @param baseLr - The initial rate (Paddle's `learning_rate`).
+ * @param decaySteps - The decay length (Paddle's `decay_steps`).
+ * @param endLr - The final rate (Paddle's `end_lr`).
+ * @param power - The polynomial's power (Paddle's `power`).
+ * @param cycle - Whether the decay restarts after `decaySteps` (Paddle's `cycle`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
  */
 export function polynomialDecayLr(
   baseLr: number,
@@ -87,6 +94,10 @@ export class PolynomialDecay extends LRScheduler {
     if (new.target === PolynomialDecay) this.step();
   }
 
+  /**
+   * The polynomial decay at `lastEpoch`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return polynomialDecayLr(this.baseLr, this.decaySteps, this.endLr, this.power, this.cycle, this.lastEpoch);
   }

@@ -49,6 +49,12 @@ const OPTION_KEYS = [
  * Whether `current` improves on `best` (Paddle's `_is_better`): for 'min'/'rel'
  * `current < best − best·threshold`, 'min'/'abs' `current < best − threshold`, and the mirror
  * images for 'max'.
+ * @param mode - `'min'` or `'max'` (Paddle's `mode`).
+ * @param thresholdMode - `'rel'` or `'abs'` (Paddle's `threshold_mode`).
+ * @param threshold - The margin (Paddle's `threshold`).
+ * @param current - The new metric.
+ * @param best - The best metric so far.
+ * @returns Whether `current` improves on `best` by more than the margin.
  */
 export function isBetter(
   mode: 'min' | 'max',
@@ -156,6 +162,10 @@ export class ReduceOnPlateau extends LRScheduler {
     this.epsilon = epsilon;
   }
 
+  /**
+   * The keys `stateDict()` saves (Paddle's `keys`).
+   * @returns `['cooldown_counter', 'best', 'num_bad_epochs', 'last_epoch', 'last_lr']`.
+   */
   override stateKeys(): string[] {
     return ['cooldown_counter', 'best', 'num_bad_epochs', 'last_epoch', 'last_lr'];
   }
@@ -169,6 +179,9 @@ export class ReduceOnPlateau extends LRScheduler {
    * Feeds one metric (a number, or a one-element tensor) and advances to `epoch` (default: the
    * next one). During a cooldown the metric is ignored. The metric is checked before anything
    * changes (Paddle advances the epoch first).
+   * @param metrics - The monitored value: a number, or a one-element Tensor (Paddle's `metrics`).
+   * @param epoch - The epoch to record (Paddle's `epoch`); omitted/`null`: `lastEpoch + 1`.
+   * @throws {@link errors.TypeError} when `metrics` is neither a number nor a Tensor, or `epoch` is neither a number nor `null`; {@link errors.AssertionError} when `metrics` is a Tensor of more than one element.
    */
   override step(metrics: Metric | null | undefined, epoch?: number | null): void {
     const current = readMetric(metrics);

@@ -10,7 +10,12 @@ export interface StepDecayOptions extends LRSchedulerOptions {
   gamma?: number;
 }
 
-/** `lr = base_lr · gamma^(e // step_size)`. */
+/** `lr = base_lr · gamma^(e // step_size)`. * @param baseLr - The initial rate (Paddle's `learning_rate`).
+ * @param stepSize - The epochs between drops (Paddle's `step_size`).
+ * @param gamma - The factor of each drop (Paddle's `gamma`).
+ * @param epoch - The epoch e (Paddle's `epoch`).
+ * @returns The rate at epoch e.
+ */
 export function stepDecayLr(baseLr: number, stepSize: number, gamma: number, epoch: number): number {
   return baseLr * pow(gamma, floorDiv(epoch, stepSize));
 }
@@ -55,6 +60,10 @@ export class StepDecay extends LRScheduler {
     if (new.target === StepDecay) this.step();
   }
 
+  /**
+   * `baseLr · gamma^(lastEpoch // stepSize)`.
+   * @returns The learning rate at `lastEpoch`.
+   */
   override getLr(): number {
     return stepDecayLr(this.baseLr, this.stepSize, this.gamma, this.lastEpoch);
   }
