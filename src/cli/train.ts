@@ -165,23 +165,33 @@ function tick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict } {
-  const decode = (bytes: Uint8Array, name: string): Record<string, unknown> => {
-    let v: unknown;
-    try {
-      v = paddle.loadBytes(bytes);
-    } catch (e) {
-      throw new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} is not a Paddle checkpoint file (${(e as Error).message})`);
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof paddle.Tensor) {
-      throw new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} does not hold a state dict`);
-    }
-    return v as Record<string, unknown>;
+/** A checkpoint's two files, decoded and checked by `paddle.loadBytes`'s typed overloads. */
+interface DecodedCheckpoint {
+  params: paddle.io.LoadedStateDict;
+  opt: paddle.io.LoadedOptimizerStateDict;
+}
+
+function decodeCheckpoint(ckpt: Checkpoint, dir: string): DecodedCheckpoint {
+  // A file that does not parse is not a checkpoint file; one that parses to anything but the
+  // state dict it should hold is refused by the `as` check (a ValueError naming the first bad key).
+  const unusable = (name: string, e: unknown): UsageError => {
+    const unreadable = e instanceof paddle.io.UnpicklingError || e instanceof paddle.io.SafetensorsError;
+    const what = unreadable ? 'is not a Paddle checkpoint file' : 'does not hold a state dict';
+    return new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${name} ${what} (${(e as Error).message})`);
   };
-  return {
-    params: decode(ckpt.params, FILES.params) as paddle.nn.StateDict,
-    opt: decode(ckpt.opt, FILES.opt) as paddle.optimizer.OptimizerStateDict,
-  };
+  let params: paddle.io.LoadedStateDict;
+  let opt: paddle.io.LoadedOptimizerStateDict;
+  try {
+    params = paddle.loadBytes(ckpt.params, { as: 'stateDict' });
+  } catch (e) {
+    throw unusable(FILES.params, e);
+  }
+  try {
+    opt = paddle.loadBytes(ckpt.opt, { as: 'optimizerStateDict' });
+  } catch (e) {
+    throw unusable(FILES.opt, e);
+  }
+  return { params, opt };
 }
 
 /**
@@ -189,7 +199,7 @@ function decodeCheckpoint(ckpt: Checkpoint, dir: string): { params: paddle.nn.St
  * parameter, its momentum / mean_square / mean_grad of the parameter's shape (RMSProp binds them
  * only at the first step, where a mismatch would surface mid-run).
  */
-function restore(model: MLP | CNN, kind: TrainConfig['model'], opt: paddle.optimizer.RMSProp, state: { params: paddle.nn.StateDict; opt: paddle.optimizer.OptimizerStateDict }, dir: string): void {
+function restore(model: MLP | CNN, kind: TrainConfig['model'], opt: paddle.optimizer.RMSProp, state: DecodedCheckpoint, dir: string): void {
   const fail = (why: string): UsageError => new UsageError(`--resume: cannot use the checkpoint in ${dir}: ${why}`);
   try {
     model.setStateDict(state.params, { strict: true });
