@@ -76,7 +76,7 @@ function duBytes(dir: string): number {
 describe('the packed tarball, installed offline into a fresh project', () => {
   it('holds the library, its declarations, the CommonJS stub, LICENSE and README, and no tests', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const p of ['package.json', 'LICENSE', 'README.md', 'cjs/require.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js']) expect(paths).toContain(p);
+    for (const p of ['package.json', 'LICENSE', 'README.md', 'cjs/require.cjs', 'cjs/require-compat.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/compat/index.js', 'dist/compat/index.d.ts', 'dist/cli/main.js']) expect(paths).toContain(p);
     expect(paths.filter((p) => /(^|\/)tests?\/|\.test\./.test(p))).toEqual([]);
   });
 
@@ -130,9 +130,37 @@ describe('the packed tarball, installed offline into a fresh project', () => {
     expect(out).toMatch(/^paddle-rmsprop is ESM only: load it with `import \* as paddle from 'paddle-rmsprop'`/);
   });
 
+  it('imports the paddle-rmsprop/compat subpath: the same classes as paddle.compat, and a Keras step', () => {
+    const out = run(
+      'compat.mjs',
+      [
+        "import * as paddle from 'paddle-rmsprop';",
+        "import * as compat from 'paddle-rmsprop/compat';",
+        "const w = paddle.toTensor([10], { dtype: 'float32' });",
+        'const opt = new compat.keras.RMSprop({ learningRate: 0.1 });',
+        "opt.apply([paddle.toTensor([10], { dtype: 'float32' })], [w]);",
+        'console.log(JSON.stringify({',
+        '  same: compat.keras.RMSprop === paddle.compat.keras.RMSprop && compat.torch.RMSprop === paddle.compat.torch.RMSprop,',
+        '  w: w.data[0].toPrecision(7),',
+        "  rho: compat.translate('torch', 'paddle', { lr: 0.01, alpha: 0.9 }).options.rho,",
+        '  names: Object.keys(compat).sort(),',
+        '}));',
+      ].join('\n'),
+    );
+    const r = JSON.parse(out) as { same: boolean; w: string; rho: number; names: string[] };
+    expect(r).toMatchObject({ same: true, w: '9.683772', rho: 0.9 }); // Keras's docstring example
+    for (const n of ['keras', 'optax', 'tf1', 'tfjs', 'timm', 'torch', 'translate']) expect(r.names).toContain(n);
+  });
+
+  it('answers require() of the compat subpath with its ESM-only message', () => {
+    const out = run('req-compat.cjs', "try { require('paddle-rmsprop/compat') } catch (e) { process.stdout.write(e.message) }");
+    expect(out).toMatch(/^paddle-rmsprop\/compat is ESM only: load it with `import \* as compat from 'paddle-rmsprop\/compat'`/);
+  });
+
   // A consumer that needs no cast to load a checkpoint back (`as: 'stateDict'`).
   const consumer = [
     "import * as paddle from 'paddle-rmsprop';",
+    "import * as compat from 'paddle-rmsprop/compat';",
     'const lin = new paddle.nn.Linear(2, 2);',
     'const opt = new paddle.optimizer.RMSProp(0.1, { parameters: lin.parameters(), gradClip: new paddle.nn.ClipGradByGlobalNorm(1) });',
     'paddle.mean(lin.forward(paddle.rand([3, 2]))).backward();',
@@ -144,7 +172,12 @@ describe('the packed tarball, installed offline into a fresh project', () => {
     'const bytes: Uint8Array = paddle.saveBytes(lin.stateDict());',
     "const sd: paddle.nn.StateDict = paddle.loadBytes(bytes, { as: 'stateDict' });",
     'const n: number = paddle.memory().bytesInUse;',
-    'export { sd, n };',
+    // the compat subpath's declarations resolve under both resolutions
+    'const tr: compat.TranslateResult = compat.translate(\'torch\', \'keras\', { lr: 0.01 });',
+    'const tx: compat.optax.GradientTransformation = compat.optax.rmsprop({ learningRate: 1e-3, momentum: 0.9 });',
+    'const k = new compat.keras.RMSprop({ learningRate: 1e-3, useEma: true });',
+    'k.step(lin.parameters());',
+    'export { sd, n, tr, tx };',
     '',
   ].join('\n');
 
