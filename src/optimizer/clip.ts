@@ -48,7 +48,11 @@ export abstract class ClipGradBase {
    */
   abstract plan(entries: readonly ClipEntry[]): GradTransform[];
 
-  /** Paddle's `clip(params_grads)`: new gradients, input untouched, null grads dropped. */
+  /**
+   * Paddle's `clip(params_grads)`: new gradients, input untouched, null grads dropped.
+   * @param paramsGrads - `[parameter, gradient]` pairs; a `null` gradient drops the pair (Paddle's `params_grads`).
+   * @returns New `[parameter, clipped gradient]` pairs (a SelectedRows gradient stays one).
+   */
   call(paramsGrads: readonly ParamGradPair[]): [Tensor, GradLike][] {
     const kept: [Tensor, GradLike][] = [];
     for (const [p, g] of paramsGrads) if (g !== null && g !== undefined) kept.push([p, g]);
@@ -72,7 +76,11 @@ export abstract class ClipGradBase {
     });
   }
 
-  /** Paddle's spelling of applying a clip: `clip(params_grads)`. */
+  /**
+   * Paddle's spelling of applying a clip: `clip(params_grads)`.
+   * @param paramsGrads - `[parameter, gradient]` pairs (Paddle's `params_grads`).
+   * @returns What `call` returns.
+   */
   __call__(paramsGrads: readonly ParamGradPair[]): [Tensor, GradLike][] {
     return this.call(paramsGrads);
   }
@@ -114,6 +122,12 @@ export class ClipGradByValue extends ClipGradBase {
   /** The `min` this ClipGradByValue was built with (Paddle's `min`). */
   readonly min: number;
 
+  /**
+   * Creates the clip.
+   * @param max - The upper bound (Paddle's `max`).
+   * @param min - The lower bound (Paddle's `min`; omitted/`null`: `-max`, which needs `max > 0`).
+   * @throws {@link errors.TypeError} when a bound is not a number (or is NaN); {@link errors.AssertionError} when `min` is omitted and `max ≤ 0`; {@link errors.ValueError} when `min > max`.
+   */
   constructor(max: number, min?: number | null) {
     super();
     const hi = checkFinite(max, 'max', 'ClipGradByValue');
@@ -139,6 +153,10 @@ export class ClipGradByValue extends ClipGradBase {
     return entries.map((e) => (e.needClip ? { kind: 'value', min: this.min, max: this.max } : NO_TRANSFORM));
   }
 
+  /**
+   * Paddle's `__str__`.
+   * @returns E.g. `Clip Gradient By Value, min = -1.000000, max=1.000000`.
+   */
   override toString(): string {
     return `Clip Gradient By Value, min = ${this.min.toFixed(6)}, max=${this.max.toFixed(6)}`;
   }
@@ -159,6 +177,11 @@ export class ClipGradByNorm extends ClipGradBase {
   /** The `clipNorm` this ClipGradByNorm was built with (Paddle's `clip_norm`). */
   readonly clipNorm: number;
 
+  /**
+   * Creates the clip.
+   * @param clipNorm - The largest L2 norm a gradient keeps (Paddle's `clip_norm`).
+   * @throws {@link errors.TypeError} when `clipNorm` is not a number (or is NaN).
+   */
   constructor(clipNorm: number) {
     super();
     this.clipNorm = checkFinite(clipNorm, 'clip_norm', 'ClipGradByNorm');
@@ -177,6 +200,10 @@ export class ClipGradByNorm extends ClipGradBase {
     });
   }
 
+  /**
+   * Paddle's `__str__`.
+   * @returns E.g. `Gradient Clip By Norm, clip_norm=1.000000`.
+   */
   override toString(): string {
     return `Gradient Clip By Norm, clip_norm=${this.clipNorm.toFixed(6)}`;
   }
@@ -214,6 +241,12 @@ export class ClipGradByGlobalNorm extends ClipGradBase {
   /** The `autoSkipClip` this ClipGradByGlobalNorm was built with (Paddle's `auto_skip_clip`). */
   readonly autoSkipClip: boolean;
 
+  /**
+   * Creates the clip.
+   * @param clipNorm - The largest global L2 norm of all the clipped gradients together (Paddle's `clip_norm`).
+   * @param options - {@link ClipGradByGlobalNormOptions}: `groupName` (Paddle's `group_name`, default `'default_group'`), `autoSkipClip` (Paddle's `auto_skip_clip`, default `false`).
+   * @throws {@link errors.TypeError} when `clipNorm` is not a number (or is NaN) or an option is unknown; {@link errors.AssertionError} when `autoSkipClip` is not a boolean.
+   */
   constructor(clipNorm: number, options?: ClipGradByGlobalNormOptions) {
     super();
     const opts = checkOptions('ClipGradByGlobalNorm', options, ['groupName', 'autoSkipClip']);
@@ -257,6 +290,10 @@ export class ClipGradByGlobalNorm extends ClipGradBase {
     return entries.map((e) => (e.needClip ? { kind: 'scale', scale: castLike(e.values, factor) } : NO_TRANSFORM));
   }
 
+  /**
+   * Paddle's `__str__`.
+   * @returns E.g. `Gradient Clip By GlobalNorm, global_norm=1.000000`.
+   */
   override toString(): string {
     return `Gradient Clip By GlobalNorm, global_norm=${this.clipNorm.toFixed(6)}`;
   }

@@ -125,6 +125,14 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   private store: AccumulatorStore | undefined;
   private disposed = false;
 
+  /**
+   * Checks and stores what every optimizer takes; a subclass's constructor (e.g. `RMSProp`) calls it after checking its own hyper-parameters.
+   * @param learningRate - A finite number ≥ 0, or an LRScheduler (Paddle's `learning_rate`).
+   * @param options - {@link BaseOptimizerOptions}: `parameters` (Tensors or parameter groups; required), `weightDecay`, `gradClip`, `name`.
+   * @param className - The subclass's name, for messages (`'RMSProp'`).
+   * @param groupKeys - The keys a parameter group may override.
+   * @throws {@link errors.AttributeError} when `parameters` is missing; {@link errors.TypeError} when `parameters` is a Tensor, a dict or holds a non-Tensor, the learning rate is neither a number nor an LRScheduler, `gradClip` is not a clip, or `weightDecay` has the wrong type; {@link errors.ValueError} when the learning rate is negative or not finite, `weightDecay` is NaN, a parameter is listed twice, or a group is invalid.
+   */
   constructor(
     learningRate: number | LRScheduler,
     options: BaseOptimizerOptions<G>,
@@ -277,7 +285,11 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     for (const p of this.parameterList) if (!p.stopGradient) p.clearGradient(zero);
   }
 
-  /** `clear_gradients`: the same method as `clearGrad`. */
+  /**
+   * `clear_gradients`: the same method as `clearGrad`.
+   * @param setToZero - `true` (default) zero-fills, `false` releases; positionally or as `{ setToZero }`.
+   * @throws {@link errors.TypeError} when `setToZero` is not a boolean; {@link errors.RuntimeError} after `dispose()`.
+   */
   clearGradients(setToZero?: SetToZeroArg): void {
     this.clearGrad(setToZero);
   }
@@ -354,6 +366,10 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * `minimize(loss, startup_program=None, parameters=None, no_grad_set=None)`: in dygraph it does
    * not run backward; it updates from the existing gradients of `parameters` (default: the
    * optimizer's) as one flat list. Returns `[optimizeOps, paramsGrads]` (ops are always empty).
+   * @param loss - The loss Tensor, after `loss.backward()` (Paddle's `loss`).
+   * @param options - `parameters` (the Tensors to update; default the optimizer's), `noGradSet` (Paddle's `no_grad_set`: Tensors or names to skip).
+   * @returns `[[], [[param, grad], …]]` for the parameters updated.
+   * @throws {@link errors.TypeError} when `loss` is a function or an option is unknown; {@link errors.AssertionError} when `loss` is not a Tensor; {@link errors.ValueError} with parameter groups and no `parameters`; {@link errors.RuntimeError} after `dispose()`.
    */
   minimize(
     loss: Tensor,
@@ -520,6 +536,8 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   /**
    * The accumulator names this optimizer binds for each parameter: existing accumulators' names,
    * or the names the next creation will generate (`<param>_<name>_<acc>_<n>`).
+   * @returns The names, kind by kind (all `momentum` names, then `mean_square`, …), each kind in parameter order.
+   * @throws {@link errors.RuntimeError} after `dispose()`.
    */
   expectedStateKeys(): string[] {
     return expectedKeys(this.state, this.parameterList);

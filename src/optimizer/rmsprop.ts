@@ -168,7 +168,11 @@ export class RMSProp extends Optimizer<RMSPropParamGroup> {
     }
   }
 
-  /** The group's hyper-parameters, falling back to the constructor's (never written back). */
+  /**
+   * The group's hyper-parameters, falling back to the constructor's (never written back).
+   * @param group - A parameter group, or `null` for the constructor's values.
+   * @returns `{ rho, epsilon, momentum, centered }`.
+   */
   hyperFor(group: RMSPropParamGroup | null): RmspropHyper {
     return {
       rho: group?.rho ?? this.rho,

@@ -27,7 +27,10 @@ export interface OptimizerStateDict {
 
 /** Anything with Paddle's structured parameter keys (a `Layer`). */
 export interface NamedParameterSource {
-  /** The `[structured name, parameter]` pairs (a Layer's `namedParameters()`). */
+  /**
+   * The `[structured name, parameter]` pairs (a Layer's `namedParameters()`).
+   * @returns The pairs, e.g. `['fc1.weight', p]`.
+   */
   namedParameters(): Iterable<readonly [string, Tensor]>;
 }
 
