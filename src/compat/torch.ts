@@ -17,6 +17,15 @@ import { checkOptions, describe } from '../options.js';
 import type { DataArray } from '../tensor/dtype.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { Tensor } from '../tensor/tensor.js';
+import * as lr_scheduler from './torch-lr.js';
+
+/**
+ * PyTorch's `torch.optim.lr_scheduler` over {@link RMSprop}: `StepLR`, `MultiStepLR`,
+ * `ExponentialLR`, `CosineAnnealingLR`, `OneCycleLR`, `LambdaLR`, `ReduceLROnPlateau`, `LinearLR`,
+ * `ConstantLR`, `SequentialLR`, `ChainedScheduler`, `CosineAnnealingWarmRestarts`, `CyclicLR`,
+ * `MultiplicativeLR`, `PolynomialLR` (src/compat/torch-lr.ts).
+ */
+export { lr_scheduler };
 
 /**
  * Hyper-parameters of {@link RMSprop} (PyTorch's keyword arguments, camelCase): the defaults of
@@ -64,7 +73,26 @@ export interface RMSpropGroup {
   centered: boolean;
   /** Maximise. */
   maximize: boolean;
+  /** The learning rate a scheduler started from (PyTorch's `initial_lr`, set by the schedulers of `lr_scheduler`). */
+  initialLr?: number;
+  /** `OneCycleLR`'s peak learning rate (PyTorch's `max_lr`). */
+  maxLr?: number;
+  /** `OneCycleLR`'s final learning rate (PyTorch's `min_lr`). */
+  minLr?: number;
+  /** `OneCycleLR`'s upper momentum (PyTorch's `max_momentum`). */
+  maxMomentum?: number;
+  /** `OneCycleLR`'s lower momentum (PyTorch's `base_momentum`). */
+  baseMomentum?: number;
 }
+
+/** The scheduler keys of a group: camelCase here, PyTorch's names in state dicts. */
+const SCHEDULER_KEYS = [
+  ['initialLr', 'initial_lr'],
+  ['maxLr', 'max_lr'],
+  ['minLr', 'min_lr'],
+  ['maxMomentum', 'max_momentum'],
+  ['baseMomentum', 'base_momentum'],
+] as const;
 
 /** The per-parameter state of {@link RMSprop} (PyTorch's `optimizer.state[p]`). */
 export interface RMSpropState {
@@ -260,6 +288,11 @@ export class RMSprop {
   readonly paramGroups: RMSpropGroup[] = [];
   /** The per-parameter state (PyTorch's `optimizer.state`), created at a parameter's first step. */
   readonly state = new Map<Tensor, RMSpropState>();
+  /**
+   * Calls of {@link RMSprop.step} since a scheduler was attached (PyTorch's `optimizer._step_count`,
+   * which the schedulers reset and read to warn about `scheduler.step()` before `optimizer.step()`).
+   */
+  stepCount = 0;
 
   /**
    * @param params - Parameters (an iterable of Tensors, e.g. `layer.parameters()`), or groups
@@ -301,6 +334,7 @@ export class RMSprop {
    * @throws {@link errors.RuntimeError} for a sparse (`SelectedRows`) gradient, as PyTorch.
    */
   step<T = undefined>(closure?: () => T): T | undefined {
+    this.stepCount += 1;
     const loss = closure === undefined ? undefined : closure();
     for (const group of this.paramGroups) {
       for (const p of group.params) {
@@ -358,7 +392,7 @@ export class RMSprop {
         index.set(p, index.size);
         return index.size - 1;
       });
-      groups.push({
+      const entry: RMSpropStateDictGroup = {
         lr: g.lr,
         momentum: g.momentum,
         alpha: g.alpha,
@@ -369,7 +403,12 @@ export class RMSprop {
         maximize: g.maximize,
         differentiable: false,
         params: ids,
-      });
+      };
+      for (const [key, py] of SCHEDULER_KEYS) {
+        const v = g[key];
+        if (v !== undefined) entry[py] = v;
+      }
+      groups.push(entry);
     }
     const state: RMSpropStateDict['state'] = {};
     for (const [p, st] of this.state) {
@@ -423,6 +462,10 @@ export class RMSprop {
       if (typeof sg.centered === 'boolean') h.centered = sg.centered;
       if (typeof sg.maximize === 'boolean') h.maximize = sg.maximize;
       checkHyper(h, `${WHERE}.loadStateDict`);
+      for (const [key, py] of SCHEDULER_KEYS) {
+        const v = num(py);
+        if (v !== undefined) h[key] = v;
+      }
       hyper.push(h);
     });
     const next = new Map<Tensor, RMSpropState>();
@@ -476,3 +519,10 @@ function zerosLike(p: Tensor): Tensor {
   const data = p.dtype === 'float32' ? new Float32Array(p.numel) : new Float64Array(p.numel);
   return Tensor.fromArray(data, p.shape, p.dtype);
 }
+
+/**
+ * PyTorch's `torch.optim` spelling: `compat.torch.optim.RMSprop` and
+ * `compat.torch.optim.lr_scheduler.StepLR` are the same classes as `compat.torch.RMSprop` and
+ * `compat.torch.lr_scheduler.StepLR`.
+ */
+export const optim = { RMSprop, lr_scheduler } as const;
