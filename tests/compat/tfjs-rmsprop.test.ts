@@ -78,7 +78,7 @@ describe('compat.tfjs.rmsprop: real TF.js 4.22 (cpu backend), bit for bit', () =
     it(`${cfg.name}: ${STEPS} steps, variables and slots`, async () => {
       const { init, grads } = data(1000 + n, cfg.minExp);
       const [lr, decay, momentum, epsilon, centered] = cfg.args;
-      const theirs = tf.train.rmsprop(lr, decay, momentum, epsilon, centered);
+      const theirs = tf.train.rmsprop(lr, decay, momentum, epsilon ?? undefined, centered);
       const tvars = init.map((v, i) => tf.variable(tf.tensor(v, SHAPES[i], 'float32'), true, `tfjs_var_${n}_${i}`));
       const ours = rmsprop(lr, decay, momentum, epsilon, centered);
       const pvars = init.map((v, i) => Tensor.fromArray(Float32Array.from(v), SHAPES[i] as number[], 'float32', { name: `v${i}` }));
@@ -99,7 +99,7 @@ describe('compat.tfjs.rmsprop: real TF.js 4.22 (cpu backend), bit for bit', () =
       const pw = ours.getWeights();
       expect(pw.map((w) => w.name.replace(/^v(\d)/, 'tfjs_var_X_$1'))).toEqual(tw.map((w) => w.name.replace(/^tfjs_var_\d+_/, 'tfjs_var_X_')));
       for (let k = 0; k < tw.length; k++) {
-        const want = Array.from(await (tw[k] as tf.NamedTensor).tensor.data());
+        const want = Array.from(await (tw[k] as { tensor: tf.Tensor }).tensor.data());
         const got = Array.from((pw[k] as { tensor: Tensor }).tensor.data);
         expect(got.every((x, j) => Object.is(x, want[j]))).toBe(true);
       }
