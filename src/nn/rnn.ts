@@ -350,7 +350,10 @@ export class SimpleRNNCell extends BuiltinCell {
     return this.stepProjected(this.projectInput(inputs), s, this.transposedHH()) as [Tensor, Tensor];
   }
 
-  /** The cell's sizes and activation, as Paddle prints them. */
+  /**
+   * The cell's sizes and activation, as Paddle prints them.
+   * @returns E.g. `4, 8` or `4, 8, activation=relu`.
+   */
   override extraRepr(): string {
     return this.activation === 'tanh' ? super.extraRepr() : `${super.extraRepr()}, activation=${this.activation}`;
   }
@@ -363,6 +366,10 @@ export interface LSTMCellOptions extends RNNCellOptions {
 }
 
 function checkProjSize(where: string, projSize: unknown, hidden: unknown): number {
+  // Paddle's LSTMCell checks hidden_size before proj_size
+  if (typeof hidden === 'number' && Number.isInteger(hidden) && hidden <= 0) {
+    throw new ValueError(`hidden_size of ${where} must be greater than 0, but now equals to ${hidden}`);
+  }
   const p = projSize ?? 0;
   if (typeof p !== 'number' || !Number.isInteger(p)) throw new PaddleTypeError(`${where}: 'proj_size' must be an integer, but received ${describe(p)}.`);
   if (p < 0) throw new ValueError(`proj_size of ${where} must be greater than 0, but now equals to ${String(hidden)}`);
