@@ -37,7 +37,9 @@ registerNameScopeHook({
   },
 });
 
-/** True if `name` was already taken by a parameter created with an explicit name. */
+/** True if `name` was already taken by a parameter created with an explicit name. * @param name - A parameter name.
+ * @returns Whether a parameter was created with that explicit name.
+ */
 export function isParameterNameUsed(name: string): boolean {
   return usedNames.has(name);
 }
@@ -138,6 +140,15 @@ export interface CreateParameterOptions {
  * `paddle.create_parameter(shape, dtype, name=None, attr=None, is_bias=False,
  * default_initializer=None)`. Without an attr, `name` names the parameter; with an attr that has
  * no name, the parameter is called `<name or create_parameter_N>.w_M` (Paddle's LayerHelper).
+ * @param shape - The parameter's shape, positive integers (Paddle's `shape`).
+ * @param dtype - Its dtype, e.g. `'float32'` (Paddle's `dtype`).
+ * @param options - {@link CreateParameterOptions}: `name`, `attr`, `isBias` (Paddle's `is_bias`, default `false`), `defaultInitializer` (Paddle's `default_initializer`).
+ * @returns The new Parameter, initialized (trainable unless the attr says otherwise).
+ * @throws {@link errors.TypeError} when `shape` is not a list of integers, `dtype` is unknown, `name` is not a string, `attr` is not a ParamAttr, `isBias` is not a boolean, `defaultInitializer` is not an Initializer, a float-only default meets an integer dtype, or an option is unknown; {@link errors.AssertionError} when a size is not positive; {@link errors.ValueError} when the explicit name is already used.
+ * @example
+ * ```ts
+ * const w = paddle.createParameter([3, 4], 'float32', { defaultInitializer: new paddle.nn.initializer.Constant(0.5) });
+ * ```
  */
 export function createParameter(shape: readonly number[], dtype: DType | string, options?: CreateParameterOptions): Parameter {
   const o = checkOptions('create_parameter', options, ['name', 'attr', 'isBias', 'defaultInitializer']);

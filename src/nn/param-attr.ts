@@ -125,7 +125,12 @@ export class ParamAttr {
     this.needClip = needClip;
   }
 
-  /** Paddle's `ParamAttr._to_attr` (see the module comment). Never returns the caller's object mutated. */
+  /**
+   * Paddle's `ParamAttr._to_attr` (see the module comment). Never returns the caller's object mutated.
+   * @param arg - `null`/`undefined`/`true` (a default ParamAttr), `false` (no parameter), a ParamAttr (returned as is), a name string, an Initializer or a regularizer (Paddle's `arg`).
+   * @returns A new ParamAttr, or `false`.
+   * @throws {@link errors.TypeError} for any other value.
+   */
   static toAttr(arg: ParamAttrLike): ParamAttr | false {
     if (arg === null || arg === undefined) return new ParamAttr();
     if (arg instanceof ParamAttr) return arg;
@@ -136,7 +141,10 @@ export class ParamAttr {
     throw new PaddleTypeError(`${pyTypeName(arg)} cast to ParamAttr`);
   }
 
-  /** A copy (Paddle deep-copies the attr before filling in defaults). */
+  /**
+   * A copy (Paddle deep-copies the attr before filling in defaults).
+   * @returns A new ParamAttr with the same fields (the initializer and regularizer objects are shared).
+   */
   clone(): ParamAttr {
     return new ParamAttr({
       name: this.name,
@@ -175,12 +183,22 @@ export class ParamAttr {
     this.doModelAverage = v;
   }
 
-  /** Paddle's `_to_attr` spelling. */
+  /**
+   * Paddle's `_to_attr` spelling.
+   * @param arg - `null`/`undefined`/`true` (a default ParamAttr), `false` (no parameter), a ParamAttr (returned as is), a name string, an Initializer or a regularizer (Paddle's `arg`).
+   * @returns A new ParamAttr, or `false`.
+   * @throws {@link errors.TypeError} for any other value.
+   */
   static _to_attr(arg: ParamAttrLike): ParamAttr | false {
     return ParamAttr.toAttr(arg);
   }
 
-  /** Same as `toAttr`. */
+  /**
+   * Same as `toAttr`.
+   * @param arg - `null`/`undefined`/`true` (a default ParamAttr), `false` (no parameter), a ParamAttr (returned as is), a name string, an Initializer or a regularizer (Paddle's `arg`).
+   * @returns A new ParamAttr, or `false`.
+   * @throws {@link errors.TypeError} for any other value.
+   */
   static _toAttr(arg: ParamAttrLike): ParamAttr | false {
     return ParamAttr.toAttr(arg);
   }
