@@ -32,6 +32,7 @@ export type {
   KernelBackend,
   KernelDecay,
   KernelDType,
+  MaxPoolCall,
   PatchGeometry,
   RmspropHyper,
   RmspropSlot,

@@ -1,4 +1,29 @@
 /**
+ * One max pooling over the planes of an image `[n, c, h, w]` (NCHW, or NHWC when
+ * `channelsLast`): output `(i, j)` of a plane is the largest element of input rows
+ * `[rows[2i], rows[2i+1])` and columns `[cols[2j], cols[2j+1])`, starting from −FLT_MAX (padding
+ * never wins) and taking an element only when it is strictly greater (NaN never wins; the first of
+ * equal maxima in row-major order does); `arg` receives its flat index in `x` (−1 when no element
+ * beat −FLT_MAX). Paddle's Pool2dFunctor.
+ */
+export interface MaxPoolCall<A extends Float32Array | Float64Array> {
+  x: A;
+  out: A;
+  arg: Int32Array;
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  oh: number;
+  ow: number;
+  channelsLast: boolean;
+  /** [start, end) input rows of output row i at 2i and 2i+1. */
+  rows: Int32Array;
+  /** [start, end) input columns of output column j at 2j and 2j+1. */
+  cols: Int32Array;
+}
+
+/**
  * The kernel contract (DESIGN.md §3): every backend (`ref`, `wasm-simd`, `wasm-simd-threads`)
  * implements `KernelBackend` with the same numbers, bit for bit. Kernels know nothing about
  * tensors: they take typed arrays and plain numbers.
@@ -153,6 +178,31 @@ export interface PatchGeometry {
 }
 
 /**
+ * One max pooling over the planes of an image `[n, c, h, w]` (NCHW, or NHWC when
+ * `channelsLast`): output `(i, j)` of a plane is the largest element of input rows
+ * `[rows[2i], rows[2i+1])` and columns `[cols[2j], cols[2j+1])`, starting from −FLT_MAX (padding
+ * never wins) and taking an element only when it is strictly greater (NaN never wins; the first of
+ * equal maxima in row-major order does); `arg` receives its flat index in `x` (−1 when no element
+ * beat −FLT_MAX). Paddle's Pool2dFunctor.
+ */
+export interface MaxPoolCall<A extends Float32Array | Float64Array> {
+  x: A;
+  out: A;
+  arg: Int32Array;
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  oh: number;
+  ow: number;
+  channelsLast: boolean;
+  /** [start, end) input rows of output row i at 2i and 2i+1. */
+  rows: Int32Array;
+  /** [start, end) input columns of output column j at 2j and 2j+1. */
+  cols: Int32Array;
+}
+
+/**
  * The kernel contract (DESIGN.md §3): what every backend implements, with the same numbers bit for
  * bit. No Paddle equivalent (Paddle's phi CPU kernels play this part).
  */
@@ -181,4 +231,9 @@ export interface KernelBackend {
    * writing anything.
    */
   gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void;
+  /**
+   * Max pooling (see `MaxPoolCall`): writes `out` and `arg`. Throws a ValueError before writing
+   * anything when an array is too short or a window leaves the image.
+   */
+  maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void;
 }

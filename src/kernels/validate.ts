@@ -3,7 +3,7 @@
  * modified.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import type { GemmCall, KernelDType, PatchGeometry, RmspropHyper, RmspropSlot } from './types.js';
+import type { GemmCall, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from './types.js';
 
 const SLOT_ARRAYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
 
@@ -301,4 +301,33 @@ export function resolveGemm(dtype: KernelDType, call: GemmCall<Float32Array | Fl
     throw new ValueError('gemm: the output C overlaps an input (A, B or the bias); give it memory of its own.');
   }
   return r;
+}
+
+/** Checks a `MaxPoolCall` (types, sizes, every window inside the image) before anything is written. */
+export function validateMaxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void {
+  checkDType(dtype);
+  if (call === null || typeof call !== 'object') throw new PaddleTypeError(`maxPool: the call must be an object, but received ${arrayTypeName(call)}.`);
+  checkArray(dtype, call.x, -1, 'maxPool x');
+  checkArray(dtype, call.out, -1, 'maxPool out');
+  for (const key of ['arg', 'rows', 'cols'] as const) {
+    if (!(call[key] instanceof Int32Array)) throw new PaddleTypeError(`maxPool: '${key}' must be an Int32Array, but received ${arrayTypeName(call[key])}.`);
+  }
+  const dims = { n: call.n, c: call.c, h: call.h, w: call.w, oh: call.oh, ow: call.ow };
+  for (const [key, v] of Object.entries(dims)) {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new ValueError(`maxPool: '${key}' must be a non-negative integer, but received ${String(v)}.`);
+  }
+  const planes = call.n * call.c;
+  if (call.x.length < planes * call.h * call.w) throw new ValueError(`maxPool: x needs ${planes * call.h * call.w} elements but has ${call.x.length}.`);
+  const outs = planes * call.oh * call.ow;
+  if (call.out.length < outs || call.arg.length < outs) throw new ValueError(`maxPool: out and arg need ${outs} elements but have ${call.out.length} and ${call.arg.length}.`);
+  const inside = (b: Int32Array, count: number, size: number, key: string): void => {
+    if (b.length < 2 * count) throw new ValueError(`maxPool: '${key}' needs ${2 * count} bounds but has ${b.length}.`);
+    for (let i = 0; i < count; i++) {
+      const lo = b[2 * i] as number;
+      const hi = b[2 * i + 1] as number;
+      if (lo < 0 || hi > size) throw new ValueError(`maxPool: window ${i} of '${key}' ([${lo}, ${hi})) leaves the image (size ${size}).`);
+    }
+  };
+  inside(call.rows, call.oh, call.h, 'rows');
+  inside(call.cols, call.ow, call.w, 'cols');
 }

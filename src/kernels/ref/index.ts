@@ -1,11 +1,13 @@
 /** The reference backend: plain TypeScript, the oracle and the fallback. */
-import type { GemmCall, KernelBackend, KernelDType, RmspropHyper, RmspropSlot } from '../types.js';
-import { resolveGemm, validateArrays, validateHyper, validateSlots } from '../validate.js';
+import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, RmspropHyper, RmspropSlot } from '../types.js';
+import { resolveGemm, validateArrays, validateHyper, validateMaxPool, validateSlots } from '../validate.js';
+import { maxPoolRef } from './pool.js';
 import { gemmRef } from './gemm.js';
 import { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
 import { sumSquaresRef } from './sum-squares.js';
 
 export { gemmRef } from './gemm.js';
+export { maxPoolRef } from './pool.js';
 export { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
 
@@ -34,5 +36,9 @@ export const refBackend: KernelBackend = {
   },
   gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void {
     gemmRef(dtype, resolveGemm(dtype, call));
+  },
+  maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void {
+    validateMaxPool(dtype, call);
+    maxPoolRef(call);
   },
 };

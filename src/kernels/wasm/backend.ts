@@ -8,11 +8,11 @@
  * blocks are reused, so a steady-state step allocates nothing.
  */
 import { RuntimeError, ValueError } from '../../errors.js';
-import { gemmRef, rmspropStepRef } from '../ref/index.js';
+import { gemmRef, maxPoolRef, rmspropStepRef } from '../ref/index.js';
 import { transposeInto } from '../ref/gemm.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
-import type { GemmCall, KernelBackend, KernelDType, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
-import { resolveGemm, validateArrays, validateHyper, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
+import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
+import { resolveGemm, validateArrays, validateHyper, validateMaxPool, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
 import { KernelHeap } from './heap.js';
 import {
   DESC_BYTES,
@@ -26,6 +26,7 @@ import {
   GEMM_U32 as G,
   PATCH_BYTES,
   PATCH_WORDS,
+  POOL_BYTES,
   SQ_BLOCK,
   SQ_BYTES,
   SQ_U32,
@@ -75,6 +76,8 @@ export interface WasmStats {
   gemmZeroCopy: number;
   /** gemmF32 calls with a patch operand (convolution: im2col / col2im in the module). */
   patchCalls: number;
+  /** maxPool calls that ran the WebAssembly kernel. */
+  poolCalls: number;
 }
 
 const poolCleanup =
@@ -185,6 +188,9 @@ function patchScratchBytes(img: PatchImage | null, withSums = false): number {
   return PATCH_BYTES + (withSums ? align16(img.length * 8) : img.heapAt < 0 ? align16(img.length * 4) : 0);
 }
 
+/** Bytes of one band of a patch A gathered inside the product (about what L2 keeps at hand). */
+const PATCH_BAND_BYTES = 96 * 1024;
+
 function align16(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
 }
@@ -210,6 +216,7 @@ export class WasmBackend implements KernelBackend {
     gemmCalls: 0,
     gemmZeroCopy: 0,
     patchCalls: 0,
+    poolCalls: 0,
   };
   private readonly module: WebAssembly.Module;
   private readonly ex: KernelExports;
@@ -225,6 +232,7 @@ export class WasmBackend implements KernelBackend {
   private readonly plans: PlanCache;
   private viewGeneration = -1;
   private u32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private i32: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private f32: Float32Array<ArrayBufferLike> = new Float32Array(0);
   private f64: Float64Array<ArrayBufferLike> = new Float64Array(0);
 
@@ -316,6 +324,53 @@ export class WasmBackend implements KernelBackend {
     return this.ex.peakF32x4(iters);
   }
 
+  /**
+   * Max pooling (kernel contract `MaxPoolCall`): float32 in the module (branch-free running max,
+   * the reference's bits), the input read in place when it is a heap view, else copied into the
+   * product scratch with the bounds, the outputs copied back; float64 with the reference loop.
+   */
+  maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void {
+    validateMaxPool(dtype, call);
+    if (dtype === 'float64') {
+      maxPoolRef(call);
+      return;
+    }
+    const x = call.x as Float32Array;
+    const inLen = call.n * call.c * call.h * call.w;
+    const outLen = call.n * call.c * call.oh * call.ow;
+    const xAt = this.heap.contains(x) ? x.byteOffset : -1;
+    const need = POOL_BYTES + align16(4 * (2 * call.oh + 2 * call.ow)) + (xAt < 0 ? align16(inLen * 4) : 0) + 2 * align16(outLen * 4);
+    if (!this.gemmScratch.ensure(need)) {
+      this.refFallback(need);
+      maxPoolRef(call);
+      return;
+    }
+    this.refreshViews();
+    const desc = this.gemmScratch.offset;
+    let at = desc + POOL_BYTES;
+    const i32 = this.i32;
+    const rowsAt = at;
+    i32.set(call.rows.subarray(0, 2 * call.oh), rowsAt >>> 2);
+    const colsAt = rowsAt + 8 * call.oh;
+    i32.set(call.cols.subarray(0, 2 * call.ow), colsAt >>> 2);
+    at += align16(4 * (2 * call.oh + 2 * call.ow));
+    let xPtr = xAt;
+    if (xPtr < 0) {
+      xPtr = at;
+      this.f32.set(x.subarray(0, inLen), at >>> 2);
+      at += align16(inLen * 4);
+    }
+    const outAt = at;
+    const argAt = at + align16(outLen * 4);
+    const d = desc >>> 2;
+    const words = [call.n, call.c, call.h, call.w, call.oh, call.ow, call.channelsLast ? 1 : 0, rowsAt, colsAt];
+    for (let k = 0; k < words.length; k++) i32[d + k] = words[k] as number;
+    this.ex.maxPoolF32(desc, xPtr, outAt, argAt);
+    call.out.set(this.f32.subarray(outAt >>> 2, (outAt >>> 2) + outLen));
+    call.arg.set(i32.subarray(argAt >>> 2, (argAt >>> 2) + outLen));
+    this.stats.poolCalls++;
+  }
+
   /** Where the image of a patch operand is: its heap byte offset (-1 if outside the heap). */
   private patchImage(geometry: PatchGeometry | null, image: Float32Array): PatchImage | null {
     if (geometry === null) return null;
@@ -355,7 +410,10 @@ export class WasmBackend implements KernelBackend {
     let pbias = g.bias !== null && biasIn ? g.bias.byteOffset : 0;
     // B packed transposed: one [K,N] matrix per product (one in all when broadcast)
     const bMats = g.strideB === 0 ? 1 : batch;
-    const aBytes = aIn ? 0 : align16(aSpan * 4);
+    // a patch A is gathered band by band inside the product: bands of `bandRows` rows of ~96 KiB
+    const bandRows = aImg === null ? 0 : Math.min(M, Math.max(4, Math.floor(PATCH_BAND_BYTES / Math.max(1, K * 4) / 4) * 4));
+    const bands = aImg === null || M === 0 ? 0 : Math.ceil(M / bandRows);
+    const aBytes = aIn ? 0 : aImg !== null ? align16(batch * bands * bandRows * K * 4) : align16(aSpan * 4);
     const bBytes = bIn ? 0 : align16((g.transB ? bMats * K * N : bSpan) * 4);
     const cBytes = cIn ? 0 : align16(batch * M * N * 4);
     const biasBytes = biasIn ? 0 : align16(N * 4);
@@ -391,10 +449,11 @@ export class WasmBackend implements KernelBackend {
       return [geom, image, sums];
     };
     let zeroCopy = 0;
+    let aPatchGeom = 0;
+    let aPatchImage = 0;
     if (aImg !== null) {
-      pa = at;
-      const [geom, image] = placePatches(aImg, g.a, false);
-      this.ex.imageToRowsF32(geom, image, pa);
+      pa = at; // the bands
+      [aPatchGeom, aPatchImage] = placePatches(aImg, g.a, false);
       at += aBytes;
     } else if (!aIn) {
       pa = at;
@@ -448,7 +507,11 @@ export class WasmBackend implements KernelBackend {
     let splitN = false;
     let tile = M;
     let tiles = 1;
-    if (threads > 1 && batch < 4 * threads) {
+    if (aImg !== null) {
+      // bands of rows, each gathered by the thread that computes it
+      tile = bandRows;
+      tiles = bands;
+    } else if (threads > 1 && batch < 4 * threads) {
       const want = Math.ceil((4 * threads) / batch); // tiles per product, for balance
       splitN = N >= M;
       const unit = splitN ? 8 : 4;
@@ -473,6 +536,9 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.splitN] = splitN ? 1 : 0;
     u32[d + G.tile] = tile;
     u32[d + G.tiles] = tiles;
+    u32[d + G.patch] = aPatchGeom;
+    u32[d + G.pimage] = aPatchImage;
+    u32[d + G.pband] = aPatchGeom === 0 ? 0 : pa;
     const units = batch * tiles;
     if (threads > 1 && units > 1) {
       this.stats.threadedCalls++;
@@ -778,10 +844,11 @@ export class WasmBackend implements KernelBackend {
     if (this.viewGeneration === this.heap.generation) return;
     const buf = this.heap.buffer;
     this.u32 = new Uint32Array(buf);
+    this.i32 = new Int32Array(buf);
     this.f32 = new Float32Array(buf);
     this.f64 = new Float64Array(buf);
     this.viewGeneration = this.heap.generation;
-    this.heap.stats.views += 3;
+    this.heap.stats.views += 4;
   }
 
   /**

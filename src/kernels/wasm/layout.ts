@@ -46,6 +46,7 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     F_L2,
     GEMM_BYTES,
     PATCH_BYTES,
+    POOL_BYTES,
   };
   for (const [name, value] of Object.entries(expected)) {
     const g = exports[name];
@@ -58,7 +59,7 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
 }
 
 /** One matrix-product job (assembly/gemm.ts): u32 words (pointers and strides in bytes). */
-export const GEMM_BYTES = 64;
+export const GEMM_BYTES = 80;
 export const GEMM_U32 = {
   pa: 0,
   pb: 1,
@@ -75,6 +76,10 @@ export const GEMM_U32 = {
   splitN: 12,
   tile: 13,
   tiles: 14,
+  /** A as a patch matrix gathered per row band: its geometry's offset (0: none), image, bands. */
+  patch: 15,
+  pimage: 16,
+  pband: 17,
 } as const;
 
 /**
@@ -83,3 +88,6 @@ export const GEMM_U32 = {
  */
 export const PATCH_BYTES = 64;
 export const PATCH_WORDS = ['n', 'c', 'h', 'w', 'kh', 'kw', 'sh', 'sw', 'dh', 'dw', 'pt', 'pl', 'oh', 'ow', 'groups'] as const;
+
+/** One max pooling (assembly/pool.ts): i32 words n, c, h, w, oh, ow, channelsLast, rows, cols. */
+export const POOL_BYTES = 48;

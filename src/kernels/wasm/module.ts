@@ -40,6 +40,8 @@ export interface KernelExports {
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
   /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */
   imageToRowsF32(desc: number, image: number, rows: number): void;
+  /** Max pooling of the float32 image at `x` into `out` and `arg` (assembly/pool.ts). */
+  maxPoolF32(desc: number, x: number, out: number, arg: number): void;
   /** Sums the float32 patch matrix at `rows` into a float32 image at `out` (float64 sums at `acc`). */
   rowsToImageF32(desc: number, rows: number, acc: number, out: number): void;
   /** The benchmark's calibration loop: `iters` × 96 float32 flops of f32x4 multiply and add. */

@@ -22,6 +22,7 @@ import { Tensor } from '../../tensor/tensor.js';
 import type { BackwardFn } from '../../tensor/autograd.js';
 import { needsGrad } from '../../ops/binary.js';
 import { reshape } from '../../ops/manipulation.js';
+import { maxPoolWindows } from '../../ops/pool.js';
 import { convertToList, dataFormatOf, parsePadding, poolOutputSize, resolvePadding, type DataFormat1D, type DataFormat2D, type PaddingSpec } from './conv-args.js';
 
 /**
@@ -111,9 +112,6 @@ export interface AdaptiveAvgPool2dOptions {
   name?: string | null;
 }
 
-/** Float32 max: Paddle starts a max window at −FLT_MAX. */
-const NEG_FLT_MAX = -3.4028234663852886e38;
-
 /** The pooling geometry over planes of an [N, C, H, W] / [N, H, W, C] tensor. */
 interface PoolGeometry {
   n: number;
@@ -173,58 +171,20 @@ function stridesOf(g: PoolGeometry): Strides {
 }
 
 function maxPoolOp(x: Tensor, g: PoolGeometry, outShape: number[], returnMask: boolean): Tensor | [Tensor, Tensor] {
-  const src = x.data;
-  const count = g.n * g.c * g.oh * g.ow;
-  const out = allocArray(x.dtype, count);
-  const arg = new Int32Array(count); // flat input index of the max, −1 when no element beats −FLT_MAX
-  const mask = returnMask ? new Int32Array(count) : null;
-  const S = stridesOf(g);
-  const { rows, cols, w } = g;
-  const { sH, sW, oH, oW } = S;
-  for (let n = 0; n < g.n; n++) {
-    for (let ch = 0; ch < g.c; ch++) {
-      const inP = S.inPlane(n, ch);
-      const outP = S.outPlane(n, ch);
-      for (let i = 0; i < g.oh; i++) {
-        const r0 = rows[2 * i] as number;
-        const r1 = rows[2 * i + 1] as number;
-        for (let j = 0; j < g.ow; j++) {
-          const c0 = cols[2 * j] as number;
-          const c1 = cols[2 * j + 1] as number;
-          let best = NEG_FLT_MAX;
-          let at = -1;
-          let pos = -1;
-          for (let r = r0; r < r1; r++) {
-            const rowBase = inP + r * sH;
-            for (let c = c0; c < c1; c++) {
-              const v = src[rowBase + c * sW] as number;
-              if (v > best) {
-                best = v;
-                at = rowBase + c * sW;
-                pos = r * w + c;
-              }
-            }
-          }
-          const o = outP + i * oH + j * oW;
-          out[o] = best;
-          arg[o] = at;
-          if (mask !== null) mask[o] = pos;
-        }
-      }
-    }
-  }
-  // Paddle's MaxPool2dGradFunctor adds into the gradient in its dtype: so does this.
-  const back: BackwardFn = (gr) => {
-    if (!needsGrad(x)) return [null];
-    const gx = allocArray(x.dtype, x.numel);
-    for (let o = 0; o < count; o++) {
-      const a = arg[o] as number;
-      if (a >= 0) gx[a] = (gx[a] as number) + (gr[o] as number);
-    }
-    return [gx];
+  const { y, arg } = maxPoolWindows(x, g, outShape);
+  if (!returnMask) return y;
+  // the mask is the index within the plane: h·W + w
+  const sW = g.channelsLast ? g.c : 1;
+  const planeOf = (o: number): number => {
+    if (!g.channelsLast) return Math.floor(o / (g.oh * g.ow)) * g.h * g.w;
+    const n = Math.floor(o / (g.oh * g.ow * g.c));
+    return n * g.h * g.w * g.c + (o % g.c);
   };
-  const y = Tensor.fromOp('max_pool2d', out, outShape, x.dtype, [x], back);
-  if (mask === null) return y;
+  const mask = new Int32Array(arg.length);
+  for (let o = 0; o < arg.length; o++) {
+    const a = arg[o] as number;
+    mask[o] = a < 0 ? -1 : (a - planeOf(o)) / sW;
+  }
   return [y, Tensor.fromArray(mask, outShape, 'int32')];
 }
 

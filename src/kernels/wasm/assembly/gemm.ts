@@ -29,8 +29,10 @@
 // cache while every 4-row block of A walks it. Tails: 4-column (one vector), scalar columns,
 // single rows.
 
+import { gatherRowsF32 } from './patches';
+
 // ---- the descriptor (u32 words; mirrored in src/kernels/wasm/layout.ts) ----
-export const GEMM_BYTES: i32 = 64;
+export const GEMM_BYTES: i32 = 80;
 const G_PA = 0;
 const G_PB = 1;
 const G_PC = 2;
@@ -46,6 +48,10 @@ const G_SC = 11;
 const G_SPLIT_N = 12; // 1: a unit is a band of columns; 0: a band of rows
 const G_TILE = 13; // rows or columns per unit (a multiple of 4, or of 8 for columns)
 const G_TILES = 14; // units per product
+// A as a patch matrix (convolution), gathered band by band just before use (row bands only):
+const G_PATCH = 15; // 0, or the byte offset of its geometry (assembly/patches.ts)
+const G_PIMAGE = 16; // the image
+const G_PBAND = 17; // scratch for the bands: unit u's rows at G_PBAND + u·tile·P·4
 
 /** Values of k per pass over a tile (see tileF32). */
 const KC: i32 = 128;
@@ -252,7 +258,17 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
   for (let u = u0; u < u1; u++) {
     const r = <usize>(u / tiles);
     const t = <i32>(u % tiles);
-    const pa = <usize>field(desc, G_PA) + r * sa;
+    let pa = <usize>field(desc, G_PA) + r * sa;
+    const patch = <usize>field(desc, G_PATCH);
+    if (patch != 0) {
+      // rows [i0, i1) of product r's patch matrix, gathered now into this unit's band; the
+      // tile then reads row i at band + (i - i0)·aRow (address arithmetic wraps like the module's)
+      const i0 = t * tile;
+      const i1 = min(M, i0 + tile);
+      const band = <usize>field(desc, G_PBAND) + <usize>u * <usize>tile * aRow;
+      gatherRowsF32(patch, <usize>field(desc, G_PIMAGE), band, <i32>r, i0, i1);
+      pa = band - <usize>i0 * aRow;
+    }
     const pb = <usize>field(desc, G_PB) + r * sb;
     const pc = <usize>field(desc, G_PC) + r * sc;
     if (splitN) {

@@ -138,3 +138,73 @@ export function rowsToImageF32(desc: usize, rows: usize, acc: usize, out: usize)
   walk(desc, acc, rows, false);
   for (let i: usize = 0; i < len; i++) store<f32>(out + (i << 2), <f32>load<f64>(acc + (i << 3)));
 }
+
+/**
+ * Rows [p0, p1) of group q's patch matrix, written contiguously at `dst` ([p1 - p0, C/g·kh·kw],
+ * zero-filled here): what the matrix product gathers per band of output rows when A is a patch
+ * matrix (assembly/gemm.ts), so the band is used while it is in cache. Exact copies, as
+ * imageToRowsF32.
+ */
+export function gatherRowsF32(desc: usize, image: usize, dst: usize, q: i32, p0: i32, p1: i32): void {
+  const C = word(desc, 1);
+  const H = word(desc, 2);
+  const W = word(desc, 3);
+  const KH = word(desc, 4);
+  const KW = word(desc, 5);
+  const SH = word(desc, 6);
+  const SW = word(desc, 7);
+  const DH = word(desc, 8);
+  const DW = word(desc, 9);
+  const PT = word(desc, 10);
+  const PL = word(desc, 11);
+  const OH = word(desc, 12);
+  const OW = word(desc, 13);
+  const G = word(desc, 14);
+  const last = word(desc, 15) != 0;
+  const sN = C * H * W;
+  const sC = last ? 1 : H * W;
+  const sH = last ? W * C : W;
+  const sW = last ? C : 1;
+  const cg = C / G;
+  const kk = KH * KW;
+  const kg = cg * kk;
+  const jStep = DW * sW;
+  const rowStep = DH * sH;
+  memory.fill(dst, 0, <usize>(p1 - p0) * <usize>kg * 4);
+  const ohw = OH * OW;
+  let n = p0 / ohw;
+  let oh = (p0 - n * ohw) / OW;
+  let ow = p0 - n * ohw - oh * OW;
+  let row = dst;
+  for (let p = p0; p < p1; p++, row += <usize>kg << 2) {
+    const ih0 = oh * SH - PT;
+    const iLo = tapLo(ih0, DH);
+    const iHi = tapHi(ih0, KH, DH, H, iLo);
+    const start = ow * SW - PL;
+    const lo = tapLo(start, DW);
+    const hi = tapHi(start, KW, DW, W, lo);
+    let img = n * sN + q * cg * sC + ih0 * sH + start * sW;
+    for (let c = 0; c < cg; c++, img += sC) {
+      for (let i = iLo; i < iHi; i++) {
+        const d = row + (<usize>(c * kk + i * KW + lo) << 2);
+        const e = img + i * rowStep + lo * jStep;
+        if (jStep == 1) {
+          const src = image + (<usize>e << 2);
+          const len = <usize>(hi - lo) << 2;
+          let b: usize = 0;
+          for (; b + 16 <= len; b += 16) v128.store(d + b, v128.load(src + b));
+          for (; b < len; b += 4) store<f32>(d + b, load<f32>(src + b));
+        } else {
+          for (let j = 0; j < hi - lo; j++) store<f32>(d + (<usize>j << 2), load<f32>(image + (<usize>(e + j * jStep) << 2)));
+        }
+      }
+    }
+    if (++ow == OW) {
+      ow = 0;
+      if (++oh == OH) {
+        oh = 0;
+        n++;
+      }
+    }
+  }
+}
