@@ -192,7 +192,10 @@ export class Layer {
     throw new NotImplementedError(`${this.constructor.name}.forward is not implemented.`);
   }
 
-  /** Layers have no backward of their own (Paddle raises the same). */
+  /**
+   * Layers have no backward of their own (Paddle raises the same).
+   * @throws {@link errors.ValueError} always.
+   */
   backward(): never {
     throw new ValueError("Layer shouldn't implement backward");
   }

@@ -133,7 +133,10 @@ export interface InitialStatesOptions {
  * it for a custom cell (override `forward` and `stateShape`); `RNN`/`BiRNN` step it over time.
  */
 export class RNNCellBase extends Layer {
-  /** The shape(s) of the state without the batch dim (Paddle's `state_shape` property). */
+  /**
+   * The shape(s) of the state without the batch dim (Paddle's `state_shape` property).
+   * @throws {@link errors.NotImplementedError} in the base class (a custom cell overrides it).
+   */
   get stateShape(): readonly number[] | readonly (readonly number[])[] {
     throw new NotImplementedError('Please add implementation for `state_shape` in the used cell.');
   }
