@@ -146,6 +146,11 @@ function buffersOf(where: string, state: OptState, kind: string, names: readonly
   return s.buffers;
 }
 
+/** A new array of g's type and length (every element is written by the caller). */
+function empty(g: FloatArray): FloatArray {
+  return g instanceof Float32Array ? new Float32Array(g.length) : new Float64Array(g.length);
+}
+
 function like(t: Tensor, data: FloatArray): Tensor {
   return Tensor.fromArray(data, t.shape, t.dtype);
 }
@@ -212,9 +217,9 @@ function scaleBy(kind: string, centered: boolean, o: Required<ScaleByRmsOptions>
         const eps = r(o.eps);
         const nuOld = ((bufs.nu as Tensor[])[k] as Tensor).data as FloatArray;
         const muOld = centered ? (((bufs.mu as Tensor[])[k] as Tensor).data as FloatArray) : null;
-        const nu = g.slice();
-        const mu = centered ? g.slice() : null;
-        const res = g.slice();
+        const nu = empty(g);
+        const mu = centered ? empty(g) : null;
+        const res = empty(g);
         // 1 - decay**count in the dtype (float32: the rounding of the double power)
         const bc = o.biasCorrection ? r(1 - r(Math.pow(d, count))) : 1;
         for (let i = 0; i < g.length; i++) {
@@ -278,7 +283,7 @@ export function scaleByLearningRate(learningRate: number | Schedule): GradientTr
         const r = roundOf(u.dtype);
         const s = r(step);
         const g = u.data as FloatArray;
-        const res = g.slice();
+        const res = empty(g);
         for (let i = 0; i < g.length; i++) res[i] = r(s * (g[i] as number));
         return like(u, res);
       });
@@ -315,11 +320,11 @@ export function trace(options: TraceOptions): GradientTransformation {
         const mu = r(o.decay);
         const g = u.data as FloatArray;
         const old = ((bufs.trace as Tensor[])[k] as Tensor).data as FloatArray;
-        const t = g.slice();
+        const t = empty(g);
         for (let i = 0; i < g.length; i++) t[i] = r((g[i] as number) + r(mu * (old[i] as number)));
         newTrace.push(like(u, t));
-        if (!nesterov) return like(u, t.slice());
-        const res = g.slice();
+        if (!nesterov) return like(u, t.slice()); // the trace and the update are two arrays, as in Optax
+        const res = empty(g);
         for (let i = 0; i < g.length; i++) res[i] = r((g[i] as number) + r(mu * (t[i] as number)));
         return like(u, res);
       });
