@@ -22,8 +22,8 @@ function check(vals: number[], gvals: number[]): void {
   y.backward(paddle.toTensor(gvals, { dtype: 'float32' }));
   y64.backward(paddle.toTensor(gvals, { dtype: 'float64' }));
   for (let i = 0; i < vals.length; i++) {
-    const got = x.grad!.data[i];
-    const want = Math.fround(x64.grad!.data[i] as number);
+    const got = (x.grad as paddle.Tensor).data[i];
+    const want = Math.fround((x64.grad as paddle.Tensor).data[i] as number);
     if (!Object.is(got, want)) expect.fail(`backward x=${vals[i]} g=${gvals[i]}: ${got} vs ${want}`);
   }
 }
