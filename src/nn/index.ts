@@ -27,7 +27,7 @@ export type { LinearLayerOptions, EmbeddingLayerOptions, DropoutLayerOptions } f
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, GELU } from './activation.js';
 export { Conv1D, Conv2D, Conv1DTranspose, Conv2DTranspose } from './conv.js';
 export type { ConvLayerOptions, ConvTransposeLayerOptions, PaddingMode } from './conv.js';
-export { MaxPool1D, MaxPool2D, AvgPool1D, AvgPool2D, AdaptiveAvgPool2D, AdaptiveMaxPool2D } from './pooling.js';
+export { MaxPool1D, MaxPool2D, AvgPool1D, AvgPool2D, AdaptiveAvgPool2D, AdaptiveMaxPool2D, MaxPool3D } from './pooling.js';
 export type { Size as PoolingSize } from './pooling.js';
 export { Unfold, type UnfoldLayerOptions } from './fold.js';
 export type { Mode as RNNMode } from './rnn.js';

@@ -1,7 +1,7 @@
 /**
  * `paddle.nn.MaxPool2D`, `AvgPool2D`, `AdaptiveAvgPool2D`, `AdaptiveMaxPool2D`, `MaxPool1D`,
- * `AvgPool1D`: layers over `nn.functional` pooling (src/nn/functional/pooling.ts,
- * adaptive-max-pool.ts), without parameters. Arguments are
+ * `AvgPool1D`, `MaxPool3D`: layers over `nn.functional` pooling (src/nn/functional/pooling.ts,
+ * adaptive-max-pool.ts, pool3d.ts), without parameters. Arguments are
  * checked when the layer is built (a pool of the test input), as far as they do not depend on x.
  */
 import { TypeError as PaddleTypeError } from '../errors.js';
@@ -21,6 +21,7 @@ import {
   type MaxPool2dOptions,
 } from './functional/pooling.js';
 import { adaptiveMaxPool2d, type AdaptiveMaxPool2dOptions } from './functional/adaptive-max-pool.js';
+import { maxPool3d, type MaxPool3dOptions } from './functional/pool3d.js';
 import { Layer } from './layer.js';
 
 /** A kernel size, stride or output size: one number for every spatial axis, or one per axis. */
@@ -89,6 +90,33 @@ export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
    */
   override forward(x: Tensor): Tensor | [Tensor, Tensor] {
     return maxPool2d(x, this.kernelSize, this.options);
+  }
+}
+
+/**
+ * `paddle.nn.MaxPool3D(kernel_size, stride=None, padding=0, return_mask=False, ceil_mode=False,
+ * data_format='NCDHW')`: `new MaxPool3D(kernelSize, { stride, padding, ceilMode, returnMask,
+ * dataFormat })`; with `returnMask` the forward returns `[out, mask]`.
+ */
+export class MaxPool3D extends WindowPool<MaxPool3dOptions> {
+  /**
+   * Creates the layer (its arguments are checked now, the input in `forward`).
+   * @param kernelSize - The window size, a number or `[kd, kh, kw]` (Paddle's `kernel_size`).
+   * @param options - {@link MaxPool3dOptions}: `stride`, `padding`, `ceilMode`, `returnMask`, `dataFormat` (`'NCDHW'` default or `'NDHWC'`), `name`.
+   * @throws {@link errors.TypeError} when `padding` has an unsupported type or an option is unknown; {@link errors.ValueError} when `kernelSize`, `stride` or `padding` has the wrong length or values, or `dataFormat` is unknown.
+   */
+  constructor(kernelSize: Size, options?: MaxPool3dOptions) {
+    super('MaxPool3D', MAX_KEYS, ['NCDHW', 'NDHWC'], kernelSize, options);
+  }
+
+  /**
+   * Max-pools `x` with `F.max_pool3d` and the layer's window (Paddle: `MaxPool3D.forward`).
+   * @param x - The float input `[N, C, D, H, W]` (or NDHWC).
+   * @returns A new Tensor `[N, C, OD, OH, OW]` (or NDHWC) of x's dtype; with `returnMask`, `[out, mask]`, mask an int32 Tensor of out's shape holding each maximum's flat index in its D·H·W volume.
+   * @throws {@link errors.TypeError} when `x` is not a float Tensor; {@link errors.ValueError} when x is not 5-D, no window fits, or `returnMask` is used with NDHWC (the layer's own arguments were checked at construction).
+   */
+  override forward(x: Tensor): Tensor | [Tensor, Tensor] {
+    return maxPool3d(x, this.kernelSize, this.options);
   }
 }
 

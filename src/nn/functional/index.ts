@@ -64,3 +64,4 @@ export { adaptiveMaxPool2d, adaptive_max_pool2d, type AdaptiveMaxPool2dOptions }
 export { batchNorm, batch_norm, layerNorm, layer_norm, groupNorm, group_norm } from './norm.js';
 export type { BatchNormOptions, LayerNormOptions, GroupNormOptions, NormDataFormat } from './norm.js';
 export { unfold, type UnfoldOptions } from './fold.js';
+export { maxPool3d, max_pool3d, type MaxPool3dOptions, type DataFormat3D } from './pool3d.js';

@@ -364,6 +364,41 @@ export default conformance({
       },
     },
     {
+      api: 'paddle.nn.MaxPool3D',
+      python: py`
+            >>> import paddle
+            >>> import paddle.nn as nn
+
+            >>> # max pool3d
+            >>> input = paddle.uniform([1, 2, 3, 32, 32], dtype="float32", min=-1, max=1)
+            >>> MaxPool3D = nn.MaxPool3D(kernel_size=2, stride=2, padding=0)
+            >>> output = MaxPool3D(input)
+            >>> print(output.shape)
+            [1, 2, 1, 16, 16]
+
+            >>> # for return_mask=True
+            >>> MaxPool3D = nn.MaxPool3D(kernel_size=2, stride=2, padding=0, return_mask=True)
+            >>> output, max_indices = MaxPool3D(input)
+            >>> print(output.shape)
+            [1, 2, 1, 16, 16]
+            >>> print(max_indices.shape)
+            [1, 2, 1, 16, 16]
+      `,
+      run: (doc) => {
+        const input = paddle.uniform([1, 2, 3, 32, 32], { dtype: 'float32', min: -1, max: 1 });
+        let maxPool3D = new paddle.nn.MaxPool3D(2, { stride: 2, padding: 0 });
+        const plain = maxPool3D.forward(input) as paddle.Tensor;
+        doc.out(plain.shape);
+        maxPool3D = new paddle.nn.MaxPool3D(2, { stride: 2, padding: 0, returnMask: true });
+        const [output, maxIndices] = maxPool3D.forward(input) as [paddle.Tensor, paddle.Tensor];
+        // the mask holds each window's argmax as a flat index into the D×H×W volume
+        expect(Array.from(maxIndices.data).every((ix, i) => output.data[i] === input.data[Math.floor(i / 256) * 3072 + ix])).toBe(true);
+        expect(Array.from(output.data)).toEqual(Array.from(plain.data));
+        doc.out(output.shape);
+        doc.out(maxIndices.shape);
+      },
+    },
+    {
       api: 'paddle.nn.AdaptiveAvgPool2D',
       python: py`
             >>> # adaptive avg pool2d
@@ -527,6 +562,41 @@ export default conformance({
         const [out, maxIndices] = F.max_pool2d(x, 2, { stride: 2, padding: 0, returnMask: true });
         expect([out.shape, maxIndices.shape]).toEqual([[1, 3, 16, 16], [1, 3, 16, 16]]);
         expect(Array.from(out.data)).toEqual(Array.from(plain.data));
+      },
+    },
+    {
+      api: 'paddle.nn.functional.max_pool3d',
+      python: py`
+          import paddle
+          import paddle.nn.functional as F
+
+          # max pool3d
+          x = paddle.uniform([1, 3, 32, 32, 32])
+          output = F.max_pool3d(x,
+                                kernel_size=2,
+                                stride=2, padding=0)
+          # output.shape [1, 3, 16, 16, 16]
+          # for return_mask=True
+          x = paddle.uniform([1, 3, 32, 32, 32])
+          output, max_indices = paddle.nn.functional.max_pool3d(x,
+                                                                kernel_size=2,
+                                                                stride=2,
+                                                                padding=0,
+                                                                return_mask=True)
+
+          # output.shape [1, 3, 16, 16, 16], max_indices.shape [1, 3, 16, 16, 16]
+      `,
+      note: OLD_FUNCTIONAL_POOLING,
+      run: () => {
+        let x = paddle.uniform([1, 3, 32, 32, 32]);
+        const output = F.max_pool3d(x, 2, { stride: 2, padding: 0 });
+        expect(output.shape).toEqual([1, 3, 16, 16, 16]);
+        x = paddle.uniform([1, 3, 32, 32, 32]);
+        const [out2, maxIndices] = F.max_pool3d(x, 2, { stride: 2, padding: 0, returnMask: true });
+        expect([out2.shape, maxIndices.shape]).toEqual([[1, 3, 16, 16, 16], [1, 3, 16, 16, 16]]);
+        const d = x.data;
+        const first = Math.max(...[0, 1, 32, 33, 1024, 1025, 1056, 1057].map((i) => d[i] as number));
+        expect(out2.data[0]).toBe(first);
       },
     },
     {
