@@ -384,7 +384,7 @@ export class BatchNorm extends BatchNormLayerBase {
    * Normalizes `input` per channel as the BatchNorm1D/2D/3D layers do, then applies `act` if one was given (Paddle: the older `BatchNorm.forward`).
    * @param input - A float Tensor of the layer's dtype, 2-D to 5-D, with `numChannels` channels at axis 1 (or last with `dataLayout: 'NHWC'`).
    * @returns A new Tensor of input's shape and dtype.
-   * @throws {@link errors.AssertionError} when `input` has fewer than 2 dimensions; {@link errors.TypeError} when `input` is not a float Tensor of the layer's dtype; {@link errors.ValueError} when `input` has more than 5 dimensions or its channel count is not `numChannels`.
+   * @throws {@link errors.TypeError} when `input` is not a float Tensor of the layer's dtype; {@link errors.ValueError} when `input` has fewer than 2 or more than 5 dimensions, or its channel count is not `numChannels`.
    */
   override forward(input: Tensor): Tensor {
     const y = batchNormOp('BatchNorm', input, this._mean, this._variance, this.weight, this.bias, {

@@ -70,9 +70,9 @@ abstract class PadND extends Layer {
 
   /**
    * Pads `x` with `F.pad` and the layer's padding, mode, value and data format (Paddle: `Pad1D/Pad2D/Pad3D.forward`).
-   * @param x - The input: 3-D for Pad1D, 4-D for Pad2D, 5-D for Pad3D, in the layer's data format.
+   * @param x - The input in the layer's data format: 3-D for Pad1D, 4-D for Pad2D, 5-D for Pad3D ('constant' mode also pads the trailing dims of an input of another rank).
    * @returns A new Tensor of x's dtype, each padded dimension grown (or cropped, for negative pads) by its pads.
-   * @throws {@link errors.TypeError} when `x` is not a Tensor; {@link errors.ValueError} when x's rank does not fit the layer, or a pad is invalid for the mode and dimension (e.g. 'reflect' pads not smaller than the dimension).
+   * @throws {@link errors.TypeError} when `x` is not a Tensor; {@link errors.ValueError} when, in 'reflect'/'replicate'/'circular' mode, x's rank does not fit the data format, or a pad is invalid for the mode and dimension (e.g. 'reflect' pads not smaller than the dimension).
    */
   override forward(x: Tensor): Tensor {
     return pad(x, this.padding, { mode: this.mode, value: this.value, dataFormat: this.dataFormat });
