@@ -141,82 +141,139 @@ const WHERE = 'compat.torch.RMSprop';
 // float32 arithmetic in PyTorch's order
 
 const f32 = Math.fround;
-const bits = new Float32Array(1);
-const ibits = new Int32Array(bits.buffer);
-
-/** The float32 next to `r` (a float32) in the direction of `dir`. */
-function nextFloat32(r: number, dir: number): number {
-  if (r === 0) return dir > 0 ? 2 ** -149 : -(2 ** -149);
-  bits[0] = r;
-  ibits[0] = (ibits[0] as number) + ((r > 0) === (dir > 0) ? 1 : -1);
-  return bits[0] as number;
-}
 
 /**
  * `fmaf(a, b, c)`: a × b + c rounded once to float32 (what `_mm256_fmadd_ps` computes), for float32
  * inputs. The product is exact in a double; the sum is rounded to a double and then to float32,
  * which differs from one rounding only when the double lands on a float32 midpoint: then the
- * sum's rounding error (TwoSum) decides.
+ * sum's rounding error (TwoSum) decides. The midpoint test is arithmetic: with r = fround(s),
+ * `2s − r` (exact, by Sterbenz) is a float32 exactly when s lies halfway between r and its neighbour.
  */
 export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
   const r = f32(s);
-  if (r === s || !Number.isFinite(s)) return r;
+  if (r === s) return r;
+  const n = 2 * s - r; // r's other neighbour, if s is a midpoint
+  if (f32(n) !== n || !Number.isFinite(r)) return r; // not a midpoint (or overflow)
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
-  if (err === 0) return r;
-  const n = nextFloat32(r, s - r);
-  if (s - r !== n - s) return r; // not a midpoint
+  if (err === 0) return r; // an exact tie: fround already rounded to even
   return (err > 0) === (n > r) ? n : r;
 }
 
-/** One RMSprop step on float32 arrays, PyTorch 1.13's `_single_tensor_rmsprop` on AVX2 CPUs. */
-function stepFloat32(
-  p: DataArray,
-  g: DataArray,
-  sq: DataArray,
-  ga: DataArray | null,
-  buf: DataArray | null,
-  h: RMSpropGroup,
-): void {
-  const alpha = f32(h.alpha);
-  const oneMinusAlpha = f32(1 - h.alpha);
-  const eps = f32(h.eps);
-  const wd = f32(h.weightDecay);
-  const mom = f32(h.momentum);
-  const negLr = f32(-h.lr);
+/** The group's hyper-parameters rounded to float32 as PyTorch's kernels take them. */
+interface Hyper32 {
+  alpha: number;
+  oneMinusAlpha: number;
+  eps: number;
+  wd: number;
+  useWd: boolean;
+  maximize: boolean;
+  mom: number;
+  negLr: number;
+}
+
+function hyper32(h: RMSpropGroup): Hyper32 {
+  return {
+    alpha: f32(h.alpha),
+    oneMinusAlpha: f32(1 - h.alpha),
+    eps: f32(h.eps),
+    wd: f32(h.weightDecay),
+    useWd: h.weightDecay !== 0,
+    maximize: h.maximize,
+    mom: f32(h.momentum),
+    negLr: f32(-h.lr),
+  };
+}
+
+// The four float32 loops below are PyTorch 1.13's `_single_tensor_rmsprop` on AVX2 CPUs, one per
+// combination of centered × momentum (so that no element branches on them, and each loop is small
+// enough for V8 to inline its fmaf calls). In all of them:
+// - grad.add(param, alpha=weight_decay) is vec::fmadd(param, wd, grad);
+// - square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha) is self + (value * t1) * t2, fused;
+// - centered: grad_avg.mul_(alpha).add_(grad, alpha=1 - alpha), then
+//   square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_(), fused;
+// - avg.add_(eps);
+// - momentum: buf.mul_(momentum).addcdiv_(grad, avg), then param.add_(buf, alpha=-lr), fused;
+//   otherwise param.addcdiv_(grad, avg, value=-lr), i.e. self + (value * t1) / t2.
+
+function stepF32Plain(p: DataArray, g: DataArray, sq: DataArray, k: Hyper32): void {
+  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, negLr } = k;
   const n = p.length;
   for (let i = 0; i < n; i++) {
-    let gi = g[i] as number;
-    if (h.maximize) gi = -gi;
     const pi = p[i] as number;
-    // grad.add(param, alpha=weight_decay): vec::fmadd(param, wd, grad).
-    if (h.weightDecay !== 0) gi = fmaf(pi, wd, gi);
-    // square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha): self + (value * t1) * t2.
-    const s = f32(f32(sq[i] as number) * alpha);
-    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, s);
+    let gi = g[i] as number;
+    if (maximize) gi = -gi;
+    if (useWd) gi = fmaf(pi, wd, gi);
+    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
     sq[i] = sNew;
-    let avg: number;
-    if (ga !== null) {
-      // grad_avg.mul_(alpha).add_(grad, alpha=1 - alpha); square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()
-      const a = fmaf(gi, oneMinusAlpha, f32((ga[i] as number) * alpha));
-      ga[i] = a;
-      avg = f32(Math.sqrt(fmaf(f32(-a), a, sNew)));
-    } else {
-      avg = f32(Math.sqrt(sNew));
-    }
-    avg = f32(avg + eps);
-    if (buf !== null) {
-      // buf.mul_(momentum).addcdiv_(grad, avg); param.add_(buf, alpha=-lr)
-      const b = f32(f32((buf[i] as number) * mom) + f32(gi / avg));
-      buf[i] = b;
-      p[i] = fmaf(b, negLr, pi);
-    } else {
-      // param.addcdiv_(grad, avg, value=-lr): self + (value * t1) / t2
-      p[i] = f32(pi + f32(f32(negLr * gi) / avg));
-    }
+    const avg = f32(f32(Math.sqrt(sNew)) + eps);
+    p[i] = f32(pi + f32(f32(negLr * gi) / avg));
   }
+}
+
+function stepF32Momentum(p: DataArray, g: DataArray, sq: DataArray, buf: DataArray, k: Hyper32): void {
+  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, mom, negLr } = k;
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    let gi = g[i] as number;
+    if (maximize) gi = -gi;
+    if (useWd) gi = fmaf(pi, wd, gi);
+    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
+    sq[i] = sNew;
+    const avg = f32(f32(Math.sqrt(sNew)) + eps);
+    const b = f32(f32((buf[i] as number) * mom) + f32(gi / avg));
+    buf[i] = b;
+    p[i] = fmaf(b, negLr, pi);
+  }
+}
+
+function stepF32Centered(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray, k: Hyper32): void {
+  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, negLr } = k;
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    let gi = g[i] as number;
+    if (maximize) gi = -gi;
+    if (useWd) gi = fmaf(pi, wd, gi);
+    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
+    sq[i] = sNew;
+    const a = fmaf(gi, oneMinusAlpha, f32((ga[i] as number) * alpha));
+    ga[i] = a;
+    const avg = f32(f32(Math.sqrt(fmaf(f32(-a), a, sNew))) + eps);
+    p[i] = f32(pi + f32(f32(negLr * gi) / avg));
+  }
+}
+
+function stepF32CenteredMomentum(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray, buf: DataArray, k: Hyper32): void {
+  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, mom, negLr } = k;
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    let gi = g[i] as number;
+    if (maximize) gi = -gi;
+    if (useWd) gi = fmaf(pi, wd, gi);
+    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
+    sq[i] = sNew;
+    const a = fmaf(gi, oneMinusAlpha, f32((ga[i] as number) * alpha));
+    ga[i] = a;
+    const avg = f32(f32(Math.sqrt(fmaf(f32(-a), a, sNew))) + eps);
+    const b = f32(f32((buf[i] as number) * mom) + f32(gi / avg));
+    buf[i] = b;
+    p[i] = fmaf(b, negLr, pi);
+  }
+}
+
+/** One RMSprop step on float32 arrays (see the four loops above). */
+function stepFloat32(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray | null, buf: DataArray | null, h: RMSpropGroup): void {
+  const k = hyper32(h);
+  if (ga === null) {
+    if (buf === null) stepF32Plain(p, g, sq, k);
+    else stepF32Momentum(p, g, sq, buf, k);
+  } else if (buf === null) stepF32Centered(p, g, sq, ga, k);
+  else stepF32CenteredMomentum(p, g, sq, ga, buf, k);
 }
 
 /** The same step in float64 (plain double arithmetic, no fused multiply-add). */

@@ -1,0 +1,156 @@
+/**
+ * The compat optimizers against the frameworks they reproduce, on the same machine in one run:
+ * one `step()` of `paddle.compat.torch.RMSprop` (PyTorch 1.13's arithmetic, bit for bit, in
+ * TypeScript) over one float32 parameter of 1M and 10M elements, plain and momentum + centered, vs
+ *
+ * - PyTorch 1.13's own `torch.optim.RMSprop` (`_single_tensor_rmsprop`, the default `foreach=None`
+ *   path) through `/usr/bin/python3` (Debian's python3-torch), at 1 and 2 intra-op threads. Where no
+ *   python3 imports torch, those rows say so in one line and the rest runs.
+ * - TF.js 4.22's `tf.train.rmsprop` (`applyGradients`) on @tensorflow/tfjs-backend-wasm and
+ *   @tensorflow/tfjs-backend-cpu, in this process.
+ *
+ * The gradient is set once and every run steps the same parameter (the values drift; the work per
+ * step does not). Medians of ms per step; the TypeScript optimizer and TF.js run on one thread.
+ *
+ * `npm run bench -- compat` (`--quick` for 1M only and short budgets).
+ */
+import { execFileSync } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { RMSprop } from '../src/compat/torch.js';
+import { Tensor } from '../src/tensor/tensor.js';
+import { addSection, measure, type BenchContext, type BenchTable } from './registry.js';
+
+interface Config {
+  name: string;
+  momentum: number;
+  centered: boolean;
+}
+const CONFIGS: Config[] = [
+  { name: 'plain', momentum: 0, centered: false },
+  { name: 'momentum+centered', momentum: 0.9, centered: true },
+];
+const LR = 0.01;
+const ALPHA = 0.99;
+const EPS = 1e-8;
+
+/** Deterministic values in [-1, 1) (an LCG), so every implementation sees the same numbers. */
+function fill(a: Float32Array, seed: number): void {
+  let s = seed >>> 0;
+  for (let i = 0; i < a.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    a[i] = s / 2 ** 31 - 1;
+  }
+}
+
+const PYTHON = String.raw`
+import json, statistics, sys, time
+import torch
+n, momentum, centered, threads, budget = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3] == '1', int(sys.argv[4]), float(sys.argv[5])
+torch.set_num_threads(threads)
+g = torch.Generator().manual_seed(0)
+p = torch.nn.Parameter(torch.rand(n, generator=g) * 2 - 1)
+p.grad = torch.rand(n, generator=g) * 2 - 1
+opt = torch.optim.RMSprop([p], lr=0.01, alpha=0.99, eps=1e-8, momentum=momentum, centered=centered)
+for _ in range(2):
+    opt.step()
+times = []
+start = time.perf_counter()
+while len(times) < 5 or (len(times) < 200 and (time.perf_counter() - start) * 1000 < budget):
+    t0 = time.perf_counter()
+    opt.step()
+    times.append((time.perf_counter() - t0) * 1000)
+print(json.dumps({'torch': torch.__version__, 'ms': statistics.median(times), 'check': float(p[0])}))
+`;
+
+function torchPython(): string | undefined {
+  for (const py of ['/usr/bin/python3', 'python3']) {
+    try {
+      execFileSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
+      return py;
+    } catch {
+      // next
+    }
+  }
+  return undefined;
+}
+
+function oursMs(ctx: BenchContext, n: number, c: Config, budgetMs: number): number {
+  const data = new Float32Array(n);
+  fill(data, 1);
+  const grad = new Float32Array(n);
+  fill(grad, 2);
+  const p = Tensor.fromArray(data, [n], 'float32');
+  p.setGrad(Tensor.fromArray(grad, [n], 'float32'));
+  const opt = new RMSprop([p], { lr: LR, alpha: ALPHA, eps: EPS, momentum: c.momentum, centered: c.centered });
+  const m = measure(() => opt.step(), { warmup: 2, budgetMs, minRuns: 3 });
+  ctx.consume(p.data[0] as number);
+  return m.medianMs;
+}
+
+async function tfjsMs(ctx: BenchContext, backend: 'wasm' | 'cpu', n: number, c: Config, budgetMs: number): Promise<number> {
+  await tf.setBackend(backend);
+  await tf.ready();
+  const a = new Float32Array(n);
+  fill(a, 1);
+  const g = new Float32Array(n);
+  fill(g, 2);
+  const v = tf.variable(tf.tensor1d(a), true, `compat_${backend}_${n}_${c.name}`);
+  const grad = tf.tensor1d(g);
+  const opt = tf.train.rmsprop(LR, ALPHA, c.momentum, EPS, c.centered);
+  const list = [{ name: v.name, tensor: grad }];
+  const m = measure(() => opt.applyGradients(list), { warmup: 1, budgetMs, minRuns: 2 });
+  ctx.consume((v.dataSync() as Float32Array)[0] as number);
+  opt.dispose();
+  v.dispose();
+  grad.dispose();
+  return m.medianMs;
+}
+
+export async function runCompatBench(ctx: BenchContext): Promise<BenchTable> {
+  const sizes = ctx.quick ? [1_000_000] : [1_000_000, 10_000_000];
+  const budget = ctx.quick ? 300 : 1500;
+  const py = torchPython();
+  const rows: (string | number)[][] = [];
+  const notes: string[] = [];
+  let torchVersion = '';
+  for (const n of sizes) {
+    for (const c of CONFIGS) {
+      const label = `${n / 1e6}M, ${c.name}`;
+      ctx.progress(`compat: compat.torch.RMSprop ${label}`);
+      const ours = oursMs(ctx, n, c, budget);
+      const row = (impl: string, ms: number | undefined): void => {
+        rows.push([label, impl, ms === undefined ? 'n/a' : ms.toFixed(2), ms === undefined ? 'n/a' : ((ms * 1e6) / n).toFixed(2), ms === undefined ? 'n/a' : `${(ms / ours).toFixed(2)}×`]);
+      };
+      row('paddle.compat.torch.RMSprop (TypeScript, 1 thread)', ours);
+      if (py !== undefined) {
+        for (const threads of [1, 2]) {
+          ctx.progress(`compat: PyTorch torch.optim.RMSprop ${label}, ${threads} thread(s)`);
+          const out = execFileSync(py, ['-c', PYTHON, String(n), String(c.momentum), c.centered ? '1' : '0', String(threads), String(budget)], { encoding: 'utf8', timeout: 600_000 });
+          const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { torch: string; ms: number; check: number };
+          torchVersion = r.torch;
+          ctx.consume(r.check);
+          row(`PyTorch ${r.torch} torch.optim.RMSprop, ${threads} thread${threads === 1 ? '' : 's'}`, r.ms);
+        }
+      }
+      for (const backend of ['wasm', 'cpu'] as const) {
+        ctx.progress(`compat: TF.js tf.train.rmsprop ${backend} ${label}`);
+        row(`TF.js ${tf.version_core} tf.train.rmsprop, tfjs-backend-${backend}`, await tfjsMs(ctx, backend, n, c, budget));
+      }
+    }
+  }
+  if (py === undefined) notes.push('PyTorch rows skipped: no python3 here imports torch (install the peer with `apt-get install python3-torch`).');
+  else notes.push(`PyTorch ${torchVersion} from ${py} (its CPU kernels, default foreach=None path).`);
+  notes.push(
+    '"vs ours" is the row\'s time over paddle.compat.torch.RMSprop\'s (above 1× means slower than ours). Same hyper-parameters everywhere (lr 0.01, alpha/decay 0.99, eps 1e-8); TF.js puts eps inside the square root, which costs the same.',
+  );
+  return {
+    title: 'One RMSprop step on one float32 parameter: paddle.compat.torch.RMSprop vs PyTorch and TF.js',
+    columns: ['size, variant', 'implementation', 'ms / step', 'ns / element', 'vs ours'],
+    rows,
+    notes,
+  };
+}
+
+addSection('compat', runCompatBench, 'compat.torch.RMSprop step vs PyTorch 1.13 torch.optim.RMSprop and TF.js tf.train.rmsprop (1M, 10M)');
