@@ -17,9 +17,10 @@ weakly typed: rounded once from the double):
 - TF1: tensorflow/python/training/rmsprop.py `RMSPropOptimizer._create_slots` (rms = 1) and
   tensorflow/core/kernels/training_ops.cc `ApplyRMSProp` / `ApplyCenteredRMSProp` (CPU functors).
   NumPy model.
-- timm: timm/optim/rmsprop_tf.py `RMSpropTF.step` (timm 0.9/1.0, single tensor), run on real
-  PyTorch 1.13 tensors with the same calls (`add_(..., alpha=)`, `addcmul`, `addcdiv_`, `mul_`),
-  so the fixture holds PyTorch's own float32 results.
+- timm: timm/optim/rmsprop_tf.py `RMSpropTF` (timm 0.9/1.0, single tensor), transcribed as a
+  torch.optim.Optimizer and run on real PyTorch 1.13 tensors with the same calls
+  (`add_(..., alpha=)`, `addcmul`, `addcdiv_`, `mul_`), so the fixture holds PyTorch's own float32
+  results and timm's state_dict layout.
 - Optax: optax/_src/transform.py `scale_by_rms`, `scale_by_stddev`, `scale_by_learning_rate`
   (`scale` / `scale_by_schedule`), `trace`; optax/_src/alias.py `rmsprop`; optax/_src/update.py
   `apply_updates`; optax tree_utils `tree_update_moment`, `tree_update_moment_per_elem_norm`,
@@ -29,7 +30,8 @@ weakly typed: rounded once from the double):
 Gradients are drawn once per step and do not depend on the parameters (open loop), so that only
 the optimizers' arithmetic is compared. Output: tests/fixtures/compat/<framework>.json, a list of
 cases {name, dtype, hyper, init, grads[step][param], params[step][param], state}; float32 values
-are written as the exact doubles of the float32 numbers.
+are written as the exact doubles of the float32 numbers. For timm also timm_<case>.pt: torch.save
+of {'params', 'optimizer': state_dict()} after 3 steps, for the continuation test.
 """
 import json
 import math
@@ -273,57 +275,88 @@ def gen_tf1():
 # timm (real PyTorch)
 
 
-def timm_run(dtype, lr=1e-2, alpha=0.9, eps=1e-10, weight_decay=0, momentum=0.0, centered=False,
-             decoupled_decay=False, lr_in_momentum=True, seed=0):
+def timm_class():
+    """timm/optim/rmsprop_tf.py `RMSpropTF` (timm 0.9/1.0), transcribed: a torch.optim.Optimizer
+    whose `step` makes the same tensor calls, so `state_dict()` has timm's layout too."""
+    import torch
+
+    class RMSpropTF(torch.optim.Optimizer):
+        def __init__(self, params, lr=1e-2, alpha=0.9, eps=1e-10, weight_decay=0, momentum=0., centered=False,
+                     decoupled_decay=False, lr_in_momentum=True):
+            defaults = dict(lr=lr, momentum=momentum, alpha=alpha, eps=eps, centered=centered, weight_decay=weight_decay,
+                            decoupled_decay=decoupled_decay, lr_in_momentum=lr_in_momentum)
+            super().__init__(params, defaults)
+
+        @torch.no_grad()
+        def step(self):
+            for group in self.param_groups:
+                for p in group['params']:
+                    if p.grad is None:
+                        continue
+                    grad = p.grad
+                    state = self.state[p]
+                    if len(state) == 0:
+                        state['step'] = 0
+                        state['square_avg'] = torch.ones_like(p)
+                        if group['momentum'] > 0:
+                            state['momentum_buffer'] = torch.zeros_like(p)
+                        if group['centered']:
+                            state['grad_avg'] = torch.zeros_like(p)
+                    square_avg = state['square_avg']
+                    one_minus_alpha = 1. - group['alpha']
+                    state['step'] += 1
+                    if group['weight_decay'] != 0:
+                        if group['decoupled_decay']:
+                            p.mul_(1. - group['lr'] * group['weight_decay'])
+                        else:
+                            grad = grad.add(p, alpha=group['weight_decay'])
+                    square_avg.add_(grad.pow(2) - square_avg, alpha=one_minus_alpha)
+                    if group['centered']:
+                        grad_avg = state['grad_avg']
+                        grad_avg.add_(grad - grad_avg, alpha=one_minus_alpha)
+                        avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).add(group['eps']).sqrt_()
+                    else:
+                        avg = square_avg.add(group['eps']).sqrt_()
+                    if group['momentum'] > 0:
+                        buf = state['momentum_buffer']
+                        if group['lr_in_momentum']:
+                            buf.mul_(group['momentum']).addcdiv_(grad, avg, value=group['lr'])
+                            p.add_(-buf)
+                        else:
+                            buf.mul_(group['momentum']).addcdiv_(grad, avg)
+                            p.add_(buf, alpha=-group['lr'])
+                    else:
+                        p.addcdiv_(grad, avg, value=-group['lr'])
+
+    return RMSpropTF
+
+
+CHECKPOINT_AFTER = 3
+
+
+def timm_run(dtype, name, seed=0, **hyper):
     import torch
     torch.set_num_threads(1)
     init, grads = make_data(seed, dtype)
     tdt = torch.float32 if dtype == np.float32 else torch.float64
     ps = [torch.tensor(p, dtype=tdt) for p in init]
-    state = [dict() for _ in ps]
+    opt = timm_class()(ps, **hyper)
     params = []
-    with torch.no_grad():
-        for gs in grads:
-            for p, g_np, st in zip(ps, gs, state):
-                grad = torch.tensor(g_np, dtype=tdt)
-                if len(st) == 0:
-                    st['step'] = 0
-                    st['square_avg'] = torch.ones_like(p)
-                    if momentum > 0:
-                        st['momentum_buffer'] = torch.zeros_like(p)
-                    if centered:
-                        st['grad_avg'] = torch.zeros_like(p)
-                square_avg = st['square_avg']
-                one_minus_alpha = 1. - alpha
-                st['step'] += 1
-                if weight_decay != 0:
-                    if decoupled_decay:
-                        p.mul_(1. - lr * weight_decay)
-                    else:
-                        grad = grad.add(p, alpha=weight_decay)
-                square_avg.add_(grad.pow(2) - square_avg, alpha=one_minus_alpha)
-                if centered:
-                    grad_avg = st['grad_avg']
-                    grad_avg.add_(grad - grad_avg, alpha=one_minus_alpha)
-                    avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).add(eps).sqrt_()
-                else:
-                    avg = square_avg.add(eps).sqrt_()
-                if momentum > 0:
-                    buf = st['momentum_buffer']
-                    if lr_in_momentum:
-                        buf.mul_(momentum).addcdiv_(grad, avg, value=lr)
-                        p.add_(-buf)
-                    else:
-                        buf.mul_(momentum).addcdiv_(grad, avg)
-                        p.add_(buf, alpha=-lr)
-                else:
-                    p.addcdiv_(grad, avg, value=-lr)
-            params.append([p.numpy().copy() for p in ps])
-    out_state = {'square_avg': [st['square_avg'].numpy() for st in state]}
-    if momentum > 0:
-        out_state['momentum_buffer'] = [st['momentum_buffer'].numpy() for st in state]
-    if centered:
-        out_state['grad_avg'] = [st['grad_avg'].numpy() for st in state]
+    for t, gs in enumerate(grads):
+        if t == CHECKPOINT_AFTER:
+            # a run saved by torch.save after 3 steps: tests/compat/timm-rmsprop.test.ts continues it
+            torch.save({'params': [p.detach().clone() for p in ps], 'optimizer': opt.state_dict()},
+                       os.path.join(OUT, f'timm_{name}.pt'))
+        for p, g in zip(ps, gs):
+            p.grad = torch.tensor(g, dtype=tdt)
+        opt.step()
+        params.append([p.detach().numpy().copy() for p in ps])
+    st = [opt.state[p] for p in ps]
+    out_state = {'square_avg': [s['square_avg'].numpy() for s in st]}
+    if hyper.get('momentum', 0) > 0:
+        out_state['momentum_buffer'] = [s['momentum_buffer'].numpy() for s in st]
+    if hyper.get('centered', False):
+        out_state['grad_avg'] = [s['grad_avg'].numpy() for s in st]
     return init, grads, params, out_state
 
 
@@ -339,7 +372,7 @@ TIMM_CASES = [
 def gen_timm():
     out = []
     for n, (name, dtype, hyper) in enumerate(TIMM_CASES):
-        init, grads, params, state = timm_run(dtype, seed=300 + n, **hyper)
+        init, grads, params, state = timm_run(dtype, name, seed=300 + n, **hyper)
         out.append(case(name, dtype, hyper, init, grads, params, state))
     return out
 

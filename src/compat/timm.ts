@@ -28,7 +28,7 @@ import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { Tensor } from '../tensor/tensor.js';
-import { fmaf } from './torch.js';
+import { fmaf, type RMSpropStateDict } from './torch.js';
 import { checkBoolean, checkNumber, checkFloatTensor, fullLike } from './shared.js';
 
 /**
@@ -178,6 +178,114 @@ export class RMSpropTF {
       }
     }
     return loss;
+  }
+
+  /**
+   * The optimizer's state in timm's (PyTorch's) layout, `optimizer.state_dict()`: `state` by
+   * parameter index (copies), `param_groups` with timm's names (`lr`, `momentum`, `alpha`, `eps`,
+   * `centered`, `weight_decay`, `decoupled_decay`, `lr_in_momentum`, `params`). Give it to
+   * `paddle.io.saveTorch` for a file `torch.load` + `RMSpropTF.load_state_dict` read.
+   *
+   * @returns The state dict.
+   */
+  stateDict(): RMSpropStateDict {
+    const index = new Map<Tensor, number>();
+    const param_groups = this.paramGroups.map((g) => ({
+      lr: g.lr,
+      momentum: g.momentum,
+      alpha: g.alpha,
+      eps: g.eps,
+      centered: g.centered,
+      weight_decay: g.weightDecay,
+      decoupled_decay: g.decoupledDecay,
+      lr_in_momentum: g.lrInMomentum,
+      params: g.params.map((p) => {
+        index.set(p, index.size);
+        return index.size - 1;
+      }),
+    }));
+    const state: RMSpropStateDict['state'] = {};
+    for (const [p, st] of this.state) {
+      const entry: { [key: string]: Tensor | number } = { step: st.step, square_avg: st.square_avg.clone() };
+      if (st.momentum_buffer !== undefined) entry.momentum_buffer = st.momentum_buffer.clone();
+      if (st.grad_avg !== undefined) entry.grad_avg = st.grad_avg.clone();
+      state[String(index.get(p))] = entry;
+    }
+    return { state, param_groups };
+  }
+
+  /**
+   * Restores a state dict in timm's layout (from {@link RMSpropTF.stateDict}, or
+   * `paddle.io.loadTorch` of `torch.save(optimizer.state_dict())` written by timm): the groups'
+   * hyper-parameters and each parameter's state by index, copied in the parameter's dtype. Checked
+   * completely before anything changes.
+   *
+   * @param stateDict - `{ state, param_groups }`.
+   * @throws {@link errors.ValueError} when the groups differ from this optimizer's (PyTorch's
+   *   messages), a value has the wrong type, or a state tensor's shape differs from its parameter's.
+   */
+  loadStateDict(stateDict: RMSpropStateDict): void {
+    const where = `${WHERE}.loadStateDict`;
+    const sd = stateDict as unknown;
+    if (typeof sd !== 'object' || sd === null || !('state' in sd) || !('param_groups' in sd) || !Array.isArray(stateDict.param_groups)) {
+      throw new ValueError(`${where}: expected { state, param_groups }, but received ${describe(sd)}.`);
+    }
+    if (stateDict.param_groups.length !== this.paramGroups.length) throw new ValueError('loaded state dict has a different number of parameter groups');
+    const byIndex = new Map<number, Tensor>();
+    const hyper = stateDict.param_groups.map((sg, gi) => {
+      const group = this.paramGroups[gi] as RMSpropTFGroup;
+      if (!Array.isArray(sg.params) || sg.params.length !== group.params.length) {
+        throw new ValueError("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+      }
+      sg.params.forEach((id, k) => byIndex.set(Number(id), group.params[k] as Tensor));
+      const h: RMSpropTFOptions = {};
+      const names = { lr: 'lr', momentum: 'momentum', alpha: 'alpha', eps: 'eps', weightDecay: 'weight_decay' } as const;
+      for (const [key, py] of Object.entries(names) as [keyof typeof names, string][]) {
+        const v = sg[py];
+        if (v !== undefined) {
+          checkNumber(where, py, v, { min: 0 });
+          h[key] = v as number;
+        }
+      }
+      const flags = { centered: 'centered', decoupledDecay: 'decoupled_decay', lrInMomentum: 'lr_in_momentum' } as const;
+      for (const [key, py] of Object.entries(flags) as [keyof typeof flags, string][]) {
+        const v = sg[py];
+        if (v !== undefined) {
+          checkBoolean(where, py, v);
+          h[key] = v as boolean;
+        }
+      }
+      return h;
+    });
+    const next = new Map<Tensor, RMSpropTFState>();
+    for (const [key, entry] of Object.entries(stateDict.state ?? {})) {
+      const p = byIndex.get(Number(key));
+      if (p === undefined) continue; // PyTorch keeps entries of unknown ids; they are never used
+      const stepValue = entry.step instanceof Tensor ? (entry.step.data[0] as number) : entry.step;
+      if (typeof stepValue !== 'number' || !Number.isFinite(stepValue)) {
+        throw new ValueError(`${where}: state['${key}'].step must be a number, but received ${describe(entry.step)}.`);
+      }
+      const copy = (name: string): Tensor | undefined => {
+        const t = entry[name];
+        if (t === undefined || t === null) return undefined;
+        if (!(t instanceof Tensor) || t.shape.join(',') !== p.shape.join(',')) {
+          throw new ValueError(`${where}: state['${key}'].${name} must be a Tensor of shape [${p.shape.join(', ')}], but received ${describe(t)}.`);
+        }
+        const data = p.dtype === 'float32' ? Float32Array.from(t.data as ArrayLike<number>) : Float64Array.from(t.data as ArrayLike<number>);
+        return Tensor.fromArray(data, p.shape, p.dtype);
+      };
+      const sq = copy('square_avg');
+      if (sq === undefined) throw new ValueError(`${where}: state['${key}'] has no square_avg.`);
+      const st: RMSpropTFState = { step: stepValue, square_avg: sq };
+      const mb = copy('momentum_buffer');
+      if (mb !== undefined) st.momentum_buffer = mb;
+      const ga = copy('grad_avg');
+      if (ga !== undefined) st.grad_avg = ga;
+      next.set(p, st);
+    }
+    this.paramGroups.forEach((g, i) => Object.assign(g, hyper[i]));
+    this.state.clear();
+    for (const [p, st] of next) this.state.set(p, st);
   }
 
   /**

@@ -19,7 +19,9 @@ export interface Case {
   state: Record<string, number[][]>;
 }
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'compat');
+/** tests/fixtures/compat/. */
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'compat');
+const DIR = FIXTURES;
 
 export function loadCases(framework: 'keras' | 'tf1' | 'timm' | 'optax'): Case[] {
   return (JSON.parse(readFileSync(join(DIR, `${framework}.json`), 'utf8')) as { cases: Case[] }).cases;
