@@ -502,6 +502,7 @@ export class Layer {
    *
    * @param options - `includeSublayers` (default `true`).
    * @returns The parameters, each once, in registration order.
+   * @throws {@link errors.TypeError} when an option is unknown.
    */
   parameters(options?: { includeSublayers?: boolean }): Parameter[] {
     const o = checkOptions('Layer.parameters', options, ['includeSublayers']);
@@ -615,6 +616,7 @@ export class Layer {
    *
    * @param options - `includeSublayers` (default `true`), `structuredNamePrefix` (default `''`).
    * @returns Structured name → Tensor, ready for `paddle.save(…, 'model.pdparams')`.
+   * @throws {@link errors.TypeError} when an option is unknown.
    */
   stateDict(options?: { includeSublayers?: boolean; structuredNamePrefix?: string }): StateDict {
     const o = checkOptions('Layer.state_dict', options, ['includeSublayers', 'structuredNamePrefix']);

@@ -505,6 +505,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * Paddle: `Optimizer.state_dict()`.
    *
    * @returns The state, ready for `paddle.save(…, 'model.pdopt')`.
+   * @throws {@link errors.RuntimeError} after `dispose()`.
    */
   stateDict(): OptimizerStateDict {
     return collectState(this.state, this.scheduler());
