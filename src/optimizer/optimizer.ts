@@ -277,7 +277,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    * Paddle: `Optimizer.clear_grad(set_to_zero=True)`.
    *
    * @param setToZero - `true` (default) zero-fills, `false` releases; positionally or as `{ setToZero }`.
-   * @throws {@link errors.TypeError} when `setToZero` is not a boolean.
+   * @throws {@link errors.TypeError} when `setToZero` is not a boolean; {@link errors.RuntimeError} after `dispose()`.
    */
   clearGrad(setToZero?: SetToZeroArg): void {
     this.assertLive();
@@ -524,7 +524,8 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
    *   `paddle.load(path, { as: 'optimizerStateDict' })`.
    * @param options - `{ nameTable, layer }` to match by structured names.
    * @throws {@link errors.KeyError} / {@link errors.ValueError} / {@link errors.AssertionError} for a
-   *   missing accumulator, a wrong shape or dtype, or bad scheduler state (nothing is changed).
+   *   missing accumulator, a wrong shape or dtype, or bad scheduler state (nothing is changed);
+   *   {@link errors.RuntimeError} after `dispose()`.
    * @example
    * ```ts
    * opt.setStateDict(await paddle.load('model.pdopt', { as: 'optimizerStateDict' }));
