@@ -29,6 +29,7 @@ import { getNumThreads, type PoolStats } from './wasm/threads.js';
 
 export type {
   GemmCall,
+  ImageLayout,
   KernelBackend,
   KernelDecay,
   KernelDType,

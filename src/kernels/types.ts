@@ -148,6 +148,21 @@ export interface GemmCall<A extends Float32Array | Float64Array> {
    * element is summed in float64 over the patch entries in row order and rounded once.
    */
   cPatches?: PatchGeometry | null;
+  /**
+   * A's stored matrices (before `transA`) are the channels of an NCHW tensor `a` of `n` images of
+   * `hw` positions: product r's `[n·hw, cols]` matrix has element `(i·hw + s, o)` at
+   * `a[(i·C + r·cols + o)·hw + s]` with `C = batch·cols` (the output gradient of a convolution,
+   * read as its product's rows). No offset or stride given.
+   */
+  aImage?: ImageLayout | null;
+  /** C's `[n·hw, cols]` matrices are stored as the channels of an NCHW tensor (as `aImage`). */
+  cImage?: ImageLayout | null;
+}
+
+/** `n` images of `hw` positions each (see `GemmCall.aImage`). */
+export interface ImageLayout {
+  n: number;
+  hw: number;
 }
 
 /**

@@ -3,7 +3,7 @@
  * modified.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import type { GemmCall, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from './types.js';
+import type { GemmCall, ImageLayout, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from './types.js';
 
 const SLOT_ARRAYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
 
@@ -164,6 +164,20 @@ export interface ResolvedGemm<A extends Float32Array | Float64Array = Float32Arr
   aPatches: PatchGeometry | null;
   bPatches: PatchGeometry | null;
   cPatches: PatchGeometry | null;
+  /** A's / C's matrices as the channels of an NCHW tensor. */
+  aImage: ImageLayout | null;
+  cImage: ImageLayout | null;
+}
+
+function checkImageLayout(value: unknown, key: string): ImageLayout | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') throw new PaddleTypeError(`gemm: '${key}' must be an { n, hw } object, but received ${arrayTypeName(value)}.`);
+  const v = value as Record<string, unknown>;
+  for (const f of ['n', 'hw']) {
+    const x = v[f];
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 1) throw new ValueError(`gemm: '${key}.${f}' must be a positive integer, but received ${String(x)}.`);
+  }
+  return { n: v.n as number, hw: v.hw as number };
 }
 
 const PATCH_POSITIVE = ['n', 'c', 'h', 'w', 'kh', 'kw', 'sh', 'sw', 'dh', 'dw', 'groups'] as const;
@@ -266,21 +280,35 @@ export function resolveGemm(dtype: KernelDType, call: GemmCall<Float32Array | Fl
     aPatches: checkPatches(call.aPatches, 'aPatches'),
     bPatches: checkPatches(call.bPatches, 'bPatches'),
     cPatches: checkPatches(call.cPatches, 'cPatches'),
+    aImage: checkImageLayout(call.aImage, 'aImage'),
+    cImage: checkImageLayout(call.cImage, 'cImage'),
   };
+  if ((r.aImage !== null && r.aPatches !== null) || (r.cImage !== null && r.cPatches !== null)) {
+    throw new ValueError("gemm: an operand is either patches or an image layout, not both ('aPatches' with 'aImage', or 'cPatches' with 'cImage').");
+  }
   const imageSpan = (g: PatchGeometry): [number, number] => [0, g.n * g.c * g.h * g.w];
-  const plain = (key: 'A' | 'B' | 'C'): boolean => {
+  const plainOf = (key: 'A' | 'B' | 'C', transposable: boolean): boolean => {
     const c = call as unknown as Record<string, unknown>;
-    return c[`trans${key}`] !== true && c[`${key.toLowerCase()}Offset`] === undefined && c[`stride${key}`] === undefined;
+    return (transposable || c[`trans${key}`] !== true) && c[`${key.toLowerCase()}Offset`] === undefined && c[`stride${key}`] === undefined;
   };
+  const plain = (key: 'A' | 'B' | 'C'): boolean => plainOf(key, false);
   if (r.aPatches !== null) checkPatchMatrix(r.aPatches, 'aPatches', m, k, batch, r.a, plain('A'));
   if (r.bPatches !== null) checkPatchMatrix(r.bPatches, 'bPatches', k, n, batch, r.b, plain('B'));
   if (r.cPatches !== null) {
     checkPatchMatrix(r.cPatches, 'cPatches', m, n, batch, r.c, plain('C'));
     if (bias !== null) throw new ValueError("gemm: 'cPatches' takes no bias.");
   }
-  const sa = r.aPatches !== null ? imageSpan(r.aPatches) : span(r.aOffset, r.strideA, batch, m * k);
+  const layoutSpan = (l: ImageLayout, key: 'A' | 'C', rows: number, cols: number): [number, number] => {
+    if (rows !== l.n * l.hw || !plainOf(key, true)) {
+      throw new ValueError(`gemm: '${key.toLowerCase()}Image' stores [${l.n}·${l.hw}, cols] matrices (no offset or stride), but the call's ${key} is [${rows}, ${cols}].`);
+    }
+    return [0, batch * rows * cols];
+  };
+  if (r.aImage !== null) layoutSpan(r.aImage, 'A', r.transA ? k : m, r.transA ? m : k);
+  if (r.cImage !== null) layoutSpan(r.cImage, 'C', m, n);
+  const sa = r.aPatches !== null ? imageSpan(r.aPatches) : r.aImage !== null ? [0, batch * m * k] as [number, number] : span(r.aOffset, r.strideA, batch, m * k);
   const sb = r.bPatches !== null ? imageSpan(r.bPatches) : span(r.bOffset, r.strideB, batch, k * n);
-  const sc = r.cPatches !== null ? imageSpan(r.cPatches) : span(r.cOffset, r.strideC, batch, m * n);
+  const sc = r.cPatches !== null ? imageSpan(r.cPatches) : r.cImage !== null ? [0, batch * m * n] as [number, number] : span(r.cOffset, r.strideC, batch, m * n);
   const check = (name: string, arr: Float32Array | Float64Array, s: [number, number]): void => {
     if (s[1] > arr.length) {
       throw new ValueError(

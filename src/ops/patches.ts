@@ -93,3 +93,79 @@ export function patchProduct(x: Tensor, w: Tensor, g: PatchGeometry): Tensor {
   };
   return Tensor.fromOp('conv_product', out, G === 1 ? [P, og] : [G, P, og], dtype, [x, w], back);
 }
+
+/** A convolution output's layout: n images, c channels, hw positions, channels last or first. */
+export interface ChannelLayout {
+  n: number;
+  c: number;
+  hw: number;
+  channelsLast: boolean;
+}
+
+/**
+ * The per-channel sums of the image `g` (a convolution's bias gradient): float64, per image the
+ * plane's sum added to the channel's (NCHW), or position by position (NHWC).
+ */
+export function channelSums(g: ArrayLike<number>, l: ChannelLayout): Float64Array {
+  const acc = new Float64Array(l.c);
+  if (l.channelsLast) {
+    const m = l.n * l.hw;
+    for (let p = 0, i = 0; p < m; p++) for (let ch = 0; ch < l.c; ch++, i++) acc[ch] = (acc[ch] as number) + (g[i] as number);
+    return acc;
+  }
+  for (let bi = 0, i = 0; bi < l.n; bi++) {
+    for (let ch = 0; ch < l.c; ch++) {
+      let s = 0;
+      for (let k = 0; k < l.hw; k++, i++) s += g[i] as number;
+      acc[ch] = (acc[ch] as number) + s;
+    }
+  }
+  return acc;
+}
+
+/**
+ * A whole ungrouped convolution in three products of the kernel backend: `x` the image of `g`
+ * (groups 1), `w` `[O, C·kh·kw]`, `bias` `[O]` or null, all of one float dtype; the result is the
+ * output image `[N, O, OH, OW]` (or `[N, OH, OW, O]`). The patch matrix is gathered inside the
+ * forward product and the dW product, the bias added in the forward product's epilogue, the
+ * output (and the output gradient) moved between NCHW and the product's rows by the backend
+ * (`GemmCall.cImage` / `aImage`), dX summed straight into the image (`cPatches`). The numbers are
+ * those of `fromRows(patchProduct(x, w), bias)` bit for bit (same products, same sums, the bias
+ * added once after each sum).
+ */
+export function convProduct(x: Tensor, w: Tensor, bias: Tensor | null, g: PatchGeometry): Tensor {
+  const dtype = x.dtype;
+  if ((dtype !== 'float32' && dtype !== 'float64') || w.dtype !== dtype || (bias !== null && bias.dtype !== dtype) || g.groups !== 1) {
+    throw new PaddleTypeError(`conv: an ungrouped convolution of float32 or float64 operands of one dtype expected, but received ${x.dtype}, ${w.dtype}${bias === null ? '' : `, ${bias.dtype}`} with ${g.groups} groups.`);
+  }
+  const P = g.n * g.oh * g.ow;
+  const K = g.c * g.kh * g.kw;
+  const O = (w.numel / K) | 0;
+  const hw = g.oh * g.ow;
+  const image = g.channelsLast ? null : { n: g.n, hw };
+  const out = allocArray(dtype, P * O) as Float32Array | Float64Array;
+  const b = bias === null ? null : (bias.data as Float32Array);
+  getBackend().gemm(dtype, { a: x.data as Float32Array, b: w.data as Float32Array, c: out, m: P, n: O, k: K, transB: true, aPatches: g, cImage: image, bias: b });
+  const shape = g.channelsLast ? [g.n, g.oh, g.ow, O] : [g.n, O, g.oh, g.ow];
+  const back: BackwardFn = (gy) => {
+    const gyData = gy as Float32Array | Float64Array;
+    let gx: Float32Array | Float64Array | null = null;
+    let gw: Float32Array | Float64Array | null = null;
+    let gb: DataArray | null = null;
+    // operands are read now (not at forward time): a heap that grew has replaced its views
+    if (needsGrad(x)) {
+      gx = allocArray(dtype, patchImageLength(g)) as Float32Array | Float64Array;
+      getBackend().gemm(dtype, { a: gyData, aImage: image, b: w.data as Float32Array, c: gx, m: P, n: K, k: O, cPatches: g });
+    }
+    if (needsGrad(w)) {
+      gw = allocArray(dtype, w.numel) as Float32Array | Float64Array;
+      getBackend().gemm(dtype, { a: gyData, aImage: image, b: x.data as Float32Array, c: gw, m: O, n: K, k: P, transA: true, bPatches: g });
+    }
+    if (bias !== null && needsGrad(bias)) {
+      const acc = channelSums(gyData, { n: g.n, c: O, hw, channelsLast: g.channelsLast });
+      gb = dtype === 'float64' ? acc : Float32Array.from(acc);
+    }
+    return bias === null ? [gx, gw] : [gx, gw, gb];
+  };
+  return Tensor.fromOp('conv2d', out, shape, dtype, bias === null ? [x, w] : [x, w, bias], back);
+}

@@ -264,6 +264,9 @@ describe('patch operands of gemm (convolution)', () => {
       [{ ...call.fwd, aPatches: { ...g, groups: 3 } }, /cannot be split into 3 groups/],
       [{ ...call.fwd, aPatches: { ...g, kh: 0 } }, /'aPatches.kh' must be an integer >= 1/],
       [{ ...call.dx, bias: new Float32Array(call.dx.n) }, /takes no bias/],
+      [{ ...call.dx, aImage: { n: g.n, hw: g.oh * g.ow + 1 } }, /'aImage' stores/],
+      [{ ...call.fwd, cImage: { n: g.n, hw: 0 } }, /'cImage.hw' must be a positive integer/],
+      [{ ...call.fwd, cImage: { n: g.n, hw: g.oh * g.ow }, cOffset: 1 }, /'cImage' stores/],
     ];
     // C's image sharing memory with A
     const shared = new Float32Array(patchImageLength(g) + call.dx.a.length).fill(7);

@@ -199,7 +199,7 @@ function transposed<A extends Float32Array | Float64Array>(src: A, off: number, 
 
 /** `KernelBackend.gemm` in TypeScript, for a call `resolveGemm` has checked. */
 export function gemmRef(dtype: KernelDType, g: ResolvedGemm): void {
-  if (g.aPatches !== null || g.bPatches !== null || g.cPatches !== null) {
+  if (g.aPatches !== null || g.bPatches !== null || g.cPatches !== null || g.aImage !== null || g.cImage !== null) {
     withPatches(dtype, g, (plain) => gemmRef(dtype, plain));
     return;
   }

@@ -144,7 +144,11 @@ export function rowsToImage(g: PatchGeometry, rows: ArrayLike<number>, acc: Floa
 export function withPatches(dtype: KernelDType, g: ResolvedGemm, product: (plain: ResolvedGemm) => void): void {
   const alloc = (length: number): Float32Array | Float64Array => (dtype === 'float32' ? new Float32Array(length) : new Float64Array(length));
   let { a, b } = g;
-  if (g.aPatches !== null) {
+  const aCols = g.transA ? g.m : g.k;
+  if (g.aImage !== null) {
+    a = alloc(g.batch * g.aImage.n * g.aImage.hw * aCols);
+    imageLayout(g.a, a, g.aImage, g.batch, aCols, false);
+  } else if (g.aPatches !== null) {
     a = alloc(patchRowsLength(g.aPatches));
     imageToRows(g.aPatches, g.a, a);
   }
@@ -152,11 +156,32 @@ export function withPatches(dtype: KernelDType, g: ResolvedGemm, product: (plain
     b = alloc(patchRowsLength(g.bPatches));
     imageToRows(g.bPatches, g.b, b);
   }
-  const c = g.cPatches !== null ? alloc(patchRowsLength(g.cPatches)) : g.c;
-  product({ ...g, a, b, c, aPatches: null, bPatches: null, cPatches: null });
+  const c = g.cPatches !== null ? alloc(patchRowsLength(g.cPatches)) : g.cImage !== null ? alloc(g.batch * g.m * g.n) : g.c;
+  product({ ...g, a, b, c, aPatches: null, bPatches: null, cPatches: null, aImage: null, cImage: null });
+  if (g.cImage !== null) imageLayout(g.c, c, g.cImage, g.batch, g.n, true);
   if (g.cPatches !== null) {
     const acc = new Float64Array(patchImageLength(g.cPatches));
     rowsToImage(g.cPatches, c, acc);
     g.c.set(acc);
+  }
+}
+
+/**
+ * Between an NCHW tensor (`image`) and the rows of `batch` products of `cols` channels each
+ * (`rows`: product r's `[n·hw, cols]`, see `GemmCall.aImage`): rows ← image, or image ← rows
+ * when `toImage`. Exact copies.
+ */
+export function imageLayout(image: Float32Array | Float64Array, rows: Float32Array | Float64Array, l: { n: number; hw: number }, batch: number, cols: number, toImage: boolean): void {
+  const C = batch * cols;
+  const P = l.n * l.hw;
+  for (let r = 0; r < batch; r++) {
+    for (let i = 0; i < l.n; i++) {
+      for (let o = 0; o < cols; o++) {
+        const img = (i * C + r * cols + o) * l.hw;
+        const row = (r * P + i * l.hw) * cols + o;
+        if (toImage) for (let s = 0; s < l.hw; s++) image[img + s] = rows[row + s * cols] as number;
+        else for (let s = 0; s < l.hw; s++) rows[row + s * cols] = image[img + s] as number;
+      }
+    }
   }
 }

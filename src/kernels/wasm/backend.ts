@@ -371,6 +371,23 @@ export class WasmBackend implements KernelBackend {
     this.stats.poolCalls++;
   }
 
+  /**
+   * Between NCHW channels at byte offset `image` and the rows of `batch` products of `cols`
+   * columns at `rows` (`GemmCall.aImage`): one blocked transpose per image and product.
+   */
+  private layoutRows(image: number, rows: number, n: number, hw: number, batch: number, cols: number, toImage: boolean): void {
+    const C = batch * cols;
+    const P = n * hw;
+    for (let r = 0; r < batch; r++) {
+      for (let i = 0; i < n; i++) {
+        const img = image + (i * C + r * cols) * hw * 4;
+        const row = rows + (r * P + i * hw) * cols * 4;
+        if (toImage) this.ex.transposeF32(row, img, hw, cols);
+        else this.ex.transposeF32(img, row, cols, hw);
+      }
+    }
+  }
+
   /** Where the image of a patch operand is: its heap byte offset (-1 if outside the heap). */
   private patchImage(geometry: PatchGeometry | null, image: Float32Array): PatchImage | null {
     if (geometry === null) return null;
@@ -395,9 +412,14 @@ export class WasmBackend implements KernelBackend {
     const aImg = this.patchImage(g.aPatches, g.a);
     const bImg = this.patchImage(g.bPatches, g.b);
     const cImg = this.patchImage(g.cPatches, g.c);
-    const aIn = aImg === null && heap.contains(g.a);
+    // an operand stored as NCHW channels is transposed into rows in scratch (and C back)
+    const aLay = g.aImage;
+    const cLay = g.cImage;
+    const aLayAt = aLay !== null && heap.contains(g.a) ? g.a.byteOffset : -1;
+    const cLayAt = cLay !== null && heap.contains(g.c) ? g.c.byteOffset : -1;
+    const aIn = aImg === null && aLay === null && heap.contains(g.a);
     const bIn = bImg === null && !g.transB && heap.contains(g.b);
-    const cIn = cImg === null && heap.contains(g.c) && (batch === 1 || g.strideC === M * N);
+    const cIn = cImg === null && cLay === null && heap.contains(g.c) && (batch === 1 || g.strideC === M * N);
     const biasIn = g.bias === null || heap.contains(g.bias);
     // a transposed B in the heap is packed by the module from its offset, read now: growing an
     // ordinary memory below detaches the caller's views (and a detached view's offset reads 0)
@@ -417,7 +439,8 @@ export class WasmBackend implements KernelBackend {
     const bBytes = bIn ? 0 : align16((g.transB ? bMats * K * N : bSpan) * 4);
     const cBytes = cIn ? 0 : align16(batch * M * N * 4);
     const biasBytes = biasIn ? 0 : align16(N * 4);
-    const patchBytes = patchScratchBytes(aImg) + patchScratchBytes(bImg) + patchScratchBytes(cImg, true);
+    const layoutBytes = (aLay !== null && aLayAt < 0 ? align16(aSpan * 4) : 0) + (cLay !== null && cLayAt < 0 ? align16(batch * M * N * 4) : 0);
+    const patchBytes = patchScratchBytes(aImg) + patchScratchBytes(bImg) + patchScratchBytes(cImg, true) + layoutBytes;
     const need = GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
@@ -454,6 +477,16 @@ export class WasmBackend implements KernelBackend {
     if (aImg !== null) {
       pa = at; // the bands
       [aPatchGeom, aPatchImage] = placePatches(aImg, g.a, false);
+      at += aBytes;
+    } else if (aLay !== null) {
+      pa = at;
+      let image = aLayAt;
+      if (image < 0) {
+        image = patchAt;
+        f32.set(g.a.subarray(0, aSpan), image >>> 2);
+        patchAt += align16(aSpan * 4);
+      }
+      this.layoutRows(image, pa, aLay.n, aLay.hw, batch, g.transA ? M : K, false);
       at += aBytes;
     } else if (!aIn) {
       pa = at;
@@ -557,6 +590,16 @@ export class WasmBackend implements KernelBackend {
       return;
     }
     if (aImg !== null || bImg !== null) this.stats.patchCalls++;
+    if (cLay !== null) {
+      let image = cLayAt;
+      if (image < 0) {
+        image = patchAt;
+        patchAt += align16(batch * M * N * 4);
+      }
+      this.layoutRows(image, pc, cLay.n, cLay.hw, batch, N, true);
+      if (cLayAt < 0) g.c.set(f32.subarray(image >>> 2, (image >>> 2) + batch * M * N));
+      return;
+    }
     if (!cIn) {
       // (no growth since refreshViews: f32 is still a live view)
       for (let r = 0; r < batch; r++) {

@@ -32,7 +32,7 @@ import {
   type DataFormat2D,
   type PaddingSpec,
 } from './conv-args.js';
-import { fromRows, im2row, patchProduct, row2im, toRows, type ConvGeometry } from './unfold.js';
+import { convProduct, fromRows, im2row, patchProduct, row2im, toRows, type ConvGeometry } from './unfold.js';
 
 /** Options of `conv2d` (Paddle's keyword arguments, camelCase). */
 export interface Conv2dOptions {
@@ -206,6 +206,7 @@ function conv2dCore(x: Tensor, w: Tensor, bias: Tensor | null, plan: ConvPlan): 
   const kg = (g.c / groups) * g.kh * g.kw;
   const wm = reshape(w, groups === 1 ? [cout, kg] : [groups, cout / groups, kg]);
   const float = (x.dtype === 'float32' || x.dtype === 'float64') && wm.dtype === x.dtype;
+  if (float && groups === 1 && (bias === null || bias.dtype === x.dtype)) return convProduct(x, wm, bias, g);
   const y = float ? patchProduct(x, wm, g) : matmul(im2row(x, g), wm, { transposeY: true });
   return fromRows(y, bias, g.n, cout, g.oh, g.ow, groups, g.channelsLast);
 }

@@ -13,7 +13,8 @@ import type { BackwardFn } from '../../tensor/autograd.js';
 import { needsGrad } from '../../ops/binary.js';
 import type { PatchGeometry } from '../../ops/patches.js';
 
-export { im2row, patchProduct, row2im, rowsShape } from '../../ops/patches.js';
+export { convProduct, im2row, patchProduct, row2im, rowsShape } from '../../ops/patches.js';
+import { channelSums } from '../../ops/patches.js';
 
 /** One convolution's geometry: the image, the window, the output grid and the groups. */
 export type ConvGeometry = PatchGeometry;
@@ -102,27 +103,10 @@ export function fromRows(y: Tensor, bias: Tensor | null, n: number, c: number, h
     if (bias === null) return [gy];
     let gb: DataArray | null = null;
     if (needsGrad(bias)) {
-      gb = rounded(sumBias(g, l), bias.dtype);
+      gb = rounded(channelSums(g, l), bias.dtype);
     }
     return [gy, gb];
   };
   return Tensor.fromOp('conv_output', out, shape, y.dtype, bias === null ? [y] : [y, bias], back);
 }
 
-/** The per-channel sums of the image `g`. */
-function sumBias(g: ArrayLike<number>, l: Layout): Float64Array {
-  const acc = new Float64Array(l.c);
-  if (l.channelsLast) {
-    const m = l.n * l.hw;
-    for (let p = 0, i = 0; p < m; p++) for (let ch = 0; ch < l.c; ch++, i++) acc[ch] = (acc[ch] as number) + (g[i] as number);
-    return acc;
-  }
-  for (let bi = 0, i = 0; bi < l.n; bi++) {
-    for (let ch = 0; ch < l.c; ch++) {
-      let s = 0;
-      for (let k = 0; k < l.hw; k++, i++) s += g[i] as number;
-      acc[ch] = (acc[ch] as number) + s;
-    }
-  }
-  return acc;
-}
