@@ -7,15 +7,25 @@
  * beat −FLT_MAX). Paddle's Pool2dFunctor.
  */
 export interface MaxPoolCall<A extends Float32Array | Float64Array> {
+  /** The input image. */
   x: A;
+  /** The window maxima, `[n, c, oh, ow]` (or `[n, oh, ow, c]`). */
   out: A;
+  /** Per output, the flat index in `x` of the element chosen (−1: none beat −FLT_MAX). */
   arg: Int32Array;
+  /** Images. */
   n: number;
+  /** Channels. */
   c: number;
+  /** Input height. */
   h: number;
+  /** Input width. */
   w: number;
+  /** Output height. */
   oh: number;
+  /** Output width. */
   ow: number;
+  /** NHWC (else NCHW). */
   channelsLast: boolean;
   /** [start, end) input rows of output row i at 2i and 2i+1. */
   rows: Int32Array;
@@ -161,7 +171,9 @@ export interface GemmCall<A extends Float32Array | Float64Array> {
 
 /** `n` images of `hw` positions each (see `GemmCall.aImage`). */
 export interface ImageLayout {
+  /** Images. */
   n: number;
+  /** Positions per channel of an image (height × width). */
   hw: number;
 }
 
@@ -174,21 +186,37 @@ export interface ImageLayout {
  * `x[n, q·C/g + c', oh·sh − pt + i·dh, ow·sw − pl + j·dw]`, 0 in the padding.
  */
 export interface PatchGeometry {
+  /** Images. */
   n: number;
+  /** Channels. */
   c: number;
+  /** Image height. */
   h: number;
+  /** Image width. */
   w: number;
+  /** Kernel height. */
   kh: number;
+  /** Kernel width. */
   kw: number;
+  /** Stride along the height. */
   sh: number;
+  /** Stride along the width. */
   sw: number;
+  /** Dilation along the height. */
   dh: number;
+  /** Dilation along the width. */
   dw: number;
+  /** Padding before the first row. */
   pt: number;
+  /** Padding before the first column. */
   pl: number;
+  /** Output height. */
   oh: number;
+  /** Output width. */
   ow: number;
+  /** Channel groups (C and the output channels divisible by it). */
   groups: number;
+  /** NHWC (else NCHW). */
   channelsLast: boolean;
 }
 
@@ -201,15 +229,25 @@ export interface PatchGeometry {
  * beat −FLT_MAX). Paddle's Pool2dFunctor.
  */
 export interface MaxPoolCall<A extends Float32Array | Float64Array> {
+  /** The input image. */
   x: A;
+  /** The window maxima, `[n, c, oh, ow]` (or `[n, oh, ow, c]`). */
   out: A;
+  /** Per output, the flat index in `x` of the element chosen (−1: none beat −FLT_MAX). */
   arg: Int32Array;
+  /** Images. */
   n: number;
+  /** Channels. */
   c: number;
+  /** Input height. */
   h: number;
+  /** Input width. */
   w: number;
+  /** Output height. */
   oh: number;
+  /** Output width. */
   ow: number;
+  /** NHWC (else NCHW). */
   channelsLast: boolean;
   /** [start, end) input rows of output row i at 2i and 2i+1. */
   rows: Int32Array;
