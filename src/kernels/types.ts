@@ -1,39 +1,4 @@
 /**
- * One max pooling over the planes of an image `[n, c, h, w]` (NCHW, or NHWC when
- * `channelsLast`): output `(i, j)` of a plane is the largest element of input rows
- * `[rows[2i], rows[2i+1])` and columns `[cols[2j], cols[2j+1])`, starting from −FLT_MAX (padding
- * never wins) and taking an element only when it is strictly greater (NaN never wins; the first of
- * equal maxima in row-major order does); `arg` receives its flat index in `x` (−1 when no element
- * beat −FLT_MAX). Paddle's Pool2dFunctor.
- */
-export interface MaxPoolCall<A extends Float32Array | Float64Array> {
-  /** The input image. */
-  x: A;
-  /** The window maxima, `[n, c, oh, ow]` (or `[n, oh, ow, c]`). */
-  out: A;
-  /** Per output, the flat index in `x` of the element chosen (−1: none beat −FLT_MAX). */
-  arg: Int32Array;
-  /** Images. */
-  n: number;
-  /** Channels. */
-  c: number;
-  /** Input height. */
-  h: number;
-  /** Input width. */
-  w: number;
-  /** Output height. */
-  oh: number;
-  /** Output width. */
-  ow: number;
-  /** NHWC (else NCHW). */
-  channelsLast: boolean;
-  /** [start, end) input rows of output row i at 2i and 2i+1. */
-  rows: Int32Array;
-  /** [start, end) input columns of output column j at 2j and 2j+1. */
-  cols: Int32Array;
-}
-
-/**
  * The kernel contract (DESIGN.md §3): every backend (`ref`, `wasm-simd`, `wasm-simd-threads`)
  * implements `KernelBackend` with the same numbers, bit for bit. Kernels know nothing about
  * tensors: they take typed arrays and plain numbers.

@@ -13,10 +13,8 @@
  */
 import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { checkOptions, describe } from '../../options.js';
-import { allocArray } from '../../tensor/dtype.js';
 import { Tensor } from '../../tensor/tensor.js';
-import type { BackwardFn } from '../../tensor/autograd.js';
-import { needsGrad } from '../../ops/binary.js';
+import { maxPoolWindows } from '../../ops/pool.js';
 
 /** Optional arguments of `F.adaptiveMaxPool2d` (Paddle's `return_mask`, `name`). */
 export interface AdaptiveMaxPool2dOptions {
@@ -30,7 +28,6 @@ export interface AdaptiveMaxPool2dOptions {
 }
 
 /** Float32 max: Paddle starts a max window at −FLT_MAX. */
-const NEG_FLT_MAX = -3.4028234663852886e38;
 
 function adaptiveBounds(outSize: number, inSize: number): Int32Array {
   const b = new Int32Array(2 * outSize);
@@ -100,49 +97,17 @@ export function adaptiveMaxPool2d(x: Tensor, outputSize: number | readonly (numb
   const [oh, ow] = outputSizes(outputSize, h, w);
   const rows = adaptiveBounds(oh, h);
   const cols = adaptiveBounds(ow, w);
-  const src = x.data;
-  const count = n * c * oh * ow;
-  const out = allocArray(x.dtype, count);
-  const arg = new Int32Array(count); // flat input index of the max, −1 when no element beats −FLT_MAX
-  const mask = new Int32Array(count);
-  for (let p = 0; p < n * c; p++) {
-    const inP = p * h * w;
-    for (let i = 0; i < oh; i++) {
-      const r0 = rows[2 * i] as number;
-      const r1 = rows[2 * i + 1] as number;
-      for (let j = 0; j < ow; j++) {
-        const c0 = cols[2 * j] as number;
-        const c1 = cols[2 * j + 1] as number;
-        let best = NEG_FLT_MAX;
-        let pos = -1;
-        for (let r = r0; r < r1; r++) {
-          for (let col = c0; col < c1; col++) {
-            const v = src[inP + r * w + col] as number;
-            if (v > best) {
-              best = v;
-              pos = r * w + col;
-            }
-          }
-        }
-        const at = (p * oh + i) * ow + j;
-        out[at] = best;
-        arg[at] = pos < 0 ? -1 : inP + pos;
-        mask[at] = pos;
-      }
-    }
-  }
-  const back: BackwardFn = (gr) => {
-    if (!needsGrad(x)) return [null];
-    const gx = allocArray(x.dtype, x.numel);
-    for (let k = 0; k < count; k++) {
-      const a = arg[k] as number;
-      if (a >= 0) gx[a] = (gx[a] as number) + (gr[k] as number);
-    }
-    return [gx];
-  };
   const shape = [n, c, oh, ow];
-  const y = Tensor.fromOp('max_pool2d_with_index', out, shape, x.dtype, [x], back);
-  return returnMask ? [y, Tensor.fromArray(mask, shape, 'int32')] : y;
+  // the kernel contract's max pooling over these windows (branch-free in WASM), NCHW
+  const { y, arg } = maxPoolWindows(x, { n, c, h, w, oh, ow, channelsLast: false, rows, cols }, shape);
+  if (!returnMask) return y;
+  const mask = new Int32Array(arg.length);
+  const plane = oh * ow;
+  for (let k = 0; k < arg.length; k++) {
+    const a = arg[k] as number;
+    mask[k] = a < 0 ? -1 : a - Math.floor(k / plane) * h * w;
+  }
+  return [y, Tensor.fromArray(mask, shape, 'int32')];
 }
 
 export { adaptiveMaxPool2d as adaptive_max_pool2d };
