@@ -394,11 +394,21 @@ function lambdas(where: string, optimizer: RMSprop, lrLambda: LrLambda | readonl
   return optimizer.paramGroups.map(() => lrLambda as LrLambda);
 }
 
-/** Shared by LambdaLR and MultiplicativeLR: functions saved as null, a saved object merged into a function's properties. */
-abstract class LambdaScheduler extends LRScheduler {
+/**
+ * The base of {@link LambdaLR} and {@link MultiplicativeLR}: their functions are saved as null in
+ * the state dict (PyTorch saves plain functions and lambdas so), and a saved object is merged into
+ * the function's properties on load (PyTorch's callable objects).
+ */
+export abstract class LambdaScheduler extends LRScheduler {
   /** The functions, one per group (PyTorch's `lr_lambdas`). */
   lrLambdas: LrLambda[];
 
+  /**
+   * @param optimizer - The optimizer.
+   * @param lrLambda - A function of the epoch, or one per group.
+   * @param options - {@link LambdaLROptions}.
+   * @param where - The class name, for messages.
+   */
   protected constructor(optimizer: RMSprop, lrLambda: LrLambda | readonly LrLambda[], options: LambdaLROptions | undefined, where: string) {
     const fns = lambdas(where, optimizer, lrLambda);
     super(optimizer, checkOptions(where, options, ['lastEpoch', 'verbose']), where);
@@ -409,10 +419,17 @@ abstract class LambdaScheduler extends LRScheduler {
     return this.baseFields([]);
   }
 
+  /** The state dict, with `lr_lambdas: [null, …]` last (PyTorch's layout). @returns A new object. */
   override stateDict(): SchedulerStateDict {
     return { ...super.stateDict(), lr_lambdas: this.lrLambdas.map(() => null) };
   }
 
+  /**
+   * Restores a state dict; an object in `lr_lambdas` is merged into that group's function.
+   *
+   * @param stateDict - The state dict.
+   * @throws {@link errors.TypeError} for a value of the wrong kind.
+   */
   override loadStateDict(stateDict: SchedulerStateDict): void {
     const updates = this.checkState(stateDict);
     const saved = (stateDict as { lr_lambdas?: unknown }).lr_lambdas;
@@ -990,6 +1007,7 @@ export class CyclicLR extends LRScheduler {
   baseMomentums: number[] = [];
   /** The upper momentum boundaries (PyTorch's `max_momentums`). */
   maxMomentums: number[] = [];
+  /** The custom scaling policy, if any (PyTorch's `_scale_fn_custom`; not saved). */
   private readonly scaleFnCustom: ((x: number) => number) | undefined;
 
   /**
@@ -1113,15 +1131,21 @@ export interface OneCycleLROptions extends SchedulerOptions {
   threePhase?: boolean;
 }
 
-interface Phase {
+/** One phase of {@link OneCycleLR} (PyTorch's `_schedule_phases` entries, with its keys). */
+export interface OneCyclePhase {
+  /** The last step of the phase. */
   end_step: number;
+  /** The group key the learning rate starts from. */
   start_lr: 'initial_lr' | 'max_lr' | 'min_lr';
+  /** The group key the learning rate ends at. */
   end_lr: 'initial_lr' | 'max_lr' | 'min_lr';
+  /** The group key the momentum starts from. */
   start_momentum: 'max_momentum' | 'base_momentum';
+  /** The group key the momentum ends at. */
   end_momentum: 'max_momentum' | 'base_momentum';
 }
 
-const GROUP_KEY: { [k in Phase['start_lr'] | Phase['start_momentum']]: keyof RMSpropGroup } = {
+const GROUP_KEY: { [k in OneCyclePhase['start_lr'] | OneCyclePhase['start_momentum']]: keyof RMSpropGroup } = {
   initial_lr: 'initialLr',
   max_lr: 'maxLr',
   min_lr: 'minLr',
@@ -1142,7 +1166,7 @@ export class OneCycleLR extends LRScheduler {
   /** The number of steps in the cycle (PyTorch's `total_steps`). */
   totalSteps: number;
   /** The phases (PyTorch's `_schedule_phases`). */
-  schedulePhases: Phase[];
+  schedulePhases: OneCyclePhase[];
   /** `'cos'` or `'linear'`. */
   annealFunc: string;
   /** Whether the momentum cycles (PyTorch's `cycle_momentum`). */
@@ -1191,7 +1215,7 @@ export class OneCycleLR extends LRScheduler {
     if (typeof pct !== 'number' || pct < 0 || pct > 1 || Number.isNaN(pct)) throw new ValueError(`Expected float between 0 and 1 pct_start, but got ${describe(pct)}`);
     const strategy = o.annealStrategy ?? 'cos';
     if (strategy !== 'cos' && strategy !== 'linear') throw new ValueError(`anneal_strategy must by one of 'cos' or 'linear', instead got ${String(strategy)}`);
-    const phases: Phase[] = o.threePhase === true
+    const phases: OneCyclePhase[] = o.threePhase === true
       ? [
           { end_step: pct * totalSteps - 1, start_lr: 'initial_lr', end_lr: 'max_lr', start_momentum: 'max_momentum', end_momentum: 'base_momentum' },
           { end_step: 2 * pct * totalSteps - 2, start_lr: 'max_lr', end_lr: 'initial_lr', start_momentum: 'base_momentum', end_momentum: 'max_momentum' },
