@@ -4,7 +4,8 @@ torch.optim.RMSprop, recorded as Python ran them.
 
 Run with Debian's PyTorch 1.13 (`apt-get install python3-torch`), from the repository root:
 
-    /usr/bin/python3 scripts/gen-torch-lr-fixtures.py
+    /usr/bin/python3 scripts/gen-torch-lr-fixtures.py             # fixtures + the check below
+    /usr/bin/python3 scripts/gen-torch-lr-fixtures.py --no-check  # fixtures only
 
 Outputs (tests/fixtures/torch-lr/):
 - schedules.json: for each configuration (CONFIGS below; the test builds the same scheduler in
@@ -16,15 +17,24 @@ Outputs (tests/fixtures/torch-lr/):
   they are) and the parameters and learning rates after it.
 - checkpoint_cosine.pt / .json: torch.save({'model', 'optimizer', 'scheduler'}) of an RMSprop +
   CosineAnnealingLR run after 10 steps, and the next 10 steps (gradients, parameters, lrs).
+
+Then the other direction (skipped with --no-check): a TypeScript script continues that checkpoint
+for 5 steps with compat.torch.RMSprop + lr_scheduler.CosineAnnealingLR and writes it with
+paddle.io.saveTorch; PyTorch loads it (torch.load, optimizer.load_state_dict,
+scheduler.load_state_dict), runs the other 5 recorded steps and must match them bit for bit.
 """
 import json
 import math
 import os
+import subprocess
+import sys
+import tempfile
 from collections import Counter
 
 import torch
 from torch.optim import lr_scheduler as S
 
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'fixtures', 'torch-lr')
 STEPS = 100
 
@@ -199,9 +209,61 @@ def checkpoint():
         json.dump({'steps': steps, 'scheduler': jsonable(sched.state_dict())}, f)
 
 
+TS_SAMPLE = """
+import { readFileSync } from 'node:fs';
+import { RMSprop, lr_scheduler, type RMSpropStateDict } from '%(root)s/src/compat/torch.ts';
+import type { SchedulerStateDict } from '%(root)s/src/compat/torch-lr.ts';
+import { loadTorchSync, saveTorchSync } from '%(root)s/src/io/torch.ts';
+import { Tensor } from '%(root)s/src/tensor/tensor.ts';
+const ck = loadTorchSync<{ model: { w0: Tensor; w1: Tensor }; optimizer: RMSpropStateDict; scheduler: SchedulerStateDict }>('%(out)s/checkpoint_cosine.pt');
+const exp = JSON.parse(readFileSync('%(out)s/checkpoint_cosine.json', 'utf8')) as { steps: { grads: number[][] }[] };
+const params = [ck.model.w0, ck.model.w1];
+const opt = new RMSprop(params, { lr: 0.02, momentum: 0.9, alpha: 0.95 });
+const sched = new lr_scheduler.CosineAnnealingLR(opt, 15, { etaMin: 1e-4 });
+opt.loadStateDict(ck.optimizer);
+sched.loadStateDict(ck.scheduler);
+for (const st of exp.steps.slice(0, 5)) {
+  params.forEach((p, i) => p.setGrad(Tensor.fromArray(new Float32Array(st.grads[i] as number[]), p.shape, 'float32')));
+  opt.step();
+  sched.step();
+}
+saveTorchSync({ model: ck.model, optimizer: opt.stateDict(), scheduler: sched.stateDict() }, process.argv[2] as string);
+"""
+
+
+def check():
+    """A checkpoint continued and written by TypeScript continues in PyTorch."""
+    exp = json.load(open(os.path.join(OUT, 'checkpoint_cosine.json')))
+    with tempfile.TemporaryDirectory() as d:
+        script = os.path.join(d, 'sample.ts')
+        with open(script, 'w') as f:
+            f.write(TS_SAMPLE % {'root': os.path.abspath(ROOT), 'out': os.path.abspath(OUT)})
+        out = os.path.join(d, 'continued.pt')
+        subprocess.run(['npx', 'tsx', script, out], cwd=ROOT, check=True)
+        ck = torch.load(out)
+    ps = [torch.nn.Parameter(ck['model']['w0'].clone()), torch.nn.Parameter(ck['model']['w1'].clone())]
+    opt = torch.optim.RMSprop(ps, lr=0.02, momentum=0.9, alpha=0.95)
+    sched = S.CosineAnnealingLR(opt, T_max=15, eta_min=1e-4)
+    opt.load_state_dict(ck['optimizer'])
+    sched.load_state_dict(ck['scheduler'])
+    assert sched.last_epoch == 15, sched.last_epoch
+    for k, st in enumerate(exp['steps'][5:]):
+        for p, g in zip(ps, st['grads']):
+            p.grad = torch.tensor(g, dtype=torch.float32).reshape(p.shape)
+        opt.step()
+        sched.step()
+        for p, want in zip(ps, st['params']):
+            w = torch.tensor(want, dtype=torch.float32).reshape(p.shape)
+            assert torch.equal(p.detach(), w), (k, (p.detach() - w).abs().max().item())
+        assert sched.get_last_lr() == st['lr'], (k, sched.get_last_lr(), st['lr'])
+    print('check: PyTorch continues the RMSprop + CosineAnnealingLR checkpoint written by saveTorch bit for bit (5 steps)')
+
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     print('torch', torch.__version__)
     schedules()
     trajectories()
     checkpoint()
+    if '--no-check' not in sys.argv:
+        check()
