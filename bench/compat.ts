@@ -9,6 +9,10 @@
  * - TF.js 4.22's `tf.train.rmsprop` (`applyGradients`) on @tensorflow/tfjs-backend-wasm and
  *   @tensorflow/tfjs-backend-cpu, in this process.
  *
+ * A second table times the other compat optimizers' step at 1M elements (`compat.tfjs.rmsprop`
+ * next to TF.js's own; Keras 3, TF1 and timm have no peer that runs on this machine, so their rows
+ * have none).
+ *
  * The gradient is set once and every run steps the same parameter (the values drift; the work per
  * step does not). Medians of ms per step; the TypeScript optimizer and TF.js run on one thread.
  *
@@ -18,6 +22,10 @@ import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import * as keras from '../src/compat/keras.js';
+import * as tf1 from '../src/compat/tf1.js';
+import * as tfjsCompat from '../src/compat/tfjs.js';
+import * as timm from '../src/compat/timm.js';
 import { RMSprop } from '../src/compat/torch.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { addSection, measure, type BenchContext, type BenchTable } from './registry.js';
@@ -108,12 +116,54 @@ async function tfjsMs(ctx: BenchContext, backend: 'wasm' | 'cpu', n: number, c: 
   return m.medianMs;
 }
 
-export async function runCompatBench(ctx: BenchContext): Promise<BenchTable> {
+type Other = 'compat.tfjs.rmsprop' | 'compat.keras.RMSprop' | 'compat.tf1.RMSProp' | 'compat.timm.RMSpropTF';
+const OTHERS: Other[] = ['compat.tfjs.rmsprop', 'compat.keras.RMSprop', 'compat.tf1.RMSProp', 'compat.timm.RMSpropTF'];
+
+/** One step of another compat optimizer over one parameter with its gradient set. */
+function otherStep(kind: Other, p: Tensor, g: Tensor, c: Config): () => void {
+  switch (kind) {
+    case 'compat.tfjs.rmsprop': {
+      const opt = tfjsCompat.rmsprop(LR, ALPHA, c.momentum, EPS, c.centered);
+      const list = [{ variable: p, gradient: g }];
+      return () => opt.applyGradients(list);
+    }
+    case 'compat.keras.RMSprop': {
+      const opt = new keras.RMSprop({ learningRate: LR, rho: ALPHA, momentum: c.momentum, epsilon: EPS, centered: c.centered });
+      const list = [[g, p]] as const;
+      return () => void opt.applyGradients(list);
+    }
+    case 'compat.tf1.RMSProp': {
+      const opt = new tf1.RMSProp(LR, { decay: ALPHA, momentum: c.momentum, epsilon: EPS, centered: c.centered });
+      const list = [[g, p]] as const;
+      return () => opt.applyGradients(list);
+    }
+    case 'compat.timm.RMSpropTF': {
+      const opt = new timm.RMSpropTF([p], { lr: LR, alpha: ALPHA, eps: EPS, momentum: c.momentum, centered: c.centered });
+      return () => opt.step();
+    }
+  }
+}
+
+function otherMs(ctx: BenchContext, kind: Other, n: number, c: Config, budgetMs: number): number {
+  const data = new Float32Array(n);
+  fill(data, 1);
+  const grad = new Float32Array(n);
+  fill(grad, 2);
+  const p = Tensor.fromArray(data, [n], 'float32');
+  const g = Tensor.fromArray(grad, [n], 'float32');
+  p.setGrad(g);
+  const m = measure(otherStep(kind, p, g, c), { warmup: 2, budgetMs, minRuns: 3 });
+  ctx.consume(p.data[0] as number);
+  return m.medianMs;
+}
+
+export async function runCompatBench(ctx: BenchContext): Promise<BenchTable[]> {
   const sizes = ctx.quick ? [1_000_000] : [1_000_000, 10_000_000];
   const budget = ctx.quick ? 300 : 1500;
   const py = torchPython();
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
+  const tfjsAt1M = new Map<string, number>();
   let torchVersion = '';
   for (const n of sizes) {
     for (const c of CONFIGS) {
@@ -136,7 +186,9 @@ export async function runCompatBench(ctx: BenchContext): Promise<BenchTable> {
       }
       for (const backend of ['wasm', 'cpu'] as const) {
         ctx.progress(`compat: TF.js tf.train.rmsprop ${backend} ${label}`);
-        row(`TF.js ${tf.version_core} tf.train.rmsprop, tfjs-backend-${backend}`, await tfjsMs(ctx, backend, n, c, budget));
+        const ms = await tfjsMs(ctx, backend, n, c, budget);
+        if (n === 1_000_000) tfjsAt1M.set(`${backend}|${c.name}`, ms);
+        row(`TF.js ${tf.version_core} tf.train.rmsprop, tfjs-backend-${backend}`, ms);
       }
     }
   }
@@ -145,12 +197,29 @@ export async function runCompatBench(ctx: BenchContext): Promise<BenchTable> {
   notes.push(
     '"vs ours" is the row\'s time over paddle.compat.torch.RMSprop\'s (above 1× means slower than ours). Same hyper-parameters everywhere (lr 0.01, alpha/decay 0.99, eps 1e-8); TF.js puts eps inside the square root, which costs the same.',
   );
-  return {
-    title: 'One RMSprop step on one float32 parameter: paddle.compat.torch.RMSprop vs PyTorch and TF.js',
-    columns: ['size, variant', 'implementation', 'ms / step', 'ns / element', 'vs ours'],
-    rows,
-    notes,
-  };
+  const otherRows: (string | number)[][] = [];
+  for (const c of CONFIGS) {
+    for (const kind of OTHERS) {
+      ctx.progress(`compat: ${kind} 1M, ${c.name}`);
+      const ms = otherMs(ctx, kind, 1_000_000, c, budget);
+      const peer = kind === 'compat.tfjs.rmsprop' ? tfjsAt1M.get(`wasm|${c.name}`) : undefined;
+      otherRows.push([`1M, ${c.name}`, kind, ms.toFixed(2), ms.toFixed(2), peer === undefined ? 'no peer here' : `${(peer / ms).toFixed(2)}× (tfjs-backend-wasm ${peer.toFixed(2)} ms)`]);
+    }
+  }
+  return [
+    {
+      title: 'One RMSprop step on one float32 parameter: paddle.compat.torch.RMSprop vs PyTorch and TF.js',
+      columns: ['size, variant', 'implementation', 'ms / step', 'ns / element', 'vs ours'],
+      rows,
+      notes,
+    },
+    {
+      title: 'The other compat optimizers, one step at 1M float32 elements (each a TypeScript loop in its framework\'s order)',
+      columns: ['size, variant', 'implementation', 'ms / step', 'ns / element', "the framework's own vs this"],
+      rows: otherRows,
+      notes: ['"the framework\'s own vs this" above 1× means the framework\'s own step is slower. Keras 3, TF1 and timm do not run on this machine (no TensorFlow; timm is not installed).'],
+    },
+  ];
 }
 
 addSection('compat', runCompatBench, 'compat.torch.RMSprop step vs PyTorch 1.13 torch.optim.RMSprop and TF.js tf.train.rmsprop (1M, 10M)');
