@@ -248,8 +248,11 @@ describe('patch operands of gemm (convolution)', () => {
       await be.threadsReady();
       for (const key of ['fwd', 'dw', 'dx'] as const) {
         const c = new Float32Array(call[key].c.length);
+        const before = be.stats.threadedCalls;
         be.gemm('float32', { ...call[key], c });
         expectBits(c, want[key], `${threads} threads ${key}`);
+        // dW's gather and dX's col2im run on the pool too, as jobs of their own
+        expect(be.stats.threadedCalls - before, `${threads} threads ${key}`).toBe(threads === 1 ? 0 : key === 'fwd' ? 1 : 2);
       }
     }
   });

@@ -184,8 +184,9 @@ interface PatchImage {
 /** Scratch bytes a patch operand needs besides its matrix: geometry, image copy, float64 sums. */
 function patchScratchBytes(img: PatchImage | null, withSums = false): number {
   if (img === null) return 0;
-  // col2im (withSums) writes its float64 sums and rounds them in place: no copy of the image
-  return PATCH_BYTES + (withSums ? align16(img.length * 8) : img.heapAt < 0 ? align16(img.length * 4) : 0);
+  // col2im (withSums) writes its float64 sums, rounded in place on one thread, or into a float32
+  // image of their own on several
+  return PATCH_BYTES + (withSums ? align16(img.length * 8) + (img.heapAt < 0 ? align16(img.length * 4) : 0) : img.heapAt < 0 ? align16(img.length * 4) : 0);
 }
 
 /** Bytes of one band of a patch A gathered inside the product (about what L2 keeps at hand). */
@@ -388,6 +389,28 @@ export class WasmBackend implements KernelBackend {
     }
   }
 
+  /** Fills the descriptor of a side job (assembly/gemm.ts G_MODE 1: gather, 2: col2im). */
+  private writeSideJob(at: number, mode: number, patch: number, image: number, band: number, pc: number, m: number, k: number, tile: number, tiles: number): void {
+    const u32 = this.u32;
+    const d = at >>> 2;
+    u32.fill(0, d, d + (GEMM_BYTES >>> 2));
+    u32[d + G.mode] = mode;
+    u32[d + G.patch] = patch;
+    u32[d + G.pimage] = image;
+    u32[d + G.pband] = band;
+    u32[d + G.pc] = pc;
+    u32[d + G.m] = m;
+    u32[d + G.k] = k;
+    u32[d + G.tile] = tile;
+    u32[d + G.tiles] = tiles;
+  }
+
+  /** Runs `units` units of the side job at `at` on the pool (caller included). */
+  private runSide(at: number, units: number): void {
+    this.stats.threadedCalls++;
+    this.ensurePool().run(CMD_GEMM_F32, at, 0, units, 1, 0, 0, 0, 0, 0);
+  }
+
   /** Where the image of a patch operand is: its heap byte offset (-1 if outside the heap). */
   private patchImage(geometry: PatchGeometry | null, image: Float32Array): PatchImage | null {
     if (geometry === null) return null;
@@ -441,7 +464,11 @@ export class WasmBackend implements KernelBackend {
     const biasBytes = biasIn ? 0 : align16(N * 4);
     const layoutBytes = (aLay !== null && aLayAt < 0 ? align16(aSpan * 4) : 0) + (cLay !== null && cLayAt < 0 ? align16(batch * M * N * 4) : 0);
     const patchBytes = patchScratchBytes(aImg) + patchScratchBytes(bImg) + patchScratchBytes(cImg, true) + layoutBytes;
-    const need = GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
+    // the number of threads, decided before the operands are placed (gathers run on them too)
+    const macs = batch * M * N * K;
+    const threads = macs >= threadConfig().gemmThreshold && this.threadsEnabled() ? getNumThreads() : 1;
+    // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
+    const need = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
       gemmRef('float32', g);
@@ -450,7 +477,8 @@ export class WasmBackend implements KernelBackend {
     this.refreshViews();
     const f32 = this.f32;
     const desc = this.gemmScratch.offset;
-    let at = desc + GEMM_BYTES;
+    const sideDesc = desc + GEMM_BYTES;
+    let at = desc + 2 * GEMM_BYTES;
     // patch geometries and images (and col2im's float64 sums) after the operands
     let patchAt = at + aBytes + bBytes + cBytes + biasBytes;
     const placePatches = (img: PatchImage | null, src: Float32Array, withSums: boolean): [number, number, number] => {
@@ -512,7 +540,16 @@ export class WasmBackend implements KernelBackend {
     } else if (bImg !== null) {
       pb = at;
       const [geom, image] = placePatches(bImg, g.b, false);
-      this.ex.imageToRowsF32(geom, image, pb);
+      if (threads > 1) {
+        // the gather as units of rows on the pool (each unit zero-fills and writes its own rows)
+        const P = K;
+        const rows = Math.max(1, Math.ceil(P / (4 * threads)));
+        const tiles = Math.ceil(P / rows);
+        this.writeSideJob(sideDesc, 1, geom, image, pb, 0, P, N, rows, tiles);
+        this.runSide(sideDesc, batch * tiles);
+      } else {
+        this.ex.imageToRowsF32(geom, image, pb);
+      }
       at += bBytes;
     } else if (!bIn) {
       pb = at;
@@ -535,8 +572,6 @@ export class WasmBackend implements KernelBackend {
     this.stats.gemmZeroCopy += zeroCopy;
 
     // tiles: the whole product per unit on one thread; bands of rows or columns across threads
-    const macs = batch * M * N * K;
-    const threads = macs >= threadConfig().gemmThreshold && this.threadsEnabled() ? getNumThreads() : 1;
     let splitN = false;
     let tile = M;
     let tiles = 1;
@@ -572,6 +607,7 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.patch] = aPatchGeom;
     u32[d + G.pimage] = aPatchImage;
     u32[d + G.pband] = aPatchGeom === 0 ? 0 : pa;
+    u32[d + G.mode] = 0;
     const units = batch * tiles;
     if (threads > 1 && units > 1) {
       this.stats.threadedCalls++;
@@ -583,9 +619,20 @@ export class WasmBackend implements KernelBackend {
     if (cImg !== null) {
       // col2im: float64 sums in scratch, rounded in place, then into the image
       const [geom, image, sums] = placePatches(cImg, g.c, true);
-      const out = cImg.heapAt >= 0 ? image : sums;
-      this.ex.rowsToImageF32(geom, pc, sums, out);
-      if (cImg.heapAt < 0) g.c.set(f32.subarray(sums >>> 2, (sums >>> 2) + cImg.length));
+      const N0 = cImg.g.n;
+      if (threads > 1 && N0 > 1) {
+        // images on the pool: each image's sums come from its own rows (same order, same bits);
+        // not rounded in place (a float32 image would land on another image's float64 sums)
+        const out = cImg.heapAt >= 0 ? image : patchAt;
+        const per = Math.max(1, Math.ceil(N0 / (4 * threads)));
+        this.writeSideJob(sideDesc, 2, geom, out, sums, pc, 0, 0, per, 0);
+        this.runSide(sideDesc, Math.ceil(N0 / per));
+        if (cImg.heapAt < 0) g.c.set(f32.subarray(out >>> 2, (out >>> 2) + cImg.length));
+      } else {
+        const out = cImg.heapAt >= 0 ? image : sums;
+        this.ex.rowsToImageF32(geom, pc, sums, out);
+        if (cImg.heapAt < 0) g.c.set(f32.subarray(sums >>> 2, (sums >>> 2) + cImg.length));
+      }
       this.stats.patchCalls++;
       return;
     }

@@ -80,6 +80,8 @@ export const GEMM_U32 = {
   patch: 15,
   pimage: 16,
   pband: 17,
+  /** 0: a product; 1: gather a patch matrix; 2: col2im (assembly/gemm.ts G_MODE). */
+  mode: 18,
 } as const;
 
 /**

@@ -29,7 +29,7 @@
 // cache while every 4-row block of A walks it. Tails: 4-column (one vector), scalar columns,
 // single rows.
 
-import { gatherRowsF32 } from './patches';
+import { gatherRowsF32, rowsToImagesF32 } from './patches';
 
 // ---- the descriptor (u32 words; mirrored in src/kernels/wasm/layout.ts) ----
 export const GEMM_BYTES: i32 = 80;
@@ -52,6 +52,12 @@ const G_TILES = 14; // units per product
 const G_PATCH = 15; // 0, or the byte offset of its geometry (assembly/patches.ts)
 const G_PIMAGE = 16; // the image
 const G_PBAND = 17; // scratch for the bands: unit u's rows at G_PBAND + u·tile·P·4
+// Other jobs the product's units carry, so the worker pool runs them without a command of their
+// own (G_MODE; the same fields mean what is said here):
+// 1: gather a whole patch matrix: unit u is rows [t·tile, ...) of group u / tiles, patch geometry
+//    G_PATCH, image G_PIMAGE, matrix G_PBAND ([groups, P, kg]), P = G_M, kg = G_K;
+// 2: col2im: unit u is images [u·tile, ...): rows G_PC, sums G_PBAND, image G_PIMAGE (G_PATCH).
+const G_MODE = 18;
 
 /** Values of k per pass over a tile (see tileF32). */
 const KC: i32 = 128;
@@ -243,6 +249,11 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
 
 /** Units [u0, u1) of the job in the descriptor at `desc` (see the header). */
 export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
+  const mode = field(desc, G_MODE);
+  if (mode != 0) {
+    sideUnits(desc, mode, u0, u1);
+    return;
+  }
   const M = <i32>field(desc, G_M);
   const N = <i32>field(desc, G_N);
   const P = <i32>field(desc, G_P);
@@ -324,4 +335,28 @@ export function peakF32x4(iters: i32): f32 {
   }
   const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)));
   return f32x4.extract_lane(f32x4.add(s, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11))), 0);
+}
+
+/** Units [u0, u1) of a gather (mode 1) or col2im (mode 2) job (see G_MODE). */
+function sideUnits(desc: usize, mode: u32, u0: u32, u1: u32): void {
+  const patch = <usize>field(desc, G_PATCH);
+  const tile = <i32>field(desc, G_TILE);
+  if (mode == 1) {
+    const P = <i32>field(desc, G_M);
+    const kg = <usize>field(desc, G_P);
+    const tiles = field(desc, G_TILES);
+    for (let u = u0; u < u1; u++) {
+      const q = <i32>(u / tiles);
+      const p0 = <i32>(u % tiles) * tile;
+      const p1 = min(P, p0 + tile);
+      const dst = <usize>field(desc, G_PBAND) + ((<usize>q * <usize>P + <usize>p0) * kg << 2);
+      gatherRowsF32(patch, <usize>field(desc, G_PIMAGE), dst, q, p0, p1);
+    }
+  } else {
+    const N = load<i32>(patch);
+    for (let u = u0; u < u1; u++) {
+      const n0 = <i32>u * tile;
+      rowsToImagesF32(patch, <usize>field(desc, G_PC), <usize>field(desc, G_PBAND), <usize>field(desc, G_PIMAGE), n0, min(N, n0 + tile));
+    }
+  }
 }

@@ -33,7 +33,7 @@ function tapHi(start: i32, k: i32, d: i32, size: i32, lo: i32): i32 {
  * gather = false: acc (f64, zero-filled by the caller) += every patch entry of the f32 rows.
  */
 @inline
-function walk(desc: usize, image: usize, rows: usize, gather: bool): void {
+function walk(desc: usize, image: usize, rows: usize, gather: bool, n0: i32 = 0, n1: i32 = -1): void {
   const N = word(desc, 0);
   const C = word(desc, 1);
   const H = word(desc, 2);
@@ -62,8 +62,9 @@ function walk(desc: usize, image: usize, rows: usize, gather: bool): void {
   const jStep = DW * sW;
   const rowStep = DH * sH;
   if (gather) memory.fill(rows, 0, <usize>P * <usize>kg * <usize>G * 4);
-  let p = 0;
-  for (let n = 0; n < N; n++) {
+  const nEnd = n1 < 0 ? N : n1;
+  let p = n0 * OH * OW;
+  for (let n = n0; n < nEnd; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const ih0 = oh * SH - PT;
       const iLo = tapLo(ih0, DH);
@@ -124,7 +125,7 @@ function walk(desc: usize, image: usize, rows: usize, gather: bool): void {
 
 /** rows ← the patch matrix of the float32 image (all groups; see the header). */
 export function imageToRowsF32(desc: usize, image: usize, rows: usize): void {
-  walk(desc, image, rows, true);
+  walk(desc, image, rows, true, 0, -1);
 }
 
 /**
@@ -133,10 +134,20 @@ export function imageToRowsF32(desc: usize, image: usize, rows: usize): void {
  * written behind the float64 ones they come from).
  */
 export function rowsToImageF32(desc: usize, rows: usize, acc: usize, out: usize): void {
-  const len = <usize>word(desc, 0) * <usize>word(desc, 1) * <usize>word(desc, 2) * <usize>word(desc, 3);
-  memory.fill(acc, 0, len << 3);
-  walk(desc, acc, rows, false);
-  for (let i: usize = 0; i < len; i++) store<f32>(out + (i << 2), <f32>load<f64>(acc + (i << 3)));
+  rowsToImagesF32(desc, rows, acc, out, 0, word(desc, 0));
+}
+
+/**
+ * rowsToImageF32 for images [n0, n1) only: each image's sums come from its own rows, in the same
+ * order, so images can be summed by different threads with the same bits.
+ */
+export function rowsToImagesF32(desc: usize, rows: usize, acc: usize, out: usize, n0: i32, n1: i32): void {
+  const plane = <usize>word(desc, 1) * <usize>word(desc, 2) * <usize>word(desc, 3);
+  const first = <usize>n0 * plane;
+  const len = <usize>(n1 - n0) * plane;
+  memory.fill(acc + (first << 3), 0, len << 3);
+  walk(desc, acc, rows, false, n0, n1);
+  for (let i: usize = first; i < first + len; i++) store<f32>(out + (i << 2), <f32>load<f64>(acc + (i << 3)));
 }
 
 /**
