@@ -308,6 +308,67 @@ describe('compat.torch.lr_scheduler conventions', () => {
   });
 });
 
+describe('compat.torch.lr_scheduler: PyTorch spellings and smaller behaviours', () => {
+  it('get_last_lr / get_lr / state_dict / load_state_dict are the same functions as the camelCase ones', () => {
+    const s = new S.StepLR(optimizer(), 2);
+    expect(s.get_last_lr).toBe(s.getLastLr);
+    expect(s.get_lr).toBe(s.getLr);
+    expect(s.state_dict).toBe(s.stateDict);
+    expect(s.load_state_dict).toBe(s.loadStateDict);
+    expect(s.state_dict()).toEqual(s.stateDict());
+  });
+
+  it('CosineAnnealingWarmRestarts.step(epoch) refuses a negative epoch and changes nothing', () => {
+    const opt = optimizer();
+    const s = new S.CosineAnnealingWarmRestarts(opt, 5);
+    s.step(7.5);
+    const before = s.stateDict();
+    expect(() => s.step(-1)).toThrow(new ValueError('Expected non-negative epoch, but got -1'));
+    expect(s.stateDict()).toEqual(before);
+  });
+
+  it('CyclicLR with a custom scaleFn in iterations mode: lr = base + (max − base) · scale · fn(iteration)', () => {
+    const opt = optimizer([0.01]);
+    const s = new S.CyclicLR(opt, 0.01, 0.1, { stepSizeUp: 4, scaleFn: (x) => 1 / (1 + x), scaleMode: 'iterations', cycleMomentum: false });
+    for (let i = 0; i < 3; i++) s.step();
+    // last_epoch 3: cycle 1, x = 0.375, step_ratio 0.5, scale 0.75
+    expect(s.getLastLr()).toEqual([0.01 + (0.1 - 0.01) * 0.75 * (1 / (1 + 3))]);
+    expect(opt.paramGroups[0]?.momentum).toBe(0);
+    expect(Object.keys(s.stateDict())).not.toContain('base_momentums');
+  });
+
+  it('LambdaLR saves its functions as null and merges a saved object into the function on load', () => {
+    const opt = optimizer();
+    const f = Object.assign((e: number) => 1 / (1 + e), { scale: 1 });
+    const s = new S.LambdaLR(opt, [f, (e) => e + 1]);
+    expect(s.stateDict().lr_lambdas).toEqual([null, null]);
+    s.loadStateDict({ ...s.stateDict(), lr_lambdas: [{ scale: 3 }, null] });
+    expect(f.scale).toBe(3);
+  });
+
+  it("ReduceLROnPlateau.loadStateDict refuses an unknown mode with PyTorch's message and keeps its state", () => {
+    const s = new S.ReduceLROnPlateau(optimizer(), { mode: 'max' });
+    s.step(1);
+    const before = s.stateDict();
+    expect(() => s.loadStateDict({ ...before, mode: 'avg' })).toThrow('mode avg is unknown!');
+    expect(s.stateDict()).toEqual(before);
+    s.loadStateDict({ ...before, mode: 'min', best: 0.5 });
+    expect(s.modeWorse).toBe(Infinity);
+    expect(s.best).toBe(0.5);
+  });
+
+  it('the optimizer state dict carries initial_lr and OneCycleLR\'s group keys, and loads them back', () => {
+    const opt = optimizer();
+    new S.OneCycleLR(opt, [0.1, 0.05], { totalSteps: 10 });
+    const g = opt.stateDict().param_groups[1] as { [k: string]: unknown };
+    expect([g.initial_lr, g.max_lr, g.min_lr, g.max_momentum, g.base_momentum]).toEqual([0.05 / 25, 0.05, 0.05 / 25 / 1e4, 0.95, 0.85]);
+    const fresh = optimizer();
+    fresh.loadStateDict(opt.stateDict());
+    expect(fresh.paramGroups[1]?.maxLr).toBe(0.05);
+    expect(fresh.paramGroups[1]?.initialLr).toBe(0.05 / 25);
+  });
+});
+
 describe('compat.torch.lr_scheduler errors: PyTorch messages, nothing changed', () => {
   const cases: [string, (o: RMSprop) => unknown, typeof ValueError | typeof PaddleTypeError, string][] = [
     ['ConstantLR factor', (o) => new S.ConstantLR(o, { factor: 1.5 }), ValueError, 'Constant multiplicative factor expected to be between 0 and 1.'],
