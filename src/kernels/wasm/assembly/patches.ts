@@ -17,14 +17,15 @@ function word(desc: usize, i: i32): i32 {
 /** First valid kernel tap of a window starting at `start` (dilation d): ceil(-start / d) or 0. */
 @inline
 function tapLo(start: i32, d: i32): i32 {
-  return start >= 0 ? 0 : (d - 1 - start) / d;
+  if (start >= 0) return 0;
+  return d == 1 ? -start : (d - 1 - start) / d; // no division in the common case
 }
 
 /** One past the last valid tap of a window starting at `start` in a dim of `size`, at least lo. */
 @inline
 function tapHi(start: i32, k: i32, d: i32, size: i32, lo: i32): i32 {
   const room = size - 1 - start;
-  const hi = room < 0 ? 0 : min(k, room / d + 1);
+  const hi = room < 0 ? 0 : min(k, (d == 1 ? room : room / d) + 1);
   return max(lo, hi);
 }
 
