@@ -87,6 +87,7 @@ CONFIGS = {
     'polynomial_frac': (lambda o: S.PolynomialLR(o, total_iters=60, power=0.9), None),
     'warm_restarts': (lambda o: S.CosineAnnealingWarmRestarts(o, T_0=10, T_mult=2, eta_min=1e-5), None),
     'warm_restarts_frac': (lambda o: S.CosineAnnealingWarmRestarts(o, T_0=3, T_mult=1, eta_min=1e-5), 'frac'),
+    'warm_restarts_frac_mult': (lambda o: S.CosineAnnealingWarmRestarts(o, T_0=3, T_mult=2, eta_min=1e-5), 'frac'),
     'cyclic_tri2': (lambda o: S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=7, step_size_down=5, mode='triangular2'), None),
     'cyclic_exp': (lambda o: S.CyclicLR(o, base_lr=[0.01, 0.02], max_lr=0.1, step_size_up=6, mode='exp_range', gamma=0.99, cycle_momentum=False), None),
     'sequential': (lambda o: S.SequentialLR(o, [S.LinearLR(o, start_factor=0.1, total_iters=10), S.CosineAnnealingLR(o, T_max=50)], milestones=[10]), None),

@@ -14,8 +14,8 @@
  *   scheduler's `__dict__` without the optimizer; functions are saved as null, as PyTorch saves
  *   plain functions and lambdas).
  *
- * Values are doubles computed in PyTorch's order; `math.cos` and `**` are reproduced with correctly
- * rounded implementations (./torch-lr-math.ts), where V8's `Math.cos` and `**` differ from glibc
+ * Values are doubles computed in PyTorch's order; `math.cos` and `**` are reproduced with the
+ * correctly rounded implementations Paddle's schedulers use (src/optimizer/lr/py-math.ts), where V8's `Math.cos` and `**` differ from glibc
  * in the last bit in a few percent of cases. glibc itself is not always correctly rounded: in
  * about 0.1% of the arguments `cos(π·k/T)` of the cosine schedules it is 1 ulp off, and there
  * PyTorch's value differs from this one by 1 ulp (tests/compat/torch-lr.test.ts lists where).
@@ -23,7 +23,7 @@
 import { KeyError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { checkOptions, describe } from '../options.js';
-import { cos, pow } from './torch-lr-math.js';
+import { cos, floorDiv, intPow, logBase, mod as pyMod, pow } from '../optimizer/lr/py-math.js';
 import { RMSprop, type RMSpropGroup } from './torch.js';
 
 /** A value in a scheduler's state dict: what PyTorch's pickled `__dict__` holds. */
@@ -55,12 +55,6 @@ function warnOnce(message: string): void {
   if (warned.has(message)) return;
   warned.add(message);
   log(`UserWarning: ${message}`);
-}
-
-/** Python's `%` on numbers (the result has the sign of the divisor). */
-function pyMod(a: number, b: number): number {
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
 /** Python's `'{:.4e}'.format(x)`. */
@@ -532,7 +526,7 @@ export class StepLR extends LRScheduler {
   }
 
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((base) => base * pow(this.gamma, Math.floor(this.lastEpoch / this.stepSize)));
+    return this.baseLrs.map((base) => base * pow(this.gamma, floorDiv(this.lastEpoch, this.stepSize)));
   }
 }
 
@@ -938,9 +932,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     } else if (e >= this.T0) {
       if (this.TMult === 1) this.TCur = pyMod(e, this.T0);
       else {
-        const n = Math.trunc(Math.log((e / this.T0) * (this.TMult - 1) + 1) / Math.log(this.TMult));
-        this.TCur = e - (this.T0 * (pow(this.TMult, n) - 1)) / (this.TMult - 1);
-        this.Ti = this.T0 * pow(this.TMult, n);
+        const n = Math.trunc(logBase((e / this.T0) * (this.TMult - 1) + 1, this.TMult));
+        this.TCur = e - (this.T0 * (intPow(this.TMult, n) - 1)) / (this.TMult - 1);
+        this.Ti = this.T0 * intPow(this.TMult, n);
       }
     } else {
       this.Ti = this.T0;
