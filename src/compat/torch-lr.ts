@@ -122,6 +122,9 @@ function kindOf(v: unknown): string {
   return typeof v;
 }
 
+/** State-dict keys that hold one number per parameter group. */
+const PER_GROUP = new Set(['base_lrs', '_last_lr', 'min_lrs', 'max_lrs', 'base_momentums', 'max_momentums']);
+
 /** One attribute of a scheduler as its state dict holds it: PyTorch's name, and this class's property. */
 type Field = readonly [py: string, prop: string];
 
@@ -172,7 +175,8 @@ export abstract class SchedulerBase {
    * optimizer's state dict too: the groups' `lr` and `initial_lr` live there.
    *
    * @param stateDict - The state dict.
-   * @throws {@link errors.TypeError} when the argument is not an object or a value has the wrong kind.
+   * @throws {@link errors.TypeError} when the argument is not an object or a value has the wrong
+   *   kind; {@link errors.ValueError} when a per-group list's length differs from the number of groups.
    */
   loadStateDict(stateDict: SchedulerStateDict): void {
     const updates = this.checkState(stateDict);
@@ -196,6 +200,9 @@ export abstract class SchedulerBase {
       const numberLike = (k: string): boolean => k === 'number' || k === 'boolean';
       if (kind !== curKind && !(numberLike(kind) && numberLike(curKind)) && cur !== null && v !== null) {
         throw new PaddleTypeError(`${where}: '${py}' must be a ${curKind}, but received ${describe(v)}.`);
+      }
+      if (PER_GROUP.has(py) && Array.isArray(v) && v.length !== this.optimizer.paramGroups.length) {
+        throw new ValueError(`${where}: '${py}' must hold one value per parameter group (${this.optimizer.paramGroups.length}), but received ${v.length}.`);
       }
       if (Array.isArray(v) && Array.isArray(cur) && py !== 'lr_lambdas' && py !== '_schedulers') {
         for (const x of v) {

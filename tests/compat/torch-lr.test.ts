@@ -422,6 +422,8 @@ describe('compat.torch.lr_scheduler errors: PyTorch messages, nothing changed', 
     expect(() => s.loadStateDict({ step_size: 5, gamma: 'x' } as SchedulerStateDict)).toThrow(PaddleTypeError);
     expect(s.stateDict()).toEqual(before);
     expect(() => s.loadStateDict(null as unknown as SchedulerStateDict)).toThrow(PaddleTypeError);
+    expect(() => s.loadStateDict({ ...before, last_epoch: 9, base_lrs: [0.1] })).toThrow("StepLR.loadStateDict: 'base_lrs' must hold one value per parameter group (2), but received 1.");
+    expect(s.stateDict()).toEqual(before);
     const seq = new S.SequentialLR(opt, [new S.ConstantLR(opt), new S.ExponentialLR(opt, 0.9)], [2]);
     const seqBefore = seq.stateDict();
     const bad = { ...seqBefore, last_epoch: 7, _schedulers: [(seqBefore._schedulers as SchedulerStateValue[])[0] as SchedulerStateValue, { gamma: 'no' }] } as SchedulerStateDict;
