@@ -104,7 +104,8 @@ export interface ChannelLayout {
 
 /**
  * The per-channel sums of the image `g` (a convolution's bias gradient): float64, per image the
- * plane's sum added to the channel's (NCHW), or position by position (NHWC).
+ * plane's sum (four interleaved partial sums) added to the channel's (NCHW), or position by
+ * position (NHWC).
  */
 export function channelSums(g: ArrayLike<number>, l: ChannelLayout): Float64Array {
   const acc = new Float64Array(l.c);
@@ -113,11 +114,26 @@ export function channelSums(g: ArrayLike<number>, l: ChannelLayout): Float64Arra
     for (let p = 0, i = 0; p < m; p++) for (let ch = 0; ch < l.c; ch++, i++) acc[ch] = (acc[ch] as number) + (g[i] as number);
     return acc;
   }
+  // per plane four running sums (positions k ≡ 0, 1, 2, 3 mod 4), combined as (s0 + s1) + (s2 + s3):
+  // four independent chains of additions instead of one (the loop was bound by the add latency)
+  const hw4 = l.hw - (l.hw % 4);
   for (let bi = 0, i = 0; bi < l.n; bi++) {
-    for (let ch = 0; ch < l.c; ch++) {
-      let s = 0;
-      for (let k = 0; k < l.hw; k++, i++) s += g[i] as number;
-      acc[ch] = (acc[ch] as number) + s;
+    for (let ch = 0; ch < l.c; ch++, i += l.hw) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let k = 0;
+      for (; k < hw4; k += 4) {
+        s0 += g[i + k] as number;
+        s1 += g[i + k + 1] as number;
+        s2 += g[i + k + 2] as number;
+        s3 += g[i + k + 3] as number;
+      }
+      if (k < l.hw) s0 += g[i + k] as number;
+      if (k + 1 < l.hw) s1 += g[i + k + 1] as number;
+      if (k + 2 < l.hw) s2 += g[i + k + 2] as number;
+      acc[ch] = (acc[ch] as number) + ((s0 + s1) + (s2 + s3));
     }
   }
   return acc;
