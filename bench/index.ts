@@ -16,6 +16,7 @@ import './e2e-torch.js';
 import './memory.js';
 import './io.js';
 import './conv.js';
+import './browser.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -1,12 +1,25 @@
 /**
- * Worker threads for the WebAssembly kernels (Node only; elsewhere everything runs on the calling
- * thread).
+ * Worker threads for the WebAssembly kernels: Node's worker_threads, or Web Workers on a
+ * cross-origin isolated browser page (or in a worker of one); elsewhere everything runs on the
+ * calling thread, and `setNumThreads` (kernels/index.ts) says why.
+ *
+ * Browsers. A Web Worker is started from a Blob URL of `BROWSER_WORKER_SOURCE` (a classic
+ * worker; no separate file, so bundlers have nothing to resolve or copy), and receives the
+ * compiled module, the shared WebAssembly.Memory and the control offset in its first message.
+ * Workers start asynchronously: until one has instantiated the kernels and waits for jobs, it
+ * claims nothing, so a step taken before then runs on the calling thread alone (same bits) and
+ * never waits for it. A page's main thread may not block in `Atomics.wait`: there the caller
+ * claims chunks like a worker and then spins on the DONE counter for the chunks workers already
+ * claimed (a short tail; never for a worker that has not started). `callerCanBlock()` probes
+ * this once. A worker that cannot start (a Content-Security-Policy refusing blob: workers)
+ * fires `'error'` and is handled like a Node worker that failed to start. Web Workers have no
+ * `'exit'` event and are never `unref`'d (a page does not exit).
  *
  * Each worker instantiates the same compiled module over the same shared memory. A job (one fused
  * step, one sum of squares, or one matrix product cut into output tiles) is cut into chunks of elements (multiples of 16, i.e. whole SIMD
  * vectors and 64-byte lines); the caller publishes the job in a control block at the bottom of the
  * heap, wakes the workers, claims chunks itself, and waits with `Atomics.wait` until every chunk is
- * done. Chunks are claimed dynamically, so a worker that is slow to start or descheduled on a
+ * done (or, on a page's main thread, spins: see Browsers). Chunks are claimed dynamically, so a worker that is slow to start or descheduled on a
  * busy machine only does less; every element's result is the same whoever computes it, so the
  * numbers do not depend on the number of threads.
  *
