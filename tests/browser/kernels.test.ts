@@ -30,8 +30,16 @@ describeBrowser('the package in Chromium (kernels, threads, fallbacks)', () => {
     await browser?.close();
   });
 
-  async function run(opts: { isolate?: boolean; csp?: string }, threads: string): Promise<PageResult> {
-    const server = await serve({ files: { '/index.html': htmlPage('/bundle.js'), '/bundle.js': js }, ...opts });
+  // `inWorker`: the page starts the bundle in a dedicated Web Worker (which may block in
+  // Atomics.wait, unlike the page's main thread) and publishes what it posts back.
+  const LOADER = `const w = new Worker('/bundle.js' + location.search);
+w.onmessage = (e) => { globalThis.__result = e.data; };
+w.onerror = (e) => { globalThis.__result = { runs: [], logs: [], error: 'worker error: ' + e.message }; };`;
+
+  async function run(opts: { isolate?: boolean; csp?: string; inWorker?: boolean }, threads: string): Promise<PageResult> {
+    const { inWorker, ...serveOpts } = opts;
+    const files = { '/index.html': htmlPage(inWorker ? '/loader.js' : '/bundle.js'), '/bundle.js': js, '/loader.js': LOADER };
+    const server = await serve({ files, ...serveOpts });
     try {
       const page = await openPage(browser!, server.url(`/index.html?threads=${threads}`));
       try {
@@ -84,6 +92,21 @@ describeBrowser('the package in Chromium (kernels, threads, fallbacks)', () => {
     expect(pool?.alive).toBe(2);
     expect(pool?.workerChunks).toBeGreaterThan(0);
     expect(r.runs[2]!.info.wasm!.calls.threadedCalls).toBeGreaterThan(0);
+  });
+
+  it('cross-origin isolated, the library in a Web Worker of the page (the caller blocks in Atomics.wait): threads in nested workers, the same bits', async () => {
+    const r = await run({ isolate: true, inWorker: true }, '1,2');
+    expect(r.crossOriginIsolated).toBe(true);
+    expect(r.logs).toEqual([]);
+    expect(r.runs.map((x) => [x.asked, x.effective, x.ready, x.info.backend])).toEqual([
+      [1, 1, 0, 'wasm-simd'],
+      [2, 2, 1, 'wasm-simd-threads'],
+    ]);
+    for (const x of r.runs) {
+      expect(x.early, `${x.asked} threads, workers starting`).toEqual(expected);
+      expect(x.late, `${x.asked} threads, workers ready`).toEqual(expected);
+    }
+    expect(r.runs[1]!.info.wasm?.pool?.workerChunks).toBeGreaterThan(0);
   });
 
   it("under a strict CSP (script-src 'self'): the reference kernels, the fallback said once with the fix ('wasm-unsafe-eval'), the bits of Node", async () => {
