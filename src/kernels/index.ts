@@ -2,7 +2,7 @@
  * Kernel selection (DESIGN.md §3).
  *
  * - `'wasm'`: the WebAssembly SIMD kernels over the kernel heap, split across worker threads for
- *   large groups in Node. Installing it makes the heap the parameter allocator, so parameters,
+ *   large groups in Node and on cross-origin isolated browser pages (Web Workers). Installing it makes the heap the parameter allocator, so parameters,
  *   their gradients and optimizer state created afterwards live in the heap and are updated in
  *   place.
  * - `'ref'`: the plain TypeScript loops (the oracle).
