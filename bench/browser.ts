@@ -42,7 +42,7 @@ async function bundlePage(): Promise<string> {
 function fmt(row: BrowserBenchRow | undefined): string {
   if (row === undefined) return '–';
   const note = row.effective !== row.threads ? ` (ran on ${row.effective})` : '';
-  return `${row.medianMs.toFixed(2)}${note}`;
+  return `${row.medianMs.toFixed(2)} / ${row.minMs.toFixed(2)}${note}`;
 }
 
 async function browserSection(ctx: BenchContext): Promise<BenchTable> {
@@ -97,7 +97,7 @@ async function browserSection(ctx: BenchContext): Promise<BenchTable> {
   const backends = (label: string): string =>
     [...new Set(results.get(label)?.rows.map((r) => `${r.threads}: ${r.backend}`) ?? [])].join(', ');
   return {
-    title: `ms per step (median); Chromium ${version} headless`,
+    title: `ms per step, median / fastest run; Chromium ${version} headless`,
     columns: [
       'workload',
       'Node, 1 thread',
