@@ -270,7 +270,10 @@ export async function initKernelsAsync(): Promise<KernelBackend> {
 export interface KernelInfo {
   /** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`. */
   backend: string;
-  /** Threads a large kernel call uses now (1 without the WebAssembly threads). */
+  /**
+   * Threads a large kernel call uses now: 1 without the WebAssembly threads, and only the workers
+   * left (plus the caller) after workers failed to start or died.
+   */
   threads: number;
   /**
    * Why large calls cannot use threads here, with the fix (see `threadsUnavailableReason`), or
@@ -301,9 +304,15 @@ export interface KernelInfo {
 /** A snapshot of what runs and what it did, for diagnostics and tests. */
 export function kernelInfo(): KernelInfo {
   const backend = getBackend();
+  let threads = backend === wasm && wasm.threadsEnabled() ? getNumThreads() : 1;
+  const pool = wasm?.poolStats();
+  // workers lost (failed to start, died) and not replaced: large calls run on those left
+  if (pool !== undefined && threads > 1 && (pool.startFailures > 0 || pool.died > 0)) {
+    threads = Math.min(threads, pool.alive + 1);
+  }
   return {
     backend: backend.name,
-    threads: backend === wasm && wasm.threadsEnabled() ? getNumThreads() : 1,
+    threads,
     threadsUnavailableReason: threadsUnavailableReason(),
     wasmUnavailableReason: wasmReason,
     wasm:

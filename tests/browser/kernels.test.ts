@@ -127,6 +127,7 @@ w.onerror = (e) => { globalThis.__result = { runs: [], logs: [], error: 'worker 
     expect(x!.info.backend).toMatch(/^wasm-simd/);
     expect(x!.ready).toBe(0);
     expect(x!.info.wasm?.pool?.startFailures).toBe(1);
+    expect(x!.info.threads).toBe(1);
     expect(x!.early).toEqual(expected);
     expect(x!.late).toEqual(expected);
     expect(r.logs, r.logs.join('\n')).toHaveLength(1);
