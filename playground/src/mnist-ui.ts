@@ -197,6 +197,8 @@ export class MnistPanel {
   /** (time ms, samples trained) of recent chunks, for samples/s. */
   private rate: Array<[number, number]> = [];
   private samplesTotal = 0;
+  /** Training throughput over the last two seconds of training (0: not measured yet). */
+  samplesPerSecond = 0;
   private lastLr = 0;
   private readonly sample: Uint32Array;
   private lastMessage = '';
@@ -332,6 +334,7 @@ export class MnistPanel {
     this.history = { stepLoss: [], epochs: [] };
     for (const arr of [...this.lossData, ...this.accData]) arr.length = 0;
     this.samplesTotal = 0;
+    this.samplesPerSecond = 0;
     this.rate = [];
     this.drawSamples(null);
     this.draw(true);
@@ -342,6 +345,7 @@ export class MnistPanel {
     this.history = { stepLoss: [], epochs: [] };
     for (const arr of [...this.lossData, ...this.accData]) arr.length = 0;
     this.samplesTotal = 0;
+    this.samplesPerSecond = 0;
     this.rate = [];
     this.session = new Session(this.readConfig(), this.data as MnistSplit);
   }
@@ -431,7 +435,8 @@ export class MnistPanel {
     }
     const a = this.rate[0];
     const b = this.rate[this.rate.length - 1];
-    if (this.running && a !== undefined && b !== undefined && b[0] > a[0]) parts.push(`${fmtInt(Math.round(((b[1] - a[1]) * 1000) / (b[0] - a[0])))} samples/s`);
+    if (this.running && a !== undefined && b !== undefined && b[0] > a[0]) this.samplesPerSecond = ((b[1] - a[1]) * 1000) / (b[0] - a[0]);
+    if (s !== null && this.samplesPerSecond > 0) parts.push(`${fmtInt(Math.round(this.samplesPerSecond))} samples/s${this.running ? '' : ' (last)'}`);
     el('m-stats').textContent = parts.join(' · ');
     el<HTMLButtonElement>('m-download').disabled = s === null || s.step === 0;
     el<HTMLButtonElement>('m-download-opt').disabled = s === null || s.step === 0;
