@@ -59,8 +59,15 @@ function printSkipLineOnce(): void {
   if (skipLinePrinted) return;
   skipLinePrinted = true;
   // One line per `vitest run`, not one per test file: the first file to skip claims a marker
-  // file keyed by the vitest main process (the parent of the fork that runs this file).
-  const marker = join(tmpdir(), `paddle-rmsprop-browser-skip-${process.ppid}`);
+  // file keyed by the vitest main process (the parent of the fork that runs this file) and, on
+  // Linux, its start time (so a reused pid is a new key).
+  let started = '';
+  try {
+    started = readFileSync(`/proc/${process.ppid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19] ?? '';
+  } catch {
+    // not Linux: the pid alone
+  }
+  const marker = join(tmpdir(), `paddle-rmsprop-browser-skip-${process.ppid}-${started}`);
   try {
     closeSync(openSync(marker, 'wx'));
   } catch {

@@ -416,7 +416,10 @@ function callerCanBlock(): boolean {
 /** Waits until `ctl[index]` is no longer `value` or `timeoutMs` passed, without blocking. */
 function spinWhileEqual(ctl: Int32Array, index: number, value: number, timeoutMs: number): void {
   const until = Date.now() + timeoutMs;
+  // Atomics.pause (where it exists) tells the CPU this is a spin-wait loop
+  const pause = (Atomics as { pause?: () => void }).pause;
   for (let i = 1; Atomics.load(ctl, index) === value; i++) {
+    if (pause !== undefined) pause.call(Atomics);
     if ((i & 1023) === 0 && Date.now() >= until) return;
   }
 }
