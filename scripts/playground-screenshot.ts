@@ -1,7 +1,7 @@
 /**
  * Takes the README's screenshot of the playground (docs/playground.png): builds the site, serves
  * it, opens it in Debian's Chromium (headless, through the browser tests' launcher), pins a few
- * trajectory runs, trains the MNIST MLP for `--steps` steps (default: one epoch, so that the
+ * trajectory runs, trains the MNIST MLP for `--steps` steps (default 125: one epoch, so that the
  * test accuracy and the predictions show), and writes the PNG.
  *
  *   npx tsx scripts/playground-screenshot.ts [--out docs/playground.png] [--steps N]
@@ -15,7 +15,7 @@ interface PageGlobals {
   playground: {
     ready: Promise<void>;
     trajectories: { version: number };
-    mnist: { step: number; isRunning: boolean; history: { epochs: unknown[] }; start(): Promise<void>; pause(): Promise<void> };
+    mnist: { start(untilStep?: number): Promise<void> };
   };
 }
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     return i < 0 ? undefined : args[i + 1];
   };
   const out = resolve(flag('--out') ?? 'docs/playground.png');
-  const steps = Number(flag('--steps') ?? 126);
+  const steps = Number(flag('--steps') ?? 125);
   const built = await buildPlayground();
   const { server, url } = await servePlayground(built.outDir, 0);
   const browser = await launchChromium();
@@ -58,16 +58,7 @@ async function main(): Promise<void> {
       await page.selectOption('#clip', 'ClipGradByGlobalNorm');
       await page.fill('#lr', '0.05');
     });
-    await page.evaluate(() => void (window as unknown as PageGlobals).playground.mnist.start());
-    await page.waitForFunction(
-      (n) => {
-        const m = (window as unknown as PageGlobals).playground.mnist;
-        return m.step >= n && (n < 125 || m.history.epochs.length > 0);
-      },
-      steps,
-      { timeout: 600_000, polling: 100 },
-    );
-    await page.evaluate(() => (window as unknown as PageGlobals).playground.mnist.pause());
+    await page.evaluate((n) => (window as unknown as PageGlobals).playground.mnist.start(n), steps);
     await page.waitForTimeout(400);
     writeFileSync(out, await page.screenshot({ fullPage: true }));
     process.stdout.write(`wrote ${out}\n`);

@@ -310,13 +310,16 @@ export class MnistPanel {
     el('m-kernels').textContent = `kernels: ${info.backend}, ${info.threads} thread${info.threads === 1 ? '' : 's'} (page ${iso})${why}${this.lastMessage === '' ? '' : ` · ${this.lastMessage}`}`;
   }
 
-  /** Starts (or continues) training. */
-  async start(): Promise<void> {
+  /**
+   * Starts (or continues) training; resolves when it stops: paused, done, or (when given) at
+   * step `untilStep` of the run.
+   */
+  async start(untilStep?: number): Promise<void> {
     if (this.data === null || this.running) return;
     if (this.session === null || this.session.done) this.newSession();
     this.running = true;
     el('m-train').textContent = 'Pause';
-    this.loopDone = this.loop();
+    this.loopDone = this.loop(untilStep ?? Infinity);
     await this.loopDone;
   }
 
@@ -364,13 +367,13 @@ export class MnistPanel {
     return this.running;
   }
 
-  private async loop(): Promise<void> {
+  private async loop(untilStep: number): Promise<void> {
     const s = this.session as Session;
     try {
-      while (this.running && !s.done) {
+      while (this.running && !s.done && s.step < untilStep) {
         const t0 = performance.now();
         let samples = 0;
-        while (this.running && performance.now() - t0 < CHUNK_MS) {
+        while (this.running && s.step < untilStep && performance.now() - t0 < CHUNK_MS) {
           const r = s.trainStep();
           samples += r.n;
           this.lastLr = r.lr;

@@ -1,5 +1,6 @@
 // The playground page (playground/, `npm run playground`) in Debian's Chromium: built by
-// scripts/playground.ts, served by its server (cross-origin isolated), driven through its controls.
+// `npm run playground -- --build-only`, served by its server (cross-origin isolated), driven
+// through its controls.
 // - Trajectories: the page's runs equal the same RMSProp runs computed here in Node, iterate for
 //   iterate, for settings covering every scheduler and clip of the controls; changing a control
 //   changes the trajectory; a pinned run keeps its settings; the runs are drawn.
@@ -7,10 +8,13 @@
 //   digits, split, shuffle, initialisation), the loss falls, the charts' data grows, the page keeps
 //   answering, and the downloaded .pdparams loads back with paddle.loadBytes holding the page's
 //   model, key for key, shape for shape, bit for bit.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as paddle from '../../src/index.js';
@@ -22,7 +26,7 @@ import { FUNCTIONS, type FunctionId } from '../../playground/src/functions.js';
 import type { Playground } from '../../playground/src/main.js';
 import type { ShownRun as ShownRunLike } from '../../playground/src/trajectories-ui.js';
 import type { RunConfig } from '../../playground/src/trajectory.js';
-import { buildPlayground, servePlayground } from '../../scripts/playground.js';
+import { servePlayground } from '../../scripts/playground.js';
 import { describeBrowser, launchChromium, openPage, type OpenedPage } from '../helpers/chromium.js';
 
 /** The same run as the page's, written out here with the library's API. */
@@ -76,9 +80,14 @@ describeBrowser('playground page', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'playground-test-'));
-    const [built, b] = await Promise.all([buildPlayground({ outDir: dir }), launchChromium()]);
+    // The site as `npm run playground -- --build-only` builds it.
+    const [built, b] = await Promise.all([
+      promisify(execFile)('npm', ['run', '--silent', 'playground', '--', '--build-only', '--out', dir], { cwd: fileURLToPath(new URL('../..', import.meta.url)) }),
+      launchChromium(),
+    ]);
     browser = b;
-    ({ server, url } = await servePlayground(built.outDir, 0));
+    expect(built.stdout).toMatch(/^playground: built .* \(index\.html .*main\.js .*mnist-8000-1756\.bin 7\.7 MB; digits packed from the mnist package\)$/m);
+    ({ server, url } = await servePlayground(dir, 0));
     opened = await openPage(browser, url);
     page = opened.page;
     await page.waitForFunction(() => (window as unknown as Partial<Win>).playground !== undefined);
@@ -197,21 +206,30 @@ describeBrowser('playground page', () => {
         last = now;
       }, 10);
     });
+    // The Train button starts it; then two stretches to known steps: the charts show each.
     await page.click('#m-train');
-    const lengths: number[] = [];
-    for (const n of [3, 12]) {
-      await page.waitForFunction((k) => (window as unknown as Win).playground.mnist.step >= k, n, { polling: 20 });
-      await page.waitForTimeout(250); // one redraw period
-      lengths.push(await page.evaluate(() => (window as unknown as Win).playground.mnist.lossChart.data[0].length));
-    }
+    await page.waitForFunction(() => (window as unknown as Win).playground.mnist.step > 0, undefined, { polling: 20 });
     await page.evaluate(() => (window as unknown as Win).playground.mnist.pause());
+    const first = await page.evaluate(() => (window as unknown as Win).playground.mnist.step);
+    const stops = [first + 4, first + 16];
+    const lengths: number[] = [];
+    for (const n of stops) {
+      lengths.push(
+        await page.evaluate(async (k) => {
+          const m = (window as unknown as Win).playground.mnist;
+          await m.start(k);
+          return m.lossChart.data[0].length;
+        }, n),
+      );
+    }
     const { losses, step, maxGap, accLength } = await page.evaluate(() => {
       const m = (window as unknown as Win).playground.mnist;
       return { losses: m.history.stepLoss, step: m.step, maxGap: (window as unknown as { maxGap: number }).maxGap, accLength: m.accChart.data[0].length };
     });
-    expect(lengths[0]).toBeGreaterThan(0);
-    expect(lengths[1]).toBeGreaterThan(lengths[0] as number);
-    expect(accLength).toBeGreaterThan(0);
+    expect(step).toBe(stops[1]);
+    expect(step).toBeLessThan(125); // within the first epoch (the replica below has one order)
+    expect(lengths).toEqual(stops);
+    expect(accLength).toBe(step);
     expect(losses).toHaveLength(step);
     const mean = (a: number[]): number => a.reduce((s, v) => s + v, 0) / a.length;
     expect(mean(losses.slice(-4))).toBeLessThan(mean(losses.slice(0, 4)) - 0.3);
