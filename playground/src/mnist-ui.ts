@@ -208,7 +208,7 @@ export class MnistPanel {
     for (const s of SCHEDULERS) form.add(new Option(s, s));
     this.writeDefaults();
     const threads = el<HTMLSelectElement>('m-threads');
-    const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+    const cores = Math.max(2, Math.min(8, navigator.hardwareConcurrency || 1));
     for (let n = 1; n <= cores; n++) threads.add(new Option(String(n), String(n)));
     threads.value = String(paddle.device.getNumThreads());
     threads.addEventListener('change', () => this.setThreads(Number(threads.value)));
@@ -292,14 +292,16 @@ export class MnistPanel {
     };
   }
 
+  /** `paddle.device.setNumThreads(n)`; where fewer threads result, the library logs why. */
   private setThreads(n: number): void {
     try {
-      paddle.device.setNumThreads(n);
-      this.lastMessage = '';
+      const used = paddle.device.setNumThreads(n);
+      this.lastMessage = used === n ? '' : `setNumThreads(${n}) gives ${used}`;
     } catch (e) {
       this.lastMessage = e instanceof Error ? e.message : String(e);
     }
     this.showKernels();
+    void paddle.kernels.threadsReady().then(() => this.showKernels());
   }
 
   /** The backend and thread count as the library reports them. */

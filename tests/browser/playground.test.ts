@@ -27,7 +27,7 @@ import type { Playground } from '../../playground/src/main.js';
 import type { ShownRun as ShownRunLike } from '../../playground/src/trajectories-ui.js';
 import type { RunConfig } from '../../playground/src/trajectory.js';
 import { servePlayground } from '../../scripts/playground.js';
-import { describeBrowser, launchChromium, openPage, type OpenedPage } from '../helpers/chromium.js';
+import { describeBrowser, launchChromium, openPage, serve, type OpenedPage } from '../helpers/chromium.js';
 
 /** The same run as the page's, written out here with the library's API. */
 function nodeTrajectory(fn: FunctionId, start: readonly [number, number], c: RunConfig): { xs: number[]; ys: number[] } {
@@ -280,5 +280,28 @@ describeBrowser('playground page', () => {
     opt.dispose();
     model.dispose();
     expect(opened?.errors).toEqual([]);
+  });
+
+  it('works from any static server: without isolation on one thread, saying why', async () => {
+    const plain = await serve({ root: dir });
+    const other = await openPage(browser!, plain.url('/'));
+    try {
+      const p = other.page;
+      await p.waitForFunction(() => (window as unknown as Partial<Win>).playground !== undefined);
+      await p.evaluate(() => (window as unknown as Win).playground.ready);
+      expect(await p.evaluate(() => crossOriginIsolated)).toBe(false);
+      expect(await p.textContent('#m-kernels')).toMatch(/^kernels: wasm-simd, 1 thread \(page not cross-origin isolated\)/);
+      // Asking for 2 threads: the library says why not, through the log sink the page shows.
+      await p.selectOption('#m-threads', '2');
+      await p.waitForFunction(() => !(document.getElementById('log') as HTMLElement).hidden);
+      expect(await p.textContent('#log')).toContain('setNumThreads(2): large kernel calls stay on one thread');
+      expect(await p.textContent('#m-kernels')).toContain('setNumThreads(2) gives 1');
+      const [run] = await p.evaluate(() => (window as unknown as Win).playground.trajectories.runs());
+      expect(run?.xs).toEqual(nodeTrajectory('rosenbrock', run!.start, run!.config).xs);
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+      await plain.close();
+    }
   });
 });
