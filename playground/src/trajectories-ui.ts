@@ -269,7 +269,7 @@ export class TrajectoriesPanel {
       swatch.style.background = r.colour;
       const text = document.createElement('span');
       const n = r.xs.length - 1;
-      const end = r.error !== null ? r.error : r.diverged ? `diverged after ${n} steps` : `f = ${(r.values[r.values.length - 1] ?? NaN).toPrecision(4)} at (${(r.xs[n] as number).toFixed(3)}, ${(r.ys[n] as number).toFixed(3)})`;
+      const end = r.error !== null ? r.error : r.diverged ? `diverged after ${n} step${n === 1 ? '' : 's'} (|x| or |y| past 1e4, or NaN)` : `f = ${(r.values[r.values.length - 1] ?? NaN).toPrecision(4)} at (${(r.xs[n] as number).toFixed(3)}, ${(r.ys[n] as number).toFixed(3)})`;
       text.textContent = `${r.live ? 'live: ' : ''}${describeConfig(r.config)} → ${end}`;
       if (r.error !== null) text.className = 'error';
       li.append(swatch, text);
