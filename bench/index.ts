@@ -17,6 +17,7 @@ import './memory.js';
 import './io.js';
 import './conv.js';
 import './compat.js';
+import './browser.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

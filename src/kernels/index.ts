@@ -2,7 +2,7 @@
  * Kernel selection (DESIGN.md §3).
  *
  * - `'wasm'`: the WebAssembly SIMD kernels over the kernel heap, split across worker threads for
- *   large groups in Node. Installing it makes the heap the parameter allocator, so parameters,
+ *   large groups in Node and on cross-origin isolated browser pages (Web Workers). Installing it makes the heap the parameter allocator, so parameters,
  *   their gradients and optimizer state created afterwards live in the heap and are updated in
  *   place.
  * - `'ref'`: the plain TypeScript loops (the oracle).
@@ -25,7 +25,13 @@ import type { KernelBackend } from './types.js';
 import { createWasmBackend, type WasmBackend, type WasmStats } from './wasm/backend.js';
 import type { HeapStats } from './wasm/heap.js';
 import { compileKernelsAsync } from './wasm/module.js';
-import { getNumThreads, type PoolStats } from './wasm/threads.js';
+import {
+  getNumThreads,
+  setNumThreads as setPoolThreads,
+  threadsUnavailableReason as environmentThreadsReason,
+  type PoolStats,
+} from './wasm/threads.js';
+import { log } from '../log.js';
 
 export type {
   GemmCall,
@@ -48,13 +54,7 @@ export {
   SUM_SQUARES_BLOCK,
   sumSquaresRef,
 } from './ref/index.js';
-export {
-  configureThreads,
-  getNumThreads,
-  setNumThreads,
-  shutdownThreads,
-  threadsSupported,
-} from './wasm/threads.js';
+export { configureThreads, getNumThreads, shutdownThreads, threadsSupported } from './wasm/threads.js';
 export { createWasmBackend, WasmBackend, type WasmBackendOptions, type WasmStats } from './wasm/backend.js';
 export { HeapStorage, KernelHeap, type HeapStats } from './wasm/heap.js';
 
@@ -87,6 +87,45 @@ function wasmBackend(): WasmBackend | undefined {
   return wasm;
 }
 
+let fallbackReported = false;
+
+/**
+ * The fix for a reason the WebAssembly kernels could not be compiled or instantiated: what a
+ * user can change (a CSP, a runtime with SIMD), or an empty string when there is nothing to say.
+ */
+function wasmFallbackFix(reason: string): string {
+  if (/Content.Security.Policy|unsafe-eval|wasm-eval|Refused to compile/i.test(reason)) {
+    return (
+      "The page's Content-Security-Policy refuses WebAssembly compilation: add 'wasm-unsafe-eval' to its " +
+      "script-src (e.g. script-src 'self' 'wasm-unsafe-eval')."
+    );
+  }
+  if (/SIMD|does not validate/i.test(reason)) {
+    return (
+      'This runtime lacks WebAssembly SIMD: use Node.js >= 20, Chrome/Edge >= 91, Firefox >= 89 or Safari >= 16.4 ' +
+      '(and WebAssembly SIMD not disabled by a flag or policy).'
+    );
+  }
+  if (/no WebAssembly/i.test(reason)) {
+    return 'WebAssembly is disabled here (a browser policy, a jitless or lockdown mode): enable it.';
+  }
+  if (/kernel heap|memory/i.test(reason)) {
+    return 'The runtime refused the WebAssembly memory for the kernel heap: free memory, or raise the limit it enforces.';
+  }
+  return '';
+}
+
+/** Says once, through the log sink, that `'auto'` fell back to the reference kernels, why and the fix. */
+function reportFallbackOnce(reason: string): void {
+  if (fallbackReported) return;
+  fallbackReported = true;
+  const fix = wasmFallbackFix(reason);
+  log(
+    `paddle-rmsprop: the WebAssembly SIMD kernels cannot run here (${reason.replace(/\.$/, '')}); using the ` +
+      `TypeScript reference kernels (same numbers, about 10 times slower).${fix === '' ? '' : ` ${fix}`}`,
+  );
+}
+
 /** True when the WebAssembly SIMD kernels can run here (compiles them on first call). */
 export function wasmAvailable(): boolean {
   return wasmBackend() !== undefined;
@@ -115,6 +154,7 @@ export function useBackend(choice: BackendChoice): KernelBackend {
   const backend = wasmBackend();
   if (backend === undefined) {
     if (choice === 'wasm') throw new RuntimeError(`useBackend('wasm'): ${wasmReason ?? 'unavailable'}`);
+    reportFallbackOnce(wasmReason ?? 'unavailable');
     current = refBackend;
     return current;
   }
@@ -160,6 +200,53 @@ export function getWasmBackend(): WasmBackend | undefined {
 }
 
 /**
+ * Why large kernel calls cannot be split across threads here, with the fix, or undefined when
+ * they can: the runtime (a browser page that is not cross-origin isolated, no workers), or the
+ * kernels in use (the reference kernels, or WebAssembly kernels over an ordinary, unshared memory).
+ * Does not select a backend: before the first selection it speaks of what `'auto'` would select.
+ */
+export function threadsUnavailableReason(): string | undefined {
+  const env = environmentThreadsReason();
+  if (env !== undefined) return env;
+  const backend = current ?? wasmBackend() ?? refBackend;
+  if (backend === refBackend) {
+    return wasmReason === undefined
+      ? "the reference kernels are selected (useBackend('ref')); threads need the WebAssembly kernels"
+      : `the WebAssembly kernels cannot run here (${wasmReason.replace(/\.$/, '')}), and the reference kernels are single-threaded`;
+  }
+  if (wasm !== undefined && !wasm.shared) {
+    return 'the kernel heap is an ordinary (unshared) WebAssembly.Memory: the runtime refused a shared one';
+  }
+  return undefined;
+}
+
+const threadReasonsLogged = new Set<string>();
+
+/**
+ * Sets the number of threads (the calling thread included) for large kernel calls; 1 =
+ * single-threaded. Default: the logical CPUs (os.availableParallelism() in Node,
+ * navigator.hardwareConcurrency on a cross-origin isolated page).
+ *
+ * Returns the number of threads large calls will actually use: `n` where threads can run, 1 where
+ * they cannot (a page that is not cross-origin isolated, the reference kernels, ...). Asking for
+ * more than one thread where that is impossible is not an error (the same code runs everywhere),
+ * but it is never silent: the reason and its fix go once through the log sink (`setLogSink`) and
+ * stay in `kernelInfo().threadsUnavailableReason`. Throws `ValueError` for an `n` that is not an
+ * integer in [1, 256] (and then changes nothing).
+ */
+export function setNumThreads(n: number): number {
+  setPoolThreads(n);
+  if (n <= 1) return 1;
+  const reason = threadsUnavailableReason();
+  if (reason === undefined) return getNumThreads();
+  if (!threadReasonsLogged.has(reason)) {
+    threadReasonsLogged.add(reason);
+    log(`paddle-rmsprop: setNumThreads(${n}): large kernel calls stay on one thread: ${reason}.`);
+  }
+  return 1;
+}
+
+/**
  * Starts the kernel worker threads now (they otherwise start at the first large step) and
  * resolves with the number of workers ready (0 where threads are unavailable or disabled).
  */
@@ -186,8 +273,16 @@ export async function initKernelsAsync(): Promise<KernelBackend> {
 export interface KernelInfo {
   /** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`. */
   backend: string;
-  /** Threads a large kernel call uses now (1 without the WebAssembly threads). */
+  /**
+   * Threads a large kernel call uses now: 1 without the WebAssembly threads, and only the workers
+   * left (plus the caller) after workers failed to start or died.
+   */
   threads: number;
+  /**
+   * Why large calls cannot use threads here, with the fix (see `threadsUnavailableReason`), or
+   * undefined where they can.
+   */
+  threadsUnavailableReason: string | undefined;
   /** Why the WebAssembly kernels cannot run here, or undefined when they can. */
   wasmUnavailableReason: string | undefined;
   /** The WebAssembly backend's heap and counters, when it exists. */
@@ -212,9 +307,16 @@ export interface KernelInfo {
 /** A snapshot of what runs and what it did, for diagnostics and tests. */
 export function kernelInfo(): KernelInfo {
   const backend = getBackend();
+  let threads = backend === wasm && wasm.threadsEnabled() ? getNumThreads() : 1;
+  const pool = wasm?.poolStats();
+  // workers lost (failed to start, died) and not replaced: large calls run on those left
+  if (pool !== undefined && threads > 1 && (pool.startFailures > 0 || pool.died > 0)) {
+    threads = Math.min(threads, pool.alive + 1);
+  }
   return {
     backend: backend.name,
-    threads: backend === wasm && wasm.threadsEnabled() ? getNumThreads() : 1,
+    threads,
+    threadsUnavailableReason: threadsUnavailableReason(),
     wasmUnavailableReason: wasmReason,
     wasm:
       wasm === undefined

@@ -81,7 +81,10 @@ describe('backend selection', () => {
   it("without WebAssembly, 'auto' falls back to ref and says why; 'wasm' throws", () => {
     const script = `
       import { backendName, useBackend, wasmAvailable, wasmUnavailableReason } from './src/kernels/index.ts';
-      const out = { available: wasmAvailable(), name: backendName(), reason: wasmUnavailableReason() };
+      import { setLogSink } from './src/log.ts';
+      const log = [];
+      setLogSink((line) => log.push(line));
+      const out = { available: wasmAvailable(), name: backendName(), reason: wasmUnavailableReason(), log };
       try { useBackend('wasm'); out.wasm = 'no error'; } catch (e) { out.wasm = e.name + ': ' + e.message; }
       process.stdout.write(JSON.stringify(out));
     `;
@@ -91,10 +94,13 @@ describe('backend selection', () => {
       timeout: 30_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { available: boolean; name: string; reason: string; wasm: string };
+    const out = JSON.parse(r.stdout) as { available: boolean; name: string; reason: string; wasm: string; log: string[] };
     expect(out.available).toBe(false);
     expect(out.name).toBe('ref');
     expect(out.reason).toMatch(/no WebAssembly/);
+    // the fallback is said once through the log sink, with the reason and what to do
+    expect(out.log).toHaveLength(1);
+    expect(out.log[0]).toMatch(/no WebAssembly.*reference kernels.*enable it/);
     expect(out.wasm).toMatch(/^RuntimeError: useBackend\('wasm'\): .*no WebAssembly/);
   });
 

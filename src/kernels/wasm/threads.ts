@@ -1,12 +1,25 @@
 /**
- * Worker threads for the WebAssembly kernels (Node only; elsewhere everything runs on the calling
- * thread).
+ * Worker threads for the WebAssembly kernels: Node's worker_threads, or Web Workers on a
+ * cross-origin isolated browser page (or in a worker of one); elsewhere everything runs on the
+ * calling thread, and `setNumThreads` (kernels/index.ts) says why.
+ *
+ * Browsers. A Web Worker is started from a Blob URL of `BROWSER_WORKER_SOURCE` (a classic
+ * worker; no separate file, so bundlers have nothing to resolve or copy), and receives the
+ * compiled module, the shared WebAssembly.Memory and the control offset in its first message.
+ * Workers start asynchronously: until one has instantiated the kernels and waits for jobs, it
+ * claims nothing, so a step taken before then runs on the calling thread alone (same bits) and
+ * never waits for it. A page's main thread may not block in `Atomics.wait`: there the caller
+ * claims chunks like a worker and then spins on the DONE counter for the chunks workers already
+ * claimed (a short tail; never for a worker that has not started). `callerCanBlock()` probes
+ * this once. A worker that cannot start (a Content-Security-Policy refusing blob: workers)
+ * fires `'error'` and is handled like a Node worker that failed to start. Web Workers have no
+ * `'exit'` event and are never `unref`'d (a page does not exit).
  *
  * Each worker instantiates the same compiled module over the same shared memory. A job (one fused
  * step, one sum of squares, or one matrix product cut into output tiles) is cut into chunks of elements (multiples of 16, i.e. whole SIMD
  * vectors and 64-byte lines); the caller publishes the job in a control block at the bottom of the
  * heap, wakes the workers, claims chunks itself, and waits with `Atomics.wait` until every chunk is
- * done. Chunks are claimed dynamically, so a worker that is slow to start or descheduled on a
+ * done (or, on a page's main thread, spins: see Browsers). Chunks are claimed dynamically, so a worker that is slow to start or descheduled on a
  * busy machine only does less; every element's result is the same whoever computes it, so the
  * numbers do not depend on the number of threads.
  *
@@ -78,54 +91,81 @@ const MAX_CHUNKS = 0xffff;
 /** Give up on a job when no chunk completes for this long (a worker died mid-chunk). */
 const STALL_MS = 30_000;
 
-// The worker's side of the protocol, as CommonJS source evaluated with `eval: true` (works from
-// src/ under vitest or tsx, from dist/, and needs no separate file). Kept in step with
-// `ThreadPool.run` below. Exported for the tests only (not re-exported by the kernels index).
+// The worker's side of the protocol, kept in step with `ThreadPool.run` below: `serveKernels`
+// instantiates the module over the shared memory, says it is ready and then waits for jobs with
+// `Atomics.wait` (allowed in Node workers and in Web Workers) until the pool sets EXIT.
+const WORKER_LOOP = `
+function serveKernels(module, memory, control, post) {
+  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const ctl = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
+  const hyp = new Float64Array(memory.buffer, control + ${HYPER_OFFSET}, 3);
+  Atomics.add(ctl, ${READY}, 1);
+  post({ ready: true });
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(ctl, ${GEN}, seen);
+    if (Atomics.load(ctl, ${EXIT}) !== 0) break;
+    const gen = Atomics.load(ctl, ${GEN});
+    if (gen === seen) continue;
+    seen = gen;
+    const tag = (gen & ${TAG_MASK}) << 16;
+    const cmd = ctl[${CMD}], table = ctl[${TABLE}] >>> 0, count = ctl[${COUNT}];
+    const total = ctl[${TOTAL}] >>> 0, chunk = ctl[${CHUNK}] >>> 0, n = ctl[${NCHUNKS}];
+    const out = ctl[${OUT}] >>> 0, centered = ctl[${CENTERED}];
+    const rho = hyp[0], eps = hyp[1], mu = hyp[2];
+    for (;;) {
+      const v = Atomics.load(ctl, ${NEXT});
+      if ((v & ~0xffff) !== tag || (v & 0xffff) >= n) break;
+      if (Atomics.compareExchange(ctl, ${NEXT}, v, v + 1) !== v) continue;
+      const idx = v & 0xffff;
+      const begin = idx * chunk, end = Math.min(total, begin + chunk);
+      try {
+        if (cmd === ${CMD_RMSPROP_F32}) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
+        else if (cmd === ${CMD_RMSPROP_F64}) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
+        else if (cmd === ${CMD_SUMSQ_F32}) ex.sumSquaresF32(table, count, begin, end, out);
+        else if (cmd === ${CMD_SUMSQ_F64}) ex.sumSquaresF64(table, count, begin, end, out);
+        else if (cmd === ${CMD_GEMM_F32}) ex.gemmUnitsF32(table, begin, end);
+        else throw new Error('unknown kernel command ' + cmd);
+      } catch (e) {
+        Atomics.store(ctl, ${ERR}, 1);
+        post({ error: String(e && e.stack || e) });
+      }
+      Atomics.add(ctl, ${WORKER_CHUNKS}, 1);
+      if (Atomics.add(ctl, ${DONE}, 1) + 1 === n) Atomics.notify(ctl, ${DONE});
+    }
+  }
+}
+`;
+
+// Node: CommonJS source evaluated with `eval: true` (works from src/ under vitest or tsx, from
+// dist/, and needs no separate file). Exported for the tests only (not re-exported by the
+// kernels index).
 export const WORKER_SOURCE = `
 'use strict';
 // CommonJS normally; ESM when the parent runs with --input-type=module (execArgv is inherited)
 const { workerData, parentPort } = typeof require === 'function'
   ? require('node:worker_threads')
   : process.getBuiltinModule('node:worker_threads');
-const { module, memory, control } = workerData;
-const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const ctl = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-const hyp = new Float64Array(memory.buffer, control + ${HYPER_OFFSET}, 3);
-Atomics.add(ctl, ${READY}, 1);
-parentPort.postMessage({ ready: true });
-let seen = 0;
-for (;;) {
-  Atomics.wait(ctl, ${GEN}, seen);
-  if (Atomics.load(ctl, ${EXIT}) !== 0) break;
-  const gen = Atomics.load(ctl, ${GEN});
-  if (gen === seen) continue;
-  seen = gen;
-  const tag = (gen & ${TAG_MASK}) << 16;
-  const cmd = ctl[${CMD}], table = ctl[${TABLE}] >>> 0, count = ctl[${COUNT}];
-  const total = ctl[${TOTAL}] >>> 0, chunk = ctl[${CHUNK}] >>> 0, n = ctl[${NCHUNKS}];
-  const out = ctl[${OUT}] >>> 0, centered = ctl[${CENTERED}];
-  const rho = hyp[0], eps = hyp[1], mu = hyp[2];
-  for (;;) {
-    const v = Atomics.load(ctl, ${NEXT});
-    if ((v & ~0xffff) !== tag || (v & 0xffff) >= n) break;
-    if (Atomics.compareExchange(ctl, ${NEXT}, v, v + 1) !== v) continue;
-    const idx = v & 0xffff;
-    const begin = idx * chunk, end = Math.min(total, begin + chunk);
-    try {
-      if (cmd === ${CMD_RMSPROP_F32}) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
-      else if (cmd === ${CMD_RMSPROP_F64}) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
-      else if (cmd === ${CMD_SUMSQ_F32}) ex.sumSquaresF32(table, count, begin, end, out);
-      else if (cmd === ${CMD_SUMSQ_F64}) ex.sumSquaresF64(table, count, begin, end, out);
-      else if (cmd === ${CMD_GEMM_F32}) ex.gemmUnitsF32(table, begin, end);
-      else throw new Error('unknown kernel command ' + cmd);
-    } catch (e) {
-      Atomics.store(ctl, ${ERR}, 1);
-      parentPort.postMessage({ error: String(e && e.stack || e) });
-    }
-    Atomics.add(ctl, ${WORKER_CHUNKS}, 1);
-    if (Atomics.add(ctl, ${DONE}, 1) + 1 === n) Atomics.notify(ctl, ${DONE});
+${WORKER_LOOP}
+serveKernels(workerData.module, workerData.memory, workerData.control, (m) => parentPort.postMessage(m));
+`;
+
+// Browsers: a classic Web Worker created from a Blob URL of this source (no separate file, so
+// no bundler has anything to configure); the module, the shared memory and the control offset
+// arrive in its first message. Exported for the tests only.
+export const BROWSER_WORKER_SOURCE = `
+'use strict';
+${WORKER_LOOP}
+self.onmessage = (ev) => {
+  self.onmessage = null;
+  const { module, memory, control } = ev.data;
+  try {
+    serveKernels(module, memory, control, (m) => self.postMessage(m));
+  } catch (e) {
+    self.postMessage({ fatal: String(e && e.stack || e) });
+    self.close();
   }
-}
+};
 `;
 
 // ---- Node built-ins, reached without a static import so browsers can load this module ------
@@ -203,9 +243,185 @@ function countCpus(): number {
   return typeof hc === 'number' && hc >= 1 ? hc : 1;
 }
 
-/** True where worker threads can run kernels (Node with node:worker_threads). */
+// ---- Web Workers (browsers), created from a Blob URL of BROWSER_WORKER_SOURCE ---------------
+
+interface BrowserWorker {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: unknown) => void): void;
+}
+type BrowserWorkerCtor = new (url: string, options?: { name?: string }) => BrowserWorker;
+
+interface BrowserGlobals {
+  Worker?: BrowserWorkerCtor;
+  Blob?: new (parts: string[], options?: { type?: string }) => unknown;
+  URL?: { createObjectURL?: (blob: unknown) => string };
+  crossOriginIsolated?: boolean;
+}
+
+/** The Web Worker class where this is not Node and one exists (a page or a worker), else null. */
+function browserWorkerCtor(): BrowserWorkerCtor | null {
+  if (nodeProcess() !== undefined) return null;
+  const w = (globalThis as BrowserGlobals).Worker;
+  return typeof w === 'function' ? w : null;
+}
+
+const blobUrls = new Map<string, string>();
+
+/** A Blob URL of `source` (one per distinct source, kept for the life of the page). */
+function blobUrl(source: string): string {
+  let url = blobUrls.get(source);
+  if (url === undefined) {
+    const g = globalThis as BrowserGlobals;
+    if (typeof g.Blob !== 'function' || typeof g.URL?.createObjectURL !== 'function') {
+      throw new Error('this runtime has no Blob URLs to start a Web Worker from');
+    }
+    url = g.URL.createObjectURL(new g.Blob([source], { type: 'text/javascript' }));
+    blobUrls.set(source, url);
+  }
+  return url;
+}
+
+const CSP_WORKER_HINT =
+  "if the page has a Content-Security-Policy, it must allow workers from blob: URLs (worker-src 'self' blob:)";
+
+/**
+ * A Web Worker dressed as the part of Node's `Worker` the pool uses. Browsers have no `'exit'`
+ * event; a worker that cannot start (a CSP refusing blob: workers, a module that does not
+ * instantiate) reports through `'error'`.
+ */
+function startBrowserWorker(ctor: BrowserWorkerCtor, source: string, data: unknown, name: string): WorkerLike {
+  const worker = new ctor(blobUrl(source), { name });
+  const listeners: { message: ((v: unknown) => void)[]; error: ((v: unknown) => void)[] } = { message: [], error: [] };
+  const fail = (e: unknown): void => {
+    for (const l of listeners.error) l(e);
+  };
+  worker.addEventListener('message', (ev) => {
+    const d = (ev as { data?: unknown }).data as { fatal?: string } | undefined;
+    if (typeof d?.fatal === 'string') {
+      fail(new Error(d.fatal.split('\n')[0]));
+      return;
+    }
+    for (const l of listeners.message) l(d);
+  });
+  worker.addEventListener('error', (ev) => {
+    const m = (ev as { message?: unknown }).message;
+    (ev as { preventDefault?: () => void }).preventDefault?.();
+    fail(new Error(`${typeof m === 'string' && m !== '' ? m : 'the Web Worker could not be started'}; ${CSP_WORKER_HINT}`));
+  });
+  worker.addEventListener('messageerror', () => fail(new Error('the Web Worker could not receive the kernel module or memory')));
+  worker.postMessage(data);
+  return {
+    ref() {},
+    unref() {},
+    terminate() {
+      worker.terminate();
+      return Promise.resolve(0);
+    },
+    on(event: 'message' | 'error' | 'exit', listener: (value: unknown) => void) {
+      if (event === 'message') listeners.message.push(listener);
+      else if (event === 'error') listeners.error.push(listener);
+      // 'exit': Web Workers have no such event
+      return this;
+    },
+  };
+}
+
+// ---- where threads can run -----------------------------------------------------------------------
+
+/** Starts one kernel worker running `source` with `data` (its module, memory and control offset). */
+type StartWorker = (source: string, data: unknown, name: string) => WorkerLike;
+
+interface ThreadEnvironment {
+  /** How to start a worker here, or null where there are no threads. */
+  start: StartWorker | null;
+  /** The worker source for this kind of runtime. */
+  source: string;
+  /** Why there are no threads here (when `start` is null). */
+  reason: string | undefined;
+}
+
+let browserEnv: ThreadEnvironment | undefined;
+
+function threadEnvironment(): ThreadEnvironment {
+  const Ctor = getWorkerCtor();
+  if (Ctor !== null) {
+    return {
+      start: (source, data, name) => new Ctor(source, { eval: true, name, workerData: data }),
+      source: WORKER_SOURCE,
+      reason: undefined,
+    };
+  }
+  if (nodeProcess() !== undefined) {
+    return {
+      start: null,
+      source: WORKER_SOURCE,
+      reason: workerCtorLoading && workerCtor === undefined
+        ? 'node:worker_threads is still loading (Node < 20.16 loads it in the background; threads start at a later step)'
+        : 'this Node.js has no node:worker_threads',
+    };
+  }
+  if (browserEnv !== undefined) return browserEnv;
+  const g = globalThis as BrowserGlobals;
+  const BrowserCtor = browserWorkerCtor();
+  let reason: string | undefined;
+  if (BrowserCtor === null) {
+    reason = 'this runtime has no Web Workers';
+  } else if (g.crossOriginIsolated !== true || typeof SharedArrayBuffer !== 'function') {
+    reason =
+      'this page is not cross-origin isolated (crossOriginIsolated is false), so it has no shared memory for ' +
+      'worker threads; serve it with the headers "Cross-Origin-Opener-Policy: same-origin" and ' +
+      '"Cross-Origin-Embedder-Policy: require-corp" (or "credentialless")';
+  } else if (typeof g.Blob !== 'function' || typeof g.URL?.createObjectURL !== 'function') {
+    reason = 'this runtime has no Blob URLs to start Web Workers from';
+  }
+  browserEnv =
+    reason === undefined && BrowserCtor !== null
+      ? { start: (source, data, name) => startBrowserWorker(BrowserCtor, source, data, name), source: BROWSER_WORKER_SOURCE, reason }
+      : { start: null, source: BROWSER_WORKER_SOURCE, reason };
+  return browserEnv;
+}
+
+/**
+ * True where worker threads can run kernels: Node with node:worker_threads, or a cross-origin
+ * isolated browser page or worker (Web Workers over a shared WebAssembly.Memory).
+ */
 export function threadsSupported(): boolean {
-  return getWorkerCtor() !== null;
+  return threadEnvironment().start !== null;
+}
+
+/** Why this runtime cannot run kernel threads (with the fix), or undefined where it can. */
+export function threadsUnavailableReason(): string | undefined {
+  return threadEnvironment().reason;
+}
+
+let callerBlocks: boolean | undefined;
+
+/**
+ * Whether this thread may block in `Atomics.wait` (Node's threads and Web Workers may; a page's
+ * main thread may not, and then waits for the workers' last chunks by spinning).
+ */
+function callerCanBlock(): boolean {
+  if (callerBlocks === undefined) {
+    try {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+      callerBlocks = true;
+    } catch {
+      callerBlocks = false;
+    }
+  }
+  return callerBlocks;
+}
+
+/** Waits until `ctl[index]` is no longer `value` or `timeoutMs` passed, without blocking. */
+function spinWhileEqual(ctl: Int32Array, index: number, value: number, timeoutMs: number): void {
+  const until = Date.now() + timeoutMs;
+  // Atomics.pause (where it exists) tells the CPU this is a spin-wait loop
+  const pause = (Atomics as { pause?: () => void }).pause;
+  for (let i = 1; Atomics.load(ctl, index) === value; i++) {
+    if (pause !== undefined) pause.call(Atomics);
+    if ((i & 1023) === 0 && Date.now() >= until) return;
+  }
 }
 
 // ---- configuration (process-wide) ---------------------------------------------------------------
@@ -224,8 +440,9 @@ const pools = new Set<ThreadPool>();
 
 /**
  * Sets the number of threads (the caller included) for large kernel calls; 1 = single-threaded.
- * Default: os.availableParallelism(). Where threads are unavailable the value is kept but calls
- * run on one thread (see `getNumThreads`).
+ * Default: the logical CPUs. Where threads are unavailable the value is kept but calls run on one
+ * thread (see `getNumThreads`). The public `setNumThreads` (kernels/index.ts) wraps this one and
+ * reports when threads are impossible.
  */
 export function setNumThreads(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > 256) {
@@ -340,8 +557,8 @@ export class ThreadPool {
   private restartHeld = false;
   /** Milliseconds without progress after which `run()` gives up on a job (tests shorten it). */
   stallMs = STALL_MS;
-  /** The source new workers run; tests replace it (internal, see the death tests). */
-  workerSource = WORKER_SOURCE;
+  /** The source new workers run (Node's or the browsers'); tests replace it (internal, see the death tests). */
+  workerSource = threadEnvironment().source;
 
   constructor(
     private readonly module: WebAssembly.Module,
@@ -391,17 +608,13 @@ export class ThreadPool {
       }
     }
     if (this.workers.length >= n || this.startFailed || this.restartHeld) return;
-    const Worker = getWorkerCtor();
-    if (Worker === null) return;
+    const start = threadEnvironment().start;
+    if (start === null) return;
     Atomics.store(this.ctl, EXIT, 0);
     while (this.workers.length < n && !this.startFailed) {
       let w: WorkerLike;
       try {
-        w = new Worker(this.workerSource, {
-          eval: true,
-          name: `paddle-rmsprop-kernels-${this.workers.length + 1}`,
-          workerData: { module: this.module, memory: this.memory, control: CONTROL_OFFSET },
-        });
+        w = start(this.workerSource, { module: this.module, memory: this.memory, control: CONTROL_OFFSET }, `paddle-rmsprop-kernels-${this.workers.length + 1}`);
       } catch (e) {
         this.lost(undefined, describeError(e));
         return;
@@ -569,8 +782,12 @@ export class ThreadPool {
     // wait for chunks still running on workers
     let last = Atomics.load(ctl, DONE);
     let since = Date.now();
+    const blocks = callerCanBlock();
     while (last < n) {
-      Atomics.wait(ctl, DONE, last, Math.min(1000, this.stallMs));
+      // a page's main thread may not block: it spins on the counter instead (only for the chunks
+      // workers already claimed, so never for a worker that has not started)
+      if (blocks) Atomics.wait(ctl, DONE, last, Math.min(1000, this.stallMs));
+      else spinWhileEqual(ctl, DONE, last, Math.min(1000, this.stallMs));
       const d = Atomics.load(ctl, DONE);
       if (d !== last) {
         last = d;
