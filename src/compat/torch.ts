@@ -582,4 +582,12 @@ function zerosLike(p: Tensor): Tensor {
  * `compat.torch.optim.lr_scheduler.StepLR` are the same classes as `compat.torch.RMSprop` and
  * `compat.torch.lr_scheduler.StepLR`.
  */
-export const optim = { RMSprop, lr_scheduler } as const;
+export const optim: TorchOptim = { RMSprop, lr_scheduler };
+
+/** The members of {@link optim}: PyTorch's `torch.optim` names. */
+export interface TorchOptim {
+  /** PyTorch's `torch.optim.RMSprop`: {@link RMSprop}. */
+  readonly RMSprop: typeof RMSprop;
+  /** PyTorch's `torch.optim.lr_scheduler`: the schedulers of src/compat/torch-lr.ts. */
+  readonly lr_scheduler: typeof lr_scheduler;
+}
