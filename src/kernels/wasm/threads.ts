@@ -94,6 +94,15 @@ const STALL_MS = 30_000;
 // The worker's side of the protocol, kept in step with `ThreadPool.run` below: `serveKernels`
 // instantiates the module over the shared memory, says it is ready and then waits for jobs with
 // `Atomics.wait` (allowed in Node workers and in Web Workers) until the pool sets EXIT.
+
+/**
+ * Iterations a worker checks for the next job before it sleeps in `Atomics.wait` (about 100 µs):
+ * the jobs of a training step come a few hundred microseconds apart, and a sleeping thread takes
+ * tens of microseconds to wake (OpenMP runtimes spin likewise, for longer).
+ */
+const WORKER_SPIN = 20_000;
+/** Iterations the caller checks for the workers' last chunks before it sleeps. */
+const CALLER_SPIN = 20_000;
 const WORKER_LOOP = `
 function serveKernels(module, memory, control, post) {
   const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
@@ -103,6 +112,9 @@ function serveKernels(module, memory, control, post) {
   post({ ready: true });
   let seen = 0;
   for (;;) {
+    // spin a little before sleeping: a training step issues jobs a few hundred microseconds apart,
+    // and waking a sleeping thread costs tens of microseconds each time
+    for (let i = 0; i < ${WORKER_SPIN} && Atomics.load(ctl, ${GEN}) === seen; i++);
     Atomics.wait(ctl, ${GEN}, seen);
     if (Atomics.load(ctl, ${EXIT}) !== 0) break;
     const gen = Atomics.load(ctl, ${GEN});
@@ -786,7 +798,11 @@ export class ThreadPool {
     while (last < n) {
       // a page's main thread may not block: it spins on the counter instead (only for the chunks
       // workers already claimed, so never for a worker that has not started)
-      if (blocks) Atomics.wait(ctl, DONE, last, Math.min(1000, this.stallMs));
+      // (spinning a little first: the last chunks are usually microseconds away)
+      if (blocks) {
+        for (let i = 0; i < CALLER_SPIN && Atomics.load(ctl, DONE) === last; i++);
+        Atomics.wait(ctl, DONE, last, Math.min(1000, this.stallMs));
+      }
       else spinWhileEqual(ctl, DONE, last, Math.min(1000, this.stallMs));
       const d = Atomics.load(ctl, DONE);
       if (d !== last) {
