@@ -12,4 +12,4 @@ export * as tf1 from './tf1.js';
 export * as tfjs from './tfjs.js';
 export * as timm from './timm.js';
 export * as optax from './optax.js';
-export { translate, CONVENTIONS, type Convention, type ConventionInfo, type Mismatch, type TranslateResult } from './translate.js';
+export { translate, CONVENTIONS, type BoundState, type Convention, type ConventionInfo, type Mismatch, type TranslateResult } from './translate.js';

@@ -23,9 +23,29 @@ export interface ConventionInfo {
   /** The API this describes. */
   api: string;
   /** Option names: learning rate, mean-square decay, ε, momentum, weight decay (null: none). */
-  names: { lr: string; decay: string; eps: string; momentum: string; weightDecay: string | null };
+  names: {
+    /** The learning rate's option name. */
+    lr: string;
+    /** The mean-square decay's (ρ, α or `decay`). */
+    decay: string;
+    /** ε's. */
+    eps: string;
+    /** The momentum's. */
+    momentum: string;
+    /** The weight decay's (null: the convention has none). */
+    weightDecay: string | null;
+  };
   /** Defaults of those (null: required or none). */
-  defaults: { lr: number | null; decay: number; eps: number; momentum: number | null };
+  defaults: {
+    /** The default learning rate (null: required). */
+    lr: number | null;
+    /** The default mean-square decay. */
+    decay: number;
+    /** The default ε. */
+    eps: number;
+    /** The default momentum (null: none). */
+    momentum: number | null;
+  };
   /** ε inside the square root (`√(v+ε)`) or outside (`√v + ε`); Optax: its `epsInSqrt`. */
   epsPlacement: 'inside' | 'outside';
   /** The mean square's initial value (Optax: its `initialScale`). */

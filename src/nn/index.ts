@@ -30,6 +30,7 @@ export type { ConvLayerOptions, ConvTransposeLayerOptions, PaddingMode } from '.
 export { MaxPool1D, MaxPool2D, AvgPool1D, AvgPool2D, AdaptiveAvgPool2D, AdaptiveMaxPool2D, MaxPool3D } from './pooling.js';
 export type { Size as PoolingSize } from './pooling.js';
 export { Unfold, type UnfoldLayerOptions } from './fold.js';
+export type { Size2 } from './functional/fold.js';
 export type { Mode as RNNMode } from './rnn.js';
 export { BatchNorm, BatchNorm1D, BatchNorm2D, BatchNorm3D, LayerNorm, GroupNorm } from './norm.js';
 export type { BatchNormLayerOptions, BatchNormOlderOptions, LayerNormLayerOptions, GroupNormLayerOptions } from './norm.js';
