@@ -14,7 +14,7 @@ import { buildPlayground, servePlayground } from './playground.js';
 interface PageGlobals {
   playground: {
     ready: Promise<void>;
-    trajectories: { version: number };
+    trajectories: { version: number; busy: boolean };
     mnist: { start(untilStep?: number): Promise<void> };
   };
 }
@@ -40,7 +40,11 @@ async function main(): Promise<void> {
     const act = async (action: () => Promise<unknown>): Promise<void> => {
       const v = await page.evaluate(() => (window as unknown as PageGlobals).playground.trajectories.version);
       await action();
-      await page.waitForFunction((n) => (window as unknown as PageGlobals).playground.trajectories.version > n, v);
+      // Every change sets `busy` at once; the recomputation at the next frame clears it.
+      await page.waitForFunction((n) => {
+        const t = (window as unknown as PageGlobals).playground.trajectories;
+        return !t.busy && t.version > n;
+      }, v);
     };
     // Four runs on Rosenbrock: the default, momentum, centered + cosine, a larger lr with clipping.
     await act(() => page.click('#pin'));

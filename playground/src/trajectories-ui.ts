@@ -122,6 +122,11 @@ export class TrajectoriesPanel {
   /** Increments at each recomputation (tests wait on it). */
   version = 0;
 
+  /** True from a change until the recomputation that shows it (at the next frame). */
+  get busy(): boolean {
+    return this.pending;
+  }
+
   constructor() {
     this.plot = new FunctionPlot(560, 470);
     el('plot').append(this.plot.root);

@@ -105,7 +105,11 @@ describeBrowser('playground page', () => {
   async function act(action: () => Promise<unknown>): Promise<void> {
     const v = await page.evaluate(() => (window as unknown as Win).playground.trajectories.version);
     await action();
-    await page.waitForFunction((n) => (window as unknown as Win).playground.trajectories.version > n, v);
+    // Every change sets `busy` at once; the recomputation at the next frame clears it.
+    await page.waitForFunction((n) => {
+      const t = (window as unknown as Win).playground.trajectories;
+      return !t.busy && t.version > n;
+    }, v);
   }
   const runs = (): Promise<ShownRunLike[]> => page.evaluate(() => (window as unknown as Win).playground.trajectories.runs());
 
