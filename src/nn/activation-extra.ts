@@ -22,6 +22,9 @@ function numberArg(where: string, key: string, value: unknown, fallback: number)
 
 /** `paddle.nn.LeakyReLU(negative_slope=0.01)`. */
 export class LeakyReLU extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LeakyReLU';
+
   /** The `negativeSlope` this LeakyReLU was built with (Paddle's `negative_slope`). */
   readonly negativeSlope: number;
   /**
@@ -59,6 +62,9 @@ export class LeakyReLU extends Layer {
 
 /** `paddle.nn.SiLU()` (Paddle spells it `paddle.nn.Silu`, also exported). */
 export class SiLU extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'SiLU';
+
   /**
    * Creates the layer.
    * @param options - `name` (accepted, unused).
@@ -86,6 +92,9 @@ export type Silu = SiLU;
 
 /** `paddle.nn.ELU(alpha=1.0)`. */
 export class ELU extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'ELU';
+
   /** The `alpha` this ELU was built with (Paddle's `alpha`). */
   readonly alpha: number;
   /**
@@ -123,6 +132,9 @@ export class ELU extends Layer {
 
 /** `paddle.nn.Softplus(beta=1, threshold=20)`. */
 export class Softplus extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Softplus';
+
   /** The `beta` this Softplus was built with (Paddle's `beta`). */
   readonly beta: number;
   /** The `threshold` this Softplus was built with (Paddle's `threshold`). */
@@ -156,6 +168,9 @@ export class Softplus extends Layer {
 
 /** `paddle.nn.Identity()`: returns its input (the same tensor). Paddle accepts and ignores any arguments. */
 export class Identity extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Identity';
+
   /**
    * Creates the layer. Any arguments are accepted and ignored, as in Paddle.
    * @param _args - Ignored.

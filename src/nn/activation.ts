@@ -16,6 +16,9 @@ interface NameOnly {
  * `paddle.nn.functional.relu(x)`.
  */
 export class ReLU extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'ReLU';
+
   /**
    * Creates the layer.
    * @param options - `name` (accepted, unused).
@@ -38,6 +41,9 @@ export class ReLU extends Layer {
 
 /** `paddle.nn.Sigmoid()`: `1 / (1 + exp(-x))` element-wise, as a layer. */
 export class Sigmoid extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Sigmoid';
+
   /**
    * Creates the layer.
    * @param options - `name` (accepted, unused).
@@ -60,6 +66,9 @@ export class Sigmoid extends Layer {
 
 /** `paddle.nn.Tanh()`: the hyperbolic tangent element-wise, as a layer. */
 export class Tanh extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Tanh';
+
   /**
    * Creates the layer.
    * @param options - `name` (accepted, unused).
@@ -91,6 +100,9 @@ function axisArg(where: string, args: unknown[]): number {
 
 /** `paddle.nn.Softmax(axis=-1)`: `new Softmax()`, `new Softmax(1)` or `new Softmax({ axis: 1 })`. */
 export class Softmax extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Softmax';
+
   /** The `axis` this Softmax was built with (Paddle's `axis`). */
   readonly axis: number;
   /**
@@ -127,6 +139,9 @@ export class Softmax extends Layer {
 
 /** `paddle.nn.LogSoftmax(axis=-1)`. */
 export class LogSoftmax extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LogSoftmax';
+
   /** The `axis` this LogSoftmax was built with (Paddle's `axis`). */
   readonly axis: number;
   /**
@@ -163,6 +178,9 @@ export class LogSoftmax extends Layer {
 
 /** `paddle.nn.GELU(approximate=False)`: `new GELU()`, `new GELU(true)` or `new GELU({ approximate: true })`. */
 export class GELU extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'GELU';
+
   /** The `approximate` this GELU was built with (Paddle's `approximate`). */
   readonly approximate: boolean;
   /**

@@ -63,6 +63,9 @@ export interface LinearLayerOptions {
  * ```
  */
 export class Linear extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Linear';
+
   /** The weight Parameter, of shape `[inFeatures, outFeatures]` (Paddle's `Linear.weight`). */
   readonly weight: Parameter;
   /**
@@ -149,6 +152,9 @@ export interface EmbeddingLayerOptions {
  * ```
  */
 export class Embedding extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Embedding';
+
   /**
    * The embedding table, a Parameter of shape `[numEmbeddings, embeddingDim]` (Paddle's
    * `Embedding.weight`).
@@ -245,6 +251,9 @@ export interface DropoutLayerOptions {
  * `axis` is not supported.
  */
 export class Dropout extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Dropout';
+
   /** The `p` this Dropout was built with (Paddle's `p`). */
   readonly p: number;
   /** The `mode` this Dropout was built with (Paddle's `mode`). */
@@ -295,6 +304,9 @@ export class Dropout extends Layer {
 
 /** `paddle.nn.Flatten(start_axis=1, stop_axis=-1)`: `new Flatten()`, `new Flatten(1, -1)` or `{ startAxis, stopAxis }`. */
 export class Flatten extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Flatten';
+
   /** The `startAxis` this Flatten was built with (Paddle's `start_axis`). */
   readonly startAxis: number;
   /** The `stopAxis` this Flatten was built with (Paddle's `stop_axis`). */

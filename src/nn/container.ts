@@ -39,6 +39,9 @@ function isIndexKey(key: string | symbol): key is string {
  * work as Paddle's `seq[0]`, `seq[-1]`, `len(seq)` and iteration.
  */
 export class Sequential extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Sequential';
+
   readonly [index: number]: Layer;
 
   /**
@@ -107,6 +110,9 @@ export class Sequential extends Layer {
  * `list[0]` / `list.at(-1)`, `list.length` and iteration work as in Paddle.
  */
 export class LayerList extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LayerList';
+
   readonly [index: number]: Layer;
   private items: Layer[] = [];
 
@@ -230,6 +236,9 @@ function entriesOf(where: string, sublayers: LayerDictInit): [string, Layer][] {
  * position in `keys()` is the new one).
  */
 export class LayerDict extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LayerDict';
+
   private readonly entries = new Map<string, Layer>();
 
   /**
@@ -360,6 +369,9 @@ export class LayerDict extends Layer {
  * `append`, `length` and iteration as in Paddle; `set(i, p)` is Paddle's `list[i] = p`.
  */
 export class ParameterList extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'ParameterList';
+
   readonly [index: number]: Parameter;
   private readonly items: Parameter[] = [];
 

@@ -203,6 +203,9 @@ abstract class ConvNd extends Layer {
  * paddingMode, weightAttr, biasAttr, dataFormat })`.
  */
 export class Conv2D extends ConvNd {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Conv2D';
+
   /**
    * Creates the layer and its parameters.
    * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
@@ -231,6 +234,9 @@ export class Conv2D extends ConvNd {
  * groups=1, padding_mode='zeros', weight_attr=None, bias_attr=None, data_format='NCL')`.
  */
 export class Conv1D extends ConvNd {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Conv1D';
+
   /**
    * Creates the layer and its parameters.
    * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
@@ -260,6 +266,9 @@ export class Conv1D extends ConvNd {
  * `forward(x, outputSize?)` (with an output size the layer's output padding is not used, as Paddle).
  */
 export class Conv2DTranspose extends ConvNd {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Conv2DTranspose';
+
   /**
    * Creates the layer and its parameters.
    * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).
@@ -289,6 +298,9 @@ export class Conv2DTranspose extends ConvNd {
  * output_padding=0, groups=1, dilation=1, weight_attr=None, bias_attr=None, data_format='NCL')`.
  */
 export class Conv1DTranspose extends ConvNd {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Conv1DTranspose';
+
   /**
    * Creates the layer and its parameters.
    * @param inChannels - The input channels C, a positive integer (Paddle's `in_channels`).

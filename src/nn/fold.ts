@@ -29,6 +29,9 @@ const pyRepr = (v: Size2): string => (Array.isArray(v) ? `[${v.join(', ')}]` : S
  * `F.unfold(x, kernelSizes, { strides, paddings, dilations })`.
  */
 export class Unfold extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Unfold';
+
   /** The block size this Unfold was built with (Paddle's `kernel_sizes`). */
   readonly kernelSizes: Size2;
   /** Paddle's `dilations` (default 1). */

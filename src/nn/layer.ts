@@ -147,6 +147,14 @@ export class Layer {
   protected _dtype: DType;
   private readonly paramMap = new Map<string, Parameter | null>();
   private readonly bufferMap = new Map<string, Tensor | null>();
+  /**
+   * Paddle's class name of a layer class, from which its default name scope and so its parameter
+   * names are made (`Linear` → `linear_0.w_0`). Every built-in layer sets it on its own class, so a
+   * bundler that minifies class names changes no name; a class that does not set it itself (your
+   * own subclasses) uses its JavaScript class name, as Paddle uses the Python one.
+   */
+  static readonly layerName: string = 'Layer';
+
   private readonly nonPersistable = new Set<string>();
   private readonly sublayerMap = new Map<string, Layer | null>();
   private readonly preHooks = new Map<number, ForwardPreHook>();
@@ -164,7 +172,13 @@ export class Layer {
     if (scope !== null && typeof scope !== 'string') {
       throw new PaddleTypeError(`Layer: 'nameScope' must be a string, but received ${describe(scope)}.`);
     }
-    if (scope === null) scope = convertCamelToSnake(this.constructor.name);
+    if (scope === null) {
+      // Paddle's class name when the class sets one itself (built-in layers do: a bundler that
+      // minifies class names would otherwise rename every parameter), else the JavaScript name
+      const cls = this.constructor as typeof Layer;
+      const own = Object.prototype.hasOwnProperty.call(cls, 'layerName') ? cls.layerName : undefined;
+      scope = convertCamelToSnake(own ?? cls.name);
+    }
     this.fullNameValue = generate(scope);
     this._dtype = toDType(o.dtype ?? 'float32');
   }

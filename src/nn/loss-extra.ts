@@ -26,6 +26,9 @@ const rmsg = (op: string) => (v: string): string =>
 
 /** `paddle.nn.NLLLoss(weight=None, ignore_index=-100, reduction='mean')`. */
 export class NLLLoss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'NLLLoss';
+
   private readonly options: NllLossOptions;
   /**
    * Creates the layer (the options are checked now, the inputs in `forward`).
@@ -53,6 +56,9 @@ export class NLLLoss extends Layer {
 
 /** `paddle.nn.BCELoss(weight=None, reduction='mean')`. */
 export class BCELoss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BCELoss';
+
   private readonly options: BinaryCrossEntropyOptions;
   /**
    * Creates the layer (the options are checked now, the inputs in `forward`).
@@ -80,6 +86,9 @@ export class BCELoss extends Layer {
 
 /** `paddle.nn.BCEWithLogitsLoss(weight=None, reduction='mean', pos_weight=None)`. */
 export class BCEWithLogitsLoss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BCEWithLogitsLoss';
+
   private readonly options: BinaryCrossEntropyWithLogitsOptions;
   /**
    * Creates the layer (the options are checked now, the inputs in `forward`).
@@ -107,6 +116,9 @@ export class BCEWithLogitsLoss extends Layer {
 
 /** `paddle.nn.SmoothL1Loss(reduction='mean', delta=1.0)`. */
 export class SmoothL1Loss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'SmoothL1Loss';
+
   private readonly options: SmoothL1LossOptions;
   /**
    * Creates the layer (the options are checked now, the inputs in `forward`).
@@ -134,6 +146,9 @@ export class SmoothL1Loss extends Layer {
 
 /** `paddle.nn.KLDivLoss(reduction='mean', log_target=False)`. */
 export class KLDivLoss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'KLDivLoss';
+
   private readonly options: KlDivOptions;
   /**
    * Creates the layer (the options are checked now, the inputs in `forward`).

@@ -10,6 +10,9 @@ import { Layer } from './layer.js';
  * axis=-1, use_softmax=True, label_smoothing=0.0)`; `forward(input, label)`.
  */
 export class CrossEntropyLoss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'CrossEntropyLoss';
+
   private readonly options: CrossEntropyOptions;
 
   /**
@@ -50,6 +53,9 @@ export class CrossEntropyLoss extends Layer {
 
 /** `paddle.nn.MSELoss(reduction='mean')`; `forward(input, label)`. */
 export class MSELoss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'MSELoss';
+
   /** The `reduction` this MSELoss was built with (Paddle's `reduction`). */
   readonly reduction: Reduction;
   /**
@@ -80,6 +86,9 @@ export class MSELoss extends Layer {
 
 /** `paddle.nn.L1Loss(reduction='mean')`; `forward(input, label)`. */
 export class L1Loss extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'L1Loss';
+
   /** The `reduction` this L1Loss was built with (Paddle's `reduction`). */
   readonly reduction: Reduction;
   /**

@@ -208,6 +208,9 @@ abstract class BatchNormND extends BatchNormLayerBase {
  * name })` over `[N, C]` or `[N, C, L]` (`'NC'`/`'NCL'`) or `[N, L, C]` (`'NLC'`).
  */
 export class BatchNorm1D extends BatchNormND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BatchNorm1D';
+
   /**
    * Creates the layer, its parameters and running statistics.
    * @param numFeatures - The channels C, a positive integer (Paddle's `num_features`).
@@ -239,6 +242,9 @@ export class BatchNorm1D extends BatchNormND {
  * (`'NCHW'`) or `[N, H, W, C]` (`'NHWC'`).
  */
 export class BatchNorm2D extends BatchNormND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BatchNorm2D';
+
   /**
    * Creates the layer, its parameters and running statistics.
    * @param numFeatures - The channels C, a positive integer (Paddle's `num_features`).
@@ -269,6 +275,9 @@ export class BatchNorm2D extends BatchNormND {
  * bias_attr=None, data_format='NCDHW', use_global_stats=None, name=None)` over 5-D input.
  */
 export class BatchNorm3D extends BatchNormND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BatchNorm3D';
+
   /**
    * Creates the layer, its parameters and running statistics.
    * @param numFeatures - The channels C, a positive integer (Paddle's `num_features`).
@@ -337,6 +346,9 @@ const ACTS: Record<string, (x: Tensor) => Tensor> = { relu, sigmoid, tanh, leaky
  * dygraph ignores it too).
  */
 export class BatchNorm extends BatchNormLayerBase {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BatchNorm';
+
   /** The `act` this layer was built with (Paddle's `act`). */
   readonly act: string | null;
   /** The `dataLayout` this layer was built with (Paddle's `data_layout`). */
@@ -424,6 +436,9 @@ export interface LayerNormLayerOptions {
  * itself); `false` leaves them out.
  */
 export class LayerNorm extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LayerNorm';
+
   /** The scale Parameter γ, or null when not learned (Paddle's `weight`). */
   readonly weight: Parameter | null;
   /** The shift Parameter β, or null when not learned (Paddle's `bias`). */
@@ -505,6 +520,9 @@ export interface GroupNormLayerOptions {
  * rate 0 freezes it the same way.
  */
 export class GroupNorm extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'GroupNorm';
+
   /** The scale Parameter γ (Paddle's `weight`). */
   readonly weight: Parameter;
   /** The shift Parameter β (Paddle's `bias`). */

@@ -85,6 +85,9 @@ abstract class PadND extends Layer {
 
 /** `paddle.nn.Pad1D(padding, mode='constant', value=0.0, data_format='NCL')`. */
 export class Pad1D extends PadND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Pad1D';
+
   /**
    * Creates the layer.
    * @param padding - An integer (every side) or a list of 2 integers, last spatial dim first, or an int Tensor (Paddle's `padding`).
@@ -99,6 +102,9 @@ export class Pad1D extends PadND {
 
 /** `paddle.nn.Pad2D(padding, mode='constant', value=0.0, data_format='NCHW')`. */
 export class Pad2D extends PadND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Pad2D';
+
   /**
    * Creates the layer.
    * @param padding - An integer (every side) or a list of 4 integers, last spatial dim first, or an int Tensor (Paddle's `padding`).
@@ -113,6 +119,9 @@ export class Pad2D extends PadND {
 
 /** `paddle.nn.Pad3D(padding, mode='constant', value=0.0, data_format='NCDHW')`. */
 export class Pad3D extends PadND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'Pad3D';
+
   /**
    * Creates the layer.
    * @param padding - An integer (every side) or a list of 6 integers, last spatial dim first, or an int Tensor (Paddle's `padding`).
@@ -127,6 +136,9 @@ export class Pad3D extends PadND {
 
 /** `paddle.nn.ZeroPad2D(padding, data_format='NCHW')`. */
 export class ZeroPad2D extends PadND {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'ZeroPad2D';
+
   /**
    * Creates the layer.
    * @param padding - An integer (every side) or a list of 4 integers `[left, right, top, bottom]`, or an int Tensor (Paddle's `padding`).

@@ -72,6 +72,9 @@ const AVG_KEYS = ['stride', 'padding', 'ceilMode', 'exclusive', 'dataFormat', 'n
  * dataFormat })`; with `returnMask` the forward returns `[out, mask]`.
  */
 export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'MaxPool2D';
+
   /**
    * Creates the layer (its arguments are checked now, the input in `forward`).
    * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
@@ -99,6 +102,9 @@ export class MaxPool2D extends WindowPool<MaxPool2dOptions> {
  * dataFormat })`; with `returnMask` the forward returns `[out, mask]`.
  */
 export class MaxPool3D extends WindowPool<MaxPool3dOptions> {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'MaxPool3D';
+
   /**
    * Creates the layer (its arguments are checked now, the input in `forward`).
    * @param kernelSize - The window size, a number or `[kd, kh, kw]` (Paddle's `kernel_size`).
@@ -125,6 +131,9 @@ export class MaxPool3D extends WindowPool<MaxPool3dOptions> {
  * divisor_override=None, data_format='NCHW')`.
  */
 export class AvgPool2D extends WindowPool<AvgPool2dOptions> {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'AvgPool2D';
+
   /**
    * Creates the layer (its arguments are checked now, the input in `forward`).
    * @param kernelSize - The window size, a number or `[kh, kw]` (Paddle's `kernel_size`).
@@ -148,6 +157,9 @@ export class AvgPool2D extends WindowPool<AvgPool2dOptions> {
 
 /** `paddle.nn.AdaptiveAvgPool2D(output_size, data_format='NCHW')`. */
 export class AdaptiveAvgPool2D extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'AdaptiveAvgPool2D';
+
   /** The `outputSize` this AdaptiveAvgPool2D was built with (Paddle's `output_size`). */
   readonly outputSize: number | readonly (number | null)[];
   /** The `options` this AdaptiveAvgPool2D was built with (Paddle's `options`). */
@@ -184,6 +196,9 @@ export class AdaptiveAvgPool2D extends Layer {
 
 /** `paddle.nn.AdaptiveMaxPool2D(output_size, return_mask=False, name=None)`; with `returnMask` the forward returns `[out, mask]`. */
 export class AdaptiveMaxPool2D extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'AdaptiveMaxPool2D';
+
   /** The `outputSize` this AdaptiveMaxPool2D was built with (Paddle's `output_size`). */
   readonly outputSize: number | readonly (number | null)[];
   /** The `options` this AdaptiveMaxPool2D was built with (Paddle's `return_mask`, `name`). */
@@ -225,6 +240,9 @@ export class AdaptiveMaxPool2D extends Layer {
  * data_format='NCL')`.
  */
 export class MaxPool1D extends WindowPool<MaxPool1dOptions> {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'MaxPool1D';
+
   /**
    * Creates the layer (its arguments are checked now, the input in `forward`).
    * @param kernelSize - The window length, a number or `[k]` (Paddle's `kernel_size`).
@@ -251,6 +269,9 @@ export class MaxPool1D extends WindowPool<MaxPool1dOptions> {
  * data_format='NCL')`.
  */
 export class AvgPool1D extends WindowPool<AvgPool1dOptions> {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'AvgPool1D';
+
   /**
    * Creates the layer (its arguments are checked now, the input in `forward`).
    * @param kernelSize - The window length, a number or `[k]` (Paddle's `kernel_size`).

@@ -133,6 +133,9 @@ export interface InitialStatesOptions {
  * it for a custom cell (override `forward` and `stateShape`); `RNN`/`BiRNN` step it over time.
  */
 export class RNNCellBase extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'RNNCellBase';
+
   /**
    * The shape(s) of the state without the batch dim (Paddle's `state_shape` property).
    * @throws {@link errors.NotImplementedError} in the base class (a custom cell overrides it).
@@ -312,6 +315,9 @@ export interface SimpleRNNCellOptions extends RNNCellOptions {
  * h = act(x·W_ihᵀ + b_ih + h₋₁·W_hhᵀ + b_hh). `forward(x, h?)` returns `[h, h]`.
  */
 export class SimpleRNNCell extends BuiltinCell {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'SimpleRNNCell';
+
   /** The `activation` this SimpleRNNCell was built with (Paddle's `activation`). */
   readonly activation: 'tanh' | 'relu';
 
@@ -386,6 +392,9 @@ function checkProjSize(where: string, projSize: unknown, hidden: unknown): numbe
  * `forward(x, [h, c]?)` returns `[h, [h, c]]`.
  */
 export class LSTMCell extends BuiltinCell {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LSTMCell';
+
   /** The `projSize` this LSTMCell was built with (Paddle's `proj_size`). */
   readonly projSize: number;
   /** Paddle's spelling of `weightHo`: the same parameter. */
@@ -444,6 +453,9 @@ export class LSTMCell extends BuiltinCell {
  * after the hidden matmul (module comment); `forward(x, h?)` returns `[h, h]`.
  */
 export class GRUCell extends BuiltinCell {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'GRUCell';
+
   /**
    * Creates the cell and its parameters.
    * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
@@ -554,6 +566,9 @@ function boolOption(where: string, argName: string, v: unknown): boolean {
  * `forward(inputs, initialStates?, sequenceLength?)` returns `[outputs, finalStates]`.
  */
 export class RNN extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'RNN';
+
   /** The `cell` this RNN was built with (Paddle's `cell`). */
   readonly cell: RNNCellBase;
   /** The `isReverse` this RNN was built with (Paddle's `is_reverse`). */
@@ -603,6 +618,9 @@ export class RNN extends Layer {
  * gets its own zeros (Paddle builds both from `cell_fw`, which is the same when the sizes agree).
  */
 export class BiRNN extends Layer {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'BiRNN';
+
   /** Paddle's spelling of `cellFw`: the same cell. */
   readonly cell_fw: RNNCellBase;
   /** Paddle's spelling of `cellBw`: the same cell. */
@@ -701,6 +719,9 @@ export type Mode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
  * those names out of the list, which shifts the later names; reproduced).
  */
 export class RNNBase extends LayerList {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'RNNBase';
+
   /** The `mode` this RNNBase was built with (Paddle's `mode`). */
   readonly mode: Mode;
   /** The `inputSize` this RNNBase was built with (Paddle's `input_size`). */
@@ -906,6 +927,9 @@ export interface SimpleRNNOptions extends RNNNetworkOptions {
  * { numLayers, direction, timeMajor, dropout, activation, weightIhAttr, … })`.
  */
 export class SimpleRNN extends RNNBase {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'SimpleRNN';
+
   /** The `activation` this SimpleRNN was built with (Paddle's `activation`). */
   readonly activation: 'tanh' | 'relu';
 
@@ -938,6 +962,9 @@ export interface LSTMOptions extends RNNNetworkOptions {
  * `[outputs, [h, c]]`.
  */
 export class LSTM extends RNNBase {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'LSTM';
+
   /**
    * Creates the network and its per-layer parameters.
    * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
@@ -957,6 +984,9 @@ export class LSTM extends RNNBase {
  * name=None)`: `forward(x, h0?, sequenceLength?)` returns `[outputs, h]`.
  */
 export class GRU extends RNNBase {
+  /** Paddle's class name (see {@link Layer.layerName}). */
+  static override readonly layerName: string = 'GRU';
+
   /**
    * Creates the network and its per-layer parameters.
    * @param inputSize - The input feature size, a positive integer (Paddle's `input_size`).
