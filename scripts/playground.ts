@@ -90,10 +90,8 @@ export async function buildPlayground(options: { outDir?: string; minify?: boole
     platform: 'browser',
     target: 'es2022',
     minify: options.minify ?? true,
-    // Layers take their parameter names from their class names (`Linear` → `linear_0.w_0`, as
-    // Paddle's name scopes): a minifier that renames classes would change the checkpoint's
-    // parameter names (`mp_0.w_0`), so the bundle keeps them.
-    keepNames: true,
+    // (no keepNames needed: built-in layers carry Paddle's class name, `static layerName`, so the
+    // checkpoint's parameter names survive minification; tests/nn/minified-names.test.ts)
     sourcemap: 'linked',
     outdir: outDir,
     plugins: [nodeStubs],
