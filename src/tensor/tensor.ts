@@ -95,6 +95,14 @@ export class Tensor {
   /** Set by `retainGrads()`: a non-leaf keeps the gradient a backward computes for it. */
   private retainsGradFlag = false;
 
+  /**
+   * A tensor over existing storage (not copied); most code makes tensors with `toTensor`,
+   * `Tensor.fromArray` or the creation functions instead.
+   * @param storage - The elements: a {@link Storage} whose dtype becomes the tensor's dtype.
+   * @param shape - The shape; its product must equal `storage.length`.
+   * @param opts - `name` (default: a generated `generated_tensor_N`) and `stopGradient` (Paddle's `stop_gradient`, default `true`).
+   * @throws {@link errors.ValueError} when the storage's length is not the shape's element count.
+   */
   constructor(storage: Storage, shape: Shape, opts: { name?: string; stopGradient?: boolean } = {}) {
     const n = numelOf(shape);
     if (storage.length !== n) {
@@ -109,7 +117,15 @@ export class Tensor {
     this.stopGradient = opts.stopGradient ?? true;
   }
 
-  /** A tensor over a typed array (not copied). */
+  /**
+   * A tensor over a typed array (not copied).
+   * @param data - The elements, row-major, in the typed array of `dtype` (Float32Array for float32, Float64Array for float64 and int64, Int32Array, Uint8Array for uint8/bool, …).
+   * @param shape - The shape; its product must equal `data.length`.
+   * @param dtype - The dtype of the new tensor.
+   * @param opts - `name` (default: a generated name) and `stopGradient` (Paddle's `stop_gradient`, default `true`).
+   * @returns A new Tensor that uses `data` as its memory.
+   * @throws {@link errors.TypeError} when the typed array cannot hold `dtype`; {@link errors.ValueError} when `data.length` is not the shape's element count.
+   */
   static fromArray(data: DataArray, shape: Shape, dtype: DType, opts: { name?: string; stopGradient?: boolean } = {}): Tensor {
     const storage = new JsStorage(dtype, data as never) as Storage;
     if (!arrayMatchesDType(data, dtype)) {
@@ -121,6 +137,14 @@ export class Tensor {
   /**
    * The output of an op: records `backward` when gradients are enabled and any input needs one.
    * `backward` receives the output gradient and returns one entry per input.
+   * @param opName - The op's name, shown in the graph (`GradNode.name`).
+   * @param data - The output's elements, row-major, in the typed array of `dtype` (not copied).
+   * @param shape - The output's shape.
+   * @param dtype - The output's dtype; only a float output records `backward`.
+   * @param inputs - The op's tensor inputs, in the order `backward` returns their gradients.
+   * @param backward - The gradient function, or null for an op without a gradient.
+   * @returns A new Tensor; `stopGradient` false with a recorded grad node when gradients are enabled, the dtype is float and an input has `stopGradient` false.
+   * @throws {@link errors.TypeError} when the typed array cannot hold `dtype`; {@link errors.ValueError} when `data.length` is not the shape's element count.
    */
   static fromOp(
     opName: string,
@@ -179,12 +203,18 @@ export class Tensor {
     return this.gradValue;
   }
 
-  /** True when the gradient exists and is initialised (what `step()` checks). */
+  /**
+   * True when the gradient exists and is initialised (what `step()` checks).
+   * @returns Whether `grad` is not null.
+   */
   hasGrad(): boolean {
     return this.gradValue !== null;
   }
 
-  /** Whether this is a row-sparse tensor (Paddle's `is_selected_rows()`); always `false` for a Tensor. */
+  /**
+   * Whether this is a row-sparse tensor (Paddle's `is_selected_rows()`); always `false` for a Tensor.
+   * @returns `false`.
+   */
   isSelectedRows(): boolean {
     return false;
   }
@@ -192,6 +222,8 @@ export class Tensor {
   /**
    * Replaces the gradient (Paddle's internal `_set_grad_ivar`): a Tensor of the same shape and
    * dtype, a SelectedRows of matching height/width, or null. Validated before anything changes.
+   * @param grad - The new gradient (its values are copied), or null to drop the gradient.
+   * @throws {@link errors.ValueError} when a Tensor's shape or dtype differs from this tensor's, or a SelectedRows does not match a 2-D tensor's `[height, width]` and dtype; {@link errors.RuntimeError} after `dispose()`.
    */
   setGrad(grad: Tensor | SelectedRows | null): void {
     this.assertLive();
@@ -317,6 +349,8 @@ export class Tensor {
    * tensor has no gradient and `step()` skips it. A sparse gradient is always released. A released
    * dense buffer is reused by the next backward (no new allocation): copy a gradient you want to
    * keep across a clear (`grad.numpy()`).
+   * @param setToZero - `true` (default) to zero-fill and keep a dense gradient, `false` to release it; or `{ setToZero }` (Paddle's `set_to_zero`).
+   * @throws {@link errors.TypeError} when `setToZero` is neither a boolean nor `{ setToZero: boolean }`, or the object has another key.
    */
   clearGradient(setToZero?: SetToZeroArg): void {
     const zero = setToZeroOf('clear_gradient', setToZero);
@@ -435,7 +469,13 @@ export class Tensor {
     return this.data.slice();
   }
 
-  /** Nested JS arrays (booleans for bool tensors). */
+  /**
+   * Nested JS arrays (booleans for bool tensors).
+   *
+   * Paddle: `Tensor.tolist()`.
+   * @returns Nested arrays of the tensor's shape (a bare number or boolean for a 0-D tensor); int64 values as numbers.
+   * @throws {@link errors.RuntimeError} after `dispose()`.
+   */
   tolist(): NestedArray {
     const d = this.data;
     const isBool = this.dtype === 'bool';
@@ -499,7 +539,10 @@ export class Tensor {
     return d[flat] as number;
   }
 
-  /** Paddle's `gradient()`: a copy of the gradient's values (dense), or null without a gradient. */
+  /**
+   * Paddle's `gradient()`: a copy of the gradient's values (dense), or null without a gradient.
+   * @returns A new typed array of the tensor's dtype and `numel` elements (a SelectedRows gradient densified), or null.
+   */
   gradient(): DataArray | null {
     const g = this.gradValue;
     if (g === null) return null;
@@ -511,6 +554,8 @@ export class Tensor {
    * array of this dtype's array type with `numel` elements, or a nested array of this shape
    * (values cast to the dtype). Paddle's errors: `AssertionError: Variable Shape not match, …` or
    * `Variable dtype not match, …`; validated fully before anything is written.
+   * @param value - The new values: a Tensor, a typed array or a nested array (Paddle's `value`).
+   * @throws {@link errors.AssertionError} when the shape (or typed array length) or the dtype does not match; {@link errors.ValueError} when a nested array is ragged or holds non-numbers; {@link errors.RuntimeError} after `dispose()`.
    */
   setValue(value: Tensor | DataArray | NestedArray): void {
     const problem = this.valueProblem(value);
@@ -565,17 +610,29 @@ export class Tensor {
    * Paddle's `detach()`: a new leaf outside the graph (stopGradient true) that shares this
    * tensor's memory — writing through one is seen by the other. It does not own the memory:
    * disposing it frees nothing, and it fails (naming this tensor) once this one is disposed.
+   * @returns A new Tensor of the same shape and dtype over this tensor's memory.
    */
   detach(): Tensor {
     return new Tensor(new SharedStorage(this.storage.dtype, this.storage.length, () => this.storage), this.shape);
   }
 
-  /** A differentiable copy. */
+  /**
+   * A differentiable copy (Paddle's `clone()`).
+   * @returns A new Tensor with a copy of the values; its gradient flows back to this tensor.
+   * @throws {@link errors.RuntimeError} after `dispose()`.
+   */
   clone(): Tensor {
     return Tensor.fromOp('clone', this.numpy(), this.shape, this.dtype, [this], (g) => [g]);
   }
 
-  /** Cast to another dtype (differentiable between float dtypes). */
+  /**
+   * Cast to another dtype (differentiable between float dtypes).
+   *
+   * Paddle: `Tensor.astype(dtype)`.
+   * @param dtype - The target dtype or a Paddle alias of it (`'float32'`, `'int64'`, `'bool'`, …).
+   * @returns A new Tensor of the same shape in `dtype` (a copy even when the dtype is unchanged).
+   * @throws {@link errors.TypeError} when `dtype` is unknown; {@link errors.RuntimeError} after `dispose()`.
+   */
   astype(dtype: DType | string): Tensor {
     const d = toDType(dtype);
     const src = this.data;
@@ -585,7 +642,11 @@ export class Tensor {
     return Tensor.fromOp('cast', out, this.shape, d, [this], back);
   }
 
-  /** Paddle's print form without the place: `Tensor(shape=[…], dtype=…, stop_gradient=…, [values])`. */
+  /**
+   * Paddle's print form without the place: `Tensor(shape=[…], dtype=…, stop_gradient=…, [values])`.
+   * @returns The text, with the values as JSON of `tolist()`.
+   * @throws {@link errors.RuntimeError} after `dispose()`.
+   */
   toString(): string {
     return `Tensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, stop_gradient=${this.stopGradient},\n       ${JSON.stringify(this.tolist())})`;
   }
