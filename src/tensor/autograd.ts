@@ -48,12 +48,20 @@ export class GradNode {
 
 let gradEnabled = true;
 
-/** `paddle.is_grad_enabled()`: whether ops record gradients now (false inside {@link noGrad}). */
+/**
+ * `paddle.is_grad_enabled()`: whether ops record gradients now (false inside {@link noGrad}).
+ * @returns `true` when ops record gradients.
+ */
 export function isGradEnabled(): boolean {
   return gradEnabled;
 }
 
-/** Runs `fn` with gradient recording off (`paddle.no_grad`). */
+/**
+ * Runs `fn` with gradient recording off (`paddle.no_grad`); the previous mode comes back
+ * afterwards, also when `fn` throws.
+ * @param fn - The code to run without recording (the body of Paddle's `with paddle.no_grad():`).
+ * @returns What `fn` returns.
+ */
 export function noGrad<T>(fn: () => T): T {
   const prev = gradEnabled;
   gradEnabled = false;
@@ -70,8 +78,19 @@ export function noGrad<T>(fn: () => T): T {
  * `with paddle.set_grad_enabled(False): body`, is `setGradEnabled(false, () => body)`: `fn` runs
  * with the mode, the previous mode comes back afterwards (also when `fn` throws), and its result
  * is returned.
+ * @param enabled - `true` to record gradients, `false` not to (Paddle's `mode`).
+ * @returns The previous mode.
+ * @throws {@link errors.TypeError} when `enabled` is not a boolean.
  */
 export function setGradEnabled(enabled: boolean): boolean;
+/**
+ * `with paddle.set_grad_enabled(mode): body` as `setGradEnabled(mode, () => body)`: `fn` runs with
+ * the mode, and the previous mode comes back afterwards (also when `fn` throws).
+ * @param enabled - `true` to record gradients inside `fn`, `false` not to (Paddle's `mode`).
+ * @param fn - The body of Paddle's `with` block.
+ * @returns What `fn` returns.
+ * @throws {@link errors.TypeError} when `enabled` is not a boolean or `fn` is not a function.
+ */
 export function setGradEnabled<T>(enabled: boolean, fn: () => T): T;
 export function setGradEnabled<T>(enabled: boolean, fn?: () => T): boolean | T {
   if (typeof enabled !== 'boolean') {

@@ -59,6 +59,13 @@ export interface ToTensorOptions {
  * @param options - {@link ToTensorOptions}: `dtype`, `stopGradient` (Paddle's `stop_gradient`, default `true`), `place` (ignored).
  * @returns A new Tensor of the data's (nested) shape, in `dtype` or the inferred dtype.
  * @throws {@link errors.TypeError} when `data` has an unsupported type, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when nested arrays are ragged or hold non-numbers, or an int64 value is beyond 2^53 − 1.
+ * @example
+ * ```ts
+ * const x = paddle.toTensor([[1, 2], [3, 4]]); // float32, shape [2, 2]
+ * const i = paddle.toTensor([1, 2], { dtype: 'int64' }); // Paddle's to_tensor([1, 2])
+ * const w = paddle.toTensor(new Float64Array([0.5, -1]), { stopGradient: false }); // float64, trainable
+ * x.shape; // [2, 2]
+ * ```
  */
 export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions): Tensor {
   const opts = checkOptions('to_tensor', options, ['dtype', 'stopGradient', 'place']);

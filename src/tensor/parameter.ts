@@ -58,6 +58,14 @@ export class Parameter extends ParameterBase {
   /** Whether the parameter was created as a bias. */
   readonly isBias: boolean;
 
+  /**
+   * A zero-filled parameter allocated through the parameter allocator (the kernel heap when the
+   * WASM backend is active); layers make theirs with `createParameter`, which also initialises it.
+   * @param shape - The shape, non-negative integers.
+   * @param dtype - The dtype (float32 or float64 for a trainable parameter).
+   * @param init - {@link ParameterInit}: the name and Paddle's `ParamAttr` fields.
+   * @throws {@link errors.ValueError} when `shape` is not an array of non-negative integers.
+   */
   constructor(shape: Shape, dtype: DType, init: ParameterInit) {
     const dims = checkShape(shape);
     const storage = getParameterAllocator().alloc(dtype, numelOf(dims));

@@ -41,12 +41,20 @@ export class SelectedRows {
     return [this.height, this.width];
   }
 
-  /** Always `true` (Paddle's `is_selected_rows()`). */
+  /**
+   * Always `true` (Paddle's `is_selected_rows()`).
+   * @returns `true`.
+   */
   isSelectedRows(): true {
     return true;
   }
 
-  /** Rows concatenated (Paddle's sum of two SelectedRows keeps duplicates). */
+  /**
+   * Rows concatenated (Paddle's sum of two SelectedRows keeps duplicates).
+   * @param other - The rows to append, of the same height, width and dtype.
+   * @returns A new SelectedRows with this one's rows followed by `other`'s (values copied).
+   * @throws {@link errors.ValueError} when a row of `other` is outside this height, or its values do not make whole rows of this width.
+   */
   concat(other: SelectedRows): SelectedRows {
     const values = allocArray(this.dtype, this.values.length + other.values.length);
     values.set(this.values, 0);
@@ -56,6 +64,7 @@ export class SelectedRows {
 
   /**
    * Duplicates summed in order of appearance, rows sorted ascending (Paddle's `MergeAdd` on CPU).
+   * @returns A new SelectedRows with each row id once, ascending.
    */
   merge(): SelectedRows {
     const w = this.width;
@@ -75,14 +84,20 @@ export class SelectedRows {
     return new SelectedRows(rows, values, this.height, w, this.dtype);
   }
 
-  /** The dense `[height, width]` gradient: duplicates summed, absent rows zero. */
+  /**
+   * The dense `[height, width]` gradient: duplicates summed, absent rows zero.
+   * @returns A new typed array of the dtype with `height × width` elements, row-major.
+   */
   toDenseArray(): Float32Array | Float64Array {
     const out = allocArray(this.dtype, this.height * this.width);
     this.addInto(out);
     return out;
   }
 
-  /** Adds the rows into a dense `[height, width]` array in place (order of appearance). */
+  /**
+   * Adds the rows into a dense `[height, width]` array in place (order of appearance).
+   * @param out - The dense array to add into, row-major with at least `height × width` elements.
+   */
   addInto(out: DataArray): void {
     const w = this.width;
     for (let i = 0; i < this.rows.length; i++) {
@@ -91,12 +106,18 @@ export class SelectedRows {
     }
   }
 
-  /** A dense copy as a typed array (like `numpy()` of the densified gradient). */
+  /**
+   * A dense copy as a typed array (like `numpy()` of the densified gradient).
+   * @returns The same as `toDenseArray()`: a new `height × width` typed array.
+   */
   numpy(): Float32Array | Float64Array {
     return this.toDenseArray();
   }
 
-  /** A copy with its own rows and values. */
+  /**
+   * A copy with its own rows and values.
+   * @returns A new SelectedRows equal to this one.
+   */
   clone(): SelectedRows {
     return new SelectedRows([...this.rows], this.values.slice(), this.height, this.width, this.dtype);
   }

@@ -14,7 +14,11 @@ export interface Storage<D extends DType = DType> {
   readonly dtype: D;
   /** The number of elements. */
   readonly length: number;
-  /** The elements, as a typed array view. Do not keep it across allocations. */
+  /**
+   * The elements, as a typed array view. Do not keep it across allocations.
+   * @returns A typed array of `length` elements of the dtype's array type (Float64Array for int64, Uint8Array for bool).
+   * @throws {@link errors.RuntimeError} when the storage was disposed.
+   */
   array(): ArrayFor<D>;
   /** Returns the memory; the storage must not be used afterwards. Idempotent. */
   dispose(): void;
@@ -29,7 +33,12 @@ export interface Storage<D extends DType = DType> {
 export interface Allocator {
   /** The allocator's name, as `paddle.memory()` and the tests report it. */
   readonly name: string;
-  /** Storage for `length` elements of `dtype`, zero-filled. */
+  /**
+   * Storage for `length` elements of `dtype`, zero-filled.
+   * @param dtype - The dtype of the elements.
+   * @param length - The number of elements.
+   * @returns A new zero-filled Storage.
+   */
   alloc<D extends DType>(dtype: D, length: number): Storage<D>;
 }
 
@@ -108,7 +117,10 @@ export const jsAllocator: Allocator = {
 
 let parameterAllocator: Allocator = jsAllocator;
 
-/** The allocator for parameters, their gradients and optimizer state. */
+/**
+ * The allocator for parameters, their gradients and optimizer state.
+ * @returns The current parameter allocator ({@link jsAllocator} unless the WASM backend installed its heap's).
+ */
 export function getParameterAllocator(): Allocator {
   return parameterAllocator;
 }
@@ -116,6 +128,8 @@ export function getParameterAllocator(): Allocator {
 /**
  * Replaces the parameter allocator (used by the WASM backend). Affects storages allocated
  * afterwards; existing tensors keep theirs. Returns the previous allocator.
+ * @param allocator - The allocator to use from now on.
+ * @returns The previous allocator (to put back later).
  */
 export function setParameterAllocator(allocator: Allocator): Allocator {
   const prev = parameterAllocator;

@@ -12,6 +12,8 @@ let prefix = '';
 /**
  * `paddle.utils.unique_name.generate(key)`: `key_0`, `key_1`, … , a new name for each call with the
  * same key (prefixed inside `guard(prefix, fn)`).
+ * @param key - The name's stem (Paddle's `key`), e.g. `'linear'`.
+ * @returns `${prefix}${key}_${n}`, n counting the earlier calls with this key in the current guard.
  */
 export function generate(key: string): string {
   const n = counters.get(key) ?? 0;
@@ -24,11 +26,17 @@ export function generate(key: string): string {
  * createParameter): `guard` saves, clears and afterwards restores them too.
  */
 export interface NameScopeHook {
-  /** The state to restore after the guard. */
+  /**
+   * The state to restore after the guard.
+   * @returns Anything; `restore` receives it back.
+   */
   save(): unknown;
   /** Resets the state at the start of the guard. */
   clear(): void;
-  /** Puts back the state `save` returned. */
+  /**
+   * Puts back the state `save` returned.
+   * @param saved - What `save()` returned when the guard began.
+   */
   restore(saved: unknown): void;
 }
 const hooks: NameScopeHook[] = [];
@@ -36,6 +44,7 @@ const hooks: NameScopeHook[] = [];
 /**
  * Registers a function {@link guard} calls to save and restore another counter along with the names
  * (used by the layers' name scopes).
+ * @param hook - The registry's save / clear / restore functions; kept for the life of the process.
  */
 export function registerNameScopeHook(hook: NameScopeHook): void {
   hooks.push(hook);
@@ -46,8 +55,20 @@ export function registerNameScopeHook(hook: NameScopeHook): void {
  * restores the previous ones afterwards, so names generated inside start from `_0` again. With a
  * prefix (Paddle's `guard('A')`), the names generated inside start with it (`Afc_0`). Returns
  * what `fn` returns.
+ * @param fn - The code to run with fresh counters.
+ * @returns What `fn` returns (the counters are restored also when it throws).
+ * @throws {@link errors.TypeError} when `fn` is not a function.
  */
 export function guard<T>(fn: () => T): T;
+/**
+ * `paddle.utils.unique_name.guard(new_generator)` with a prefix: runs `fn` with fresh name
+ * counters, the names generated inside starting with `newPrefix` (`guard('A', fn)`: `Afc_0`), and
+ * restores the previous counters and prefix afterwards.
+ * @param newPrefix - The prefix of the names generated inside (Paddle's `new_generator` as a string).
+ * @param fn - The code to run with fresh counters.
+ * @returns What `fn` returns (the counters are restored also when it throws).
+ * @throws {@link errors.TypeError} when `newPrefix` is not a string or `fn` is not a function.
+ */
 export function guard<T>(newPrefix: string, fn: () => T): T;
 export function guard<T>(prefixOrFn: string | (() => T), maybeFn?: () => T): T {
   const fn = typeof prefixOrFn === 'function' ? prefixOrFn : maybeFn;
@@ -74,7 +95,11 @@ export function reset(): void {
   counters = new Map();
 }
 
-/** What `generate(key)` would return next, without advancing the counter. */
+/**
+ * What `generate(key)` would return next, without advancing the counter.
+ * @param key - The name's stem, as passed to `generate`.
+ * @returns The next name for `key`, e.g. `'linear_3'`.
+ */
 export function peek(key: string): string {
   return `${prefix}${key}_${counters.get(key) ?? 0}`;
 }
