@@ -231,6 +231,10 @@ export interface KernelBackend {
    * One RMSProp step for every slot (spec §7), in place. All arrays must be of `dtype`'s typed
    * array type and each slot's arrays of one length; otherwise it throws before touching
    * anything.
+   * @param dtype - `'float32'` or `'float64'`: the element type of every array.
+   * @param slots - One {@link RmspropSlot} per parameter: its param, grad and accumulators (updated in place) and its lr and gradient transforms.
+   * @param hyper - The shared hyper-parameters ({@link RmspropHyper}: rho, epsilon, momentum, centered).
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, an array is not `dtype`'s typed array, or a scalar or `hyper` field has the wrong type; {@link errors.ValueError} when a slot's arrays differ in length or a decay kind is not `'l1'`/`'l2'`.
    */
   rmspropStep(
     dtype: KernelDType,
@@ -240,6 +244,10 @@ export interface KernelBackend {
   /**
    * Σx² over all arrays, accumulated in float64 in a fixed order that does not depend on the
    * backend or the number of threads (see ref/sum-squares.ts).
+   * @param dtype - `'float32'` or `'float64'`: the element type of every array.
+   * @param arrays - The arrays whose squares are summed.
+   * @returns Σx² over all elements, a float64 number (0 for no elements).
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array.
    */
   sumSquares(dtype: KernelDType, arrays: readonly (Float32Array | Float64Array)[]): number;
   /**
@@ -247,11 +255,17 @@ export interface KernelBackend {
    * sums). All arrays must be of `dtype`'s typed array type, every operand must lie inside its
    * array, and C must not overlap A, B or the bias; otherwise it throws a ValueError before
    * writing anything.
+   * @param dtype - `'float32'` or `'float64'`: the element type of every array.
+   * @param call - The {@link GemmCall}: sizes, operands (plain matrices, patches or image layouts), bias, batch strides; C is written.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, the call is not an object, or an array or flag has the wrong type; {@link errors.ValueError} when a size or geometry is invalid, an operand does not lie inside its array, or C overlaps an input.
    */
   gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void;
   /**
    * Max pooling (see `MaxPoolCall`): writes `out` and `arg`. Throws a ValueError before writing
    * anything when an array is too short or a window leaves the image.
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param call - The {@link MaxPoolCall}: the input planes, the window bounds, and `out` / `arg` to write.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, the call is not an object, or an array has the wrong type; {@link errors.ValueError} when a size is not a non-negative integer, an array is too short, or a window leaves the image.
    */
   maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void;
 }
