@@ -237,6 +237,13 @@ export class WasmBackend implements KernelBackend {
   private f32: Float32Array<ArrayBufferLike> = new Float32Array(0);
   private f64: Float64Array<ArrayBufferLike> = new Float64Array(0);
 
+  /**
+   * Instantiates the kernels over `heap`'s memory; {@link createWasmBackend} compiles the module
+   * and makes the heap.
+   * @param module - The compiled kernel module (its shared or unshared build, matching the heap).
+   * @param heap - The heap whose memory the kernels import (and whose blocks they work on in place).
+   * @throws The runtime's `WebAssembly.LinkError` / `RangeError` when the module cannot be instantiated over this memory.
+   */
   constructor(module: WebAssembly.Module, heap: KernelHeap) {
     this.module = module;
     this.heap = heap;
@@ -253,19 +260,28 @@ export class WasmBackend implements KernelBackend {
     return this.threadsEnabled() ? 'wasm-simd-threads' : 'wasm-simd';
   }
 
-  /** True when large calls are split across worker threads here (shared heap, more than 1 thread). */
+  /**
+   * True when large calls are split across worker threads here (shared heap, more than 1 thread).
+   * @returns Whether the heap is shared and `getNumThreads()` is above 1.
+   */
   threadsEnabled(): boolean {
     return this.shared && getNumThreads() > 1;
   }
 
-  /** Starts the workers now (they otherwise start at the first large call); resolves when ready. */
+  /**
+   * Starts the workers now (they otherwise start at the first large call); resolves when ready.
+   * @returns A promise of the number of workers that are ready (0 without threads; workers that failed to start are not counted).
+   */
   threadsReady(): Promise<number> {
     if (!this.threadsEnabled()) return Promise.resolve(0);
     const pool = this.ensurePool();
     return pool.ready();
   }
 
-  /** The worker pool's state, or undefined before the first threaded call. */
+  /**
+   * The worker pool's state, or undefined before the first threaded call.
+   * @returns The pool's counters (jobs, worker chunks, workers ready / alive / died, the last error), or undefined.
+   */
   poolStats(): PoolStats | undefined {
     return this.pool?.stats();
   }
@@ -307,6 +323,9 @@ export class WasmBackend implements KernelBackend {
    * on the thread count). Only when the heap cannot hold the scratch space does a float32 call
    * run the reference loops (same numbers), counted in `refFallbacks` and reported once through
    * the log sink.
+   * @param dtype - `'float32'` or `'float64'`: the element type of every array.
+   * @param call - The {@link GemmCall}: sizes, operands (plain matrices, patches or image layouts), bias, batch strides; C is written.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, the call is not an object, or an array or flag has the wrong type; {@link errors.ValueError} when a size or geometry is invalid, an operand does not lie inside its array, or C overlaps an input.
    */
   gemm(dtype: KernelDType, call: GemmCall<Float32Array | Float64Array>): void {
     const g = resolveGemm(dtype, call);
@@ -320,6 +339,8 @@ export class WasmBackend implements KernelBackend {
   /**
    * Benchmark calibration (bench/gemm.ts): runs `iters` rounds of 96 float32 flops of f32x4
    * multiply and add with no memory traffic on the calling thread, the ceiling of the product.
+   * @param iters - The number of rounds.
+   * @returns A lane of the result (so that the loop cannot be optimised away); time the call for the rate.
    */
   calibrateF32x4(iters: number): number {
     return this.ex.peakF32x4(iters);
@@ -329,6 +350,9 @@ export class WasmBackend implements KernelBackend {
    * Max pooling (kernel contract `MaxPoolCall`): float32 in the module (branch-free running max,
    * the reference's bits), the input read in place when it is a heap view, else copied into the
    * product scratch with the bounds, the outputs copied back; float64 with the reference loop.
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param call - The {@link MaxPoolCall}: the input planes, the window bounds, and `out` / `arg` to write.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, the call is not an object, or an array has the wrong type; {@link errors.ValueError} when a size is not a non-negative integer, an array is too short, or a window leaves the image.
    */
   maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void {
     validateMaxPool(dtype, call);
@@ -1034,6 +1058,9 @@ class ScratchBlock {
 /**
  * Compiles (once), creates a heap and instantiates the kernels. Throws `RuntimeError` with the
  * reason when this runtime cannot run them.
+ * @param options - {@link WasmBackendOptions}: `shared` (default: wherever SharedArrayBuffer exists), `initialPages`, `maximumPages`.
+ * @returns A new backend with its own heap (install it with `useBackend`, or use the one `initKernelsAsync` makes).
+ * @throws {@link errors.RuntimeError} when this runtime cannot compile the kernels (no WebAssembly or no SIMD), the heap's memory cannot be created, or the kernels cannot be instantiated; {@link errors.ValueError} when the page counts are out of range.
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
   const shared = options.shared ?? typeof SharedArrayBuffer === 'function';
