@@ -121,12 +121,20 @@ export class HeapStorage<D extends DType> implements Storage<D> {
   constructor(
     /** The heap the block belongs to. */
     readonly heap: KernelHeap,
+    /** The dtype of the elements. */
     readonly dtype: D,
+    /** The number of elements. */
     readonly length: number,
     /** Byte offset of the block in the heap (stable for the block's lifetime). */
     readonly byteOffset: number,
   ) {}
 
+  /**
+   * The elements, as a typed array view of the heap (made again after the memory grew). Do not
+   * keep it across allocations.
+   * @returns A typed array of `length` elements over the block.
+   * @throws {@link errors.RuntimeError} after `dispose()`.
+   */
   array(): ArrayFor<D> {
     if (this.disposed) {
       throw new RuntimeError(
@@ -194,6 +202,12 @@ export class KernelHeap implements Allocator {
   private readonly blocks = new Map<number, number>();
   private readonly registry: FinalizationRegistry<number> | undefined;
 
+  /**
+   * Creates the WebAssembly memory (a shared one is retried with a smaller maximum where the
+   * runtime cannot reserve it).
+   * @param options - `shared`, `initialPages` (default 16, i.e. 1 MiB) and `maximumPages` (default 65536, i.e. 4 GiB), in 64 KiB pages.
+   * @throws {@link errors.ValueError} unless 1 ≤ `initialPages` ≤ `maximumPages` ≤ 65536 (integers); the runtime's own error when even the smallest memory cannot be created.
+   */
   constructor(options: HeapOptions) {
     const initial = options.initialPages ?? 16;
     const maximum = options.maximumPages ?? MAX_PAGES;
@@ -234,7 +248,11 @@ export class KernelHeap implements Allocator {
     return this.blocks.size;
   }
 
-  /** True when `view` is a view of this heap's memory (made before or after any growth). */
+  /**
+   * True when `view` is a view of this heap's memory (made before or after any growth).
+   * @param view - Any typed array or DataView.
+   * @returns Whether its buffer is (or was) this memory's.
+   */
   contains(view: ArrayBufferView): boolean {
     const b = view.buffer;
     return b === this.buf || this.buffers.has(b);
@@ -243,6 +261,8 @@ export class KernelHeap implements Allocator {
   /**
    * Reserves `bytes` (rounded up to 16) and returns the block's byte offset, or -1 when the
    * memory cannot grow enough.
+   * @param bytes - The number of bytes wanted.
+   * @returns The block's byte offset (a multiple of 16), or -1.
    */
   allocBytes(bytes: number): number {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
@@ -278,7 +298,11 @@ export class KernelHeap implements Allocator {
     return offset;
   }
 
-  /** Returns a block from `allocBytes`. Freeing an unknown offset throws. */
+  /**
+   * Returns a block from `allocBytes`. Freeing an unknown offset throws.
+   * @param offset - The offset `allocBytes` returned.
+   * @throws {@link errors.RuntimeError} when no live block starts at `offset` (a double free).
+   */
   freeBytes(offset: number): void {
     const size = this.blocks.get(offset);
     if (size === undefined) {
@@ -290,6 +314,15 @@ export class KernelHeap implements Allocator {
     this.insertFree(offset, size);
   }
 
+  /**
+   * Storage for `length` elements of `dtype`, zero-filled, in a block of the heap; when the heap
+   * cannot grow enough, in JavaScript memory instead (counted in `stats.jsFallbacks`, said once
+   * through the log sink).
+   * @param dtype - The dtype of the elements.
+   * @param length - The number of elements.
+   * @returns A new zero-filled {@link HeapStorage}, or a JS storage on the fallback.
+   * @throws {@link errors.ValueError} when `length` is not a non-negative integer.
+   */
   alloc<D extends DType>(dtype: D, length: number): Storage<D> {
     if (!Number.isInteger(length) || length < 0) {
       throw new ValueError(`The storage length must be a non-negative integer, but received ${length}.`);
@@ -313,6 +346,8 @@ export class KernelHeap implements Allocator {
   /**
    * Records why `bytes` did not fit and says so once through the log sink (the first fallback of
    * this heap, with `consequence`: what runs instead).
+   * @param bytes - The size of the request that did not fit.
+   * @param consequence - What runs instead, for the message (default: the parameters' fallback to JavaScript memory).
    */
   reportFallback(bytes: number, consequence = 'new parameters, gradients and optimizer state now go to JavaScript memory and steps copy them (correct, several times slower)'): void {
     const mib = (b: number): string => `${(b / 1048576).toFixed(1)} MiB`;
@@ -329,14 +364,21 @@ export class KernelHeap implements Allocator {
     );
   }
 
-  /** Called by `HeapStorage.dispose`. */
+  /**
+   * Called by `HeapStorage.dispose`: returns the storage's block to the heap.
+   * @param storage - A storage this heap allocated.
+   * @throws {@link errors.RuntimeError} when its block is not live (freed already).
+   */
   release(storage: HeapStorage<DType>): void {
     if (storage.length === 0) return;
     this.registry?.unregister(storage);
     this.freeBytes(storage.byteOffset);
   }
 
-  /** The FinalizationRegistry's cleanup: frees the block of a storage that was collected. */
+  /**
+   * The FinalizationRegistry's cleanup: frees the block of a storage that was collected.
+   * @param offset - The block's byte offset; nothing happens when it is no longer live.
+   */
   finalize(offset: number): void {
     if (!this.blocks.has(offset)) return;
     this.stats.finalized++;
