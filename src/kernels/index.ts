@@ -126,18 +126,29 @@ function reportFallbackOnce(reason: string): void {
   );
 }
 
-/** True when the WebAssembly SIMD kernels can run here (compiles them on first call). */
+/**
+ * True when the WebAssembly SIMD kernels can run here (compiles them on first call).
+ * @returns Whether the WebAssembly backend exists or could be created now.
+ */
 export function wasmAvailable(): boolean {
   return wasmBackend() !== undefined;
 }
 
-/** Why the WebAssembly kernels cannot run here, or undefined when they can. */
+/**
+ * Why the WebAssembly kernels cannot run here, or undefined when they can.
+ * @returns The reason (no WebAssembly, no SIMD, compilation or instantiation failed), or undefined.
+ */
 export function wasmUnavailableReason(): string | undefined {
   wasmBackend();
   return wasmReason;
 }
 
-/** Selects the kernels used from now on and returns them. */
+/**
+ * Selects the kernels used from now on and returns them.
+ * @param choice - `'wasm'` (the WebAssembly SIMD kernels, their heap the parameter allocator), `'ref'` (the TypeScript reference kernels, JS memory for new parameters) or `'auto'` (`'wasm'` where it runs, else `'ref'`, saying why once through the log sink).
+ * @returns The backend now in use.
+ * @throws {@link errors.ValueError} when `choice` is not one of the three; {@link errors.RuntimeError} for `'wasm'` where the WebAssembly kernels cannot run (nothing changes).
+ */
 export function useBackend(choice: BackendChoice): KernelBackend {
   if (choice !== 'ref' && choice !== 'wasm' && choice !== 'auto') {
     throw new ValueError(
@@ -184,17 +195,26 @@ export const deferredAllocator: Allocator = {
   },
 };
 
-/** The kernels in use (selects `'auto'` on first call). */
+/**
+ * The kernels in use (selects `'auto'` on first call).
+ * @returns The current backend.
+ */
 export function getBackend(): KernelBackend {
   return current ?? useBackend('auto');
 }
 
-/** `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`: what `getBackend()` runs. */
+/**
+ * `'ref'`, `'wasm-simd'` or `'wasm-simd-threads'`: what `getBackend()` runs.
+ * @returns The current backend's name (selecting `'auto'` when none is selected yet).
+ */
 export function backendName(): string {
   return getBackend().name;
 }
 
-/** The process-wide WebAssembly backend if it exists (for its heap and statistics). */
+/**
+ * The process-wide WebAssembly backend if it exists (for its heap and statistics).
+ * @returns The backend (created on first call where the kernels run), or undefined where they cannot.
+ */
 export function getWasmBackend(): WasmBackend | undefined {
   return wasmBackend();
 }
@@ -204,6 +224,7 @@ export function getWasmBackend(): WasmBackend | undefined {
  * they can: the runtime (a browser page that is not cross-origin isolated, no workers), or the
  * kernels in use (the reference kernels, or WebAssembly kernels over an ordinary, unshared memory).
  * Does not select a backend: before the first selection it speaks of what `'auto'` would select.
+ * @returns The reason with its fix, or undefined.
  */
 export function threadsUnavailableReason(): string | undefined {
   const env = environmentThreadsReason();
@@ -233,6 +254,9 @@ const threadReasonsLogged = new Set<string>();
  * but it is never silent: the reason and its fix go once through the log sink (`setLogSink`) and
  * stay in `kernelInfo().threadsUnavailableReason`. Throws `ValueError` for an `n` that is not an
  * integer in [1, 256] (and then changes nothing).
+ * @param n - The threads wanted, the calling thread included: an integer in [1, 256].
+ * @returns The threads large calls will use: `n` where threads run, else 1.
+ * @throws {@link errors.ValueError} when `n` is not an integer in [1, 256].
  */
 export function setNumThreads(n: number): number {
   setPoolThreads(n);
@@ -249,6 +273,7 @@ export function setNumThreads(n: number): number {
 /**
  * Starts the kernel worker threads now (they otherwise start at the first large step) and
  * resolves with the number of workers ready (0 where threads are unavailable or disabled).
+ * @returns A promise of the number of workers ready.
  */
 export function threadsReady(): Promise<number> {
   const backend = wasmBackend();
@@ -258,6 +283,7 @@ export function threadsReady(): Promise<number> {
 /**
  * For runtimes that refuse synchronous WebAssembly compilation on their main thread: compiles
  * asynchronously, then selects `'auto'`.
+ * @returns A promise of the backend `'auto'` selected (the reference kernels where WebAssembly cannot run).
  */
 export async function initKernelsAsync(): Promise<KernelBackend> {
   if (wasm === undefined) {
@@ -304,7 +330,10 @@ export interface KernelInfo {
     | undefined;
 }
 
-/** A snapshot of what runs and what it did, for diagnostics and tests. */
+/**
+ * A snapshot of what runs and what it did, for diagnostics and tests.
+ * @returns A new {@link KernelInfo}: the backend, the threads, why threads or WebAssembly are unavailable, and the WebAssembly heap's and calls' counters.
+ */
 export function kernelInfo(): KernelInfo {
   const backend = getBackend();
   let threads = backend === wasm && wasm.threadsEnabled() ? getNumThreads() : 1;
@@ -364,6 +393,7 @@ export interface MemoryInfo {
  * How much of the kernel heap is reserved and in use, how many blocks are live, and how many
  * allocations fell back to JavaScript memory and why. Every block has an owner that frees it:
  * `dispose()` on parameters, layers and optimizers (or `using`).
+ * @returns A new {@link MemoryInfo} snapshot.
  */
 export function memory(): MemoryInfo {
   const backend = getBackend();
