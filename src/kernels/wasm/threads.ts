@@ -397,6 +397,7 @@ function threadEnvironment(): ThreadEnvironment {
 /**
  * True where worker threads can run kernels: Node with node:worker_threads, or a cross-origin
  * isolated browser page or worker (Web Workers over a shared WebAssembly.Memory).
+ * @returns Whether this runtime can start kernel workers.
  */
 export function threadsSupported(): boolean {
   return threadEnvironment().start !== null;
@@ -467,7 +468,10 @@ export function setNumThreads(n: number): void {
   }
 }
 
-/** The number of threads a large kernel call uses here (1 where threads are unavailable). */
+/**
+ * The number of threads a large kernel call uses here (1 where threads are unavailable).
+ * @returns The number set by `setNumThreads`, else the logical CPUs; 1 where threads are unsupported.
+ */
 export function getNumThreads(): number {
   if (!threadsSupported()) return 1;
   return config.numThreads === 0 ? availableParallelism() : config.numThreads;
@@ -484,6 +488,8 @@ export function shutdownThreads(): Promise<void> {
  * Tuning for tests and benchmarks: the element count from which an optimizer call is split
  * across threads (default 262144), its chunk size (default 65536, rounded up to a multiple of 16),
  * and the multiply-adds from which a matrix product is split (default 1048576).
+ * @param options - `parallelThreshold`, `chunkElements`, `gemmThreshold`; the ones left out keep their value.
+ * @throws {@link errors.ValueError} when `parallelThreshold` or `gemmThreshold` is not a non-negative integer, or `chunkElements` not a positive integer.
  */
 export function configureThreads(options: { parallelThreshold?: number; chunkElements?: number; gemmThreshold?: number }): void {
   const { parallelThreshold, chunkElements, gemmThreshold } = options;
