@@ -197,7 +197,11 @@ function transposed<A extends Float32Array | Float64Array>(src: A, off: number, 
   return out;
 }
 
-/** `KernelBackend.gemm` in TypeScript, for a call `resolveGemm` has checked. */
+/**
+ * `KernelBackend.gemm` in TypeScript, for a call `resolveGemm` has checked.
+ * @param dtype - `'float32'` (every product and sum rounded to float32) or `'float64'`.
+ * @param g - The checked call, as `resolveGemm` returns it; its C is written.
+ */
 export function gemmRef(dtype: KernelDType, g: ResolvedGemm): void {
   if (g.aPatches !== null || g.bPatches !== null || g.cPatches !== null || g.aImage !== null || g.cImage !== null) {
     withPatches(dtype, g, (plain) => gemmRef(dtype, plain));

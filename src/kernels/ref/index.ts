@@ -11,7 +11,13 @@ export { maxPoolRef } from './pool.js';
 export { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
 
-/** Runs a group of slots with the reference loops (after the shared argument checks). */
+/**
+ * Runs a group of slots with the reference loops (after the shared argument checks).
+ * @param dtype - `'float32'` or `'float64'`: the element type of every array.
+ * @param slots - One {@link RmspropSlot} per parameter, updated in place.
+ * @param hyper - The shared hyper-parameters ({@link RmspropHyper}).
+ * @throws {@link errors.TypeError} when `dtype` is not float32/float64, an array is not `dtype`'s typed array, or a scalar or `hyper` field has the wrong type; {@link errors.ValueError} when a slot's arrays differ in length or a decay kind is not `'l1'`/`'l2'`.
+ */
 export function rmspropStepRef(
   dtype: KernelDType,
   slots: readonly RmspropSlot<Float32Array | Float64Array>[],

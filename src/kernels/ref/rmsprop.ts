@@ -23,7 +23,14 @@ function sign(x: number): number {
   return (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0);
 }
 
-/** Elements [begin, end) of one float32 slot (default: all). */
+/**
+ * Elements [begin, end) of one float32 slot (default: all), updated in place with every
+ * operation rounded to float32 (spec §7). No argument checks: see `rmspropStepRef`.
+ * @param slot - The slot's param, grad, meanSquare, moment, meanGrad (Float32Array) and its lr and transforms.
+ * @param hyper - rho, epsilon, momentum, centered.
+ * @param begin - The first element (default 0).
+ * @param end - The end, exclusive (default: the whole array).
+ */
 export function rmspropSlotF32(
   slot: RmspropSlot<Float32Array>,
   hyper: RmspropHyper,
@@ -68,7 +75,14 @@ export function rmspropSlotF32(
   }
 }
 
-/** Elements [begin, end) of one float64 slot (default: all). ρ, ε, μ are still float32-rounded. */
+/**
+ * Elements [begin, end) of one float64 slot (default: all), updated in place. ρ, ε, μ are still
+ * float32-rounded. No argument checks: see `rmspropStepRef`.
+ * @param slot - The slot's param, grad, meanSquare, moment, meanGrad (Float64Array) and its lr and transforms.
+ * @param hyper - rho, epsilon, momentum, centered.
+ * @param begin - The first element (default 0).
+ * @param end - The end, exclusive (default: the whole array).
+ */
 export function rmspropSlotF64(
   slot: RmspropSlot<Float64Array>,
   hyper: RmspropHyper,

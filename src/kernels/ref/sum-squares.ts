@@ -10,7 +10,13 @@
 /** Elements per block; equals SQ_BLOCK of the WebAssembly module. */
 export const SUM_SQUARES_BLOCK = 65536;
 
-/** Σx² of arr[i0..i1) with four lanes (i0 a multiple of 4). */
+/**
+ * Σx² of arr[i0..i1) with four lanes (i0 a multiple of 4).
+ * @param arr - The array.
+ * @param i0 - The first element, a multiple of 4 (relative to the array's start).
+ * @param i1 - The end, exclusive.
+ * @returns The block's sum `(l0 + l2) + (l1 + l3)`, in float64.
+ */
 export function blockSumSquares(arr: Float32Array | Float64Array, i0: number, i1: number): number {
   let l0 = 0;
   let l1 = 0;
@@ -33,7 +39,12 @@ export function blockSumSquares(arr: Float32Array | Float64Array, i0: number, i1
   return l0 + l2 + (l1 + l3);
 }
 
-/** Σx² over all arrays in the contract's fixed order (blocks of SUM_SQUARES_BLOCK, summed in float64). */
+/**
+ * Σx² over all arrays in the contract's fixed order (blocks of SUM_SQUARES_BLOCK, summed in float64).
+ * No argument checks (the backends' `sumSquares` validates first).
+ * @param arrays - The arrays, summed in order.
+ * @returns The total, a float64 number (0 for no elements).
+ */
 export function sumSquaresRef(arrays: readonly (Float32Array | Float64Array)[]): number {
   let total = 0;
   for (const arr of arrays) {
