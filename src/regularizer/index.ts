@@ -19,6 +19,12 @@ export abstract class WeightDecayRegularizer {
   /** The decay coefficient (Paddle's `coeff`). */
   readonly coeff: number;
 
+  /**
+   * Checks and keeps the coefficient.
+   * @param coeff - The decay coefficient (Paddle's `coeff`).
+   * @param className - The subclass's name, for the error messages (`'L1Decay'`, `'L2Decay'`).
+   * @throws {@link errors.AssertionError} when `coeff` is null or undefined; {@link errors.TypeError} when it is not a number.
+   */
   constructor(coeff: number, className: string) {
     if (coeff === null || coeff === undefined) {
       throw new AssertionError(`${className}: coeff must not be None.`);
@@ -29,7 +35,12 @@ export abstract class WeightDecayRegularizer {
     this.coeff = coeff;
   }
 
-  /** Returns `grad + term(param)` as a new array in the param dtype (param before the update). */
+  /**
+   * Returns `grad + term(param)` as a new array in the param dtype (param before the update).
+   * @param param - The parameter's values (Float32Array: every op rounded to float32; Float64Array).
+   * @param grad - The gradient, of the same length.
+   * @returns A new array of the param's type: `grad + coeff·param` (L2) or `grad + coeff·sign(param)` (L1).
+   */
   apply(param: FloatArray, grad: FloatArray): FloatArray {
     const f32 = param instanceof Float32Array;
     const out = f32 ? new Float32Array(grad.length) : new Float64Array(grad.length);
@@ -43,7 +54,10 @@ export abstract class WeightDecayRegularizer {
     return out;
   }
 
-  /** Paddle's repr, such as `L2Decay, coeff=0.000100`. */
+  /**
+   * Paddle's repr, such as `L2Decay, coeff=0.000100`.
+   * @returns The class name and the coefficient with six decimals.
+   */
   abstract toString(): string;
 }
 
@@ -51,10 +65,18 @@ export abstract class WeightDecayRegularizer {
 export class L2Decay extends WeightDecayRegularizer {
   /** `'l2'`. */
   readonly kind = 'l2' as const;
+  /**
+   * `paddle.regularizer.L2Decay(coeff=0.0)`.
+   * @param coeff - The decay coefficient (Paddle's `coeff`, default 0).
+   * @throws {@link errors.AssertionError} when `coeff` is null; {@link errors.TypeError} when it is not a number.
+   */
   constructor(coeff = 0.0) {
     super(coeff, 'L2Decay');
   }
-  /** Paddle's repr: `L2Decay, coeff=…`. */
+  /**
+   * Paddle's repr: `L2Decay, coeff=…`.
+   * @returns `L2Decay, coeff=` and the coefficient with six decimals (Python's `%f`).
+   */
   override toString(): string {
     return `L2Decay, coeff=${this.coeff.toFixed(6)}`;
   }
@@ -64,10 +86,18 @@ export class L2Decay extends WeightDecayRegularizer {
 export class L1Decay extends WeightDecayRegularizer {
   /** `'l1'`. */
   readonly kind = 'l1' as const;
+  /**
+   * `paddle.regularizer.L1Decay(coeff=0.0)`.
+   * @param coeff - The decay coefficient (Paddle's `coeff`, default 0).
+   * @throws {@link errors.AssertionError} when `coeff` is null; {@link errors.TypeError} when it is not a number.
+   */
   constructor(coeff = 0.0) {
     super(coeff, 'L1Decay');
   }
-  /** Paddle's repr: `L1Decay, coeff=…`. */
+  /**
+   * Paddle's repr: `L1Decay, coeff=…`.
+   * @returns `L1Decay, coeff=` and the coefficient with six decimals (Python's `%f`).
+   */
   override toString(): string {
     return `L1Decay, coeff=${this.coeff.toFixed(6)}`;
   }
