@@ -69,7 +69,11 @@ export class AttributeError extends Error {
   override name = 'AttributeError';
 }
 
-/** Python's `type(x)` as Paddle's messages print it, e.g. `<class 'str'>`. */
+/**
+ * Python's `type(x)` as Paddle's messages print it, e.g. `<class 'str'>`.
+ * @param value - Any JS value.
+ * @returns The Python type the value stands for: `<class 'int'>` (integers, bigints), `<class 'float'>`, `<class 'str'>`, `<class 'bool'>`, `<class 'NoneType'>` (null, undefined), `<class 'list'>` (arrays), `<class 'dict'>` (plain objects), else `<class '` + the constructor's name + `'>`.
+ */
 export function pyTypeName(value: unknown): string {
   if (value === null || value === undefined) return "<class 'NoneType'>";
   switch (typeof value) {

@@ -21,7 +21,11 @@ export function log(line: string): void {
   sink(line);
 }
 
-/** Replaces the sink; returns the previous one. `null` restores the default. */
+/**
+ * Replaces the sink; returns the previous one. `null` restores the default.
+ * @param next - The function that receives each line (without a newline), or null for the default (`process.stdout` in Node, nowhere elsewhere).
+ * @returns The sink that was in use (pass it back to restore it).
+ */
 export function setLogSink(next: LogSink | null): LogSink {
   const prev = sink;
   sink = next ?? defaultSink;
