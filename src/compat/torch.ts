@@ -148,6 +148,10 @@ const f32 = Math.fround;
  * which differs from one rounding only when the double lands on a float32 midpoint: then the
  * sum's rounding error (TwoSum) decides. The midpoint test is arithmetic: with r = fround(s),
  * `2s − r` (exact, by Sterbenz) is a float32 exactly when s lies halfway between r and its neighbour.
+ * @param a - A float32 value (a number that `Math.fround` leaves unchanged).
+ * @param b - A float32 value.
+ * @param c - A float32 value.
+ * @returns `a × b + c` rounded once to float32 (C's `fmaf`).
  */
 export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
