@@ -63,6 +63,8 @@ export interface GradientTransformation {
    * The initial state for `params`.
    *
    * @param params - The parameters (float32/float64 Tensors).
+   * @returns A new state: the transformation's buffers (new Tensors shaped like the parameters) and step count, or for a chain the states of its transformations.
+   * @throws {@link errors.TypeError} when `params` is not an array of float32/float64 Tensors (checked by the transformations that keep buffers).
    */
   init(params: readonly Tensor[]): OptState;
   /**

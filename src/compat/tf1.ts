@@ -102,6 +102,7 @@ export class RMSProp {
    * TF1: `optimizer.get_slot(var, name)` (`rms`, `momentum`, `mg`).
    *
    * @param variable - A variable this optimizer updated.
+   * @returns The variable's {@link RMSPropSlots} (the live Tensors `rms`, `momentum` and, when centered, `mg`), or undefined before its first update.
    */
   getSlots(variable: Tensor): RMSPropSlots | undefined {
     return this.slots.get(variable);

@@ -180,6 +180,8 @@ export interface TranslateResult {
    * The open-loop bound on |θ_from − θ_to| after the given steps (one {@link BoundState} per step,
    * in order): Σ_t (Σ increment bounds)/(1−μ) + Σ_t (Σ step bounds). Infinity when a mismatch has no
    * bound. Float32 runs add their own rounding of θ (at most 1 ulp of |θ| per step) on top.
+   * @param states - One {@link BoundState} per step taken (t, the smaller mean square v, the learning-rate change), in order.
+   * @returns The bound (0 when there is no mismatch, Infinity when a mismatch has no bound).
    */
   trajectoryBound(states: readonly BoundState[]): number;
 }
