@@ -90,7 +90,12 @@ export class Budget {
     return this.left;
   }
 
-  /** Charges `n` bytes for `what`; refuses once the budget is exhausted. */
+  /**
+   * Charges `n` bytes for `what`; refuses once the budget is exhausted.
+   * @param n - The bytes charged.
+   * @param what - What they are for, named in the refusal.
+   * @throws What the budget's `refuse` function throws (an {@link io.UnpicklingError}, {@link io.SafetensorsError} or {@link errors.ValueError}, by reader) when less than nothing is left.
+   */
   charge(n: number, what: string): void {
     this.left -= n;
     if (this.left < 0) this.refuse(what);

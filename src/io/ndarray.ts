@@ -97,8 +97,22 @@ export function checkedNumel(shape: readonly unknown[], where: string): number {
  * Builds an `NdArray` over `data` (not copied), checking that the typed array can hold `dtype`,
  * that the shape is valid and that it matches the element count. `dtype` defaults from the array:
  * Float32Array → float32, Float64Array → float64, Int32Array → int32, Uint8Array → bool.
+ * @param data - The elements, row-major, in the typed array of `dtype` (Float64Array for int64, Uint8Array for uint8/bool).
+ * @param shape - The shape: at most 64 non-negative integers whose product is `data.length`.
+ * @param dtype - The element type.
+ * @returns A new {@link NdArray} `{ dtype, shape, data }` (the shape frozen, `data` itself).
+ * @throws {@link errors.TypeError} when `dtype` is unknown, the typed array cannot hold it, or `shape` is not an array; {@link errors.ValueError} when the shape is invalid or does not match the element count, or an int64 element is not an integer with |x| ≤ 2^53 − 1.
  */
 export function ndarray<D extends DType>(data: ArrayFor<D>, shape: readonly number[], dtype: D): NdArray<D>;
+/**
+ * Builds an `NdArray` over `data` (not copied), the dtype taken from the array when not given:
+ * Float32Array → float32, Float64Array → float64, Int32Array → int32, Uint8Array → bool.
+ * @param data - The elements, row-major: a Float32Array, Float64Array, Int32Array or Uint8Array.
+ * @param shape - The shape: at most 64 non-negative integers whose product is `data.length`.
+ * @param dtype - The element type (default: from the array, as above).
+ * @returns A new {@link NdArray} `{ dtype, shape, data }` (the shape frozen, `data` itself).
+ * @throws {@link errors.TypeError} when `dtype` is unknown, the typed array cannot hold it (or, without `dtype`, is of another type), or `shape` is not an array; {@link errors.ValueError} when the shape is invalid or does not match the element count, or an int64 element is not an integer with |x| ≤ 2^53 − 1.
+ */
 export function ndarray(data: DataArray, shape: readonly number[], dtype?: DType): NdArray;
 export function ndarray(data: DataArray, shape: readonly number[], dtype?: DType): NdArray {
   const d = dtype ?? defaultDType(data);
@@ -136,7 +150,11 @@ function defaultDType(data: unknown): DType {
   );
 }
 
-/** Structural check: a plain `{ dtype, shape, data }` value whose parts agree. */
+/**
+ * Structural check: a plain `{ dtype, shape, data }` value whose parts agree.
+ * @param value - Any value.
+ * @returns Whether `value` has a known `dtype`, a `data` typed array that can hold it, and a shape of non-negative integers whose product is `data.length`.
+ */
 export function isNdArray(value: unknown): value is NdArray {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { dtype?: unknown; shape?: unknown; data?: unknown };
@@ -181,6 +199,12 @@ function int64Error(lo: number, hi: number, index: number, unsigned: boolean): V
 /**
  * Decodes `numel` elements of `type` from `bytes` (exactly `numel × itemsize` bytes, copied) into
  * the library's typed array, widening narrow types. `littleEndian: false` byte-swaps.
+ * @param bytes - The encoded elements.
+ * @param type - The element type in the file (e.g. `'float16'`, `'uint64'`).
+ * @param numel - The number of elements.
+ * @param littleEndian - Whether the bytes are little-endian (default `true`).
+ * @returns The dtype the elements are held as, a new typed array, and `sourceDType` when the type was widened.
+ * @throws {@link errors.ValueError} when `bytes.length` is not `numel × itemsize`, or a 64-bit integer is beyond 2^53 − 1; {@link errors.RuntimeError} on a big-endian host.
  */
 export function decodeElements(
   bytes: Uint8Array,
@@ -265,7 +289,12 @@ export function decodeElements(
   }
 }
 
-/** The little-endian bytes of an array's elements (a new buffer). */
+/**
+ * The little-endian bytes of an array's elements (a new buffer).
+ * @param a - The array (bool elements are written as 0/1, int64 as two 32-bit words).
+ * @returns A new Uint8Array of `numel × itemsize` bytes.
+ * @throws {@link errors.ValueError} when an int64 element is not an integer with |x| ≤ 2^53 − 1; {@link errors.RuntimeError} on a big-endian host.
+ */
 export function encodeElements(a: NdArray): Uint8Array {
   requireLittleEndianHost();
   const d = a.data;

@@ -639,6 +639,10 @@ function kindOf(v: unknown): string {
 /**
  * Reads a Python pickle (protocols 2–5) into the neutral value model, with the restricted unpickler
  * `load` uses: only NumPy's array globals, bounded time and memory. Python: `pickle.loads`.
+ * @param bytes - The pickle.
+ * @param options - {@link UnpickleOptions}: `maxExpansion` (default 32), `maxDepth` (default 1000).
+ * @returns The value: null, booleans, numbers, bigints, strings, Uint8Array, arrays, PyTuple, Map and NdArray (see src/io/py-value.ts).
+ * @throws {@link io.UnpicklingError} when `bytes` is not a Uint8Array, is empty, truncated or malformed, is not protocol 2 or higher, names a global outside the allow-list, or exceeds the expansion budget or `maxDepth`; {@link errors.TypeError} / {@link errors.ValueError} for a limit option that is not a positive number.
  */
 export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): PyValue {
   return unpickleBudgeted(bytes, options).value;

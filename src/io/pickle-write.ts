@@ -28,7 +28,12 @@ const BATCHSIZE = 1000;
 /** Deepest container nesting written: what the reader accepts by default. */
 const MAX_DEPTH = 1000;
 
-/** Paddle's checks of the `protocol` argument (python/paddle/framework/io.py). */
+/**
+ * Paddle's checks of the `protocol` argument (python/paddle/framework/io.py).
+ * @param protocol - The value passed as `protocol`.
+ * @returns The protocol, an integer in 2..4.
+ * @throws {@link errors.ValueError} with Paddle's messages when it is not an integer (`The 'protocol' MUST be \`int\``) or not in 2..4 (`Expected 1<'protocol'<5`).
+ */
 export function checkProtocol(protocol: unknown): number {
   if (typeof protocol !== 'number' || !Number.isInteger(protocol)) {
     const t =
@@ -666,6 +671,10 @@ function latin1String(b: Uint8Array): string {
  * Pickles a Python-model value (see src/io/py-value.ts) with `protocol` 2..4 (default 4).
  * Throws `TypeError` for a JS value with no Python counterpart, `ValueError` for a cycle, a
  * lone surrogate or an unrepresentable int64.
+ * @param value - The value: null, boolean, number, bigint, string, Uint8Array, PyFloat, arrays, PyTuple, Map, plain objects and NdArray, nested.
+ * @param options - {@link PickleOptions}: `protocol` (default 4).
+ * @returns The pickle's bytes (what Python's `pickle.dumps(obj, protocol)` gives for the same value).
+ * @throws {@link errors.TypeError} for a value or dict key with no Python counterpart, or a PyFloat holding a non-number; {@link errors.ValueError} for a bad protocol, a reference cycle, nesting deeper than 1000, a lone UTF-16 surrogate, an int64 element beyond 2^53 − 1, or a string, bytes or array too large for the protocol.
  */
 export function pickle(value: unknown, options: PickleOptions = {}): Uint8Array {
   const protocol = checkProtocol(options.protocol === undefined ? 4 : options.protocol);

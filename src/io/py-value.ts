@@ -24,6 +24,10 @@ import type { NdArray } from './ndarray.js';
 export class PyTuple {
   /** The tuple's items. */
   readonly items: readonly PyValue[];
+  /**
+   * A tuple of the items (copied and frozen).
+   * @param items - The tuple's items, in order.
+   */
   constructor(items: readonly PyValue[]) {
     this.items = Object.freeze([...items]);
   }
@@ -39,7 +43,11 @@ export class PyFloat {
   constructor(readonly value: number) {}
 }
 
-/** Makes a {@link PyTuple} (a Python tuple) of the items, for {@link pickle}. */
+/**
+ * Makes a {@link PyTuple} (a Python tuple) of the items, for {@link pickle}.
+ * @param items - The tuple's items, in order.
+ * @returns A new PyTuple.
+ */
 export function pyTuple(...items: PyValue[]): PyTuple {
   return new PyTuple(items);
 }
@@ -47,6 +55,8 @@ export function pyTuple(...items: PyValue[]): PyTuple {
 /**
  * Wraps a number so that {@link pickle} writes it as a Python float (a JS integer would otherwise
  * become a Python int).
+ * @param value - The number.
+ * @returns A new {@link PyFloat} holding it.
  */
 export function pyFloat(value: number): PyFloat {
   return new PyFloat(value);

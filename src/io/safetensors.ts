@@ -123,7 +123,13 @@ interface Entry {
   end: number;
 }
 
-/** Parses and validates a safetensors file held in memory. */
+/**
+ * Parses and validates a safetensors file held in memory. Python: `safetensors.numpy.load(data)`.
+ * @param bytes - The whole file.
+ * @param options - {@link SafetensorsReadOptions}: `maxHeaderSize`, `maxTensors`.
+ * @returns The tensors (new arrays, narrow types widened, in the order of their data) and the `__metadata__` strings or null.
+ * @throws {@link io.SafetensorsError} when `bytes` is not a Uint8Array, or the file is malformed or exceeds a limit (the reference's error kind named in the message, e.g. `HeaderTooLarge`); {@link errors.TypeError} for an unknown option or a limit that is not a number; {@link errors.ValueError} for a limit that is not a positive integer.
+ */
 export function readSafetensors(bytes: Uint8Array, options?: SafetensorsReadOptions): SafetensorsContent {
   const opts = checkOptions('readSafetensors', options, READ_OPTION_KEYS);
   const maxHeaderSize = checkLimit('readSafetensors', 'maxHeaderSize', opts.maxHeaderSize, true) ?? MAX_HEADER_SIZE;
@@ -261,6 +267,11 @@ function utf8Compare(a: string, b: string): number {
  * Serializes arrays (a Map or a plain object of `NdArray`) with optional string metadata, as the
  * reference writer does: sorted by descending dtype alignment then name, header padded to a
  * multiple of 8 bytes.
+ * Python: `safetensors.numpy.save(tensors, metadata)`.
+ * @param tensors - The named arrays ({@link NdArray}s), as a Map or a plain object.
+ * @param metadata - The `__metadata__` strings (a Map or a plain object of strings), or null (default) for none.
+ * @returns The file's bytes.
+ * @throws {@link errors.ValueError} when a name is not a string or is `__metadata__`, a value is not an NdArray, metadata maps something other than strings to strings, or an int64 element is beyond 2^53 − 1.
  */
 export function writeSafetensors(
   tensors: ReadonlyMap<string, NdArray> | Readonly<Record<string, NdArray>>,

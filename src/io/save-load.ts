@@ -178,7 +178,12 @@ function containsPaddleObject(root: unknown): boolean {
   return false;
 }
 
-/** Paddle's `_is_state_dict`. */
+/**
+ * Paddle's `_is_state_dict`.
+ * @param obj - The value passed to `save`.
+ * @returns True for a dict (a Map or plain object) whose values are all Tensors, or dicts holding no Tensor or Layer.
+ * @throws {@link errors.NotImplementedError} when a value is a SelectedRows (Paddle's "`paddle.save` do not support saving 'SelectedRows'.").
+ */
 export function isStateDict(obj: unknown): boolean {
   if (!isDict(obj)) return false;
   for (const [, value] of entriesOf(obj)) {
@@ -302,7 +307,13 @@ class ToPy {
   }
 }
 
-/** Paddle's `_unpack_saved_dict`: splits arrays over `maxBytes` for protocols 2 and 3. */
+/**
+ * Paddle's `_unpack_saved_dict`: splits arrays over `maxBytes` for protocols 2 and 3.
+ * @param saved - The dict to write, changed in place: each array over `maxBytes` is replaced by its 1-D slices `<key>@@.<i>`, listed under `UnpackBigParamInfor@@`.
+ * @param protocol - The pickle protocol; 4 and above split nothing.
+ * @param maxBytes - The largest slice in bytes (default 2^30 − 1, Paddle's).
+ * @returns `saved`.
+ */
 export function unpackSavedDict(saved: Map<PyKey, PyValue>, protocol: number, maxBytes = 2 ** 30 - 1): Map<PyKey, PyValue> {
   if (protocol >= 4) return saved;
   const info = new Map<PyKey, PyValue>();
@@ -338,6 +349,10 @@ export function unpackSavedDict(saved: Map<PyKey, PyValue>, protocol: number, ma
  * Paddle's `_pack_loaded_dict`: reassembles arrays split by `unpackSavedDict`. The slices of all
  * entries must be distinct arrays of one dtype whose element counts add up to `OriginShape`
  * exactly; each reassembled array is charged to `budget` (the reader's, see src/io/limits.ts).
+ * @param obj - The loaded dict, changed in place: the slices are replaced by the reassembled arrays and the `UnpackBigParamInfor@@` table is removed.
+ * @param budget - The reader's expansion budget, or none.
+ * @returns `obj` (unchanged when it has no `UnpackBigParamInfor@@` table).
+ * @throws {@link errors.ValueError} when the table is malformed (a slice listed twice or reused, not an array, of another dtype, or element counts that do not add up to `OriginShape`); {@link errors.KeyError} when a listed slice is missing; whatever `budget` throws when it is exhausted.
  */
 export function packLoadedDict(obj: Map<PyKey, PyValue>, budget?: Budget): Map<PyKey, PyValue> {
   const info = obj.get(UNPACK_INFO_KEY);
