@@ -12,6 +12,10 @@ import { allocArray, type DataArray, type FloatDType } from './dtype.js';
  * as Paddle does.
  */
 export class SelectedRows {
+  /**
+   * A row-sparse value over the given rows (the arrays are kept, not copied).
+   * @throws {@link errors.ValueError} when `values` does not hold `rows.length × width` elements, or a row id is not an integer in [0, height).
+   */
   constructor(
     /** The row indices, in order, repeats kept. */
     readonly rows: readonly number[],
