@@ -23,14 +23,21 @@ export function maxPoolWindows(x: Tensor, g: PoolWindows, outShape: number[]): {
   const out = allocArray(dtype, count) as Float32Array | Float64Array;
   const arg = new Int32Array(count);
   getBackend().maxPool(dtype, { ...g, x: x.data as Float32Array, out, arg });
-  const back: BackwardFn = (gr) => {
+  return { y: Tensor.fromOp('max_pool2d', out, outShape, x.dtype, [x], argMaxBackward(x, arg)), arg };
+}
+
+/**
+ * The backward of a max pooling that chose, for output o, input element `arg[o]` (−1: none):
+ * the gradient added there in the dtype (Paddle's MaxPool2dGradFunctor / MaxPool3dGradFunctor).
+ */
+export function argMaxBackward(x: Tensor, arg: Int32Array): BackwardFn {
+  return (gr) => {
     if (!needsGrad(x)) return [null];
     const gx = allocArray(x.dtype, x.numel);
-    for (let o = 0; o < count; o++) {
+    for (let o = 0; o < arg.length; o++) {
       const a = arg[o] as number;
       if (a >= 0) gx[a] = (gx[a] as number) + (gr[o] as number);
     }
     return [gx];
   };
-  return { y: Tensor.fromOp('max_pool2d', out, outShape, x.dtype, [x], back), arg };
 }

@@ -15,6 +15,7 @@ import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { checkOptions, describe } from '../../options.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { maxPoolWindows } from '../../ops/pool.js';
+import { adaptiveBounds } from './pooling.js';
 
 /** Optional arguments of `F.adaptiveMaxPool2d` (Paddle's `return_mask`, `name`). */
 export interface AdaptiveMaxPool2dOptions {
@@ -27,16 +28,6 @@ export interface AdaptiveMaxPool2dOptions {
   name?: string | null;
 }
 
-/** Float32 max: Paddle starts a max window at −FLT_MAX. */
-
-function adaptiveBounds(outSize: number, inSize: number): Int32Array {
-  const b = new Int32Array(2 * outSize);
-  for (let o = 0; o < outSize; o++) {
-    b[2 * o] = Math.floor((o * inSize) / outSize);
-    b[2 * o + 1] = Math.ceil(((o + 1) * inSize) / outSize);
-  }
-  return b;
-}
 
 /** The output sizes `[OH, OW]`: an integer for both, or a pair whose `null` entries keep the input size. */
 function outputSizes(outputSize: unknown, h: number, w: number): [number, number] {

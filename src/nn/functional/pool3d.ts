@@ -15,8 +15,7 @@ import { TypeError as PaddleTypeError, ValueError } from '../../errors.js';
 import { checkOptions, describe } from '../../options.js';
 import { allocArray } from '../../tensor/dtype.js';
 import { Tensor } from '../../tensor/tensor.js';
-import type { BackwardFn } from '../../tensor/autograd.js';
-import { needsGrad } from '../../ops/binary.js';
+import { argMaxBackward } from '../../ops/pool.js';
 import { convertToList, dataFormatOf, parsePadding, poolOutputSize, resolvePadding, type PaddingSpec } from './conv-args.js';
 
 /** The layouts of a 5-D input: channels first (`NCDHW`) or last (`NDHWC`); Paddle's `data_format`. */
@@ -166,17 +165,8 @@ export function maxPool3d(x: Tensor, kernelSize: number | readonly number[], opt
       }
     }
   }
-  const back: BackwardFn = (gr) => {
-    if (!needsGrad(x)) return [null];
-    const gx = allocArray(x.dtype, x.numel);
-    for (let q = 0; q < count; q++) {
-      const a = arg[q] as number;
-      if (a >= 0) gx[a] = (gx[a] as number) + (gr[q] as number);
-    }
-    return [gx];
-  };
   const shape = channelsLast ? [n, od, oh, ow, c] : [n, c, od, oh, ow];
-  const y = Tensor.fromOp('max_pool3d', out, shape, x.dtype, [x], back);
+  const y = Tensor.fromOp('max_pool3d', out, shape, x.dtype, [x], argMaxBackward(x, arg));
   return mask === null ? y : [y, Tensor.fromArray(mask, shape, 'int32')];
 }
 

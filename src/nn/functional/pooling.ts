@@ -22,7 +22,7 @@ import { Tensor } from '../../tensor/tensor.js';
 import type { BackwardFn } from '../../tensor/autograd.js';
 import { needsGrad } from '../../ops/binary.js';
 import { reshape } from '../../ops/manipulation.js';
-import { maxPoolWindows } from '../../ops/pool.js';
+import { maxPoolWindows, type PoolWindows } from '../../ops/pool.js';
 import { convertToList, dataFormatOf, parsePadding, poolOutputSize, resolvePadding, type DataFormat1D, type DataFormat2D, type PaddingSpec } from './conv-args.js';
 
 /**
@@ -112,19 +112,8 @@ export interface AdaptiveAvgPool2dOptions {
   name?: string | null;
 }
 
-/** The pooling geometry over planes of an [N, C, H, W] / [N, H, W, C] tensor. */
-interface PoolGeometry {
-  n: number;
-  c: number;
-  h: number;
-  w: number;
-  oh: number;
-  ow: number;
-  channelsLast: boolean;
-  /** Window bounds per output row / column: [start, end) in the input. */
-  rows: Int32Array;
-  cols: Int32Array;
-}
+/** The pooling geometry over planes of an [N, C, H, W] / [N, H, W, C] tensor (the kernel contract's windows). */
+type PoolGeometry = PoolWindows;
 
 function bounds(outSize: number, inSize: number, k: number, s: number, padBefore: number): Int32Array {
   const b = new Int32Array(2 * outSize);
@@ -136,7 +125,8 @@ function bounds(outSize: number, inSize: number, k: number, s: number, padBefore
   return b;
 }
 
-function adaptiveBounds(outSize: number, inSize: number): Int32Array {
+/** Adaptive windows: output o covers input [floor(o·H/OH), ceil((o+1)·H/OH)) (Paddle's AdaptStartIndex / AdaptEndIndex). */
+export function adaptiveBounds(outSize: number, inSize: number): Int32Array {
   const b = new Int32Array(2 * outSize);
   for (let o = 0; o < outSize; o++) {
     b[2 * o] = Math.floor((o * inSize) / outSize);
