@@ -390,6 +390,12 @@ describe('gemm: threads split the output, never a sum', () => {
     expect(() => configureThreads({ gemmThreshold: -1 })).toThrow(/gemmThreshold must be a non-negative integer/);
     expect(() => configureThreads({ gemmThreshold: 1.5 })).toThrow(/gemmThreshold/);
   });
+
+  it('configureThreads with one bad option applies none of them', () => {
+    const before = { ...threadConfig() };
+    expect(() => configureThreads({ gemmThreshold: 5, parallelThreshold: 7, chunkElements: 0 })).toThrow(/chunkElements must be a positive integer/);
+    expect({ ...threadConfig() }).toEqual(before);
+  });
 });
 
 describe('gemm: heap use', () => {

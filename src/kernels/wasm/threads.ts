@@ -493,24 +493,19 @@ export function shutdownThreads(): Promise<void> {
  */
 export function configureThreads(options: { parallelThreshold?: number; chunkElements?: number; gemmThreshold?: number }): void {
   const { parallelThreshold, chunkElements, gemmThreshold } = options;
-  if (gemmThreshold !== undefined) {
-    if (!Number.isInteger(gemmThreshold) || gemmThreshold < 0) {
-      throw new ValueError(`gemmThreshold must be a non-negative integer, but received ${gemmThreshold}.`);
-    }
-    config.gemmThreshold = gemmThreshold;
+  // every option is checked before any is applied: a bad one changes nothing
+  if (gemmThreshold !== undefined && (!Number.isInteger(gemmThreshold) || gemmThreshold < 0)) {
+    throw new ValueError(`gemmThreshold must be a non-negative integer, but received ${gemmThreshold}.`);
   }
-  if (parallelThreshold !== undefined) {
-    if (!Number.isInteger(parallelThreshold) || parallelThreshold < 0) {
-      throw new ValueError(`parallelThreshold must be a non-negative integer, but received ${parallelThreshold}.`);
-    }
-    config.parallelThreshold = parallelThreshold;
+  if (parallelThreshold !== undefined && (!Number.isInteger(parallelThreshold) || parallelThreshold < 0)) {
+    throw new ValueError(`parallelThreshold must be a non-negative integer, but received ${parallelThreshold}.`);
   }
-  if (chunkElements !== undefined) {
-    if (!Number.isInteger(chunkElements) || chunkElements < 1) {
-      throw new ValueError(`chunkElements must be a positive integer, but received ${chunkElements}.`);
-    }
-    config.chunkElements = Math.ceil(chunkElements / 16) * 16;
+  if (chunkElements !== undefined && (!Number.isInteger(chunkElements) || chunkElements < 1)) {
+    throw new ValueError(`chunkElements must be a positive integer, but received ${chunkElements}.`);
   }
+  if (gemmThreshold !== undefined) config.gemmThreshold = gemmThreshold;
+  if (parallelThreshold !== undefined) config.parallelThreshold = parallelThreshold;
+  if (chunkElements !== undefined) config.chunkElements = Math.ceil(chunkElements / 16) * 16;
 }
 
 /** The live pools (one per backend that has used threads). Internal, for the tests. */
