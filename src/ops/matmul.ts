@@ -113,9 +113,11 @@ function product(
   M: number,
   K: number,
   N: number,
+  into: DataArray | null = null,
 ): DataArray {
   const nb = numelOf(outBatch);
-  const c = allocArray(dtype, nb * M * N);
+  // C is new, or `into` (a gradient buffer lent by a leaf: written whole, so its old values do not matter)
+  const c = into !== null && into.length === nb * M * N ? into : allocArray(dtype, nb * M * N);
   if (nb === 0 || M === 0 || N === 0) return c;
   if (dtype === 'float32' || dtype === 'float64') {
     const A = a as Float32Array | Float64Array;
@@ -289,7 +291,8 @@ export function matmulBias(x: Tensor, w: Tensor, b: Tensor): Tensor {
   // the operands are read again in the backward (see matmul's)
   const back: BackwardFn = (g) => [
     needsGrad(x) ? product(dtype, g, [], false, w.data, [], true, [], M, N, K) : null,
-    needsGrad(w) ? product(dtype, x.data, [], true, g, [], false, [], K, M, N) : null,
+    // dW straight into the weight's gradient buffer when it starts from nothing (no copy, no add)
+    needsGrad(w) ? product(dtype, x.data, [], true, g, [], false, [], K, M, N, x !== w && w.dtype === dtype ? w.gradTarget() : null) : null,
     needsGrad(b) ? reduceToShape(g, [M, N], [N], dtype) : null,
   ];
   return Tensor.fromOp('linear', out, [M, N], dtype, [x, w, b], back);

@@ -92,6 +92,8 @@ export class Tensor {
    * heap is not garbage collected). Freed by `dispose()`.
    */
   private gradSpare: Tensor | null = null;
+  /** The gradient buffer lent to the backward op that writes this leaf's whole gradient (`gradTarget`). */
+  private lentGrad: Tensor | null = null;
   /** Set by `retainGrads()`: a non-leaf keeps the gradient a backward computes for it. */
   private retainsGradFlag = false;
 
@@ -255,6 +257,28 @@ export class Tensor {
   }
 
   /**
+   * The array a backward op may write this leaf's *whole* gradient into, so that the result needs
+   * no copy (the next `accumulateGrad` of exactly that array adopts it): the gradient buffer when
+   * the gradient would start from nothing (none yet, or zero-filled by `clearGrad()`), lent to one
+   * op at a time. Null when the gradient must be added to, or the tensor is not a dense leaf that
+   * takes gradients. For ops (`matmulBias` asks for its weight).
+   * @returns A gradient-sized array of the tensor's dtype (parameters: in the kernel heap), or null.
+   * @internal
+   */
+  gradTarget(): DataArray | null {
+    if (this.gradNode !== null || this.stopGradient || this.isDisposed || this.lentGrad !== null) return null;
+    const cur = this.gradValue;
+    if (cur instanceof SelectedRows) return null;
+    if (cur === null) {
+      this.lentGrad = this.allocGrad(false);
+      return this.lentGrad.data;
+    }
+    if (!this.gradIsFakeEmpty) return null;
+    this.lentGrad = cur;
+    return cur.data;
+  }
+
+  /**
    * A dense gradient buffer (parameters use the parameter allocator): the released one when there
    * is one, else a new block. `zeroed` asks for zeros; otherwise the caller overwrites every
    * element.
@@ -273,6 +297,13 @@ export class Tensor {
 
   /** Drops the gradient; a dense buffer is kept for reuse (see `gradSpare`). */
   private releaseGrad(): void {
+    // a buffer lent to a backward that never delivered it (it threw) is given back first
+    const lent = this.lentGrad;
+    this.lentGrad = null;
+    if (lent !== null && lent !== this.gradValue && !lent.isDisposed) {
+      if (this.gradSpare === null) this.gradSpare = lent;
+      else if (this.gradSpare !== lent) lent.dispose();
+    }
     const cur = this.gradValue;
     this.gradValue = null;
     this.gradIsFakeEmpty = false;
@@ -310,6 +341,21 @@ export class Tensor {
       throw new ValueError(
         `Gradient of ${g.length} elements cannot accumulate into '${this.name}' of shape ${shapeToString(this.shape)}.`,
       );
+    }
+    const lent = this.lentGrad;
+    if (lent !== null) {
+      this.lentGrad = null;
+      if (g === lent.data) {
+        // the op wrote the whole gradient into the buffer it was lent: adopt it, no copy
+        this.gradValue = lent;
+        this.gradIsFakeEmpty = false;
+        return;
+      }
+      // lent and not used: a fresh buffer goes back to the spare
+      if (lent !== this.gradValue) {
+        if (this.gradSpare === null) this.gradSpare = lent;
+        else lent.dispose();
+      }
     }
     let cur = this.gradValue;
     if (cur instanceof SelectedRows) {
@@ -378,11 +424,14 @@ export class Tensor {
     if (this.isDisposed) return;
     const grad = this.gradValue;
     const spare = this.gradSpare;
+    const lent = this.lentGrad;
     this.gradValue = null;
     this.gradSpare = null;
+    this.lentGrad = null;
     this.gradIsFakeEmpty = false;
     if (grad instanceof Tensor) grad.dispose();
     spare?.dispose();
+    if (lent !== null && lent !== grad && lent !== spare) lent.dispose();
     const storage = this.storage;
     this.storage = new DisposedStorage(storage.dtype, storage.length, () => this.describeSelf());
     storage.dispose();
