@@ -175,13 +175,13 @@ function checkImageLayout(value: unknown, key: string): ImageLayout | null {
   const v = value as Record<string, unknown>;
   for (const f of ['n', 'hw']) {
     const x = v[f];
-    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 1) throw new ValueError(`gemm: '${key}.${f}' must be a positive integer, but received ${String(x)}.`);
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw new ValueError(`gemm: '${key}.${f}' must be a non-negative integer, but received ${String(x)}.`);
   }
   return { n: v.n as number, hw: v.hw as number };
 }
 
-const PATCH_POSITIVE = ['n', 'c', 'h', 'w', 'kh', 'kw', 'sh', 'sw', 'dh', 'dw', 'groups'] as const;
-const PATCH_COUNTS = ['pt', 'pl', 'oh', 'ow'] as const;
+const PATCH_POSITIVE = ['kh', 'kw', 'sh', 'sw', 'dh', 'dw', 'groups'] as const;
+const PATCH_COUNTS = ['n', 'c', 'h', 'w', 'pt', 'pl', 'oh', 'ow'] as const;
 
 /** A checked copy of a `PatchGeometry` (or null when none was given). */
 function checkPatches(value: unknown, key: string): PatchGeometry | null {

@@ -268,7 +268,7 @@ describe('patch operands of gemm (convolution)', () => {
       [{ ...call.fwd, aPatches: { ...g, kh: 0 } }, /'aPatches.kh' must be an integer >= 1/],
       [{ ...call.dx, bias: new Float32Array(call.dx.n) }, /takes no bias/],
       [{ ...call.dx, aImage: { n: g.n, hw: g.oh * g.ow + 1 } }, /'aImage' stores/],
-      [{ ...call.fwd, cImage: { n: g.n, hw: 0 } }, /'cImage.hw' must be a positive integer/],
+      [{ ...call.fwd, cImage: { n: g.n, hw: -1 } }, /'cImage.hw' must be a non-negative integer/],
       [{ ...call.fwd, cImage: { n: g.n, hw: g.oh * g.ow }, cOffset: 1 }, /'cImage' stores/],
     ];
     // C's image sharing memory with A

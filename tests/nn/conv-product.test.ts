@@ -101,6 +101,21 @@ describe('fused conv2d = im2row + matmul + layout, bit for bit', () => {
     }
   }
 
+  it('an empty batch: the output shape, zero weight and bias gradients, on both backends (and max pooling)', () => {
+    for (const backend of ['ref', 'wasm'] as const) {
+      useBackend(backend);
+      const conv = new paddle.nn.Conv2D(2, 3, 3, { padding: 1 });
+      const x = paddle.rand([0, 2, 5, 5]);
+      x.stopGradient = false;
+      const y = conv.forward(x);
+      expect(y.shape).toEqual([0, 3, 5, 5]);
+      paddle.sum(y).backward();
+      expect(Array.from((conv.weight.grad as paddle.Tensor).data).every((v) => v === 0)).toBe(true);
+      expect(Array.from((conv.bias!.grad as paddle.Tensor).data).every((v) => v === 0)).toBe(true);
+      expect(paddle.nn.functional.max_pool2d(paddle.rand([0, 2, 4, 4]), 2).shape).toEqual([0, 2, 2, 2]);
+    }
+  });
+
   it.runIf(typeof SharedArrayBuffer === 'function' && threadsSupported())('2 threads, every product threaded: the bits of 1 thread', async () => {
     const be = useBackend('wasm');
     configureThreads({ gemmThreshold: 0 });
