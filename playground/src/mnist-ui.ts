@@ -10,7 +10,8 @@ import uPlot from 'uplot';
 import * as paddle from '../../src/index.js';
 import { DEFAULT_CONFIG, SCHEDULERS, type SchedulerName, type TrainConfig } from '../../src/cli/args.js';
 import { gatherBatch, IMAGE_SIZE, NUM_CLASSES, type Digits, type MnistSplit } from '../../src/cli/mnist.js';
-import { MLP } from '../../src/cli/model.js';
+import type { CNN, MLP } from '../../src/cli/model.js';
+import { buildTraining } from '../../src/cli/train.js';
 import { epochOrder, trainingSubset } from '../../src/cli/shuffle.js';
 
 /** Milliseconds of training between two yields to the page. */
@@ -19,9 +20,6 @@ const CHUNK_MS = 40;
 const REDRAW_MS = 200;
 /** Test digits per forward pass (the demo's EVAL_BATCH for the MLP). */
 const EVAL_BATCH = 1000;
-/** StepDecay of the demo's `step` schedule: halve every 3 epochs. */
-const STEP_SIZE = 3;
-const STEP_GAMMA = 0.5;
 /** Test digits shown with their predictions. */
 const SAMPLES = 20;
 
@@ -29,20 +27,6 @@ function el<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
   if (e === null) throw new Error(`playground: #${id} is missing`);
   return e as T;
-}
-
-/** The demo's schedule (src/cli/train.ts makeScheduler) and whether it steps per batch. */
-function makeScheduler(c: TrainConfig, stepsPerEpoch: number): { scheduler: paddle.optimizer.lr.LRScheduler | null; perStep: boolean } {
-  switch (c.scheduler) {
-    case 'none':
-      return { scheduler: null, perStep: false };
-    case 'step':
-      return { scheduler: new paddle.optimizer.lr.StepDecay(c.lr, STEP_SIZE, { gamma: STEP_GAMMA }), perStep: false };
-    case 'cosine':
-      return { scheduler: new paddle.optimizer.lr.CosineAnnealingDecay(c.lr, c.epochs), perStep: false };
-    case 'onecycle':
-      return { scheduler: new paddle.optimizer.lr.OneCycleLR(c.lr, c.epochs * stepsPerEpoch), perStep: true };
-  }
 }
 
 function argmaxRow(logits: ArrayLike<number>, r: number): number {
@@ -58,7 +42,7 @@ function batchTensors(set: Digits, order: ArrayLike<number>, start: number, n: n
 
 /** A training run: model, optimizer and where it is. */
 class Session {
-  readonly model: MLP;
+  readonly model: MLP | CNN;
   readonly opt: paddle.optimizer.RMSProp;
   readonly scheduler: paddle.optimizer.lr.LRScheduler | null;
   readonly perStep: boolean;
@@ -76,20 +60,8 @@ class Session {
     this.rows = trainingSubset(data.train.count, config.limit, config.seed);
     this.stepsPerEpoch = Math.ceil(this.rows.length / config.batchSize);
     paddle.kernels.getBackend(); // before the parameters exist, so they live in the kernel heap
-    const built = paddle.utils.uniqueName.guard(() => {
-      paddle.seed(config.seed);
-      const model = new MLP();
-      const { scheduler, perStep } = makeScheduler(config, this.stepsPerEpoch);
-      const opt = new paddle.optimizer.RMSProp(scheduler ?? config.lr, {
-        parameters: model.parameters(),
-        rho: config.rho,
-        momentum: config.momentum,
-        centered: config.centered,
-        weightDecay: config.weightDecay > 0 ? config.weightDecay : null,
-        gradClip: config.clipNorm > 0 ? new paddle.nn.ClipGradByGlobalNorm(config.clipNorm) : null,
-      });
-      return { model, opt, scheduler, perStep };
-    });
+    // the demo's own builder (names, seed, schedule, clipping): the page trains exactly its setup
+    const built = buildTraining({ ...config, model: 'mlp' }, this.stepsPerEpoch, config.epochs);
     this.model = built.model;
     this.opt = built.opt;
     this.scheduler = built.scheduler;
@@ -361,7 +333,7 @@ export class MnistPanel {
   }
 
   /** The current run's model (null before the first run). */
-  get model(): MLP | null {
+  get model(): MLP | CNN | null {
     return this.session?.model ?? null;
   }
 

@@ -238,8 +238,15 @@ interface Run {
   step: number;
 }
 
-/** Builds the model and optimizer as a fresh process would name them (see `guard`). */
-function build(config: TrainConfig, stepsPerEpoch: number, planEpochs: number): Pick<Run, 'model' | 'opt' | 'scheduler' | 'perStep'> {
+/**
+ * Builds the model and optimizer as a fresh process would name them (see `guard`); also the
+ * playground's (playground/src/mnist-ui.ts), so the page trains exactly the demo's setup.
+ * @param config - The run's settings.
+ * @param stepsPerEpoch - Optimizer steps per epoch (for per-step schedules).
+ * @param planEpochs - The epochs the schedule is planned for (see `makeScheduler`).
+ * @returns The model, the optimizer, its scheduler (or null) and whether the scheduler steps per batch.
+ */
+export function buildTraining(config: TrainConfig, stepsPerEpoch: number, planEpochs: number): Pick<Run, 'model' | 'opt' | 'scheduler' | 'perStep'> {
   // Parameter and accumulator names come from process-wide counters; a fresh counter scope makes
   // them `linear_0.w_0`, `linear_0.w_0_momentum_0`, ... in every run, so a checkpoint loads into
   // any later run, in this process or another.
@@ -333,7 +340,7 @@ async function trainLocked(args: TrainArgs, io: TrainIO, lock: Lock): Promise<nu
     config,
     planEpochs,
     out: args.out,
-    ...build(config, stepsPerEpoch, planEpochs),
+    ...buildTraining(config, stepsPerEpoch, planEpochs),
     history: ckpt !== null ? ckpt.meta.history : { epochs: [], stepLoss: [], stepsPerEpoch },
     epoch: ckpt?.meta.epoch ?? 0,
     step: ckpt?.meta.step ?? 0,
