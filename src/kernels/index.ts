@@ -59,7 +59,7 @@ export { createWasmBackend, WasmBackend, type WasmBackendOptions, type WasmStats
 export { HeapStorage, KernelHeap, type HeapStats } from './wasm/heap.js';
 
 /** What `useBackend` selects: the reference loops, the WebAssembly kernels, or the best available. */
-export type BackendChoice = 'ref' | 'wasm' | 'auto';
+export type BackendChoice = 'ref' | 'wasm' | 'auto' | 'wasm-relaxed';
 
 let current: KernelBackend | undefined;
 let wasm: WasmBackend | undefined;
@@ -67,6 +67,21 @@ let wasmReason: string | undefined;
 /** The allocator that was in place before the heap was installed. */
 let allocatorBeforeHeap: Allocator | undefined;
 /** The process-wide WebAssembly backend, created on first use; undefined when unavailable. */
+let wasmRelaxed: WasmBackend | undefined;
+
+/** The relaxed-SIMD backend (created once), or a RuntimeError saying why this runtime has none. */
+function relaxedBackend(): WasmBackend {
+  if (wasmRelaxed === undefined) {
+    try {
+      wasmRelaxed = createWasmBackend({ relaxed: true });
+    } catch (e) {
+      if (typeof SharedArrayBuffer !== 'function') throw e;
+      wasmRelaxed = createWasmBackend({ relaxed: true, shared: false });
+    }
+  }
+  return wasmRelaxed;
+}
+
 function wasmBackend(): WasmBackend | undefined {
   if (wasm !== undefined || wasmReason !== undefined) return wasm;
   try {
@@ -145,21 +160,40 @@ export function wasmUnavailableReason(): string | undefined {
 
 /**
  * Selects the kernels used from now on and returns them.
- * @param choice - `'wasm'` (the WebAssembly SIMD kernels, their heap the parameter allocator), `'ref'` (the TypeScript reference kernels, JS memory for new parameters) or `'auto'` (`'wasm'` where it runs, else `'ref'`, saying why once through the log sink).
+ * @param choice - `'wasm'` (the WebAssembly SIMD kernels, their heap the parameter allocator), `'ref'` (the TypeScript reference kernels, JS memory for new parameters), `'auto'` (`'wasm'` where it runs, else `'ref'`, saying why once through the log sink), or `'wasm-relaxed'` (opt-in: the WebAssembly kernels whose float32 matrix product uses relaxed SIMD's fused multiply-add, about twice as fast where the CPU has FMA; results are rounded once per multiply-add, so they are not the other backends' bits and may differ between machines; choose it before creating parameters, which then live in its own heap).
  * @returns The backend now in use.
- * @throws {@link errors.ValueError} when `choice` is not one of the three; {@link errors.RuntimeError} for `'wasm'` where the WebAssembly kernels cannot run (nothing changes).
+ * @throws {@link errors.ValueError} when `choice` is not one of the four; {@link errors.RuntimeError} for `'wasm'` where the WebAssembly kernels cannot run, or `'wasm-relaxed'` where this runtime has no relaxed SIMD (nothing changes).
  */
 export function useBackend(choice: BackendChoice): KernelBackend {
-  if (choice !== 'ref' && choice !== 'wasm' && choice !== 'auto') {
+  if (choice !== 'ref' && choice !== 'wasm' && choice !== 'auto' && choice !== 'wasm-relaxed') {
     throw new ValueError(
-      `The kernel backend must be one of 'ref', 'wasm', 'auto', but received ${JSON.stringify(choice)}.`,
+      `The kernel backend must be one of 'ref', 'wasm', 'auto', 'wasm-relaxed', but received ${JSON.stringify(choice)}.`,
     );
   }
+  const onAHeap = (): boolean => {
+    const a = getParameterAllocator();
+    return (wasm !== undefined && a === wasm.heap) || (wasmRelaxed !== undefined && a === wasmRelaxed.heap);
+  };
   if (choice === 'ref') {
-    if (wasm !== undefined && getParameterAllocator() === wasm.heap && allocatorBeforeHeap !== undefined) {
+    if (onAHeap() && allocatorBeforeHeap !== undefined) {
       setParameterAllocator(allocatorBeforeHeap);
     }
     current = refBackend;
+    return current;
+  }
+  if (choice === 'wasm-relaxed') {
+    let backend: WasmBackend;
+    try {
+      backend = relaxedBackend();
+    } catch (e) {
+      throw new RuntimeError(`useBackend('wasm-relaxed'): ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (getParameterAllocator() !== backend.heap) {
+      const wasOnHeap = onAHeap();
+      const prev = setParameterAllocator(backend.heap);
+      if (!wasOnHeap) allocatorBeforeHeap = prev;
+    }
+    current = backend;
     return current;
   }
   const backend = wasmBackend();
@@ -170,7 +204,9 @@ export function useBackend(choice: BackendChoice): KernelBackend {
     return current;
   }
   if (getParameterAllocator() !== backend.heap) {
-    allocatorBeforeHeap = setParameterAllocator(backend.heap);
+    const wasOnHeap = onAHeap();
+    const prev = setParameterAllocator(backend.heap);
+    if (!wasOnHeap) allocatorBeforeHeap = prev;
   }
   current = backend;
   return current;

@@ -52,6 +52,13 @@ export interface WasmBackendOptions {
   initialPages?: number;
   /** Heap size limit in pages (default 65536 = 4 GiB). */
   maximumPages?: number;
+  /**
+   * The relaxed-SIMD build (default false): the float32 matrix product uses a fused multiply-add
+   * where the CPU has one (about twice the f32x4 rate), so its results are rounded once per
+   * multiply-add instead of twice: not the kernel contract's bits, and not the same bits on every
+   * machine. Needs a runtime with WebAssembly relaxed SIMD.
+   */
+  relaxed?: boolean;
 }
 
 /** Call counters of a {@link WasmBackend} (`kernelInfo().wasm.calls`). */
@@ -255,10 +262,17 @@ export class WasmBackend implements KernelBackend {
     this.gemmScratch = new ScratchBlock(heap, (bytes) => bytes);
   }
 
-  /** `'wasm-simd-threads'` when large calls are split across threads here, else `'wasm-simd'`. */
+  /**
+   * `'wasm-simd-threads'` when large calls are split across threads here, else `'wasm-simd'`;
+   * `'wasm-relaxed-simd…'` for the relaxed build.
+   */
   get name(): string {
-    return this.threadsEnabled() ? 'wasm-simd-threads' : 'wasm-simd';
+    const base = this.relaxed ? 'wasm-relaxed-simd' : 'wasm-simd';
+    return this.threadsEnabled() ? `${base}-threads` : base;
   }
+
+  /** True for the relaxed-SIMD build (fused multiply-add in the matrix product). */
+  relaxed = false;
 
   /**
    * True when large calls are split across worker threads here (shared heap, more than 1 thread).
@@ -1064,7 +1078,8 @@ class ScratchBlock {
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
   const shared = options.shared ?? typeof SharedArrayBuffer === 'function';
-  const compiled = compileKernels(shared);
+  const relaxed = options.relaxed === true;
+  const compiled = compileKernels(shared, relaxed);
   if (!compiled.ok) throw new RuntimeError(`WebAssembly kernels unavailable: ${compiled.reason}.`);
   let heap: KernelHeap;
   try {
@@ -1080,7 +1095,9 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     );
   }
   try {
-    return new WasmBackend(compiled.module, heap);
+    const backend = new WasmBackend(compiled.module, heap);
+    backend.relaxed = relaxed;
+    return backend;
   } catch (e) {
     throw new RuntimeError(
       `WebAssembly kernels unavailable: instantiating the kernels failed: ${e instanceof Error ? e.message : String(e)}.`,

@@ -8,7 +8,7 @@
  * compilation on its main thread, `compileKernelsAsync()` compiles with `WebAssembly.compile`
  * and caches the result for the synchronous path.
  */
-import { WASM_PLAIN_BASE64, WASM_SHARED_BASE64 } from './generated/rmsprop-wasm.js';
+import { WASM_PLAIN_BASE64, WASM_PLAIN_RELAXED_BASE64, WASM_SHARED_BASE64, WASM_SHARED_RELAXED_BASE64 } from './generated/rmsprop-wasm.js';
 import { checkLayout } from './layout.js';
 
 export interface KernelExports {
@@ -52,7 +52,7 @@ export type CompileResult =
   | { ok: true; module: WebAssembly.Module }
   | { ok: false; reason: string };
 
-const compiled: { shared?: CompileResult; plain?: CompileResult } = {};
+const compiled: { shared?: CompileResult; plain?: CompileResult; sharedRelaxed?: CompileResult; plainRelaxed?: CompileResult } = {};
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -75,8 +75,8 @@ function environmentProblem(shared: boolean): string | undefined {
   return undefined;
 }
 
-function bytesOf(shared: boolean): Uint8Array<ArrayBuffer> | string {
-  const text = shared ? WASM_SHARED_BASE64 : WASM_PLAIN_BASE64;
+function bytesOf(shared: boolean, relaxed = false): Uint8Array<ArrayBuffer> | string {
+  const text = relaxed ? (shared ? WASM_SHARED_RELAXED_BASE64 : WASM_PLAIN_RELAXED_BASE64) : shared ? WASM_SHARED_BASE64 : WASM_PLAIN_BASE64;
   if (typeof text !== 'string' || text.length === 0) {
     return 'the generated kernel module is empty (run npm run build:wasm)';
   }
@@ -84,8 +84,8 @@ function bytesOf(shared: boolean): Uint8Array<ArrayBuffer> | string {
 }
 
 /** Compiles (once) the kernels for a shared or an ordinary memory. Never throws. */
-export function compileKernels(shared: boolean): CompileResult {
-  const key = shared ? 'shared' : 'plain';
+export function compileKernels(shared: boolean, relaxed = false): CompileResult {
+  const key = relaxed ? (shared ? 'sharedRelaxed' : 'plainRelaxed') : shared ? 'shared' : 'plain';
   const cached = compiled[key];
   if (cached !== undefined) return cached;
   let result: CompileResult;
@@ -93,14 +93,19 @@ export function compileKernels(shared: boolean): CompileResult {
   if (problem !== undefined) {
     result = { ok: false, reason: problem };
   } else {
-    const bytes = bytesOf(shared);
+    const bytes = bytesOf(shared, relaxed);
     if (typeof bytes === 'string') {
       result = { ok: false, reason: bytes };
     } else {
       try {
         // WebAssembly.validate is false when e.g. SIMD is not supported.
         if (!WebAssembly.validate(bytes)) {
-          result = { ok: false, reason: 'this runtime does not validate the SIMD kernel module' };
+          result = {
+            ok: false,
+            reason: relaxed
+              ? 'this runtime does not support WebAssembly relaxed SIMD (Chrome/Edge 114+, Firefox 145+, Node 22+; Node 20 with --experimental-wasm-relaxed-simd)'
+              : 'this runtime does not validate the SIMD kernel module',
+          };
         } else {
           result = { ok: true, module: new WebAssembly.Module(bytes) };
         }

@@ -67,6 +67,18 @@ function field(desc: usize, i: i32): u32 {
   return load<u32>(desc + (<usize>i << 2));
 }
 
+/**
+ * c + a·b per lane. The exact build (the default): a multiply then an add, each rounded (the
+ * contract's order). The relaxed build (opt-in `'wasm-relaxed'`): `f32x4.relaxed_madd`, a fused
+ * multiply-add where the CPU has one (one rounding: not the contract's bits, and not the same bits
+ * on every machine).
+ */
+@inline
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
+
 @inline
 function splatA(p: usize): v128 {
   return f32x4.splat(load<f32>(p));
@@ -101,18 +113,18 @@ function block8(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     const x0 = splatA(a);
-    c00 = f32x4.add(c00, f32x4.mul(x0, b0));
-    c01 = f32x4.add(c01, f32x4.mul(x0, b1));
+    c00 = madd(x0, b0, c00);
+    c01 = madd(x0, b1, c01);
     if (rows4) {
       const x1 = splatA(a + aRow);
       const x2 = splatA(a + 2 * aRow);
       const x3 = splatA(a + 3 * aRow);
-      c10 = f32x4.add(c10, f32x4.mul(x1, b0));
-      c11 = f32x4.add(c11, f32x4.mul(x1, b1));
-      c20 = f32x4.add(c20, f32x4.mul(x2, b0));
-      c21 = f32x4.add(c21, f32x4.mul(x2, b1));
-      c30 = f32x4.add(c30, f32x4.mul(x3, b0));
-      c31 = f32x4.add(c31, f32x4.mul(x3, b1));
+      c10 = madd(x1, b0, c10);
+      c11 = madd(x1, b1, c11);
+      c20 = madd(x2, b0, c20);
+      c21 = madd(x2, b1, c21);
+      c30 = madd(x3, b0, c30);
+      c31 = madd(x3, b1, c31);
     }
     a += aK;
     b += bK;
@@ -145,11 +157,11 @@ function block4(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
   let b = pb;
   for (let k = 0; k < P; k++) {
     const b0 = v128.load(b);
-    c0 = f32x4.add(c0, f32x4.mul(splatA(a), b0));
+    c0 = madd(splatA(a), b0, c0);
     if (rows4) {
-      c1 = f32x4.add(c1, f32x4.mul(splatA(a + aRow), b0));
-      c2 = f32x4.add(c2, f32x4.mul(splatA(a + 2 * aRow), b0));
-      c3 = f32x4.add(c3, f32x4.mul(splatA(a + 3 * aRow), b0));
+      c1 = madd(splatA(a + aRow), b0, c1);
+      c2 = madd(splatA(a + 2 * aRow), b0, c2);
+      c3 = madd(splatA(a + 3 * aRow), b0, c3);
     }
     a += aK;
     b += bK;

@@ -7,3 +7,7 @@ export declare const WASM_SOURCE_HASH: string;
 export declare const WASM_SHARED_BASE64: string;
 /** The kernels importing an ordinary memory, base64. */
 export declare const WASM_PLAIN_BASE64: string;
+/** The relaxed-SIMD build (fused multiply-add in the product), shared memory, base64. */
+export declare const WASM_SHARED_RELAXED_BASE64: string;
+/** The relaxed-SIMD build, ordinary memory, base64. */
+export declare const WASM_PLAIN_RELAXED_BASE64: string;
