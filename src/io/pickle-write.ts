@@ -7,7 +7,7 @@
  * value), and protocol 4 output is framed the same way (64 KiB frames, large payloads unframed).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { describe } from '../options.js';
+import { checkOptions, describe } from '../options.js';
 import type { DType } from '../tensor/dtype.js';
 import { encodeElements, isNdArray, numpyTypestr, type NdArray } from './ndarray.js';
 import { OP } from './opcodes.js';
@@ -674,9 +674,10 @@ function latin1String(b: Uint8Array): string {
  * @param value - The value: null, boolean, number, bigint, string, Uint8Array, PyFloat, arrays, PyTuple, Map, plain objects and NdArray, nested.
  * @param options - {@link PickleOptions}: `protocol` (default 4).
  * @returns The pickle's bytes (what Python's `pickle.dumps(obj, protocol)` gives for the same value).
- * @throws {@link errors.TypeError} for a value or dict key with no Python counterpart, or a PyFloat holding a non-number; {@link errors.ValueError} for a bad protocol, a reference cycle, nesting deeper than 1000, a lone UTF-16 surrogate, an int64 element beyond 2^53 − 1, or a string, bytes or array too large for the protocol.
+ * @throws {@link errors.TypeError} for a value or dict key with no Python counterpart, a PyFloat holding a non-number, or an unknown option; {@link errors.ValueError} for a bad protocol, a reference cycle, nesting deeper than 1000, a lone UTF-16 surrogate, an int64 element beyond 2^53 − 1, or a string, bytes or array too large for the protocol.
  */
 export function pickle(value: unknown, options: PickleOptions = {}): Uint8Array {
-  const protocol = checkProtocol(options.protocol === undefined ? 4 : options.protocol);
+  const o = checkOptions('pickle', options, ['protocol']);
+  const protocol = checkProtocol(o.protocol === undefined ? 4 : o.protocol);
   return new Pickler(protocol).dump(value);
 }

@@ -61,8 +61,12 @@ export function isGradEnabled(): boolean {
  * afterwards, also when `fn` throws.
  * @param fn - The code to run without recording (the body of Paddle's `with paddle.no_grad():`).
  * @returns What `fn` returns.
+ * @throws {@link errors.TypeError} when `fn` is not a function (nothing changes).
  */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== 'function') {
+    throw new PaddleTypeError(`no_grad: the body must be a function (noGrad(() => ...)), but received ${fn === null ? 'null' : typeof fn}.`);
+  }
   const prev = gradEnabled;
   gradEnabled = false;
   try {
