@@ -1,7 +1,8 @@
 // AssemblyScript source of convolution's data movement (im2col with the patches as rows, and its
-// adjoint col2im), compiled by scripts/build-wasm.mjs through rmsprop.ts. The loops are those of
-// the TypeScript reference, src/kernels/ref/patches.ts, one for one: the gather copies exactly, and
-// the scatter adds in float64 in the same order (output position p, then channel, kernel row i,
+// adjoint col2im), compiled by scripts/build-wasm.mjs through rmsprop.ts. The gather copies exactly
+// (one loop, gatherRowsF32, for a band of rows or the whole matrix), and the scatter is the
+// TypeScript reference's loop (src/kernels/ref/patches.ts) one for one: it adds in float64 in the
+// same order (output position p, then channel, kernel row i,
 // kernel column j), so both give the same bits (tests/kernels/patches.test.ts).
 //
 // A geometry descriptor is PATCH_BYTES of i32 words (mirrored in src/kernels/wasm/layout.ts):
@@ -30,11 +31,11 @@ function tapHi(start: i32, k: i32, d: i32, size: i32, lo: i32): i32 {
 }
 
 /**
- * gather = true: rows (f32, zero-filled here) ← the patches of the f32 image.
- * gather = false: acc (f64, zero-filled by the caller) += every patch entry of the f32 rows.
+ * acc (f64 image, zero-filled by the caller) += every patch entry of the f32 rows, for images
+ * [n0, n1): the reference's loop order (output position p, channel, kernel row i, column j).
  */
 @inline
-function walk(desc: usize, image: usize, rows: usize, gather: bool, n0: i32 = 0, n1: i32 = -1): void {
+function scatter(desc: usize, acc64: usize, rows: usize, n0: i32, n1: i32): void {
   const N = word(desc, 0);
   const C = word(desc, 1);
   const H = word(desc, 2);
@@ -62,10 +63,8 @@ function walk(desc: usize, image: usize, rows: usize, gather: bool, n0: i32 = 0,
   const colStep = SW * sW;
   const jStep = DW * sW;
   const rowStep = DH * sH;
-  if (gather) memory.fill(rows, 0, <usize>P * <usize>kg * <usize>G * 4);
-  const nEnd = n1 < 0 ? N : n1;
   let p = n0 * OH * OW;
-  for (let n = n0; n < nEnd; n++) {
+  for (let n = n0; n < n1; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const ih0 = oh * SH - PT;
       const iLo = tapLo(ih0, DH);
@@ -83,24 +82,10 @@ function walk(desc: usize, image: usize, rows: usize, gather: bool, n0: i32 = 0,
           for (let i = iLo; i < iHi; i++) {
             const d = row + i * KW;
             const e = img + i * rowStep;
-            if (gather) {
-              if (jStep == 1) {
-                // contiguous taps (NCHW, no dilation along w): 4 floats a vector
-                const dst = rows + (<usize>(d + lo) << 2);
-                const src = image + (<usize>(e + lo) << 2);
-                const len = <usize>(hi - lo) << 2;
-                let b: usize = 0;
-                for (; b + 16 <= len; b += 16) v128.store(dst + b, v128.load(src + b));
-                for (; b < len; b += 4) store<f32>(dst + b, load<f32>(src + b));
-              } else {
-                for (let j = lo; j < hi; j++) {
-                  store<f32>(rows + (<usize>(d + j) << 2), load<f32>(image + (<usize>(e + j * jStep) << 2)));
-                }
-              }
-            } else if (jStep == 1) {
+            if (jStep == 1) {
               // contiguous taps: 2 sums a vector (each sum still gets its terms in the same order)
               const src = rows + (<usize>(d + lo) << 2);
-              const acc = image + (<usize>(e + lo) << 3);
+              const acc = acc64 + (<usize>(e + lo) << 3);
               const n = <usize>(hi - lo);
               let t: usize = 0;
               for (; t + 2 <= n; t += 2) {
@@ -113,7 +98,7 @@ function walk(desc: usize, image: usize, rows: usize, gather: bool, n0: i32 = 0,
               }
             } else {
               for (let j = lo; j < hi; j++) {
-                const at = image + (<usize>(e + j * jStep) << 3);
+                const at = acc64 + (<usize>(e + j * jStep) << 3);
                 store<f64>(at, load<f64>(at) + <f64>load<f32>(rows + (<usize>(d + j) << 2)));
               }
             }
@@ -124,9 +109,12 @@ function walk(desc: usize, image: usize, rows: usize, gather: bool, n0: i32 = 0,
   }
 }
 
-/** rows ← the patch matrix of the float32 image (all groups; see the header). */
+/** rows ← the patch matrix of the float32 image (all groups; see the header): each group's rows. */
 export function imageToRowsF32(desc: usize, image: usize, rows: usize): void {
-  walk(desc, image, rows, true, 0, -1);
+  const P = word(desc, 0) * word(desc, 12) * word(desc, 13);
+  const G = word(desc, 14);
+  const groupBytes = <usize>P * <usize>(word(desc, 1) / G) * <usize>word(desc, 4) * <usize>word(desc, 5) * 4;
+  for (let q = 0; q < G; q++) gatherRowsF32(desc, image, rows + <usize>q * groupBytes, q, 0, P);
 }
 
 /**
@@ -147,7 +135,7 @@ export function rowsToImagesF32(desc: usize, rows: usize, acc: usize, out: usize
   const first = <usize>n0 * plane;
   const len = <usize>(n1 - n0) * plane;
   memory.fill(acc + (first << 3), 0, len << 3);
-  walk(desc, acc, rows, false, n0, n1);
+  scatter(desc, acc, rows, n0, n1);
   for (let i: usize = first; i < first + len; i++) store<f32>(out + (i << 2), <f32>load<f64>(acc + (i << 3)));
 }
 
