@@ -11,7 +11,7 @@
  *   followed by `row2im` in the backward, bit for bit, on every backend (same products, same sums).
  */
 import { TypeError as PaddleTypeError } from '../errors.js';
-import { allocArray, type DataArray } from '../tensor/dtype.js';
+import { allocArray, type DataArray, type DType } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { needsGrad } from './binary.js';
@@ -37,13 +37,18 @@ function im2rowArray(image: DataArray, g: PatchGeometry, x: Tensor): DataArray {
   return rows;
 }
 
+/** float64 sums rounded once into `dtype` (the sums themselves for float64). */
+export function roundedTo(acc: Float64Array, dtype: DType): DataArray {
+  if (dtype === 'float64') return acc;
+  const out = allocArray(dtype, acc.length);
+  out.set(acc);
+  return out;
+}
+
 function row2imArray(rows: ArrayLike<number>, g: PatchGeometry, like: Tensor): DataArray {
   const acc = new Float64Array(patchImageLength(g));
   rowsToImage(g, rows, acc);
-  if (like.dtype === 'float64') return acc;
-  const out = allocArray(like.dtype, acc.length);
-  out.set(acc);
-  return out;
+  return roundedTo(acc, like.dtype);
 }
 
 /** The patch matrix of image `x` (shape `rowsShape(g)`). */
@@ -178,8 +183,7 @@ export function convProduct(x: Tensor, w: Tensor, bias: Tensor | null, g: PatchG
       getBackend().gemm(dtype, { a: gyData, aImage: image, b: x.data as Float32Array, c: gw, m: O, n: K, k: P, transA: true, bPatches: g });
     }
     if (bias !== null && needsGrad(bias)) {
-      const acc = channelSums(gyData, { n: g.n, c: O, hw, channelsLast: g.channelsLast });
-      gb = dtype === 'float64' ? acc : Float32Array.from(acc);
+      gb = roundedTo(channelSums(gyData, { n: g.n, c: O, hw, channelsLast: g.channelsLast }), dtype);
     }
     return bias === null ? [gx, gw] : [gx, gw, gb];
   };

@@ -14,17 +14,10 @@ import { needsGrad } from '../../ops/binary.js';
 import type { PatchGeometry } from '../../ops/patches.js';
 
 export { convProduct, im2row, patchProduct, row2im, rowsShape } from '../../ops/patches.js';
-import { channelSums } from '../../ops/patches.js';
+import { channelSums, roundedTo } from '../../ops/patches.js';
 
 /** One convolution's geometry: the image, the window, the output grid and the groups. */
 export type ConvGeometry = PatchGeometry;
-
-function rounded(acc: Float64Array, dtype: DType): DataArray {
-  if (dtype === 'float64') return acc;
-  const out = allocArray(dtype, acc.length);
-  out.set(acc);
-  return out;
-}
 
 /** Sizes of a layout change between an image [N, C, HW] / [N, HW, C] and rows [g, N·HW, C/g]. */
 interface Layout {
@@ -103,7 +96,7 @@ export function fromRows(y: Tensor, bias: Tensor | null, n: number, c: number, h
     if (bias === null) return [gy];
     let gb: DataArray | null = null;
     if (needsGrad(bias)) {
-      gb = rounded(channelSums(g, l), bias.dtype);
+      gb = roundedTo(channelSums(g, l), bias.dtype);
     }
     return [gy, gb];
   };
