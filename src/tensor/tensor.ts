@@ -297,19 +297,25 @@ export class Tensor {
 
   /** Drops the gradient; a dense buffer is kept for reuse (see `gradSpare`). */
   private releaseGrad(): void {
-    // a buffer lent to a backward that never delivered it (it threw) is given back first
-    const lent = this.lentGrad;
-    this.lentGrad = null;
-    if (lent !== null && lent !== this.gradValue && !lent.isDisposed) {
-      if (this.gradSpare === null) this.gradSpare = lent;
-      else if (this.gradSpare !== lent) lent.dispose();
-    }
+    this.takeBackLent();
     const cur = this.gradValue;
     this.gradValue = null;
     this.gradIsFakeEmpty = false;
-    if (!(cur instanceof Tensor) || cur.isDisposed) return;
-    if (this.gradSpare === null) this.gradSpare = cur;
-    else if (this.gradSpare !== cur) cur.dispose();
+    if (cur instanceof Tensor) this.keepAsSpare(cur);
+  }
+
+  /** Keeps a dense gradient buffer for reuse (the one spare), or frees it when there is one. */
+  private keepAsSpare(buf: Tensor): void {
+    if (buf.isDisposed) return;
+    if (this.gradSpare === null) this.gradSpare = buf;
+    else if (this.gradSpare !== buf) buf.dispose();
+  }
+
+  /** A buffer lent by `gradTarget` and not delivered (unused, or its backward threw) goes back. */
+  private takeBackLent(): void {
+    const lent = this.lentGrad;
+    this.lentGrad = null;
+    if (lent !== null && lent !== this.gradValue) this.keepAsSpare(lent);
   }
 
   protected gradStorageAllocator(): (dtype: DType, n: number) => Storage {
@@ -343,20 +349,14 @@ export class Tensor {
       );
     }
     const lent = this.lentGrad;
-    if (lent !== null) {
+    if (lent !== null && g === lent.data) {
+      // the op wrote the whole gradient into the buffer it was lent: adopt it, no copy
       this.lentGrad = null;
-      if (g === lent.data) {
-        // the op wrote the whole gradient into the buffer it was lent: adopt it, no copy
-        this.gradValue = lent;
-        this.gradIsFakeEmpty = false;
-        return;
-      }
-      // lent and not used: a fresh buffer goes back to the spare
-      if (lent !== this.gradValue) {
-        if (this.gradSpare === null) this.gradSpare = lent;
-        else lent.dispose();
-      }
+      this.gradValue = lent;
+      this.gradIsFakeEmpty = false;
+      return;
     }
+    this.takeBackLent();
     let cur = this.gradValue;
     if (cur instanceof SelectedRows) {
       const dense = this.allocGrad(true);
