@@ -401,9 +401,17 @@ export class WasmBackend implements KernelBackend {
     }
     const outAt = at;
     const argAt = at + align16(outLen * 4);
+    // the descriptor (assembly/pool.ts): n, c, h, w, oh, ow, channelsLast, rows, cols
     const d = desc >>> 2;
-    const words = [call.n, call.c, call.h, call.w, call.oh, call.ow, call.channelsLast ? 1 : 0, rowsAt, colsAt];
-    for (let k = 0; k < words.length; k++) i32[d + k] = words[k] as number;
+    i32[d] = call.n;
+    i32[d + 1] = call.c;
+    i32[d + 2] = call.h;
+    i32[d + 3] = call.w;
+    i32[d + 4] = call.oh;
+    i32[d + 5] = call.ow;
+    i32[d + 6] = call.channelsLast ? 1 : 0;
+    i32[d + 7] = rowsAt;
+    i32[d + 8] = colsAt;
     this.ex.maxPoolF32(desc, xPtr, outAt, argAt);
     call.out.set(this.f32.subarray(outAt >>> 2, (outAt >>> 2) + outLen));
     call.arg.set(i32.subarray(argAt >>> 2, (argAt >>> 2) + outLen));

@@ -103,7 +103,7 @@ export function compileKernels(shared: boolean, relaxed = false): CompileResult 
           result = {
             ok: false,
             reason: relaxed
-              ? 'this runtime does not support WebAssembly relaxed SIMD (Chrome/Edge 114+, Firefox 145+, Node 22+; Node 20 with --experimental-wasm-relaxed-simd)'
+              ? 'this runtime does not support WebAssembly relaxed SIMD (Chrome/Edge 114+, Node 22+; Node 20 with --experimental-wasm-relaxed-simd)'
               : 'this runtime does not validate the SIMD kernel module',
           };
         } else {
