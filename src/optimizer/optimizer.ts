@@ -22,6 +22,7 @@ import type { DType, FloatArray, FloatDType } from '../tensor/dtype.js';
 import { Parameter, type ParameterDecay } from '../tensor/parameter.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { shapeEquals, shapeToString } from '../tensor/shape.js';
+import { zeroStorage } from '../tensor/storage.js';
 import { Tensor } from '../tensor/tensor.js';
 import { getDefaultDType } from '../tensor/creation.js';
 import { checkOptions, setToZeroOf, type SetToZeroArg } from '../options.js';
@@ -419,13 +420,14 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
     const live = group.params.filter((p) => !p.stopGradient && p.hasGrad());
     for (const p of live) this.checkGradShape(p);
     // Clip (§9): plans over (merged) gradient values.
-    const sparse = live.map((p) => (p.grad instanceof SelectedRows ? p.grad : null));
+    const grads = live.map((p) => p.gradBuffer());
+    const sparse = grads.map((g) => (g instanceof SelectedRows ? g : null));
     const merged = sparse.map((s) => (s === null ? null : s.merge()));
     let transforms: GradTransform[] = live.map(() => NO_TRANSFORM);
     if (group.clip !== null) {
       const entries: ClipEntry[] = live.map((p, i) => ({
         needClip: paramNeedClip(p),
-        values: merged[i] != null ? (merged[i] as SelectedRows).values : ((p.grad as Tensor).data as FloatArray),
+        values: merged[i] != null ? (merged[i] as SelectedRows).values : ((grads[i] as Tensor).data as FloatArray),
       }));
       transforms = group.clip.plan(entries);
     }
@@ -437,7 +439,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
       const transform = transforms[i] ?? NO_TRANSFORM;
       const sp = sparse[i] ?? null;
       if (sp === null) {
-        const g = p.grad as Tensor;
+        const g = grads[i] as Tensor;
         return { param: p, grad: () => g.data as FloatArray, transform, decay, lr: castToDType(p.dtype, lrScaled) };
       }
       // Row-sparse: apply the clip to the rows in JS (merged rows; the global-norm factor scales
@@ -449,8 +451,8 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
         param: p,
         grad: () => {
           const scratch = this.state.scratchFor(p);
+          zeroStorage(scratch);
           const arr = scratch.array() as FloatArray;
-          arr.fill(0);
           rows.addInto(arr);
           return arr;
         },
@@ -466,7 +468,7 @@ export abstract class Optimizer<G extends BaseParamGroup = BaseParamGroup> {
   }
 
   private checkGradShape(p: Tensor): void {
-    const g = p.grad;
+    const g = p.gradBuffer();
     if (g instanceof SelectedRows) {
       if (p.ndim !== 2 || g.height !== p.shape[0] || g.width !== p.shape[1] || g.dtype !== p.dtype) {
         throw new ValueError(

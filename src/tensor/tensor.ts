@@ -25,7 +25,7 @@ import {
 } from './autograd.js';
 import { SelectedRows } from './selected-rows.js';
 import { checkShape, numelOf, shapeEquals, shapeToString, type Shape } from './shape.js';
-import { DisposedStorage, getParameterAllocator, JsStorage, SharedStorage, type Storage } from './storage.js';
+import { DisposedStorage, getParameterAllocator, JsStorage, SharedStorage, zeroStorage, type Storage } from './storage.js';
 import { generate } from './unique-name.js';
 
 /** A nested JS array of numbers/booleans (what `tolist()` returns and `toTensor` accepts). */
@@ -86,6 +86,19 @@ export class Tensor {
    * backward overwrites it (Paddle ≈3.x "fake empty" accumulation node).
    */
   private gradIsFakeEmpty = false;
+  /**
+   * `clearGrad()` left the dense gradient's zero-fill for later: its buffer still holds the old
+   * values, and is filled when they are read (`grad`, `gradient()`, the optimizer's
+   * `gradBuffer()`) — or never, when the next backward writes the whole gradient over it (a Linear
+   * weight's does; the fill was 40% of `clearGrad()` plus the memory traffic). Only while the
+   * gradient tensor has not been handed out by `grad` (see `gradExposed`).
+   */
+  private gradZeroPending = false;
+  /**
+   * `grad` handed the dense gradient tensor out: the caller may keep it across a `clearGrad()` and
+   * read it later, so clears fill it at once from then on (as Paddle's in-place clear does).
+   */
+  private gradExposed = false;
   /**
    * A released dense gradient buffer (after `clearGradient(false)`), kept to be reused by the next
    * backward so that releasing and re-creating a gradient costs no new block (issue: the kernel
@@ -202,7 +215,24 @@ export class Tensor {
 
   /** The gradient: a dense Tensor, a `SelectedRows` for sparse embeddings, or null. */
   get grad(): Tensor | SelectedRows | null {
-    return this.gradValue;
+    const g = this.gradBuffer();
+    if (g instanceof Tensor) this.gradExposed = true;
+    return g;
+  }
+
+  /**
+   * The gradient for the library's own reads (the optimizer, clipping): as `grad`, with a pending
+   * zero-fill done, but without handing the tensor out (so later clears may stay lazy).
+   * @returns The gradient: a dense Tensor, a `SelectedRows`, or null.
+   * @internal
+   */
+  gradBuffer(): Tensor | SelectedRows | null {
+    const g = this.gradValue;
+    if (this.gradZeroPending) {
+      this.gradZeroPending = false;
+      if (g instanceof Tensor) zeroStorage(g.storage);
+    }
+    return g;
   }
 
   /**
@@ -254,6 +284,7 @@ export class Tensor {
       this.gradValue = g;
     }
     this.gradIsFakeEmpty = false;
+    this.gradZeroPending = false;
   }
 
   /**
@@ -287,7 +318,7 @@ export class Tensor {
     const spare = this.gradSpare;
     if (spare !== null) {
       this.gradSpare = null;
-      if (zeroed) spare.data.fill(0);
+      if (zeroed) zeroStorage(spare.storage);
       return spare;
     }
     const storage = this.gradStorageAllocator()(this.dtype, this.numel);
@@ -301,6 +332,7 @@ export class Tensor {
     const cur = this.gradValue;
     this.gradValue = null;
     this.gradIsFakeEmpty = false;
+    this.gradZeroPending = false;
     if (cur instanceof Tensor) this.keepAsSpare(cur);
   }
 
@@ -354,6 +386,7 @@ export class Tensor {
       this.lentGrad = null;
       this.gradValue = lent;
       this.gradIsFakeEmpty = false;
+      this.gradZeroPending = false;
       return;
     }
     this.takeBackLent();
@@ -374,6 +407,7 @@ export class Tensor {
       addInto(cur.data, g);
     }
     this.gradIsFakeEmpty = false;
+    this.gradZeroPending = false;
   }
 
   /**
@@ -406,7 +440,8 @@ export class Tensor {
       this.releaseGrad();
       return;
     }
-    cur.data.fill(0);
+    if (this.gradExposed) zeroStorage(cur.storage);
+    else this.gradZeroPending = true;
     this.gradIsFakeEmpty = true;
   }
 
@@ -429,6 +464,7 @@ export class Tensor {
     this.gradSpare = null;
     this.lentGrad = null;
     this.gradIsFakeEmpty = false;
+    this.gradZeroPending = false;
     if (grad instanceof Tensor) grad.dispose();
     spare?.dispose();
     if (lent !== null && lent !== grad && lent !== spare) lent.dispose();
@@ -593,7 +629,7 @@ export class Tensor {
    * @returns A new typed array of the tensor's dtype and `numel` elements (a SelectedRows gradient densified), or null.
    */
   gradient(): DataArray | null {
-    const g = this.gradValue;
+    const g = this.gradBuffer();
     if (g === null) return null;
     return g instanceof SelectedRows ? g.toDenseArray() : g.numpy();
   }

@@ -370,3 +370,44 @@ describe('remembered groups (the same arrays again skip the per-array reads)', (
     void backend.dispose();
   });
 });
+
+describe('zero(): clearing bytes of the heap', () => {
+  /** Fills `bytes` bytes at `off` with 0xff, zeroes [off + from, off + to), and reads them all back. */
+  function clearSpan(heap: KernelHeap, bytes: number, from: number, to: number): number[] {
+    const off = heap.allocBytes(bytes);
+    new Uint8Array(heap.buffer, off, bytes).fill(0xff);
+    heap.zero(off + from, to - from);
+    const out = Array.from(new Uint8Array(heap.buffer, off, bytes));
+    heap.freeBytes(off);
+    return out;
+  }
+  const expected = (bytes: number, from: number, to: number): number[] =>
+    Array.from({ length: bytes }, (_, i) => (i >= from && i < to ? 0 : 0xff));
+
+  it('clears exactly the bytes asked: the JavaScript fill (no module yet) and the kernels’ memset', () => {
+    const plain = new KernelHeap({ shared: false, initialPages: 1, maximumPages: 2 });
+    const shared = new KernelHeap({ shared: true, initialPages: 1, maximumPages: 2 });
+    const be = createWasmBackend({ shared: true, initialPages: 1 });
+    for (const heap of [plain, shared, be.heap]) {
+      for (const [from, to] of [[0, 64], [0, 13], [4, 61], [8, 9], [3, 3], [16, 48]] as const) {
+        expect(clearSpan(heap, 64, from, to)).toEqual(expected(64, from, to));
+      }
+    }
+    void be.dispose();
+  });
+
+  it('HeapStorage.zero() clears its elements only, and throws after dispose()', () => {
+    const be = createWasmBackend({ shared: false, initialPages: 1 });
+    const a = be.heap.alloc('float32', 7) as HeapStorage<'float32'>;
+    const b = be.heap.alloc('float32', 5) as HeapStorage<'float32'>;
+    a.array().fill(3);
+    b.array().fill(4);
+    a.zero();
+    expect(Array.from(a.array())).toEqual(new Array(7).fill(0));
+    expect(Array.from(b.array())).toEqual(new Array(5).fill(4));
+    a.dispose();
+    expect(() => a.zero()).toThrow(RuntimeError);
+    b.dispose();
+    void be.dispose();
+  });
+});

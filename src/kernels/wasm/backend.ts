@@ -256,6 +256,8 @@ export class WasmBackend implements KernelBackend {
     this.heap = heap;
     this.shared = heap.shared;
     this.ex = instantiateKernels(module, heap.memory);
+    const ex = this.ex;
+    heap.setZeroer((dst, bytes) => ex.zeroBytes(dst, bytes));
     this.plans = new PlanCache(heap);
     this.table = new ScratchBlock(heap, (bytes) => Math.max(2 * bytes, 1024));
     this.scratch = new ScratchBlock(heap, (bytes) => bytes);

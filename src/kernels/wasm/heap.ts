@@ -156,6 +156,15 @@ export class HeapStorage<D extends DType> implements Storage<D> {
     this.heap.release(this);
   }
 
+  /**
+   * Sets every element to zero bits (+0, false) through the heap's memset ({@link KernelHeap.zero}).
+   * @throws {@link errors.RuntimeError} after `dispose()`.
+   */
+  zero(): void {
+    if (this.disposed) this.array(); // throws the disposed-storage error
+    this.heap.zero(this.byteOffset, this.length * bytesPerElement(this.dtype));
+  }
+
   /** True once `dispose()` returned the block to the heap. */
   get isDisposed(): boolean {
     return this.disposed;
@@ -201,6 +210,8 @@ export class KernelHeap implements Allocator {
   private readonly freeSizes: number[] = [];
   private readonly blocks = new Map<number, number>();
   private readonly registry: FinalizationRegistry<number> | undefined;
+  /** The kernels' memset (`zeroBytes`), once a module is instantiated over this memory. */
+  private zeroer: ((dst: number, bytes: number) => void) | null = null;
 
   /**
    * Creates the WebAssembly memory (a shared one is retried with a smaller maximum where the
@@ -337,10 +348,39 @@ export class KernelHeap implements Allocator {
     }
     // Storages start zeroed, as `allocArray` does (optimizer accumulators rely on it); a block
     // reused from the free list (or a top given back) still holds its previous contents.
-    new Uint8Array(this.buf, offset, length * bytesPerElement(dtype)).fill(0);
+    this.zero(offset, bytes);
     const storage = new HeapStorage(this, dtype, length, offset);
     this.registry?.register(storage, offset, storage);
     return storage;
+  }
+
+  /**
+   * Sets `bytes` bytes at `offset` to zero: the kernels' `memory.fill` once a module runs over this
+   * memory ({@link setZeroer}), else a fill of 8-byte (or 4-byte) words: on a shared memory every
+   * store of a JavaScript fill is a relaxed atomic one, and byte stores are slower still.
+   * @param offset - Byte offset of the first byte (a block's offset: 16-byte aligned).
+   * @param bytes - How many bytes to clear.
+   */
+  zero(offset: number, bytes: number): void {
+    if (bytes <= 0) return;
+    if (this.zeroer !== null) {
+      this.zeroer(offset, bytes);
+      return;
+    }
+    const words = offset % 8 === 0 ? bytes >>> 3 : 0;
+    if (words > 0) new Float64Array(this.buf, offset, words).fill(0);
+    const rest = offset + words * 8;
+    const end = offset + bytes;
+    if (rest < end) new Uint8Array(this.buf, rest, end - rest).fill(0);
+  }
+
+  /**
+   * Gives the heap the kernels' memset (the WASM backend does, once its module is instantiated
+   * over this memory), used by {@link zero} from then on.
+   * @param fn - `(dst, bytes) => void`, zeroing `bytes` bytes at byte offset `dst` of this memory.
+   */
+  setZeroer(fn: (dst: number, bytes: number) => void): void {
+    this.zeroer = fn;
   }
 
   /**

@@ -44,6 +44,8 @@ export interface KernelExports {
   maxPoolF32(desc: number, x: number, out: number, arg: number): void;
   /** Sums the float32 patch matrix at `rows` into a float32 image at `out` (float64 sums at `acc`). */
   rowsToImageF32(desc: number, rows: number, acc: number, out: number): void;
+  /** Sets `bytes` bytes at `dst` to zero (`memory.fill`: a memset, unlike a fill of a shared view). */
+  zeroBytes(dst: number, bytes: number): void;
   /** The benchmark's calibration loop: `iters` × 96 float32 flops of f32x4 multiply and add. */
   peakF32x4(iters: number): number;
 }

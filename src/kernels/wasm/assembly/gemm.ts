@@ -304,6 +304,15 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
   }
 }
 
+/**
+ * Sets `bytes` bytes at `dst` to zero: `memory.fill`, a plain memset (the kernel heap's
+ * `zero`: gradients cleared by `clearGrad()`, blocks reused by the allocator). From JavaScript a
+ * fill of a shared memory's view is several times slower (every store is a relaxed atomic one).
+ */
+export function zeroBytes(dst: usize, bytes: usize): void {
+  memory.fill(dst, 0, bytes);
+}
+
 /** Copies the row-major [rows, cols] float32 matrix at `src` transposed into `dst` ([cols, rows]). */
 export function transposeF32(src: usize, dst: usize, rows: i32, cols: i32): void {
   const BS = 32; // blocked so both sides stay in cache
