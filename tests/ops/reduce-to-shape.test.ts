@@ -30,7 +30,7 @@ describe('reduceToShape over leading rows', () => {
       [[2, 3, 4], [3, 4]],
       [[2, 3, 4], [4]],
       [[5, 2], [2]],
-    ] as const) {
+    ] as [number[], number[]][]) {
       it(`${dtype} [${shape.join(', ')}] → [${target.join(', ')}]: the row-by-row float64 sums, bit for bit`, () => {
         const r = rand(shape.reduce((p, d) => p * d, 1) + target.length);
         const len = shape.reduce((p, d) => p * d, 1);

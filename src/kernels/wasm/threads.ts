@@ -443,7 +443,7 @@ const config = {
   numThreads: 0, // 0 = not set: availableParallelism()
   /** Groups with fewer elements than this run on the calling thread. */
   parallelThreshold: 131_072,
-  /** Elements per chunk (a multiple of 16). */
+  /** The most elements per chunk of an optimizer step (a multiple of 16; see stepChunk in backend.ts). */
   chunkElements: 65_536,
   /** Matrix products with fewer multiply-adds than this run on the calling thread. */
   gemmThreshold: 1_048_576,
@@ -486,7 +486,7 @@ export function shutdownThreads(): Promise<void> {
 
 /**
  * Tuning for tests and benchmarks: the element count from which an optimizer call is split
- * across threads (default 131072: two chunks), its chunk size (default 65536, rounded up to a multiple of 16),
+ * across threads (default 131072), the most elements in one of its chunks (default 65536, rounded up to a multiple of 16; a step is cut into about 8 chunks per thread of at least 8192 elements),
  * and the multiply-adds from which a matrix product is split (default 1048576).
  * @param options - `parallelThreshold`, `chunkElements`, `gemmThreshold`; the ones left out keep their value.
  * @throws {@link errors.ValueError} when `parallelThreshold` or `gemmThreshold` is not a non-negative integer, or `chunkElements` not a positive integer.
