@@ -23,7 +23,9 @@ import {
   F_L2,
   F_SCALE,
   GEMM_BYTES,
+  GEMM_KC,
   GEMM_U32 as G,
+  SKIP_REC_BYTES,
   PATCH_BYTES,
   PATCH_WORDS,
   POOL_BYTES,
@@ -81,6 +83,8 @@ export interface WasmStats {
   gemmCalls: number;
   /** gemmF32 operands that were heap views (read or written in place, no copy). */
   gemmZeroCopy: number;
+  /** gemmF32 calls that left out steps of k for zeros of A (assembly/gemm.ts G_SKIP; same bits). */
+  gemmSkipped: number;
   /** gemmF32 calls with a patch operand (convolution: im2col / col2im in the module). */
   patchCalls: number;
   /** maxPool calls that ran the WebAssembly kernel. */
@@ -199,6 +203,13 @@ function patchScratchBytes(img: PatchImage | null, withSums = false): number {
 /** Bytes of one band of a patch A gathered inside the product (about what L2 keeps at hand). */
 const PATCH_BAND_BYTES = 96 * 1024;
 /**
+ * Products from which A's zeros are looked for (assembly/gemm.ts G_SKIP): building the lists reads
+ * A and B once, which a product this large repays many times over when A is sparse.
+ */
+const SKIP_MIN_MACS = 65_536;
+/** The most scratch the skip lists may take (a batched product of huge A's runs dense). */
+const SKIP_MAX_BYTES = 8 * 1024 * 1024;
+/**
  * Units a threaded product is cut into per thread. Units are claimed dynamically, so the last one
  * decides how long the other threads wait at the end: at 4 per thread the demo's 1 ms products left
  * one thread idle ~6% of the time on average; at 16 it is ~1.5%. A narrower tile costs nothing
@@ -243,6 +254,7 @@ export class WasmBackend implements KernelBackend {
     planCacheHits: 0,
     gemmCalls: 0,
     gemmZeroCopy: 0,
+    gemmSkipped: 0,
     patchCalls: 0,
     poolCalls: 0,
   };
@@ -535,8 +547,16 @@ export class WasmBackend implements KernelBackend {
     // the number of threads, decided before the operands are placed (gathers run on them too)
     const macs = batch * M * N * K;
     const threads = macs >= threadConfig().gemmThreshold && this.threadsEnabled() ? getNumThreads() : 1;
+    // the zero-skip lists of A (assembly/gemm.ts G_SKIP), when the product is large enough to pay
+    // for building them: one record per 4-row block of each A and block of GEMM_KC values of k
+    const skipBytes =
+      aImg === null && M >= 4 && N >= 8 && macs >= SKIP_MIN_MACS
+        ? (g.strideA === 0 ? 1 : batch) * (M >>> 2) * Math.ceil(K / GEMM_KC) * SKIP_REC_BYTES
+        : 0;
+    const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
-    const need = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
+    const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
+    const need = baseNeed + (skipLists ? align16(skipBytes) : 0);
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
       gemmRef('float32', g);
@@ -676,6 +696,11 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.pimage] = aPatchImage;
     u32[d + G.pband] = aPatchGeom === 0 ? 0 : pa;
     u32[d + G.mode] = 0;
+    u32[d + G.skip] = 0;
+    if (skipLists) {
+      // lists after everything else in the scratch (sets G_SKIP only when they pay)
+      if (this.ex.gemmSkipListsF32(desc, desc + baseNeed, batch) > 0) this.stats.gemmSkipped++;
+    }
     const units = batch * tiles;
     if (threads > 1 && units > 1) {
       this.stats.threadedCalls++;

@@ -45,6 +45,8 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     F_L1,
     F_L2,
     GEMM_BYTES,
+    GEMM_KC,
+    SKIP_REC_BYTES,
     PATCH_BYTES,
     POOL_BYTES,
   };
@@ -82,7 +84,13 @@ export const GEMM_U32 = {
   pband: 17,
   /** 0: a product; 1: gather a patch matrix; 2: col2im (assembly/gemm.ts G_MODE). */
   mode: 18,
+  /** 0, or the zero-skip lists of A (assembly/gemm.ts G_SKIP, set by gemmSkipListsF32). */
+  skip: 19,
 } as const;
+/** Values of k per pass of the product (assembly/gemm.ts KC): one skip record covers that many. */
+export const GEMM_KC = 128;
+/** Bytes of one skip record (assembly/gemm.ts SKIP_REC_BYTES). */
+export const SKIP_REC_BYTES = 132;
 
 /**
  * One convolution geometry (assembly/patches.ts): i32 words in this order, then padding to 64

@@ -36,6 +36,11 @@ export interface KernelExports {
   sumSquaresF64(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
   /** Units [u0, u1) of the matrix-product job described at `desc` (assembly/gemm.ts). */
   gemmUnitsF32(desc: number, u0: number, u1: number): void;
+  /**
+   * Builds the zero-skip lists of the product described at `desc` at `lists` and sets its G_SKIP
+   * when they pay (assembly/gemm.ts); returns the steps of k left out (0: none, G_SKIP stays 0).
+   */
+  gemmSkipListsF32(desc: number, lists: number, batch: number): number;
   /** Writes the row-major float32 [rows, cols] matrix at `src` transposed at `dst` (byte offsets). */
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
   /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */

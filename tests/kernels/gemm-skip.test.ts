@@ -1,0 +1,183 @@
+/**
+ * Zeros of A in the WebAssembly product (assembly/gemm.ts G_SKIP): a step k whose four A values of
+ * a 4-row block are all ±0 is left out. The contract's sum is unchanged (s + (±0) = s for every s
+ * the loop holds, since s is never -0) as long as B is finite — with an ∞ or a NaN in B the
+ * product must still give 0·∞ = NaN, so then nothing is skipped. Checked against the reference
+ * backend (itself checked against the contract's plain loop in gemm.test.ts) bit for bit: sparse
+ * A with +0 and -0, every layout, odd shapes around the 4-row blocks and the 128-value k blocks,
+ * batches with strides and broadcasts, bias, 1 and 2 threads; and that the skip path really ran
+ * (`stats.gemmSkipped`) where it should, and not where it must not.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  configureThreads,
+  createWasmBackend,
+  getNumThreads,
+  refBackend,
+  setNumThreads,
+  type GemmCall,
+  type WasmBackend,
+} from '../../src/kernels/index.js';
+import { threadConfig } from '../../src/kernels/wasm/threads.js';
+import { rng as uniform01 } from '../helpers/rng.js';
+
+const backends: WasmBackend[] = [];
+const defaults = { ...threadConfig() };
+const threadsAtStart = getNumThreads();
+afterEach(() => {
+  configureThreads({ gemmThreshold: defaults.gemmThreshold });
+  setNumThreads(threadsAtStart);
+});
+afterAll(async () => {
+  for (const b of backends) await b.dispose();
+});
+
+function wasm(shared: boolean): WasmBackend {
+  const b = createWasmBackend({ shared, initialPages: 1 });
+  backends.push(b);
+  return b;
+}
+
+/** Values in [-1, 1), a `zeros` fraction of them ±0 (half of those -0), in runs as in images. */
+function sparse(n: number, zeros: number, r: () => number): Float32Array {
+  const out = new Float32Array(n);
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    if (run === 0 && r() < zeros) run = 1 + Math.floor(r() * 12);
+    if (run > 0) {
+      out[i] = r() < 0.5 ? 0 : -0;
+      run--;
+    } else out[i] = Math.fround(r() * 2 - 1);
+  }
+  return out;
+}
+
+function call(r: () => number, M: number, N: number, K: number, opts: Partial<GemmCall<Float32Array>> & { zeros?: number } = {}): GemmCall<Float32Array> {
+  const batch = opts.batch ?? 1;
+  const sa = opts.strideA ?? M * K;
+  const sb = opts.strideB ?? K * N;
+  const { zeros = 0.7, ...rest } = opts;
+  return {
+    a: sparse(Math.max(1, (batch - 1) * sa + M * K), zeros, r),
+    b: Float32Array.from({ length: Math.max(1, (batch - 1) * sb + K * N) }, () => Math.fround(r() * 2 - 1)),
+    c: new Float32Array(batch * M * N),
+    m: M,
+    n: N,
+    k: K,
+    ...rest,
+  };
+}
+
+/** Runs `c` on the WASM backend and on the reference; returns whether the skip path ran. */
+function expectSameAsRef(be: WasmBackend, c: GemmCall<Float32Array>, what: string): boolean {
+  const want = c.c.slice();
+  refBackend.gemm('float32', { ...c, c: want });
+  const before = be.stats.gemmSkipped;
+  be.gemm('float32', c);
+  for (let e = 0; e < want.length; e++) {
+    if (!Object.is(c.c[e], want[e])) expect.fail(`${what}, element ${e}: ${c.c[e]} vs ${want[e]}`);
+  }
+  return be.stats.gemmSkipped > before;
+}
+
+/** [M, N, K]: odd sizes around the 4-row blocks and the 128-value k blocks, each ≥ 65,536 multiply-adds (where the lists are built). */
+const SHAPES: [number, number, number][] = [
+  [4, 130, 130],
+  [64, 256, 784],
+  [17, 9, 1025],
+  [5, 33, 513],
+  [7, 40, 300],
+  [255, 17, 64],
+  [9, 1025, 20],
+  [784, 256, 64],
+];
+
+describe('gemm: zeros of A left out, same bits', () => {
+  for (const shared of [false, true]) {
+    it(`${shared ? 'shared' : 'ordinary'} memory: every layout, odd shapes, bias; the skip path runs`, () => {
+      const be = wasm(shared);
+      const r = uniform01(shared ? 21 : 20);
+      let skipped = 0;
+      for (const [M, N, K] of SHAPES) {
+        for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+          const c = call(r, M, N, K, { transA, transB, bias: Float32Array.from({ length: N }, () => Math.fround(r() - 0.5)) });
+          if (expectSameAsRef(be, c, `[${M}, ${N}, ${K}] transA ${transA} transB ${transB}`)) skipped++;
+        }
+      }
+      // every one of these is large enough and sparse enough
+      expect(skipped).toBe(SHAPES.length * 4);
+    });
+  }
+
+  it('batches: strided, broadcast A, broadcast B, with offsets', () => {
+    const be = wasm(true);
+    const r = uniform01(7);
+    const [M, N, K] = [12, 40, 150];
+    for (const [strideA, strideB] of [[M * K, K * N], [0, K * N], [M * K, 0], [M * K + 5, K * N + 3]]) {
+      const c = call(r, M, N, K, { batch: 3, strideA, strideB });
+      expect(expectSameAsRef(be, c, `strides ${strideA}/${strideB}`)).toBe(true);
+    }
+  });
+
+  it('all-zero blocks give +0 (+ bias), and -0 values of B do not leak a -0', () => {
+    const be = wasm(false);
+    const r = uniform01(3);
+    const c = call(r, 16, 24, 200, { zeros: 1 });
+    c.a.fill(0);
+    for (let i = 0; i < c.a.length; i += 7) c.a[i] = -0;
+    for (let i = 0; i < c.b.length; i += 3) c.b[i] = -c.b[i]! * 0; // ±0 in B as well
+    expect(expectSameAsRef(be, c, 'all zeros')).toBe(true);
+    expect(Array.from(c.c).every((v) => Object.is(v, 0))).toBe(true);
+  });
+
+  it('an ∞ or a NaN in B turns the skip off (0·∞ = NaN must show), on every thread count', async () => {
+    const be = wasm(true);
+    const r = uniform01(9);
+    for (const threads of [1, 2]) {
+      setNumThreads(threads);
+      await be.threadsReady?.();
+      configureThreads({ gemmThreshold: 0 });
+      for (const bad of [Infinity, -Infinity, NaN]) {
+        const c = call(r, 32, 48, 300);
+        c.b[5 * 48 + 7] = bad; // row k = 5
+        for (let i = 0; i < 32; i++) c.a[i * 300 + 5] = 0; // every row's a[i, 5] is 0: 0·bad
+        const skippedPath = expectSameAsRef(be, c, `B holds ${bad}, ${threads} thread(s)`);
+        expect(skippedPath).toBe(false);
+        expect(Number.isNaN(c.c[7])).toBe(true);
+      }
+    }
+  });
+
+  it('NaN and ∞ in A are values like any other (never skipped)', () => {
+    const be = wasm(false);
+    const r = uniform01(4);
+    const c = call(r, 20, 32, 140);
+    c.a[3] = NaN;
+    c.a[140 * 5 + 9] = Infinity;
+    c.a[140 * 9 + 100] = -Infinity;
+    expect(expectSameAsRef(be, c, 'NaN/∞ in A')).toBe(true);
+  });
+
+  it('dense A builds lists and skips nothing; small products do not look', () => {
+    const be = wasm(false);
+    const r = uniform01(5);
+    expect(expectSameAsRef(be, call(r, 64, 64, 64, { zeros: 0 }), 'dense')).toBe(false);
+    expect(expectSameAsRef(be, call(r, 8, 8, 8), 'small')).toBe(false);
+  });
+
+  it('2 threads give the 1-thread bits with the skip on', async () => {
+    const be = wasm(true);
+    const r = uniform01(8);
+    const c1 = call(r, 64, 256, 784);
+    const c2 = { ...c1, c: new Float32Array(c1.c.length) };
+    setNumThreads(1);
+    expect(expectSameAsRef(be, c1, '1 thread')).toBe(true);
+    setNumThreads(2);
+    await be.threadsReady?.();
+    configureThreads({ gemmThreshold: 0 });
+    const jobs = be.stats.threadedCalls;
+    expect(expectSameAsRef(be, c2, '2 threads')).toBe(true);
+    if (be.threadsEnabled()) expect(be.stats.threadedCalls).toBe(jobs + 1);
+    expect(Array.from(c2.c)).toEqual(Array.from(c1.c));
+  });
+});
