@@ -36,6 +36,17 @@ export function checkOptions<T extends object>(
   return options;
 }
 
+/**
+ * The options object of a creation function, whose `dtype` Paddle code often passes positionally
+ * (`paddle.zeros([2, 3], 'int64')`, `paddle.randint(0, 10, [64, 1], 'int64')`): a dtype string in
+ * the options' place means `{ dtype }`; anything else is returned as it is (for `checkOptions`).
+ * @param options - The options object, a dtype string, or nothing.
+ * @returns The options object.
+ */
+export function dtypeOrOptions<T extends object>(options: T | string | undefined | null): T | undefined | null {
+  return typeof options === 'string' ? ({ dtype: options } as unknown as T) : options;
+}
+
 /** A short description of a value for error messages: the value itself for scalars. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -9,7 +9,7 @@
  * step?, options?)` and `randint(low, high?, shape?, options?)`.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import { checkOptions, describe, isPlainObject, leadingOption } from '../options.js';
+import { checkOptions, describe, dtypeOrOptions, isPlainObject, leadingOption } from '../options.js';
 import { allocArray, castScalar, isFloatDType, toDType, type DataArray, type DType } from './dtype.js';
 import { randomInt, randomNormal, randomUniform01 } from './random.js';
 import { checkShape, numelOf, shapeToString } from './shape.js';
@@ -56,7 +56,7 @@ export interface ToTensorOptions {
  * Int32Array → int32, Uint8Array → uint8, BigInt64Array → int64, other integer arrays → int64); a Tensor
  * is copied.
  * @param data - A number, boolean, bigint, (nested) array, typed array or Tensor (Paddle's `data`).
- * @param options - {@link ToTensorOptions}: `dtype`, `stopGradient` (Paddle's `stop_gradient`, default `true`), `place` (ignored).
+ * @param options - {@link ToTensorOptions}: `dtype`, `stopGradient` (Paddle's `stop_gradient`, default `true`), `place` (ignored); or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of the data's (nested) shape, in `dtype` or the inferred dtype.
  * @throws {@link errors.TypeError} when `data` has an unsupported type, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when nested arrays are ragged or hold non-numbers, or an int64 value is beyond 2^53 − 1.
  * @example
@@ -67,8 +67,8 @@ export interface ToTensorOptions {
  * x.shape; // [2, 2]
  * ```
  */
-export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions): Tensor {
-  const opts = checkOptions('to_tensor', options, ['dtype', 'stopGradient', 'place']);
+export function toTensor(data: Tensor | DataArray | NestedArray | ArrayLike<number> | BigInt64Array, options?: ToTensorOptions | string): Tensor {
+  const opts = checkOptions('to_tensor', dtypeOrOptions(options), ['dtype', 'stopGradient', 'place']);
   const wanted = opts.dtype === undefined ? undefined : toDType(opts.dtype);
   let values: ArrayLike<number>;
   let shape: number[];
@@ -192,12 +192,12 @@ function fillValueOf(where: string, fillValue: unknown): number | boolean {
  * 1-element Tensors) or an integer Tensor.
  * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
  * @param fillValue - The value: a number, a boolean, a numeric string (`'0.5'`, `'inf'`) or a 1-element Tensor (Paddle's `fill_value`).
- * @param options - {@link FillOptions}: `dtype` (default: bool for a boolean, else the default float dtype), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: bool for a boolean, else the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of `shape` filled with the value.
  * @throws {@link errors.TypeError} when `fillValue` is not a number, boolean, numeric string or 1-element Tensor, `dtype` is unknown, a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when a string is not numeric, a Tensor value has more than one element, or the shape is not non-negative integers.
  */
-export function full(shape: ShapeLike, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
-  const opts = checkOptions('full', options, ['dtype', 'name']);
+export function full(shape: ShapeLike, fillValue: number | boolean | string | Tensor, options?: FillOptions | string): Tensor {
+  const opts = checkOptions('full', dtypeOrOptions(options), ['dtype', 'name']);
   const dims = shapeOf('full', shape);
   const value = fillValueOf('full', fillValue);
   const dtype = opts.dtype === undefined ? (typeof value === 'boolean' ? 'bool' : defaultDType) : toDType(opts.dtype);
@@ -209,22 +209,22 @@ export function full(shape: ShapeLike, fillValue: number | boolean | string | Te
 /**
  * `paddle.zeros(shape, dtype=None)`.
  * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
- * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of `shape` filled with 0.
  * @throws {@link errors.TypeError} when `dtype` is unknown, a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
  */
-export function zeros(shape: ShapeLike, options?: FillOptions): Tensor {
+export function zeros(shape: ShapeLike, options?: FillOptions | string): Tensor {
   return full(shape, 0, options);
 }
 
 /**
  * `paddle.ones(shape, dtype=None)`.
  * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
- * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of `shape` filled with 1.
  * @throws {@link errors.TypeError} when `dtype` is unknown, a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
  */
-export function ones(shape: ShapeLike, options?: FillOptions): Tensor {
+export function ones(shape: ShapeLike, options?: FillOptions | string): Tensor {
   return full(shape, 1, options);
 }
 
@@ -244,12 +244,12 @@ function likeDType(x: Tensor, opts: FillOptions): DType {
  * `paddle.full_like(x, fill_value, dtype=None)`: x's shape (and dtype unless given).
  * @param x - The Tensor whose shape (and dtype) to take (Paddle's `x`).
  * @param fillValue - The value: a number, a boolean, a numeric string (`'0.5'`, `'inf'`) or a 1-element Tensor (Paddle's `fill_value`).
- * @param options - {@link FillOptions}: `dtype` (default: x's), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: x's), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of x's shape filled with the value, in `dtype` or x's dtype.
  * @throws {@link errors.TypeError} when `x` is not a Tensor, `fillValue` is not a number, boolean, numeric string or 1-element Tensor, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when a string is not numeric.
  */
-export function fullLike(x: Tensor, fillValue: number | boolean | string | Tensor, options?: FillOptions): Tensor {
-  const opts = checkOptions('full_like', options, ['dtype', 'name']);
+export function fullLike(x: Tensor, fillValue: number | boolean | string | Tensor, options?: FillOptions | string): Tensor {
+  const opts = checkOptions('full_like', dtypeOrOptions(options), ['dtype', 'name']);
   const t = expectTensorArg('full_like', x);
   const value = fillValueOf('full_like', fillValue);
   return full(t.shape, value, { dtype: likeDType(t, opts) });
@@ -258,12 +258,12 @@ export function fullLike(x: Tensor, fillValue: number | boolean | string | Tenso
 /**
  * `paddle.zeros_like(x, dtype=None)`.
  * @param x - The Tensor whose shape (and dtype) to take (Paddle's `x`).
- * @param options - {@link FillOptions}: `dtype` (default: x's), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: x's), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of x's shape filled with 0, in `dtype` or x's dtype.
  * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is unknown, or an option is unknown.
  */
-export function zerosLike(x: Tensor, options?: FillOptions): Tensor {
-  const opts = checkOptions('zeros_like', options, ['dtype', 'name']);
+export function zerosLike(x: Tensor, options?: FillOptions | string): Tensor {
+  const opts = checkOptions('zeros_like', dtypeOrOptions(options), ['dtype', 'name']);
   const t = expectTensorArg('zeros_like', x);
   return full(t.shape, 0, { dtype: likeDType(t, opts) });
 }
@@ -271,12 +271,12 @@ export function zerosLike(x: Tensor, options?: FillOptions): Tensor {
 /**
  * `paddle.ones_like(x, dtype=None)`.
  * @param x - The Tensor whose shape (and dtype) to take (Paddle's `x`).
- * @param options - {@link FillOptions}: `dtype` (default: x's), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: x's), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new Tensor of x's shape filled with 1, in `dtype` or x's dtype.
  * @throws {@link errors.TypeError} when `x` is not a Tensor, `dtype` is unknown, or an option is unknown.
  */
-export function onesLike(x: Tensor, options?: FillOptions): Tensor {
-  const opts = checkOptions('ones_like', options, ['dtype', 'name']);
+export function onesLike(x: Tensor, options?: FillOptions | string): Tensor {
+  const opts = checkOptions('ones_like', dtypeOrOptions(options), ['dtype', 'name']);
   const t = expectTensorArg('ones_like', x);
   return full(t.shape, 1, { dtype: likeDType(t, opts) });
 }
@@ -303,12 +303,14 @@ function expectFinite(where: string, argName: string, v: unknown): number {
  * @param start - The first value, or with no `end` the end (from 0); a number or 1-element Tensor (Paddle's `start`).
  * @param end - The exclusive end (Paddle's `end`), or the options object.
  * @param step - The increment, default 1 (Paddle's `step`), or the options object.
- * @param options - {@link FillOptions}: `dtype` (default: int64 when all are integers, else the default float dtype), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: int64 when all are integers, else the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new 1-D Tensor of `max(0, ceil((end − start)/step))` elements.
  * @throws {@link errors.TypeError} when a bound is not a finite number, `dtype` is bool or unknown, the options object is not last, or an option is unknown; {@link errors.ValueError} when `step` is 0 or a Tensor bound has more than one element.
  */
-export function arange(start: number | Tensor, end?: number | Tensor | null | FillOptions, step?: number | Tensor | null | FillOptions, options?: FillOptions): Tensor {
-  // the options object may follow `end` or `step` directly (`arange(5, { dtype })`)
+export function arange(start: number | Tensor, end?: number | Tensor | null | FillOptions | string, step?: number | Tensor | null | FillOptions | string, options?: FillOptions | string): Tensor {
+  // the options object (or a dtype string) may follow `end` or `step` directly (`arange(5, { dtype })`)
+  if (typeof end === 'string') end = { dtype: end };
+  if (typeof step === 'string') step = { dtype: step };
   if (isPlainObject(end)) {
     if (step !== undefined || options !== undefined) throw new PaddleTypeError('arange: the options object must come last.');
     options = end;
@@ -318,7 +320,7 @@ export function arange(start: number | Tensor, end?: number | Tensor | null | Fi
     options = step;
     step = undefined;
   }
-  const opts = checkOptions('arange', options, ['dtype', 'name']);
+  const opts = checkOptions('arange', dtypeOrOptions(options), ['dtype', 'name']);
   let lo = expectFinite('arange', 'start', scalarOf('arange', 'start', start));
   let hi: number;
   if (end === undefined || end === null) {
@@ -347,12 +349,12 @@ export function arange(start: number | Tensor, end?: number | Tensor | null | Fi
  * @param start - The first value, a finite number (Paddle's `start`).
  * @param stop - The last value, a finite number (Paddle's `stop`).
  * @param num - The number of values, a positive integer (Paddle's `num`).
- * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`.
+ * @param options - {@link FillOptions}: `dtype` (default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new 1-D Tensor `[num]`.
  * @throws {@link errors.TypeError} when `start`/`stop` is not a finite number, `dtype` is unknown, or an option is unknown; {@link errors.ValueError} when `num` is not a positive integer.
  */
-export function linspace(start: number, stop: number, num: number, options?: FillOptions): Tensor {
-  const opts = checkOptions('linspace', options, ['dtype', 'name']);
+export function linspace(start: number, stop: number, num: number, options?: FillOptions | string): Tensor {
+  const opts = checkOptions('linspace', dtypeOrOptions(options), ['dtype', 'name']);
   const a = expectFinite('linspace', 'start', start);
   const b = expectFinite('linspace', 'stop', stop);
   if (typeof num !== 'number' || !Number.isInteger(num) || num < 1) {
@@ -382,22 +384,23 @@ export interface EyeOptions extends FillOptions {
  * `paddle.eye(num_rows, num_columns=None, dtype=None)`: ones on the diagonal. `num_columns` may
  * also come positionally (`eye(2, 3, { dtype })`, as Paddle's examples write it).
  * @param numRows - The number of rows, a non-negative integer (Paddle's `num_rows`).
- * @param options - {@link EyeOptions}: `numColumns` (Paddle's `num_columns`, default `numRows`), `dtype` (default: the default float dtype), `name`.
+ * @param options - {@link EyeOptions}: `numColumns` (Paddle's `num_columns`, default `numRows`), `dtype` (default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new 2-D Tensor `[numRows, numColumns]`, ones on the diagonal.
  * @throws {@link errors.TypeError} when `dtype` is unknown or an option is unknown; {@link errors.ValueError} when a size is not a non-negative integer.
  */
-export function eye(numRows: number, options?: EyeOptions): Tensor;
+export function eye(numRows: number, options?: EyeOptions | string): Tensor;
 /**
  * `paddle.eye(num_rows, num_columns, dtype=None)` with the columns positionally.
  * @param numRows - The number of rows, a non-negative integer (Paddle's `num_rows`).
  * @param numColumns - The number of columns (Paddle's `num_columns`; `null`/omitted: `numRows`).
- * @param options - {@link EyeOptions}: `dtype` (default: the default float dtype), `name`.
+ * @param options - {@link EyeOptions}: `dtype` (default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new 2-D Tensor `[numRows, numColumns]`, ones on the diagonal.
  * @throws {@link errors.TypeError} when `dtype` is unknown, `numColumns` is given both positionally and in `options`, or an option is unknown; {@link errors.ValueError} when a size is not a non-negative integer.
  */
-export function eye(numRows: number, numColumns: number | null | undefined, options?: EyeOptions): Tensor;
-export function eye(numRows: number, columnsOrOptions?: number | null | EyeOptions, options?: EyeOptions): Tensor {
-  const opts = checkOptions('eye', leadingOption('eye', 'numColumns', columnsOrOptions, options), ['numColumns', 'dtype', 'name']);
+export function eye(numRows: number, numColumns: number | null | undefined, options?: EyeOptions | string): Tensor;
+export function eye(numRows: number, columnsOrOptions?: number | null | EyeOptions | string, options?: EyeOptions | string): Tensor {
+  const first = typeof columnsOrOptions === 'string' ? { dtype: columnsOrOptions } : columnsOrOptions;
+  const opts = checkOptions('eye', leadingOption('eye', 'numColumns', first, dtypeOrOptions(options)), ['numColumns', 'dtype', 'name']);
   const rows = checkDim('eye', 'num_rows', numRows);
   const cols = opts.numColumns === undefined || opts.numColumns === null ? rows : checkDim('eye', 'num_columns', opts.numColumns);
   const dtype = opts.dtype === undefined ? defaultDType : toDType(opts.dtype);
@@ -442,24 +445,24 @@ export interface RandomOptions {
 /**
  * `paddle.rand(shape, dtype=None)`: uniform in [0, 1).
  * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
- * @param options - {@link RandomOptions}: `dtype` (float32/float64; default: the default float dtype), `name`.
+ * @param options - {@link RandomOptions}: `dtype` (float32/float64; default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new float Tensor of `shape`, drawn from the global generator.
  * @throws {@link errors.TypeError} when `dtype` is not float32/float64 (or unknown), a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
  */
-export function rand(shape: ShapeLike, options?: RandomOptions): Tensor {
-  const opts = checkOptions('rand', options, ['dtype', 'name']);
+export function rand(shape: ShapeLike, options?: RandomOptions | string): Tensor {
+  const opts = checkOptions('rand', dtypeOrOptions(options), ['dtype', 'name']);
   return fillRandom(shape, floatDType('rand', opts.dtype), randomUniform01);
 }
 
 /**
  * `paddle.randn(shape, dtype=None)`: standard normal.
  * @param shape - The shape: a list of non-negative integers (items may be 1-element Tensors) or an int32/int64 Tensor (Paddle's `shape`).
- * @param options - {@link RandomOptions}: `dtype` (float32/float64; default: the default float dtype), `name`.
+ * @param options - {@link RandomOptions}: `dtype` (float32/float64; default: the default float dtype), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new float Tensor of `shape`, drawn from the global generator.
  * @throws {@link errors.TypeError} when `dtype` is not float32/float64 (or unknown), a shape Tensor is not int32/int64, or an option is unknown; {@link errors.ValueError} when the shape is not non-negative integers.
  */
-export function randn(shape: ShapeLike, options?: RandomOptions): Tensor {
-  const opts = checkOptions('randn', options, ['dtype', 'name']);
+export function randn(shape: ShapeLike, options?: RandomOptions | string): Tensor {
+  const opts = checkOptions('randn', dtypeOrOptions(options), ['dtype', 'name']);
   return fillRandom(shape, floatDType('randn', opts.dtype), randomNormal);
 }
 
@@ -577,12 +580,12 @@ export function normal(options?: NormalOptions): Tensor {
  * @param low - The lowest value, or with no `high` the exclusive upper bound (from 0) (Paddle's `low`).
  * @param high - The exclusive upper bound (Paddle's `high`; `null`/omitted: see `low`).
  * @param shape - The shape (Paddle's `shape`; default `[1]`).
- * @param options - {@link RandomOptions}: `dtype` (`'int64'` default or `'int32'`), `name`.
+ * @param options - {@link RandomOptions}: `dtype` (`'int64'` default or `'int32'`), `name`; or the dtype alone, as a string (Paddle's positional `dtype`: `'int64'`).
  * @returns A new int64 (or int32) Tensor of `shape`, uniform in [low, high).
  * @throws {@link errors.TypeError} when `low`/`high` is not a safe integer, `dtype` is not int32/int64, or an option is unknown; {@link errors.ValueError} when `low ≥ high` or the shape is invalid.
  */
-export function randint(low: number, high?: number | null, shape?: ShapeLike | null, options?: RandomOptions): Tensor {
-  const opts = checkOptions('randint', options, ['dtype', 'name']);
+export function randint(low: number, high?: number | null, shape?: ShapeLike | null, options?: RandomOptions | string): Tensor {
+  const opts = checkOptions('randint', dtypeOrOptions(options), ['dtype', 'name']);
   let lo = low;
   let hi = high;
   if (hi === undefined || hi === null) {
