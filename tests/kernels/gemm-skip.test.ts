@@ -138,12 +138,19 @@ describe('gemm: zeros of A left out, same bits', () => {
       await be.threadsReady?.();
       configureThreads({ gemmThreshold: 0 });
       for (const bad of [Infinity, -Infinity, NaN]) {
+        // bands of columns (N ≥ M): each band checks its own columns of B; the one holding the ∞
+        // runs dense, the others still skip
         const c = call(r, 32, 48, 300);
-        c.b[5 * 48 + 7] = bad; // row k = 5
+        c.b[5 * 48 + 7] = bad; // row k = 5, column 7
         for (let i = 0; i < 32; i++) c.a[i * 300 + 5] = 0; // every row's a[i, 5] is 0: 0·bad
-        const skippedPath = expectSameAsRef(be, c, `B holds ${bad}, ${threads} thread(s)`);
-        expect(skippedPath).toBe(false);
-        expect(Number.isNaN(c.c[7])).toBe(true);
+        expectSameAsRef(be, c, `B holds ${bad}, ${threads} thread(s), column bands`);
+        for (let i = 0; i < 32; i++) expect(Number.isNaN(c.c[i * 48 + 7])).toBe(true);
+        // bands of rows (M > N): B is checked once before the product, which then runs dense
+        const d = call(r, 300, 16, 40);
+        d.b[3 * 16 + 2] = bad;
+        for (let i = 0; i < 300; i++) d.a[i * 40 + 3] = 0;
+        expect(expectSameAsRef(be, d, `B holds ${bad}, ${threads} thread(s), row bands`)).toBe(false);
+        for (let i = 0; i < 300; i++) expect(Number.isNaN(d.c[i * 16 + 2])).toBe(true);
       }
     }
   });

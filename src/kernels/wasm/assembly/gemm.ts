@@ -357,6 +357,8 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
     if (skip != 0 && sa != 0) skip += r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
     if (splitN) {
       const j0 = t * tile;
+      // a column band checks its own columns of B (gemmSkipListsF32 left that to the units)
+      if (skip != 0 && !columnsFiniteF32(pb, N, P, j0, min(N, j0 + tile))) skip = 0;
       tileF32(pa, pb, pc, N, P, aRow, aK, pbias, 0, M, j0, min(N, j0 + tile), skip);
     } else {
       const i0 = t * tile;
@@ -382,13 +384,19 @@ function skipRecordsPerA(M: i32, P: i32): i32 {
 
 /** Whether every one of the n float32 values at p is finite (x - x is 0, not NaN). */
 function allFiniteF32(p: usize, n: usize): bool {
+  // x is finite iff its exponent bits are not all ones: (bits & 0x7f800000) != 0x7f800000
+  const e = i32x4.splat(0x7f800000);
   let bad = i32x4.splat(0);
   let i: usize = 0;
-  for (; i + 4 <= n; i += 4) {
-    const x = v128.load(p + (i << 2));
-    const d = f32x4.sub(x, x);
-    bad = v128.or(bad, f32x4.ne(d, d));
+  for (; i + 16 <= n; i += 16) {
+    const q = p + (i << 2);
+    const m0 = i32x4.eq(v128.and(v128.load(q), e), e);
+    const m1 = i32x4.eq(v128.and(v128.load(q, 16), e), e);
+    const m2 = i32x4.eq(v128.and(v128.load(q, 32), e), e);
+    const m3 = i32x4.eq(v128.and(v128.load(q, 48), e), e);
+    bad = v128.or(bad, v128.or(v128.or(m0, m1), v128.or(m2, m3)));
   }
+  for (; i + 4 <= n; i += 4) bad = v128.or(bad, i32x4.eq(v128.and(v128.load(p + (i << 2)), e), e));
   let ok = !v128.any_true(bad);
   for (; i < n; i++) {
     const x = load<f32>(p + (i << 2));
@@ -397,11 +405,28 @@ function allFiniteF32(p: usize, n: usize): bool {
   return ok;
 }
 
+/** Whether columns [j0, j1) of the row-major [P, N] float32 matrix at p are all finite. */
+function columnsFiniteF32(p: usize, N: i32, P: i32, j0: i32, j1: i32): bool {
+  const e = i32x4.splat(0x7f800000);
+  let bad = i32x4.splat(0);
+  const row: usize = <usize>N << 2;
+  let ok = true;
+  for (let k = 0; k < P; k++) {
+    const q = p + <usize>k * row;
+    let j = j0;
+    for (; j + 4 <= j1; j += 4) bad = v128.or(bad, i32x4.eq(v128.and(v128.load(q + (<usize>j << 2)), e), e));
+    for (; j < j1; j++) ok = ok && (load<u32>(q + (<usize>j << 2)) & 0x7f800000) != 0x7f800000;
+  }
+  return ok && !v128.any_true(bad);
+}
+
 /**
  * Builds the skip lists of the product described at `desc` (written whole, G_SKIP 0) at `lists`
  * (`batch` or one A's skipRecordsPerA records of SKIP_REC_BYTES) and points G_SKIP at them when
  * they pay: some block needs at most 7/8 of its steps, and every value of B is finite (else a
- * skipped 0·∞ would hide its NaN). Returns how many steps of k (per 4-row block) are left out.
+ * skipped 0·∞ would hide its NaN) — checked here for bands of rows, and by each band of columns
+ * for its own columns (in parallel, just before it reads them). Returns how many steps of k (per
+ * 4-row block) are left out.
  * Row-band (patch) products are not skipped.
  */
 export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
@@ -425,10 +450,37 @@ export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
         const k0 = kb * KC;
         const kn = min(KC, P - k0);
         // branch-free: every k is written at list[count], and count moves on when it is needed
+        // (the four values' bits OR-ed and shifted left once: ±0 gives 0)
         let count: u32 = 0;
-        for (let k = 0; k < kn; k++) {
-          const a = a0 + <usize>(k0 + k) * aK;
-          const any = (load<u32>(a) | load<u32>(a + aRow) | load<u32>(a + 2 * aRow) | load<u32>(a + 3 * aRow)) << 1; // ±0 → 0
+        let k = 0;
+        const ak = a0 + <usize>k0 * aK;
+        if (aK == 4) {
+          // A row-major: four steps of k at once, one vector per row
+          for (; k + 4 <= kn; k += 4) {
+            const a = ak + (<usize>k << 2);
+            const v = v128.or(v128.or(v128.load(a), v128.load(a + aRow)), v128.or(v128.load(a + 2 * aRow), v128.load(a + 3 * aRow)));
+            const bits = i32x4.bitmask(i32x4.ne(i32x4.shl(v, 1), i32x4.splat(0)));
+            const list = rec + 4;
+            store<u8>(list + <usize>count, <u8>k);
+            count += bits & 1;
+            store<u8>(list + <usize>count, <u8>(k + 1));
+            count += (bits >> 1) & 1;
+            store<u8>(list + <usize>count, <u8>(k + 2));
+            count += (bits >> 2) & 1;
+            store<u8>(list + <usize>count, <u8>(k + 3));
+            count += bits >> 3;
+          }
+        } else if (aRow == 4) {
+          // A stored transposed: the block's four values of one k are one vector
+          for (; k < kn; k++) {
+            const v = v128.load(ak + <usize>k * aK);
+            store<u8>(rec + 4 + <usize>count, <u8>k);
+            count += <u32>v128.any_true(i32x4.shl(v, 1));
+          }
+        }
+        for (; k < kn; k++) {
+          const a = ak + <usize>k * aK;
+          const any = (load<u32>(a) | load<u32>(a + aRow) | load<u32>(a + 2 * aRow) | load<u32>(a + 3 * aRow)) << 1;
           store<u8>(rec + 4 + <usize>count, <u8>k);
           count += <u32>(any != 0);
         }
@@ -443,7 +495,7 @@ export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
     }
   }
   if (skipped == 0) return 0;
-  const bs = sb == 0 ? 1 : batch;
+  const bs = field(desc, G_SPLIT_N) != 0 ? 0 : sb == 0 ? 1 : batch;
   for (let r = 0; r < bs; r++) {
     if (!allFiniteF32(<usize>field(desc, G_PB) + <usize>r * sb, <usize>P * <usize>N)) return 0;
   }
