@@ -25,6 +25,7 @@ import {
   GEMM_BYTES,
   GEMM_KC,
   GEMM_U32 as G,
+  PACK_BYTES,
   SKIP_REC_BYTES,
   PATCH_BYTES,
   PATCH_WORDS,
@@ -547,6 +548,23 @@ export class WasmBackend implements KernelBackend {
     // the number of threads, decided before the operands are placed (gathers run on them too)
     const macs = batch * M * N * K;
     const threads = macs >= threadConfig().gemmThreshold && this.threadsEnabled() ? getNumThreads() : 1;
+    // tiles: the whole product per unit on one thread; bands of rows or columns across threads
+    let splitN = false;
+    let tile = M;
+    let tiles = 1;
+    if (aImg !== null) {
+      // bands of rows, each gathered by the thread that computes it
+      tile = bandRows;
+      tiles = bands;
+    } else if (threads > 1 && batch < TILES_PER_THREAD * threads) {
+      const want = Math.ceil((TILES_PER_THREAD * threads) / batch); // tiles per product, for balance
+      splitN = N >= M;
+      const unit = splitN ? 8 : 4;
+      const extent = splitN ? N : M;
+      tile = Math.max(unit, Math.ceil(extent / want / unit) * unit);
+      tiles = Math.ceil(extent / tile);
+    }
+    const units = batch * tiles;
     // the zero-skip lists of A (assembly/gemm.ts G_SKIP), when the product is large enough to pay
     // for building them: one record per 4-row block of each A and block of GEMM_KC values of k
     const skipBytes =
@@ -554,9 +572,12 @@ export class WasmBackend implements KernelBackend {
         ? (g.strideA === 0 ? 1 : batch) * (M >>> 2) * Math.ceil(K / GEMM_KC) * SKIP_REC_BYTES
         : 0;
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
+    // and a buffer per unit for its packed panel of B (G_PACK)
+    const packBytes = skipLists && units * PACK_BYTES <= SKIP_MAX_BYTES ? units * PACK_BYTES : 0;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
     const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
-    const need = baseNeed + (skipLists ? align16(skipBytes) : 0);
+    const skipAt = baseNeed + packBytes; // (both multiples of 16)
+    const need = skipAt + (skipLists ? align16(skipBytes) : 0);
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
       gemmRef('float32', g);
@@ -659,22 +680,6 @@ export class WasmBackend implements KernelBackend {
     }
     this.stats.gemmZeroCopy += zeroCopy;
 
-    // tiles: the whole product per unit on one thread; bands of rows or columns across threads
-    let splitN = false;
-    let tile = M;
-    let tiles = 1;
-    if (aImg !== null) {
-      // bands of rows, each gathered by the thread that computes it
-      tile = bandRows;
-      tiles = bands;
-    } else if (threads > 1 && batch < TILES_PER_THREAD * threads) {
-      const want = Math.ceil((TILES_PER_THREAD * threads) / batch); // tiles per product, for balance
-      splitN = N >= M;
-      const unit = splitN ? 8 : 4;
-      const extent = splitN ? N : M;
-      tile = Math.max(unit, Math.ceil(extent / want / unit) * unit);
-      tiles = Math.ceil(extent / tile);
-    }
     const u32 = this.u32;
     const d = desc >>> 2;
     u32[d + G.pa] = pa;
@@ -697,11 +702,11 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.pband] = aPatchGeom === 0 ? 0 : pa;
     u32[d + G.mode] = 0;
     u32[d + G.skip] = 0;
+    u32[d + G.pack] = packBytes > 0 ? desc + baseNeed : 0;
     if (skipLists) {
       // lists after everything else in the scratch (sets G_SKIP only when they pay)
-      if (this.ex.gemmSkipListsF32(desc, desc + baseNeed, batch) > 0) this.stats.gemmSkipped++;
+      if (this.ex.gemmSkipListsF32(desc, desc + skipAt, batch) > 0) this.stats.gemmSkipped++;
     }
-    const units = batch * tiles;
     if (threads > 1 && units > 1) {
       this.stats.threadedCalls++;
       this.ensurePool().run(CMD_GEMM_F32, desc, 0, units, 1, 0, 0, 0, 0, 0);
