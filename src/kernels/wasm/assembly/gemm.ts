@@ -249,6 +249,32 @@ function block1(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
 }
 
 /**
+ * One column panel of `width` (8, 4 or 1: a compile-time constant at each call) over the tile's
+ * rows: 4-row blocks through their skip lists (or every step), then the single rows left.
+ */
+@inline
+function panel(width: i32, ak: usize, b: usize, pc: usize, j: i32, i0: i32, i4: i32, i1: i32, kn: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, first: bool, skip: usize, rec0: usize, recRow: usize): void {
+  let i = i0;
+  for (; i < i4; i += 4) {
+    const at = ak + <usize>i * aRow;
+    const c = pc + <usize>i * cRow + (<usize>j << 2);
+    const rec = rec0 + <usize>(i >> 2) * recRow;
+    const count = skip == 0 ? SKIP_DENSE : load<u32>(rec);
+    if (count == SKIP_DENSE) blockOf(width, at, b, c, kn, aRow, aK, bK, cRow, true, first, false, 0);
+    else blockOf(width, at, b, c, <i32>count, aRow, aK, bK, cRow, true, first, true, rec + 4);
+  }
+  for (; i < i1; i++) blockOf(width, ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first, false, 0);
+}
+
+/** block8, block4 or block1 by `width` (a compile-time constant). */
+@inline
+function blockOf(width: i32, pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, rows4: bool, first: bool, sparse: bool, list: usize): void {
+  if (width == 8) block8(pa, pb, pc, P, aRow, aK, bK, cRow, rows4, first, sparse, list);
+  else if (width == 4) block4(pa, pb, pc, P, aRow, aK, bK, cRow, rows4, first, sparse, list);
+  else block1(pa, pb, pc, P, aRow, aK, bK, cRow, rows4, first, sparse, list);
+}
+
+/**
  * Rows [i0, i1) × columns [j0, j1) of C = op(A)·B (+ bias): one tile (see the header for the
  * layout and the accumulation order). j0 is a multiple of 8 (or j1 = N), so every column panel is
  * the one a single-tile call would use; that does not matter for the numbers (a lane and a scalar
@@ -283,43 +309,10 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
         b = pack;
         bStep = 32;
       }
-      let i = i0;
-      for (; i < i4; i += 4) {
-        const at = ak + <usize>i * aRow;
-        const c = pc + <usize>i * cRow + (<usize>j << 2);
-        const rec = rec0 + <usize>(i >> 2) * recRow;
-        const count = skip == 0 ? SKIP_DENSE : load<u32>(rec);
-        if (count == SKIP_DENSE) block8(at, b, c, kn, aRow, aK, bStep, cRow, true, first);
-        else block8(at, b, c, <i32>count, aRow, aK, bStep, cRow, true, first, true, rec + 4);
-      }
-      for (; i < i1; i++) block8(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bStep, cRow, false, first);
+      panel(8, ak, b, pc, j, i0, i4, i1, kn, aRow, aK, bStep, cRow, first, skip, rec0, recRow);
     }
-    for (; j + 4 <= j1; j += 4) {
-      const b = bk + (<usize>j << 2);
-      let i = i0;
-      for (; i < i4; i += 4) {
-        const at = ak + <usize>i * aRow;
-        const c = pc + <usize>i * cRow + (<usize>j << 2);
-        const rec = rec0 + <usize>(i >> 2) * recRow;
-        const count = skip == 0 ? SKIP_DENSE : load<u32>(rec);
-        if (count == SKIP_DENSE) block4(at, b, c, kn, aRow, aK, bK, cRow, true, first);
-        else block4(at, b, c, <i32>count, aRow, aK, bK, cRow, true, first, true, rec + 4);
-      }
-      for (; i < i1; i++) block4(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first);
-    }
-    for (; j < j1; j++) {
-      const b = bk + (<usize>j << 2);
-      let i = i0;
-      for (; i < i4; i += 4) {
-        const at = ak + <usize>i * aRow;
-        const c = pc + <usize>i * cRow + (<usize>j << 2);
-        const rec = rec0 + <usize>(i >> 2) * recRow;
-        const count = skip == 0 ? SKIP_DENSE : load<u32>(rec);
-        if (count == SKIP_DENSE) block1(at, b, c, kn, aRow, aK, bK, cRow, true, first);
-        else block1(at, b, c, <i32>count, aRow, aK, bK, cRow, true, first, true, rec + 4);
-      }
-      for (; i < i1; i++) block1(ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first);
-    }
+    for (; j + 4 <= j1; j += 4) panel(4, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
+    for (; j < j1; j++) panel(1, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
   }
   if (pbias != 0) {
     for (let i = i0; i < i1; i++) {
