@@ -8,35 +8,12 @@
  * batches with strides and broadcasts, bias, 1 and 2 threads; and that the skip path really ran
  * (`stats.gemmSkipped`) where it should, and not where it must not.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  configureThreads,
-  createWasmBackend,
-  getNumThreads,
-  refBackend,
-  setNumThreads,
-  type GemmCall,
-  type WasmBackend,
-} from '../../src/kernels/index.js';
-import { threadConfig } from '../../src/kernels/wasm/threads.js';
+import { describe, expect, it } from 'vitest';
+import { configureThreads, refBackend, setNumThreads, type GemmCall, type WasmBackend } from '../../src/kernels/index.js';
 import { rng as uniform01 } from '../helpers/rng.js';
+import { productTestSetup } from './helpers.js';
 
-const backends: WasmBackend[] = [];
-const defaults = { ...threadConfig() };
-const threadsAtStart = getNumThreads();
-afterEach(() => {
-  configureThreads({ gemmThreshold: defaults.gemmThreshold });
-  setNumThreads(threadsAtStart);
-});
-afterAll(async () => {
-  for (const b of backends) await b.dispose();
-});
-
-function wasm(shared: boolean): WasmBackend {
-  const b = createWasmBackend({ shared, initialPages: 1 });
-  backends.push(b);
-  return b;
-}
+const wasm = productTestSetup();
 
 /** Values in [-1, 1), a `zeros` fraction of them ±0 (half of those -0), in runs as in images. */
 function sparse(n: number, zeros: number, r: () => number): Float32Array {

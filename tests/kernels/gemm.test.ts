@@ -13,12 +13,10 @@
  * - bad calls throw a ValueError/TypeError before C is written.
  */
 import fc from 'fast-check';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   configureThreads,
-  createWasmBackend,
   refBackend,
-  getNumThreads,
   setNumThreads,
   threadsSupported,
   type GemmCall,
@@ -29,6 +27,7 @@ import { KernelHeap } from '../../src/kernels/wasm/heap.js';
 import { setLogSink } from '../../src/log.js';
 import { threadConfig } from '../../src/kernels/wasm/threads.js';
 import { rng as uniform01 } from '../helpers/rng.js';
+import { productTestSetup } from './helpers.js';
 
 /** Seeded uniform [-1, 1) float32 values. */
 function rng(seed: number): () => number {
@@ -97,22 +96,8 @@ function expectBits(got: Arr, want: Arr, what: string): void {
   }
 }
 
-const backends: WasmBackend[] = [];
-function wasmBackend(shared: boolean, options: { initialPages?: number; maximumPages?: number } = {}): WasmBackend {
-  const b = createWasmBackend({ shared, initialPages: 1, ...options });
-  backends.push(b);
-  return b;
-}
+const wasmBackend = productTestSetup();
 const canShare = typeof SharedArrayBuffer === 'function';
-const defaults = { ...threadConfig() };
-const threadsAtStart = getNumThreads();
-afterEach(() => {
-  configureThreads({ gemmThreshold: defaults.gemmThreshold });
-  setNumThreads(threadsAtStart);
-});
-afterAll(async () => {
-  for (const b of backends) await b.dispose();
-});
 
 /** [name, backend] for every backend under test. */
 function allBackends(): [string, KernelBackend][] {

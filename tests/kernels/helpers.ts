@@ -1,6 +1,7 @@
 /** Shared helpers of the kernel tests: seeded inputs and a bitwise comparison. */
-import { expect } from 'vitest';
-import type { KernelDType, RmspropSlot } from '../../src/kernels/index.js';
+import { afterAll, afterEach, expect } from 'vitest';
+import { configureThreads, createWasmBackend, getNumThreads, setNumThreads, type KernelDType, type RmspropSlot, type WasmBackend } from '../../src/kernels/index.js';
+import { threadConfig } from '../../src/kernels/wasm/threads.js';
 import { rng } from '../helpers/rng.js';
 export { rng };
 
@@ -139,4 +140,28 @@ export const STATE_KEYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] 
 
 export function expectSameSlot(actual: SlotInit, expected: SlotInit, label: string): void {
   for (const k of STATE_KEYS) expectSameBits(actual[k], expected[k], `${label} ${k}`);
+}
+
+/**
+ * The per-file setup of the product tests: `wasm(shared)` makes a WASM backend disposed after the
+ * file, and after each test the thread count and `gemmThreshold` go back to what they were.
+ * Call it at the top level of a test file.
+ * @returns The backend factory.
+ */
+export function productTestSetup(): (shared: boolean, options?: { initialPages?: number; maximumPages?: number }) => WasmBackend {
+  const backends: WasmBackend[] = [];
+  const gemmThreshold = threadConfig().gemmThreshold;
+  const threadsAtStart = getNumThreads();
+  afterEach(() => {
+    configureThreads({ gemmThreshold });
+    setNumThreads(threadsAtStart);
+  });
+  afterAll(async () => {
+    for (const b of backends) await b.dispose();
+  });
+  return (shared, options = {}) => {
+    const b = createWasmBackend({ shared, initialPages: 1, ...options });
+    backends.push(b);
+    return b;
+  };
 }

@@ -10,11 +10,9 @@
  *   inside or outside the heap, at 1, 2 and 3 threads;
  * - bad geometries or dimensions throw before anything is written.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   configureThreads,
-  createWasmBackend,
-  getNumThreads,
   refBackend,
   setNumThreads,
   threadsSupported,
@@ -24,8 +22,8 @@ import {
   type WasmBackend,
 } from '../../src/kernels/index.js';
 import { imageToRows, patchImageLength, patchRowsLength } from '../../src/kernels/ref/patches.js';
-import { threadConfig } from '../../src/kernels/wasm/threads.js';
 import { rng as uniform01 } from '../helpers/rng.js';
+import { productTestSetup } from './helpers.js';
 
 function rand(n: number, seed: number): Float32Array {
   const u = uniform01(seed);
@@ -115,26 +113,13 @@ function naiveImage(g: PatchGeometry, rows: Float32Array): Float32Array {
   return Float32Array.from(acc);
 }
 
-const backends: WasmBackend[] = [];
+const wasm = productTestSetup();
 const canShare = typeof SharedArrayBuffer === 'function';
 function allBackends(): [string, KernelBackend & Partial<WasmBackend>][] {
   const list: [string, KernelBackend & Partial<WasmBackend>][] = [['ref', refBackend]];
-  for (const shared of canShare ? [false, true] : [false]) {
-    const b = createWasmBackend({ shared, initialPages: 1 });
-    backends.push(b);
-    list.push([`wasm (${shared ? 'shared' : 'ordinary'} memory)`, b]);
-  }
+  for (const shared of canShare ? [false, true] : [false]) list.push([`wasm (${shared ? 'shared' : 'ordinary'} memory)`, wasm(shared)]);
   return list;
 }
-const defaults = { ...threadConfig() };
-const threadsAtStart = getNumThreads();
-afterEach(() => {
-  configureThreads({ gemmThreshold: defaults.gemmThreshold });
-  setNumThreads(threadsAtStart);
-});
-afterAll(async () => {
-  for (const b of backends) await b.dispose();
-});
 
 /** The three patch products of a convolution with `o` output channels over geometry g. */
 function convCalls(g: PatchGeometry, o: number, seed: number): { fwd: GemmCall<Float32Array>; dw: GemmCall<Float32Array>; dx: GemmCall<Float32Array>; rows: Float32Array } {
@@ -237,8 +222,7 @@ describe('patch operands of gemm (convolution)', () => {
   });
 
   it.runIf(canShare && threadsSupported())('1, 2 and 3 threads give the same bits', async () => {
-    const be = createWasmBackend({ shared: true, initialPages: 64 });
-    backends.push(be);
+    const be = wasm(true, { initialPages: 64 });
     const g = geometry(4, 8, 14, 14, [5, 5], [1, 1], [1, 1], [0, 0, 0, 0], 1, false);
     const call = convCalls(g, 16, 500);
     const want = plainResults(call, g);
