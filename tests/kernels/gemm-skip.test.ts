@@ -8,8 +8,9 @@
  * batches with strides and broadcasts, bias, 1 and 2 threads; and that the skip path really ran
  * (`stats.gemmSkipped`) where it should, and not where it must not.
  */
-import { describe, expect, it } from 'vitest';
-import { configureThreads, refBackend, setNumThreads, type GemmCall, type WasmBackend } from '../../src/kernels/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as paddle from '../../src/index.js';
+import { configureThreads, refBackend, setNumThreads, useBackend, type GemmCall, type WasmBackend } from '../../src/kernels/index.js';
 import { rng as uniform01 } from '../helpers/rng.js';
 import { productTestSetup } from './helpers.js';
 
@@ -164,4 +165,51 @@ describe('gemm: zeros of A left out, same bits', () => {
     if (be.threadsEnabled()) expect(be.stats.threadedCalls).toBe(jobs + 1);
     expect(Array.from(c2.c)).toEqual(Array.from(c1.c));
   });
+});
+
+describe('convolution: a patch A builds its lists band by band inside the units', () => {
+  afterAll(() => void useBackend('auto'));
+
+  /** conv2d's output and its input/weight gradients on one backend, from the same values. */
+  function conv(backend: 'ref' | 'wasm', x: Float32Array, xs: number[], w: Float32Array, ws: number[], b: Float32Array): { out: number[][]; skipped: number } {
+    const be = useBackend(backend);
+    const before = backend === 'wasm' ? (be as WasmBackend).stats.gemmSkipped : 0;
+    const xt = paddle.Tensor.fromArray(x.slice(), xs, 'float32');
+    const wt = paddle.Tensor.fromArray(w.slice(), ws, 'float32');
+    const bt = paddle.Tensor.fromArray(b.slice(), [ws[0]!], 'float32');
+    for (const t of [xt, wt, bt]) t.stopGradient = false;
+    const y = paddle.nn.functional.conv2d(xt, wt, { bias: bt, padding: 2 });
+    paddle.sum(paddle.multiply(y, y)).backward();
+    const out = [y, xt.grad as paddle.Tensor, wt.grad as paddle.Tensor, bt.grad as paddle.Tensor].map((t) => Array.from(t.data as Float32Array));
+    return { out, skipped: backend === 'wasm' ? (be as WasmBackend).stats.gemmSkipped - before : 0 };
+  }
+
+  for (const threads of [1, 2]) {
+    it(`image-like input (mostly zeros, ±0), the demo's conv1 and conv2 shapes, ${threads} thread(s): the reference's bits`, async () => {
+      const r = uniform01(40 + threads);
+      for (const [n, c, hw, o] of [[8, 1, 28, 16], [4, 16, 14, 32]] as const) {
+        const x = sparse(n * c * hw * hw, 0.8, r);
+        const w = Float32Array.from({ length: o * c * 25 }, () => Math.fround(r() - 0.5));
+        const b = Float32Array.from({ length: o }, () => Math.fround(r() - 0.5));
+        const want = conv('ref', x, [n, c, hw, hw], w, [o, c, 5, 5], b);
+        setNumThreads(threads);
+        configureThreads({ gemmThreshold: 0 });
+        const got = conv('wasm', x, [n, c, hw, hw], w, [o, c, 5, 5], b);
+        expect(got.skipped).toBeGreaterThan(0);
+        for (const [i, part] of ['output', 'x.grad', 'w.grad', 'b.grad'].entries()) {
+          const g = got.out[i]!;
+          const e = want.out[i]!;
+          expect(g.length).toBe(e.length);
+          for (let j = 0; j < e.length; j++) if (!Object.is(g[j], e[j])) expect.fail(`[${n}, ${c}, ${hw}, ${hw}] → ${o}: ${part}[${j}] ${g[j]} vs ${e[j]}`);
+        }
+        // an ∞ in the weight: 0·∞ must still give NaN where the patch is zero
+        w[3] = Infinity;
+        const wantInf = conv('ref', x, [n, c, hw, hw], w, [o, c, 5, 5], b);
+        const gotInf = conv('wasm', x, [n, c, hw, hw], w, [o, c, 5, 5], b);
+        const y1 = gotInf.out[0]!;
+        const y0 = wantInf.out[0]!;
+        for (let j = 0; j < y0.length; j++) if (!Object.is(y1[j], y0[j])) expect.fail(`with ∞ in w: output[${j}] ${y1[j]} vs ${y0[j]}`);
+      }
+    });
+  }
 });

@@ -567,9 +567,13 @@ export class WasmBackend implements KernelBackend {
     const units = batch * tiles;
     // the zero-skip lists of A (assembly/gemm.ts G_SKIP), when the product is large enough to pay
     // for building them: one record per 4-row block of each A and block of GEMM_KC values of k
+    // (a patch A: each unit builds the lists of the band it gathers, in a region of its own)
+    const recordsOf = (rows: number): number => (rows >>> 2) * Math.ceil(K / GEMM_KC) * SKIP_REC_BYTES;
     const skipBytes =
-      aImg === null && M >= 4 && N >= 8 && macs >= SKIP_MIN_MACS
-        ? (g.strideA === 0 ? 1 : batch) * (M >>> 2) * Math.ceil(K / GEMM_KC) * SKIP_REC_BYTES
+      M >= 4 && N >= 8 && macs >= SKIP_MIN_MACS
+        ? aImg !== null
+          ? units * recordsOf(tile)
+          : (g.strideA === 0 ? 1 : batch) * recordsOf(M)
         : 0;
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
     // and a buffer per unit for its packed panel of B (G_PACK)

@@ -354,6 +354,8 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
     const t = <i32>(u % tiles);
     let pa = <usize>field(desc, G_PA) + r * sa;
     const patch = <usize>field(desc, G_PATCH);
+    // the skip records of product r's A (one set when A is broadcast), starting at row block 0
+    let skip = <usize>field(desc, G_SKIP);
     if (patch != 0) {
       // rows [i0, i1) of product r's patch matrix, gathered now into this unit's band; the
       // tile then reads row i at band + (i - i0)·aRow (address arithmetic wraps like the module's)
@@ -362,14 +364,19 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
       const band = <usize>field(desc, G_PBAND) + <usize>u * <usize>tile * aRow;
       gatherRowsF32(patch, <usize>field(desc, G_PIMAGE), band, <i32>r, i0, i1);
       pa = band - <usize>i0 * aRow;
+      if (skip != 0) {
+        // the band's own lists, while it is in cache; read as if they started at row block 0
+        const lists = skip + <usize>u * bandListBytes(tile, P);
+        skipListsOf(band, i1 - i0, P, aRow, aK, lists);
+        skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * <usize>SKIP_REC_BYTES;
+      }
+    } else if (skip != 0 && sa != 0) {
+      skip += r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
     }
     const pb = <usize>field(desc, G_PB) + r * sb;
     const pc = <usize>field(desc, G_PC) + r * sc;
-    // the skip records of product r's A (one set when A is broadcast), starting at row block 0
-    let skip = <usize>field(desc, G_SKIP);
     const packAt = <usize>field(desc, G_PACK);
     const pack: usize = packAt == 0 ? 0 : packAt + <usize>u * <usize>PACK_BYTES;
-    if (skip != 0 && sa != 0) skip += r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
     if (splitN) {
       const j0 = t * tile;
       // a column band checks its own columns of B (gemmSkipListsF32 left that to the units)
@@ -389,6 +396,12 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
  */
 export function zeroBytes(dst: usize, bytes: usize): void {
   memory.fill(dst, 0, bytes);
+}
+
+/** Bytes of one unit's skip lists over a band of `tile` rows of a patch A. */
+@inline
+function bandListBytes(tile: i32, P: i32): usize {
+  return <usize>skipRecordsPerA(tile, P) * <usize>SKIP_REC_BYTES;
 }
 
 /** Skip records of one A: one per 4-row block and block of KC values of k. */
@@ -436,12 +449,75 @@ function columnsFiniteF32(p: usize, N: i32, P: i32, j0: i32, j1: i32): bool {
 }
 
 /**
+ * The skip records of one A (`rows` rows of P values: row i, step k at a + i·aRow + k·aK) at
+ * `rec`: per 4-row block and block of KC steps, the steps needed (see SKIP_REC_BYTES), or
+ * SKIP_DENSE when more than 15/16 of them are. Returns the steps left out.
+ */
+function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize): i32 {
+  const kBlocks = (P + KC - 1) / KC;
+  let skipped: i32 = 0;
+  let rec = lists;
+  for (let ib = 0; ib < (rows >> 2); ib++) {
+    const a0 = pa + <usize>(ib << 2) * aRow;
+    for (let kb = 0; kb < kBlocks; kb++) {
+      const k0 = kb * KC;
+      const kn = min(KC, P - k0);
+      // branch-free: every k is written at list[count], and count moves on when it is needed
+      // (the four values' bits OR-ed and shifted left once: ±0 gives 0)
+      let count: u32 = 0;
+      let k = 0;
+      const ak = a0 + <usize>k0 * aK;
+      if (aK == 4) {
+        // A row-major: four steps of k at once, one vector per row
+        for (; k + 4 <= kn; k += 4) {
+          const a = ak + (<usize>k << 2);
+          const v = v128.or(v128.or(v128.load(a), v128.load(a + aRow)), v128.or(v128.load(a + 2 * aRow), v128.load(a + 3 * aRow)));
+          const bits = i32x4.bitmask(i32x4.ne(i32x4.shl(v, 1), i32x4.splat(0)));
+          const list = rec + 4;
+          store<u8>(list + <usize>count, <u8>k);
+          count += bits & 1;
+          store<u8>(list + <usize>count, <u8>(k + 1));
+          count += (bits >> 1) & 1;
+          store<u8>(list + <usize>count, <u8>(k + 2));
+          count += (bits >> 2) & 1;
+          store<u8>(list + <usize>count, <u8>(k + 3));
+          count += bits >> 3;
+        }
+      } else if (aRow == 4) {
+        // A stored transposed: the block's four values of one k are one vector
+        for (; k < kn; k++) {
+          const v = v128.load(ak + <usize>k * aK);
+          store<u8>(rec + 4 + <usize>count, <u8>k);
+          count += <u32>v128.any_true(i32x4.shl(v, 1));
+        }
+      }
+      for (; k < kn; k++) {
+        const a = ak + <usize>k * aK;
+        const any = (load<u32>(a) | load<u32>(a + aRow) | load<u32>(a + 2 * aRow) | load<u32>(a + 3 * aRow)) << 1;
+        store<u8>(rec + 4 + <usize>count, <u8>k);
+        count += <u32>(any != 0);
+      }
+      if (count * 16 > <u32>kn * 15) {
+        store<u32>(rec, SKIP_DENSE);
+      } else {
+        store<u32>(rec, count);
+        skipped += kn - <i32>count;
+      }
+      rec += <usize>SKIP_REC_BYTES;
+    }
+  }
+  return skipped;
+}
+
+/**
  * Builds the skip lists of the product described at `desc` (written whole, G_SKIP 0) at `lists`
  * (`batch` or one A's skipRecordsPerA records of SKIP_REC_BYTES) and points G_SKIP at them when
- * they pay: some block needs at most 7/8 of its steps, and every value of B is finite (else a
+ * they pay: some block needs at most 15/16 of its steps, and every value of B is finite (else a
  * skipped 0·∞ would hide its NaN) — checked here for bands of rows, and by each band of columns
  * for its own columns (in parallel, just before it reads them). Returns how many steps of k (per
- * 4-row block) are left out.
+ * 4-row block) are left out. For a patch A (gathered band by band inside the units) each unit
+ * builds its band's lists at `lists` + u·bandListBytes once it has gathered it: here only B is
+ * checked, and 1 returned when the units will.
  * Row-band (patch) products are not skipped.
  */
 export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
@@ -453,61 +529,11 @@ export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
   const aK = <usize>field(desc, G_AK);
   const sa = <usize>field(desc, G_SA);
   const sb = <usize>field(desc, G_SB);
-  const kBlocks = (P + KC - 1) / KC;
-  const as = sa == 0 ? 1 : batch;
-  let skipped: i32 = 0;
-  let rec = lists;
+  const as = field(desc, G_PATCH) != 0 ? 0 : sa == 0 ? 1 : batch;
+  let skipped: i32 = as == 0 ? 1 : 0;
   for (let r = 0; r < as; r++) {
-    const pa = <usize>field(desc, G_PA) + <usize>r * sa;
-    for (let ib = 0; ib < (M >> 2); ib++) {
-      const a0 = pa + <usize>(ib << 2) * aRow;
-      for (let kb = 0; kb < kBlocks; kb++) {
-        const k0 = kb * KC;
-        const kn = min(KC, P - k0);
-        // branch-free: every k is written at list[count], and count moves on when it is needed
-        // (the four values' bits OR-ed and shifted left once: ±0 gives 0)
-        let count: u32 = 0;
-        let k = 0;
-        const ak = a0 + <usize>k0 * aK;
-        if (aK == 4) {
-          // A row-major: four steps of k at once, one vector per row
-          for (; k + 4 <= kn; k += 4) {
-            const a = ak + (<usize>k << 2);
-            const v = v128.or(v128.or(v128.load(a), v128.load(a + aRow)), v128.or(v128.load(a + 2 * aRow), v128.load(a + 3 * aRow)));
-            const bits = i32x4.bitmask(i32x4.ne(i32x4.shl(v, 1), i32x4.splat(0)));
-            const list = rec + 4;
-            store<u8>(list + <usize>count, <u8>k);
-            count += bits & 1;
-            store<u8>(list + <usize>count, <u8>(k + 1));
-            count += (bits >> 1) & 1;
-            store<u8>(list + <usize>count, <u8>(k + 2));
-            count += (bits >> 2) & 1;
-            store<u8>(list + <usize>count, <u8>(k + 3));
-            count += bits >> 3;
-          }
-        } else if (aRow == 4) {
-          // A stored transposed: the block's four values of one k are one vector
-          for (; k < kn; k++) {
-            const v = v128.load(ak + <usize>k * aK);
-            store<u8>(rec + 4 + <usize>count, <u8>k);
-            count += <u32>v128.any_true(i32x4.shl(v, 1));
-          }
-        }
-        for (; k < kn; k++) {
-          const a = ak + <usize>k * aK;
-          const any = (load<u32>(a) | load<u32>(a + aRow) | load<u32>(a + 2 * aRow) | load<u32>(a + 3 * aRow)) << 1;
-          store<u8>(rec + 4 + <usize>count, <u8>k);
-          count += <u32>(any != 0);
-        }
-        if (count * 16 > <u32>kn * 15) {
-          store<u32>(rec, SKIP_DENSE);
-        } else {
-          store<u32>(rec, count);
-          skipped += kn - <i32>count;
-        }
-        rec += <usize>SKIP_REC_BYTES;
-      }
-    }
+    const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
+    skipped += skipListsOf(<usize>field(desc, G_PA) + <usize>r * sa, M, P, aRow, aK, lists + recs);
   }
   if (skipped == 0) return 0;
   const bs = field(desc, G_SPLIT_N) != 0 ? 0 : sb == 0 ? 1 : batch;
