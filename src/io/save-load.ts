@@ -349,7 +349,7 @@ export function unpackSavedDict(saved: Map<PyKey, PyValue>, protocol: number, ma
  * Paddle's `_pack_loaded_dict`: reassembles arrays split by `unpackSavedDict`. The slices of all
  * entries must be distinct arrays of one dtype whose element counts add up to `OriginShape`
  * exactly; each reassembled array is charged to `budget` (the reader's, see src/io/limits.ts).
- * @param obj - The loaded dict, changed in place: the slices are replaced by the reassembled arrays and the `UnpackBigParamInfor@@` table is removed.
+ * @param obj - The loaded dict, changed in place: the slices are replaced by the reassembled arrays and the `UnpackBigParamInfor@@` table is removed — all of it or, when anything throws, nothing (every entry is checked and reassembled before the dict is touched).
  * @param budget - The reader's expansion budget, or none.
  * @returns `obj` (unchanged when it has no `UnpackBigParamInfor@@` table).
  * @throws {@link errors.ValueError} when the table is malformed (a slice listed twice or reused, not an array, of another dtype, or element counts that do not add up to `OriginShape`); {@link errors.KeyError} when a listed slice is missing; whatever `budget` throws when it is exhausted.
@@ -365,6 +365,7 @@ export function packLoadedDict(obj: Map<PyKey, PyValue>, budget?: Budget): Map<P
   /** Each slice array and the name it was first listed under: a memo reference must not be reused. */
   const arrays = new Map<NdArray, string>();
   const removes: string[] = [];
+  const joined: [PyKey, NdArray][] = [];
   for (const [key, value] of info as Map<PyKey, PyValue>) {
     if (!(value instanceof Map)) bad(`the entry for ${describe(key)} is not a dict`);
     const v = value as Map<PyKey, PyValue>;
@@ -406,9 +407,10 @@ export function packLoadedDict(obj: Map<PyKey, PyValue>, budget?: Budget): Map<P
       data.set(p.data, off);
       off += p.data.length;
     }
-    obj.set(key, { dtype: first.dtype, shape: Object.freeze([...(shape as number[])]), data } as NdArray);
+    joined.push([key, { dtype: first.dtype, shape: Object.freeze([...(shape as number[])]), data } as NdArray]);
     for (const s of slices as string[]) removes.push(s);
   }
+  for (const [key, array] of joined) obj.set(key, array);
   for (const k of removes) obj.delete(k);
   obj.delete(UNPACK_INFO_KEY);
   return obj;

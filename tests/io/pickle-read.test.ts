@@ -357,3 +357,41 @@ describe('unpickle: opcode coverage', () => {
     expect(unpickle(asm([0x80, 5], 0x96, u64(2n), [9, 8], STOP))).toEqual(Uint8Array.of(9, 8));
   });
 });
+
+describe('packLoadedDict: all or nothing', () => {
+  it('a malformed second entry (or an exhausted budget) leaves the dict exactly as it was', async () => {
+    const { packLoadedDict, UNPACK_INFO_KEY } = await import('../../src/io/save-load.js');
+    const arr = (values: number[]): NdArray => ({ dtype: 'float32', shape: Object.freeze([values.length]), data: Float32Array.from(values) }) as NdArray;
+    const make = (): Map<string | number, unknown> =>
+      new Map<string | number, unknown>([
+        ['w@@.0', arr([1, 2])],
+        ['w@@.1', arr([3, 4])],
+        ['v@@.0', arr([5, 6, 7])],
+        [
+          UNPACK_INFO_KEY,
+          new Map<string, unknown>([
+            ['w', new Map<string, unknown>([['OriginShape', new PyTuple([2, 2])], ['slices', ['w@@.0', 'w@@.1']]])],
+            // 3 elements cannot make shape (2, 2): the second entry is bad
+            ['v', new Map<string, unknown>([['OriginShape', new PyTuple([2, 2])], ['slices', ['v@@.0']]])],
+          ]),
+        ],
+      ]);
+    const obj = make();
+    const before = [...obj.entries()];
+    expect(() => packLoadedDict(obj as never)).toThrow(ValueError);
+    expect([...obj.entries()]).toEqual(before);
+    expect(obj.has('w')).toBe(false);
+    // and a budget that runs out on the second entry
+    const ok = make();
+    ((ok.get(UNPACK_INFO_KEY) as Map<string, Map<string, unknown>>).get('v') as Map<string, unknown>).set('OriginShape', new PyTuple([3]));
+    const kept = [...ok.entries()];
+    let calls = 0;
+    const budget = { charge: () => { if (++calls === 2) throw new RangeError('budget'); } }; // runs out on the second entry
+    expect(() => packLoadedDict(ok as never, budget as never)).toThrow(RangeError);
+    expect([...ok.entries()]).toEqual(kept);
+    // the same dict with room: both joined, slices and table gone
+    packLoadedDict(ok as never);
+    expect([...ok.keys()].sort()).toEqual(['v', 'w']);
+    expect(Array.from((ok.get('w') as NdArray).data)).toEqual([1, 2, 3, 4]);
+  });
+});
