@@ -267,6 +267,11 @@ export function reduceToShape(full: DataArray, fullShape: Shape, target: Shape, 
       }
     }
   }
+  return roundedTo(acc, dtype);
+}
+
+/** float64 sums rounded once into `dtype` (the sums themselves for float64). */
+export function roundedTo(acc: Float64Array, dtype: DType): DataArray {
   if (dtype === 'float64') return acc;
   const out = allocArray(dtype, acc.length);
   out.set(acc);

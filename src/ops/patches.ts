@@ -11,10 +11,11 @@
  *   followed by `row2im` in the backward, bit for bit, on every backend (same products, same sums).
  */
 import { TypeError as PaddleTypeError } from '../errors.js';
-import { allocArray, type DataArray, type DType } from '../tensor/dtype.js';
+import { allocArray, type DataArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { needsGrad } from './binary.js';
+import { roundedTo } from './helpers.js';
 import { getBackend, type PatchGeometry } from '../kernels/index.js';
 import { imageToRows, patchImageLength, patchRowsLength, rowsToImage } from '../kernels/ref/patches.js';
 
@@ -35,14 +36,6 @@ function im2rowArray(image: DataArray, g: PatchGeometry, x: Tensor): DataArray {
   const rows = allocArray(x.dtype, patchRowsLength(g));
   imageToRows(g, image, rows);
   return rows;
-}
-
-/** float64 sums rounded once into `dtype` (the sums themselves for float64). */
-export function roundedTo(acc: Float64Array, dtype: DType): DataArray {
-  if (dtype === 'float64') return acc;
-  const out = allocArray(dtype, acc.length);
-  out.set(acc);
-  return out;
 }
 
 function row2imArray(rows: ArrayLike<number>, g: PatchGeometry, like: Tensor): DataArray {

@@ -12,7 +12,7 @@ import { allocArray, castScalar, isFloatDType, toDType, type DType } from '../te
 import { numelOf, shapeToString } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
-import { broadcastTo, expectFloat, expectTensor, normalizeAxisOf, planBroadcast, reduceToShape } from './helpers.js';
+import { broadcastTo, expectFloat, expectTensor, normalizeAxisOf, planBroadcast, reduceToShape, roundedTo } from './helpers.js';
 import { needsGrad } from './binary.js';
 
 /** One axis or several; negative axes count from the end. */
@@ -141,8 +141,7 @@ function extremum(where: string, x: Tensor, options: ReduceOptions | undefined, 
       if (v !== v || (isMax ? v > cur : v < cur)) acc[k] = cur !== cur ? cur : v;
     }
   }
-  const out = allocArray(t.dtype, acc.length);
-  out.set(acc);
+  const out = roundedTo(acc, t.dtype);
   const back: BackwardFn = (g) => {
     if (!needsGrad(t)) return [null];
     const xs = t.data;

@@ -14,7 +14,8 @@ import { needsGrad } from '../../ops/binary.js';
 import type { PatchGeometry } from '../../ops/patches.js';
 
 export { convProduct, im2row, patchProduct, row2im, rowsShape } from '../../ops/patches.js';
-import { channelSums, roundedTo } from '../../ops/patches.js';
+import { roundedTo } from '../../ops/helpers.js';
+import { channelSums } from '../../ops/patches.js';
 
 /** One convolution's geometry: the image, the window, the output grid and the groups. */
 export type ConvGeometry = PatchGeometry;
