@@ -565,6 +565,8 @@ export class WasmBackend implements KernelBackend {
       tiles = Math.ceil(extent / tile);
     }
     const units = batch * tiles;
+    // workers asleep since the last job start waking now, while this thread prepares the operands
+    if (threads > 1 && units > 1) this.ensurePool().wake();
     // the zero-skip lists of A (assembly/gemm.ts G_SKIP), when the product is large enough to pay
     // for building them: one record per 4-row block of each A and block of GEMM_KC values of k
     // (a patch A: each unit builds the lists of the band it gathers, in a region of its own)

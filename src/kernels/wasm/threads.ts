@@ -731,6 +731,23 @@ export class ThreadPool {
   }
 
   /**
+   * Wakes sleeping workers ahead of a job the caller is about to publish (an empty job: they claim
+   * nothing and spin for the real one). A worker asleep in `Atomics.wait` takes tens of
+   * microseconds to run again; the caller calls this before its own preparation of the job
+   * (copying operands into the heap, building skip lists), which then hides the wake-up.
+   */
+  wake(): void {
+    if (this.workers.length === 0) return;
+    const ctl = this.ctl;
+    this.gen = this.gen >= 0x7ffffffe ? 1 : this.gen + 1;
+    const tag = (this.gen & TAG_MASK) << 16;
+    ctl[NCHUNKS] = 0;
+    Atomics.store(ctl, NEXT, tag); // no chunk to claim
+    Atomics.store(ctl, GEN, this.gen);
+    Atomics.notify(ctl, GEN, this.workers.length);
+  }
+
+  /**
    * Runs one job over `total` units (elements, or blocks for sums of squares) in chunks of
    * `chunk`, on the workers and the calling thread. Returns when every chunk is done.
    */
