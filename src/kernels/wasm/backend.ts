@@ -25,7 +25,6 @@ import {
   GEMM_BYTES,
   GEMM_KC,
   GEMM_U32 as G,
-  PACK_BYTES,
   SKIP_REC_BYTES,
   PATCH_BYTES,
   PATCH_WORDS,
@@ -578,11 +577,9 @@ export class WasmBackend implements KernelBackend {
           : (g.strideA === 0 ? 1 : batch) * recordsOf(M)
         : 0;
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
-    // and a buffer per unit for its packed panel of B (G_PACK)
-    const packBytes = skipLists && units * PACK_BYTES <= SKIP_MAX_BYTES ? units * PACK_BYTES : 0;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
     const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
-    const skipAt = baseNeed + packBytes; // (both multiples of 16)
+    const skipAt = baseNeed;
     const need = skipAt + (skipLists ? align16(skipBytes) : 0);
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
@@ -708,7 +705,6 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.pband] = aPatchGeom === 0 ? 0 : pa;
     u32[d + G.mode] = 0;
     u32[d + G.skip] = 0;
-    u32[d + G.pack] = packBytes > 0 ? desc + baseNeed : 0;
     if (skipLists) {
       // lists after everything else in the scratch (sets G_SKIP only when they pay)
       if (this.ex.gemmSkipListsF32(desc, desc + skipAt, batch) > 0) this.stats.gemmSkipped++;

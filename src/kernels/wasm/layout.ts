@@ -47,7 +47,6 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     GEMM_BYTES,
     GEMM_KC,
     SKIP_REC_BYTES,
-    PACK_BYTES,
     PATCH_BYTES,
     POOL_BYTES,
   };
@@ -62,7 +61,7 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
 }
 
 /** One matrix-product job (assembly/gemm.ts): u32 words (pointers and strides in bytes). */
-export const GEMM_BYTES = 96;
+export const GEMM_BYTES = 80;
 export const GEMM_U32 = {
   pa: 0,
   pb: 1,
@@ -87,15 +86,11 @@ export const GEMM_U32 = {
   mode: 18,
   /** 0, or the zero-skip lists of A (assembly/gemm.ts G_SKIP, set by gemmSkipListsF32). */
   skip: 19,
-  /** 0, or the per-unit buffers of the packed B panel (assembly/gemm.ts G_PACK, with skip lists). */
-  pack: 20,
 } as const;
 /** Values of k per pass of the product (assembly/gemm.ts KC): one skip record covers that many. */
 export const GEMM_KC = 128;
 /** Bytes of one skip record (assembly/gemm.ts SKIP_REC_BYTES). */
 export const SKIP_REC_BYTES = 132;
-/** Bytes of one unit's packed panel of B (assembly/gemm.ts PACK_BYTES). */
-export const PACK_BYTES = 4096;
 
 /**
  * One convolution geometry (assembly/patches.ts): i32 words in this order, then padding to 64

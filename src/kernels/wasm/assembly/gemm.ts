@@ -39,7 +39,7 @@
 import { gatherRowsF32, rowsToImagesF32 } from './patches';
 
 // ---- the descriptor (u32 words; mirrored in src/kernels/wasm/layout.ts) ----
-export const GEMM_BYTES: i32 = 96;
+export const GEMM_BYTES: i32 = 80;
 const G_PA = 0;
 const G_PB = 1;
 const G_PC = 2;
@@ -68,12 +68,6 @@ const G_MODE = 18;
 // 0, or the byte offset of the zero-skip lists (gemmSkipListsF32): the values of k each 4-row
 // block of A actually needs
 const G_SKIP = 19;
-// with skip lists: 0, or per-unit buffers of PACK_BYTES where a tile copies its current 8-column
-// panel of B (unit u's at G_PACK + u·PACK_BYTES). B's rows are N·4 bytes apart, often a multiple
-// of 1 KiB, so a panel's rows fall into a few L1 sets and evict each other; the dense loop walks
-// them in order and the prefetcher hides it, the skip lists' jumps do not. Packed, the panel is
-// one contiguous block that stays in L1 for every 4-row block of the tile.
-const G_PACK = 20;
 
 /** Values of k per pass over a tile (see tileF32). */
 const KC: i32 = 128;
@@ -83,8 +77,6 @@ export const GEMM_KC: i32 = KC;
  * then the offsets from the block's first k as bytes, ascending), or SKIP_DENSE: all of them.
  */
 export const SKIP_REC_BYTES: i32 = KC + 4;
-/** One unit's packed panel of B: KC rows of 8 float32. */
-export const PACK_BYTES: i32 = KC * 32;
 const SKIP_DENSE: u32 = 0xffffffff;
 
 @inline
@@ -280,7 +272,7 @@ function blockOf(width: i32, pa: usize, pb: usize, pc: usize, P: i32, aRow: usiz
  * the one a single-tile call would use; that does not matter for the numbers (a lane and a scalar
  * compute the same), only for speed.
  */
-function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, aK: usize, pbias: usize, i0: i32, i1: i32, j0: i32, j1: i32, skip: usize, pack: usize): void {
+function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, aK: usize, pbias: usize, i0: i32, i1: i32, j0: i32, j1: i32, skip: usize): void {
   const bK: usize = <usize>N << 2;
   const cRow: usize = <usize>N << 2;
   const i4 = i0 + ((i1 - i0) & ~3);
@@ -295,22 +287,7 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
     const rec0 = skip + <usize>(k0 / KC) * <usize>SKIP_REC_BYTES;
     const recRow = <usize>kBlocks * <usize>SKIP_REC_BYTES;
     let j = j0;
-    for (; j + 8 <= j1; j += 8) {
-      let b = bk + (<usize>j << 2);
-      let bStep = bK;
-      if (skip != 0 && pack != 0) {
-        // the panel copied into this unit's buffer, rows 32 bytes apart (same values, same sums)
-        for (let k = 0; k < kn; k++) {
-          const from = b + <usize>k * bK;
-          const to = pack + (<usize>k << 5);
-          v128.store(to, v128.load(from));
-          v128.store(to, v128.load(from, 16), 16);
-        }
-        b = pack;
-        bStep = 32;
-      }
-      panel(8, ak, b, pc, j, i0, i4, i1, kn, aRow, aK, bStep, cRow, first, skip, rec0, recRow);
-    }
+    for (; j + 8 <= j1; j += 8) panel(8, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
     for (; j + 4 <= j1; j += 4) panel(4, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
     for (; j < j1; j++) panel(1, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
   }
@@ -375,16 +352,14 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
     }
     const pb = <usize>field(desc, G_PB) + r * sb;
     const pc = <usize>field(desc, G_PC) + r * sc;
-    const packAt = <usize>field(desc, G_PACK);
-    const pack: usize = packAt == 0 ? 0 : packAt + <usize>u * <usize>PACK_BYTES;
     if (splitN) {
       const j0 = t * tile;
       // a column band checks its own columns of B (gemmSkipListsF32 left that to the units)
       if (skip != 0 && !columnsFiniteF32(pb, N, P, j0, min(N, j0 + tile))) skip = 0;
-      tileF32(pa, pb, pc, N, P, aRow, aK, pbias, 0, M, j0, min(N, j0 + tile), skip, pack);
+      tileF32(pa, pb, pc, N, P, aRow, aK, pbias, 0, M, j0, min(N, j0 + tile), skip);
     } else {
       const i0 = t * tile;
-      tileF32(pa, pb, pc, N, P, aRow, aK, pbias, i0, min(M, i0 + tile), 0, N, skip, pack);
+      tileF32(pa, pb, pc, N, P, aRow, aK, pbias, i0, min(M, i0 + tile), 0, N, skip);
     }
   }
 }
