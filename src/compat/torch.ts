@@ -13,6 +13,7 @@
  * yet run on the library's fused WASM RMSProp kernel.
  */
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { fmaf } from '../kernels/ref/fma.js';
 import { checkOptions, describe } from '../options.js';
 import type { DataArray } from '../tensor/dtype.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
@@ -143,28 +144,10 @@ const WHERE = 'compat.torch.RMSprop';
 const f32 = Math.fround;
 
 /**
- * `fmaf(a, b, c)`: a × b + c rounded once to float32 (what `_mm256_fmadd_ps` computes), for float32
- * inputs. The product is exact in a double; the sum is rounded to a double and then to float32,
- * which differs from one rounding only when the double lands on a float32 midpoint: then the
- * sum's rounding error (TwoSum) decides. The midpoint test is arithmetic: with r = fround(s),
- * `2s − r` (exact, by Sterbenz) is a float32 exactly when s lies halfway between r and its neighbour.
- * @param a - A float32 value (a number that `Math.fround` leaves unchanged).
- * @param b - A float32 value.
- * @param c - A float32 value.
- * @returns `a × b + c` rounded once to float32 (C's `fmaf`).
+ * `fmaf(a, b, c)`: a × b + c rounded once to float32 (what `_mm256_fmadd_ps` computes), for
+ * float32 inputs (src/kernels/ref/fma.ts; the WebAssembly kernel takes the same steps).
  */
-export function fmaf(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
-  const r = f32(s);
-  if (r === s) return r;
-  const n = 2 * s - r; // r's other neighbour, if s is a midpoint
-  if (f32(n) !== n || !Number.isFinite(r)) return r; // not a midpoint (or overflow)
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb);
-  if (err === 0) return r; // an exact tie: fround already rounded to even
-  return (err > 0) === (n > r) ? n : r;
-}
+export { fmaf };
 
 /** The group's hyper-parameters rounded to float32 as PyTorch's kernels take them. */
 interface Hyper32 {

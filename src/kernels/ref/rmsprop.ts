@@ -4,6 +4,7 @@
  * against, and the fallback where WebAssembly is unavailable.
  *
  * Per element, with T the dtype, ρ ε μ float32-rounded first (even for float64) and c = T(1 − ρ):
+ *   p   = T(p · paramScale)                    when given (transform 0)
  *   g   = transforms(grad)                     clip → scale → decay (see types.ts)
  *   ms  = ρ·ms + (c·g)·g
  *   mg  = ρ·mg + c·g                           centered only
@@ -15,6 +16,7 @@
  * more than 2·24 + 2 bits, so the double rounding is innocuous for + − × ÷ and sqrt).
  */
 import type { RmspropHyper, RmspropSlot } from '../types.js';
+import { fmaf } from './fma.js';
 
 const f = Math.fround;
 
@@ -47,12 +49,13 @@ export function rmspropSlotF32(
   const cmin = f(slot.clipMin ?? -Infinity);
   const cmax = f(slot.clipMax ?? Infinity);
   const scale = slot.gradScale === undefined ? undefined : f(slot.gradScale);
+  const pscale = slot.paramScale === undefined ? undefined : f(slot.paramScale);
   const decayKind = slot.decay?.kind;
   const coeff = f(slot.decay?.coeff ?? 0);
   const centered = hyper.centered;
 
   for (let i = begin; i < end; i++) {
-    const p = param[i];
+    const p = pscale === undefined ? param[i] : f(param[i] * pscale);
     let g = grad[i];
     if (clip) g = g < cmin ? cmin : g > cmax ? cmax : g;
     if (scale !== undefined) g = f(g * scale);
@@ -99,12 +102,13 @@ export function rmspropSlotF64(
   const cmin = slot.clipMin ?? -Infinity;
   const cmax = slot.clipMax ?? Infinity;
   const scale = slot.gradScale;
+  const pscale = slot.paramScale;
   const decayKind = slot.decay?.kind;
   const coeff = slot.decay?.coeff ?? 0;
   const centered = hyper.centered;
 
   for (let i = begin; i < end; i++) {
-    const p = param[i];
+    const p = pscale === undefined ? param[i] : param[i] * pscale;
     let g = grad[i];
     if (clip) g = g < cmin ? cmin : g > cmax ? cmax : g;
     if (scale !== undefined) g = g * scale;
@@ -124,5 +128,192 @@ export function rmspropSlotF64(
     const mom = mu * moment[i] + (lr * g) / denom;
     moment[i] = mom;
     param[i] = p - mom;
+  }
+}
+
+// ---- the frameworks' variants (types.ts RmspropVariant) ----------------------------------------
+
+const same = (x: number): number => x;
+
+/** Variant codes shared with the WebAssembly kernel (assembly/rmsprop.ts V_*, M_*). */
+export const VARIANT_CODE = {
+  torch: 1,
+  keras: 2,
+  tfjs: 3,
+  tf1: 4,
+  timm: 5,
+  timmLrOutside: 6,
+  optax: 7,
+  optaxEpsOutside: 8,
+} as const;
+/** Mode bit: centered. */
+export const MODE_CENTERED = 16;
+/** Mode bit: the momentum buffer is kept. */
+export const MODE_BUFFER = 32;
+
+/**
+ * The kernel mode of a validated non-Paddle `hyper`: the variant's code (timm's lr placement and
+ * Optax's ε placement are codes of their own) | MODE_CENTERED | MODE_BUFFER.
+ * @param hyper - Validated hyper-parameters with a variant other than `'paddle'`.
+ * @returns The mode word both kernels take.
+ */
+export function variantMode(hyper: RmspropHyper): number {
+  const v = hyper.variant;
+  let code: number;
+  if (v === 'timm') code = hyper.lrInMomentum === false ? VARIANT_CODE.timmLrOutside : VARIANT_CODE.timm;
+  else if (v === 'optax') code = hyper.epsInSqrt === false ? VARIANT_CODE.optaxEpsOutside : VARIANT_CODE.optax;
+  else code = VARIANT_CODE[v as 'torch' | 'keras' | 'tfjs' | 'tf1'];
+  return code | (hyper.centered ? MODE_CENTERED : 0) | (hyper.momentumBuffer === false ? 0 : MODE_BUFFER);
+}
+
+/**
+ * How each variant rounds its scalars (the one place that says it): TF1 casts float32 tensors to
+ * the dtype, so ρ, ε, μ are float32-rounded first and `1 − ρ` is computed from the rounded ρ in the
+ * dtype; PyTorch, Keras, TF.js, timm and Optax round the user's (Python) numbers to the dtype
+ * directly, `1 − ρ` computed in double from the unrounded ρ and then rounded.
+ * @param dtype - The element type.
+ * @param hyper - Validated hyper-parameters with a variant other than `'paddle'`.
+ * @param out - Receives ρ, ε, μ and 1 − ρ at 0 … 3, each exact in the dtype (no allocation).
+ */
+export function variantScalars(dtype: 'float32' | 'float64', hyper: RmspropHyper, out: Float64Array): void {
+  const r = dtype === 'float32' ? f : same;
+  if (hyper.variant === 'tf1') {
+    const rho = f(hyper.rho);
+    out[0] = rho;
+    out[1] = f(hyper.epsilon);
+    out[2] = f(hyper.momentum);
+    out[3] = r(1 - rho);
+  } else {
+    out[0] = r(hyper.rho);
+    out[1] = r(hyper.epsilon);
+    out[2] = r(hyper.momentum);
+    out[3] = r(1 - hyper.rho);
+  }
+}
+
+const fma64 = (a: number, b: number, c: number): number => a * b + c;
+
+/**
+ * Elements [begin, end) of one slot with a framework's variant (`variantMode`), every operation
+ * rounded to the dtype. This states each variant's formula; the WebAssembly kernel
+ * (assembly/rmsprop.ts `variantRange`) mirrors it operation for operation. With r the rounding of
+ * T, `fma` = fmaf in float32 and `a·b + c` (two roundings) in float64, `g²` = r(g·g):
+ *
+ * ```
+ * torch  ms = fma(r(c·g), g, r(ms·ρ))       mg = fma(g, c, r(mg·ρ))        v = fma(−mg, mg, ms)
+ *        avg = r(sqrt(v)) + ε;  buffer: b = r(mom·μ) + r(g/avg), p = fma(b, −lr, p)
+ *                               none:   p = p + r(r(−lr·g)/avg)
+ * keras  ms = r(ρ·ms) + r(c·g²)             mg = r(ρ·mg) + r(c·g)          v = ms − r(mg·mg)
+ *        den = sqrt(v + ε);  buffer: b = r(mom·μ) + r(r(lr·g)/den), p = p − b;  none: p = p − r(r(lr·g)/den)
+ * tfjs   as keras with a buffer; centered den = sqrt(ms − r(r(mg·mg) + ε))
+ * tf1    ms = ms + r(r(g² − ms)·c)          mg = mg + r(r(g − mg)·c)       v = ms − r(mg·mg); den, b, p as keras
+ * timm   ms = fma(r(g² − ms), c, ms)        mg = fma(r(g − mg), c, mg)     v = fma(−mg, mg, ms)
+ *        den = sqrt(v + ε);  buffer: as keras (lrInMomentum), or b = r(mom·μ) + r(g/den), p = fma(b, −lr, p)
+ *                            none:   p = p + r(r(−lr·g)/den)
+ * optax  ms, mg, v as keras; s = 1/sqrt(v + ε)  (epsInSqrt false: 1/(sqrt(v) + ε))
+ *        u = r(−lr·r(s·g));  buffer: u = u + r(μ·mom), mom = u;  param = u (the update)
+ * ```
+ * (each `+ − · /` and sqrt above is one rounding). The transforms of `RmspropSlot` come first, with
+ * l2 as `fma(p, coeff, g)` for torch and timm.
+ * @param dtype - The element type of the slot's arrays.
+ * @param slot - The slot (unchecked: see `rmspropStepRef`).
+ * @param hyper - Validated hyper-parameters with a variant other than `'paddle'`.
+ * @param begin - The first element (default 0).
+ * @param end - The end, exclusive (default: the whole array).
+ */
+export function rmspropVariantSlot(
+  dtype: 'float32' | 'float64',
+  slot: RmspropSlot<Float32Array | Float64Array>,
+  hyper: RmspropHyper,
+  begin = 0,
+  end: number = slot.param.length,
+): void {
+  const r = dtype === 'float32' ? f : same;
+  const fma = dtype === 'float32' ? fmaf : fma64;
+  const mode = variantMode(hyper);
+  const v = mode & 15;
+  const centered = (mode & MODE_CENTERED) !== 0;
+  const buffer = (mode & MODE_BUFFER) !== 0;
+  const k = new Float64Array(4);
+  variantScalars(dtype, hyper, k);
+  const rho = k[0]!;
+  const eps = k[1]!;
+  const mu = k[2]!;
+  const c = k[3]!;
+  const { param, grad, meanSquare, moment, meanGrad } = slot;
+  const lr = r(slot.lr);
+  const negLr = -lr;
+  const pscale = slot.paramScale === undefined ? undefined : r(slot.paramScale);
+  const clip = slot.clipMin !== undefined || slot.clipMax !== undefined;
+  const cmin = r(slot.clipMin ?? -Infinity);
+  const cmax = r(slot.clipMax ?? Infinity);
+  const scale = slot.gradScale === undefined ? undefined : r(slot.gradScale);
+  const decayKind = slot.decay?.kind;
+  const coeff = r(slot.decay?.coeff ?? 0);
+  const C = VARIANT_CODE;
+  const fused = v === C.torch || v === C.timm || v === C.timmLrOutside;
+  const timm = v === C.timm || v === C.timmLrOutside;
+
+  for (let i = begin; i < end; i++) {
+    let p = param[i]!;
+    let g = grad[i]!;
+    if (pscale !== undefined) p = r(p * pscale);
+    if (clip) g = g < cmin ? cmin : g > cmax ? cmax : g;
+    if (scale !== undefined) g = r(g * scale);
+    if (decayKind === 'l2') g = fused ? fma(p, coeff, g) : r(g + r(coeff * p));
+    else if (decayKind === 'l1') g = r(g + r(coeff * sign(p)));
+
+    const ms0 = meanSquare[i]!;
+    const gg = r(g * g);
+    let ms: number;
+    if (v === C.torch) ms = fma(r(c * g), g, r(ms0 * rho));
+    else if (v === C.tf1) ms = r(ms0 + r(r(gg - ms0) * c));
+    else if (timm) ms = fma(r(gg - ms0), c, ms0);
+    else ms = r(r(rho * ms0) + r(c * gg)); // Keras, TF.js, Optax
+    meanSquare[i] = ms;
+    let vr = ms;
+    let mg = ms;
+    if (centered) {
+      const mg0 = meanGrad[i]!;
+      if (v === C.torch) mg = fma(g, c, r(mg0 * rho));
+      else if (v === C.tf1) mg = r(mg0 + r(r(g - mg0) * c));
+      else if (timm) mg = fma(r(g - mg0), c, mg0);
+      else mg = r(r(rho * mg0) + r(c * g));
+      meanGrad[i] = mg;
+      if (fused) vr = fma(-mg, mg, ms);
+      else if (v !== C.tfjs) vr = r(ms - r(mg * mg));
+    }
+    if (v === C.torch) {
+      const avg = r(r(Math.sqrt(vr)) + eps);
+      if (buffer) {
+        const b = r(r(moment[i]! * mu) + r(g / avg));
+        moment[i] = b;
+        p = fma(b, negLr, p);
+      } else p = r(p + r(r(negLr * g) / avg));
+    } else if (v === C.optax || v === C.optaxEpsOutside) {
+      const den = v === C.optax ? r(Math.sqrt(r(vr + eps))) : r(r(Math.sqrt(vr)) + eps);
+      let u = r(negLr * r(r(1 / den) * g));
+      if (buffer) {
+        u = r(u + r(mu * moment[i]!));
+        moment[i] = u;
+      }
+      p = u;
+    } else {
+      const den = v === C.tfjs && centered ? r(Math.sqrt(r(ms - r(r(mg * mg) + eps)))) : r(Math.sqrt(r(vr + eps)));
+      if (v === C.timmLrOutside && buffer) {
+        const b = r(r(moment[i]! * mu) + r(g / den));
+        moment[i] = b;
+        p = fma(b, negLr, p);
+      } else if (buffer) {
+        const b = r(r(moment[i]! * mu) + r(r(lr * g) / den));
+        moment[i] = b;
+        p = r(p - b);
+      } else if (v === C.keras) {
+        p = r(p - r(r(lr * g) / den));
+      } else {
+        p = r(p + r(r(negLr * g) / den)); // timm without momentum
+      }
+    }
+    param[i] = p;
   }
 }
