@@ -9,7 +9,7 @@ export type KernelDType = 'float32' | 'float64';
 /**
  * Whose RMSProp a kernel call computes: the same per-element recurrence in real arithmetic, but
  * each framework's own float32 expression order, operation for operation (src/kernels/ref/rmsprop.ts
- * `variantElement` states every formula; the WebAssembly kernel mirrors it). With T the dtype and
+ * `rmspropVariantSlot` states every formula; the WebAssembly kernel mirrors it). With T the dtype and
  * every operation rounded to T:
  *
  * - `'paddle'` (default): Paddle's kernel, spec §7 (see `RmspropSlot`).

@@ -244,7 +244,7 @@ export function rmspropF64(
 // ---- the frameworks' RMSProp variants -----------------------------------------------------------
 //
 // The same descriptor table and slot walk as Paddle's step; each element follows
-// src/kernels/ref/rmsprop.ts `variantElement` operation for operation. The element function is
+// src/kernels/ref/rmsprop.ts `rmspropVariantSlot` operation for operation. The element function is
 // written once over V, which is v128 (the f32x4 / f64x2 lanes) or T itself (the scalar tail): the
 // helpers below pick the vector or the scalar instruction at compile time, so lanes and tails
 // cannot drift apart. `mode` packs the variant (low 4 bits), M_CENTERED and M_BUFFER.
