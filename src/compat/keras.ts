@@ -23,7 +23,7 @@ import { log } from '../log.js';
 import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, denseValues, kernelStep, paramList, roundOf, stateLike, sumSquares, type KernelSlot } from './shared.js';
+import { checkBoolean, checkNumber, denseGrad, kernelStep, paramList, roundOf, stateLike, sumSquares, type KernelSlot } from './shared.js';
 
 /** A learning-rate schedule: Keras calls it with the optimizer's `iterations` before each update. */
 export type LearningRateSchedule = (iterations: number) => number;
@@ -300,23 +300,27 @@ export class RMSprop {
       }
     }
     // _filter_empty_gradients, and every gradient checked before anything changes.
-    const gs: FloatArray[] = [];
+    const gts: Tensor[] = [];
     const vs: Tensor[] = [];
     const missing: string[] = [];
     vars.forEach((v, i) => {
-      const g = denseValues(WHERE, v, grads[i]);
+      const g = denseGrad(WHERE, v, grads[i]);
       if (g === null) missing.push(v.name);
       else {
-        gs.push(g);
+        gts.push(g);
         vs.push(v);
       }
     });
-    if (gs.length === 0) throw new ValueError('No gradients provided for any variable.');
+    if (gts.length === 0) throw new ValueError('No gradients provided for any variable.');
     if (!this.built) this.build(vars);
     if (missing.length > 0) {
       log(`${WHERE}: Gradients do not exist for variables ${JSON.stringify(missing)} when minimizing the loss.`);
     }
-    this.applyGradientsInternal(gs, vs);
+    // the values only now: building may have grown the kernel heap
+    this.applyGradientsInternal(
+      gts.map((g) => g.data as FloatArray),
+      vs,
+    );
     this.iter += 1;
   }
 

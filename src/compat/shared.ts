@@ -84,6 +84,16 @@ export function checkFloatTensor(where: string, p: unknown, what = 'parameter'):
  * missing gradient. Throws for a sparse gradient, a shape or a dtype that differs.
  */
 export function denseValues(where: string, p: Tensor, grad: unknown): FloatArray | null {
+  const t = denseGrad(where, p, grad);
+  return t === null ? null : (t.data as FloatArray);
+}
+
+/**
+ * As {@link denseValues}, the gradient Tensor itself: take its `.data` only after the step's state
+ * is allocated (an allocation may grow the kernel heap, which detaches the views of an unshared
+ * memory).
+ */
+export function denseGrad(where: string, p: Tensor, grad: unknown): Tensor | null {
   if (grad === null || grad === undefined) return null;
   if (grad instanceof SelectedRows) throw new RuntimeError(`${where} does not support sparse gradients (SelectedRows).`);
   if (!(grad instanceof Tensor)) throw new PaddleTypeError(`${where}: a gradient must be a Tensor or null, but received ${describe(grad)}.`);
@@ -92,7 +102,7 @@ export function denseValues(where: string, p: Tensor, grad: unknown): FloatArray
       `${where}: the gradient of '${p.name}' must be a ${p.dtype} Tensor of shape [${p.shape.join(', ')}], but received a ${grad.dtype} Tensor of shape [${grad.shape.join(', ')}].`,
     );
   }
-  return grad.data as FloatArray;
+  return grad;
 }
 
 /** A new Tensor of p's shape and dtype filled with `value` (an optimizer slot). */

@@ -25,7 +25,7 @@ import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, checkFloatTensor, denseValues, kernelStep, paramList, stateLike, type KernelSlot } from './shared.js';
+import { checkBoolean, checkNumber, checkFloatTensor, denseGrad, kernelStep, paramList, stateLike, type KernelSlot } from './shared.js';
 
 /** Options of {@link RMSProp}: `tf.compat.v1.train.RMSPropOptimizer`'s keyword arguments. */
 export interface RMSPropOptions {
@@ -119,7 +119,7 @@ export class RMSProp {
    */
   applyGradients(gradsAndVars: Iterable<readonly [Tensor | null, Tensor]>): void {
     checkNumber(`${WHERE}.learningRate`, 'learningRate', this.learningRate, { min: 0 });
-    const work: [FloatArray, Tensor][] = [];
+    const work: [Tensor, Tensor][] = [];
     const vars: Tensor[] = [];
     for (const pair of gradsAndVars) {
       if (!Array.isArray(pair) || pair.length !== 2) {
@@ -127,13 +127,16 @@ export class RMSProp {
       }
       const v = checkFloatTensor(WHERE, pair[1], 'variable');
       vars.push(v);
-      const g = denseValues(WHERE, v, pair[0]);
+      const g = denseGrad(WHERE, v, pair[0]);
       if (g !== null) work.push([g, v]);
     }
     if (work.length === 0) throw new ValueError(`No gradients provided for any variable: ${JSON.stringify(vars.map((v) => v.name))}.`);
     if (new Set(work.map((w) => w[1])).size !== work.length) throw new ValueError(`${WHERE}.applyGradients: a variable appears twice.`);
+    // the slots first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays
+    for (const [, v] of work) this.slotsOf(v);
     const slots: KernelSlot[] = [];
-    for (const [g, v] of work) slots.push(this.slotOf(g, v));
+    for (const [g, v] of work) slots.push(this.kernelSlot(g.data as FloatArray, v));
     kernelStep(slots, { rho: this.decay, epsilon: this.epsilon, momentum: this.momentum, centered: this.centered, variant: 'tf1' });
   }
 
@@ -161,14 +164,20 @@ export class RMSProp {
     this.applyGradients(list.map((p) => [p.grad as Tensor | null, p] as const));
   }
 
-  /** The kernel slot of one variable (its slots created at the first update). */
-  private slotOf(g: FloatArray, v: Tensor): KernelSlot {
+  /** The slots of one variable, created at its first update. */
+  private slotsOf(v: Tensor): RMSPropSlots {
     let s = this.slots.get(v);
     if (s === undefined) {
       s = { rms: stateLike(v, 1, `${v.name}/RMSProp`), momentum: stateLike(v, 0, `${v.name}/RMSProp_1`) };
       if (this.centered) s.mg = stateLike(v, 0, `${v.name}/RMSProp_2`);
       this.slots.set(v, s);
     }
+    return s;
+  }
+
+  /** The kernel slot of one variable (its slots made by `slotsOf`). */
+  private kernelSlot(g: FloatArray, v: Tensor): KernelSlot {
+    const s = this.slotsOf(v);
     const x = v.data as FloatArray;
     // the learning rate is a float32 tensor cast to the dtype
     return { param: x, grad: g, meanSquare: s.rms.data as FloatArray, moment: s.momentum.data as FloatArray, meanGrad: s.mg === undefined ? x : (s.mg.data as FloatArray), lr: Math.fround(this.learningRate) };

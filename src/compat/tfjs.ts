@@ -21,7 +21,7 @@ import { TypeError as PaddleTypeError } from '../errors.js';
 import { describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, checkFloatTensor, denseValues, kernelStep, paramList, stateLike, type KernelSlot } from './shared.js';
+import { checkBoolean, checkNumber, checkFloatTensor, denseGrad, kernelStep, paramList, stateLike, type KernelSlot } from './shared.js';
 
 /** One entry of {@link RMSPropOptimizer.applyGradients}: a variable and its gradient (or null). */
 export interface VariableGradient {
@@ -86,17 +86,23 @@ export class RMSPropOptimizer {
       const entry = e as VariableGradient;
       const v = checkFloatTensor(WHERE, entry.variable, 'variable');
       if (v.dtype !== 'float32') throw new PaddleTypeError(`${WHERE}: TF.js optimizes float32 variables only, but '${v.name}' is ${v.dtype}.`);
-      return { v, g: denseValues(WHERE, v, entry.gradient) };
+      return { v, g: denseGrad(WHERE, v, entry.gradient) };
+    });
+    // the slots first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays
+    work.forEach(({ v }, i) => {
+      this.ms[i] ??= stateLike(v, 0, `${v.name}/rms`);
+      this.mom[i] ??= stateLike(v, 0, `${v.name}/momentum`);
+      if (this.centered) this.mg[i] ??= stateLike(v, 0, `${v.name}/mg`);
     });
     const slots: KernelSlot[] = [];
     work.forEach(({ v, g }, i) => {
-      const ms = (this.ms[i] ??= stateLike(v, 0, `${v.name}/rms`));
-      const mom = (this.mom[i] ??= stateLike(v, 0, `${v.name}/momentum`));
-      if (this.centered) this.mg[i] ??= stateLike(v, 0, `${v.name}/mg`);
       if (g === null) return;
+      const ms = this.ms[i] as Tensor;
+      const mom = this.mom[i] as Tensor;
       const x = v.data as FloatArray;
       const mg = this.centered ? ((this.mg[i] as Tensor).data as FloatArray) : x;
-      slots.push({ param: x, grad: g, meanSquare: ms.data as FloatArray, moment: mom.data as FloatArray, meanGrad: mg, lr: this.learningRate });
+      slots.push({ param: x, grad: g.data as FloatArray, meanSquare: ms.data as FloatArray, moment: mom.data as FloatArray, meanGrad: mg, lr: this.learningRate });
     });
     kernelStep(slots, { rho: this.decay, epsilon: this.epsilon, momentum: this.momentum, centered: this.centered, variant: 'tfjs' });
     this.iterations += 1;

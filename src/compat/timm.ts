@@ -154,11 +154,11 @@ export class RMSpropTF {
     for (const group of this.paramGroups) {
       for (const p of group.params) if (p.grad instanceof SelectedRows) throw new RuntimeError('RMSprop does not support sparse gradients');
     }
+    // the state first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays of every slot
     for (const group of this.paramGroups) {
-      const slots: KernelSlot[] = [];
       for (const p of group.params) {
-        const grad = p.grad;
-        if (grad === null) continue;
+        if (p.grad === null) continue;
         let st = this.state.get(p);
         if (st === undefined) {
           st = { step: 0, square_avg: stateLike(p, 1) };
@@ -166,6 +166,14 @@ export class RMSpropTF {
         }
         if (group.momentum > 0) st.momentum_buffer ??= stateLike(p, 0);
         if (group.centered) st.grad_avg ??= stateLike(p, 0);
+      }
+    }
+    for (const group of this.paramGroups) {
+      const slots: KernelSlot[] = [];
+      for (const p of group.params) {
+        const grad = p.grad;
+        if (grad === null) continue;
+        const st = this.state.get(p) as RMSpropTFState;
         st.step += 1;
         const param = p.data as FloatArray;
         const slot: KernelSlot = {

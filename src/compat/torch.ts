@@ -269,11 +269,11 @@ export class RMSprop {
     for (const group of this.paramGroups) {
       for (const p of group.params) if (p.grad instanceof SelectedRows) throw new RuntimeError('RMSprop does not support sparse gradients');
     }
+    // the state first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays of every slot
     for (const group of this.paramGroups) {
-      const slots: KernelSlot[] = [];
       for (const p of group.params) {
-        const grad = p.grad;
-        if (grad === null) continue;
+        if (p.grad === null) continue;
         let st = this.state.get(p);
         if (st === undefined) {
           st = { step: 0, square_avg: stateLike(p, 0) };
@@ -281,6 +281,14 @@ export class RMSprop {
         }
         if (group.momentum > 0 && st.momentum_buffer === undefined) st.momentum_buffer = stateLike(p, 0);
         if (group.centered && st.grad_avg === undefined) st.grad_avg = stateLike(p, 0);
+      }
+    }
+    for (const group of this.paramGroups) {
+      const slots: KernelSlot[] = [];
+      for (const p of group.params) {
+        const grad = p.grad;
+        if (grad === null) continue;
+        const st = this.state.get(p) as RMSpropState;
         st.step += 1;
         slots.push(kernelSlot(p, grad as Tensor, st, group));
       }
