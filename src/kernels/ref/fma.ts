@@ -1,6 +1,9 @@
 /**
  * `fmaf`: C's single-precision fused multiply-add, `a·b + c` rounded once to float32, from double
- * arithmetic. The WebAssembly kernel (assembly/rmsprop.ts `fmaf1` / `fmaf2`) takes the same steps.
+ * arithmetic. The WebAssembly kernel's scalar `fmaf1` (assembly/rmsprop.ts) takes the same steps;
+ * its f64x2 `fmaf2` rounds the double sum to odd instead (branch-free); all three are correctly
+ * rounded, so they agree bit for bit (tests/kernels/variants.test.ts checks each against an exact
+ * BigInt oracle).
  */
 
 const f32 = Math.fround;

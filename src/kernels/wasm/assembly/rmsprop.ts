@@ -310,12 +310,11 @@ const FLT_MAX_D: f64 = 340282346638528859811704183484516925440.0;
 
 /**
  * fmaf(a, b, c) for float32 a, b, c: a·b + c rounded once (src/kernels/ref/fma.ts, the same
- * steps). The product is exact in f64; the f64 sum s rounds to f32 correctly unless s is a
+ * steps; the lanes use fmaf2 below). The product is exact in f64; the f64 sum s rounds to f32 correctly unless s is a
  * float32 midpoint (the only case where two roundings differ from one), and then the sign of the
  * sum's rounding error (TwoSum) decides. A midpoint n = 2s − r is recognised by being a float32;
  * at the top of the range the midpoint 2^128 − 2^103 has FLT_MAX for its lower neighbour.
- * Not inlined (nor fmaf2): PyTorch's and timm's loops call it up to five times per element, and
- * a call costs little next to its own work.
+ * The scalar tails use it (not inlined: it is large and runs on at most three elements per slot).
  */
 function fmaf1(a: f32, b: f32, c: f32): f32 {
   const p = <f64>a * <f64>b;
@@ -338,24 +337,30 @@ function fmaf1(a: f32, b: f32, c: f32): f32 {
   return err > 0 == n > rd ? <f32>n : r;
 }
 
-/** fmaf1 on two lanes of f64 (promoted float32 values); the result is a float32 value in f64. */
-function fmaf2(a: v128, b: v128, c: v128): v128 {
+/**
+ * fmaf on two lanes of f64 (promoted float32 values), branch-free, by rounding to odd: the exact
+ * sum p + c (p = a·b is exact in f64) is s + err (TwoSum); when err ≠ 0 and s's last bit is even,
+ * s moves one ulp towards err onto its odd neighbour. Rounding that round-to-odd f64 to float32
+ * (the caller's demote) is then the correctly rounded a·b + c (53 ≥ 24 + 2 bits: Boldo and
+ * Melquiond, "Emulation of FMA and correctly rounded sums: proved algorithms using rounding to
+ * odd", IEEE TC 2008), subnormal results and the overflow threshold included. Non-finite sums are
+ * left alone. Correctly rounded like fmaf1, so the lanes and the tail agree bit for bit (both are
+ * checked against an exact oracle).
+ */
+@inline function fmaf2(a: v128, b: v128, c: v128): v128 {
   const p = f64x2.mul(a, b);
   const s = f64x2.add(p, c);
-  const rd = f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(s));
-  const ovf = f64x2.eq(f64x2.abs(s), f64x2.splat(OVF_MID));
-  let n = f64x2.sub(f64x2.add(s, s), rd);
-  n = v128.bitselect(v128.or(v128.and(s, f64x2.splat(-0.0)), f64x2.splat(FLT_MAX_D)), n, ovf);
-  const isF32 = f64x2.eq(f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(n)), n);
-  const finite = v128.or(f64x2.lt(f64x2.abs(rd), f64x2.splat(Infinity)), ovf);
-  const mid = v128.and(v128.and(isF32, f64x2.ne(rd, s)), finite);
-  if (!v128.any_true(mid)) return rd;
   const bb = f64x2.sub(s, p);
   const err = f64x2.add(f64x2.sub(p, f64x2.sub(s, bb)), f64x2.sub(c, bb));
-  const zero = f64x2.splat(0);
-  const agree = v128.not(v128.xor(f64x2.gt(err, zero), f64x2.gt(n, rd)));
-  const pick = v128.and(v128.and(mid, f64x2.ne(err, zero)), agree);
-  return v128.bitselect(n, rd, pick);
+  const one = i64x2.splat(1);
+  const fix = v128.and(
+    v128.and(f64x2.ne(err, f64x2.splat(0)), i64x2.eq(v128.and(s, one), i64x2.splat(0))),
+    f64x2.lt(f64x2.abs(s), f64x2.splat(Infinity)),
+  );
+  // towards err: +1 on the bits when err has s's sign (away from zero), −1 otherwise
+  const away = i64x2.ge_s(v128.xor(s, err), i64x2.splat(0));
+  const step = v128.bitselect(one, i64x2.splat(-1), away);
+  return i64x2.add(s, v128.and(step, fix));
 }
 
 /** fmaf1 on four f32 lanes. */
@@ -366,7 +371,7 @@ function fmaf2(a: v128, b: v128, c: v128): v128 {
     f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 2, 3, 2, 3)),
     f64x2.promote_low_f32x4(v128.shuffle<f32>(c, c, 2, 3, 2, 3)),
   );
-  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5); // the rounding to float32
 }
 
 /**
