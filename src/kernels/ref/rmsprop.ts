@@ -228,92 +228,237 @@ export function rmspropVariantSlot(
   begin = 0,
   end: number = slot.param.length,
 ): void {
-  const r = dtype === 'float32' ? f : same;
-  const fma = dtype === 'float32' ? fmaf : fma64;
+  const f32 = dtype === 'float32';
+  const r = f32 ? f : same;
   const mode = variantMode(hyper);
   const v = mode & 15;
-  const centered = (mode & MODE_CENTERED) !== 0;
-  const buffer = (mode & MODE_BUFFER) !== 0;
-  const k = new Float64Array(4);
-  variantScalars(dtype, hyper, k);
-  const rho = k[0]!;
-  const eps = k[1]!;
-  const mu = k[2]!;
-  const c = k[3]!;
-  const { param, grad, meanSquare, moment, meanGrad } = slot;
+  const sc = new Float64Array(4);
+  variantScalars(dtype, hyper, sc);
   const lr = r(slot.lr);
-  const negLr = -lr;
-  const pscale = slot.paramScale === undefined ? undefined : r(slot.paramScale);
-  const clip = slot.clipMin !== undefined || slot.clipMax !== undefined;
-  const cmin = r(slot.clipMin ?? -Infinity);
-  const cmax = r(slot.clipMax ?? Infinity);
-  const scale = slot.gradScale === undefined ? undefined : r(slot.gradScale);
-  const decayKind = slot.decay?.kind;
-  const coeff = r(slot.decay?.coeff ?? 0);
   const C = VARIANT_CODE;
-  const fused = v === C.torch || v === C.timm || v === C.timmLrOutside;
-  const timm = v === C.timm || v === C.timmLrOutside;
+  const decay = slot.decay;
+  const k: Ctx = {
+    p: slot.param,
+    g: slot.grad,
+    ms: slot.meanSquare,
+    mom: slot.moment,
+    mg: slot.meanGrad,
+    r,
+    fma: f32 ? fmaf : fma64,
+    rho: sc[0]!,
+    eps: sc[1]!,
+    mu: sc[2]!,
+    c: sc[3]!,
+    lr,
+    negLr: -lr,
+    centered: (mode & MODE_CENTERED) !== 0,
+    buffer: (mode & MODE_BUFFER) !== 0,
+    pscale: slot.paramScale === undefined ? NaN : r(slot.paramScale),
+    hasPscale: slot.paramScale !== undefined,
+    clip: slot.clipMin !== undefined || slot.clipMax !== undefined,
+    cmin: r(slot.clipMin ?? -Infinity),
+    cmax: r(slot.clipMax ?? Infinity),
+    scale: r(slot.gradScale ?? 1),
+    hasScale: slot.gradScale !== undefined,
+    decay: decay === undefined ? 0 : decay.kind === 'l1' ? 1 : 2,
+    coeff: r(decay?.coeff ?? 0),
+    fusedDecay: v === C.torch || v === C.timm || v === C.timmLrOutside,
+    lrOutside: v === C.timmLrOutside,
+    epsInside: v !== C.optaxEpsOutside,
+    tfjs: v === C.tfjs,
+  };
+  if (v === C.torch) torchLoop(k, begin, end);
+  else if (v === C.tf1) tf1Loop(k, begin, end);
+  else if (v === C.timm || v === C.timmLrOutside) timmLoop(k, begin, end);
+  else if (v === C.optax || v === C.optaxEpsOutside) optaxLoop(k, begin, end);
+  else emaLoop(k, begin, end); // Keras, TF.js
+}
 
+/** One slot's arrays and every scalar a variant's loop reads (each rounded to the dtype). */
+interface Ctx {
+  p: Float32Array | Float64Array;
+  g: Float32Array | Float64Array;
+  ms: Float32Array | Float64Array;
+  mom: Float32Array | Float64Array;
+  mg: Float32Array | Float64Array;
+  r: (x: number) => number;
+  fma: (a: number, b: number, c: number) => number;
+  rho: number;
+  eps: number;
+  mu: number;
+  c: number;
+  lr: number;
+  negLr: number;
+  centered: boolean;
+  buffer: boolean;
+  pscale: number;
+  hasPscale: boolean;
+  clip: boolean;
+  cmin: number;
+  cmax: number;
+  scale: number;
+  hasScale: boolean;
+  /** 0: none, 1: l1, 2: l2. */
+  decay: number;
+  coeff: number;
+  /** l2 as fma(p, coeff, g) (PyTorch's `grad.add(p, alpha=)`). */
+  fusedDecay: boolean;
+  lrOutside: boolean;
+  epsInside: boolean;
+  tfjs: boolean;
+}
+
+// Each variant's loop below states its formula once (both dtypes: r rounds to T, fma is fmaf in
+// float32 and a·b + c in float64); the transforms of RmspropSlot come first (paramOf, gradOf).
+// One loop per framework keeps each loop's call sites monomorphic, so V8 inlines the helpers.
+
+/** Transform 0: the parameter, scaled by paramScale when given. */
+function paramOf(k: Ctx, i: number): number {
+  const p = k.p[i]!;
+  return k.hasPscale ? k.r(p * k.pscale) : p;
+}
+
+/** Transforms 1-3: clip, scale, decay (l2 as fma for PyTorch and timm). */
+function gradOf(k: Ctx, p: number, i: number): number {
+  const r = k.r;
+  let g = k.g[i]!;
+  if (k.clip) g = g < k.cmin ? k.cmin : g > k.cmax ? k.cmax : g;
+  if (k.hasScale) g = r(g * k.scale);
+  if (k.decay === 2) g = k.fusedDecay ? k.fma(p, k.coeff, g) : r(g + r(k.coeff * p));
+  else if (k.decay === 1) g = r(g + r(k.coeff * sign(p)));
+  return g;
+}
+
+/** PyTorch: ms = fma(r(c·g), g, r(ms·ρ)); avg = r(sqrt(v)) + ε; the learning rate outside the buffer. */
+function torchLoop(k: Ctx, begin: number, end: number): void {
+  const { r, fma, rho, eps, mu, c, negLr, centered, buffer, ms: MS, mom: MOM, mg: MG, p: P } = k;
   for (let i = begin; i < end; i++) {
-    let p = param[i]!;
-    let g = grad[i]!;
-    if (pscale !== undefined) p = r(p * pscale);
-    if (clip) g = g < cmin ? cmin : g > cmax ? cmax : g;
-    if (scale !== undefined) g = r(g * scale);
-    if (decayKind === 'l2') g = fused ? fma(p, coeff, g) : r(g + r(coeff * p));
-    else if (decayKind === 'l1') g = r(g + r(coeff * sign(p)));
-
-    const ms0 = meanSquare[i]!;
-    const gg = r(g * g);
-    let ms: number;
-    if (v === C.torch) ms = fma(r(c * g), g, r(ms0 * rho));
-    else if (v === C.tf1) ms = r(ms0 + r(r(gg - ms0) * c));
-    else if (timm) ms = fma(r(gg - ms0), c, ms0);
-    else ms = r(r(rho * ms0) + r(c * gg)); // Keras, TF.js, Optax
-    meanSquare[i] = ms;
-    let vr = ms;
-    let mg = ms;
+    let p = paramOf(k, i);
+    const g = gradOf(k, p, i);
+    const ms = fma(r(c * g), g, r(MS[i]! * rho));
+    MS[i] = ms;
+    let v = ms;
     if (centered) {
-      const mg0 = meanGrad[i]!;
-      if (v === C.torch) mg = fma(g, c, r(mg0 * rho));
-      else if (v === C.tf1) mg = r(mg0 + r(r(g - mg0) * c));
-      else if (timm) mg = fma(r(g - mg0), c, mg0);
-      else mg = r(r(rho * mg0) + r(c * g));
-      meanGrad[i] = mg;
-      if (fused) vr = fma(-mg, mg, ms);
-      else if (v !== C.tfjs) vr = r(ms - r(mg * mg));
+      const mg = fma(g, c, r(MG[i]! * rho));
+      MG[i] = mg;
+      v = fma(-mg, mg, ms);
     }
-    if (v === C.torch) {
-      const avg = r(r(Math.sqrt(vr)) + eps);
-      if (buffer) {
-        const b = r(r(moment[i]! * mu) + r(g / avg));
-        moment[i] = b;
-        p = fma(b, negLr, p);
-      } else p = r(p + r(r(negLr * g) / avg));
-    } else if (v === C.optax || v === C.optaxEpsOutside) {
-      const den = v === C.optax ? r(Math.sqrt(r(vr + eps))) : r(r(Math.sqrt(vr)) + eps);
-      let u = r(negLr * r(r(1 / den) * g));
-      if (buffer) {
-        u = r(u + r(mu * moment[i]!));
-        moment[i] = u;
-      }
-      p = u;
-    } else {
-      const den = v === C.tfjs && centered ? r(Math.sqrt(r(ms - r(r(mg * mg) + eps)))) : r(Math.sqrt(r(vr + eps)));
-      if (v === C.timmLrOutside && buffer) {
-        const b = r(r(moment[i]! * mu) + r(g / den));
-        moment[i] = b;
-        p = fma(b, negLr, p);
-      } else if (buffer) {
-        const b = r(r(moment[i]! * mu) + r(r(lr * g) / den));
-        moment[i] = b;
-        p = r(p - b);
-      } else if (v === C.keras) {
-        p = r(p - r(r(lr * g) / den));
-      } else {
-        p = r(p + r(r(negLr * g) / den)); // timm without momentum
-      }
+    const avg = r(r(Math.sqrt(v)) + eps);
+    if (buffer) {
+      const b = r(r(MOM[i]! * mu) + r(g / avg));
+      MOM[i] = b;
+      p = fma(b, negLr, p);
+    } else p = r(p + r(r(negLr * g) / avg));
+    P[i] = p;
+  }
+}
+
+/**
+ * Keras 3 and TF.js: ms = r(ρ·ms) + r(c·r(g·g)), mg = r(ρ·mg) + r(c·g), den = sqrt(v + ε) (TF.js
+ * centered: sqrt(ms − r(r(mg·mg) + ε))); b = r(mom·μ) + r(r(lr·g)/den), p = p − b (Keras without a
+ * buffer: p = p − r(r(lr·g)/den)).
+ */
+function emaLoop(k: Ctx, begin: number, end: number): void {
+  const { r, rho, eps, mu, c, lr, centered, buffer, tfjs, ms: MS, mom: MOM, mg: MG, p: P } = k;
+  for (let i = begin; i < end; i++) {
+    let p = paramOf(k, i);
+    const g = gradOf(k, p, i);
+    const ms = r(r(rho * MS[i]!) + r(c * r(g * g)));
+    MS[i] = ms;
+    let den: number;
+    if (centered) {
+      const mg = r(r(rho * MG[i]!) + r(c * g));
+      MG[i] = mg;
+      den = tfjs ? r(Math.sqrt(r(ms - r(r(mg * mg) + eps)))) : r(Math.sqrt(r(r(ms - r(mg * mg)) + eps)));
+    } else den = r(Math.sqrt(r(ms + eps)));
+    const inc = r(r(lr * g) / den);
+    if (buffer) {
+      const b = r(r(MOM[i]! * mu) + inc);
+      MOM[i] = b;
+      p = r(p - b);
+    } else p = r(p - inc);
+    P[i] = p;
+  }
+}
+
+/** TF1: ms = ms + r(r(g² − ms)·c), mg = mg + r(r(g − mg)·c); den, buffer and p as Keras's. */
+function tf1Loop(k: Ctx, begin: number, end: number): void {
+  const { r, eps, mu, c, lr, centered, ms: MS, mom: MOM, mg: MG, p: P } = k;
+  for (let i = begin; i < end; i++) {
+    const p = paramOf(k, i);
+    const g = gradOf(k, p, i);
+    const ms0 = MS[i]!;
+    const ms = r(ms0 + r(r(r(g * g) - ms0) * c));
+    MS[i] = ms;
+    let v = ms;
+    if (centered) {
+      const mg0 = MG[i]!;
+      const mg = r(mg0 + r(r(g - mg0) * c));
+      MG[i] = mg;
+      v = r(ms - r(mg * mg));
     }
-    param[i] = p;
+    const b = r(r(MOM[i]! * mu) + r(r(lr * g) / r(Math.sqrt(r(v + eps)))));
+    MOM[i] = b;
+    P[i] = r(p - b);
+  }
+}
+
+/**
+ * timm: ms = fma(r(g² − ms), c, ms), mg = fma(r(g − mg), c, mg), v = fma(−mg, mg, ms),
+ * den = sqrt(v + ε); buffer: b = r(mom·μ) + r(r(lr·g)/den), p = p − b (lrInMomentum) or
+ * b = r(mom·μ) + r(g/den), p = fma(b, −lr, p); none: p = p + r(r(−lr·g)/den).
+ */
+function timmLoop(k: Ctx, begin: number, end: number): void {
+  const { r, fma, eps, mu, c, lr, negLr, centered, buffer, lrOutside, ms: MS, mom: MOM, mg: MG, p: P } = k;
+  for (let i = begin; i < end; i++) {
+    let p = paramOf(k, i);
+    const g = gradOf(k, p, i);
+    const ms0 = MS[i]!;
+    const ms = fma(r(r(g * g) - ms0), c, ms0);
+    MS[i] = ms;
+    let v = ms;
+    if (centered) {
+      const mg0 = MG[i]!;
+      const mg = fma(r(g - mg0), c, mg0);
+      MG[i] = mg;
+      v = fma(-mg, mg, ms);
+    }
+    const den = r(Math.sqrt(r(v + eps)));
+    if (buffer && lrOutside) {
+      const b = r(r(MOM[i]! * mu) + r(g / den));
+      MOM[i] = b;
+      p = fma(b, negLr, p);
+    } else if (buffer) {
+      const b = r(r(MOM[i]! * mu) + r(r(lr * g) / den));
+      MOM[i] = b;
+      p = r(p - b);
+    } else p = r(p + r(r(negLr * g) / den));
+    P[i] = p;
+  }
+}
+
+/**
+ * Optax: ms, mg, v as Keras's; s = 1/sqrt(v + ε) (ε outside: 1/(sqrt(v) + ε)); u = r(−lr·r(s·g));
+ * trace: u = r(u + r(μ·mom)), mom = u; param = u (the update, not the parameter).
+ */
+function optaxLoop(k: Ctx, begin: number, end: number): void {
+  const { r, rho, eps, mu, c, negLr, centered, buffer, epsInside, ms: MS, mom: MOM, mg: MG, p: P } = k;
+  for (let i = begin; i < end; i++) {
+    const g = gradOf(k, paramOf(k, i), i);
+    const ms = r(r(rho * MS[i]!) + r(c * r(g * g)));
+    MS[i] = ms;
+    let v = ms;
+    if (centered) {
+      const mg = r(r(rho * MG[i]!) + r(c * g));
+      MG[i] = mg;
+      v = r(ms - r(mg * mg));
+    }
+    const den = epsInside ? r(Math.sqrt(r(v + eps))) : r(r(Math.sqrt(v)) + eps);
+    let u = r(negLr * r(r(1 / den) * g));
+    if (buffer) {
+      u = r(u + r(mu * MOM[i]!));
+      MOM[i] = u;
+    }
+    P[i] = u;
   }
 }
