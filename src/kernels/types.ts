@@ -281,8 +281,8 @@ export interface KernelBackend {
    * anything.
    * @param dtype - `'float32'` or `'float64'`: the element type of every array.
    * @param slots - One {@link RmspropSlot} per parameter: its param, grad and accumulators (updated in place) and its lr and gradient transforms.
-   * @param hyper - The shared hyper-parameters ({@link RmspropHyper}: rho, epsilon, momentum, centered).
-   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, an array is not `dtype`'s typed array, or a scalar or `hyper` field has the wrong type; {@link errors.ValueError} when a slot's arrays differ in length or a decay kind is not `'l1'`/`'l2'`.
+   * @param hyper - The shared hyper-parameters ({@link RmspropHyper}: rho, epsilon, momentum, centered, and the framework `variant` whose float32 order the step computes, Paddle's by default).
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, an array is not `dtype`'s typed array, or a scalar or `hyper` field has the wrong type; {@link errors.ValueError} when a slot's arrays differ in length, a decay kind is not `'l1'`/`'l2'`, the variant is unknown, or a variant option does not apply to the variant.
    */
   rmspropStep(
     dtype: KernelDType,

@@ -5,6 +5,9 @@
  * gives the heap back; Optax's fused `rmsprop` equals its chain built transformation by
  * transformation.
  */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as paddle from '../../src/index.js';
 import * as optax from '../../src/compat/optax.js';
@@ -241,5 +244,52 @@ describe("Optax's fused rmsprop equals its chain", () => {
     expect(() => tx.update([Tensor.fromArray(new Float32Array(4), [4], 'float32')], st)).toThrow(/update 0 is a float32 Tensor of shape \[4\]/);
     const sched = optax.rmsprop({ learningRate: () => NaN });
     expect(() => sched.update(p, sched.init(p))).toThrow(/the schedule's value at 0/);
+  });
+});
+
+describe('steady state', () => {
+  it('after the first step, compat steps allocate no heap block (torch, timm, tf1, tfjs, keras)', () => {
+    useBackend('wasm');
+    const wasm = getWasmBackend()!;
+    const next = rng(21);
+    const params = SIZES.map((n) => allocated('float32', values('float32', n, next, 1), [n]));
+    const grads = SIZES.map((n) => allocated('float32', values('float32', n, next, 1), [n]));
+    params.forEach((p, i) => p.setGrad(grads[i] as Tensor));
+    const torch = new paddle.compat.torch.RMSprop(params, { momentum: 0.9, centered: true });
+    const timm = new paddle.compat.timm.RMSpropTF(params, { momentum: 0.9 });
+    const tf1 = new paddle.compat.tf1.RMSProp(0.01, { momentum: 0.9 });
+    const tfjs = paddle.compat.tfjs.rmsprop(0.01, 0.9, 0.9);
+    const keras = new paddle.compat.keras.RMSprop({ momentum: 0.9 });
+    const step = (): void => {
+      torch.step();
+      timm.step();
+      tf1.step(params);
+      tfjs.step(params);
+      keras.step(params);
+    };
+    step();
+    const allocations = wasm.heap.stats.allocations;
+    const inUse = wasm.heap.bytesInUse;
+    for (let s = 0; s < 5; s++) step();
+    expect(wasm.heap.stats.allocations).toBe(allocations);
+    expect(wasm.heap.bytesInUse).toBe(inUse);
+    for (const o of [torch, timm, tf1, tfjs, keras]) o.dispose();
+    for (const t of [...params, ...grads]) t.dispose();
+  });
+});
+
+describe('an unshared kernel heap (no SharedArrayBuffer)', () => {
+  it('each optimizer allocates its state before taking array views: heap growth on the first step changes no bit', () => {
+    const child = join(dirname(fileURLToPath(import.meta.url)), 'unshared-child.ts');
+    for (const kind of ['torch', 'timm', 'tf1', 'tfjs', 'keras']) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', child, kind], { encoding: 'utf8', cwd: join(dirname(fileURLToPath(import.meta.url)), '../..'), timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const o = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { same: boolean; error?: string; grewInSteps: number; refFallbacks: number; heapShared: boolean };
+      expect(o.error, kind).toBeUndefined();
+      expect(o.heapShared, kind).toBe(false);
+      expect(o.grewInSteps, `${kind}: the heap grew during the first step`).toBeGreaterThan(0);
+      expect(o.refFallbacks, kind).toBe(0);
+      expect(o.same, `${kind}: same bits as the reference`).toBe(true);
+    }
   });
 });
