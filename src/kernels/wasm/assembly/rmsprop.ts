@@ -338,7 +338,9 @@ function fmaf1(a: f32, b: f32, c: f32): f32 {
 }
 
 /**
- * fmaf on two lanes of f64 (promoted float32 values), branch-free, by rounding to odd: the exact
+ * fmaf on two lanes of f64 (promoted float32 values). Most sums are not float32 midpoints and
+ * are returned as they are (the caller's demote rounds them correctly); otherwise by rounding to
+ * odd: the exact
  * sum p + c (p = a·b is exact in f64) is s + err (TwoSum); when err ≠ 0 and s's last bit is even,
  * s moves one ulp towards err onto its odd neighbour. Rounding that round-to-odd f64 to float32
  * (the caller's demote) is then the correctly rounded a·b + c (53 ≥ 24 + 2 bits: Boldo and
@@ -350,6 +352,14 @@ function fmaf1(a: f32, b: f32, c: f32): f32 {
 @inline function fmaf2(a: v128, b: v128, c: v128): v128 {
   const p = f64x2.mul(a, b);
   const s = f64x2.add(p, c);
+  // Rounding s to float32 is already right unless s is a float32 midpoint (the only case where
+  // two roundings differ from one): for a normal float32 its low 29 bits are then 1 << 28; tiny
+  // sums (|s| < 2^-126, not 0) take the careful way too.
+  const maybe = v128.or(
+    i64x2.eq(v128.and(s, i64x2.splat(0x1fffffff)), i64x2.splat(0x10000000)),
+    v128.and(f64x2.lt(f64x2.abs(s), f64x2.splat(1.1754943508222875e-38)), f64x2.ne(s, f64x2.splat(0))),
+  );
+  if (!v128.any_true(maybe)) return s;
   const bb = f64x2.sub(s, p);
   const err = f64x2.add(f64x2.sub(p, f64x2.sub(s, bb)), f64x2.sub(c, bb));
   const one = i64x2.splat(1);
