@@ -3,7 +3,7 @@
  * scripts/build-wasm.mjs), so loading reads no file and works the same from src/, dist/ and in
  * browsers.
  *
- * Compilation is synchronous (`new WebAssembly.Module(bytes)`; the module is about 62 KB), so in
+ * Compilation is synchronous (`new WebAssembly.Module(bytes)`; the module is about 46 KB), so in
  * Node nothing needs to be awaited before the first step. Where a runtime refuses synchronous
  * compilation on its main thread, `compileKernelsAsync()` compiles with `WebAssembly.compile`
  * and caches the result for the synchronous path.

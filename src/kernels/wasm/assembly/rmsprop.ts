@@ -542,42 +542,31 @@ function variantSlot<T>(
 @inline
 function variantDispatch<T>(rec: usize, lo: usize, hi: usize, rho: T, eps: T, mu: T, c: T, mode: i32): void {
   const v = mode & 15;
-  const cen = (mode & M_CENTERED) != 0;
+  const cen = (mode & M_CENTERED) != 0; // a loop-invariant branch inside the loops
   const buf = (mode & M_BUFFER) != 0;
-  // each (variant, centered, buffer) a loop of its own; variants that always keep a buffer (TF.js,
-  // TF1) or never differ without one (timm's lr placement) share their instantiations
+  // each (variant, buffer) a loop of its own; variants that always keep a buffer (TF.js, TF1) or
+  // do not differ without one (timm's lr placement) share their instantiations
   if (v == V_TORCH) {
-    if (cen) { if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TORCH, true, true); else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TORCH, true, false); }
-    else if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TORCH, false, true);
-    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TORCH, false, false);
+    if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TORCH, cen, true);
+    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TORCH, cen, false);
   } else if (v == V_KERAS) {
-    if (cen) { if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, true, true); else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, true, false); }
-    else if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, false, true);
-    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, false, false);
+    if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, cen, true);
+    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, cen, false);
   } else if (v == V_TFJS) {
     if (cen) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TFJS, true, true);
     else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_KERAS, false, true); // the same operations
   } else if (v == V_TF1) {
-    if (cen) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TF1, true, true);
-    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TF1, false, true);
+    variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TF1, cen, true);
   } else if (v == V_TIMM || v == V_TIMM_LR_OUT) {
-    if (!buf) {
-      if (cen) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM, true, false);
-      else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM, false, false);
-    } else if (v == V_TIMM) {
-      if (cen) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM, true, true);
-      else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM, false, true);
-    } else if (cen) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM_LR_OUT, true, true);
-    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM_LR_OUT, false, true);
-  } else if (v == V_OPTAX || v == V_OPTAX_EPS_OUT) {
-    const vv = v == V_OPTAX;
-    if (vv) {
-      if (cen) { if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX, true, true); else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX, true, false); }
-      else if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX, false, true);
-      else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX, false, false);
-    } else if (cen) { if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX_EPS_OUT, true, true); else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX_EPS_OUT, true, false); }
-    else if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX_EPS_OUT, false, true);
-    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX_EPS_OUT, false, false);
+    if (!buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM, cen, false);
+    else if (v == V_TIMM) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM, cen, true);
+    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_TIMM_LR_OUT, cen, true);
+  } else if (v == V_OPTAX) {
+    if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX, cen, true);
+    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX, cen, false);
+  } else if (v == V_OPTAX_EPS_OUT) {
+    if (buf) variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX_EPS_OUT, cen, true);
+    else variantSlot<T>(rec, lo, hi, rho, eps, mu, c, V_OPTAX_EPS_OUT, cen, false);
   } else {
     unreachable();
   }
