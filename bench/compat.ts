@@ -1,7 +1,9 @@
 /**
  * The compat optimizers against the frameworks they reproduce, on the same machine in one run:
- * one `step()` of `paddle.compat.torch.RMSprop` (PyTorch 1.13's arithmetic, bit for bit, in
- * TypeScript) over one float32 parameter of 1M and 10M elements, plain and momentum + centered, vs
+ * one `step()` of `paddle.compat.torch.RMSprop` (PyTorch 1.13's arithmetic, bit for bit, on the
+ * fused WebAssembly kernel's `'torch'` variant, parameter and state in the kernel heap) over one
+ * float32 parameter of 1M and 10M elements, plain and momentum + centered, at 1 and 2 kernel
+ * threads, and on the TypeScript reference kernel (what runs without WebAssembly), vs
  *
  * - PyTorch 1.13's own `torch.optim.RMSprop` (`_single_tensor_rmsprop`, the default `foreach=None`
  *   path) through `/usr/bin/python3` (Debian's python3-torch), at 1 and 2 intra-op threads. Where no
@@ -9,12 +11,12 @@
  * - TF.js 4.22's `tf.train.rmsprop` (`applyGradients`) on @tensorflow/tfjs-backend-wasm and
  *   @tensorflow/tfjs-backend-cpu, in this process.
  *
- * A second table times the other compat optimizers' step at 1M elements (`compat.tfjs.rmsprop`
- * next to TF.js's own; Keras 3, TF1 and timm have no peer that runs on this machine, so their rows
- * have none).
+ * A second table times the other compat optimizers' step at 1M elements on the kernel, 1 and 2
+ * threads (`compat.tfjs.rmsprop` next to TF.js's own; Keras 3, TF1, timm and Optax have no peer
+ * that runs on this machine, so their rows have none).
  *
  * The gradient is set once and every run steps the same parameter (the values drift; the work per
- * step does not). Medians of ms per step; the TypeScript optimizer and TF.js run on one thread.
+ * step does not). Medians of ms per step; TF.js runs on one thread.
  *
  * `npm run bench -- compat` (`--quick` for 1M only and short budgets).
  */
@@ -23,11 +25,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as keras from '../src/compat/keras.js';
+import * as optax from '../src/compat/optax.js';
 import * as tf1 from '../src/compat/tf1.js';
 import * as tfjsCompat from '../src/compat/tfjs.js';
 import * as timm from '../src/compat/timm.js';
 import { RMSprop } from '../src/compat/torch.js';
-import { Tensor } from '../src/tensor/tensor.js';
+import { getNumThreads, setNumThreads, threadsReady, useBackend, wasmAvailable } from '../src/kernels/index.js';
+import { getParameterAllocator } from '../src/tensor/storage.js';
+import { ParameterBase, Tensor } from '../src/tensor/tensor.js';
 import { addSection, measure, type BenchContext, type BenchTable } from './registry.js';
 
 interface Config {
@@ -84,16 +89,36 @@ function torchPython(): string | undefined {
   return undefined;
 }
 
-function oursMs(ctx: BenchContext, n: number, c: Config, budgetMs: number): number {
-  const data = new Float32Array(n);
-  fill(data, 1);
-  const grad = new Float32Array(n);
-  fill(grad, 2);
-  const p = Tensor.fromArray(data, [n], 'float32');
-  p.setGrad(Tensor.fromArray(grad, [n], 'float32'));
+/** A float32 parameter from the parameter allocator (the kernel heap under the WASM backend), its gradient set. */
+function parameter(n: number): { p: Tensor; g: Tensor } {
+  const p = new ParameterBase(getParameterAllocator().alloc('float32', n), [n], { stopGradient: false });
+  fill(p.data as Float32Array, 1);
+  const g = new ParameterBase(getParameterAllocator().alloc('float32', n), [n]);
+  fill(g.data as Float32Array, 2);
+  p.setGrad(g);
+  return { p, g };
+}
+
+/** Where a row's kernel runs: the WebAssembly kernel at 1 or 2 threads, or the TypeScript reference. */
+type Where = 1 | 2 | 'ref';
+
+async function select(where: Where): Promise<void> {
+  useBackend(where === 'ref' ? 'ref' : 'wasm');
+  if (where !== 'ref') {
+    setNumThreads(where);
+    await threadsReady();
+  }
+}
+
+async function oursMs(ctx: BenchContext, n: number, c: Config, budgetMs: number, where: Where): Promise<number> {
+  await select(where);
+  const { p, g } = parameter(n);
   const opt = new RMSprop([p], { lr: LR, alpha: ALPHA, eps: EPS, momentum: c.momentum, centered: c.centered });
   const m = measure(() => opt.step(), { warmup: 2, budgetMs, minRuns: 3 });
   ctx.consume(p.data[0] as number);
+  opt.dispose();
+  p.dispose();
+  g.dispose();
   return m.medianMs;
 }
 
@@ -116,48 +141,62 @@ async function tfjsMs(ctx: BenchContext, backend: 'wasm' | 'cpu', n: number, c: 
   return m.medianMs;
 }
 
-type Other = 'compat.tfjs.rmsprop' | 'compat.keras.RMSprop' | 'compat.tf1.RMSProp' | 'compat.timm.RMSpropTF';
-const OTHERS: Other[] = ['compat.tfjs.rmsprop', 'compat.keras.RMSprop', 'compat.tf1.RMSProp', 'compat.timm.RMSpropTF'];
+type Other = 'compat.tfjs.rmsprop' | 'compat.keras.RMSprop' | 'compat.tf1.RMSProp' | 'compat.timm.RMSpropTF' | 'compat.optax.rmsprop';
+const OTHERS: Other[] = ['compat.tfjs.rmsprop', 'compat.keras.RMSprop', 'compat.tf1.RMSProp', 'compat.timm.RMSpropTF', 'compat.optax.rmsprop'];
 
-/** One step of another compat optimizer over one parameter with its gradient set. */
-function otherStep(kind: Other, p: Tensor, g: Tensor, c: Config): () => void {
+/** One step of another compat optimizer over one parameter with its gradient set; and its cleanup. */
+function otherStep(kind: Other, p: Tensor, g: Tensor, c: Config): [() => void, () => void] {
   switch (kind) {
     case 'compat.tfjs.rmsprop': {
       const opt = tfjsCompat.rmsprop(LR, ALPHA, c.momentum, EPS, c.centered);
       const list = [{ variable: p, gradient: g }];
-      return () => opt.applyGradients(list);
+      return [() => opt.applyGradients(list), () => opt.dispose()];
     }
     case 'compat.keras.RMSprop': {
       const opt = new keras.RMSprop({ learningRate: LR, rho: ALPHA, momentum: c.momentum, epsilon: EPS, centered: c.centered });
       const list = [[g, p]] as const;
-      return () => void opt.applyGradients(list);
+      return [() => void opt.applyGradients(list), () => opt.dispose()];
     }
     case 'compat.tf1.RMSProp': {
       const opt = new tf1.RMSProp(LR, { decay: ALPHA, momentum: c.momentum, epsilon: EPS, centered: c.centered });
       const list = [[g, p]] as const;
-      return () => opt.applyGradients(list);
+      return [() => opt.applyGradients(list), () => opt.dispose()];
     }
     case 'compat.timm.RMSpropTF': {
       const opt = new timm.RMSpropTF([p], { lr: LR, alpha: ALPHA, eps: EPS, momentum: c.momentum, centered: c.centered });
-      return () => opt.step();
+      return [() => void opt.step(), () => opt.dispose()];
+    }
+    case 'compat.optax.rmsprop': {
+      // functional: update returns new updates and a new state (JS arrays, copied through the kernel)
+      const tx = optax.rmsprop({ learningRate: LR, decay: ALPHA, eps: EPS, centered: c.centered, momentum: c.momentum === 0 ? null : c.momentum });
+      let state = tx.init([p]);
+      return [
+        () => {
+          const [u, next] = tx.update([g], state);
+          state = next;
+          optax.applyUpdates([p], u, { inPlace: true });
+        },
+        () => undefined,
+      ];
     }
   }
 }
 
-function otherMs(ctx: BenchContext, kind: Other, n: number, c: Config, budgetMs: number): number {
-  const data = new Float32Array(n);
-  fill(data, 1);
-  const grad = new Float32Array(n);
-  fill(grad, 2);
-  const p = Tensor.fromArray(data, [n], 'float32');
-  const g = Tensor.fromArray(grad, [n], 'float32');
-  p.setGrad(g);
-  const m = measure(otherStep(kind, p, g, c), { warmup: 2, budgetMs, minRuns: 3 });
+async function otherMs(ctx: BenchContext, kind: Other, n: number, c: Config, budgetMs: number, where: Where): Promise<number> {
+  await select(where);
+  const { p, g } = parameter(n);
+  const [step, done] = otherStep(kind, p, g, c);
+  const m = measure(step, { warmup: 2, budgetMs, minRuns: 3 });
   ctx.consume(p.data[0] as number);
+  done();
+  p.dispose();
+  g.dispose();
   return m.medianMs;
 }
 
 export async function runCompatBench(ctx: BenchContext): Promise<BenchTable[]> {
+  if (!wasmAvailable()) throw new Error('bench compat: the WebAssembly kernels are unavailable here');
+  const threadsBefore = getNumThreads();
   const sizes = ctx.quick ? [1_000_000] : [1_000_000, 10_000_000];
   const budget = ctx.quick ? 300 : 1500;
   const py = torchPython();
@@ -169,11 +208,15 @@ export async function runCompatBench(ctx: BenchContext): Promise<BenchTable[]> {
     for (const c of CONFIGS) {
       const label = `${n / 1e6}M, ${c.name}`;
       ctx.progress(`compat: compat.torch.RMSprop ${label}`);
-      const ours = oursMs(ctx, n, c, budget);
+      const ours = await oursMs(ctx, n, c, budget, 1);
       const row = (impl: string, ms: number | undefined): void => {
         rows.push([label, impl, ms === undefined ? 'n/a' : ms.toFixed(2), ms === undefined ? 'n/a' : ((ms * 1e6) / n).toFixed(2), ms === undefined ? 'n/a' : `${(ms / ours).toFixed(2)}×`]);
       };
-      row('paddle.compat.torch.RMSprop (TypeScript, 1 thread)', ours);
+      row('paddle.compat.torch.RMSprop (fused WASM kernel, 1 thread)', ours);
+      ctx.progress(`compat: compat.torch.RMSprop ${label}, 2 threads`);
+      row('paddle.compat.torch.RMSprop (fused WASM kernel, 2 threads)', await oursMs(ctx, n, c, budget, 2));
+      ctx.progress(`compat: compat.torch.RMSprop ${label}, reference kernel`);
+      row('paddle.compat.torch.RMSprop (TypeScript reference kernel, no WASM)', await oursMs(ctx, n, c, budget, 'ref'));
       if (py !== undefined) {
         for (const threads of [1, 2]) {
           ctx.progress(`compat: PyTorch torch.optim.RMSprop ${label}, ${threads} thread(s)`);
@@ -195,17 +238,20 @@ export async function runCompatBench(ctx: BenchContext): Promise<BenchTable[]> {
   if (py === undefined) notes.push('PyTorch rows skipped: no python3 here imports torch (install the peer with `apt-get install python3-torch`).');
   else notes.push(`PyTorch ${torchVersion} from ${py} (its CPU kernels, default foreach=None path).`);
   notes.push(
-    '"vs ours" is the row\'s time over paddle.compat.torch.RMSprop\'s (above 1× means slower than ours). Same hyper-parameters everywhere (lr 0.01, alpha/decay 0.99, eps 1e-8); TF.js puts eps inside the square root, which costs the same.',
+    '"vs ours" is the row\'s time over paddle.compat.torch.RMSprop\'s on the WASM kernel at 1 thread (above 1× means slower than ours). Same hyper-parameters everywhere (lr 0.01, alpha/decay 0.99, eps 1e-8); TF.js puts eps inside the square root, which costs the same. Parameter, gradient and state in the kernel heap (zero-copy).',
   );
   const otherRows: (string | number)[][] = [];
   for (const c of CONFIGS) {
     for (const kind of OTHERS) {
-      ctx.progress(`compat: ${kind} 1M, ${c.name}`);
-      const ms = otherMs(ctx, kind, 1_000_000, c, budget);
-      const peer = kind === 'compat.tfjs.rmsprop' ? tfjsAt1M.get(`wasm|${c.name}`) : undefined;
-      otherRows.push([`1M, ${c.name}`, kind, ms.toFixed(2), ms.toFixed(2), peer === undefined ? 'no peer here' : `${(peer / ms).toFixed(2)}× (tfjs-backend-wasm ${peer.toFixed(2)} ms)`]);
+      for (const threads of [1, 2] as const) {
+        ctx.progress(`compat: ${kind} 1M, ${c.name}, ${threads} thread(s)`);
+        const ms = await otherMs(ctx, kind, 1_000_000, c, budget, threads);
+        const peer = kind === 'compat.tfjs.rmsprop' ? tfjsAt1M.get(`wasm|${c.name}`) : undefined;
+        otherRows.push([`1M, ${c.name}`, `${kind} (kernel, ${threads} thread${threads === 1 ? '' : 's'})`, ms.toFixed(2), ms.toFixed(2), peer === undefined ? 'no peer here' : `${(peer / ms).toFixed(2)}× (tfjs-backend-wasm ${peer.toFixed(2)} ms)`]);
+      }
     }
   }
+  setNumThreads(threadsBefore);
   return [
     {
       title: 'One RMSprop step on one float32 parameter: paddle.compat.torch.RMSprop vs PyTorch and TF.js',
@@ -214,10 +260,13 @@ export async function runCompatBench(ctx: BenchContext): Promise<BenchTable[]> {
       notes,
     },
     {
-      title: 'The other compat optimizers, one step at 1M float32 elements (each a TypeScript loop in its framework\'s order)',
+      title: 'The other compat optimizers, one step at 1M float32 elements on the fused kernel (each its framework\'s variant)',
       columns: ['size, variant', 'implementation', 'ms / step', 'ns / element', "the framework's own vs this"],
       rows: otherRows,
-      notes: ['"the framework\'s own vs this" above 1× means the framework\'s own step is slower. Keras 3, TF1 and timm do not run on this machine (no TensorFlow; timm is not installed).'],
+      notes: [
+        '"the framework\'s own vs this" above 1× means the framework\'s own step is slower. Keras 3, TF1, timm and JAX/Optax do not run on this machine (no TensorFlow, timm or JAX installed).',
+        'compat.optax.rmsprop is functional: each update makes new updates and state (JS arrays the kernel copies in and out), then applyUpdates (TypeScript, inPlace) adds them.',
+      ],
     },
   ];
 }

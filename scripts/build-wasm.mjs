@@ -43,7 +43,7 @@ const VARIANTS = {
   plainRelaxed: ['--enable', 'simd', '--enable', 'relaxed-simd', ...COMMON_FLAGS],
 };
 const REQUIRED_EXPORTS = [
-  'rmspropF32', 'rmspropF64', 'sumSquaresF32', 'sumSquaresF64',
+  'rmspropF32', 'rmspropF64', 'rmspropVarF32', 'rmspropVarF64', 'sumSquaresF32', 'sumSquaresF64',
   'gemmUnitsF32', 'transposeF32', 'GEMM_BYTES', 'DESC_BYTES', 'SQ_BYTES', 'SQ_BLOCK', 'F_CLIP', 'F_SCALE', 'F_L1', 'F_L2',
 ];
 

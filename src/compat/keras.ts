@@ -11,15 +11,19 @@
  * floats are weakly typed: `rho`, `1 - rho`, `epsilon`, `momentum` are each rounded once from the
  * double; the learning rate is a float32 variable, cast to the variable's dtype). ε is inside the
  * square root and the learning rate inside the momentum buffer, as in Paddle, but the mean square
- * is `ρ·v + (1−ρ)·g²` with `1−ρ` rounded from the exact ρ, not the fused kernel's
- * `ρ·v + ((1−ρ)·g)·g`, so this is its own loop (see shared.ts).
+ * is `ρ·v + (1−ρ)·g²` with `1−ρ` rounded from the exact ρ, not Paddle's `ρ·v + ((1−ρ)·g)·g`.
+ *
+ * Where it runs: `update_step` on the fused RMSProp kernel with its `'keras'` variant (WebAssembly
+ * SIMD and threads when selected), on variables kept in the kernel heap (free them with
+ * `dispose()`); the clipping, decoupled weight decay, gradient accumulation and EMA are
+ * TypeScript loops (whole-tensor or not per-element RMSProp).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, denseValues, fullLike, paramList, roundOf, sumSquares, type Round } from './shared.js';
+import { checkBoolean, checkNumber, denseGrad, kernelStep, paramList, roundOf, stateLike, sumSquares, type KernelSlot } from './shared.js';
 
 /** A learning-rate schedule: Keras calls it with the optimizer's `iterations` before each update. */
 export type LearningRateSchedule = (iterations: number) => number;
@@ -224,11 +228,11 @@ export class RMSprop {
     this.vars = list;
     list.forEach((v, i) => {
       this.index.set(v, i);
-      this.velocities.push(fullLike(v, 0, `${v.name}_velocity`));
-      if (this.s.momentum > 0) this.momentums.push(fullLike(v, 0, `${v.name}_momentum`));
-      if (this.s.centered) this.averageGradients.push(fullLike(v, 0, `${v.name}_average_gradient`));
-      if (this.s.gradientAccumulationSteps !== null) this.accumulatedGradients.push(fullLike(v, 0, `${v.name}_gradient_accumulator`));
-      if (this.s.useEma) this.modelVariablesMovingAverage.push(fullLike(v, 0, `${v.name}_average`));
+      this.velocities.push(stateLike(v, 0, `${v.name}_velocity`));
+      if (this.s.momentum > 0) this.momentums.push(stateLike(v, 0, `${v.name}_momentum`));
+      if (this.s.centered) this.averageGradients.push(stateLike(v, 0, `${v.name}_average_gradient`));
+      if (this.s.gradientAccumulationSteps !== null) this.accumulatedGradients.push(stateLike(v, 0, `${v.name}_gradient_accumulator`));
+      if (this.s.useEma) this.modelVariablesMovingAverage.push(stateLike(v, 0, `${v.name}_average`));
     });
   }
 
@@ -296,23 +300,27 @@ export class RMSprop {
       }
     }
     // _filter_empty_gradients, and every gradient checked before anything changes.
-    const gs: FloatArray[] = [];
+    const gts: Tensor[] = [];
     const vs: Tensor[] = [];
     const missing: string[] = [];
     vars.forEach((v, i) => {
-      const g = denseValues(WHERE, v, grads[i]);
+      const g = denseGrad(WHERE, v, grads[i]);
       if (g === null) missing.push(v.name);
       else {
-        gs.push(g);
+        gts.push(g);
         vs.push(v);
       }
     });
-    if (gs.length === 0) throw new ValueError('No gradients provided for any variable.');
+    if (gts.length === 0) throw new ValueError('No gradients provided for any variable.');
     if (!this.built) this.build(vars);
     if (missing.length > 0) {
       log(`${WHERE}: Gradients do not exist for variables ${JSON.stringify(missing)} when minimizing the loss.`);
     }
-    this.applyGradientsInternal(gs, vs);
+    // the values only now: building may have grown the kernel heap
+    this.applyGradientsInternal(
+      gts.map((g) => g.data as FloatArray),
+      vs,
+    );
     this.iter += 1;
   }
 
@@ -409,7 +417,9 @@ export class RMSprop {
         }
       });
     }
-    vs.forEach((v, k) => this.updateStep(gs[k] as FloatArray, v, lr32));
+    const slots = vs.map((v, k) => this.updateSlot(gs[k] as FloatArray, v, lr32));
+    const { rho, momentum, epsilon, centered } = this.s;
+    kernelStep(slots, { rho, epsilon, momentum, centered, variant: 'keras', momentumBuffer: momentum > 0 });
   }
 
   /** `_clip_gradients`: clipnorm, else global_clipnorm, else clipvalue. Returns new arrays when clipping. */
@@ -459,35 +469,34 @@ export class RMSprop {
     return gs;
   }
 
-  /** keras/src/optimizers/rmsprop.py `update_step`, each op rounded to the variable's dtype. */
-  private updateStep(g: FloatArray, v: Tensor, lr32: number): void {
+  /**
+   * keras/src/optimizers/rmsprop.py `update_step` of one variable as a kernel slot: the fused
+   * kernel's `'keras'` variant computes it, each op rounded to the variable's dtype.
+   */
+  private updateSlot(g: FloatArray, v: Tensor, lr32: number): KernelSlot {
     const k = this.index.get(v) as number;
-    const r: Round = roundOf(v.dtype);
-    const lr = r(lr32);
-    const rho = r(this.s.rho);
-    const c = r(1 - this.s.rho);
-    const eps = r(this.s.epsilon);
-    const mu = r(this.s.momentum);
     const x = v.data as FloatArray;
-    const vel = (this.velocities[k] as Tensor).data as FloatArray;
-    const mom = this.s.momentum > 0 ? ((this.momentums[k] as Tensor).data as FloatArray) : null;
-    const avgG = this.s.centered ? ((this.averageGradients[k] as Tensor).data as FloatArray) : null;
-    for (let i = 0; i < x.length; i++) {
-      const gi = g[i] as number;
-      const vi = r(r(rho * (vel[i] as number)) + r(c * r(gi * gi)));
-      vel[i] = vi;
-      let den: number;
-      if (avgG !== null) {
-        const a = r(r(rho * (avgG[i] as number)) + r(c * gi));
-        avgG[i] = a;
-        den = r(r(vi - r(a * a)) + eps);
-      } else den = r(vi + eps);
-      const inc = r(r(lr * gi) / r(Math.sqrt(den)));
-      if (mom !== null) {
-        const m = r(r(mu * (mom[i] as number)) + inc);
-        mom[i] = m;
-        x[i] = r((x[i] as number) - m);
-      } else x[i] = r((x[i] as number) - inc);
+    return {
+      param: x,
+      grad: g,
+      meanSquare: (this.velocities[k] as Tensor).data as FloatArray,
+      moment: this.s.momentum > 0 ? ((this.momentums[k] as Tensor).data as FloatArray) : x,
+      meanGrad: this.s.centered ? ((this.averageGradients[k] as Tensor).data as FloatArray) : x,
+      lr: lr32,
+    };
+  }
+
+  /**
+   * Frees the optimizer's variables (velocities, momentums, average gradients, accumulators,
+   * moving averages; kept in the kernel heap while the WebAssembly backend is selected, which is
+   * not garbage collected). The optimizer is unbuilt afterwards: the next `apply` builds it again.
+   */
+  dispose(): void {
+    for (const list of [this.velocities, this.momentums, this.averageGradients, this.accumulatedGradients, this.modelVariablesMovingAverage]) {
+      for (const t of list) t.dispose();
+      list.length = 0;
     }
+    this.vars = [];
+    this.index.clear();
   }
 }

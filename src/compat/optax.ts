@@ -23,12 +23,18 @@
  * lowering); `decay**count` is the float32 rounding of the double power. Optax keeps the learning
  * rate inside the momentum trace; by default ε sits inside the square root as in Paddle, with
  * `epsInSqrt: false` outside as in PyTorch.
+ *
+ * Where it runs: `rmsprop(...)`'s `update` is one pass of the fused RMSProp kernel (its `'optax'`
+ * variant, WebAssembly SIMD and threads when selected) whenever its chain is exactly RMSProp's,
+ * i.e. without `biasCorrection` and `nesterov`; with either, and for every chain assembled by hand
+ * from `scaleByRms`, `scaleByStddev`, `scaleByLearningRate`, `trace`, `identity` and `chain`, each
+ * transformation is its own TypeScript loop. `applyUpdates` is a TypeScript loop.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, checkFloatTensor, fullLike, roundOf } from './shared.js';
+import { checkBoolean, checkNumber, checkFloatTensor, fullLike, kernelStep, roundOf, type KernelSlot } from './shared.js';
 
 /** A learning-rate schedule: called with the step count (from 0). */
 export type Schedule = (count: number) => number;
@@ -406,7 +412,78 @@ export function rmsprop(options: RmspropOptions): GradientTransformation {
   const lr = scaleByLearningRate(o.learningRate);
   const first = o.centered === true ? scaleByStddev(scaleOptions) : scaleByRms(scaleOptions);
   const last = o.momentum === undefined || o.momentum === null ? identity() : trace({ decay: o.momentum, nesterov: o.nesterov ?? false });
-  return chain(first, lr, last);
+  const tx = chain(first, lr, last);
+  if (o.biasCorrection === true || o.nesterov === true) return tx; // the chain, transformation by transformation
+  const s = checkScaleOptions(where, scaleOptions);
+  return { init: tx.init, update: (updates, state) => fusedUpdate(updates, state, o.learningRate, s, o.centered === true, o.momentum ?? null) };
+}
+
+/**
+ * `rmsprop`'s chain in one pass of the fused RMSProp kernel (its `'optax'` variant: the same
+ * operations as scale_by_rms / scale_by_stddev, scale(−lr) and trace, each rounded to the dtype),
+ * with the chain's checks and errors and the same new state. Optax is functional: the new `nu`,
+ * `mu` and `trace` are copies of the old ones updated in place by the kernel, and the updates are
+ * new Tensors, so these arrays are ordinary JS memory that the kernel copies in and out.
+ */
+function fusedUpdate(
+  updates: readonly Tensor[],
+  state: OptState,
+  learningRate: number | Schedule,
+  o: Required<ScaleByRmsOptions>,
+  centered: boolean,
+  momentum: number | null,
+): [Tensor[], OptState] {
+  if (typeof state !== 'object' || state === null || state.kind !== 'chain' || (state as ChainState).inner.length !== 3) {
+    throw new ValueError(`${WHERE}.chain: expected the state of a chain of 3 transformations, but received ${describe(state)}.`);
+  }
+  const [s0, s1, s2] = (state as ChainState).inner as [OptState, OptState, OptState];
+  const kind = centered ? 'scale_by_stddev' : 'scale_by_rms';
+  const us = checkTensors(`${WHERE}.${kind}`, updates, 'updates');
+  const bufs = buffersOf(`${WHERE}.${kind}`, s0, kind, centered ? ['mu', 'nu'] : ['nu'], us);
+  // scale_by_learning_rate: a number, or the schedule at its count
+  const lrWhere = `${WHERE}.scaleByLearningRate`;
+  const lrKind = typeof learningRate === 'function' ? 'scale_by_schedule' : 'scale';
+  buffersOf(lrWhere, s1, lrKind, [], us);
+  let lr: number;
+  let next1: OptState;
+  if (typeof learningRate === 'function') {
+    const count = (s1 as TransformState).count ?? 0;
+    lr = learningRate(count);
+    checkNumber(`${lrWhere} (the schedule's value at ${count})`, 'learningRate', lr);
+    next1 = { kind: lrKind, count: safeIncrement(count), buffers: {} };
+  } else {
+    lr = learningRate;
+    next1 = s1;
+  }
+  const traces = momentum === null ? null : (buffersOf(`${WHERE}.trace`, s2, 'trace', ['trace'], us).trace as Tensor[]);
+  const newNu: Tensor[] = [];
+  const newMu: Tensor[] = [];
+  const newTrace: Tensor[] = [];
+  const slots: KernelSlot[] = [];
+  const out = us.map((u, k) => {
+    const g = u.data as FloatArray;
+    const res = empty(g);
+    const nu = (((bufs.nu as Tensor[])[k] as Tensor).data as FloatArray).slice();
+    const mu = centered ? (((bufs.mu as Tensor[])[k] as Tensor).data as FloatArray).slice() : res;
+    const t = traces === null ? res : ((traces[k] as Tensor).data as FloatArray).slice();
+    newNu.push(like(u, nu));
+    if (centered) newMu.push(like(u, mu));
+    if (traces !== null) newTrace.push(like(u, t));
+    slots.push({ param: res, grad: g, meanSquare: nu, moment: t, meanGrad: mu, lr });
+    return like(u, res);
+  });
+  kernelStep(slots, {
+    rho: o.decay,
+    epsilon: o.eps,
+    momentum: momentum ?? 0,
+    centered,
+    variant: 'optax',
+    momentumBuffer: momentum !== null,
+    epsInSqrt: o.epsInSqrt,
+  });
+  const next0: TransformState = { kind, buffers: centered ? { mu: newMu, nu: newNu } : { nu: newNu } };
+  const next2: OptState = traces === null ? s2 : { kind: 'trace', buffers: { trace: newTrace } };
+  return [out, { kind: 'chain', inner: [next0, next1, next2] }];
 }
 
 /** Options of {@link applyUpdates}. */

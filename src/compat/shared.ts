@@ -1,20 +1,23 @@
 /**
- * Helpers shared by the `paddle.compat` optimizers of TensorFlow, Keras, TF.js, timm and Optax:
- * the rounding of each dtype, hyper-parameter checks (every check runs before any state changes),
- * and access to dense float gradients.
+ * Helpers shared by the `paddle.compat` optimizers of PyTorch, TensorFlow, Keras, TF.js, timm and
+ * Optax: the rounding of each dtype, hyper-parameter checks (every check runs before any state
+ * changes), access to dense float gradients, and the state they keep in the kernel heap.
  *
- * Why these optimizers are plain loops and not the fused `KernelBackend.rmspropStep`: the kernel's
- * mean square is Paddle's `ρ·ms + ((1−ρ)·g)·g` with `1−ρ` rounded from the *rounded* ρ. None of
- * the frameworks here computes that expression in that order: Keras, TF.js and Optax compute
- * `ρ·ms + (1−ρ)·(g·g)` with `1−ρ` rounded from the exact ρ; TF1 and timm compute
- * `ms + (g² − ms)·(1−ρ)` (timm with PyTorch's fused multiply-add). In float32 those give other
- * bits from the first step on, so running the kernel would not be the framework's arithmetic; each
- * optimizer is therefore one loop per parameter in its framework's exact float32 order.
+ * Each optimizer's per-element RMSProp runs on the fused kernel (`KernelBackend.rmspropStep`)
+ * with its framework's variant (src/kernels/types.ts `RmspropVariant`): the same recurrence as
+ * Paddle's in real arithmetic, each framework's own float32 expression order operation for
+ * operation (tests/compat/kernel-order.test.ts shows why Paddle's order would not do). Their state
+ * tensors are allocated with the parameter allocator ({@link stateLike}: the kernel heap when the
+ * WebAssembly backend is selected), so the kernel updates them in place, and each optimizer's
+ * `dispose()` frees them.
  */
 import { TypeError as PaddleTypeError, RuntimeError, ValueError } from '../errors.js';
 import { describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
+import { getBackend } from '../kernels/index.js';
+import type { RmspropHyper, RmspropSlot } from '../kernels/types.js';
+import { getParameterAllocator } from '../tensor/storage.js';
 import { Tensor } from '../tensor/tensor.js';
 
 /** Rounds a double to the dtype of an array: `Math.fround` for float32, identity for float64. */
@@ -81,6 +84,16 @@ export function checkFloatTensor(where: string, p: unknown, what = 'parameter'):
  * missing gradient. Throws for a sparse gradient, a shape or a dtype that differs.
  */
 export function denseValues(where: string, p: Tensor, grad: unknown): FloatArray | null {
+  const t = denseGrad(where, p, grad);
+  return t === null ? null : (t.data as FloatArray);
+}
+
+/**
+ * As {@link denseValues}, the gradient Tensor itself: take its `.data` only after the step's state
+ * is allocated (an allocation may grow the kernel heap, which detaches the views of an unshared
+ * memory).
+ */
+export function denseGrad(where: string, p: Tensor, grad: unknown): Tensor | null {
   if (grad === null || grad === undefined) return null;
   if (grad instanceof SelectedRows) throw new RuntimeError(`${where} does not support sparse gradients (SelectedRows).`);
   if (!(grad instanceof Tensor)) throw new PaddleTypeError(`${where}: a gradient must be a Tensor or null, but received ${describe(grad)}.`);
@@ -89,7 +102,7 @@ export function denseValues(where: string, p: Tensor, grad: unknown): FloatArray
       `${where}: the gradient of '${p.name}' must be a ${p.dtype} Tensor of shape [${p.shape.join(', ')}], but received a ${grad.dtype} Tensor of shape [${grad.shape.join(', ')}].`,
     );
   }
-  return grad.data as FloatArray;
+  return grad;
 }
 
 /** A new Tensor of p's shape and dtype filled with `value` (an optimizer slot). */
@@ -128,4 +141,42 @@ export function sumSquares(values: FloatArray, round: Round): number {
     s += round(v * v);
   }
   return round(s);
+}
+
+/**
+ * A new state Tensor of p's shape and dtype filled with `value`, in the parameter allocator's
+ * memory (the kernel heap while the WebAssembly backend is selected, so the fused kernel updates
+ * it in place). The optimizer that makes it owns it and frees it in its `dispose()`.
+ */
+export function stateLike(p: Tensor, value: number, name?: string): Tensor {
+  const t = new Tensor(getParameterAllocator().alloc(p.dtype, p.numel), p.shape, name === undefined ? {} : { name });
+  if (value !== 0) (t.data as FloatArray).fill(value);
+  return t;
+}
+
+/** A state Tensor for p holding a copy of `values` (cast to p's dtype), made by {@link stateLike}. */
+export function stateFrom(p: Tensor, values: ArrayLike<number>, name?: string): Tensor {
+  const t = stateLike(p, 0, name);
+  const d = t.data as FloatArray;
+  for (let i = 0; i < d.length; i++) d[i] = values[i] as number;
+  return t;
+}
+
+/** One kernel slot: the parameter (or output), its gradient and state arrays, and its transforms. */
+export type KernelSlot = RmspropSlot<Float32Array | Float64Array>;
+
+/**
+ * Runs the fused kernel over `slots` (grouped by dtype, one call per dtype so that large groups
+ * are split across the worker threads): each framework's per-element RMSProp.
+ */
+export function kernelStep(slots: readonly KernelSlot[], hyper: RmspropHyper): void {
+  let f32: KernelSlot[] | undefined;
+  let f64: KernelSlot[] | undefined;
+  for (const s of slots) {
+    if (s.param instanceof Float32Array) (f32 ??= []).push(s);
+    else (f64 ??= []).push(s);
+  }
+  const backend = getBackend();
+  if (f32 !== undefined) backend.rmspropStep('float32', f32, hyper);
+  if (f64 !== undefined) backend.rmspropStep('float64', f64, hyper);
 }

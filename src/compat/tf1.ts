@@ -17,14 +17,15 @@
  * ```
  *
  * ε inside the square root and the learning rate in the momentum buffer, as Paddle's kernel; the
- * mean-square line is another expression (`ms + (g² − ms)(1−ρ)`, not `ρ·ms + ((1−ρ)g)g`), so this
- * is a loop of its own (see shared.ts).
+ * mean-square line is another expression (`ms + (g² − ms)(1−ρ)`, not `ρ·ms + ((1−ρ)g)g`): the
+ * update runs on the fused RMSProp kernel with its `'tf1'` variant, on slots kept in the kernel
+ * heap (free them with `dispose()`).
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, checkFloatTensor, denseValues, fullLike, paramList, roundOf } from './shared.js';
+import { checkBoolean, checkNumber, checkFloatTensor, denseGrad, kernelStep, paramList, stateLike, type KernelSlot } from './shared.js';
 
 /** Options of {@link RMSProp}: `tf.compat.v1.train.RMSPropOptimizer`'s keyword arguments. */
 export interface RMSPropOptions {
@@ -118,7 +119,7 @@ export class RMSProp {
    */
   applyGradients(gradsAndVars: Iterable<readonly [Tensor | null, Tensor]>): void {
     checkNumber(`${WHERE}.learningRate`, 'learningRate', this.learningRate, { min: 0 });
-    const work: [FloatArray, Tensor][] = [];
+    const work: [Tensor, Tensor][] = [];
     const vars: Tensor[] = [];
     for (const pair of gradsAndVars) {
       if (!Array.isArray(pair) || pair.length !== 2) {
@@ -126,12 +127,30 @@ export class RMSProp {
       }
       const v = checkFloatTensor(WHERE, pair[1], 'variable');
       vars.push(v);
-      const g = denseValues(WHERE, v, pair[0]);
+      const g = denseGrad(WHERE, v, pair[0]);
       if (g !== null) work.push([g, v]);
     }
     if (work.length === 0) throw new ValueError(`No gradients provided for any variable: ${JSON.stringify(vars.map((v) => v.name))}.`);
     if (new Set(work.map((w) => w[1])).size !== work.length) throw new ValueError(`${WHERE}.applyGradients: a variable appears twice.`);
-    for (const [g, v] of work) this.update(g, v);
+    // the slots first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays
+    for (const [, v] of work) this.slotsOf(v);
+    const slots: KernelSlot[] = [];
+    for (const [g, v] of work) slots.push(this.kernelSlot(g.data as FloatArray, v));
+    kernelStep(slots, { rho: this.decay, epsilon: this.epsilon, momentum: this.momentum, centered: this.centered, variant: 'tf1' });
+  }
+
+  /**
+   * Frees the slots (kept in the kernel heap while the WebAssembly backend is selected; the heap
+   * is not garbage collected) and forgets them. Not in TF1.
+   */
+  dispose(): void {
+    for (const s of this.slots.values()) {
+      s.rms.dispose();
+      s.momentum.dispose();
+      s.mg?.dispose();
+    }
+    this.slots.clear();
   }
 
   /**
@@ -145,37 +164,22 @@ export class RMSProp {
     this.applyGradients(list.map((p) => [p.grad as Tensor | null, p] as const));
   }
 
-  private update(g: FloatArray, v: Tensor): void {
+  /** The slots of one variable, created at its first update. */
+  private slotsOf(v: Tensor): RMSPropSlots {
     let s = this.slots.get(v);
     if (s === undefined) {
-      s = { rms: fullLike(v, 1, `${v.name}/RMSProp`), momentum: fullLike(v, 0, `${v.name}/RMSProp_1`) };
-      if (this.centered) s.mg = fullLike(v, 0, `${v.name}/RMSProp_2`);
+      s = { rms: stateLike(v, 1, `${v.name}/RMSProp`), momentum: stateLike(v, 0, `${v.name}/RMSProp_1`) };
+      if (this.centered) s.mg = stateLike(v, 0, `${v.name}/RMSProp_2`);
       this.slots.set(v, s);
     }
-    const r = roundOf(v.dtype);
-    const f = Math.fround; // the hyper-parameters are float32 tensors, cast to the dtype
-    const lr = f(this.learningRate);
-    const rho = f(this.decay);
-    const mu = f(this.momentum);
-    const eps = f(this.epsilon);
-    const c = r(1 - rho);
+    return s;
+  }
+
+  /** The kernel slot of one variable (its slots made by `slotsOf`). */
+  private kernelSlot(g: FloatArray, v: Tensor): KernelSlot {
+    const s = this.slotsOf(v);
     const x = v.data as FloatArray;
-    const ms = s.rms.data as FloatArray;
-    const mom = s.momentum.data as FloatArray;
-    const mg = s.mg === undefined ? null : (s.mg.data as FloatArray);
-    for (let i = 0; i < x.length; i++) {
-      const gi = g[i] as number;
-      const m2 = r((ms[i] as number) + r(r(r(gi * gi) - (ms[i] as number)) * c));
-      ms[i] = m2;
-      let den: number;
-      if (mg !== null) {
-        const a = r((mg[i] as number) + r(r(gi - (mg[i] as number)) * c));
-        mg[i] = a;
-        den = r(r(m2 - r(a * a)) + eps);
-      } else den = r(m2 + eps);
-      const b = r(r((mom[i] as number) * mu) + r(r(gi * lr) / r(Math.sqrt(den))));
-      mom[i] = b;
-      x[i] = r((x[i] as number) - b);
-    }
+    // the learning rate is a float32 tensor cast to the dtype
+    return { param: x, grad: g, meanSquare: s.rms.data as FloatArray, moment: s.momentum.data as FloatArray, meanGrad: s.mg === undefined ? x : (s.mg.data as FloatArray), lr: Math.fround(this.learningRate) };
   }
 }

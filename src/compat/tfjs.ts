@@ -14,14 +14,14 @@
  *
  * TF.js's centered variant subtracts ε (`sub(ms, add(square(mg), epsilon))`) where TensorFlow adds
  * it; this reproduces TF.js, NaN included when `ms − mg² < ε`. The mean square is
- * `ms·ρ + g²·(1−ρ)` with `1−ρ` rounded from the exact ρ (see shared.ts for why that is not the
- * fused kernel's expression).
+ * `ms·ρ + g²·(1−ρ)` with `1−ρ` rounded from the exact ρ: the update runs on the fused RMSProp
+ * kernel with its `'tfjs'` variant, on slots kept in the kernel heap (free them with `dispose()`).
  */
 import { TypeError as PaddleTypeError } from '../errors.js';
 import { describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkBoolean, checkNumber, checkFloatTensor, denseValues, fullLike, paramList } from './shared.js';
+import { checkBoolean, checkNumber, checkFloatTensor, denseGrad, kernelStep, paramList, stateLike, type KernelSlot } from './shared.js';
 
 /** One entry of {@link RMSPropOptimizer.applyGradients}: a variable and its gradient (or null). */
 export interface VariableGradient {
@@ -86,15 +86,37 @@ export class RMSPropOptimizer {
       const entry = e as VariableGradient;
       const v = checkFloatTensor(WHERE, entry.variable, 'variable');
       if (v.dtype !== 'float32') throw new PaddleTypeError(`${WHERE}: TF.js optimizes float32 variables only, but '${v.name}' is ${v.dtype}.`);
-      return { v, g: denseValues(WHERE, v, entry.gradient) };
+      return { v, g: denseGrad(WHERE, v, entry.gradient) };
     });
+    // the slots first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays
+    work.forEach(({ v }, i) => {
+      this.ms[i] ??= stateLike(v, 0, `${v.name}/rms`);
+      this.mom[i] ??= stateLike(v, 0, `${v.name}/momentum`);
+      if (this.centered) this.mg[i] ??= stateLike(v, 0, `${v.name}/mg`);
+    });
+    const slots: KernelSlot[] = [];
     work.forEach(({ v, g }, i) => {
-      this.ms[i] ??= fullLike(v, 0, `${v.name}/rms`);
-      this.mom[i] ??= fullLike(v, 0, `${v.name}/momentum`);
-      if (this.centered) this.mg[i] ??= fullLike(v, 0, `${v.name}/mg`);
-      if (g !== null) this.update(i, g, v);
+      if (g === null) return;
+      const ms = this.ms[i] as Tensor;
+      const mom = this.mom[i] as Tensor;
+      const x = v.data as FloatArray;
+      const mg = this.centered ? ((this.mg[i] as Tensor).data as FloatArray) : x;
+      slots.push({ param: x, grad: g.data as FloatArray, meanSquare: ms.data as FloatArray, moment: mom.data as FloatArray, meanGrad: mg, lr: this.learningRate });
     });
+    kernelStep(slots, { rho: this.decay, epsilon: this.epsilon, momentum: this.momentum, centered: this.centered, variant: 'tfjs' });
     this.iterations += 1;
+  }
+
+  /**
+   * Frees the slots (kept in the kernel heap while the WebAssembly backend is selected; the heap
+   * is not garbage collected) and forgets them. TF.js's `dispose()`.
+   */
+  dispose(): void {
+    for (const list of [this.ms, this.mom, this.mg]) {
+      for (const t of list) t?.dispose();
+      list.length = 0;
+    }
   }
 
   /**
@@ -119,35 +141,6 @@ export class RMSPropOptimizer {
       for (const t of list) if (t !== undefined) out.push({ name: t.name, tensor: t });
     }
     return out;
-  }
-
-  private update(i: number, g: FloatArray, v: Tensor): void {
-    const f = Math.fround;
-    const decay = f(this.decay);
-    const c = f(1 - this.decay);
-    const lr = f(this.learningRate);
-    const eps = f(this.epsilon);
-    const mu = f(this.momentum);
-    const x = v.data as FloatArray;
-    const ms = (this.ms[i] as Tensor).data as FloatArray;
-    const mom = (this.mom[i] as Tensor).data as FloatArray;
-    const mg = this.centered ? ((this.mg[i] as Tensor).data as FloatArray) : null;
-    for (let k = 0; k < x.length; k++) {
-      const gk = g[k] as number;
-      const m2 = f(f((ms[k] as number) * decay) + f(f(gk * gk) * c));
-      let contribution: number;
-      if (mg !== null) {
-        const a = f(f((mg[k] as number) * decay) + f(gk * c));
-        contribution = f(f(gk * lr) / f(Math.sqrt(f(m2 - f(f(a * a) + eps)))));
-        mg[k] = a;
-      } else {
-        contribution = f(f(gk * lr) / f(Math.sqrt(f(m2 + eps))));
-      }
-      const b = f(f((mom[k] as number) * mu) + contribution);
-      ms[k] = m2;
-      mom[k] = b;
-      x[k] = f((x[k] as number) - b);
-    }
   }
 }
 

@@ -20,16 +20,17 @@
  * p   = p + (−lr·g)/avg                         no momentum
  * ```
  *
- * Float64 parameters use plain double arithmetic (no fused multiply-add). The mean square is
- * TensorFlow's expression, not the fused kernel's (see shared.ts), so this is its own loop.
+ * Float64 parameters use plain double arithmetic (no fused multiply-add). The update runs on the
+ * fused RMSProp kernel with its `'timm'` variant (decoupled decay as the kernel's `paramScale`),
+ * on state tensors kept in the kernel heap (free them with `dispose()`).
  */
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
 import { checkOptions, describe } from '../options.js';
 import type { FloatArray } from '../tensor/dtype.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
 import { Tensor } from '../tensor/tensor.js';
-import { fmaf, type RMSpropStateDict } from './torch.js';
-import { checkBoolean, checkNumber, checkFloatTensor, fullLike } from './shared.js';
+import type { RMSpropStateDict } from './torch.js';
+import { checkBoolean, checkNumber, checkFloatTensor, kernelStep, stateFrom, stateLike, type KernelSlot } from './shared.js';
 
 /**
  * Options of {@link RMSpropTF}: timm's keyword arguments in camelCase, with timm's defaults
@@ -153,29 +154,51 @@ export class RMSpropTF {
     for (const group of this.paramGroups) {
       for (const p of group.params) if (p.grad instanceof SelectedRows) throw new RuntimeError('RMSprop does not support sparse gradients');
     }
+    // the state first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays of every slot
     for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        if (p.grad === null) continue;
+        let st = this.state.get(p);
+        if (st === undefined) {
+          st = { step: 0, square_avg: stateLike(p, 1) };
+          this.state.set(p, st);
+        }
+        if (group.momentum > 0) st.momentum_buffer ??= stateLike(p, 0);
+        if (group.centered) st.grad_avg ??= stateLike(p, 0);
+      }
+    }
+    for (const group of this.paramGroups) {
+      const slots: KernelSlot[] = [];
       for (const p of group.params) {
         const grad = p.grad;
         if (grad === null) continue;
-        let st = this.state.get(p);
-        if (st === undefined) {
-          st = { step: 0, square_avg: fullLike(p, 1) };
-          if (group.momentum > 0) st.momentum_buffer = fullLike(p, 0);
-          if (group.centered) st.grad_avg = fullLike(p, 0);
-          this.state.set(p, st);
-        }
-        if (group.momentum > 0) st.momentum_buffer ??= fullLike(p, 0);
-        if (group.centered) st.grad_avg ??= fullLike(p, 0);
+        const st = this.state.get(p) as RMSpropTFState;
         st.step += 1;
-        (p.dtype === 'float32' ? stepF32 : stepF64)(
-          p.data as FloatArray,
-          (grad as Tensor).data as FloatArray,
-          st.square_avg.data as FloatArray,
-          group.centered ? ((st.grad_avg as Tensor).data as FloatArray) : null,
-          group.momentum > 0 ? ((st.momentum_buffer as Tensor).data as FloatArray) : null,
-          group,
-        );
+        const param = p.data as FloatArray;
+        const slot: KernelSlot = {
+          param,
+          grad: (grad as Tensor).data as FloatArray,
+          meanSquare: st.square_avg.data as FloatArray,
+          moment: group.momentum > 0 ? ((st.momentum_buffer as Tensor).data as FloatArray) : param,
+          meanGrad: group.centered ? ((st.grad_avg as Tensor).data as FloatArray) : param,
+          lr: group.lr,
+        };
+        if (group.weightDecay !== 0) {
+          if (group.decoupledDecay) slot.paramScale = 1 - group.lr * group.weightDecay;
+          else slot.decay = { kind: 'l2', coeff: group.weightDecay };
+        }
+        slots.push(slot);
       }
+      kernelStep(slots, {
+        rho: group.alpha,
+        epsilon: group.eps,
+        momentum: group.momentum,
+        centered: group.centered,
+        variant: 'timm',
+        momentumBuffer: group.momentum > 0,
+        lrInMomentum: group.lrInMomentum,
+      });
     }
     return loss;
   }
@@ -271,8 +294,7 @@ export class RMSpropTF {
         if (!(t instanceof Tensor) || t.shape.join(',') !== p.shape.join(',')) {
           throw new ValueError(`${where}: state['${key}'].${name} must be a Tensor of shape [${p.shape.join(', ')}], but received ${describe(t)}.`);
         }
-        const data = p.dtype === 'float32' ? Float32Array.from(t.data as ArrayLike<number>) : Float64Array.from(t.data as ArrayLike<number>);
-        return Tensor.fromArray(data, p.shape, p.dtype);
+        return t;
       };
       const sq = copy('square_avg');
       if (sq === undefined) throw new ValueError(`${where}: state['${key}'] has no square_avg.`);
@@ -283,9 +305,27 @@ export class RMSpropTF {
       if (ga !== undefined) st.grad_avg = ga;
       next.set(p, st);
     }
+    // everything checked: copies in the parameter allocator's memory (made before the old state is
+    // freed, since the loaded tensors may be this optimizer's own)
+    const fresh = new Map<Tensor, RMSpropTFState>();
+    for (const [p, loaded] of next) {
+      const st: RMSpropTFState = { step: loaded.step, square_avg: stateFrom(p, loaded.square_avg.data) };
+      if (loaded.momentum_buffer !== undefined) st.momentum_buffer = stateFrom(p, loaded.momentum_buffer.data);
+      if (loaded.grad_avg !== undefined) st.grad_avg = stateFrom(p, loaded.grad_avg.data);
+      fresh.set(p, st);
+    }
     this.paramGroups.forEach((g, i) => Object.assign(g, hyper[i]));
+    this.dispose();
+    for (const [p, st] of fresh) this.state.set(p, st);
+  }
+
+  /**
+   * Frees the optimizer's state tensors (kept in the kernel heap while the WebAssembly backend is
+   * selected; the heap is not garbage collected) and forgets the state. Not in timm.
+   */
+  dispose(): void {
+    for (const st of this.state.values()) disposeState(st);
     this.state.clear();
-    for (const [p, st] of next) this.state.set(p, st);
   }
 
   /**
@@ -300,71 +340,8 @@ export class RMSpropTF {
   }
 }
 
-function stepF32(p: FloatArray, g: FloatArray, sq: FloatArray, ga: FloatArray | null, buf: FloatArray | null, h: RMSpropTFGroup): void {
-  const f = Math.fround;
-  const c = f(1 - h.alpha);
-  const eps = f(h.eps);
-  const wd = f(h.weightDecay);
-  const decayFactor = f(1 - h.lr * h.weightDecay);
-  const mu = f(h.momentum);
-  const lr = f(h.lr);
-  const negLr = f(-h.lr);
-  for (let i = 0; i < p.length; i++) {
-    let gi = g[i] as number;
-    let pi = p[i] as number;
-    if (h.weightDecay !== 0) {
-      if (h.decoupledDecay) pi = f(pi * decayFactor);
-      else gi = fmaf(pi, wd, gi);
-    }
-    const s = fmaf(f(f(gi * gi) - (sq[i] as number)), c, sq[i] as number);
-    sq[i] = s;
-    let avg: number;
-    if (ga !== null) {
-      const a = fmaf(f(gi - (ga[i] as number)), c, ga[i] as number);
-      ga[i] = a;
-      avg = f(Math.sqrt(f(fmaf(-a, a, s) + eps)));
-    } else avg = f(Math.sqrt(f(s + eps)));
-    if (buf !== null) {
-      if (h.lrInMomentum) {
-        const b = f(f((buf[i] as number) * mu) + f(f(lr * gi) / avg));
-        buf[i] = b;
-        p[i] = f(pi - b);
-      } else {
-        const b = f(f((buf[i] as number) * mu) + f(gi / avg));
-        buf[i] = b;
-        p[i] = fmaf(b, negLr, pi);
-      }
-    } else p[i] = f(pi + f(f(negLr * gi) / avg));
-  }
-}
-
-function stepF64(p: FloatArray, g: FloatArray, sq: FloatArray, ga: FloatArray | null, buf: FloatArray | null, h: RMSpropTFGroup): void {
-  const c = 1 - h.alpha;
-  for (let i = 0; i < p.length; i++) {
-    let gi = g[i] as number;
-    let pi = p[i] as number;
-    if (h.weightDecay !== 0) {
-      if (h.decoupledDecay) pi = pi * (1 - h.lr * h.weightDecay);
-      else gi = gi + pi * h.weightDecay;
-    }
-    const s = (sq[i] as number) + (gi * gi - (sq[i] as number)) * c;
-    sq[i] = s;
-    let avg: number;
-    if (ga !== null) {
-      const a = (ga[i] as number) + (gi - (ga[i] as number)) * c;
-      ga[i] = a;
-      avg = Math.sqrt(s - a * a + h.eps);
-    } else avg = Math.sqrt(s + h.eps);
-    if (buf !== null) {
-      if (h.lrInMomentum) {
-        const b = (buf[i] as number) * h.momentum + (h.lr * gi) / avg;
-        buf[i] = b;
-        p[i] = pi - b;
-      } else {
-        const b = (buf[i] as number) * h.momentum + gi / avg;
-        buf[i] = b;
-        p[i] = pi + b * -h.lr;
-      }
-    } else p[i] = pi + (-h.lr * gi) / avg;
-  }
+function disposeState(st: RMSpropTFState): void {
+  st.square_avg.dispose();
+  st.momentum_buffer?.dispose();
+  st.grad_avg?.dispose();
 }

@@ -9,13 +9,17 @@
  * `step` counted as an int. For float32 parameters each operation is rounded to float32 in the
  * order PyTorch's CPU kernels use, including the fused multiply-add of `add(x, alpha=a)` on
  * AVX2 builds (`vec::fmadd`), so trajectories match PyTorch bit for bit
- * (tests/compat/torch-rmsprop.test.ts). This first version is a plain TypeScript loop; it does not
- * yet run on the library's fused WASM RMSProp kernel.
+ * (tests/compat/torch-rmsprop.test.ts). The per-element update runs on the library's fused RMSProp
+ * kernel with its `'torch'` variant (WebAssembly SIMD and the worker threads when selected, the
+ * TypeScript reference otherwise; the kernels emulate `fmaf` exactly), on state tensors kept in the
+ * kernel heap (free them with `dispose()`).
  */
 import { RuntimeError, TypeError as PaddleTypeError, ValueError } from '../errors.js';
+import { fmaf } from '../kernels/ref/fma.js';
 import { checkOptions, describe } from '../options.js';
 import type { DataArray } from '../tensor/dtype.js';
 import { SelectedRows } from '../tensor/selected-rows.js';
+import { kernelStep, stateFrom, stateLike, type KernelSlot } from './shared.js';
 import { Tensor } from '../tensor/tensor.js';
 import * as lr_scheduler from './torch-lr.js';
 
@@ -143,166 +147,31 @@ const WHERE = 'compat.torch.RMSprop';
 const f32 = Math.fround;
 
 /**
- * `fmaf(a, b, c)`: a × b + c rounded once to float32 (what `_mm256_fmadd_ps` computes), for float32
- * inputs. The product is exact in a double; the sum is rounded to a double and then to float32,
- * which differs from one rounding only when the double lands on a float32 midpoint: then the
- * sum's rounding error (TwoSum) decides. The midpoint test is arithmetic: with r = fround(s),
- * `2s − r` (exact, by Sterbenz) is a float32 exactly when s lies halfway between r and its neighbour.
- * @param a - A float32 value (a number that `Math.fround` leaves unchanged).
- * @param b - A float32 value.
- * @param c - A float32 value.
- * @returns `a × b + c` rounded once to float32 (C's `fmaf`).
+ * `fmaf(a, b, c)`: a × b + c rounded once to float32 (what `_mm256_fmadd_ps` computes), for
+ * float32 inputs (src/kernels/ref/fma.ts; the WebAssembly kernel takes the same steps).
  */
-export function fmaf(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
-  const r = f32(s);
-  if (r === s) return r;
-  const n = 2 * s - r; // r's other neighbour, if s is a midpoint
-  if (f32(n) !== n || !Number.isFinite(r)) return r; // not a midpoint (or overflow)
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb);
-  if (err === 0) return r; // an exact tie: fround already rounded to even
-  return (err > 0) === (n > r) ? n : r;
-}
+export { fmaf };
 
-/** The group's hyper-parameters rounded to float32 as PyTorch's kernels take them. */
-interface Hyper32 {
-  alpha: number;
-  oneMinusAlpha: number;
-  eps: number;
-  wd: number;
-  useWd: boolean;
-  maximize: boolean;
-  mom: number;
-  negLr: number;
-}
-
-function hyper32(h: RMSpropGroup): Hyper32 {
-  return {
-    alpha: f32(h.alpha),
-    oneMinusAlpha: f32(1 - h.alpha),
-    eps: f32(h.eps),
-    wd: f32(h.weightDecay),
-    useWd: h.weightDecay !== 0,
-    maximize: h.maximize,
-    mom: f32(h.momentum),
-    negLr: f32(-h.lr),
+/**
+ * PyTorch 1.13's `_single_tensor_rmsprop` for one group, on the fused kernel with the `'torch'`
+ * variant (src/kernels/ref/rmsprop.ts states its float32 order: AVX2's fused multiply-adds as
+ * fmaf, `grad.add(param, alpha=weight_decay)` as `fma(p, wd, g)`, maximize as a gradient scale of
+ * −1; float64 as plain double arithmetic). The buffers PyTorch does not keep (no momentum, not
+ * centered) are not touched; the parameter stands in for them in the slot.
+ */
+function kernelSlot(p: Tensor, grad: Tensor, st: RMSpropState, h: RMSpropGroup): KernelSlot {
+  const param = p.data as Float32Array | Float64Array;
+  const slot: KernelSlot = {
+    param,
+    grad: grad.data as Float32Array | Float64Array,
+    meanSquare: st.square_avg.data as Float32Array | Float64Array,
+    moment: h.momentum > 0 ? ((st.momentum_buffer as Tensor).data as Float32Array | Float64Array) : param,
+    meanGrad: h.centered ? ((st.grad_avg as Tensor).data as Float32Array | Float64Array) : param,
+    lr: h.lr,
   };
-}
-
-// The four float32 loops below are PyTorch 1.13's `_single_tensor_rmsprop` on AVX2 CPUs, one per
-// combination of centered × momentum (so that no element branches on them, and each loop is small
-// enough for V8 to inline its fmaf calls). In all of them:
-// - grad.add(param, alpha=weight_decay) is vec::fmadd(param, wd, grad);
-// - square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha) is self + (value * t1) * t2, fused;
-// - centered: grad_avg.mul_(alpha).add_(grad, alpha=1 - alpha), then
-//   square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_(), fused;
-// - avg.add_(eps);
-// - momentum: buf.mul_(momentum).addcdiv_(grad, avg), then param.add_(buf, alpha=-lr), fused;
-//   otherwise param.addcdiv_(grad, avg, value=-lr), i.e. self + (value * t1) / t2.
-
-function stepF32Plain(p: DataArray, g: DataArray, sq: DataArray, k: Hyper32): void {
-  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, negLr } = k;
-  const n = p.length;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    let gi = g[i] as number;
-    if (maximize) gi = -gi;
-    if (useWd) gi = fmaf(pi, wd, gi);
-    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
-    sq[i] = sNew;
-    const avg = f32(f32(Math.sqrt(sNew)) + eps);
-    p[i] = f32(pi + f32(f32(negLr * gi) / avg));
-  }
-}
-
-function stepF32Momentum(p: DataArray, g: DataArray, sq: DataArray, buf: DataArray, k: Hyper32): void {
-  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, mom, negLr } = k;
-  const n = p.length;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    let gi = g[i] as number;
-    if (maximize) gi = -gi;
-    if (useWd) gi = fmaf(pi, wd, gi);
-    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
-    sq[i] = sNew;
-    const avg = f32(f32(Math.sqrt(sNew)) + eps);
-    const b = f32(f32((buf[i] as number) * mom) + f32(gi / avg));
-    buf[i] = b;
-    p[i] = fmaf(b, negLr, pi);
-  }
-}
-
-function stepF32Centered(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray, k: Hyper32): void {
-  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, negLr } = k;
-  const n = p.length;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    let gi = g[i] as number;
-    if (maximize) gi = -gi;
-    if (useWd) gi = fmaf(pi, wd, gi);
-    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
-    sq[i] = sNew;
-    const a = fmaf(gi, oneMinusAlpha, f32((ga[i] as number) * alpha));
-    ga[i] = a;
-    const avg = f32(f32(Math.sqrt(fmaf(f32(-a), a, sNew))) + eps);
-    p[i] = f32(pi + f32(f32(negLr * gi) / avg));
-  }
-}
-
-function stepF32CenteredMomentum(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray, buf: DataArray, k: Hyper32): void {
-  const { alpha, oneMinusAlpha, eps, wd, useWd, maximize, mom, negLr } = k;
-  const n = p.length;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    let gi = g[i] as number;
-    if (maximize) gi = -gi;
-    if (useWd) gi = fmaf(pi, wd, gi);
-    const sNew = fmaf(f32(oneMinusAlpha * gi), gi, f32((sq[i] as number) * alpha));
-    sq[i] = sNew;
-    const a = fmaf(gi, oneMinusAlpha, f32((ga[i] as number) * alpha));
-    ga[i] = a;
-    const avg = f32(f32(Math.sqrt(fmaf(f32(-a), a, sNew))) + eps);
-    const b = f32(f32((buf[i] as number) * mom) + f32(gi / avg));
-    buf[i] = b;
-    p[i] = fmaf(b, negLr, pi);
-  }
-}
-
-/** One RMSprop step on float32 arrays (see the four loops above). */
-function stepFloat32(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray | null, buf: DataArray | null, h: RMSpropGroup): void {
-  const k = hyper32(h);
-  if (ga === null) {
-    if (buf === null) stepF32Plain(p, g, sq, k);
-    else stepF32Momentum(p, g, sq, buf, k);
-  } else if (buf === null) stepF32Centered(p, g, sq, ga, k);
-  else stepF32CenteredMomentum(p, g, sq, ga, buf, k);
-}
-
-/** The same step in float64 (plain double arithmetic, no fused multiply-add). */
-function stepFloat64(p: DataArray, g: DataArray, sq: DataArray, ga: DataArray | null, buf: DataArray | null, h: RMSpropGroup): void {
-  const n = p.length;
-  for (let i = 0; i < n; i++) {
-    let gi = g[i] as number;
-    if (h.maximize) gi = -gi;
-    const pi = p[i] as number;
-    if (h.weightDecay !== 0) gi = gi + h.weightDecay * pi;
-    const s = (sq[i] as number) * h.alpha + (1 - h.alpha) * gi * gi;
-    sq[i] = s;
-    let avg: number;
-    if (ga !== null) {
-      const a = (ga[i] as number) * h.alpha + (1 - h.alpha) * gi;
-      ga[i] = a;
-      avg = Math.sqrt(s + -a * a);
-    } else avg = Math.sqrt(s);
-    avg += h.eps;
-    if (buf !== null) {
-      const b = (buf[i] as number) * h.momentum + gi / avg;
-      buf[i] = b;
-      p[i] = pi + -h.lr * b;
-    } else p[i] = pi + (-h.lr * gi) / avg;
-  }
+  if (h.maximize) slot.gradScale = -1;
+  if (h.weightDecay !== 0) slot.decay = { kind: 'l2', coeff: h.weightDecay };
+  return slot;
 }
 
 function checkHyper(o: RMSpropOptions, where: string): void {
@@ -398,32 +267,51 @@ export class RMSprop {
     this.stepCount += 1;
     const loss = closure === undefined ? undefined : closure();
     for (const group of this.paramGroups) {
+      for (const p of group.params) if (p.grad instanceof SelectedRows) throw new RuntimeError('RMSprop does not support sparse gradients');
+    }
+    // the state first (an allocation may grow the kernel heap, which detaches earlier views of an
+    // unshared memory), then the arrays of every slot
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        if (p.grad === null) continue;
+        let st = this.state.get(p);
+        if (st === undefined) {
+          st = { step: 0, square_avg: stateLike(p, 0) };
+          this.state.set(p, st);
+        }
+        if (group.momentum > 0 && st.momentum_buffer === undefined) st.momentum_buffer = stateLike(p, 0);
+        if (group.centered && st.grad_avg === undefined) st.grad_avg = stateLike(p, 0);
+      }
+    }
+    for (const group of this.paramGroups) {
+      const slots: KernelSlot[] = [];
       for (const p of group.params) {
         const grad = p.grad;
         if (grad === null) continue;
-        if (grad instanceof SelectedRows) throw new RuntimeError('RMSprop does not support sparse gradients');
-        let st = this.state.get(p);
-        if (st === undefined) {
-          st = { step: 0, square_avg: zerosLike(p) };
-          if (group.momentum > 0) st.momentum_buffer = zerosLike(p);
-          if (group.centered) st.grad_avg = zerosLike(p);
-          this.state.set(p, st);
-        }
-        if (group.momentum > 0 && st.momentum_buffer === undefined) st.momentum_buffer = zerosLike(p);
-        if (group.centered && st.grad_avg === undefined) st.grad_avg = zerosLike(p);
+        const st = this.state.get(p) as RMSpropState;
         st.step += 1;
-        const update = p.dtype === 'float32' ? stepFloat32 : stepFloat64;
-        update(
-          p.data,
-          grad.data,
-          st.square_avg.data,
-          group.centered ? (st.grad_avg as Tensor).data : null,
-          group.momentum > 0 ? (st.momentum_buffer as Tensor).data : null,
-          group,
-        );
+        slots.push(kernelSlot(p, grad as Tensor, st, group));
       }
+      kernelStep(slots, {
+        rho: group.alpha,
+        epsilon: group.eps,
+        momentum: group.momentum,
+        centered: group.centered,
+        variant: 'torch',
+        momentumBuffer: group.momentum > 0,
+      });
     }
     return loss;
+  }
+
+  /**
+   * Frees the optimizer's state tensors (kept in the kernel heap while the WebAssembly backend is
+   * selected; the heap is not garbage collected) and forgets the state; the next `step()` starts
+   * it again from zero. Not in PyTorch (whose tensors the garbage collector frees).
+   */
+  dispose(): void {
+    for (const st of this.state.values()) disposeState(st);
+    this.state.clear();
   }
 
   /**
@@ -529,7 +417,7 @@ export class RMSprop {
       }
       hyper.push(h);
     });
-    const next = new Map<Tensor, RMSpropState>();
+    const next = new Map<Tensor, { step: number; square_avg: Tensor; momentum_buffer: Tensor | undefined; grad_avg: Tensor | undefined }>();
     for (const [key, entry] of Object.entries(state ?? {})) {
       const p = byIndex.get(Number(key));
       if (p === undefined) continue; // PyTorch keeps entries of unknown ids; they are never used
@@ -543,21 +431,26 @@ export class RMSprop {
         if (!(t instanceof Tensor) || t.numel !== p.numel || t.shape.join(',') !== p.shape.join(',')) {
           throw new ValueError(`${WHERE}.loadStateDict: state['${key}'].${name} must be a Tensor of shape [${p.shape.join(', ')}], but received ${describe(t)}.`);
         }
-        const data = p.dtype === 'float32' ? Float32Array.from(t.data as ArrayLike<number>) : Float64Array.from(t.data as ArrayLike<number>);
-        return Tensor.fromArray(data, p.shape, p.dtype);
+        return t;
       };
       const sq = copy('square_avg');
       if (sq === undefined) throw new ValueError(`${WHERE}.loadStateDict: state['${key}'] has no square_avg.`);
-      const st: RMSpropState = { step: stepValue, square_avg: sq };
       const mb = copy('momentum_buffer');
-      if (mb !== undefined) st.momentum_buffer = mb;
       const ga = copy('grad_avg');
-      if (ga !== undefined) st.grad_avg = ga;
-      next.set(p, st);
+      next.set(p, { step: stepValue, square_avg: sq, momentum_buffer: mb, grad_avg: ga });
+    }
+    // everything checked: now the state is replaced by copies in the parameter allocator's memory
+    // (copied before the old state is freed: the loaded tensors may be this optimizer's own)
+    const fresh = new Map<Tensor, RMSpropState>();
+    for (const [p, loaded] of next) {
+      const st: RMSpropState = { step: loaded.step, square_avg: stateFrom(p, loaded.square_avg.data) };
+      if (loaded.momentum_buffer !== undefined) st.momentum_buffer = stateFrom(p, loaded.momentum_buffer.data);
+      if (loaded.grad_avg !== undefined) st.grad_avg = stateFrom(p, loaded.grad_avg.data);
+      fresh.set(p, st);
     }
     this.paramGroups.forEach((g, i) => Object.assign(g, hyper[i]));
-    this.state.clear();
-    for (const [p, st] of next) this.state.set(p, st);
+    this.dispose();
+    for (const [p, st] of fresh) this.state.set(p, st);
   }
 
   /** PyTorch's spelling of {@link RMSprop.zeroGrad}: the same function. */
@@ -576,9 +469,10 @@ for (const [alias, name] of [
   Object.defineProperty(RMSprop.prototype, alias, { value: RMSprop.prototype[name], writable: true, configurable: true });
 }
 
-function zerosLike(p: Tensor): Tensor {
-  const data = p.dtype === 'float32' ? new Float32Array(p.numel) : new Float64Array(p.numel);
-  return Tensor.fromArray(data, p.shape, p.dtype);
+function disposeState(st: RMSpropState): void {
+  st.square_avg.dispose();
+  st.momentum_buffer?.dispose();
+  st.grad_avg?.dispose();
 }
 
 /**

@@ -43,6 +43,7 @@ export type {
   PatchGeometry,
   RmspropHyper,
   RmspropSlot,
+  RmspropVariant,
 } from './types.js';
 export {
   blockSumSquares,
@@ -51,6 +52,8 @@ export {
   rmspropSlotF32,
   rmspropSlotF64,
   rmspropStepRef,
+  rmspropVariantSlot,
+  fmaf,
   SUM_SQUARES_BLOCK,
   sumSquaresRef,
 } from './ref/index.js';

@@ -6,6 +6,28 @@
 
 export type KernelDType = 'float32' | 'float64';
 
+/**
+ * Whose RMSProp a kernel call computes: the same per-element recurrence in real arithmetic, but
+ * each framework's own float32 expression order, operation for operation (src/kernels/ref/rmsprop.ts
+ * `rmspropVariantSlot` states every formula; the WebAssembly kernel mirrors it). With T the dtype and
+ * every operation rounded to T:
+ *
+ * - `'paddle'` (default): Paddle's kernel, spec §7 (see `RmspropSlot`).
+ * - `'torch'`: PyTorch 1.13 `_single_tensor_rmsprop` on AVX2 CPUs: ε outside the square root, the
+ *   learning rate outside the momentum buffer, `fma` one rounding (float32: C's `fmaf`; float64:
+ *   `a·b + c` with two roundings, as PyTorch's double kernels).
+ * - `'keras'`: Keras 3 `RMSprop.update_step`: `ρ·v + (1−ρ)·(g·g)`, ε inside, lr inside.
+ * - `'tfjs'`: TF.js 4.x: Keras's expression, the momentum buffer always kept, and the centered
+ *   denominator `sqrt(ms − (mg² + ε))` (ε subtracted).
+ * - `'tf1'`: TensorFlow 1's ApplyRMSProp / ApplyCenteredRMSProp: `ms + (g² − ms)·(1−ρ)`.
+ * - `'timm'`: timm's RMSpropTF on PyTorch: TensorFlow's expression with `fma`, lr inside the
+ *   buffer (`lrInMomentum: false`: outside, PyTorch's form).
+ * - `'optax'`: Optax's `rmsprop` chain (scale_by_rms / scale_by_stddev, scale(−lr), trace) without
+ *   bias correction or Nesterov: `param` receives the *update* (not read; `optax.apply_updates`
+ *   adds it), ε inside the square root (`epsInSqrt: false`: after it).
+ */
+export type RmspropVariant = 'paddle' | 'torch' | 'keras' | 'tfjs' | 'tf1' | 'timm' | 'optax';
+
 /** RMSProp hyper-parameters, raw JS numbers as the user gave them (the kernel rounds them). */
 export interface RmspropHyper {
   /** Decay of the mean square (Paddle's `rho`). */
@@ -16,6 +38,23 @@ export interface RmspropHyper {
   momentum: number;
   /** Divide by the centered second moment, `ms - mg²` (Paddle's `centered`). */
   centered: boolean;
+  /**
+   * The framework whose float32 expression order the kernel computes (default `'paddle'`). How
+   * each variant rounds `rho`, `epsilon`, `momentum` and `1 − rho` is `variantScalars`'s rule
+   * (src/kernels/ref/rmsprop.ts): Paddle and TF1 round them to float32 first (also for float64);
+   * the others round the user's numbers to T directly, `1 − rho` from the unrounded rho.
+   */
+  variant?: RmspropVariant;
+  /**
+   * Whether the framework keeps a momentum buffer (default true). False (PyTorch, Keras, timm with
+   * momentum 0; Optax without `trace`): `moment` is neither read nor written and the variant's
+   * update without momentum applies. Paddle, TF.js and TF1 always keep one (false is a ValueError).
+   */
+  momentumBuffer?: boolean;
+  /** `'timm'` only: the learning rate inside the momentum buffer (default true, timm's default). */
+  lrInMomentum?: boolean;
+  /** `'optax'` only: ε inside the square root (default true, Optax's default). */
+  epsInSqrt?: boolean;
 }
 
 /** L1 or L2 weight decay fused into the update (spec §8). */
@@ -35,7 +74,10 @@ export interface KernelDecay {
  *    Both are rounded to the dtype; a missing bound is -Infinity / +Infinity.
  * 2. `gradScale` (ClipGradByNorm / ClipGradByGlobalNorm): `g = g * scale`.
  * 3. `decay`: `g = g + coeff * p` (l2) or `g = g + coeff * sign(p)` (l1, with sign(±0) = sign(NaN)
- *    = +0 as Eigen's sign), using the parameter before this step's update.
+ *    = +0 as Eigen's sign), using the parameter before this step's update. With the `'torch'` and
+ *    `'timm'` variants, l2 is PyTorch's `grad.add(p, alpha=coeff)`: `g = fma(p, coeff, g)`.
+ *
+ * PyTorch's `maximize` is `gradScale: -1` (an exact negation).
  */
 export interface RmspropSlot<A extends Float32Array | Float64Array> {
   /** The parameter, updated in place. */
@@ -58,6 +100,12 @@ export interface RmspropSlot<A extends Float32Array | Float64Array> {
   gradScale?: number;
   /** L1/L2 decay fused into the gradient (transform 3). */
   decay?: KernelDecay;
+  /**
+   * Transform 0, before the others: the parameter is first multiplied by T(paramScale) (timm's
+   * decoupled weight decay `p·(1 − lr·wd)`); the decay of transform 3 and the update use the
+   * scaled value.
+   */
+  paramScale?: number;
 }
 
 /**
@@ -233,8 +281,8 @@ export interface KernelBackend {
    * anything.
    * @param dtype - `'float32'` or `'float64'`: the element type of every array.
    * @param slots - One {@link RmspropSlot} per parameter: its param, grad and accumulators (updated in place) and its lr and gradient transforms.
-   * @param hyper - The shared hyper-parameters ({@link RmspropHyper}: rho, epsilon, momentum, centered).
-   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, an array is not `dtype`'s typed array, or a scalar or `hyper` field has the wrong type; {@link errors.ValueError} when a slot's arrays differ in length or a decay kind is not `'l1'`/`'l2'`.
+   * @param hyper - The shared hyper-parameters ({@link RmspropHyper}: rho, epsilon, momentum, centered, and the framework `variant` whose float32 order the step computes, Paddle's by default).
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64, an array is not `dtype`'s typed array, or a scalar or `hyper` field has the wrong type; {@link errors.ValueError} when a slot's arrays differ in length, a decay kind is not `'l1'`/`'l2'`, the variant is unknown, or a variant option does not apply to the variant.
    */
   rmspropStep(
     dtype: KernelDType,

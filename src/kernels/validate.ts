@@ -3,7 +3,7 @@
  * modified.
  */
 import { TypeError as PaddleTypeError, ValueError } from '../errors.js';
-import type { GemmCall, ImageLayout, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from './types.js';
+import type { GemmCall, ImageLayout, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot, RmspropVariant } from './types.js';
 
 const SLOT_ARRAYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
 
@@ -91,6 +91,7 @@ function checkScalars(slot: RmspropSlot<Float32Array | Float64Array>, s: number)
   if (slot.clipMin !== undefined) checkNumber(slot.clipMin, s, 'clipMin');
   if (slot.clipMax !== undefined) checkNumber(slot.clipMax, s, 'clipMax');
   if (slot.gradScale !== undefined) checkNumber(slot.gradScale, s, 'gradScale');
+  if (slot.paramScale !== undefined) checkNumber(slot.paramScale, s, 'paramScale');
   if (slot.decay !== undefined) {
     const kind: unknown = slot.decay.kind;
     if (kind !== 'l1' && kind !== 'l2') {
@@ -140,7 +141,33 @@ export function validateHyper(hyper: RmspropHyper): void {
       `The kernel input hyper.centered must be a boolean, but received ${arrayTypeName(hyper.centered)}.`,
     );
   }
+  const variant = hyper.variant;
+  if (variant === undefined || variant === 'paddle') {
+    if (hyper.momentumBuffer === undefined && hyper.lrInMomentum === undefined && hyper.epsInSqrt === undefined) return;
+  } else if (!VARIANTS.includes(variant)) {
+    throw new ValueError(
+      `The kernel input hyper.variant must be one of ${VARIANTS.map((v) => `'${v}'`).join(', ')}, but received ${JSON.stringify(variant)}.`,
+    );
+  }
+  const v = variant ?? 'paddle';
+  for (const key of ['momentumBuffer', 'lrInMomentum', 'epsInSqrt'] as const) {
+    const flag = hyper[key];
+    if (flag !== undefined && typeof flag !== 'boolean') {
+      throw new PaddleTypeError(`The kernel input hyper.${key} must be a boolean, but received ${arrayTypeName(flag)}.`);
+    }
+  }
+  if (hyper.momentumBuffer === false && (v === 'paddle' || v === 'tfjs' || v === 'tf1')) {
+    throw new ValueError(`The kernel input hyper.momentumBuffer cannot be false for the variant '${v}' (it always keeps a momentum buffer).`);
+  }
+  if (hyper.lrInMomentum !== undefined && v !== 'timm') {
+    throw new ValueError(`The kernel input hyper.lrInMomentum applies to the variant 'timm' only, but the variant is '${v}'.`);
+  }
+  if (hyper.epsInSqrt !== undefined && v !== 'optax') {
+    throw new ValueError(`The kernel input hyper.epsInSqrt applies to the variant 'optax' only, but the variant is '${v}'.`);
+  }
 }
+
+const VARIANTS: readonly RmspropVariant[] = ['paddle', 'torch', 'keras', 'tfjs', 'tf1', 'timm', 'optax'];
 
 /** A `GemmCall` with every default filled in, checked by `resolveGemm`. */
 export interface ResolvedGemm<A extends Float32Array | Float64Array = Float32Array | Float64Array> {

@@ -3,12 +3,13 @@ import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, RmspropHyper, R
 import { resolveGemm, validateArrays, validateHyper, validateMaxPool, validateSlots } from '../validate.js';
 import { maxPoolRef } from './pool.js';
 import { gemmRef } from './gemm.js';
-import { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
+import { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot } from './rmsprop.js';
 import { sumSquaresRef } from './sum-squares.js';
 
 export { gemmRef } from './gemm.js';
 export { maxPoolRef } from './pool.js';
-export { rmspropSlotF32, rmspropSlotF64 } from './rmsprop.js';
+export { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot, variantMode, variantScalars, VARIANT_CODE, MODE_BUFFER, MODE_CENTERED } from './rmsprop.js';
+export { fmaf } from './fma.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
 
 /**
@@ -25,7 +26,9 @@ export function rmspropStepRef(
 ): void {
   validateHyper(hyper);
   validateSlots(dtype, slots);
-  if (dtype === 'float32') {
+  if (hyper.variant !== undefined && hyper.variant !== 'paddle') {
+    for (const slot of slots) rmspropVariantSlot(dtype, slot, hyper);
+  } else if (dtype === 'float32') {
     for (const slot of slots) rmspropSlotF32(slot as RmspropSlot<Float32Array>, hyper);
   } else {
     for (const slot of slots) rmspropSlotF64(slot as RmspropSlot<Float64Array>, hyper);

@@ -8,7 +8,7 @@
  * blocks are reused, so a steady-state step allocates nothing.
  */
 import { RuntimeError, ValueError } from '../../errors.js';
-import { gemmRef, maxPoolRef, rmspropStepRef } from '../ref/index.js';
+import { gemmRef, maxPoolRef, MODE_BUFFER, rmspropStepRef, variantMode, variantScalars } from '../ref/index.js';
 import { transposeInto } from '../ref/gemm.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
@@ -21,6 +21,7 @@ import {
   F_CLIP,
   F_L1,
   F_L2,
+  F_PSCALE,
   F_SCALE,
   GEMM_BYTES,
   GEMM_KC,
@@ -38,6 +39,8 @@ import {
   CMD_GEMM_F32,
   CMD_RMSPROP_F32,
   CMD_RMSPROP_F64,
+  CMD_RMSPROP_VAR_F32,
+  CMD_RMSPROP_VAR_F64,
   CMD_SUMSQ_F32,
   CMD_SUMSQ_F64,
   getNumThreads,
@@ -184,6 +187,10 @@ const PLAN_INTS = 7;
 const P_LEN = 5;
 const P_COPY = 6;
 const SLOT_KEYS = ['param', 'grad', 'meanSquare', 'moment', 'meanGrad'] as const;
+/** Plan-cache keys of a step by dtype, then Paddle's [plain, centered] or a variant's mode word. */
+const STEP_KEYS = (['float32', 'float64'] as const).map((d) =>
+  Array.from({ length: 64 }, (_, m) => (m === 0 ? `step/${d}` : m === 1 ? `step/${d}/centered` : `step/${d}/mode${m}`)),
+);
 
 /** The image of a product's patch operand: its geometry, elements, heap byte offset or -1. */
 interface PatchImage {
@@ -269,6 +276,8 @@ export class WasmBackend implements KernelBackend {
   /** gemmF32's copies of operands outside the heap. */
   private readonly gemmScratch: ScratchBlock;
   private plan = new Uint32Array(0);
+  /** A variant's ρ, ε, μ, 1 − ρ for the current call (variantScalars writes them; no allocation). */
+  private readonly scalars = new Float64Array(4);
   private readonly plans: PlanCache;
   private viewGeneration = -1;
   private u32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
@@ -392,6 +401,25 @@ export class WasmBackend implements KernelBackend {
    */
   calibrateF32x4(iters: number): number {
     return this.ex.peakF32x4(iters);
+  }
+
+  /**
+   * The kernels' own single-precision fused multiply-add, `out[i] = fmaf(a[i], b[i], c[i])` (the
+   * f32x4 path on groups of four, the scalar path on the tail), as the `'torch'` and `'timm'`
+   * RMSProp variants compute it; tests/kernels/variants.test.ts checks it against an exact oracle.
+   * @param a - Float32Array views of this backend's heap, all of one length (as `b`, `c`, `out`).
+   * @param b - The second factors.
+   * @param c - The addends.
+   * @param out - Receives the results (may be one of the inputs).
+   * @throws {@link errors.ValueError} when an array is not a Float32Array view of the heap or the lengths differ (nothing is written).
+   */
+  fmafF32(a: Float32Array, b: Float32Array, c: Float32Array, out: Float32Array): void {
+    for (const x of [a, b, c, out]) {
+      if (!(x instanceof Float32Array) || !this.heap.contains(x) || x.length !== a.length) {
+        throw new ValueError('fmafF32 takes four Float32Array views of the kernel heap of one length.');
+      }
+    }
+    this.ex.fmafF32(a.byteOffset, b.byteOffset, c.byteOffset, out.byteOffset, a.length);
   }
 
   /**
@@ -766,11 +794,15 @@ export class WasmBackend implements KernelBackend {
     const n = slots.length;
     const centered = hyper.centered;
     const bpe = dtype === 'float32' ? 4 : 8;
-    const arrays = centered ? 5 : 4; // meanGrad is untouched when not centered
+    // a framework's variant (types.ts RmspropVariant) runs rmspropVar*; 0 is Paddle's own kernel
+    const mode = hyper.variant === undefined || hyper.variant === 'paddle' ? 0 : variantMode(hyper);
+    // the arrays the kernel reads or writes (bits: param, grad, meanSquare, moment, meanGrad):
+    // meanGrad only when centered, moment unless the framework keeps no momentum buffer
+    const used = 7 | (mode === 0 || (mode & MODE_BUFFER) !== 0 ? 8 : 0) | (centered ? 16 : 0);
 
     // 1. where every array lives (recorded before anything can grow the memory); the usual
     //    training loop passes the same arrays every step and reuses the remembered plan
-    const key = centered ? `step/${dtype}/centered` : `step/${dtype}`;
+    const key = STEP_KEYS[dtype === 'float32' ? 0 : 1]![mode === 0 ? (centered ? 1 : 0) : mode]!;
     const cached = this.plans.find(key, n, (refs) => sameSlotArrays(refs, slots));
     let plan: Uint32Array;
     let total: number;
@@ -788,14 +820,14 @@ export class WasmBackend implements KernelBackend {
       }
       if (this.plan.length < n * PLAN_INTS) this.plan = new Uint32Array(Math.max(n, 16) * 2 * PLAN_INTS);
       plan = this.plan;
-      copyBytes = this.planStep(slots, arrays, plan);
+      copyBytes = this.planStep(slots, used, plan);
       if (copyBytes === 0) this.plans.remember(key, n, slotArrays(slots), plan, total, 0);
     }
 
     // 2. table and scratch space (may grow the memory)
     if (!this.table.ensure(n * DESC_BYTES) || !this.scratch.ensure(copyBytes)) {
       this.refFallback(n * DESC_BYTES + copyBytes);
-      rmspropStepRef(dtype, this.freshSlots(slots, n, arrays, plan), hyper);
+      rmspropStepRef(dtype, this.freshSlots(slots, n, used, plan), hyper);
       return;
     }
     this.refreshViews();
@@ -814,7 +846,7 @@ export class WasmBackend implements KernelBackend {
       if (mask === 0) {
         this.stats.zeroCopySlots++;
       } else {
-        for (let k = 0; k < arrays; k++) {
+        for (let k = 0; k < 5; k++) {
           if ((mask & (1 << k)) === 0) continue;
           const arr = slot[SLOT_KEYS[k]!];
           if (bpe === 4) this.f32.set(arr, scratch >>> 2);
@@ -836,6 +868,7 @@ export class WasmBackend implements KernelBackend {
       let flags = 0;
       if (slot.clipMin !== undefined || slot.clipMax !== undefined) flags |= F_CLIP;
       if (slot.gradScale !== undefined) flags |= F_SCALE;
+      if (slot.paramScale !== undefined) flags |= F_PSCALE;
       const decay = slot.decay;
       if (decay !== undefined) flags |= decay.kind === 'l1' ? F_L1 : F_L2;
       u32[r32 + DESC_U32.flags] = flags;
@@ -844,34 +877,40 @@ export class WasmBackend implements KernelBackend {
       f64[r64 + DESC_F64.clipMax] = slot.clipMax ?? Infinity;
       f64[r64 + DESC_F64.gradScale] = slot.gradScale ?? 1;
       f64[r64 + DESC_F64.coeff] = decay === undefined ? 0 : decay.coeff;
+      f64[r64 + DESC_F64.paramScale] = slot.paramScale ?? 1;
       start += len;
     }
 
     // 4. one call (split across threads when large)
-    const rho = Math.fround(hyper.rho);
-    const eps = Math.fround(hyper.epsilon);
-    const mu = Math.fround(hyper.momentum);
-    const c = centered ? 1 : 0;
     const { parallelThreshold, chunkElements } = threadConfig();
-    if (total > 0 && total >= parallelThreshold && this.threadsEnabled()) {
-      const pool = this.ensurePool();
-      this.stats.threadedCalls++;
-      pool.run(
-        dtype === 'float32' ? CMD_RMSPROP_F32 : CMD_RMSPROP_F64,
-        table,
-        n,
-        total,
-        stepChunk(total, getNumThreads(), chunkElements),
-        0,
-        rho,
-        eps,
-        mu,
-        c,
-      );
-    } else if (dtype === 'float32') {
-      this.ex.rmspropF32(table, n, 0, total, rho, eps, mu, c);
+    const threaded = total > 0 && total >= parallelThreshold && this.threadsEnabled();
+    const chunk = threaded ? stepChunk(total, getNumThreads(), chunkElements) : 0;
+    if (mode === 0) {
+      const rho = Math.fround(hyper.rho);
+      const eps = Math.fround(hyper.epsilon);
+      const mu = Math.fround(hyper.momentum);
+      const c = centered ? 1 : 0;
+      if (threaded) {
+        const pool = this.ensurePool();
+        this.stats.threadedCalls++;
+        pool.run(dtype === 'float32' ? CMD_RMSPROP_F32 : CMD_RMSPROP_F64, table, n, total, chunk, 0, rho, eps, mu, c);
+      } else if (dtype === 'float32') {
+        this.ex.rmspropF32(table, n, 0, total, rho, eps, mu, c);
+      } else {
+        this.ex.rmspropF64(table, n, 0, total, rho, eps, mu, c);
+      }
     } else {
-      this.ex.rmspropF64(table, n, 0, total, rho, eps, mu, c);
+      const k = this.scalars;
+      variantScalars(dtype, hyper, k);
+      if (threaded) {
+        const pool = this.ensurePool();
+        this.stats.threadedCalls++;
+        pool.run(dtype === 'float32' ? CMD_RMSPROP_VAR_F32 : CMD_RMSPROP_VAR_F64, table, n, total, chunk, 0, k[0]!, k[1]!, k[2]!, mode, k[3]!);
+      } else if (dtype === 'float32') {
+        this.ex.rmspropVarF32(table, n, 0, total, k[0]!, k[1]!, k[2]!, k[3]!, mode);
+      } else {
+        this.ex.rmspropVarF64(table, n, 0, total, k[0]!, k[1]!, k[2]!, k[3]!, mode);
+      }
     }
     this.stats.stepCalls++;
 
@@ -883,7 +922,7 @@ export class WasmBackend implements KernelBackend {
         if (mask === 0) continue;
         const slot = slots[s]!;
         const len = plan[base + P_LEN]!;
-        for (let k = 0; k < arrays; k++) {
+        for (let k = 0; k < 5; k++) {
           if (k === 1 || (mask & (1 << k)) === 0) continue;
           const arr = slot[SLOT_KEYS[k]!];
           const at = plan[base + k]!;
@@ -995,7 +1034,7 @@ export class WasmBackend implements KernelBackend {
   /** Fills `plan` for a group; returns the bytes of scratch space its non-heap arrays need. */
   private planStep(
     slots: readonly RmspropSlot<Float32Array | Float64Array>[],
-    arrays: number,
+    used: number,
     plan: Uint32Array,
   ): number {
     const heap = this.heap;
@@ -1006,8 +1045,9 @@ export class WasmBackend implements KernelBackend {
       let mask = 0;
       for (let k = 0; k < 5; k++) {
         const arr = slot[SLOT_KEYS[k]!];
-        if (k >= arrays || heap.contains(arr)) {
-          plan[base + k] = k >= arrays ? 0 : arr.byteOffset;
+        const unused = (used & (1 << k)) === 0;
+        if (unused || heap.contains(arr)) {
+          plan[base + k] = unused ? 0 : arr.byteOffset;
         } else {
           mask |= 1 << k;
           copyBytes += align16(arr.byteLength);
@@ -1048,7 +1088,7 @@ export class WasmBackend implements KernelBackend {
   private freshSlots(
     slots: readonly RmspropSlot<Float32Array | Float64Array>[],
     n: number,
-    arrays: number,
+    used: number,
     plan: Uint32Array,
   ): RmspropSlot<Float32Array | Float64Array>[] {
     const result: RmspropSlot<Float32Array | Float64Array>[] = [];
@@ -1059,8 +1099,8 @@ export class WasmBackend implements KernelBackend {
       const len = plan[base + P_LEN]!;
       const mask = plan[base + P_COPY]!;
       const copy = { ...slot };
-      for (let k = 0; k < arrays; k++) {
-        if ((mask & (1 << k)) !== 0) continue;
+      for (let k = 0; k < 5; k++) {
+        if ((used & (1 << k)) === 0 || (mask & (1 << k)) !== 0) continue;
         const at = plan[base + k]!;
         const fresh =
           slot.param instanceof Float32Array
@@ -1068,7 +1108,8 @@ export class WasmBackend implements KernelBackend {
             : new Float64Array(buf, at, len);
         copy[SLOT_KEYS[k]!] = fresh;
       }
-      if (arrays < 5) copy.meanGrad = copy.param; // not read when not centered
+      if ((used & 8) === 0) copy.moment = copy.param; // neither read nor written
+      if ((used & 16) === 0) copy.meanGrad = copy.param; // not read when not centered
       result.push(copy);
     }
     return result;

@@ -22,12 +22,26 @@ export const DESC_F64 = {
   clipMax: 6,
   gradScale: 7,
   coeff: 8,
+  paramScale: 9,
 } as const;
 
 export const F_CLIP = 1;
 export const F_SCALE = 2;
 export const F_L1 = 4;
 export const F_L2 = 8;
+export const F_PSCALE = 16;
+
+/** Variant codes and mode bits of `rmspropVarF32/F64` (src/kernels/ref/rmsprop.ts VARIANT_CODE). */
+export const V_TORCH = 1;
+export const V_KERAS = 2;
+export const V_TFJS = 3;
+export const V_TF1 = 4;
+export const V_TIMM = 5;
+export const V_TIMM_LR_OUT = 6;
+export const V_OPTAX = 7;
+export const V_OPTAX_EPS_OUT = 8;
+export const M_CENTERED = 16;
+export const M_BUFFER = 32;
 
 /** One array of a sum of squares: u32 pointer, length, index of its first block. */
 export const SQ_BYTES = 16;
@@ -44,6 +58,17 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     F_SCALE,
     F_L1,
     F_L2,
+    F_PSCALE,
+    V_TORCH,
+    V_KERAS,
+    V_TFJS,
+    V_TF1,
+    V_TIMM,
+    V_TIMM_LR_OUT,
+    V_OPTAX,
+    V_OPTAX_EPS_OUT,
+    M_CENTERED,
+    M_BUFFER,
     GEMM_BYTES,
     GEMM_KC,
     SKIP_REC_BYTES,

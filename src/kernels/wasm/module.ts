@@ -3,7 +3,7 @@
  * scripts/build-wasm.mjs), so loading reads no file and works the same from src/, dist/ and in
  * browsers.
  *
- * Compilation is synchronous (`new WebAssembly.Module(bytes)`; the module is about 6 KB), so in
+ * Compilation is synchronous (`new WebAssembly.Module(bytes)`; the module is about 46 KB), so in
  * Node nothing needs to be awaited before the first step. Where a runtime refuses synchronous
  * compilation on its main thread, `compileKernelsAsync()` compiles with `WebAssembly.compile`
  * and caches the result for the synchronous path.
@@ -32,6 +32,12 @@ export interface KernelExports {
     mu: number,
     centered: number,
   ): void;
+  /** A framework's RMSProp (`mode`: variant | M_CENTERED | M_BUFFER; scalars rounded by `variantScalars`). */
+  rmspropVarF32(table: number, count: number, begin: number, end: number, rho: number, eps: number, mu: number, c: number, mode: number): void;
+  /** As `rmspropVarF32` for float64 slots. */
+  rmspropVarF64(table: number, count: number, begin: number, end: number, rho: number, eps: number, mu: number, c: number, mode: number): void;
+  /** out[i] = fmaf(a[i], b[i], c[i]) over float32 arrays at byte offsets (the tests' view of the kernels' fmaf). */
+  fmafF32(a: number, b: number, c: number, out: number, n: number): void;
   sumSquaresF32(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
   sumSquaresF64(table: number, count: number, blockBegin: number, blockEnd: number, out: number): void;
   /** Units [u0, u1) of the matrix-product job described at `desc` (assembly/gemm.ts). */

@@ -76,8 +76,8 @@ const CENTERED = 12;
 const READY = 13;
 const EXIT = 14;
 const CONTROL_INTS = 16;
-const HYPER_OFFSET = 64; // bytes after CONTROL_OFFSET: rho, eps, mu as f64
-export const CONTROL_BYTES = HYPER_OFFSET + 3 * 8;
+const HYPER_OFFSET = 64; // bytes after CONTROL_OFFSET: rho, eps, mu and (variants) 1 − rho as f64
+export const CONTROL_BYTES = HYPER_OFFSET + 4 * 8;
 
 export const CMD_RMSPROP_F32 = 1;
 export const CMD_RMSPROP_F64 = 2;
@@ -85,6 +85,9 @@ export const CMD_SUMSQ_F32 = 3;
 export const CMD_SUMSQ_F64 = 4;
 /** A matrix product: TABLE is its descriptor, TOTAL its output tiles (assembly/gemm.ts). */
 export const CMD_GEMM_F32 = 5;
+/** A framework's RMSProp variant: CENTERED holds the mode word, the fourth f64 is 1 − rho. */
+export const CMD_RMSPROP_VAR_F32 = 6;
+export const CMD_RMSPROP_VAR_F64 = 7;
 
 const TAG_MASK = 0x7fff;
 const MAX_CHUNKS = 0xffff;
@@ -109,7 +112,7 @@ const WORKER_LOOP = `
 function serveKernels(module, memory, control, post) {
   const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
   const ctl = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-  const hyp = new Float64Array(memory.buffer, control + ${HYPER_OFFSET}, 3);
+  const hyp = new Float64Array(memory.buffer, control + ${HYPER_OFFSET}, 4);
   Atomics.add(ctl, ${READY}, 1);
   post({ ready: true });
   let seen = 0;
@@ -126,7 +129,7 @@ function serveKernels(module, memory, control, post) {
     const cmd = ctl[${CMD}], table = ctl[${TABLE}] >>> 0, count = ctl[${COUNT}];
     const total = ctl[${TOTAL}] >>> 0, chunk = ctl[${CHUNK}] >>> 0, n = ctl[${NCHUNKS}];
     const out = ctl[${OUT}] >>> 0, centered = ctl[${CENTERED}];
-    const rho = hyp[0], eps = hyp[1], mu = hyp[2];
+    const rho = hyp[0], eps = hyp[1], mu = hyp[2], c = hyp[3];
     for (;;) {
       const v = Atomics.load(ctl, ${NEXT});
       if ((v & ~0xffff) !== tag || (v & 0xffff) >= n) break;
@@ -136,6 +139,8 @@ function serveKernels(module, memory, control, post) {
       try {
         if (cmd === ${CMD_RMSPROP_F32}) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
         else if (cmd === ${CMD_RMSPROP_F64}) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
+        else if (cmd === ${CMD_RMSPROP_VAR_F32}) ex.rmspropVarF32(table, count, begin, end, rho, eps, mu, c, centered);
+        else if (cmd === ${CMD_RMSPROP_VAR_F64}) ex.rmspropVarF64(table, count, begin, end, rho, eps, mu, c, centered);
         else if (cmd === ${CMD_SUMSQ_F32}) ex.sumSquaresF32(table, count, begin, end, out);
         else if (cmd === ${CMD_SUMSQ_F64}) ex.sumSquaresF64(table, count, begin, end, out);
         else if (cmd === ${CMD_GEMM_F32}) ex.gemmUnitsF32(table, begin, end);
@@ -583,7 +588,7 @@ export class ThreadPool {
     // The control block sits in the heap's reserved bottom; a shared memory never moves, so these
     // views stay valid after growth.
     this.ctl = new Int32Array(memory.buffer, CONTROL_OFFSET, CONTROL_INTS);
-    this.hyp = new Float64Array(memory.buffer, CONTROL_OFFSET + HYPER_OFFSET, 3);
+    this.hyp = new Float64Array(memory.buffer, CONTROL_OFFSET + HYPER_OFFSET, 4);
     pools.add(this);
   }
 
@@ -764,6 +769,7 @@ export class ThreadPool {
     eps: number,
     mu: number,
     centered: number,
+    c = 0,
   ): void {
     const ctl = this.ctl;
     let size = chunk;
@@ -783,6 +789,7 @@ export class ThreadPool {
     this.hyp[0] = rho;
     this.hyp[1] = eps;
     this.hyp[2] = mu;
+    this.hyp[3] = c;
     Atomics.store(ctl, DONE, 0);
     Atomics.store(ctl, ERR, 0);
     Atomics.store(ctl, NEXT, tag); // publishes the fields above (sequentially consistent)
@@ -802,6 +809,8 @@ export class ThreadPool {
       try {
         if (cmd === CMD_RMSPROP_F32) ex.rmspropF32(table, count, begin, end, rho, eps, mu, centered);
         else if (cmd === CMD_RMSPROP_F64) ex.rmspropF64(table, count, begin, end, rho, eps, mu, centered);
+        else if (cmd === CMD_RMSPROP_VAR_F32) ex.rmspropVarF32(table, count, begin, end, rho, eps, mu, c, centered);
+        else if (cmd === CMD_RMSPROP_VAR_F64) ex.rmspropVarF64(table, count, begin, end, rho, eps, mu, c, centered);
         else if (cmd === CMD_SUMSQ_F32) ex.sumSquaresF32(table, count, begin, end, out);
         else if (cmd === CMD_SUMSQ_F64) ex.sumSquaresF64(table, count, begin, end, out);
         else ex.gemmUnitsF32(table, begin, end);
