@@ -217,12 +217,12 @@ const SKIP_MIN_MACS = 65_536;
 /** The most scratch the skip lists may take (a batched product of huge A's runs dense). */
 const SKIP_MAX_BYTES = 8 * 1024 * 1024;
 /**
- * Units a threaded product is cut into per thread. Units are claimed dynamically, so the last one
- * decides how long the other threads wait at the end: at 4 per thread the demo's 1 ms products left
- * one thread idle ~6% of the time on average; at 16 it is ~1.5%. A narrower tile costs nothing
- * in the kernel (A's block of k is walked once per 8-column panel whatever the tile).
+ * Units a threaded product is cut into per thread. Sixteen (narrow 8-column bands: B's rows read in
+ * 32-byte pieces, two bands to a cache line) measured slower than four on the demo's products
+ * (2026-12-01, interleaved: 2-thread step p10 2.0–2.4 vs 2.5–3.1 ms dense, 1.2–1.8 vs 1.4–2.3 ms
+ * on the digits); the units are claimed dynamically, so four still balance a late thread.
  */
-const TILES_PER_THREAD = 16;
+const TILES_PER_THREAD = 4;
 /** Chunks an optimizer step is cut into per thread (same reason), each of at least MIN_STEP_CHUNK elements. */
 const STEP_CHUNKS_PER_THREAD = 8;
 const MIN_STEP_CHUNK = 8192;
