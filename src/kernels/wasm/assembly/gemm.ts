@@ -71,6 +71,8 @@ const G_SKIP = 19;
 
 /** Values of k per pass over a tile (see tileF32). */
 const KC: i32 = 128;
+/** Rows of A per chunk of a pass (a multiple of 4): MC × KC float32 is 32 KiB, in L1 (see tileF32). */
+const MC: i32 = 64;
 export const GEMM_KC: i32 = KC;
 /**
  * One skip record: the values of k in one block of KC that one 4-row block of A needs (u32 count,
@@ -286,10 +288,16 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
     // this k block's skip record of the 4-row block starting at row i (i0 is a multiple of 4)
     const rec0 = skip + <usize>(k0 / KC) * <usize>SKIP_REC_BYTES;
     const recRow = <usize>kBlocks * <usize>SKIP_REC_BYTES;
-    let j = j0;
-    for (; j + 8 <= j1; j += 8) panel(8, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
-    for (; j + 4 <= j1; j += 4) panel(4, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
-    for (; j < j1; j++) panel(1, ak, bk + (<usize>j << 2), pc, j, i0, i4, i1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
+    // chunks of MC rows: their block of A (MC rows × KC values of k) stays in L1 while every
+    // panel of B walks it (each element's sums still take their k in order: only when differs)
+    for (let m0 = i0; m0 < i1; m0 += MC) {
+      const m1 = min(i1, m0 + MC);
+      const m4 = min(i4, m1);
+      let j = j0;
+      for (; j + 8 <= j1; j += 8) panel(8, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
+      for (; j + 4 <= j1; j += 4) panel(4, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
+      for (; j < j1; j++) panel(1, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
+    }
   }
   if (pbias != 0) {
     for (let i = i0; i < i1; i++) {
