@@ -48,3 +48,50 @@ describe.skipIf(!threadsSupported())('threads: wake() ahead of a job', () => {
     expect(ran).toBe(true);
   });
 });
+
+describe.skipIf(!threadsSupported())('threads: wake() right before a job (a worker that sees the wake late)', () => {
+  it('thousands of wake-then-job pairs: no chunk claimed under the wake, every job whole', async () => {
+    setNumThreads(2);
+    await wasm.threadsReady();
+    configureThreads({ gemmThreshold: 0 });
+    const r = rng(9);
+    const [M, N, K] = [16, 64, 24];
+    const a = Float32Array.from({ length: M * K }, () => Math.fround(r() - 0.5));
+    const b = Float32Array.from({ length: K * N }, () => Math.fround(r() - 0.5));
+    const want = new Float32Array(M * N);
+    refBackend.gemm('float32', { a, b, c: want, m: M, n: N, k: K });
+    const pool = (wasm as unknown as { ensurePool(): { wake(): void } }).ensurePool();
+    // a step's state too: an update applied twice (a chunk claimed twice) would show
+    const n = 20_000;
+    const p = wasm.heap.alloc('float32', n);
+    const g = wasm.heap.alloc('float32', n);
+    const ms = wasm.heap.alloc('float32', n);
+    const mom = wasm.heap.alloc('float32', n);
+    const mg = wasm.heap.alloc('float32', n);
+    const mgr = new Float32Array(n);
+    const pr = new Float32Array(n).fill(1);
+    const gr = Float32Array.from({ length: n }, () => Math.fround(r() - 0.5));
+    (p.array() as Float32Array).set(pr);
+    (g.array() as Float32Array).set(gr);
+    const msr = new Float32Array(n);
+    const momr = new Float32Array(n);
+    configureThreads({ parallelThreshold: 0, chunkElements: 1024 });
+    const hyper = { rho: 0.9, epsilon: 1e-6, momentum: 0.5, centered: false };
+    let bad = 0;
+    for (let i = 0; i < 3000 && bad === 0; i++) {
+      pool.wake();
+      const c = new Float32Array(M * N).fill(NaN);
+      wasm.gemm('float32', { a, b, c, m: M, n: N, k: K });
+      for (let e = 0; e < c.length; e++) if (!Object.is(c[e], want[e])) bad++;
+      if (i % 10 === 0) {
+        pool.wake();
+        wasm.rmspropStep('float32', [{ param: p.array() as Float32Array, grad: g.array() as Float32Array, meanSquare: ms.array() as Float32Array, moment: mom.array() as Float32Array, meanGrad: mg.array() as Float32Array, lr: 0.01 }], hyper);
+        refBackend.rmspropStep('float32', [{ param: pr, grad: gr, meanSquare: msr, moment: momr, meanGrad: mgr, lr: 0.01 }], hyper);
+      }
+    }
+    configureThreads({ parallelThreshold: threadConfig().parallelThreshold, chunkElements: 65_536 });
+    expect(bad).toBe(0);
+    expect(Array.from(p.array())).toEqual(Array.from(pr));
+    for (const s of [p, g, ms, mom, mg]) s.dispose();
+  });
+});

@@ -25,7 +25,11 @@
  *
  * Claiming: the word NEXT holds (job tag << 16) | next chunk index, and a chunk is claimed with a
  * compare-exchange that only succeeds for the current job's tag, so a worker that wakes late for
- * an old job can never take part of a new one with stale parameters.
+ * an old job can never take part of a new one with stale parameters. A finished job (and the empty
+ * job of `wake()`) leaves NEXT at its tag with index 0xffff, at least any chunk count: a worker
+ * that read an old GEN and then the next job's fields (written before that job's NEXT) finds
+ * nothing to claim under the old tag. (Left at the old job's last index, it could claim chunks of
+ * a next job with more chunks under the old tag: a chunk done twice, DONE miscounted.)
  *
  * Workers are `unref`'d (they never keep the process alive) and can be stopped with
  * `shutdownThreads()`; a later large step starts them again.
@@ -91,6 +95,8 @@ export const CMD_RMSPROP_VAR_F64 = 7;
 
 const TAG_MASK = 0x7fff;
 const MAX_CHUNKS = 0xffff;
+/** A NEXT index no job reaches (counts are at most MAX_CHUNKS): nothing left to claim. */
+const EXHAUSTED = 0xffff;
 /** Give up on a job when no chunk completes for this long (a worker died mid-chunk). */
 const STALL_MS = 30_000;
 
@@ -749,7 +755,7 @@ export class ThreadPool {
     this.gen = this.gen >= 0x7ffffffe ? 1 : this.gen + 1;
     const tag = (this.gen & TAG_MASK) << 16;
     ctl[NCHUNKS] = 0;
-    Atomics.store(ctl, NEXT, tag); // no chunk to claim
+    Atomics.store(ctl, NEXT, tag | EXHAUSTED); // no chunk to claim, whatever count a late worker reads
     Atomics.store(ctl, GEN, this.gen);
     Atomics.notify(ctl, GEN, this.workers.length);
   }
@@ -854,6 +860,12 @@ export class ThreadPool {
         );
       }
     }
+    // Every chunk is done: mark the job exhausted for any count. A worker that saw this job's GEN
+    // late (descheduled between reading GEN and the fields) may read the *next* job's fields,
+    // written before its NEXT; with NEXT left at this tag's last index it would claim chunks of
+    // the next job under this tag whenever that job has more chunks (computing them twice and
+    // miscounting DONE). Index 0xffff is at least any count.
+    Atomics.store(ctl, NEXT, tag | EXHAUSTED);
     if (failure !== undefined) throw failure;
     if (Atomics.load(ctl, ERR) !== 0) {
       throw new RuntimeError(
