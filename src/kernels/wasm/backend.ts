@@ -607,8 +607,7 @@ export class WasmBackend implements KernelBackend {
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
     const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
-    const skipAt = baseNeed;
-    const need = skipAt + (skipLists ? align16(skipBytes) : 0);
+    const need = baseNeed + (skipLists ? align16(skipBytes) : 0);
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
       gemmRef('float32', g);
@@ -735,7 +734,7 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.skip] = 0;
     if (skipLists) {
       // lists after everything else in the scratch (sets G_SKIP only when they pay)
-      if (this.ex.gemmSkipListsF32(desc, desc + skipAt, batch) > 0) this.stats.gemmSkipped++;
+      if (this.ex.gemmSkipListsF32(desc, desc + baseNeed, batch) > 0) this.stats.gemmSkipped++;
     }
     if (threads > 1 && units > 1) {
       this.stats.threadedCalls++;
