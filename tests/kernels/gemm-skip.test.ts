@@ -167,6 +167,82 @@ describe('gemm: zeros of A left out, same bits', () => {
   });
 });
 
+describe('gemm: blocks run row by row, on their union, or dense (same bits)', () => {
+  /** Modes of the blocks the last call built. */
+  function modes(be: WasmBackend, c: GemmCall<Float32Array>, what: string, skips = true): { rows: number; union: number; dense: number } {
+    const s = be.stats;
+    const [r0, u0, d0] = [s.gemmRowBlocks, s.gemmUnionBlocks, s.gemmDenseBlocks];
+    expect(expectSameAsRef(be, c, what)).toBe(skips);
+    return { rows: s.gemmRowBlocks - r0, union: s.gemmUnionBlocks - u0, dense: s.gemmDenseBlocks - d0 };
+  }
+
+  /**
+   * A whose rows have zeros at different steps (row i keeps a step when (k + 3i) % period < keep):
+   * the union of four rows is dense, each row alone sparse; one row of every 8 needs every step
+   * and row 2 none.
+   */
+  function staggered(M: number, K: number, transA: boolean, period: number, keep: number, r: () => number): Float32Array {
+    const a = new Float32Array(M * K);
+    for (let i = 0; i < M; i++) {
+      for (let k = 0; k < K; k++) {
+        const needed = i % 8 === 5 || (i !== 2 && (k + 3 * i) % period < keep);
+        const v = needed ? Math.fround(r() * 2 - 1) : r() < 0.5 ? 0 : -0;
+        a[transA ? k * M + i : i * K + k] = v;
+      }
+    }
+    return a;
+  }
+
+  for (const transA of [false, true]) {
+    it(`rows with zeros at different steps run row by row${transA ? ' (A stored transposed)' : ''}: tails of 32/8/4/1 columns, k blocks, bias, 1 and 2 threads`, async () => {
+      const be = wasm(true);
+      const r = uniform01(transA ? 51 : 50);
+      // N = 32 + 8 + 4 + 1 (every column tail of the 1-row kernel), K over three blocks of 128
+      for (const [M, N, K] of [[16, 45, 300], [64, 256, 784], [13, 77, 129]] as const) {
+        const base = call(r, M, N, K, { transA, bias: Float32Array.from({ length: N }, () => Math.fround(r() - 0.5)) });
+        base.a = staggered(M, K, transA, 4, 1, r);
+        for (const threads of [1, 2]) {
+          setNumThreads(threads);
+          await be.threadsReady?.();
+          configureThreads({ gemmThreshold: threads === 1 ? 1 << 30 : 0 });
+          const c = { ...base, c: new Float32Array(M * N) };
+          const m = modes(be, c, `[${M}, ${N}, ${K}] ${threads} thread(s)`);
+          expect(m.rows).toBeGreaterThan(0);
+          expect(m.union + m.dense).toBe(0);
+        }
+      }
+      setNumThreads(1);
+    });
+  }
+
+  it('rows with the same zeros run on their union; a block needing nearly every step runs dense', () => {
+    const be = wasm(false);
+    const r = uniform01(52);
+    const [M, N, K] = [16, 40, 256];
+    const c = call(r, M, N, K);
+    // the same steps zero in every row (as an image's empty border): the union is as sparse as a row
+    for (let i = 0; i < M; i++) for (let k = 0; k < K; k++) c.a[i * K + k] = k % 3 === 0 ? Math.fround(r() - 0.5) : 0;
+    const same = modes(be, c, 'same zeros');
+    expect(same).toEqual({ rows: 0, union: (M / 4) * 2, dense: 0 });
+    // one zero step in 128: dense
+    for (let i = 0; i < M; i++) for (let k = 0; k < K; k++) c.a[i * K + k] = k % 128 === 7 ? 0 : Math.fround(r() - 0.5);
+    const dense = modes(be, { ...c, c: new Float32Array(M * N) }, 'nearly dense', false);
+    expect(dense).toEqual({ rows: 0, union: 0, dense: (M / 4) * 2 });
+  });
+
+  it('the demo\'s shapes on image-like data mix the three and give the reference\'s bits', () => {
+    const be = wasm(false);
+    const r = uniform01(53);
+    const c = call(r, 64, 256, 784, { zeros: 0.8 });
+    const fwd = modes(be, c, 'forward');
+    expect(fwd.rows + fwd.union + fwd.dense).toBe(16 * 7);
+    const d = call(r, 784, 256, 64, { zeros: 0.8, transA: true });
+    const dW = modes(be, d, 'dW');
+    expect(dW.rows + dW.union + dW.dense).toBe(196);
+    expect(fwd.rows + dW.rows).toBeGreaterThan(0);
+  });
+});
+
 describe('convolution: a patch A builds its lists band by band inside the units', () => {
   afterAll(() => void useBackend('auto'));
 

@@ -27,6 +27,7 @@ import {
   GEMM_KC,
   GEMM_U32 as G,
   SKIP_REC_BYTES,
+  SKIP_TABLE_BYTES,
   PATCH_BYTES,
   PATCH_WORDS,
   POOL_BYTES,
@@ -88,6 +89,15 @@ export interface WasmStats {
   gemmZeroCopy: number;
   /** gemmF32 calls that left out steps of k for zeros of A (assembly/gemm.ts G_SKIP; same bits). */
   gemmSkipped: number;
+  /**
+   * Blocks (4 rows of A × 128 values of k) of those calls that ran each row on its own steps
+   * (assembly/gemm.ts SKIP_ROWS); not counted for a convolution's patch A (built in the units).
+   */
+  gemmRowBlocks: number;
+  /** Blocks that ran the steps any of their four rows needs. */
+  gemmUnionBlocks: number;
+  /** Blocks that ran every step (more than 15/16 of them needed). */
+  gemmDenseBlocks: number;
   /** gemmF32 calls with a patch operand (convolution: im2col / col2im in the module). */
   patchCalls: number;
   /** maxPool calls that ran the WebAssembly kernel. */
@@ -262,6 +272,9 @@ export class WasmBackend implements KernelBackend {
     gemmCalls: 0,
     gemmZeroCopy: 0,
     gemmSkipped: 0,
+    gemmRowBlocks: 0,
+    gemmUnionBlocks: 0,
+    gemmDenseBlocks: 0,
     patchCalls: 0,
     poolCalls: 0,
   };
@@ -607,7 +620,7 @@ export class WasmBackend implements KernelBackend {
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
     const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
-    const need = baseNeed + (skipLists ? align16(skipBytes) : 0);
+    const need = baseNeed + (skipLists ? align16(SKIP_TABLE_BYTES + skipBytes) : 0);
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
       gemmRef('float32', g);
@@ -735,6 +748,10 @@ export class WasmBackend implements KernelBackend {
     if (skipLists) {
       // lists after everything else in the scratch (sets G_SKIP only when they pay)
       if (this.ex.gemmSkipListsF32(desc, desc + baseNeed, batch) > 0) this.stats.gemmSkipped++;
+      const counts = (desc + baseNeed + SKIP_TABLE_BYTES - 16) >>> 2;
+      this.stats.gemmRowBlocks += u32[counts] as number;
+      this.stats.gemmUnionBlocks += u32[counts + 1] as number;
+      this.stats.gemmDenseBlocks += u32[counts + 2] as number;
     }
     if (threads > 1 && units > 1) {
       this.stats.threadedCalls++;

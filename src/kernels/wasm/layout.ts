@@ -72,6 +72,7 @@ export function checkLayout(exports: Readonly<Record<string, unknown>>): string 
     GEMM_BYTES,
     GEMM_KC,
     SKIP_REC_BYTES,
+    SKIP_TABLE_BYTES,
     PATCH_BYTES,
     POOL_BYTES,
   };
@@ -114,8 +115,10 @@ export const GEMM_U32 = {
 } as const;
 /** Values of k per pass of the product (assembly/gemm.ts KC): one skip record covers that many. */
 export const GEMM_KC = 128;
-/** Bytes of one skip record (assembly/gemm.ts SKIP_REC_BYTES). */
-export const SKIP_REC_BYTES = 132;
+/** Bytes of one skip record: a 4-row block's list and its four rows' (assembly/gemm.ts SKIP_REC_BYTES). */
+export const SKIP_REC_BYTES = 660;
+/** Bytes of the bit table and mode counts in front of the skip records (assembly/gemm.ts SKIP_TABLE_BYTES); the counts are its last 16 bytes' first three u32. */
+export const SKIP_TABLE_BYTES = 80;
 
 /**
  * One convolution geometry (assembly/patches.ts): i32 words in this order, then padding to 64

@@ -24,12 +24,15 @@
 // γ_P·Σ_k|a[i,k]·b[k,j]| with γ_P = P·u/(1-P·u), u = 2^-24 (Higham, Accuracy and Stability of
 // Numerical Algorithms, §3.1).
 //
-// Zeros of A (the skip lists, G_SKIP): a step k whose four A values of a 4-row block are all ±0
-// adds a·b = ±0 to every sum of those rows when B's values are finite, and s + (±0) = s for every
-// s the loop can hold (s starts at +0 and is never -0: in round-to-nearest a sum is -0 only when
-// both terms are). So such steps are left out, with the same bits, when every value of B is finite
-// (gemmSkipListsF32 checks it, and builds no lists otherwise). ReLU activations and image data are
-// mostly zeros (61% of the demo's forward steps, 72% of its weight gradient's).
+// Zeros of A (the skip lists, G_SKIP): a step k whose A value of a row is ±0 adds a·b = ±0 to
+// every sum of that row when B's values are finite, and s + (±0) = s for every s the loop can hold
+// (s starts at +0 and is never -0: in round-to-nearest a sum is -0 only when both terms are). So
+// such steps are left out, with the same bits, when every value of B is finite (gemmSkipListsF32
+// checks it, and builds no lists otherwise). Per 4-row block and block of KC steps the lists say
+// which of three ways is cheapest: every step (dense), the steps any of the four rows needs (the
+// 4-row kernel on their union), or each row alone on its own steps (the 1-row kernel: more steps
+// left out, each a little dearer). ReLU activations and image data are mostly zeros: the demo's
+// digits are 81% zero pixels, 61% of the forward's steps are zero in all four rows of a block.
 //
 // Register blocking: 4 rows × 8 columns of C (8 f32x4 accumulators, 2 loads of B and 4 splats of
 // A per k). Columns are the outer loop of a tile, so the 8-column panel of B (P×32 bytes) stays in
@@ -75,11 +78,27 @@ const KC: i32 = 128;
 const MC: i32 = 64;
 export const GEMM_KC: i32 = KC;
 /**
- * One skip record: the values of k in one block of KC that one 4-row block of A needs (u32 count,
- * then the offsets from the block's first k as bytes, ascending), or SKIP_DENSE: all of them.
+ * One list: a u32 count, then that many offsets of k from the block's first k as bytes, ascending
+ * (room for KC; the builder's 4-byte stores past the count stay inside).
  */
-export const SKIP_REC_BYTES: i32 = KC + 4;
+const SKIP_LIST_BYTES: i32 = KC + 4;
+/**
+ * One skip record (one 4-row block of A, one block of KC values of k): the block's list (its count
+ * word says how the block runs: SKIP_DENSE every step, SKIP_ROWS row by row, else the steps any of
+ * the four rows needs, in its list), then the four rows' own lists.
+ */
+export const SKIP_REC_BYTES: i32 = 5 * SKIP_LIST_BYTES;
 const SKIP_DENSE: u32 = 0xffffffff;
+const SKIP_ROWS: u32 = 0xfffffffe;
+/**
+ * Relative cost of one step of k for one row in the 1-row kernel (row32: one splat of A, eight
+ * loads of B for 32 columns, the list's byte and two addresses per step) against the 4-row
+ * kernel's per row, as ROWS_COST_NUM / ROWS_COST_DEN. Measured on the demo's digits
+ * (2026-12-01, one thread, fastest runs): 9/8 and 1 gave the forward 425–434 µs and dW 410–419 µs;
+ * 3/2 left dW's blocks on the union (493 µs); the union alone: 697 / 556 µs.
+ */
+const ROWS_COST_NUM: u32 = 9;
+const ROWS_COST_DEN: u32 = 8;
 
 @inline
 function field(desc: usize, i: i32): u32 {
@@ -243,6 +262,85 @@ function block1(pa: usize, pb: usize, pc: usize, P: i32, aRow: usize, aK: usize,
 }
 
 /**
+ * One row of C, columns [j, j+32), over P values of k (through a list when `sparse`; `first` as in
+ * block8): 8 accumulators, one splat of A and eight loads of B per step, so the loop's own work
+ * (the list's byte, two addresses) is spread over 32 multiply-adds as in the 4×8 block.
+ */
+@inline
+function row32(pa: usize, pb: usize, pc: usize, P: i32, aK: usize, bK: usize, first: bool, sparse: bool, list: usize): void {
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+  let c4 = f32x4.splat(0), c5 = f32x4.splat(0), c6 = f32x4.splat(0), c7 = f32x4.splat(0);
+  if (!first) {
+    c0 = v128.load(pc);
+    c1 = v128.load(pc, 16);
+    c2 = v128.load(pc, 32);
+    c3 = v128.load(pc, 48);
+    c4 = v128.load(pc, 64);
+    c5 = v128.load(pc, 80);
+    c6 = v128.load(pc, 96);
+    c7 = v128.load(pc, 112);
+  }
+  let a = pa;
+  let b = pb;
+  for (let t = 0; t < P; t++) {
+    if (sparse) {
+      const k = <usize>load<u8>(list + <usize>t);
+      a = pa + k * aK;
+      b = pb + k * bK;
+    }
+    const x = splatA(a);
+    c0 = madd(x, v128.load(b), c0);
+    c1 = madd(x, v128.load(b, 16), c1);
+    c2 = madd(x, v128.load(b, 32), c2);
+    c3 = madd(x, v128.load(b, 48), c3);
+    c4 = madd(x, v128.load(b, 64), c4);
+    c5 = madd(x, v128.load(b, 80), c5);
+    c6 = madd(x, v128.load(b, 96), c6);
+    c7 = madd(x, v128.load(b, 112), c7);
+    a += aK;
+    b += bK;
+  }
+  v128.store(pc, c0);
+  v128.store(pc, c1, 16);
+  v128.store(pc, c2, 32);
+  v128.store(pc, c3, 48);
+  v128.store(pc, c4, 64);
+  v128.store(pc, c5, 80);
+  v128.store(pc, c6, 96);
+  v128.store(pc, c7, 112);
+}
+
+/** One row of C over columns [j0, j1): 32 at a time, then 8, 4, 1 (`sparse` a compile-time constant). */
+@inline
+function rowOf(sparse: bool, ar: usize, bk: usize, cr: usize, j0: i32, j1: i32, P: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, first: bool, list: usize): void {
+  let j = j0;
+  for (; j + 32 <= j1; j += 32) row32(ar, bk + (<usize>j << 2), cr + (<usize>j << 2), P, aK, bK, first, sparse, list);
+  for (; j + 8 <= j1; j += 8) block8(ar, bk + (<usize>j << 2), cr + (<usize>j << 2), P, aRow, aK, bK, cRow, false, first, sparse, list);
+  for (; j + 4 <= j1; j += 4) block4(ar, bk + (<usize>j << 2), cr + (<usize>j << 2), P, aRow, aK, bK, cRow, false, first, sparse, list);
+  for (; j < j1; j++) block1(ar, bk + (<usize>j << 2), cr + (<usize>j << 2), P, aRow, aK, bK, cRow, false, first, sparse, list);
+}
+
+/**
+ * The 4-row blocks of rows [i0, i4) whose record says SKIP_ROWS, each row on its own steps over
+ * columns [j0, j1) (32 at a time, then 8, 4, 1); the column panels leave these blocks out.
+ */
+function rowsOf(ak: usize, bk: usize, pc: usize, j0: i32, j1: i32, i0: i32, i4: i32, kn: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, first: bool, rec0: usize, recRow: usize): void {
+  for (let i = i0; i < i4; i += 4) {
+    const rec = rec0 + <usize>(i >> 2) * recRow;
+    if (load<u32>(rec) != SKIP_ROWS) continue;
+    for (let r = 0; r < 4; r++) {
+      const list = rec + <usize>(r + 1) * <usize>SKIP_LIST_BYTES;
+      const n = load<u32>(list);
+      const ar = ak + <usize>(i + r) * aRow;
+      const cr = pc + <usize>(i + r) * cRow;
+      // a row that needs every step takes the plain loop
+      if (n == <u32>kn) rowOf(false, ar, bk, cr, j0, j1, kn, aRow, aK, bK, cRow, first, 0);
+      else rowOf(true, ar, bk, cr, j0, j1, <i32>n, aRow, aK, bK, cRow, first, list + 4);
+    }
+  }
+}
+
+/**
  * One column panel of `width` (8, 4 or 1: a compile-time constant at each call) over the tile's
  * rows: 4-row blocks through their skip lists (or every step), then the single rows left.
  */
@@ -255,7 +353,9 @@ function panel(width: i32, ak: usize, b: usize, pc: usize, j: i32, i0: i32, i4: 
     const rec = rec0 + <usize>(i >> 2) * recRow;
     const count = skip == 0 ? SKIP_DENSE : load<u32>(rec);
     if (count == SKIP_DENSE) blockOf(width, at, b, c, kn, aRow, aK, bK, cRow, true, first, false, 0);
-    else blockOf(width, at, b, c, <i32>count, aRow, aK, bK, cRow, true, first, true, rec + 4);
+    else if (count == SKIP_ROWS) {
+      // done row by row (rowsOf)
+    } else blockOf(width, at, b, c, <i32>count, aRow, aK, bK, cRow, true, first, true, rec + 4);
   }
   for (; i < i1; i++) blockOf(width, ak + <usize>i * aRow, b, pc + <usize>i * cRow + (<usize>j << 2), kn, aRow, aK, bK, cRow, false, first, false, 0);
 }
@@ -293,6 +393,7 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
     for (let m0 = i0; m0 < i1; m0 += MC) {
       const m1 = min(i1, m0 + MC);
       const m4 = min(i4, m1);
+      if (skip != 0) rowsOf(ak, bk, pc, j0, j1, m0, m4, kn, aRow, aK, bK, cRow, first, rec0, recRow);
       let j = j0;
       for (; j + 8 <= j1; j += 8) panel(8, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
       for (; j + 4 <= j1; j += 4) panel(4, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
@@ -352,7 +453,7 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
       if (skip != 0) {
         // the band's own lists, while it is in cache; read as if they started at row block 0
         const lists = skip + <usize>u * bandListBytes(tile, P);
-        skipListsOf(band, i1 - i0, P, aRow, aK, lists);
+        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false);
         skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * <usize>SKIP_REC_BYTES;
       }
     } else if (skip != 0 && sa != 0) {
@@ -432,12 +533,48 @@ function columnsFiniteF32(p: usize, N: i32, P: i32, j0: i32, j1: i32): bool {
 }
 
 /**
- * The skip records of one A (`rows` rows of P values: row i, step k at a + i·aRow + k·aK) at
- * `rec`: per 4-row block and block of KC steps, the steps needed (see SKIP_REC_BYTES), or
- * SKIP_DENSE when more than 15/16 of them are. Returns the steps left out.
+ * The table in front of the skip records (at G_SKIP − SKIP_TABLE_BYTES, written by
+ * gemmSkipListsF32): for each 4-bit mask m, the positions of its set bits as bytes, lowest first
+ * (the rest 0). Added to k·0x01010101 and stored as one u32 at a list's end, an entry appends the
+ * needed ones of steps k…k+3; the count then moves on by popcnt(m). (In the scratch rather than a
+ * data segment: the module has none, and its low memory is the thread pool's.) Then three u32
+ * counts of the records gemmSkipListsF32 built: run row by row, on the union, dense (the
+ * backend's statistics).
  */
-function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize): i32 {
+export const SKIP_TABLE_BYTES: i32 = 80;
+const SKIP_COUNTS: usize = 64;
+
+function writeBitPositions(table: usize): void {
+  for (let m: u32 = 0; m < 16; m++) {
+    let packed: u32 = 0;
+    let n: u32 = 0;
+    for (let j: u32 = 0; j < 4; j++) {
+      if ((m >> j) & 1) {
+        packed |= j << (8 * n);
+        n++;
+      }
+    }
+    store<u32>(table + (<usize>m << 2), packed);
+  }
+  for (let i: usize = 0; i < 3; i++) store<u32>(table + SKIP_COUNTS + (i << 2), 0);
+}
+
+/** Appends the needed ones of steps k…k+3 (mask m, bit j: step k + j) to the list at `list` holding `count`; returns the new count. */
+@inline
+function append4(table: usize, list: usize, count: u32, k: i32, m: u32): u32 {
+  store<u32>(list + 4 + <usize>count, <u32>k * 0x01010101 + load<u32>(table + (<usize>m << 2)));
+  return count + popcnt(m);
+}
+
+/**
+ * The skip records of one A (`rows` rows of P values: row i, step k at a + i·aRow + k·aK) at
+ * `lists` (the bit table at `table`; with `counts`, the records' modes counted after it): per 4-row block and block of KC steps (see SKIP_REC_BYTES), the steps each row needs and
+ * the steps any of them needs, and the cheapest way to run the block. Returns the steps left out.
+ */
+function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool): i32 {
   const kBlocks = (P + KC - 1) / KC;
+  const L = <usize>SKIP_LIST_BYTES;
+  const zero = i32x4.splat(0);
   let skipped: i32 = 0;
   let rec = lists;
   for (let ib = 0; ib < (rows >> 2); ib++) {
@@ -445,46 +582,86 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
     for (let kb = 0; kb < kBlocks; kb++) {
       const k0 = kb * KC;
       const kn = min(KC, P - k0);
-      // branch-free: every k is written at list[count], and count moves on when it is needed
-      // (the four values' bits OR-ed and shifted left once: ±0 gives 0)
-      let count: u32 = 0;
-      let k = 0;
+      // counts of the union and of rows 0–3 (lists at rec, rec + L, … rec + 4L); every step's byte
+      // is written and the count moves on when it is needed (no branch on the data)
+      let cu: u32 = 0, c0: u32 = 0, c1: u32 = 0, c2: u32 = 0, c3: u32 = 0;
       const ak = a0 + <usize>k0 * aK;
-      if (aK == 4) {
-        // A row-major: four steps of k at once, one vector per row
+      let k = 0;
+      if (aK == 4 || aRow == 4) {
         for (; k + 4 <= kn; k += 4) {
-          const a = ak + (<usize>k << 2);
-          const v = v128.or(v128.or(v128.load(a), v128.load(a + aRow)), v128.or(v128.load(a + 2 * aRow), v128.load(a + 3 * aRow)));
-          const bits = i32x4.bitmask(i32x4.ne(i32x4.shl(v, 1), i32x4.splat(0)));
-          const list = rec + 4;
-          store<u8>(list + <usize>count, <u8>k);
-          count += bits & 1;
-          store<u8>(list + <usize>count, <u8>(k + 1));
-          count += (bits >> 1) & 1;
-          store<u8>(list + <usize>count, <u8>(k + 2));
-          count += (bits >> 2) & 1;
-          store<u8>(list + <usize>count, <u8>(k + 3));
-          count += bits >> 3;
-        }
-      } else if (aRow == 4) {
-        // A stored transposed: the block's four values of one k are one vector
-        for (; k < kn; k++) {
-          const v = v128.load(ak + <usize>k * aK);
-          store<u8>(rec + 4 + <usize>count, <u8>k);
-          count += <u32>v128.any_true(i32x4.shl(v, 1));
+          // four vectors (rows 0–3 of steps k…k+3, or steps k…k+3 of rows 0–3 when A is stored
+          // transposed), each lane -1 where the value is not ±0, narrowed to bytes and gathered
+          // into a 16-bit mask whose bits 4r…4r+3 are row r's steps k…k+3
+          let v0: v128, v1: v128, v2: v128, v3: v128;
+          if (aK == 4) {
+            const a = ak + (<usize>k << 2);
+            v0 = v128.load(a);
+            v1 = v128.load(a + aRow);
+            v2 = v128.load(a + 2 * aRow);
+            v3 = v128.load(a + 3 * aRow);
+          } else {
+            const a = ak + <usize>k * aK;
+            v0 = v128.load(a);
+            v1 = v128.load(a + aK);
+            v2 = v128.load(a + 2 * aK);
+            v3 = v128.load(a + 3 * aK);
+          }
+          const n0 = i32x4.ne(i32x4.shl(v0, 1), zero);
+          const n1 = i32x4.ne(i32x4.shl(v1, 1), zero);
+          const n2 = i32x4.ne(i32x4.shl(v2, 1), zero);
+          const n3 = i32x4.ne(i32x4.shl(v3, 1), zero);
+          let bytes = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(n0, n1), i16x8.narrow_i32x4_s(n2, n3));
+          // transposed: byte 4j + r is row r's step k + j; reorder to 4r + j
+          if (aK != 4) bytes = i8x16.shuffle(bytes, bytes, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+          const m = <u32>i8x16.bitmask(bytes);
+          c0 = append4(table, rec + L, c0, k, m & 15);
+          c1 = append4(table, rec + 2 * L, c1, k, (m >> 4) & 15);
+          c2 = append4(table, rec + 3 * L, c2, k, (m >> 8) & 15);
+          c3 = append4(table, rec + 4 * L, c3, k, m >> 12);
+          cu = append4(table, rec, cu, k, (m | (m >> 4) | (m >> 8) | (m >> 12)) & 15);
         }
       }
       for (; k < kn; k++) {
         const a = ak + <usize>k * aK;
-        const any = (load<u32>(a) | load<u32>(a + aRow) | load<u32>(a + 2 * aRow) | load<u32>(a + 3 * aRow)) << 1;
-        store<u8>(rec + 4 + <usize>count, <u8>k);
-        count += <u32>(any != 0);
+        const b0 = <u32>((load<u32>(a) << 1) != 0);
+        const b1 = <u32>((load<u32>(a + aRow) << 1) != 0);
+        const b2 = <u32>((load<u32>(a + 2 * aRow) << 1) != 0);
+        const b3 = <u32>((load<u32>(a + 3 * aRow) << 1) != 0);
+        store<u8>(rec + L + 4 + <usize>c0, <u8>k);
+        c0 += b0;
+        store<u8>(rec + 2 * L + 4 + <usize>c1, <u8>k);
+        c1 += b1;
+        store<u8>(rec + 3 * L + 4 + <usize>c2, <u8>k);
+        c2 += b2;
+        store<u8>(rec + 4 * L + 4 + <usize>c3, <u8>k);
+        c3 += b3;
+        store<u8>(rec + 4 + <usize>cu, <u8>k);
+        cu += b0 | b1 | b2 | b3;
       }
-      if (count * 16 > <u32>kn * 15) {
+      store<u32>(rec + L, c0);
+      store<u32>(rec + 2 * L, c1);
+      store<u32>(rec + 3 * L, c2);
+      store<u32>(rec + 4 * L, c3);
+      // the cheapest of: every step (4·kn row-steps), the union (4·cu, a little dearer than
+      // dense: counted as dense above 15/16), each row alone (its steps at the 1-row kernel's cost)
+      const rowSteps = c0 + c1 + c2 + c3;
+      const byRows = rowSteps * ROWS_COST_NUM < 4 * min(cu, <u32>kn) * ROWS_COST_DEN;
+      let mode: usize;
+      if (byRows) {
+        store<u32>(rec, SKIP_ROWS);
+        skipped += kn - <i32>((rowSteps + 3) >> 2);
+        mode = 0;
+      } else if (cu * 16 > <u32>kn * 15) {
         store<u32>(rec, SKIP_DENSE);
+        mode = 2;
       } else {
-        store<u32>(rec, count);
-        skipped += kn - <i32>count;
+        store<u32>(rec, cu);
+        skipped += kn - <i32>cu;
+        mode = 1;
+      }
+      if (counts) {
+        const at = table + SKIP_COUNTS + (mode << 2);
+        store<u32>(at, load<u32>(at) + 1);
       }
       rec += <usize>SKIP_REC_BYTES;
     }
@@ -493,18 +670,21 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
 }
 
 /**
- * Builds the skip lists of the product described at `desc` (written whole, G_SKIP 0) at `lists`
- * (`batch` or one A's skipRecordsPerA records of SKIP_REC_BYTES) and points G_SKIP at them when
+ * Builds the skip lists of the product described at `desc` (written whole, G_SKIP 0) at `at`
+ * (the bit table, SKIP_TABLE_BYTES, then `batch` or one A's skipRecordsPerA records of
+ * SKIP_REC_BYTES: the lists) and points G_SKIP at the lists when
  * they pay: some block needs at most 15/16 of its steps, and every value of B is finite (else a
  * skipped 0·∞ would hide its NaN) — checked here for bands of rows, and by each band of columns
  * for its own columns (in parallel, just before it reads them). Returns how many steps of k (per
  * 4-row block) are left out. For a patch A (gathered band by band inside the units) each unit
- * builds its band's lists at `lists` + u·bandListBytes once it has gathered it: here only B is
+ * builds its band's lists at the lists + u·bandListBytes once it has gathered it: here only B is
  * checked, and 1 returned when the units will.
  * Row-band (patch) products are not skipped.
  */
-export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
+export function gemmSkipListsF32(desc: usize, at: usize, batch: i32): i32 {
   store<u32>(desc + (<usize>G_SKIP << 2), 0);
+  writeBitPositions(at);
+  const lists = at + <usize>SKIP_TABLE_BYTES;
   const M = <i32>field(desc, G_M);
   const N = <i32>field(desc, G_N);
   const P = <i32>field(desc, G_P);
@@ -516,7 +696,7 @@ export function gemmSkipListsF32(desc: usize, lists: usize, batch: i32): i32 {
   let skipped: i32 = as == 0 ? 1 : 0;
   for (let r = 0; r < as; r++) {
     const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
-    skipped += skipListsOf(<usize>field(desc, G_PA) + <usize>r * sa, M, P, aRow, aK, lists + recs);
+    skipped += skipListsOf(<usize>field(desc, G_PA) + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true);
   }
   if (skipped == 0) return 0;
   const bs = field(desc, G_SPLIT_N) != 0 ? 0 : sb == 0 ? 1 : batch;
