@@ -308,14 +308,13 @@ function expectFinite(where: string, argName: string, v: unknown): number {
  * @throws {@link errors.TypeError} when a bound is not a finite number, `dtype` is bool or unknown, the options object is not last, or an option is unknown; {@link errors.ValueError} when `step` is 0 or a Tensor bound has more than one element.
  */
 export function arange(start: number | Tensor, end?: number | Tensor | null | FillOptions | string, step?: number | Tensor | null | FillOptions | string, options?: FillOptions | string): Tensor {
-  // the options object (or a dtype string) may follow `end` or `step` directly (`arange(5, { dtype })`)
-  if (typeof end === 'string') end = { dtype: end };
-  if (typeof step === 'string') step = { dtype: step };
-  if (isPlainObject(end)) {
+  // the options object or a dtype string may follow `end` or `step` directly (`arange(5, 'int64')`,
+  // `arange(0, 5, { dtype })`); `dtypeOrOptions` below reads a string as `{ dtype }`
+  if (typeof end === 'string' || isPlainObject(end)) {
     if (step !== undefined || options !== undefined) throw new PaddleTypeError('arange: the options object must come last.');
     options = end;
     end = undefined;
-  } else if (isPlainObject(step)) {
+  } else if (typeof step === 'string' || isPlainObject(step)) {
     if (options !== undefined) throw new PaddleTypeError('arange: the options object must come last.');
     options = step;
     step = undefined;

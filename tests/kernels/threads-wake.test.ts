@@ -3,32 +3,43 @@
  * (an empty job: nothing to claim). Wakes between, before and around jobs change no result, claim
  * no chunk, count no job, and the next job still runs on the workers.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { configureThreads, createWasmBackend, getNumThreads, refBackend, setNumThreads, threadsSupported } from '../../src/kernels/index.js';
 import { threadConfig } from '../../src/kernels/wasm/threads.js';
 import { rng } from './helpers.js';
 
 const threadsAtStart = getNumThreads();
-const gemmThreshold = threadConfig().gemmThreshold;
+const defaults = { ...threadConfig() };
 const wasm = createWasmBackend({ shared: true });
+afterEach(() => configureThreads(defaults));
 afterAll(async () => {
-  configureThreads({ gemmThreshold });
   setNumThreads(threadsAtStart);
   await wasm.dispose();
 });
 
+/** Two threads, every product split across them; returns the backend's pool (wake() is internal). */
+async function twoThreads(): Promise<{ wake(): void }> {
+  setNumThreads(2);
+  await wasm.threadsReady();
+  configureThreads({ gemmThreshold: 0 });
+  return (wasm as unknown as { ensurePool(): { wake(): void } }).ensurePool();
+}
+
+/** Seeded operands of an m×k by k×n product, the reference kernel's result, and the generator. */
+function product(seed: number, m: number, n: number, k: number): { r: () => number; a: Float32Array; b: Float32Array; want: Float32Array } {
+  const r = rng(seed);
+  const a = Float32Array.from({ length: m * k }, () => Math.fround(r() - 0.5));
+  const b = Float32Array.from({ length: k * n }, () => Math.fround(r() - 0.5));
+  const want = new Float32Array(m * n);
+  refBackend.gemm('float32', { a, b, c: want, m, n, k });
+  return { r, a, b, want };
+}
+
 describe.skipIf(!threadsSupported())('threads: wake() ahead of a job', () => {
   it('empty wakes claim nothing and count no job; products after them are the reference bits, on the workers too', async () => {
-    setNumThreads(2);
-    await wasm.threadsReady();
-    configureThreads({ gemmThreshold: 0 });
-    const r = rng(5);
+    const pool = await twoThreads();
     const [M, N, K] = [48, 64, 96];
-    const a = Float32Array.from({ length: M * K }, () => Math.fround(r() - 0.5));
-    const b = Float32Array.from({ length: K * N }, () => Math.fround(r() - 0.5));
-    const want = new Float32Array(M * N);
-    refBackend.gemm('float32', { a, b, c: want, m: M, n: N, k: K });
-    const pool = (wasm as unknown as { ensurePool(): { wake(): void } }).ensurePool();
+    const { a, b, want } = product(5, M, N, K);
     const before = wasm.poolStats();
     for (let i = 0; i < 50; i++) pool.wake();
     await new Promise((done) => setTimeout(done, 5)); // let the workers see them all
@@ -51,16 +62,9 @@ describe.skipIf(!threadsSupported())('threads: wake() ahead of a job', () => {
 
 describe.skipIf(!threadsSupported())('threads: wake() right before a job (a worker that sees the wake late)', () => {
   it('thousands of wake-then-job pairs: no chunk claimed under the wake, every job whole', async () => {
-    setNumThreads(2);
-    await wasm.threadsReady();
-    configureThreads({ gemmThreshold: 0 });
-    const r = rng(9);
+    const pool = await twoThreads();
     const [M, N, K] = [16, 64, 24];
-    const a = Float32Array.from({ length: M * K }, () => Math.fround(r() - 0.5));
-    const b = Float32Array.from({ length: K * N }, () => Math.fround(r() - 0.5));
-    const want = new Float32Array(M * N);
-    refBackend.gemm('float32', { a, b, c: want, m: M, n: N, k: K });
-    const pool = (wasm as unknown as { ensurePool(): { wake(): void } }).ensurePool();
+    const { r, a, b, want } = product(9, M, N, K);
     // a step's state too: an update applied twice (a chunk claimed twice) would show
     const n = 20_000;
     const p = wasm.heap.alloc('float32', n);
@@ -89,7 +93,6 @@ describe.skipIf(!threadsSupported())('threads: wake() right before a job (a work
         refBackend.rmspropStep('float32', [{ param: pr, grad: gr, meanSquare: msr, moment: momr, meanGrad: mgr, lr: 0.01 }], hyper);
       }
     }
-    configureThreads({ parallelThreshold: threadConfig().parallelThreshold, chunkElements: 65_536 });
     expect(bad).toBe(0);
     expect(Array.from(p.array())).toEqual(Array.from(pr));
     for (const s of [p, g, ms, mom, mg]) s.dispose();

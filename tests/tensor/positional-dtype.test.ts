@@ -32,6 +32,25 @@ describe('creation functions take the dtype positionally, as Paddle code writes 
     expect(paddle.zeros([2], 'int64').dtype).toBe('int64');
   });
 
+  it('arange: the dtype string after start, end or step, or after a null end; it comes last', () => {
+    const got = (t: paddle.Tensor): [string, readonly number[], number[]] => [t.dtype, t.shape, Array.from(t.data as ArrayLike<number>)];
+    expect(got(paddle.arange(0, 5, 'float32'))).toEqual(['float32', [5], [0, 1, 2, 3, 4]]);
+    expect(got(paddle.arange(5, 'float32'))).toEqual(['float32', [5], [0, 1, 2, 3, 4]]);
+    expect(got(paddle.arange(0, 10, 2, 'float32'))).toEqual(['float32', [5], [0, 2, 4, 6, 8]]);
+    expect(got(paddle.arange(5, null, 'float64'))).toEqual(['float64', [5], [0, 1, 2, 3, 4]]);
+    same(paddle.arange(0, 5, 'float32'), paddle.arange(0, 5, { dtype: 'float32' }));
+    same(paddle.arange(5, 'float32'), paddle.arange(5, { dtype: 'float32' }));
+    const last = 'arange: the options object must come last.';
+    expect(() => paddle.arange(5, 'float32', 2)).toThrow(last);
+    expect(() => paddle.arange(5, 'float32', undefined, 'int64')).toThrow(last);
+    expect(() => paddle.arange(0, 5, 'float32', 'int64')).toThrow(last);
+    expect(() => paddle.arange(0, 5, { dtype: 'float32' }, { dtype: 'int64' })).toThrow(last);
+    expect(() => paddle.arange(0, 5, 'float32', 'int64')).toThrow(paddle.errors.TypeError);
+    expect(() => paddle.arange(5, 'float17')).toThrow(paddle.errors.TypeError);
+    expect(() => paddle.arange(0, 5, 'bool')).toThrow("arange: the 'dtype' must be int32, int64, float32 or float64, but received bool.");
+    expect(() => paddle.arange(0, 5, 1, 'name')).toThrow(paddle.errors.TypeError);
+  });
+
   it('random ones draw the same numbers as the object form', () => {
     paddle.seed(4);
     const a = paddle.randint(0, 10, [64, 1], 'int64');

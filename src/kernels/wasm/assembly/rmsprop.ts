@@ -175,8 +175,28 @@ function slotKernel<T>(
   }
 }
 
+/** Paddle's step over elements [lo, hi) of one slot: one of the four loops of `slotKernel`. */
 @inline
-function rmsprop<T>(
+function paddleSlot<T>(rec: usize, lo: usize, hi: usize, rho: T, eps: T, mu: T, c: T, centered: bool): void {
+  const transform = load<u32>(rec, O_FLAGS) != 0;
+  if (centered) {
+    if (transform) slotKernel<T>(rec, lo, hi, rho, eps, mu, c, true, true);
+    else slotKernel<T>(rec, lo, hi, rho, eps, mu, c, true, false);
+  } else {
+    if (transform) slotKernel<T>(rec, lo, hi, rho, eps, mu, c, false, true);
+    else slotKernel<T>(rec, lo, hi, rho, eps, mu, c, false, false);
+  }
+}
+
+/**
+ * The walk shared by Paddle's step and the frameworks' variants: elements [begin, end) of a group,
+ * slot by slot (slot d holds elements start_d .. start_d + len_d; records are sorted by start), each
+ * slot over its part [lo, hi) in slot indices. `paddle` is a compile-time constant at each call
+ * site: Paddle's step (`mode`: M_CENTERED or 0), or a framework's variant (`mode`: variant |
+ * M_CENTERED | M_BUFFER, see `variantDispatch`).
+ */
+@inline
+function walkSlots<T>(
   table: usize,
   count: i32,
   begin: u32,
@@ -184,10 +204,11 @@ function rmsprop<T>(
   rho: T,
   eps: T,
   mu: T,
-  centered: bool,
+  c: T,
+  paddle: bool,
+  mode: i32,
 ): void {
   if (count <= 0 || begin >= end) return;
-  const c: T = <T>1 - rho;
   const stride = <usize>DESC_BYTES;
   for (let d = findRecord(table, count, stride, O_START, begin); d < count; d++) {
     const rec = table + <usize>d * stride;
@@ -198,14 +219,8 @@ function rmsprop<T>(
     const stop = start + len;
     const hi = <usize>((stop < end ? stop : end) - start);
     if (lo >= hi) continue;
-    const transform = load<u32>(rec, O_FLAGS) != 0;
-    if (centered) {
-      if (transform) slotKernel<T>(rec, lo, hi, rho, eps, mu, c, true, true);
-      else slotKernel<T>(rec, lo, hi, rho, eps, mu, c, true, false);
-    } else {
-      if (transform) slotKernel<T>(rec, lo, hi, rho, eps, mu, c, false, true);
-      else slotKernel<T>(rec, lo, hi, rho, eps, mu, c, false, false);
-    }
+    if (paddle) paddleSlot<T>(rec, lo, hi, rho, eps, mu, c, (mode & M_CENTERED) != 0);
+    else variantDispatch<T>(rec, lo, hi, rho, eps, mu, c, mode);
   }
 }
 
@@ -224,7 +239,8 @@ export function rmspropF32(
   mu: f64,
   centered: i32,
 ): void {
-  rmsprop<f32>(table, count, begin, end, <f32>rho, <f32>eps, <f32>mu, centered != 0);
+  const r = <f32>rho;
+  walkSlots<f32>(table, count, begin, end, r, <f32>eps, <f32>mu, <f32>1 - r, true, centered != 0 ? M_CENTERED : 0);
 }
 
 /** As `rmspropF32` for float64 slots; `rho`, `eps`, `mu` are float32-rounded values used as f64. */
@@ -238,12 +254,12 @@ export function rmspropF64(
   mu: f64,
   centered: i32,
 ): void {
-  rmsprop<f64>(table, count, begin, end, rho, eps, mu, centered != 0);
+  walkSlots<f64>(table, count, begin, end, rho, eps, mu, 1 - rho, true, centered != 0 ? M_CENTERED : 0);
 }
 
 // ---- the frameworks' RMSProp variants -----------------------------------------------------------
 //
-// The same descriptor table and slot walk as Paddle's step; each element follows
+// The same descriptor table and slot walk (`walkSlots`) as Paddle's step; each element follows
 // src/kernels/ref/rmsprop.ts `rmspropVariantSlot` operation for operation. The element function is
 // written once over V, which is v128 (the f32x4 / f64x2 lanes) or T itself (the scalar tail): the
 // helpers below pick the vector or the scalar instruction at compile time, so lanes and tails
@@ -572,35 +588,18 @@ function variantDispatch<T>(rec: usize, lo: usize, hi: usize, rho: T, eps: T, mu
   }
 }
 
-@inline
-function rmspropVariant<T>(table: usize, count: i32, begin: u32, end: u32, rho: T, eps: T, mu: T, c: T, mode: i32): void {
-  if (count <= 0 || begin >= end) return;
-  const stride = <usize>DESC_BYTES;
-  for (let d = findRecord(table, count, stride, O_START, begin); d < count; d++) {
-    const rec = table + <usize>d * stride;
-    const start = load<u32>(rec, O_START);
-    if (start >= end) break;
-    const len = load<u32>(rec, O_LEN);
-    const lo = <usize>(max<u32>(begin, start) - start);
-    const stop = start + len;
-    const hi = <usize>((stop < end ? stop : end) - start);
-    if (lo >= hi) continue;
-    variantDispatch<T>(rec, lo, hi, rho, eps, mu, c, mode);
-  }
-}
-
 /**
  * One step of a framework's RMSProp (`mode`: variant | M_CENTERED | M_BUFFER) over the elements
  * [begin, end) of a group of float32 slots. `rho`, `eps`, `mu` and `c` (1 − ρ) arrive already
  * rounded to f32 by the variant's rule (ref/rmsprop.ts `variantScalars`).
  */
 export function rmspropVarF32(table: usize, count: i32, begin: u32, end: u32, rho: f64, eps: f64, mu: f64, c: f64, mode: i32): void {
-  rmspropVariant<f32>(table, count, begin, end, <f32>rho, <f32>eps, <f32>mu, <f32>c, mode);
+  walkSlots<f32>(table, count, begin, end, <f32>rho, <f32>eps, <f32>mu, <f32>c, false, mode);
 }
 
 /** As `rmspropVarF32` for float64 slots. */
 export function rmspropVarF64(table: usize, count: i32, begin: u32, end: u32, rho: f64, eps: f64, mu: f64, c: f64, mode: i32): void {
-  rmspropVariant<f64>(table, count, begin, end, rho, eps, mu, c, mode);
+  walkSlots<f64>(table, count, begin, end, rho, eps, mu, c, false, mode);
 }
 
 // ---- sum of squares -----------------------------------------------------------------------------
