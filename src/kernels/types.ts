@@ -316,4 +316,24 @@ export interface KernelBackend {
    * @throws {@link errors.TypeError} when `dtype` is not float32/float64, the call is not an object, or an array has the wrong type; {@link errors.ValueError} when a size is not a non-negative integer, an array is too short, or a window leaves the image.
    */
   maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void;
+  /**
+   * ReLU, `out[i] = x[i] > 0 ? x[i] : +0`, a NaN kept as it is (−0 and −∞ give +0): the same bits
+   * on every backend. `out` may be `x`.
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param x - The inputs.
+   * @param out - Receives the outputs; as long as `x`.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
+   */
+  relu(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void;
+  /**
+   * ReLU's gradient as Paddle's relu_grad computes it, `gx[i] = out[i] > 0 ? g[i] : g[i]·0` (a
+   * NaN or ±∞ in `g` gives NaN where the output is not positive; a finite one ±0 with its sign).
+   * `gx` may be `g`.
+   * @param dtype - `'float32'` or `'float64'`: the element type of the arrays.
+   * @param out - The forward's outputs.
+   * @param g - The gradient of the outputs.
+   * @param gx - Receives the gradient of the inputs; all three arrays of one length.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
+   */
+  reluGrad(dtype: KernelDType, out: Float32Array | Float64Array, g: Float32Array | Float64Array, gx: Float32Array | Float64Array): void;
 }

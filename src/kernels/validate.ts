@@ -358,6 +358,26 @@ export function resolveGemm(dtype: KernelDType, call: GemmCall<Float32Array | Fl
   return r;
 }
 
+/**
+ * The checks of `relu` / `reluGrad`: `dtype`, each array `dtype`'s typed array, one length.
+ * @param where - The method's name, for the messages.
+ * @param dtype - The kernel dtype.
+ * @param arrays - The call's arrays, named.
+ * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array has the wrong type; {@link errors.ValueError} when the lengths differ.
+ */
+export function validateElementwise(where: string, dtype: KernelDType, arrays: Readonly<Record<string, unknown>>): void {
+  checkDType(dtype);
+  let n = -1;
+  for (const [key, a] of Object.entries(arrays)) {
+    checkArray(dtype, a, -1, `${where} ${key}`);
+    const len = (a as Float32Array | Float64Array).length;
+    if (n >= 0 && len !== n) {
+      throw new ValueError(`${where}: the arrays must have one length, but ${Object.entries(arrays).map(([k, v]) => `${k} has ${(v as Float32Array).length}`).join(', ')}.`);
+    }
+    n = len;
+  }
+}
+
 /** Checks a `MaxPoolCall` (types, sizes, every window inside the image) before anything is written. */
 export function validateMaxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void {
   checkDType(dtype);

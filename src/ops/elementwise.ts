@@ -16,6 +16,7 @@ import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { expectFloat, expectTensor, valuesAs } from './helpers.js';
 import { needsGrad } from './binary.js';
+import { getBackend } from '../kernels/index.js';
 
 /** The optional `name` that Paddle's element-wise ops take. */
 export interface NameOptions {
@@ -147,58 +148,20 @@ export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
  */
 export function relu(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('relu', x, options);
-  if (src instanceof Float32Array && out instanceof Float32Array) {
-    reluBitsF32(src, out);
+  const dtype = t.dtype;
+  if ((dtype === 'float32' || dtype === 'float64') && (src instanceof Float32Array || src instanceof Float64Array)) {
+    getBackend().relu(dtype, src, out as Float32Array | Float64Array);
   } else {
     for (let i = 0; i < src.length; i++) out[i] = relu1(src[i] as number);
   }
   return activationOutput('relu', t, out, (g, gx) => {
     // Paddle's relu_grad: dout · (out > 0), so a NaN dout stays NaN
-    if (out instanceof Float32Array && g instanceof Float32Array && gx instanceof Float32Array) {
-      reluGradBitsF32(out, g, gx);
+    if ((dtype === 'float32' || dtype === 'float64') && (g instanceof Float32Array || g instanceof Float64Array)) {
+      getBackend().reluGrad(dtype, out as Float32Array | Float64Array, g, gx as Float32Array | Float64Array);
       return;
     }
     for (let i = 0; i < g.length; i++) gx[i] = (out[i] as number) > 0 ? (g[i] as number) : (g[i] as number) * 0;
   });
-}
-
-/** The float32 array's bits (a view of the same memory). */
-const bitsOf = (a: Float32Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length);
-
-/**
- * relu1 over float32 bits, without a branch on the data (whether an activation is positive is a
- * coin flip the branch predictor loses; this is 3–4× faster): a set sign bit clears the value
- * (−0 and negatives → +0), a NaN (rare: a predictable branch) is kept.
- */
-function reluBitsF32(src: Float32Array, out: Float32Array): void {
-  const s = bitsOf(src);
-  const o = bitsOf(out);
-  for (let i = 0; i < s.length; i++) {
-    const b = s[i] as number;
-    o[i] = (b & 0x7fffffff) > 0x7f800000 ? b : b & ~(b >> 31);
-  }
-}
-
-/**
- * gx = out > 0 ? g : g·0 over float32 bits, without a branch on the data: `out > 0` is the bits in
- * [1, +Inf]; g·0 of a finite g is a zero with g's sign. An infinite or NaN g (rare) takes the
- * float expression.
- */
-function reluGradBitsF32(out: Float32Array, g: Float32Array, gx: Float32Array): void {
-  const o = bitsOf(out);
-  const gb = bitsOf(g);
-  const r = bitsOf(gx);
-  for (let i = 0; i < o.length; i++) {
-    const b = o[i] as number;
-    const v = gb[i] as number;
-    if ((v & 0x7fffffff) >= 0x7f800000) {
-      gx[i] = (out[i] as number) > 0 ? (g[i] as number) : (g[i] as number) * 0;
-      continue;
-    }
-    // all ones when b is in [1, 0x7f800000]; Number(boolean) compiles without a branch
-    const m = -Number((b - 1) >>> 0 < 0x7f800000);
-    r[i] = (v & m) | (v & 0x80000000 & ~m);
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The reference backend: plain TypeScript, the oracle and the fallback. */
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, RmspropHyper, RmspropSlot } from '../types.js';
-import { resolveGemm, validateArrays, validateHyper, validateMaxPool, validateSlots } from '../validate.js';
+import { resolveGemm, validateArrays, validateElementwise, validateHyper, validateMaxPool, validateSlots } from '../validate.js';
+import { reluGradRef, reluRef } from './relu.js';
 import { maxPoolRef } from './pool.js';
 import { gemmRef } from './gemm.js';
 import { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot } from './rmsprop.js';
@@ -8,6 +9,7 @@ import { sumSquaresRef } from './sum-squares.js';
 
 export { gemmRef } from './gemm.js';
 export { maxPoolRef } from './pool.js';
+export { reluGradRef, reluRef } from './relu.js';
 export { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot, variantMode, variantScalars, VARIANT_CODE, MODE_BUFFER, MODE_CENTERED } from './rmsprop.js';
 export { fmaf } from './fma.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
@@ -49,5 +51,13 @@ export const refBackend: KernelBackend = {
   maxPool(dtype: KernelDType, call: MaxPoolCall<Float32Array | Float64Array>): void {
     validateMaxPool(dtype, call);
     maxPoolRef(call);
+  },
+  relu(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
+    validateElementwise('relu', dtype, { x, out });
+    reluRef(x, out);
+  },
+  reluGrad(dtype: KernelDType, out: Float32Array | Float64Array, g: Float32Array | Float64Array, gx: Float32Array | Float64Array): void {
+    validateElementwise('reluGrad', dtype, { out, g, gx });
+    reluGradRef(out, g, gx);
   },
 };

@@ -51,6 +51,10 @@ export interface KernelExports {
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
   /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */
   imageToRowsF32(desc: number, image: number, rows: number): void;
+  /** out = relu(x) over `n` float32 values (assembly/relu.ts; byte offsets). */
+  reluF32(x: number, out: number, n: number): void;
+  /** gx = out > 0 ? g : g·0 over `n` float32 values (assembly/relu.ts; byte offsets). */
+  reluGradF32(out: number, g: number, gx: number, n: number): void;
   /** Max pooling of the float32 image at `x` into `out` and `arg` (assembly/pool.ts). */
   maxPoolF32(desc: number, x: number, out: number, arg: number): void;
   /** Sums the float32 patch matrix at `rows` into a float32 image at `out` (float64 sums at `acc`). */
