@@ -227,7 +227,17 @@ describe('gemm: blocks run row by row, on their union, or dense (same bits)', ()
     // one zero step in 128: dense
     for (let i = 0; i < M; i++) for (let k = 0; k < K; k++) c.a[i * K + k] = k % 128 === 7 ? 0 : Math.fround(r() - 0.5);
     const dense = modes(be, { ...c, c: new Float32Array(M * N) }, 'nearly dense', false);
-    expect(dense).toEqual({ rows: 0, union: 0, dense: (M / 4) * 2 });
+    // the scan stops once the first eighth of the row blocks (here: one, of two k blocks) ran dense
+    expect(dense).toEqual({ rows: 0, union: 0, dense: 2 });
+    // dense first rows, zeros further down: not looked at, runs dense, the same bits
+    for (let i = 8; i < M; i++) for (let k = 0; k < K; k++) c.a[i * K + k] = 0;
+    expect(modes(be, { ...c, c: new Float32Array(M * N) }, 'dense first rows', false)).toEqual({ rows: 0, union: 0, dense: 2 });
+    // and the other way round: sparse first rows, every block is looked at
+    const d = call(r, M, N, K, { zeros: 0 });
+    for (let k = 0; k < K; k++) d.a[k] = d.a[K + k] = 0;
+    const mixed = modes(be, d, 'sparse first rows');
+    expect(mixed.rows + mixed.union + mixed.dense).toBe((M / 4) * 2);
+    expect(mixed.dense).toBe((M / 4 - 1) * 2);
   });
 
   it('the demo\'s shapes on image-like data mix the three and give the reference\'s bits', () => {

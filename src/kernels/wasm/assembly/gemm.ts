@@ -453,7 +453,7 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
       if (skip != 0) {
         // the band's own lists, while it is in cache; read as if they started at row block 0
         const lists = skip + <usize>u * bandListBytes(tile, P);
-        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false);
+        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false, false);
         skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * <usize>SKIP_REC_BYTES;
       }
     } else if (skip != 0 && sa != 0) {
@@ -569,15 +569,22 @@ function append4(table: usize, list: usize, count: u32, k: i32, m: u32): u32 {
 /**
  * The skip records of one A (`rows` rows of P values: row i, step k at a + i·aRow + k·aK) at
  * `lists` (the bit table at `table`; with `counts`, the records' modes counted after it): per 4-row block and block of KC steps (see SKIP_REC_BYTES), the steps each row needs and
- * the steps any of them needs, and the cheapest way to run the block. Returns the steps left out.
+ * the steps any of them needs, and the cheapest way to run the block. Returns the steps left out;
+ * with `mayStop`, −1 as soon as the first eighth of the row blocks (at least one) all ran dense
+ * (the rest is then not looked at: dense data pays an eighth of the scan, and a matrix sparse only
+ * further down runs dense — the same numbers either way).
  */
-function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool): i32 {
+function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, mayStop: bool): i32 {
   const kBlocks = (P + KC - 1) / KC;
   const L = <usize>SKIP_LIST_BYTES;
   const zero = i32x4.splat(0);
   let skipped: i32 = 0;
   let rec = lists;
+  // dense data: once the first eighth of the row blocks (at least one) ran dense, stop looking
+  const look = max(1, (rows >> 2) >> 3);
+  let sparse = false;
   for (let ib = 0; ib < (rows >> 2); ib++) {
+    if (mayStop && ib == look && !sparse) return -1;
     const a0 = pa + <usize>(ib << 2) * aRow;
     for (let kb = 0; kb < kBlocks; kb++) {
       const k0 = kb * KC;
@@ -647,6 +654,7 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
       const rowSteps = c0 + c1 + c2 + c3;
       const byRows = rowSteps * ROWS_COST_NUM < 4 * min(cu, <u32>kn) * ROWS_COST_DEN;
       let mode: usize;
+      sparse = sparse || byRows || cu * 16 <= <u32>kn * 15;
       if (byRows) {
         store<u32>(rec, SKIP_ROWS);
         skipped += kn - <i32>((rowSteps + 3) >> 2);
@@ -696,7 +704,9 @@ export function gemmSkipListsF32(desc: usize, at: usize, batch: i32): i32 {
   let skipped: i32 = as == 0 ? 1 : 0;
   for (let r = 0; r < as; r++) {
     const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
-    skipped += skipListsOf(<usize>field(desc, G_PA) + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true);
+    const s = skipListsOf(<usize>field(desc, G_PA) + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true, true);
+    if (s < 0) return 0; // dense (by its first rows): no lists
+    skipped += s;
   }
   if (skipped == 0) return 0;
   const bs = field(desc, G_SPLIT_N) != 0 ? 0 : sb == 0 ? 1 : batch;
