@@ -240,16 +240,28 @@ describe('gemm: blocks run row by row, on their union, or dense (same bits)', ()
     expect(mixed.dense).toBe((M / 4 - 1) * 2);
   });
 
-  it('the demo\'s shapes on image-like data mix the three and give the reference\'s bits', () => {
-    const be = wasm(false);
+  it('the demo\'s shapes on image-like data mix the three and give the reference\'s bits; on 2 threads the pool builds the lists (the same ones)', async () => {
+    const be = wasm(true);
     const r = uniform01(53);
     const c = call(r, 64, 256, 784, { zeros: 0.8 });
-    const fwd = modes(be, c, 'forward');
-    expect(fwd.rows + fwd.union + fwd.dense).toBe(16 * 7);
     const d = call(r, 784, 256, 64, { zeros: 0.8, transA: true });
-    const dW = modes(be, d, 'dW');
-    expect(dW.rows + dW.union + dW.dense).toBe(196);
-    expect(fwd.rows + dW.rows).toBeGreaterThan(0);
+    // a batch with broadcast B: the parallel build walks row blocks across the batch's A's
+    const e = call(r, 20, 64, 300, { zeros: 0.8, batch: 3, strideB: 0 });
+    const seen: { rows: number; union: number; dense: number }[][] = [];
+    for (const threads of [1, 2]) {
+      setNumThreads(threads);
+      await be.threadsReady?.();
+      configureThreads({ gemmThreshold: threads === 1 ? 1 << 30 : 0 });
+      const fwd = modes(be, { ...c, c: new Float32Array(c.c.length) }, `forward, ${threads} thread(s)`);
+      expect(fwd.rows + fwd.union + fwd.dense).toBe(16 * 7);
+      const dW = modes(be, { ...d, c: new Float32Array(d.c.length) }, `dW, ${threads} thread(s)`);
+      expect(dW.rows + dW.union + dW.dense).toBe(196);
+      expect(fwd.rows + dW.rows).toBeGreaterThan(0);
+      const batched = modes(be, { ...e, c: new Float32Array(e.c.length) }, `batch, ${threads} thread(s)`);
+      expect(batched.rows + batched.union + batched.dense).toBe(3 * 5 * 3);
+      seen.push([fwd, dW, batched]);
+    }
+    expect(seen[1]).toEqual(seen[0]);
   });
 });
 

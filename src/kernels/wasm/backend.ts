@@ -824,8 +824,22 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.mode] = 0;
     u32[d + G.skip] = 0;
     if (skipLists) {
-      // lists after everything else in the scratch (sets G_SKIP only when they pay)
-      if (this.ex.gemmSkipListsF32(desc, desc + baseNeed, batch) > 0) this.stats.gemmSkipped++;
+      // lists after everything else in the scratch (sets G_SKIP only when they pay); on threads
+      // the module builds the first rows' (dense ones stop there), the pool the rest, in parallel
+      const lists = desc + baseNeed;
+      const parallel = threads > 1 && units > 1 && aImg === null;
+      let skipped = this.ex.gemmSkipListsF32(desc, lists, batch, parallel ? 1 : 0);
+      if (skipped < 0) {
+        const start = -skipped;
+        const rest = (g.strideA === 0 ? 1 : batch) * (M >>> 2) - start;
+        if (rest > 0) {
+          const per = Math.ceil(rest / (TILES_PER_THREAD * threads));
+          this.writeSideJob(sideDesc, 3, 0, 0, lists, desc, start, g.strideA === 0 ? 1 : batch, per, 0);
+          this.ensurePool().run(CMD_GEMM_F32, sideDesc, 0, Math.ceil(rest / per), 1, 0, 0, 0, 0, 0);
+        }
+        skipped = this.ex.gemmSkipFinishF32(desc, lists, batch, 1);
+      }
+      if (skipped > 0) this.stats.gemmSkipped++;
       const counts = (desc + baseNeed + SKIP_TABLE_BYTES - 16) >>> 2;
       this.stats.gemmRowBlocks += u32[counts] as number;
       this.stats.gemmUnionBlocks += u32[counts + 1] as number;

@@ -46,7 +46,12 @@ export interface KernelExports {
    * Builds the zero-skip lists of the product described at `desc` at `lists` and sets its G_SKIP
    * when they pay (assembly/gemm.ts); returns the steps of k left out (0: none, G_SKIP stays 0).
    */
-  gemmSkipListsF32(desc: number, lists: number, batch: number): number;
+  gemmSkipListsF32(desc: number, lists: number, batch: number, parallel: number): number;
+  /**
+   * Ends a parallel build (gemmSkipListsF32 returned −1, then side job mode 3): sets G_SKIP when
+   * the lists pay and B allows; returns `skipped` then, else 0 (assembly/gemm.ts).
+   */
+  gemmSkipFinishF32(desc: number, lists: number, batch: number, skipped: number): number;
   /** Writes the row-major float32 [rows, cols] matrix at `src` transposed at `dst` (byte offsets). */
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
   /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */

@@ -66,7 +66,9 @@ const G_PBAND = 17; // scratch for the bands: unit u's rows at G_PBAND + u·tile
 // own (G_MODE; the same fields mean what is said here):
 // 1: gather a whole patch matrix: unit u is rows [t·tile, ...) of group u / tiles, patch geometry
 //    G_PATCH, image G_PIMAGE, matrix G_PBAND ([groups, P, kg]), P = G_M, kg = G_K;
-// 2: col2im: unit u is images [u·tile, ...): rows G_PC, sums G_PBAND, image G_PIMAGE (G_PATCH).
+// 2: col2im: unit u is images [u·tile, ...): rows G_PC, sums G_PBAND, image G_PIMAGE (G_PATCH);
+// 3: skip lists (skipListUnits): unit u is `tile` row blocks of A from row block G_M, counted over
+//    the G_P A's of the product described at G_PC, table and lists at G_PBAND.
 const G_MODE = 18;
 // 0, or the byte offset of the zero-skip lists (gemmSkipListsF32): the values of k each 4-row
 // block of A actually needs
@@ -566,6 +568,26 @@ function append4(table: usize, list: usize, count: u32, k: i32, m: u32): u32 {
   return count + popcnt(m);
 }
 
+/** Row blocks the scan of an A with `rows` rows looks at before it may stop (dense data). */
+@inline
+function lookBlocks(rows: i32): i32 {
+  return max(1, (rows >> 2) >> 3);
+}
+
+/** Adds n to the u32 at p (atomically where threads can build lists together). */
+@inline
+function addCount(p: usize, n: u32): void {
+  if (ASC_FEATURE_THREADS) atomic.add<u32>(p, n);
+  else store<u32>(p, load<u32>(p) + n);
+}
+
+/** Adds a scan's block counts (row by row, union, dense) to the table's. */
+function addCounts(table: usize, rows: u32, union: u32, dense: u32): void {
+  addCount(table + SKIP_COUNTS, rows);
+  addCount(table + SKIP_COUNTS + 4, union);
+  addCount(table + SKIP_COUNTS + 8, dense);
+}
+
 /**
  * The skip records of one A (`rows` rows of P values: row i, step k at a + i·aRow + k·aK) at
  * `lists` (the bit table at `table`; with `counts`, the records' modes counted after it): per 4-row block and block of KC steps (see SKIP_REC_BYTES), the steps each row needs and
@@ -574,17 +596,22 @@ function append4(table: usize, list: usize, count: u32, k: i32, m: u32): u32 {
  * (the rest is then not looked at: dense data pays an eighth of the scan, and a matrix sparse only
  * further down runs dense — the same numbers either way).
  */
-function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, mayStop: bool): i32 {
+function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, mayStop: bool, ib0: i32 = 0, ib1: i32 = -1): i32 {
   const kBlocks = (P + KC - 1) / KC;
   const L = <usize>SKIP_LIST_BYTES;
   const zero = i32x4.splat(0);
   let skipped: i32 = 0;
-  let rec = lists;
+  let rec = lists + <usize>ib0 * <usize>kBlocks * <usize>SKIP_REC_BYTES;
   // dense data: once the first eighth of the row blocks (at least one) ran dense, stop looking
-  const look = max(1, (rows >> 2) >> 3);
+  const look = lookBlocks(rows);
   let sparse = false;
-  for (let ib = 0; ib < (rows >> 2); ib++) {
-    if (mayStop && ib == look && !sparse) return -1;
+  let nRows: u32 = 0, nUnion: u32 = 0, nDense: u32 = 0;
+  const end = ib1 < 0 ? rows >> 2 : ib1;
+  for (let ib = ib0; ib < end; ib++) {
+    if (mayStop && ib == look && !sparse) {
+      if (counts) addCounts(table, nRows, nUnion, nDense);
+      return -1;
+    }
     const a0 = pa + <usize>(ib << 2) * aRow;
     for (let kb = 0; kb < kBlocks; kb++) {
       const k0 = kb * KC;
@@ -667,14 +694,14 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
         skipped += kn - <i32>cu;
         mode = 1;
       }
-      if (counts) {
-        const at = table + SKIP_COUNTS + (mode << 2);
-        store<u32>(at, load<u32>(at) + 1);
-      }
+      nRows += <u32>(mode == 0);
+      nUnion += <u32>(mode == 1);
+      nDense += <u32>(mode == 2);
       rec += <usize>SKIP_REC_BYTES;
     }
   }
-  return skipped;
+  if (counts) addCounts(table, nRows, nUnion, nDense);
+  return mayStop && !sparse ? -1 : skipped;
 }
 
 /**
@@ -689,32 +716,88 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
  * checked, and 1 returned when the units will.
  * Row-band (patch) products are not skipped.
  */
-export function gemmSkipListsF32(desc: usize, at: usize, batch: i32): i32 {
+export function gemmSkipListsF32(desc: usize, at: usize, batch: i32, parallel: bool): i32 {
+  // (parallel: only the first row blocks of the first A, returning −(their count) when the rest is
+  // to be built by side job mode 3 from there, then gemmSkipFinishF32)
   store<u32>(desc + (<usize>G_SKIP << 2), 0);
   writeBitPositions(at);
   const lists = at + <usize>SKIP_TABLE_BYTES;
   const M = <i32>field(desc, G_M);
-  const N = <i32>field(desc, G_N);
   const P = <i32>field(desc, G_P);
   const aRow = <usize>field(desc, G_AROW);
   const aK = <usize>field(desc, G_AK);
   const sa = <usize>field(desc, G_SA);
-  const sb = <usize>field(desc, G_SB);
   const as = field(desc, G_PATCH) != 0 ? 0 : sa == 0 ? 1 : batch;
-  let skipped: i32 = as == 0 ? 1 : 0;
+  if (as == 0) return gemmSkipFinishF32(desc, at, batch, 1);
+  const pa = <usize>field(desc, G_PA);
+  if (parallel) {
+    // the first rows here (they decide whether to look further); the rest by skipListUnits
+    const look = lookBlocks(M);
+    if (skipListsOf(pa, M, P, aRow, aK, lists, at, true, true, 0, look) < 0) return 0;
+    return -look;
+  }
+  let skipped: i32 = 0;
   for (let r = 0; r < as; r++) {
     const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
-    const s = skipListsOf(<usize>field(desc, G_PA) + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true, true);
+    const s = skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true, true);
     if (s < 0) return 0; // dense (by its first rows): no lists
     skipped += s;
   }
-  if (skipped == 0) return 0;
+  return gemmSkipFinishF32(desc, at, batch, skipped);
+}
+
+/**
+ * Ends a parallel build of the skip lists (gemmSkipListsF32 returned −1 and the side job of mode 3
+ * built the rest): whether they pay (some block runs row by row or on its union: the counts), and
+ * for bands of rows whether every value of B is finite; then points G_SKIP at them. Returns
+ * `skipped` when they are used (pass 1 after a parallel build), else 0.
+ */
+export function gemmSkipFinishF32(desc: usize, at: usize, batch: i32, skipped: i32): i32 {
+  if (skipped <= 0) return 0;
+  if (field(desc, G_PATCH) == 0 && load<u32>(at + SKIP_COUNTS) + load<u32>(at + SKIP_COUNTS + 4) == 0) return 0;
+  const N = <i32>field(desc, G_N);
+  const P = <i32>field(desc, G_P);
+  const sb = <usize>field(desc, G_SB);
   const bs = field(desc, G_SPLIT_N) != 0 ? 0 : sb == 0 ? 1 : batch;
   for (let r = 0; r < bs; r++) {
     if (!allFiniteF32(<usize>field(desc, G_PB) + <usize>r * sb, <usize>P * <usize>N)) return 0;
   }
-  store<u32>(desc + (<usize>G_SKIP << 2), <u32>lists);
+  store<u32>(desc + (<usize>G_SKIP << 2), <u32>(at + <usize>SKIP_TABLE_BYTES));
   return skipped;
+}
+
+/**
+ * Units [u0, u1) of a parallel skip-list build (side job mode 3): the product's descriptor at
+ * G_PC, the table and lists at G_PBAND, `tile` row blocks a unit, counted over every A of the
+ * batch (G_P of them) from row block G_M (the ones gemmSkipListsF32 did are skipped).
+ */
+function skipListUnits(desc: usize, u0: u32, u1: u32): void {
+  const main = <usize>field(desc, G_PC);
+  const at = <usize>field(desc, G_PBAND);
+  const start = <i32>field(desc, G_M);
+  const as = <i32>field(desc, G_P);
+  const tile = <i32>field(desc, G_TILE);
+  const M = <i32>field(main, G_M);
+  const P = <i32>field(main, G_P);
+  const aRow = <usize>field(main, G_AROW);
+  const aK = <usize>field(main, G_AK);
+  const sa = <usize>field(main, G_SA);
+  const pa = <usize>field(main, G_PA);
+  const RB = M >> 2;
+  const total = as * RB;
+  for (let u = u0; u < u1; u++) {
+    const g1 = min(total, start + (<i32>u + 1) * tile);
+    let g = start + <i32>u * tile;
+    while (g < g1) {
+      // the row blocks of one A in this unit's range
+      const r = g / RB;
+      const ib0 = g - r * RB;
+      const ib1 = min(RB, ib0 + (g1 - g));
+      const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
+      skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, at + <usize>SKIP_TABLE_BYTES + recs, at, true, false, ib0, ib1);
+      g += ib1 - ib0;
+    }
+  }
 }
 
 /** Copies the row-major [rows, cols] float32 matrix at `src` transposed into `dst` ([cols, rows]). */
@@ -766,7 +849,9 @@ export function peakF32x4(iters: i32): f32 {
 function sideUnits(desc: usize, mode: u32, u0: u32, u1: u32): void {
   const patch = <usize>field(desc, G_PATCH);
   const tile = <i32>field(desc, G_TILE);
-  if (mode == 1) {
+  if (mode == 3) {
+    skipListUnits(desc, u0, u1);
+  } else if (mode == 1) {
     const P = <i32>field(desc, G_M);
     const kg = <usize>field(desc, G_P);
     const tiles = field(desc, G_TILES);
