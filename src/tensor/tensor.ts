@@ -310,6 +310,16 @@ export class Tensor {
   }
 
   /**
+   * The current view of the buffer `gradTarget` lent (a kernel call that grew an unshared heap
+   * detached the view it handed out; the buffer and what was written into it remain), or null.
+   * @returns The lent buffer's array, re-acquired, or null when nothing is lent.
+   * @internal
+   */
+  lentGradView(): DataArray | null {
+    return this.lentGrad === null ? null : this.lentGrad.data;
+  }
+
+  /**
    * A dense gradient buffer (parameters use the parameter allocator): the released one when there
    * is one, else a new block. `zeroed` asks for zeros; otherwise the caller overwrites every
    * element.
