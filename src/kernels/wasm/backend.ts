@@ -256,6 +256,15 @@ function stepChunk(total: number, threads: number, most: number): number {
  */
 const ELEMENTWISE_MIN = 1024;
 
+/**
+ * A skip record's bytes in a product of K steps of k (assembly/gemm.ts recBytesOf): five lists
+ * with room for min(K, GEMM_KC) steps rounded up to 4, each after its u32 count; at most
+ * SKIP_REC_BYTES.
+ */
+function skipRecordBytes(K: number): number {
+  return Math.min(SKIP_REC_BYTES, 5 * (4 + ((Math.min(K, GEMM_KC) + 3) & ~3)));
+}
+
 function align16(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
 }
@@ -688,7 +697,7 @@ export class WasmBackend implements KernelBackend {
     // the zero-skip lists of A (assembly/gemm.ts G_SKIP), when the product is large enough to pay
     // for building them: one record per 4-row block of each A and block of GEMM_KC values of k
     // (a patch A: each unit builds the lists of the band it gathers, in a region of its own)
-    const recordsOf = (rows: number): number => (rows >>> 2) * Math.ceil(K / GEMM_KC) * SKIP_REC_BYTES;
+    const recordsOf = (rows: number): number => (rows >>> 2) * Math.ceil(K / GEMM_KC) * skipRecordBytes(K);
     const skipBytes =
       M >= 4 && N >= 8 && macs >= SKIP_MIN_MACS
         ? aImg !== null

@@ -90,6 +90,22 @@ const SKIP_LIST_BYTES: i32 = KC + 4;
  * the four rows needs, in its list), then the four rows' own lists.
  */
 export const SKIP_REC_BYTES: i32 = 5 * SKIP_LIST_BYTES;
+
+/**
+ * A list's bytes in a product of P steps of k: room for min(P, KC) steps, rounded up to 4 (so a
+ * product with few steps, as a 5×5 convolution's 25, does not carry 128-byte lists); SKIP_LIST_BYTES
+ * when P ≥ KC. The backend sizes the lists the same way (backend.ts skipRecordBytes).
+ */
+@inline
+function listBytesOf(P: i32): usize {
+  return <usize>(4 + ((min(P, KC) + 3) & ~3));
+}
+
+/** A skip record's bytes in a product of P steps of k (at most SKIP_REC_BYTES). */
+@inline
+function recBytesOf(P: i32): usize {
+  return 5 * listBytesOf(P);
+}
 const SKIP_DENSE: u32 = 0xffffffff;
 const SKIP_ROWS: u32 = 0xfffffffe;
 /**
@@ -326,12 +342,12 @@ function rowOf(sparse: bool, ar: usize, bk: usize, cr: usize, j0: i32, j1: i32, 
  * The 4-row blocks of rows [i0, i4) whose record says SKIP_ROWS, each row on its own steps over
  * columns [j0, j1) (32 at a time, then 8, 4, 1); the column panels leave these blocks out.
  */
-function rowsOf(ak: usize, bk: usize, pc: usize, j0: i32, j1: i32, i0: i32, i4: i32, kn: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, first: bool, rec0: usize, recRow: usize): void {
+function rowsOf(ak: usize, bk: usize, pc: usize, j0: i32, j1: i32, i0: i32, i4: i32, kn: i32, aRow: usize, aK: usize, bK: usize, cRow: usize, first: bool, rec0: usize, recRow: usize, listBytes: usize): void {
   for (let i = i0; i < i4; i += 4) {
     const rec = rec0 + <usize>(i >> 2) * recRow;
     if (load<u32>(rec) != SKIP_ROWS) continue;
     for (let r = 0; r < 4; r++) {
-      const list = rec + <usize>(r + 1) * <usize>SKIP_LIST_BYTES;
+      const list = rec + <usize>(r + 1) * listBytes;
       const n = load<u32>(list);
       const ar = ak + <usize>(i + r) * aRow;
       const cr = pc + <usize>(i + r) * cRow;
@@ -388,14 +404,14 @@ function tileF32(pa: usize, pb: usize, pc: usize, N: i32, P: i32, aRow: usize, a
     const ak = pa + <usize>k0 * aK;
     const bk = pb + <usize>k0 * bK;
     // this k block's skip record of the 4-row block starting at row i (i0 is a multiple of 4)
-    const rec0 = skip + <usize>(k0 / KC) * <usize>SKIP_REC_BYTES;
-    const recRow = <usize>kBlocks * <usize>SKIP_REC_BYTES;
+    const rec0 = skip + <usize>(k0 / KC) * recBytesOf(P);
+    const recRow = <usize>kBlocks * recBytesOf(P);
     // chunks of MC rows: their block of A (MC rows × KC values of k) stays in L1 while every
     // panel of B walks it (each element's sums still take their k in order: only when differs)
     for (let m0 = i0; m0 < i1; m0 += MC) {
       const m1 = min(i1, m0 + MC);
       const m4 = min(i4, m1);
-      if (skip != 0) rowsOf(ak, bk, pc, j0, j1, m0, m4, kn, aRow, aK, bK, cRow, first, rec0, recRow);
+      if (skip != 0) rowsOf(ak, bk, pc, j0, j1, m0, m4, kn, aRow, aK, bK, cRow, first, rec0, recRow, listBytesOf(P));
       let j = j0;
       for (; j + 8 <= j1; j += 8) panel(8, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
       for (; j + 4 <= j1; j += 4) panel(4, ak, bk + (<usize>j << 2), pc, j, m0, m4, m1, kn, aRow, aK, bK, cRow, first, skip, rec0, recRow);
@@ -456,10 +472,10 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
         // the band's own lists, while it is in cache; read as if they started at row block 0
         const lists = skip + <usize>u * bandListBytes(tile, P);
         skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false, false);
-        skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * <usize>SKIP_REC_BYTES;
+        skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * recBytesOf(P);
       }
     } else if (skip != 0 && sa != 0) {
-      skip += r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
+      skip += r * <usize>skipRecordsPerA(M, P) * recBytesOf(P);
     }
     const pb = <usize>field(desc, G_PB) + r * sb;
     const pc = <usize>field(desc, G_PC) + r * sc;
@@ -487,7 +503,7 @@ export function zeroBytes(dst: usize, bytes: usize): void {
 /** Bytes of one unit's skip lists over a band of `tile` rows of a patch A. */
 @inline
 function bandListBytes(tile: i32, P: i32): usize {
-  return <usize>skipRecordsPerA(tile, P) * <usize>SKIP_REC_BYTES;
+  return <usize>skipRecordsPerA(tile, P) * recBytesOf(P);
 }
 
 /** Skip records of one A: one per 4-row block and block of KC values of k. */
@@ -598,10 +614,10 @@ function addCounts(table: usize, rows: u32, union: u32, dense: u32): void {
  */
 function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, mayStop: bool, ib0: i32 = 0, ib1: i32 = -1): i32 {
   const kBlocks = (P + KC - 1) / KC;
-  const L = <usize>SKIP_LIST_BYTES;
+  const L = listBytesOf(P);
   const zero = i32x4.splat(0);
   let skipped: i32 = 0;
-  let rec = lists + <usize>ib0 * <usize>kBlocks * <usize>SKIP_REC_BYTES;
+  let rec = lists + <usize>ib0 * <usize>kBlocks * recBytesOf(P);
   // dense data: once the first eighth of the row blocks (at least one) ran dense, stop looking
   const look = lookBlocks(rows);
   let sparse = false;
@@ -697,7 +713,7 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
       nRows += <u32>(mode == 0);
       nUnion += <u32>(mode == 1);
       nDense += <u32>(mode == 2);
-      rec += <usize>SKIP_REC_BYTES;
+      rec += recBytesOf(P);
     }
   }
   if (counts) addCounts(table, nRows, nUnion, nDense);
@@ -738,7 +754,7 @@ export function gemmSkipListsF32(desc: usize, at: usize, batch: i32, parallel: b
   }
   let skipped: i32 = 0;
   for (let r = 0; r < as; r++) {
-    const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
+    const recs = <usize>r * <usize>skipRecordsPerA(M, P) * recBytesOf(P);
     const s = skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true, true);
     if (s < 0) return 0; // dense (by its first rows): no lists
     skipped += s;
@@ -793,7 +809,7 @@ function skipListUnits(desc: usize, u0: u32, u1: u32): void {
       const r = g / RB;
       const ib0 = g - r * RB;
       const ib1 = min(RB, ib0 + (g1 - g));
-      const recs = <usize>r * <usize>skipRecordsPerA(M, P) * <usize>SKIP_REC_BYTES;
+      const recs = <usize>r * <usize>skipRecordsPerA(M, P) * recBytesOf(P);
       skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, at + <usize>SKIP_TABLE_BYTES + recs, at, true, false, ib0, ib1);
       g += ib1 - ib0;
     }
