@@ -289,18 +289,11 @@ export function matmulBias(x: Tensor, w: Tensor, b: Tensor): Tensor {
   const out = allocArray(dtype, M * N) as Float32Array | Float64Array;
   if (M > 0 && N > 0) getBackend().gemm(dtype, { a: xa, b: wa, c: out, m: M, n: N, k: K, bias: b.data as Float32Array | Float64Array });
   // the operands are read again in the backward (see matmul's)
-  const back: BackwardFn = (g) => {
-    const gx = needsGrad(x) ? product(dtype, g, [], false, w.data, [], true, [], M, N, K) : null;
-    let gw: DataArray | null = null;
-    if (needsGrad(w)) {
-      // dW straight into the weight's gradient buffer when it starts from nothing (no copy, no add)
-      const target = x !== w && w.dtype === dtype ? w.gradTarget() : null;
-      gw = product(dtype, x.data, [], true, g, [], false, [], K, M, N, target);
-      // a kernel call that grows an unshared heap detaches the views taken before it: the
-      // gradient is in the lent buffer, handed over through its current view
-      if (target !== null && gw === target) gw = w.lentGradView() ?? gw;
-    }
-    return [gx, gw, needsGrad(b) ? reduceToShape(g, [M, N], [N], dtype) : null];
-  };
+  const back: BackwardFn = (g) => [
+    needsGrad(x) ? product(dtype, g, [], false, w.data, [], true, [], M, N, K) : null,
+    // dW straight into the weight's gradient buffer when it starts from nothing (no copy, no add)
+    needsGrad(w) ? product(dtype, x.data, [], true, g, [], false, [], K, M, N, x !== w && w.dtype === dtype ? w.gradTarget() : null) : null,
+    needsGrad(b) ? reduceToShape(g, [M, N], [N], dtype) : null,
+  ];
   return Tensor.fromOp('linear', out, [M, N], dtype, [x, w, b], back);
 }

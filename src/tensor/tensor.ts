@@ -107,6 +107,13 @@ export class Tensor {
   private gradSpare: Tensor | null = null;
   /** The gradient buffer lent to the backward op that writes this leaf's whole gradient (`gradTarget`). */
   private lentGrad: Tensor | null = null;
+  /**
+   * The array `gradTarget` handed out for `lentGrad`: the op returns exactly it. Kept because a
+   * kernel call that grows an unshared heap detaches the views taken before it (the op wrote the
+   * gradient into the buffer by offset, but hands back the detached view), so `lentGrad.data`, a
+   * fresh view by then, is not the array that comes back.
+   */
+  private lentView: DataArray | null = null;
   /** Set by `retainGrads()`: a non-leaf keeps the gradient a backward computes for it. */
   private retainsGradFlag = false;
 
@@ -300,23 +307,11 @@ export class Tensor {
     if (this.gradNode !== null || this.stopGradient || this.isDisposed || this.lentGrad !== null) return null;
     const cur = this.gradValue;
     if (cur instanceof SelectedRows) return null;
-    if (cur === null) {
-      this.lentGrad = this.allocGrad(false);
-      return this.lentGrad.data;
-    }
-    if (!this.gradIsFakeEmpty) return null;
-    this.lentGrad = cur;
-    return cur.data;
-  }
-
-  /**
-   * The current view of the buffer `gradTarget` lent (a kernel call that grew an unshared heap
-   * detached the view it handed out; the buffer and what was written into it remain), or null.
-   * @returns The lent buffer's array, re-acquired, or null when nothing is lent.
-   * @internal
-   */
-  lentGradView(): DataArray | null {
-    return this.lentGrad === null ? null : this.lentGrad.data;
+    if (cur === null) this.lentGrad = this.allocGrad(false);
+    else if (this.gradIsFakeEmpty) this.lentGrad = cur;
+    else return null;
+    this.lentView = this.lentGrad.data;
+    return this.lentView;
   }
 
   /**
@@ -357,6 +352,7 @@ export class Tensor {
   private takeBackLent(): void {
     const lent = this.lentGrad;
     this.lentGrad = null;
+    this.lentView = null;
     if (lent !== null && lent !== this.gradValue) this.keepAsSpare(lent);
   }
 
@@ -385,19 +381,21 @@ export class Tensor {
       this.gradIsFakeEmpty = false;
       return;
     }
-    if (g.length !== this.numel) {
-      throw new ValueError(
-        `Gradient of ${g.length} elements cannot accumulate into '${this.name}' of shape ${shapeToString(this.shape)}.`,
-      );
-    }
     const lent = this.lentGrad;
-    if (lent !== null && g === lent.data) {
+    // (before the length check: the array lent may have been detached by a growing heap)
+    if (lent !== null && g === this.lentView) {
       // the op wrote the whole gradient into the buffer it was lent: adopt it, no copy
       this.lentGrad = null;
+      this.lentView = null;
       this.gradValue = lent;
       this.gradIsFakeEmpty = false;
       this.gradZeroPending = false;
       return;
+    }
+    if (g.length !== this.numel) {
+      throw new ValueError(
+        `Gradient of ${g.length} elements cannot accumulate into '${this.name}' of shape ${shapeToString(this.shape)}.`,
+      );
     }
     this.takeBackLent();
     let cur = this.gradValue;
@@ -473,6 +471,7 @@ export class Tensor {
     this.gradValue = null;
     this.gradSpare = null;
     this.lentGrad = null;
+    this.lentView = null;
     this.gradIsFakeEmpty = false;
     this.gradZeroPending = false;
     if (grad instanceof Tensor) grad.dispose();
