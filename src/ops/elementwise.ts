@@ -16,7 +16,7 @@ import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { expectFloat, expectTensor, valuesAs } from './helpers.js';
 import { needsGrad } from './binary.js';
-import { getBackend } from '../kernels/index.js';
+import { getBackend, type KernelDType } from '../kernels/index.js';
 
 /** The optional `name` that Paddle's element-wise ops take. */
 export interface NameOptions {
@@ -67,7 +67,6 @@ export function mapUnary(where: string, xv: unknown, options: NameOptions | unde
   return Tensor.fromOp(where, out, x.shape, dtype, [x], back);
 }
 
-const relu1 = (v: number): number => (v > 0 ? v : v !== v ? v : 0);
 /** σ(v) = 1/(1 + e^(−v)) without overflow for very negative v (shared with nn.functional's silu/softplus). */
 export const sigmoidScalar = (v: number): number => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
 /** Round half away from zero (C's std::round, Paddle's round kernel); Math.round is exact on |v|. */
@@ -148,20 +147,12 @@ export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
  */
 export function relu(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('relu', x, options);
-  const dtype = t.dtype;
-  if ((dtype === 'float32' || dtype === 'float64') && (src instanceof Float32Array || src instanceof Float64Array)) {
-    getBackend().relu(dtype, src, out as Float32Array | Float64Array);
-  } else {
-    for (let i = 0; i < src.length; i++) out[i] = relu1(src[i] as number);
-  }
-  return activationOutput('relu', t, out, (g, gx) => {
-    // Paddle's relu_grad: dout · (out > 0), so a NaN dout stays NaN
-    if ((dtype === 'float32' || dtype === 'float64') && (g instanceof Float32Array || g instanceof Float64Array)) {
-      getBackend().reluGrad(dtype, out as Float32Array | Float64Array, g, gx as Float32Array | Float64Array);
-      return;
-    }
-    for (let i = 0; i < g.length; i++) gx[i] = (out[i] as number) > 0 ? (g[i] as number) : (g[i] as number) * 0;
-  });
+  // a float tensor (activationInput checked): its arrays are the kernel dtype's
+  const dtype = t.dtype as KernelDType;
+  type F = Float32Array | Float64Array;
+  getBackend().relu(dtype, src as F, out as F);
+  // Paddle's relu_grad: dout · (out > 0), so a NaN dout stays NaN
+  return activationOutput('relu', t, out, (g, gx) => getBackend().reluGrad(dtype, out as F, g as F, gx as F));
 }
 
 /**
