@@ -698,11 +698,12 @@ export class WasmBackend implements KernelBackend {
     // for building them: one record per 4-row block of each A and block of GEMM_KC values of k
     // (a patch A: each unit builds the lists of the band it gathers, in a region of its own)
     const recordsOf = (rows: number): number => (rows >>> 2) * Math.ceil(K / GEMM_KC) * skipRecordBytes(K);
+    const aCount = g.strideA === 0 ? 1 : batch; // the A's of the batch (one when broadcast)
     const skipBytes =
       M >= 4 && N >= 8 && macs >= SKIP_MIN_MACS
         ? aImg !== null
           ? units * recordsOf(tile)
-          : (g.strideA === 0 ? 1 : batch) * recordsOf(M)
+          : aCount * recordsOf(M)
         : 0;
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
@@ -833,20 +834,23 @@ export class WasmBackend implements KernelBackend {
     u32[d + G.mode] = 0;
     u32[d + G.skip] = 0;
     if (skipLists) {
-      // lists after everything else in the scratch (sets G_SKIP only when they pay); on threads
-      // the module builds the first rows' (dense ones stop there), the pool the rest, in parallel
+      // lists after everything else in the scratch (G_SKIP set only when they pay): the module
+      // scans the first rows (dense ones stop there), then the rest is built on the pool when the
+      // product is threaded, else here
       const lists = desc + baseNeed;
-      const parallel = threads > 1 && units > 1 && aImg === null;
-      let skipped = this.ex.gemmSkipListsF32(desc, lists, batch, parallel ? 1 : 0);
-      if (skipped < 0) {
-        const start = -skipped;
-        const rest = (g.strideA === 0 ? 1 : batch) * (M >>> 2) - start;
-        if (rest > 0) {
+      const start = -this.ex.gemmSkipListsF32(desc, lists);
+      let skipped = 0;
+      if (start > 0) {
+        const total = aImg === null ? aCount * (M >>> 2) : start;
+        const rest = total - start;
+        if (rest > 0 && threads > 1 && units > 1) {
           const per = Math.ceil(rest / (TILES_PER_THREAD * threads));
-          this.writeSideJob(sideDesc, 3, 0, 0, lists, desc, start, g.strideA === 0 ? 1 : batch, per, 0);
+          this.writeSideJob(sideDesc, 3, 0, 0, lists, desc, start, total, per, 0);
           this.ensurePool().run(CMD_GEMM_F32, sideDesc, 0, Math.ceil(rest / per), 1, 0, 0, 0, 0, 0);
+        } else if (rest > 0) {
+          this.ex.gemmSkipRestF32(desc, lists, start, total);
         }
-        skipped = this.ex.gemmSkipFinishF32(desc, lists, batch, 1);
+        skipped = this.ex.gemmSkipFinishF32(desc, lists, batch);
       }
       if (skipped > 0) this.stats.gemmSkipped++;
       const counts = (desc + baseNeed + SKIP_TABLE_BYTES - 16) >>> 2;

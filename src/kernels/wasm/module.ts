@@ -43,15 +43,14 @@ export interface KernelExports {
   /** Units [u0, u1) of the matrix-product job described at `desc` (assembly/gemm.ts). */
   gemmUnitsF32(desc: number, u0: number, u1: number): void;
   /**
-   * Builds the zero-skip lists of the product described at `desc` at `lists` and sets its G_SKIP
-   * when they pay (assembly/gemm.ts); returns the steps of k left out (0: none, G_SKIP stays 0).
+   * Starts the zero-skip lists of the product described at `desc` at `lists` (assembly/gemm.ts):
+   * 0 when its first rows say A is dense (no lists), else −(the row blocks done).
    */
-  gemmSkipListsF32(desc: number, lists: number, batch: number, parallel: number): number;
-  /**
-   * Ends a parallel build (gemmSkipListsF32 returned −1, then side job mode 3): sets G_SKIP when
-   * the lists pay and B allows; returns `skipped` then, else 0 (assembly/gemm.ts).
-   */
-  gemmSkipFinishF32(desc: number, lists: number, batch: number, skipped: number): number;
+  gemmSkipListsF32(desc: number, lists: number): number;
+  /** Builds row blocks [g0, g1) of the lists started at `lists`, numbered across the product's A's. */
+  gemmSkipRestF32(desc: number, lists: number, g0: number, g1: number): void;
+  /** Ends the lists: sets G_SKIP when they pay and B allows; returns 1 then, else 0. */
+  gemmSkipFinishF32(desc: number, lists: number, batch: number): number;
   /** Writes the row-major float32 [rows, cols] matrix at `src` transposed at `dst` (byte offsets). */
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
   /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */

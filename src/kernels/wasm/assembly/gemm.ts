@@ -67,8 +67,8 @@ const G_PBAND = 17; // scratch for the bands: unit u's rows at G_PBAND + u·tile
 // 1: gather a whole patch matrix: unit u is rows [t·tile, ...) of group u / tiles, patch geometry
 //    G_PATCH, image G_PIMAGE, matrix G_PBAND ([groups, P, kg]), P = G_M, kg = G_K;
 // 2: col2im: unit u is images [u·tile, ...): rows G_PC, sums G_PBAND, image G_PIMAGE (G_PATCH);
-// 3: skip lists (skipListUnits): unit u is `tile` row blocks of A from row block G_M, counted over
-//    the G_P A's of the product described at G_PC, table and lists at G_PBAND.
+// 3: skip lists (skipListUnits): unit u is `tile` row blocks of A from row block G_M up to G_P,
+//    numbered across the A's of the product described at G_PC, lists started at G_PBAND.
 const G_MODE = 18;
 // 0, or the byte offset of the zero-skip lists (gemmSkipListsF32): the values of k each 4-row
 // block of A actually needs
@@ -471,7 +471,7 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
       if (skip != 0) {
         // the band's own lists, while it is in cache; read as if they started at row block 0
         const lists = skip + <usize>u * bandListBytes(tile, P);
-        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false, false);
+        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false);
         skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * recBytesOf(P);
       }
     } else if (skip != 0 && sa != 0) {
@@ -607,27 +607,18 @@ function addCounts(table: usize, rows: u32, union: u32, dense: u32): void {
 /**
  * The skip records of one A (`rows` rows of P values: row i, step k at a + i·aRow + k·aK) at
  * `lists` (the bit table at `table`; with `counts`, the records' modes counted after it): per 4-row block and block of KC steps (see SKIP_REC_BYTES), the steps each row needs and
- * the steps any of them needs, and the cheapest way to run the block. Returns the steps left out;
- * with `mayStop`, −1 as soon as the first eighth of the row blocks (at least one) all ran dense
- * (the rest is then not looked at: dense data pays an eighth of the scan, and a matrix sparse only
- * further down runs dense — the same numbers either way).
+ * the steps any of them needs, and the cheapest way to run the block, for row blocks [ib0, ib1)
+ * (ib1 −1: all). Returns whether every one of them runs dense.
  */
-function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, mayStop: bool, ib0: i32 = 0, ib1: i32 = -1): i32 {
+function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, ib0: i32 = 0, ib1: i32 = -1): bool {
   const kBlocks = (P + KC - 1) / KC;
   const L = listBytesOf(P);
   const zero = i32x4.splat(0);
-  let skipped: i32 = 0;
   let rec = lists + <usize>ib0 * <usize>kBlocks * recBytesOf(P);
-  // dense data: once the first eighth of the row blocks (at least one) ran dense, stop looking
-  const look = lookBlocks(rows);
   let sparse = false;
   let nRows: u32 = 0, nUnion: u32 = 0, nDense: u32 = 0;
   const end = ib1 < 0 ? rows >> 2 : ib1;
   for (let ib = ib0; ib < end; ib++) {
-    if (mayStop && ib == look && !sparse) {
-      if (counts) addCounts(table, nRows, nUnion, nDense);
-      return -1;
-    }
     const a0 = pa + <usize>(ib << 2) * aRow;
     for (let kb = 0; kb < kBlocks; kb++) {
       const k0 = kb * KC;
@@ -700,14 +691,12 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
       sparse = sparse || byRows || cu * 16 <= <u32>kn * 15;
       if (byRows) {
         store<u32>(rec, SKIP_ROWS);
-        skipped += kn - <i32>((rowSteps + 3) >> 2);
         mode = 0;
       } else if (cu * 16 > <u32>kn * 15) {
         store<u32>(rec, SKIP_DENSE);
         mode = 2;
       } else {
         store<u32>(rec, cu);
-        skipped += kn - <i32>cu;
         mode = 1;
       }
       nRows += <u32>(mode == 0);
@@ -717,59 +706,60 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
     }
   }
   if (counts) addCounts(table, nRows, nUnion, nDense);
-  return mayStop && !sparse ? -1 : skipped;
+  return !sparse;
 }
 
 /**
- * Builds the skip lists of the product described at `desc` (written whole, G_SKIP 0) at `at`
- * (the bit table, SKIP_TABLE_BYTES, then `batch` or one A's skipRecordsPerA records of
- * SKIP_REC_BYTES: the lists) and points G_SKIP at the lists when
- * they pay: some block needs at most 15/16 of its steps, and every value of B is finite (else a
- * skipped 0·∞ would hide its NaN) — checked here for bands of rows, and by each band of columns
- * for its own columns (in parallel, just before it reads them). Returns how many steps of k (per
- * 4-row block) are left out. For a patch A (gathered band by band inside the units) each unit
- * builds its band's lists at the lists + u·bandListBytes once it has gathered it: here only B is
- * checked, and 1 returned when the units will.
- * Row-band (patch) products are not skipped.
+ * Starts the skip lists of the product described at `desc` (written whole, G_SKIP 0) at `at`: the
+ * bit table and counts (SKIP_TABLE_BYTES), then `batch` or one A's skipRecordsPerA records (the
+ * lists). The first eighth of the first A's row blocks (lookBlocks) is scanned here: when all of
+ * them ran dense, nothing more is built and 0 returned (dense data). Otherwise −(that count): the
+ * caller builds the remaining row blocks, numbered across the batch's A's, with the side job of
+ * mode 3 on the pool or gemmSkipRestF32 on its own thread, then calls gemmSkipFinishF32. A patch A
+ * (gathered band by band inside the units, each unit building its band's lists at the lists +
+ * u·bandListBytes) has nothing to scan here: it returns −(its row blocks), so only the finish runs.
  */
-export function gemmSkipListsF32(desc: usize, at: usize, batch: i32, parallel: bool): i32 {
-  // (parallel: only the first row blocks of the first A, returning −(their count) when the rest is
-  // to be built by side job mode 3 from there, then gemmSkipFinishF32)
+export function gemmSkipListsF32(desc: usize, at: usize): i32 {
   store<u32>(desc + (<usize>G_SKIP << 2), 0);
   writeBitPositions(at);
-  const lists = at + <usize>SKIP_TABLE_BYTES;
+  const M = <i32>field(desc, G_M);
+  if (field(desc, G_PATCH) != 0) return -(M >> 2);
+  const look = lookBlocks(M);
+  const P = <i32>field(desc, G_P);
+  // dense data pays an eighth of the scan; a matrix sparse only further down runs dense (the same numbers)
+  const dense = skipListsOf(<usize>field(desc, G_PA), M, P, <usize>field(desc, G_AROW), <usize>field(desc, G_AK), at + <usize>SKIP_TABLE_BYTES, at, true, 0, look);
+  return dense ? 0 : -look;
+}
+
+/** Row blocks [g0, g1) of the skip lists started at `at` (see gemmSkipListsF32), numbered across the A's of the product at `desc`. */
+export function gemmSkipRestF32(desc: usize, at: usize, g0: i32, g1: i32): void {
   const M = <i32>field(desc, G_M);
   const P = <i32>field(desc, G_P);
   const aRow = <usize>field(desc, G_AROW);
   const aK = <usize>field(desc, G_AK);
   const sa = <usize>field(desc, G_SA);
-  const as = field(desc, G_PATCH) != 0 ? 0 : sa == 0 ? 1 : batch;
-  if (as == 0) return gemmSkipFinishF32(desc, at, batch, 1);
   const pa = <usize>field(desc, G_PA);
-  if (parallel) {
-    // the first rows here (they decide whether to look further); the rest by skipListUnits
-    const look = lookBlocks(M);
-    if (skipListsOf(pa, M, P, aRow, aK, lists, at, true, true, 0, look) < 0) return 0;
-    return -look;
-  }
-  let skipped: i32 = 0;
-  for (let r = 0; r < as; r++) {
+  const RB = M >> 2;
+  let g = g0;
+  while (g < g1) {
+    // the row blocks of one A in the range
+    const r = g / RB;
+    const ib0 = g - r * RB;
+    const ib1 = min(RB, ib0 + (g1 - g));
     const recs = <usize>r * <usize>skipRecordsPerA(M, P) * recBytesOf(P);
-    const s = skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, lists + recs, at, true, true);
-    if (s < 0) return 0; // dense (by its first rows): no lists
-    skipped += s;
+    skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, at + <usize>SKIP_TABLE_BYTES + recs, at, true, ib0, ib1);
+    g += ib1 - ib0;
   }
-  return gemmSkipFinishF32(desc, at, batch, skipped);
 }
 
 /**
- * Ends a parallel build of the skip lists (gemmSkipListsF32 returned −1 and the side job of mode 3
- * built the rest): whether they pay (some block runs row by row or on its union: the counts), and
- * for bands of rows whether every value of B is finite; then points G_SKIP at them. Returns
- * `skipped` when they are used (pass 1 after a parallel build), else 0.
+ * Ends the skip lists started at `at`: whether they pay (some block runs row by row or on its
+ * union, by the counts; a patch A's are built in the units and always tried), and for bands of rows
+ * whether every value of B is finite (else a skipped 0·∞ would hide its NaN; bands of columns check
+ * their own columns in parallel, just before they read them); then points G_SKIP at the lists.
+ * Returns 1 when they are used, else 0.
  */
-export function gemmSkipFinishF32(desc: usize, at: usize, batch: i32, skipped: i32): i32 {
-  if (skipped <= 0) return 0;
+export function gemmSkipFinishF32(desc: usize, at: usize, batch: i32): i32 {
   if (field(desc, G_PATCH) == 0 && load<u32>(at + SKIP_COUNTS) + load<u32>(at + SKIP_COUNTS + 4) == 0) return 0;
   const N = <i32>field(desc, G_N);
   const P = <i32>field(desc, G_P);
@@ -779,40 +769,23 @@ export function gemmSkipFinishF32(desc: usize, at: usize, batch: i32, skipped: i
     if (!allFiniteF32(<usize>field(desc, G_PB) + <usize>r * sb, <usize>P * <usize>N)) return 0;
   }
   store<u32>(desc + (<usize>G_SKIP << 2), <u32>(at + <usize>SKIP_TABLE_BYTES));
-  return skipped;
+  return 1;
 }
 
 /**
- * Units [u0, u1) of a parallel skip-list build (side job mode 3): the product's descriptor at
- * G_PC, the table and lists at G_PBAND, `tile` row blocks a unit, counted over every A of the
- * batch (G_P of them) from row block G_M (the ones gemmSkipListsF32 did are skipped).
+ * Units [u0, u1) of a parallel skip-list build (side job mode 3): `tile` row blocks a unit from
+ * row block G_M up to G_P (numbered across the A's of the product described at G_PC), lists
+ * started at G_PBAND.
  */
 function skipListUnits(desc: usize, u0: u32, u1: u32): void {
   const main = <usize>field(desc, G_PC);
   const at = <usize>field(desc, G_PBAND);
   const start = <i32>field(desc, G_M);
-  const as = <i32>field(desc, G_P);
+  const total = <i32>field(desc, G_P);
   const tile = <i32>field(desc, G_TILE);
-  const M = <i32>field(main, G_M);
-  const P = <i32>field(main, G_P);
-  const aRow = <usize>field(main, G_AROW);
-  const aK = <usize>field(main, G_AK);
-  const sa = <usize>field(main, G_SA);
-  const pa = <usize>field(main, G_PA);
-  const RB = M >> 2;
-  const total = as * RB;
   for (let u = u0; u < u1; u++) {
-    const g1 = min(total, start + (<i32>u + 1) * tile);
-    let g = start + <i32>u * tile;
-    while (g < g1) {
-      // the row blocks of one A in this unit's range
-      const r = g / RB;
-      const ib0 = g - r * RB;
-      const ib1 = min(RB, ib0 + (g1 - g));
-      const recs = <usize>r * <usize>skipRecordsPerA(M, P) * recBytesOf(P);
-      skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, at + <usize>SKIP_TABLE_BYTES + recs, at, true, false, ib0, ib1);
-      g += ib1 - ib0;
-    }
+    const g0 = start + <i32>u * tile;
+    gemmSkipRestF32(main, at, g0, min(total, g0 + tile));
   }
 }
 

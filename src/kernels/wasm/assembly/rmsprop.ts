@@ -682,7 +682,7 @@ export function sumSquaresF64(table: usize, count: i32, bBegin: u32, bEnd: u32, 
 }
 
 // ---- float32 matrix product of the kernel contract (gemm.ts) ------------------------------------
-export { GEMM_BYTES, GEMM_KC, SKIP_REC_BYTES, SKIP_TABLE_BYTES, gemmSkipFinishF32, gemmSkipListsF32, gemmUnitsF32, peakF32x4, transposeF32, zeroBytes } from './gemm';
+export { GEMM_BYTES, GEMM_KC, SKIP_REC_BYTES, SKIP_TABLE_BYTES, gemmSkipFinishF32, gemmSkipListsF32, gemmSkipRestF32, gemmUnitsF32, peakF32x4, transposeF32, zeroBytes } from './gemm';
 export { PATCH_BYTES, imageToRowsF32, rowsToImageF32 } from './patches';
 export { POOL_BYTES, maxPoolF32 } from './pool';
 export { reluF32, reluGradF32 } from './relu';
