@@ -226,6 +226,13 @@ const PATCH_BAND_BYTES = 96 * 1024;
  * A and B once, which a product this large repays many times over when A is sparse.
  */
 const SKIP_MIN_MACS = 65_536;
+/**
+ * Fewest columns of C for the lists: a step of k left out saves N multiply-adds per row, and with
+ * few columns that is not more than the scan and the list's own work cost. The demo's fc2 (N = 10)
+ * on ReLU activations (half zeros) took 39–43 µs a product with lists (64–71 before the narrow
+ * rows cost of assembly/gemm.ts) against 27–31 µs without (2026-12-01).
+ */
+const SKIP_MIN_N = 16;
 /** The most scratch the skip lists may take (a batched product of huge A's runs dense). */
 const SKIP_MAX_BYTES = 8 * 1024 * 1024;
 /**
@@ -700,7 +707,7 @@ export class WasmBackend implements KernelBackend {
     const recordsOf = (rows: number): number => (rows >>> 2) * Math.ceil(K / GEMM_KC) * skipRecordBytes(K);
     const aCount = g.strideA === 0 ? 1 : batch; // the A's of the batch (one when broadcast)
     const skipBytes =
-      M >= 4 && N >= 8 && macs >= SKIP_MIN_MACS
+      M >= 4 && N >= SKIP_MIN_N && macs >= SKIP_MIN_MACS
         ? aImg !== null
           ? units * recordsOf(tile)
           : aCount * recordsOf(M)

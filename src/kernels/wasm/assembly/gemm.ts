@@ -109,14 +109,25 @@ function recBytesOf(P: i32): usize {
 const SKIP_DENSE: u32 = 0xffffffff;
 const SKIP_ROWS: u32 = 0xfffffffe;
 /**
- * Relative cost of one step of k for one row in the 1-row kernel (row32: one splat of A, eight
- * loads of B for 32 columns, the list's byte and two addresses per step) against the 4-row
- * kernel's per row, as ROWS_COST_NUM / ROWS_COST_DEN. Measured on the demo's digits
- * (2026-12-01, one thread, fastest runs): 9/8 and 1 gave the forward 425–434 µs and dW 410–419 µs;
- * 3/2 left dW's blocks on the union (493 µs); the union alone: 697 / 556 µs.
+ * Relative cost of one step of k for one row in the 1-row kernel against the 4-row kernel's per
+ * row, in eighths. Over 32 columns at a time (row32: one splat of A, eight loads of B, the list's
+ * byte and two addresses per step, spread over 32 multiply-adds) 9/8: measured on the demo's
+ * digits (2026-12-01, one thread, fastest runs) 9/8 and 1 gave the forward 425–434 µs and dW
+ * 410–419 µs; 3/2 left dW's blocks on the union (493 µs); the union alone: 697 / 556 µs.
+ * Narrower (fewer than 32 columns per unit: the 1-row 8-, 4- and 1-column kernels carry that work
+ * over 8 multiply-adds or fewer) 2: the demo's fc2 (N = 10) on ReLU activations took 64–71 µs a
+ * product row by row against 28–33 µs dense (2026-12-01).
  */
-const ROWS_COST_NUM: u32 = 9;
+const ROWS_COST_WIDE: u32 = 9;
+const ROWS_COST_NARROW: u32 = 16;
 const ROWS_COST_DEN: u32 = 8;
+
+/** The 1-row kernel's cost (ROWS_COST_*) for the columns one unit of the product at `desc` computes. */
+function rowsCostOf(desc: usize): u32 {
+  const N = <i32>field(desc, G_N);
+  const width = field(desc, G_SPLIT_N) != 0 ? min(N, <i32>field(desc, G_TILE)) : N;
+  return width >= 32 ? ROWS_COST_WIDE : ROWS_COST_NARROW;
+}
 
 @inline
 function field(desc: usize, i: i32): u32 {
@@ -471,7 +482,7 @@ export function gemmUnitsF32(desc: usize, u0: u32, u1: u32): void {
       if (skip != 0) {
         // the band's own lists, while it is in cache; read as if they started at row block 0
         const lists = skip + <usize>u * bandListBytes(tile, P);
-        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false);
+        skipListsOf(band, i1 - i0, P, aRow, aK, lists, <usize>field(desc, G_SKIP) - <usize>SKIP_TABLE_BYTES, false, rowsCostOf(desc));
         skip = lists - <usize>(i0 >> 2) * <usize>((P + KC - 1) / KC) * recBytesOf(P);
       }
     } else if (skip != 0 && sa != 0) {
@@ -610,7 +621,7 @@ function addCounts(table: usize, rows: u32, union: u32, dense: u32): void {
  * the steps any of them needs, and the cheapest way to run the block, for row blocks [ib0, ib1)
  * (ib1 −1: all). Returns whether every one of them runs dense.
  */
-function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, ib0: i32 = 0, ib1: i32 = -1): bool {
+function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists: usize, table: usize, counts: bool, rowsCost: u32, ib0: i32 = 0, ib1: i32 = -1): bool {
   const kBlocks = (P + KC - 1) / KC;
   const L = listBytesOf(P);
   const zero = i32x4.splat(0);
@@ -686,7 +697,7 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
       // the cheapest of: every step (4·kn row-steps), the union (4·cu, a little dearer than
       // dense: counted as dense above 15/16), each row alone (its steps at the 1-row kernel's cost)
       const rowSteps = c0 + c1 + c2 + c3;
-      const byRows = rowSteps * ROWS_COST_NUM < 4 * min(cu, <u32>kn) * ROWS_COST_DEN;
+      const byRows = rowSteps * rowsCost < 4 * min(cu, <u32>kn) * ROWS_COST_DEN;
       let mode: usize;
       sparse = sparse || byRows || cu * 16 <= <u32>kn * 15;
       if (byRows) {
@@ -727,7 +738,7 @@ export function gemmSkipListsF32(desc: usize, at: usize): i32 {
   const look = lookBlocks(M);
   const P = <i32>field(desc, G_P);
   // dense data pays an eighth of the scan; a matrix sparse only further down runs dense (the same numbers)
-  const dense = skipListsOf(<usize>field(desc, G_PA), M, P, <usize>field(desc, G_AROW), <usize>field(desc, G_AK), at + <usize>SKIP_TABLE_BYTES, at, true, 0, look);
+  const dense = skipListsOf(<usize>field(desc, G_PA), M, P, <usize>field(desc, G_AROW), <usize>field(desc, G_AK), at + <usize>SKIP_TABLE_BYTES, at, true, rowsCostOf(desc), 0, look);
   return dense ? 0 : -look;
 }
 
@@ -747,7 +758,7 @@ export function gemmSkipRestF32(desc: usize, at: usize, g0: i32, g1: i32): void 
     const ib0 = g - r * RB;
     const ib1 = min(RB, ib0 + (g1 - g));
     const recs = <usize>r * <usize>skipRecordsPerA(M, P) * recBytesOf(P);
-    skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, at + <usize>SKIP_TABLE_BYTES + recs, at, true, ib0, ib1);
+    skipListsOf(pa + <usize>r * sa, M, P, aRow, aK, at + <usize>SKIP_TABLE_BYTES + recs, at, true, rowsCostOf(desc), ib0, ib1);
     g += ib1 - ib0;
   }
 }
