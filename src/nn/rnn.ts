@@ -5,9 +5,9 @@
  * Everything is composed of differentiable ops (matmul, add, multiply, sigmoid, tanh, split,
  * stack, concat), so autograd is the ops' own. Per sequence and direction the input projection
  * x·W_ihᵀ + b_ih is one matmul over all time steps; each step then makes one matmul h·W_hhᵀ for
- * all gates together and splits the gates afterwards. The per-step slices of the projection are
- * cut by repeated halving (2·T slice ops whose backward costs O(T log T) in total instead of
- * the O(T²) of T slices of the whole tensor).
+ * all gates together and splits the gates afterwards. The per-step rows of the projection are one
+ * split into T pieces, whose gradients come back as their runs (tensor/runs-grad.ts) and add into
+ * one array: O(T) in all (T slices each giving a whole-size gradient would cost O(T²)).
  *
  * Paddle's formulas and layouts (gate blocks stacked along the rows of the weights):
  * - SimpleRNN: h = act(x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh), act tanh or relu;
@@ -40,7 +40,7 @@ import { add, multiply, subtract } from '../ops/binary.js';
 import { relu, sigmoid, tanh } from '../ops/elementwise.js';
 import { concat, reshape, stack, transpose } from '../ops/manipulation.js';
 import { matmul } from '../ops/matmul.js';
-import { slice, split } from '../ops/slicing.js';
+import { split } from '../ops/slicing.js';
 import { positiveInt, preflightAttrs } from './common.js';
 import { checkDropoutArgs, dropout } from './functional/common.js';
 import { Constant } from './initializer/constant.js';
@@ -61,14 +61,9 @@ function mapState(a: RNNState, b: RNNState, fn: (x: Tensor, y: Tensor) => Tensor
   return a.map((s, i) => mapState(s, b[i] as RNNState, fn));
 }
 
-/** The n equal row blocks of a 2-D tensor, cut by halving (see the module comment). */
+/** The n equal row blocks of a 2-D tensor (one split; see the module comment). */
 function unstackRows(t: Tensor, n: number): Tensor[] {
-  if (n === 1) return [t];
-  const rows = (t.shape[0] as number) / n;
-  const h = n >> 1;
-  const a = slice(t, [0], [0], [h * rows]);
-  const b = slice(t, [0], [h * rows], [n * rows]);
-  return [...unstackRows(a, h), ...unstackRows(b, n - h)];
+  return n === 1 ? [t] : split(t, n, 0);
 }
 
 /** The [B, 1] masks (and 1 − mask) of each time step, or null where the whole batch is valid. */

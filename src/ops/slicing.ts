@@ -10,6 +10,7 @@ import { allocArray } from '../tensor/dtype.js';
 import { numelOf, shapeToString, stridesOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
+import { RunsGrad } from '../tensor/runs-grad.js';
 import { expectTensor, intList, normalizeAxes, normalizeAxisOf } from './helpers.js';
 import { needsGrad } from './binary.js';
 import { transpose } from './manipulation.js';
@@ -64,6 +65,54 @@ export function gatherByMap(name: string, x: Tensor, outShape: readonly number[]
   return Tensor.fromOp(name, out, outShape, x.dtype, [x], back);
 }
 
+/**
+ * The op `out = x[box]`: along every axis d the contiguous range [starts[d], starts[d] +
+ * outShape[d]) (slice, split, chunk). The same values and gradient as {@link gatherByMap} through
+ * the box's index map, without building it: the box is runs of contiguous input elements (the
+ * last axis cut short, times every axis after it), copied run by run. A box picks each input
+ * element at most once, so the map's backward (a float64 sum of one term per element, rounded to
+ * x's dtype) is g scattered into zeros, kept as its runs (tensor/runs-grad.ts) until a whole
+ * array is needed; a -0 in g reads +0 there, as 0 + (-0) gives.
+ */
+function gatherBox(name: string, x: Tensor, outShape: readonly number[], starts: readonly number[]): Tensor {
+  const shape = x.shape;
+  const nd = shape.length;
+  const strides = stridesOf(shape);
+  const n = numelOf(outShape);
+  // the last axis the box cuts short: below it every run is contiguous in x
+  let cut = nd - 1;
+  while (cut >= 0 && outShape[cut] === shape[cut]) cut--;
+  const run = cut < 0 ? n : (outShape[cut] as number) * (cut + 1 < nd ? (strides[cut] as number) : 1);
+  const runs = run === 0 ? 0 : n / run;
+  // the input offset of each run (its index over the axes before `cut`, odometer order)
+  const offs = new Int32Array(runs);
+  if (runs > 0) {
+    const idx = new Array<number>(Math.max(cut, 0)).fill(0);
+    let base = 0;
+    for (let d = 0; d < nd; d++) base += (starts[d] as number) * (strides[d] as number);
+    for (let r = 0; r < runs; r++) {
+      offs[r] = base;
+      for (let d = cut - 1; d >= 0; d--) {
+        idx[d] = (idx[d] as number) + 1;
+        base += strides[d] as number;
+        if ((idx[d] as number) < (outShape[d] as number)) break;
+        base -= (idx[d] as number) * (strides[d] as number);
+        idx[d] = 0;
+      }
+    }
+  }
+  const src = x.data;
+  const out = allocArray(x.dtype, n);
+  for (let r = 0; r < runs; r++) {
+    const off = offs[r] as number;
+    if (run >= 16) out.set(src.subarray(off, off + run), r * run);
+    else for (let j = 0; j < run; j++) out[r * run + j] = src[off + j] as number;
+  }
+  // the input's gradient is g's runs in place (RunsGrad: made whole when needed, `v + 0` each)
+  const back: BackwardFn = (g) => [needsGrad(x) ? new RunsGrad(x.numel, run, offs, g) : null];
+  return Tensor.fromOp(name, out, outShape, x.dtype, [x], back);
+}
+
 /** Per-axis offsets selecting `start, start + step, …` (`size` of them) along an axis of stride `stride`. */
 function range(start: number, size: number, stride: number, step = 1): Int32Array {
   const r = new Int32Array(size);
@@ -103,9 +152,8 @@ export function slice(
       `slice: the length of 'starts' (${st.length}) and 'ends' (${en.length}) must equal the length of 'axes' (${ax.length}).`,
     );
   }
-  const strides = stridesOf(x.shape);
   const outShape = [...x.shape];
-  const sel = identitySel(x.shape);
+  const from = new Array<number>(x.ndim).fill(0);
   const seen = new Set<number>();
   ax.forEach((a0, k) => {
     const a = normalizeAxisOf('slice', a0, x.ndim, 'axes');
@@ -117,9 +165,9 @@ export function slice(
     const e = clamp(en[k] as number);
     const size = Math.max(e - s, 0);
     outShape[a] = size;
-    sel[a] = range(s, size, strides[a] as number);
+    from[a] = s;
   });
-  return gatherByMap('slice', x, outShape, indexMap(outShape, sel));
+  return gatherBox('slice', x, outShape, from);
 }
 
 /** Optional arguments of {@link split} and {@link chunk} (Paddle's `axis`, `name`). */
@@ -175,15 +223,14 @@ function sections(where: string, numOrSections: unknown, dim: number, shape: rea
 }
 
 function splitInto(where: string, x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
-  const strides = stridesOf(x.shape);
   let start = 0;
   return sizes.map((size) => {
     const outShape = [...x.shape];
     outShape[axis] = size;
-    const sel = identitySel(x.shape);
-    sel[axis] = range(start, size, strides[axis] as number);
+    const starts = new Array<number>(x.ndim).fill(0);
+    starts[axis] = start;
     start += size;
-    return gatherByMap(where, x, outShape, indexMap(outShape, sel));
+    return gatherBox(where, x, outShape, starts);
   });
 }
 

@@ -7,11 +7,13 @@
 import { RuntimeError, TypeError as PaddleTypeError } from '../errors.js';
 import type { DataArray } from './dtype.js';
 import type { SelectedRows } from './selected-rows.js';
+import type { RunsGrad } from './runs-grad.js';
 import type { Tensor } from './tensor.js';
 
-/** What a backward function returns per input: a dense gradient (same shape as the input) or a
- * row-sparse one (`Embedding({ sparse: true })`), or null where the input gets no gradient. */
-export type GradValue = DataArray | SelectedRows;
+/** What a backward function returns per input: a dense gradient (same shape as the input), a
+ * row-sparse one (`Embedding({ sparse: true })`), a dense one given as its nonzero runs (slice,
+ * split, chunk), or null where the input gets no gradient. */
+export type GradValue = DataArray | SelectedRows | RunsGrad;
 
 /**
  * Backward of one op: receives the gradient of the op's output (a typed array of the output's
@@ -121,8 +123,12 @@ export function setGradEnabled<T>(enabled: boolean, fn?: () => T): boolean | T {
 export interface BackwardHooks {
   /** Adds `g` into the leaf's `.grad` (allocating it on first use). */
   accumulateLeaf(leaf: Tensor, g: GradValue): void;
-  /** Sums two gradients for the same non-leaf tensor (returns a new or reused value). */
-  add(target: Tensor, a: GradValue, b: GradValue): GradValue;
+  /**
+   * Sums two gradients for the same non-leaf tensor (returns a new or reused value). `aOwned`: `a`
+   * is a sum this hook returned earlier in the same sweep and nothing else holds it, so it may be
+   * added into in place.
+   */
+  add(target: Tensor, a: GradValue, b: GradValue, aOwned: boolean): GradValue;
   /** Dense array for a non-leaf gradient (densifies sparse), in the tensor's dtype. */
   toDense(target: Tensor, g: GradValue): DataArray;
 }
@@ -161,9 +167,10 @@ export function runBackward(
       stack.pop();
     }
   }
-  // Pending gradients of non-leaf outputs, keyed by their node.
-  const pending = new Map<GradNode, { tensor: Tensor; grad: GradValue }>();
-  pending.set(rootNode, { tensor: root, grad: seed });
+  // Pending gradients of non-leaf outputs, keyed by their node (`owned`: a sum made by hooks.add
+  // that only this entry holds, so the next gradient for it may be added in place).
+  const pending = new Map<GradNode, { tensor: Tensor; grad: GradValue; owned: boolean }>();
+  pending.set(rootNode, { tensor: root, grad: seed, owned: false });
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i] as GradNode;
     const entry = pending.get(node);
@@ -181,10 +188,10 @@ export function runBackward(
         hooks.accumulateLeaf(input, g);
       } else {
         const prev = pending.get(inNode);
-        pending.set(inNode, {
-          tensor: input,
-          grad: prev === undefined ? g : hooks.add(input, prev.grad, g),
-        });
+        pending.set(
+          inNode,
+          prev === undefined ? { tensor: input, grad: g, owned: false } : { tensor: input, grad: hooks.add(input, prev.grad, g, prev.owned), owned: true },
+        );
       }
     }
     if (!retainGraph) node.release();

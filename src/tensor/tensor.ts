@@ -24,6 +24,7 @@ import {
   type GradValue,
 } from './autograd.js';
 import { SelectedRows } from './selected-rows.js';
+import { RunsGrad } from './runs-grad.js';
 import { checkShape, numelOf, shapeEquals, shapeToString, type Shape } from './shape.js';
 import { DisposedStorage, getParameterAllocator, JsStorage, SharedStorage, zeroStorage, type Storage } from './storage.js';
 import { generate } from './unique-name.js';
@@ -368,6 +369,7 @@ export class Tensor {
    */
   accumulateGrad(g: GradValue): void {
     this.assertLive();
+    if (g instanceof RunsGrad) g = g.toDense(this.dtype);
     if (g instanceof SelectedRows) {
       const cur = this.gradValue;
       if (cur === null || this.gradIsFakeEmpty) {
@@ -846,17 +848,26 @@ const backwardHooks: BackwardHooks = {
   accumulateLeaf(leaf, g) {
     leaf.accumulateGrad(g);
   },
-  add(target, a, b) {
+  add(target, a, b, aOwned) {
     if (a instanceof SelectedRows && b instanceof SelectedRows) return a.concat(b);
+    // a sum this hook made holds no -0 (it started from +0 and x + y is -0 only when both are), so
+    // adding into it in place gives the bits of adding both into fresh zeros
+    // (runs add into such a sum over their own elements only: RunsGrad.addInto)
+    if (aOwned && !(a instanceof SelectedRows) && !(a instanceof RunsGrad) && arrayMatchesDType(a, target.dtype)) {
+      if (b instanceof SelectedRows || b instanceof RunsGrad) b.addInto(a);
+      else addInto(a, b);
+      return a;
+    }
     const out = allocArray(target.dtype, target.numel);
     for (const g of [a, b]) {
-      if (g instanceof SelectedRows) g.addInto(out);
+      if (g instanceof SelectedRows || g instanceof RunsGrad) g.addInto(out);
       else addInto(out, g);
     }
     return out;
   },
   toDense(target, g) {
     if (g instanceof SelectedRows) return g.toDenseArray();
+    if (g instanceof RunsGrad) return g.toDense(target.dtype);
     if (arrayMatchesDType(g, target.dtype)) return g;
     const out = allocArray(target.dtype, g.length);
     out.set(g);
