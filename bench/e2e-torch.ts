@@ -36,7 +36,7 @@ interface TorchResult {
 }
 
 /** The first python3 that imports torch (Debian's lives in /usr/bin/python3), or undefined. */
-function findTorchPython(): string | undefined {
+export function findTorchPython(): string | undefined {
   for (const py of ['python3', '/usr/bin/python3']) {
     try {
       execFileSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });

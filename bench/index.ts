@@ -13,6 +13,7 @@ import './ops.js';
 import './gemm.js';
 import './e2e.js';
 import './e2e-torch.js';
+import './rnn-torch.js';
 import './memory.js';
 import './io.js';
 import './conv.js';

@@ -9,7 +9,6 @@
  */
 import { RuntimeError, ValueError } from '../../errors.js';
 import { gemmRef, maxPoolRef, MODE_BUFFER, reluGradRef, reluRef, rmspropStepRef, variantMode, variantScalars } from '../ref/index.js';
-import { transposeInto } from '../ref/gemm.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateElementwise, validateHyper, validateMaxPool, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
@@ -714,7 +713,10 @@ export class WasmBackend implements KernelBackend {
         : 0;
     const skipLists = skipBytes > 0 && skipBytes <= SKIP_MAX_BYTES;
     // a second descriptor for the side jobs (gather of a patch B, col2im of a patch C)
-    const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes;
+    // a transposed B outside the heap is copied in whole first, then transposed by the module (a
+    // JavaScript transpose's scattered stores cost 3–4× the copy and the module's blocked one)
+    const stageBytes = g.transB && bHeapAt < 0 ? align16(bSpan * 4) : 0;
+    const baseNeed = 2 * GEMM_BYTES + aBytes + bBytes + cBytes + biasBytes + patchBytes + stageBytes;
     const need = baseNeed + (skipLists ? align16(SKIP_TABLE_BYTES + skipBytes) : 0);
     if (!this.gemmScratch.ensure(need)) {
       this.refFallback(need);
@@ -772,15 +774,14 @@ export class WasmBackend implements KernelBackend {
     }
     let strideB = g.strideB;
     if (g.transB) {
-      // pack each B [N,K] as [K,N] (in the module when B is in the heap, else from JavaScript)
-      for (let r = 0; r < bMats; r++) {
-        const dst = at + r * K * N * 4;
-        if (bHeapAt >= 0) {
-          this.ex.transposeF32(bHeapAt + r * g.strideB * 4, dst, N, K);
-        } else {
-          transposeInto(g.b, g.bOffset + r * g.strideB, f32, dst >>> 2, N, K);
-        }
+      // pack each B [N,K] as [K,N] in the module (from the heap, or from B copied in at the
+      // end of the scratch's operands)
+      let src = bHeapAt;
+      if (src < 0) {
+        src = desc + baseNeed - stageBytes;
+        f32.set(g.b.subarray(g.bOffset, g.bOffset + bSpan), src >>> 2);
       }
+      for (let r = 0; r < bMats; r++) this.ex.transposeF32(src + r * g.strideB * 4, at + r * K * N * 4, N, K);
       pb = at;
       strideB = bMats === 1 ? 0 : K * N;
       at += bBytes;
