@@ -20,6 +20,7 @@ import {
   reduceToShape,
   valuesAs,
   type BinaryKernel,
+  type BinaryKernelOf,
   type TensorLike,
 } from './helpers.js';
 
@@ -98,7 +99,35 @@ export function fnKernel(f: (a: number, b: number) => number): BinaryKernel {
 // ---------------------------------------------------------------------------------------------
 // Kernels (explicit loops so each is monomorphic and inlined by the JIT).
 
+/**
+ * The float32-only loops of +, −, ×, ÷ (BinaryKernel.f32): the same expressions (each result
+ * rounded once by the Float32Array store), in functions that only ever see Float32Arrays.
+ */
+function f32Loops(op: '+' | '-' | '*' | '/'): BinaryKernelOf<Float32Array> {
+  return {
+    vv(a, ia, b, ib, out, o, n) {
+      if (op === '+') for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) + (b[ib + j] as number);
+      else if (op === '-') for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) - (b[ib + j] as number);
+      else if (op === '*') for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) * (b[ib + j] as number);
+      else for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) / (b[ib + j] as number);
+    },
+    vs(a, ia, s, out, o, n) {
+      if (op === '+') for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) + s;
+      else if (op === '-') for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) - s;
+      else if (op === '*') for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) * s;
+      else for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) / s;
+    },
+    sv(s, b, ib, out, o, n) {
+      if (op === '+') for (let j = 0; j < n; j++) out[o + j] = s + (b[ib + j] as number);
+      else if (op === '-') for (let j = 0; j < n; j++) out[o + j] = s - (b[ib + j] as number);
+      else if (op === '*') for (let j = 0; j < n; j++) out[o + j] = s * (b[ib + j] as number);
+      else for (let j = 0; j < n; j++) out[o + j] = s / (b[ib + j] as number);
+    },
+  };
+}
+
 export const addKernel: BinaryKernel = {
+  f32: f32Loops('+'),
   vv(a, ia, b, ib, out, o, n) {
     for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) + (b[ib + j] as number);
   },
@@ -111,6 +140,7 @@ export const addKernel: BinaryKernel = {
 };
 
 export const subKernel: BinaryKernel = {
+  f32: f32Loops('-'),
   vv(a, ia, b, ib, out, o, n) {
     for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) - (b[ib + j] as number);
   },
@@ -123,6 +153,7 @@ export const subKernel: BinaryKernel = {
 };
 
 export const mulKernel: BinaryKernel = {
+  f32: f32Loops('*'),
   vv(a, ia, b, ib, out, o, n) {
     for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) * (b[ib + j] as number);
   },
@@ -135,6 +166,7 @@ export const mulKernel: BinaryKernel = {
 };
 
 export const divKernel: BinaryKernel = {
+  f32: f32Loops('/'),
   vv(a, ia, b, ib, out, o, n) {
     for (let j = 0; j < n; j++) out[o + j] = (a[ia + j] as number) / (b[ib + j] as number);
   },
