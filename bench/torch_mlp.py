@@ -12,10 +12,10 @@ matter, and the loss after the check steps is printed only as a sanity check.
 import argparse
 import json
 import statistics
-import time
 
 import numpy as np
 import torch
+from torch_timing import time_steps
 
 p = argparse.ArgumentParser()
 p.add_argument("--data", required=True)
@@ -52,12 +52,7 @@ def step():
 loss = 0.0
 for _ in range(a.check_steps):
     loss = step()
-times = []
-start = time.perf_counter()
-while (time.perf_counter() - start) * 1000 < a.budget_ms or len(times) < 10:
-    t0 = time.perf_counter()
-    step()
-    times.append((time.perf_counter() - t0) * 1000)
+times = time_steps(step, a.budget_ms)
 # the BLAS actually loaded (Debian's torch calls libblas.so.3, an alternative OpenBLAS provides)
 blas = "unknown"
 with open("/proc/self/maps") as maps:

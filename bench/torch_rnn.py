@@ -8,9 +8,9 @@ Prints one JSON line: {"torch": version, "threads": n, "stepMs": median, "fastes
 import argparse
 import json
 import statistics
-import time
 
 import torch
+from torch_timing import time_steps
 
 p = argparse.ArgumentParser()
 p.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
@@ -42,10 +42,5 @@ def step():
 
 for _ in range(3):
     step()
-times = []
-start = time.perf_counter()
-while (time.perf_counter() - start) * 1000 < a.budget_ms or len(times) < 10:
-    t0 = time.perf_counter()
-    step()
-    times.append((time.perf_counter() - t0) * 1000)
+times = time_steps(step, a.budget_ms)
 print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "stepMs": statistics.median(times), "fastestMs": min(times)}))
