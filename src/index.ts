@@ -18,6 +18,7 @@ export type { SetToZeroArg } from './options.js';
 export { Parameter } from './tensor/parameter.js';
 export type { ParameterInit, ParameterDecay } from './tensor/parameter.js';
 export { SelectedRows } from './tensor/selected-rows.js';
+export type { RunsGrad } from './tensor/runs-grad.js';
 export { noGrad, no_grad, isGradEnabled, is_grad_enabled, setGradEnabled, set_grad_enabled } from './tensor/autograd.js';
 export type { DType, FloatDType, DataArray, FloatArray, ArrayFor, ArrayTypeMap } from './tensor/dtype.js';
 export { seed, initialSeed } from './tensor/random.js';

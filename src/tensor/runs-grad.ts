@@ -6,6 +6,10 @@
  */
 import { allocArray, type DataArray, type DType } from './dtype.js';
 
+/**
+ * A gradient that is zero outside runs of contiguous elements, as slice/split/chunk give their
+ * input (see the module comment); autograd makes it whole (`toDense`) or adds it (`addInto`).
+ */
 export class RunsGrad {
   /**
    * @param numel - The element count of the whole gradient.
