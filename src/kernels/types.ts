@@ -336,4 +336,14 @@ export interface KernelBackend {
    * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
    */
   reluGrad(dtype: KernelDType, out: Float32Array | Float64Array, g: Float32Array | Float64Array, gx: Float32Array | Float64Array): void;
+  /**
+   * The sigmoid as Paddle's kernel evaluates it, `out[i] = 1 / (1 + exp(-x[i]))` in `dtype`, each
+   * operation rounded (float32: e^(−x), 1 + ·, 1 / · each rounded to float32), e^x being
+   * JavaScript's Math.exp (fdlibm's): the same bits on every backend. `out` may be `x`.
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param x - The inputs.
+   * @param out - Receives the outputs; as long as `x`.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
+   */
+  sigmoid(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void;
 }

@@ -124,12 +124,8 @@ export function tanh(x: Tensor, options?: NameOptions): Tensor {
  */
 export function sigmoid(x: Tensor, options?: NameOptions): Tensor {
   const { t, src, out } = activationInput('sigmoid', x, options);
-  if (t.dtype === 'float32') {
-    const f = Math.fround;
-    for (let i = 0; i < src.length; i++) out[i] = f(1 / f(1 + f(Math.exp(-(src[i] as number)))));
-  } else {
-    for (let i = 0; i < src.length; i++) out[i] = 1 / (1 + Math.exp(-(src[i] as number)));
-  }
+  // a float tensor (activationInput checked): its arrays are the kernel dtype's
+  getBackend().sigmoid(t.dtype as KernelDType, src as Float32Array | Float64Array, out as Float32Array | Float64Array);
   return activationOutput('sigmoid', t, out, (g, gx) => {
     for (let i = 0; i < g.length; i++) {
       const y = out[i] as number;

@@ -2,6 +2,7 @@
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateElementwise, validateHyper, validateMaxPool, validateSlots } from '../validate.js';
 import { reluGradRef, reluRef } from './relu.js';
+import { sigmoidRef } from './sigmoid.js';
 import { maxPoolRef } from './pool.js';
 import { gemmRef } from './gemm.js';
 import { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot } from './rmsprop.js';
@@ -10,6 +11,7 @@ import { sumSquaresRef } from './sum-squares.js';
 export { gemmRef } from './gemm.js';
 export { maxPoolRef } from './pool.js';
 export { reluGradRef, reluRef } from './relu.js';
+export { sigmoidRef } from './sigmoid.js';
 export { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot, variantMode, variantScalars, VARIANT_CODE, MODE_BUFFER, MODE_CENTERED } from './rmsprop.js';
 export { fmaf } from './fma.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
@@ -59,5 +61,9 @@ export const refBackend: KernelBackend = {
   reluGrad(dtype: KernelDType, out: Float32Array | Float64Array, g: Float32Array | Float64Array, gx: Float32Array | Float64Array): void {
     validateElementwise('reluGrad', dtype, { out, g, gx });
     reluGradRef(out, g, gx);
+  },
+  sigmoid(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
+    validateElementwise('sigmoid', dtype, { x, out });
+    sigmoidRef(x, out);
   },
 };

@@ -8,7 +8,7 @@
  * blocks are reused, so a steady-state step allocates nothing.
  */
 import { RuntimeError, ValueError } from '../../errors.js';
-import { gemmRef, maxPoolRef, MODE_BUFFER, reluGradRef, reluRef, rmspropStepRef, variantMode, variantScalars } from '../ref/index.js';
+import { gemmRef, maxPoolRef, MODE_BUFFER, reluGradRef, reluRef, rmspropStepRef, sigmoidRef, variantMode, variantScalars } from '../ref/index.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateElementwise, validateHyper, validateMaxPool, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
@@ -493,6 +493,25 @@ export class WasmBackend implements KernelBackend {
       return;
     }
     this.elementwiseF32([out as Float32Array, g as Float32Array], gx as Float32Array, (ptrs, o, n) => this.ex.reluGradF32(ptrs[0] as number, ptrs[1] as number, o, n), () => reluGradRef(out, g, gx));
+  }
+
+  /**
+   * The sigmoid (kernel contract `sigmoid`): float32 in the module (assembly/sigmoid.ts: fdlibm's
+   * exp, the function behind V8's Math.exp, then the reference's float32 steps; about half the
+   * reference loop's time an element), heap views in place, else copied through the product
+   * scratch; float64 and short arrays with the reference loop (the same bits).
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param x - The inputs.
+   * @param out - Receives the outputs; as long as `x` (may be `x`).
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
+   */
+  sigmoid(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
+    validateElementwise('sigmoid', dtype, { x, out });
+    if (dtype === 'float64' || x.length < ELEMENTWISE_MIN) {
+      sigmoidRef(x, out);
+      return;
+    }
+    this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => this.ex.sigmoidF32(ptrs[0] as number, o, n), () => sigmoidRef(x, out));
   }
 
   /**
