@@ -346,4 +346,13 @@ export interface KernelBackend {
    * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
    */
   sigmoid(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void;
+  /**
+   * `out[i] = e^x[i]` rounded to `dtype`, e^x being JavaScript's Math.exp (fdlibm's): the same bits
+   * on every backend. `out` may be `x`.
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param x - The inputs.
+   * @param out - Receives the outputs; as long as `x`.
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
+   */
+  exp(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void;
 }

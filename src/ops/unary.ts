@@ -12,6 +12,7 @@ import { Tensor } from '../tensor/tensor.js';
 import type { BackwardFn } from '../tensor/autograd.js';
 import { expectTensor, valuesAs } from './helpers.js';
 import { needsGrad } from './binary.js';
+import { getBackend } from '../kernels/index.js';
 
 type Loop = (a: DataArray, out: DataArray) => void;
 /** Computes the input gradient into `gx` (an array of x's dtype) from g, x and the output. */
@@ -129,7 +130,12 @@ export function exp(x: Tensor): Tensor {
     'exp',
     x,
     (a, out) => {
-      for (let i = 0; i < a.length; i++) out[i] = Math.exp(a[i] as number);
+      // float arrays of the output's type: the kernel (Math.exp's bits); others the loop
+      if ((a instanceof Float32Array && out instanceof Float32Array) || (a instanceof Float64Array && out instanceof Float64Array)) {
+        getBackend().exp(out instanceof Float32Array ? 'float32' : 'float64', a, out);
+      } else {
+        for (let i = 0; i < a.length; i++) out[i] = Math.exp(a[i] as number);
+      }
     },
     (g, _x, out, gx) => {
       for (let i = 0; i < g.length; i++) gx[i] = (g[i] as number) * (out[i] as number);

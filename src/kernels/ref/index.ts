@@ -2,7 +2,7 @@
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateElementwise, validateHyper, validateMaxPool, validateSlots } from '../validate.js';
 import { reluGradRef, reluRef } from './relu.js';
-import { sigmoidRef } from './sigmoid.js';
+import { expRef, sigmoidRef } from './exp.js';
 import { maxPoolRef } from './pool.js';
 import { gemmRef } from './gemm.js';
 import { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot } from './rmsprop.js';
@@ -11,7 +11,7 @@ import { sumSquaresRef } from './sum-squares.js';
 export { gemmRef } from './gemm.js';
 export { maxPoolRef } from './pool.js';
 export { reluGradRef, reluRef } from './relu.js';
-export { sigmoidRef } from './sigmoid.js';
+export { expRef, sigmoidRef } from './exp.js';
 export { rmspropSlotF32, rmspropSlotF64, rmspropVariantSlot, variantMode, variantScalars, VARIANT_CODE, MODE_BUFFER, MODE_CENTERED } from './rmsprop.js';
 export { fmaf } from './fma.js';
 export { blockSumSquares, sumSquaresRef, SUM_SQUARES_BLOCK } from './sum-squares.js';
@@ -65,5 +65,9 @@ export const refBackend: KernelBackend = {
   sigmoid(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
     validateElementwise('sigmoid', dtype, { x, out });
     sigmoidRef(x, out);
+  },
+  exp(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
+    validateElementwise('exp', dtype, { x, out });
+    expRef(x, out);
   },
 };

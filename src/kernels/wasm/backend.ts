@@ -8,7 +8,7 @@
  * blocks are reused, so a steady-state step allocates nothing.
  */
 import { RuntimeError, ValueError } from '../../errors.js';
-import { gemmRef, maxPoolRef, MODE_BUFFER, reluGradRef, reluRef, rmspropStepRef, sigmoidRef, variantMode, variantScalars } from '../ref/index.js';
+import { expRef, gemmRef, maxPoolRef, MODE_BUFFER, reluGradRef, reluRef, rmspropStepRef, sigmoidRef, variantMode, variantScalars } from '../ref/index.js';
 import { sumSquaresRef } from '../ref/sum-squares.js';
 import type { GemmCall, KernelBackend, KernelDType, MaxPoolCall, PatchGeometry, RmspropHyper, RmspropSlot } from '../types.js';
 import { resolveGemm, validateArrays, validateElementwise, validateHyper, validateMaxPool, validateSlots, validateSlotScalars, type ResolvedGemm } from '../validate.js';
@@ -496,7 +496,7 @@ export class WasmBackend implements KernelBackend {
   }
 
   /**
-   * The sigmoid (kernel contract `sigmoid`): float32 in the module (assembly/sigmoid.ts: fdlibm's
+   * The sigmoid (kernel contract `sigmoid`): float32 in the module (assembly/exp.ts: fdlibm's
    * exp, the function behind V8's Math.exp, then the reference's float32 steps; about half the
    * reference loop's time an element), heap views in place, else copied through the product
    * scratch; float64 and short arrays with the reference loop (the same bits).
@@ -512,6 +512,23 @@ export class WasmBackend implements KernelBackend {
       return;
     }
     this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => this.ex.sigmoidF32(ptrs[0] as number, o, n), () => sigmoidRef(x, out));
+  }
+
+  /**
+   * e^x (kernel contract `exp`), as {@link WasmBackend.sigmoid} runs (assembly/exp.ts: fdlibm's exp,
+   * the reference's Math.exp, two lanes at a time).
+   * @param dtype - `'float32'` or `'float64'`: the element type of `x` and `out`.
+   * @param x - The inputs.
+   * @param out - Receives the outputs; as long as `x` (may be `x`).
+   * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
+   */
+  exp(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
+    validateElementwise('exp', dtype, { x, out });
+    if (dtype === 'float64' || x.length < ELEMENTWISE_MIN) {
+      expRef(x, out);
+      return;
+    }
+    this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => this.ex.expF32(ptrs[0] as number, o, n), () => expRef(x, out));
   }
 
   /**

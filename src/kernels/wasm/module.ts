@@ -55,8 +55,10 @@ export interface KernelExports {
   transposeF32(src: number, dst: number, rows: number, cols: number): void;
   /** Writes the patch matrix of the float32 image at `image` at `rows` (assembly/patches.ts). */
   imageToRowsF32(desc: number, image: number, rows: number): void;
-  /** out = 1 / (1 + e^(−x)) over `n` float32 values, float32 steps after fdlibm's exp (assembly/sigmoid.ts; byte offsets). */
+  /** out = 1 / (1 + e^(−x)) over `n` float32 values, float32 steps after fdlibm's exp (assembly/exp.ts; byte offsets). */
   sigmoidF32(x: number, out: number, n: number): void;
+  /** out = e^x over `n` float32 values, fdlibm's exp rounded to float32 (assembly/exp.ts; byte offsets). */
+  expF32(x: number, out: number, n: number): void;
   /** out = relu(x) over `n` float32 values (assembly/relu.ts; byte offsets). */
   reluF32(x: number, out: number, n: number): void;
   /** gx = out > 0 ? g : g·0 over `n` float32 values (assembly/relu.ts; byte offsets). */

@@ -686,4 +686,4 @@ export { GEMM_BYTES, GEMM_KC, SKIP_REC_BYTES, SKIP_TABLE_BYTES, gemmSkipFinishF3
 export { PATCH_BYTES, imageToRowsF32, rowsToImageF32 } from './patches';
 export { POOL_BYTES, maxPoolF32 } from './pool';
 export { reluF32, reluGradF32 } from './relu';
-export { sigmoidF32 } from './sigmoid';
+export { expF32, sigmoidF32 } from './exp';

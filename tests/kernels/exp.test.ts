@@ -1,12 +1,12 @@
 /**
- * The kernel contract's sigmoid: the WebAssembly kernel (assembly/sigmoid.ts: fdlibm's exp, the
- * function behind V8's Math.exp, then float32 steps) against the reference loop
- * (src/kernels/ref/sigmoid.ts, Math.exp) bit for bit — NaN payloads included — on a sweep of
+ * The kernel contract's exp and sigmoid: the WebAssembly kernels (assembly/exp.ts: fdlibm's exp,
+ * the function behind V8's Math.exp, then float32 steps) against the reference loops
+ * (src/kernels/ref/exp.ts, Math.exp) bit for bit — NaN payloads included — on a sweep of
  * float32 bit patterns, the edges of every branch of fdlibm's exp (|x| around 2^-28, ½·ln 2,
  * 1½·ln 2, x = ±1, the overflow and underflow thresholds, the largest k, subnormal results),
  * ±0, ±∞, NaNs, subnormals; heap views in place and ordinary arrays copied, out = x, and the
- * arguments checked before anything is written. Then the op: paddle.nn.functional.sigmoid forward
- * and backward on both backends.
+ * arguments checked before anything is written. Then the ops: paddle.nn.functional.sigmoid and
+ * paddle.exp forward and backward on both backends.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as paddle from '../../src/index.js';
@@ -70,30 +70,32 @@ function expectBits(got: Float32Array, want: Float32Array, x: Float32Array, what
   const g = new Uint32Array(got.buffer, got.byteOffset, got.length);
   const w = new Uint32Array(want.buffer, want.byteOffset, want.length);
   for (let i = 0; i < g.length; i++) {
-    if (g[i] !== w[i]) expect.fail(`${what}, sigmoid(${x[i]}): 0x${g[i]!.toString(16)} vs 0x${w[i]!.toString(16)}`);
+    if (g[i] !== w[i]) expect.fail(`${what}(${x[i]}): 0x${g[i]!.toString(16)} vs 0x${w[i]!.toString(16)}`);
   }
 }
 
-describe('kernel sigmoid: the module gives the reference bits', () => {
-  for (const shared of [false, true]) {
-    it(`${shared ? 'shared' : 'ordinary'} memory: a sweep of float32 bit patterns and the edges of fdlibm's exp, copied and in place`, () => {
-      const be = wasm(shared);
-      const x = sweep(shared ? 65_537 : 65_521, shared ? 12 : 11);
-      const want = new Float32Array(x.length);
-      refBackend.sigmoid('float32', x, want);
-      const got = new Float32Array(x.length);
-      const calls = be.stats.elementwiseCalls;
-      be.sigmoid('float32', x, got);
-      expect(be.stats.elementwiseCalls).toBe(calls + 1);
-      expectBits(got, want, x, 'copied');
-      // heap views, in place (out = x)
-      const h = be.heap.alloc('float32', x.length);
-      h.array().set(x);
-      be.sigmoid('float32', h.array() as Float32Array, h.array() as Float32Array);
-      expect(be.stats.elementwiseCalls).toBe(calls + 2);
-      expectBits(h.array() as Float32Array, want, x, 'heap, in place');
-      h.dispose();
-    });
+describe('kernel exp and sigmoid: the module gives the reference bits', () => {
+  for (const kernel of ['exp', 'sigmoid'] as const) {
+    for (const shared of [false, true]) {
+      it(`${kernel}, ${shared ? 'shared' : 'ordinary'} memory: a sweep of float32 bit patterns and the edges of fdlibm's exp, copied and in place`, () => {
+        const be = wasm(shared);
+        const x = sweep(shared ? 65_537 : 65_521, shared ? 12 : 11);
+        const want = new Float32Array(x.length);
+        refBackend[kernel]('float32', x, want);
+        const got = new Float32Array(x.length);
+        const calls = be.stats.elementwiseCalls;
+        be[kernel]('float32', x, got);
+        expect(be.stats.elementwiseCalls).toBe(calls + 1);
+        expectBits(got, want, x, `${kernel} copied`);
+        // heap views, in place (out = x)
+        const h = be.heap.alloc('float32', x.length);
+        h.array().set(x);
+        be[kernel]('float32', h.array() as Float32Array, h.array() as Float32Array);
+        expect(be.stats.elementwiseCalls).toBe(calls + 2);
+        expectBits(h.array() as Float32Array, want, x, `${kernel} heap, in place`);
+        h.dispose();
+      });
+    }
   }
 
   it('float64 and short arrays take the reference loop; bad arguments write nothing', () => {
@@ -103,6 +105,8 @@ describe('kernel sigmoid: the module gives the reference bits', () => {
     const o64 = new Float64Array(6);
     be.sigmoid('float64', x64, o64);
     expect(Array.from(o64)).toEqual(Array.from(x64, (v) => 1 / (1 + Math.exp(-v))));
+    be.exp('float64', x64, o64);
+    expect(Array.from(o64)).toEqual(Array.from(x64, (v) => Math.exp(v)));
     const x = edges().subarray(0, 100);
     const o = new Float32Array(100);
     be.sigmoid('float32', x, o);
@@ -117,29 +121,31 @@ describe('kernel sigmoid: the module gives the reference bits', () => {
   });
 });
 
-describe('paddle.nn.functional.sigmoid: the same bits on both backends', () => {
+describe('paddle.nn.functional.sigmoid and paddle.exp: the same bits on both backends', () => {
   afterAll(() => void useBackend('auto'));
 
-  function run(backend: 'ref' | 'wasm', x: Float32Array): { y: Float32Array; gx: Float32Array } {
+  function run(backend: 'ref' | 'wasm', op: (t: paddle.Tensor) => paddle.Tensor, x: Float32Array): { y: Float32Array; gx: Float32Array } {
     useBackend(backend);
     const t = paddle.Tensor.fromArray(x.slice(), [x.length], 'float32');
     t.stopGradient = false;
-    const y = paddle.nn.functional.sigmoid(t);
+    const y = op(t);
     paddle.sum(paddle.multiply(y, y)).backward();
     return { y: (y.data as Float32Array).slice(), gx: ((t.grad as paddle.Tensor).data as Float32Array).slice() };
   }
 
-  it('forward and backward over edges and random values', () => {
-    const e = edges().filter((v) => Number.isFinite(v));
-    const x = new Float32Array(4096);
-    let s = 9;
-    for (let i = 0; i < x.length; i++) {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      x[i] = i < e.length ? e[i]! : (s / 2 ** 32 - 0.5) * 40;
-    }
-    const a = run('ref', x);
-    const b = run('wasm', x);
-    expectBits(b.y, a.y, x, 'forward');
-    expectBits(b.gx, a.gx, x, 'backward');
-  });
+  for (const [name, op] of [['sigmoid', (t: paddle.Tensor) => paddle.nn.functional.sigmoid(t)], ['exp', (t: paddle.Tensor) => paddle.exp(t)]] as const) {
+    it(`${name}: forward and backward over edges and random values`, () => {
+      const e = edges().filter((v) => Number.isFinite(v) && Math.abs(v) < 80);
+      const x = new Float32Array(4096);
+      let s = 9;
+      for (let i = 0; i < x.length; i++) {
+        s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+        x[i] = i < e.length ? e[i]! : (s / 2 ** 32 - 0.5) * 40;
+      }
+      const a = run('ref', op, x);
+      const b = run('wasm', op, x);
+      expectBits(b.y, a.y, x, `${name} forward`);
+      expectBits(b.gx, a.gx, x, `${name} backward`);
+    });
+  }
 });

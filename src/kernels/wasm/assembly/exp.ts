@@ -1,13 +1,15 @@
-// AssemblyScript source of the sigmoid of the kernel contract (`KernelBackend.sigmoid`,
-// src/kernels/types.ts), compiled by scripts/build-wasm.mjs through rmsprop.ts.
+// AssemblyScript source of e^x and the sigmoid of the kernel contract (`KernelBackend.exp`,
+// `KernelBackend.sigmoid`, src/kernels/types.ts), compiled by scripts/build-wasm.mjs through
+// rmsprop.ts.
 //
-// The reference (src/kernels/ref/sigmoid.ts) computes float32's 1 / (1 + e^(−x)) with JavaScript's
-// Math.exp, each operation rounded to float32. V8's Math.exp is fdlibm's __ieee754_exp (V8
-// src/base/ieee754.cc), double operations only, no fused multiply-add; `expF64` below is that
-// function operation for operation (the common range without branches, below), so it returns the
-// same double for every input, and the
-// float32 steps after it (f32 add and divide: a double operation rounded to float32 once gives the
-// same result, as 53 ≥ 2·24 + 2) are the reference's. tests/kernels/sigmoid.test.ts compares them.
+// The references (src/kernels/ref/exp.ts) compute float32's e^x and 1 / (1 + e^(−x)) with
+// JavaScript's Math.exp, each operation rounded to float32. V8's Math.exp is fdlibm's
+// __ieee754_exp (V8 src/base/ieee754.cc), double operations only, no fused multiply-add. Here that
+// function is ported operation for operation, twice: `expEdge` with fdlibm's branches (any input,
+// one at a time) and `exp2F64` two lanes at a time without branches for the common range (2^-28 ≤
+// |x| < 708); both return fdlibm's double for every input. The float32 steps after it (round, add,
+// divide: a double operation rounded to float32 once gives the float32 operation's result, as
+// 53 ≥ 2·24 + 2) are the reference's. tests/kernels/exp.test.ts compares them.
 
 // fdlibm's constants (e_exp.c)
 const O_THRESHOLD: f64 = 7.09782712893383973096e2;
@@ -114,27 +116,46 @@ function exp2F64(x: v128): v128 {
   return v128.bitselect(f64x2.splat(E), y, f64x2.eq(x, oneD));
 }
 
+/** Whether every lane of four float32 values lies in 2^-28 ≤ |v| < 708 (exp4's range; exact bounds). */
+@inline
+function inRange4(v: v128): bool {
+  const a = v128.and(v, i32x4.splat(0x7fffffff));
+  return i32x4.all_true(v128.and(i32x4.ge_s(a, i32x4.splat(0x31800000)), i32x4.lt_s(a, i32x4.splat(0x44310000))));
+}
+
+/** e^v for four float32 values in inRange4's range (promoted exactly to double), each rounded to float32. */
+@inline
+function exp4(v: v128): v128 {
+  const e01 = f32x4.demote_f64x2_zero(exp2F64(f64x2.promote_low_f32x4(v)));
+  const e23 = f32x4.demote_f64x2_zero(exp2F64(f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1))));
+  return i32x4.shuffle(e01, e23, 0, 1, 4, 5);
+}
+
+/** out = e^x over n float32 values, rounded to float32 (the reference's `Math.exp` stored in a Float32Array). */
+export function expF32(x: usize, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(x + (<usize>i << 2));
+    if (inRange4(v)) v128.store(out + (<usize>i << 2), exp4(v));
+    else for (let j = i; j < i + 4; j++) exp1(x, out, j);
+  }
+  for (; i < n; i++) exp1(x, out, i);
+}
+
+/** Element i of expF32 through fdlibm's branches. */
+@inline
+function exp1(x: usize, out: usize, i: i32): void {
+  store<f32>(out + (<usize>i << 2), <f32>expEdge(<f64>load<f32>(x + (<usize>i << 2))));
+}
+
 /** out = 1 / (1 + e^(−x)) over n float32 values, each operation rounded to float32 (the reference's). */
 export function sigmoidF32(x: usize, out: usize, n: i32): void {
-  const oneF = f32x4.splat(1.0);
+  const one = f32x4.splat(1.0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const v = f32x4.neg(v128.load(x + (<usize>i << 2)));
-    const lo = f64x2.promote_low_f32x4(v);
-    const hi = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1));
-    // a lane outside 2^-28 ≤ |x| < 708 (zeros, NaN, ±∞, large) sends the group to the scalar path
-    const alo = v128.and(lo, i64x2.splat(0x7fffffffffffffff));
-    const ahi = v128.and(hi, i64x2.splat(0x7fffffffffffffff));
-    const inLo = v128.and(i64x2.ge_s(alo, i64x2.splat(0x3e30000000000000)), i64x2.lt_s(alo, i64x2.splat(0x4086200000000000)));
-    const inHi = v128.and(i64x2.ge_s(ahi, i64x2.splat(0x3e30000000000000)), i64x2.lt_s(ahi, i64x2.splat(0x4086200000000000)));
-    if (!i64x2.all_true(v128.and(inLo, inHi))) {
-      for (let j = i; j < i + 4; j++) sigmoid1(x, out, j);
-      continue;
-    }
-    const e01 = f32x4.demote_f64x2_zero(exp2F64(lo));
-    const e23 = f32x4.demote_f64x2_zero(exp2F64(hi));
-    const e = i32x4.shuffle(e01, e23, 0, 1, 4, 5);
-    v128.store(out + (<usize>i << 2), f32x4.div(oneF, f32x4.add(oneF, e)));
+    if (inRange4(v)) v128.store(out + (<usize>i << 2), f32x4.div(one, f32x4.add(one, exp4(v))));
+    else for (let j = i; j < i + 4; j++) sigmoid1(x, out, j);
   }
   for (; i < n; i++) sigmoid1(x, out, i);
 }
