@@ -470,12 +470,27 @@ export class WasmBackend implements KernelBackend {
    * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
    */
   relu(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
-    validateElementwise('relu', dtype, { x, out });
+    this.unaryF32('relu', dtype, x, out, reluRef, (p, o, n) => this.ex.reluF32(p, o, n));
+  }
+
+  /**
+   * A one-input element-wise kernel: the arguments checked, float64 and short arrays with the
+   * reference loop, float32 in the module through {@link WasmBackend.elementwiseF32}.
+   */
+  private unaryF32(
+    where: string,
+    dtype: KernelDType,
+    x: Float32Array | Float64Array,
+    out: Float32Array | Float64Array,
+    ref: (x: Float32Array | Float64Array, out: Float32Array | Float64Array) => void,
+    kernel: (x: number, out: number, n: number) => void,
+  ): void {
+    validateElementwise(where, dtype, { x, out });
     if (dtype === 'float64' || x.length < ELEMENTWISE_MIN) {
-      reluRef(x, out);
+      ref(x, out);
       return;
     }
-    this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => this.ex.reluF32(ptrs[0] as number, o, n), () => reluRef(x, out));
+    this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => kernel(ptrs[0] as number, o, n), () => ref(x, out));
   }
 
   /**
@@ -506,12 +521,7 @@ export class WasmBackend implements KernelBackend {
    * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
    */
   sigmoid(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
-    validateElementwise('sigmoid', dtype, { x, out });
-    if (dtype === 'float64' || x.length < ELEMENTWISE_MIN) {
-      sigmoidRef(x, out);
-      return;
-    }
-    this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => this.ex.sigmoidF32(ptrs[0] as number, o, n), () => sigmoidRef(x, out));
+    this.unaryF32('sigmoid', dtype, x, out, sigmoidRef, (p, o, n) => this.ex.sigmoidF32(p, o, n));
   }
 
   /**
@@ -523,12 +533,7 @@ export class WasmBackend implements KernelBackend {
    * @throws {@link errors.TypeError} when `dtype` is not float32/float64 or an array is not `dtype`'s typed array; {@link errors.ValueError} when the lengths differ (nothing is written).
    */
   exp(dtype: KernelDType, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
-    validateElementwise('exp', dtype, { x, out });
-    if (dtype === 'float64' || x.length < ELEMENTWISE_MIN) {
-      expRef(x, out);
-      return;
-    }
-    this.elementwiseF32([x as Float32Array], out as Float32Array, (ptrs, o, n) => this.ex.expF32(ptrs[0] as number, o, n), () => expRef(x, out));
+    this.unaryF32('exp', dtype, x, out, expRef, (p, o, n) => this.ex.expF32(p, o, n));
   }
 
   /**
