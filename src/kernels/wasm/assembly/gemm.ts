@@ -626,7 +626,6 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
   const L = listBytesOf(P);
   const zero = i32x4.splat(0);
   let rec = lists + <usize>ib0 * <usize>kBlocks * recBytesOf(P);
-  let sparse = false;
   let nRows: u32 = 0, nUnion: u32 = 0, nDense: u32 = 0;
   const end = ib1 < 0 ? rows >> 2 : ib1;
   for (let ib = ib0; ib < end; ib++) {
@@ -697,27 +696,21 @@ function skipListsOf(pa: usize, rows: i32, P: i32, aRow: usize, aK: usize, lists
       // the cheapest of: every step (4·kn row-steps), the union (4·cu, a little dearer than
       // dense: counted as dense above 15/16), each row alone (its steps at the 1-row kernel's cost)
       const rowSteps = c0 + c1 + c2 + c3;
-      const byRows = rowSteps * rowsCost < 4 * min(cu, <u32>kn) * ROWS_COST_DEN;
-      let mode: usize;
-      sparse = sparse || byRows || cu * 16 <= <u32>kn * 15;
-      if (byRows) {
+      if (rowSteps * rowsCost < 4 * min(cu, <u32>kn) * ROWS_COST_DEN) {
         store<u32>(rec, SKIP_ROWS);
-        mode = 0;
+        nRows++;
       } else if (cu * 16 > <u32>kn * 15) {
         store<u32>(rec, SKIP_DENSE);
-        mode = 2;
+        nDense++;
       } else {
         store<u32>(rec, cu);
-        mode = 1;
+        nUnion++;
       }
-      nRows += <u32>(mode == 0);
-      nUnion += <u32>(mode == 1);
-      nDense += <u32>(mode == 2);
       rec += recBytesOf(P);
     }
   }
   if (counts) addCounts(table, nRows, nUnion, nDense);
-  return !sparse;
+  return nRows + nUnion == 0;
 }
 
 /**
