@@ -359,7 +359,8 @@ export function resolveGemm(dtype: KernelDType, call: GemmCall<Float32Array | Fl
 }
 
 /**
- * The checks of `relu` / `reluGrad`: `dtype`, each array `dtype`'s typed array, one length.
+ * The checks of the element-wise kernels (`relu`, `reluGrad`, `sigmoid`, `exp`): `dtype`, each array
+ * `dtype`'s typed array, one length.
  * @param where - The method's name, for the messages.
  * @param dtype - The kernel dtype.
  * @param arrays - The call's arrays, named.

@@ -101,7 +101,7 @@ export interface WasmStats {
   patchCalls: number;
   /** maxPool calls that ran the WebAssembly kernel. */
   poolCalls: number;
-  /** relu / reluGrad calls that ran the WebAssembly kernel. */
+  /** relu / reluGrad / sigmoid / exp calls that ran the WebAssembly kernel. */
   elementwiseCalls: number;
 }
 
@@ -256,9 +256,10 @@ function stepChunk(total: number, threads: number, most: number): number {
 }
 
 /**
- * Elements below which `relu` / `reluGrad` stay in the TypeScript loop (same bits): under this the
- * call and the copies cost more than the loop. In the demo's step (64 × 256 activations) the
- * TypeScript loops took 100–140 µs each, the module's with copies in and out about 10.
+ * Elements below which the element-wise kernels (`relu`, `reluGrad`, `sigmoid`, `exp`) stay in the
+ * TypeScript loop (same bits): under this the call and the copies cost more than the loop. In the
+ * demo's step (64 × 256 activations) the TypeScript ReLU loops took 100–140 µs each, the module's
+ * with copies in and out about 10.
  */
 const ELEMENTWISE_MIN = 1024;
 
